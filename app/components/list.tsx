@@ -1,0 +1,67 @@
+import { Link, useLocation } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { withParam } from '~/utils/paging'
+import { useFormat } from '~/utils/format'
+
+/** "Showing 51-100 of 1,234" with previous/next links that keep every filter in the URL. */
+export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
+  const { t } = useTranslation()
+  const { search } = useLocation()
+  const f = useFormat()
+  const pages = Math.max(1, Math.ceil(total / pageSize))
+  if (total === 0) return null
+  const from = (page - 1) * pageSize + 1
+  const to = Math.min(total, page * pageSize)
+  return (
+    <nav aria-label={t('list.pagination')} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm no-print">
+      <p>{t('list.showing', { from: f.number(from), to: f.number(to), total: f.number(total) })}</p>
+      <div className="flex gap-2">
+        {page > 1 ? (
+          <Link className="btn-secondary" to={withParam(search, 'page', page - 1)} rel="prev">
+            {t('list.previous')}
+          </Link>
+        ) : null}
+        <span className="self-center">{t('list.page', { page: f.number(page), pages: f.number(pages) })}</span>
+        {page < pages ? (
+          <Link className="btn-secondary" to={withParam(search, 'page', page + 1)} rel="next">
+            {t('list.next')}
+          </Link>
+        ) : null}
+      </div>
+    </nav>
+  )
+}
+
+/** What an empty list says: why it is empty and what to do next. */
+export function EmptyState({ title, children, action }: { title: ReactNode; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="card flex flex-col items-center gap-2 py-10 text-center">
+      <p className="text-base font-semibold">{title}</p>
+      {children ? <div className="max-w-prose text-sm text-ink-muted">{children}</div> : null}
+      {action ? <div className="mt-2">{action}</div> : null}
+    </div>
+  )
+}
+
+/** The CSV export link for the current filtered list. */
+export function ExportLink({ to }: { to: string }) {
+  const { t } = useTranslation()
+  const { search } = useLocation()
+  return (
+    <a className="btn-secondary" href={`${to}${search}`} download>
+      {t('list.exportCsv')}
+    </a>
+  )
+}
+
+export function StatusBadge({ tone, children }: { tone: 'ok' | 'warn' | 'bad' | 'neutral' | 'info'; children: ReactNode }) {
+  const cls = {
+    ok: 'bg-ok-bg text-ok',
+    warn: 'bg-warn-bg text-warn',
+    bad: 'bg-bad-bg text-bad',
+    neutral: 'bg-slate-100 text-ink-muted',
+    info: 'bg-brand-50 text-brand-700',
+  }[tone]
+  return <span className={`badge ${cls}`}>{children}</span>
+}

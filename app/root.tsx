@@ -1,0 +1,118 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useMemo, type ReactNode } from 'react'
+import { I18nextProvider, useTranslation } from 'react-i18next'
+import { createI18n, defaultLocale, type LocaleResources } from '~/i18n/i18n'
+import { resourcesFor } from '~/i18n/resources.server'
+import { AppShell } from '~/components/shell'
+import { requireUser } from '~/utils/auth.server'
+import { getSessionUser } from '~/utils/session.server'
+import { resolveLocale } from '~/utils/locale.server'
+import { rolePermissions } from '~/utils/permissions'
+import { projectSummary, unreadCount } from '~/models/project.server'
+import errorsEn from '~/locales/en/errors.json'
+import errorsEs from '~/locales/es/errors.json'
+import stylesheet from '~/styles/tailwind.css'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'Ripple' }]
+
+const publicPaths = new Set(['/login'])
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url)
+  const user = publicPaths.has(url.pathname) ? await getSessionUser(request) : await requireUser(request)
+  const locale = await resolveLocale(request, user)
+  return json({
+    user,
+    locale,
+    resources: resourcesFor(locale),
+    permissions: user ? rolePermissions[user.role] : [],
+    unread: user ? unreadCount(user.id) : 0,
+    project: projectSummary(),
+  })
+}
+
+export type RootData = ReturnType<typeof useRootData>
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root')
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData()
+  const locale = data?.locale ?? defaultLocale
+  const resources: LocaleResources = data?.resources ?? { errors: locale === 'es' ? errorsEs : errorsEn }
+  const i18n = useMemo(() => createI18n(locale, resources), [locale])
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen">
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const data = useRootData()
+  if (!data?.user) return <Outlet />
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const data = useRootData()
+  const content = <ErrorPage error={error} />
+  return data?.user ? <AppShell>{content}</AppShell> : <main className="mx-auto max-w-xl p-6">{content}</main>
+}
+
+export function ErrorPage({ error }: { error: unknown }) {
+  const { t } = useTranslation('errors')
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const kind = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 400 ? 'badRequest' : 'server'
+  if (!isRouteErrorResponse(error) && typeof document === 'undefined') console.error(error)
+  return (
+    <section className="card my-8" aria-labelledby="error-title">
+      <p className="text-sm text-ink-muted">{t('status', { status })}</p>
+      <h1 id="error-title" className="mt-1">
+        {t(`${kind}.title`)}
+      </h1>
+      <p className="mt-2">{t(`${kind}.body`)}</p>
+      <p className="mt-4 flex gap-3">
+        <Link to="/" className="btn-primary">
+          {t('home')}
+        </Link>
+        {status === 403 ? null : (
+          <a href="" className="btn-secondary">
+            {t('retry')}
+          </a>
+        )}
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,104 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { createCookie, redirect } from '@remix-run/node'
+import { and, eq, gt, isNull, lt } from 'drizzle-orm'
+import { db, databaseFile } from '#db/client'
+import { sessions, users } from '#db/schema'
+import { env } from './env.server'
+
+/**
+ * The session secret: SESSION_SECRET when set, otherwise a random one generated on first start
+ * and kept beside the database file, so sessions survive restarts without any configuration.
+ */
+function sessionSecret(): string {
+  const configured = env().SESSION_SECRET
+  if (configured) return configured
+  const file = databaseFile()
+  const secretFile = path.join(path.dirname(path.resolve(file === ':memory:' ? './data/x' : file)), '.session-secret')
+  try {
+    return fs.readFileSync(secretFile, 'utf8').trim()
+  } catch {
+    const secret = crypto.randomBytes(32).toString('base64url')
+    fs.mkdirSync(path.dirname(secretFile), { recursive: true })
+    fs.writeFileSync(secretFile, secret, { mode: 0o600 })
+    return secret
+  }
+}
+
+let cookies: { plain: ReturnType<typeof createCookie>; secure: ReturnType<typeof createCookie> } | undefined
+function sessionCookie(request: Request) {
+  if (!cookies) {
+    const base = { httpOnly: true, sameSite: 'lax' as const, path: '/', secrets: [sessionSecret()] }
+    cookies = {
+      plain: createCookie('ripple_session', { ...base, secure: false }),
+      secure: createCookie('ripple_session', { ...base, secure: true }),
+    }
+  }
+  return isHttps(request) ? cookies.secure : cookies.plain
+}
+
+export function isHttps(request: Request) {
+  return new URL(request.url).protocol === 'https:'
+}
+
+export async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie(request).parse(request.headers.get('Cookie'))
+  return typeof value === 'string' ? value : null
+}
+
+export type SessionUser = {
+  id: number
+  email: string
+  name: string
+  role: (typeof users.$inferSelect)['role']
+  partnerId: number | null
+  locale: (typeof users.$inferSelect)['locale']
+}
+
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(request)
+  if (!sessionId) return null
+  const row = db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      partnerId: users.partnerId,
+      locale: users.locale,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date().toISOString()), isNull(users.deactivatedAt)))
+    .get()
+  return row ?? null
+}
+
+/** Starts a fresh session (a new id on every login) and returns the Set-Cookie header. */
+export async function createUserSession(request: Request, userId: number): Promise<string> {
+  const previous = await readSessionId(request)
+  if (previous) db.delete(sessions).where(eq(sessions.id, previous)).run()
+  db.delete(sessions).where(lt(sessions.expiresAt, new Date().toISOString())).run()
+  const id = crypto.randomBytes(32).toString('base64url')
+  const maxAge = env().SESSION_MAX_AGE_DAYS * 24 * 60 * 60
+  db.insert(sessions)
+    .values({ id, userId, expiresAt: new Date(Date.now() + maxAge * 1000).toISOString() })
+    .run()
+  return sessionCookie(request).serialize(id, { maxAge })
+}
+
+export async function destroyUserSession(request: Request): Promise<string> {
+  const id = await readSessionId(request)
+  if (id) db.delete(sessions).where(eq(sessions.id, id)).run()
+  return sessionCookie(request).serialize('', { maxAge: 0 })
+}
+
+export async function logout(request: Request) {
+  return redirect('/login', { headers: { 'Set-Cookie': await destroyUserSession(request) } })
+}
+
+/** Ends every session of a user (used when an administrator deactivates them). */
+export function endSessionsOf(userId: number) {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run()
+}

@@ -1,0 +1,134 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { partners, themes, timestamps, users } from './core'
+import { stakeholders } from './stakeholders'
+import { events, materials, plannedActivities } from './plan'
+
+export const actionStatuses = ['draft', 'submitted', 'validated', 'returned'] as const
+export type ActionStatus = (typeof actionStatuses)[number]
+
+/** Administrator-editable lists; `key` marks the built-in entries (translated in the interface). */
+export const actionTypes = sqliteTable('action_types', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key'),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  archivedAt: text('archived_at'),
+  ...timestamps,
+})
+
+export const channels = sqliteTable('channels', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key'),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  archivedAt: text('archived_at'),
+  ...timestamps,
+})
+
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    createdBy: integer('created_by').references(() => users.id),
+    /** ISO date YYYY-MM-DD. */
+    date: text('date').notNull(),
+    /** YYYY-MM, derived from date; indexed for the monthly dashboards. */
+    month: text('month').notNull(),
+    typeId: integer('type_id')
+      .notNull()
+      .references(() => actionTypes.id),
+    channelId: integer('channel_id').references(() => channels.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    evidenceUrl: text('evidence_url'),
+    participants: integer('participants'),
+    onlineReach: integer('online_reach'),
+    engagements: integer('engagements'),
+    status: text('status', { enum: actionStatuses }).notNull().default('submitted'),
+    returnComment: text('return_comment'),
+    submittedAt: text('submitted_at'),
+    validatedAt: text('validated_at'),
+    validatedBy: integer('validated_by').references(() => users.id),
+    eventId: integer('event_id').references(() => events.id),
+    activityId: integer('activity_id').references(() => plannedActivities.id),
+    materialId: integer('material_id').references(() => materials.id),
+    archivedAt: text('archived_at'),
+    ...timestamps,
+  },
+  (t) => [
+    index('actions_month_status_idx').on(t.month, t.status),
+    index('actions_status_date_idx').on(t.status, t.date),
+    index('actions_partner_date_idx').on(t.partnerId, t.date),
+    index('actions_date_idx').on(t.date),
+    index('actions_type_idx').on(t.typeId),
+    index('actions_channel_idx').on(t.channelId),
+    index('actions_event_idx').on(t.eventId),
+    index('actions_activity_idx').on(t.activityId),
+  ],
+)
+
+export const actionLanguages = sqliteTable(
+  'action_languages',
+  {
+    actionId: integer('action_id')
+      .notNull()
+      .references(() => actions.id),
+    language: text('language').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.language] }), index('action_languages_language_idx').on(t.language)],
+)
+
+export const actionStakeholders = sqliteTable(
+  'action_stakeholders',
+  {
+    actionId: integer('action_id')
+      .notNull()
+      .references(() => actions.id),
+    stakeholderId: integer('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.stakeholderId] }), index('action_stakeholders_stakeholder_idx').on(t.stakeholderId)],
+)
+
+export const actionThemes = sqliteTable(
+  'action_themes',
+  {
+    actionId: integer('action_id')
+      .notNull()
+      .references(() => actions.id),
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.themeId] }), index('action_themes_theme_idx').on(t.themeId)],
+)
+
+export const evidenceStatuses = ['pending', 'ok', 'failed'] as const
+
+export type PostMetrics = {
+  source: 'mastodon' | 'bluesky'
+  replies?: number
+  reposts?: number
+  likes?: number
+  quotes?: number
+}
+
+/** What the server read from an action's evidence link: Open Graph preview and post counters. */
+export const actionEvidence = sqliteTable('action_evidence', {
+  actionId: integer('action_id')
+    .primaryKey()
+    .references(() => actions.id),
+  url: text('url').notNull(),
+  status: text('status', { enum: evidenceStatuses }).notNull().default('pending'),
+  title: text('title'),
+  description: text('description'),
+  imageUrl: text('image_url'),
+  siteName: text('site_name'),
+  metrics: text('metrics', { mode: 'json' }).$type<PostMetrics | null>(),
+  error: text('error'),
+  fetchedAt: text('fetched_at'),
+})

@@ -1,0 +1,5 @@
+export * from './core'
+export * from './stakeholders'
+export * from './actions'
+export * from './priorities'
+export * from './plan'

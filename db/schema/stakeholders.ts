@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, blob } from 'drizzle-orm/sqlite-core'
+import { partners, themes, timestamps, users } from './core'
+
+export const scales = ['local', 'regional', 'national', 'european', 'global'] as const
+export type Scale = (typeof scales)[number]
+
+export const stages = ['identified', 'contacted', 'engaged', 'collaborating', 'dormant'] as const
+export type Stage = (typeof stages)[number]
+
+export const lawfulBases = ['consent', 'legitimate_interest', 'public_task'] as const
+export type LawfulBasis = (typeof lawfulBases)[number]
+
+/**
+ * Administrator-editable list. `key` names a built-in category (translated in the interface,
+ * and used by rules such as "funded project"); categories added later have no key and show `name`.
+ */
+export const stakeholderCategories = sqliteTable('stakeholder_categories', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key'),
+  name: text('name').notNull(),
+  /** Funded projects carry a programme and a period, and count as "links with other funded projects". */
+  isFundedProject: integer('is_funded_project', { mode: 'boolean' }).notNull().default(false),
+  sortOrder: integer('sort_order').notNull().default(0),
+  archivedAt: text('archived_at'),
+  ...timestamps,
+})
+
+export const stakeholders = sqliteTable(
+  'stakeholders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    acronym: text('acronym'),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => stakeholderCategories.id),
+    programme: text('programme'),
+    period: text('period'),
+    scale: text('scale', { enum: scales }),
+    /** ISO 3166-1 alpha-2. */
+    country: text('country'),
+    city: text('city'),
+    website: text('website'),
+    /** Lower-case host without "www.", derived from the website; used for search and dedupe. */
+    webDomain: text('web_domain'),
+    description: text('description'),
+    languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    ownerPartnerId: integer('owner_partner_id').references(() => partners.id),
+    stage: text('stage', { enum: stages }).notNull().default('identified'),
+    /** Lower-case, accent-free name used for duplicate detection. */
+    nameKey: text('name_key').notNull(),
+    /** Lower-case, accent-free "name acronym city domain", used by search. */
+    searchText: text('search_text').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    archivedAt: text('archived_at'),
+    /** Set on the record that was merged into another. */
+    mergedIntoId: integer('merged_into_id'),
+    ...timestamps,
+  },
+  (t) => [
+    index('stakeholders_name_key_idx').on(t.nameKey),
+    index('stakeholders_web_domain_idx').on(t.webDomain),
+    index('stakeholders_category_idx').on(t.categoryId),
+    index('stakeholders_owner_idx').on(t.ownerPartnerId),
+    index('stakeholders_country_idx').on(t.country),
+    index('stakeholders_stage_idx').on(t.stage),
+    index('stakeholders_created_idx').on(t.createdAt),
+  ],
+)
+
+export const stakeholderThemes = sqliteTable(
+  'stakeholder_themes',
+  {
+    stakeholderId: integer('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id),
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id),
+  },
+  (t) => [primaryKey({ columns: [t.stakeholderId, t.themeId] }), index('stakeholder_themes_theme_idx').on(t.themeId)],
+)
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stakeholderId: integer('stakeholder_id').references(() => stakeholders.id),
+    name: text('name').notNull(),
+    position: text('position'),
+    email: text('email'),
+    /** Lower-case e-mail for dedupe. */
+    emailKey: text('email_key'),
+    phone: text('phone'),
+    languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    lawfulBasis: text('lawful_basis', { enum: lawfulBases }).notNull().default('legitimate_interest'),
+    basisObtainedAt: text('basis_obtained_at'),
+    basisSource: text('basis_source'),
+    doNotContact: integer('do_not_contact', { mode: 'boolean' }).notNull().default(false),
+    notes: text('notes'),
+    erasedAt: text('erased_at'),
+    archivedAt: text('archived_at'),
+    ...timestamps,
+  },
+  (t) => [index('contacts_stakeholder_idx').on(t.stakeholderId), index('contacts_email_key_idx').on(t.emailKey)],
+)
+
+export const importKinds = ['stakeholders', 'contacts', 'actions'] as const
+export const importStatuses = ['uploaded', 'mapped', 'previewed', 'completed', 'failed'] as const
+
+/** An import in progress or done: the uploaded file is kept so no step loses it. */
+export const importJobs = sqliteTable(
+  'import_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: importKinds }).notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    partnerId: integer('partner_id').references(() => partners.id),
+    fileName: text('file_name').notNull(),
+    fileSize: integer('file_size').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    /** Detected format, encoding and delimiter. */
+    format: text('format', { mode: 'json' }).$type<Record<string, unknown>>(),
+    headers: text('headers', { mode: 'json' }).$type<string[]>(),
+    mapping: text('mapping', { mode: 'json' }).$type<Record<string, string | null>>(),
+    /** Per-duplicate choices: row line -> skip | update | create. */
+    decisions: text('decisions', { mode: 'json' }).$type<Record<string, string>>(),
+    status: text('status', { enum: importStatuses }).notNull().default('uploaded'),
+    report: text('report', { mode: 'json' }).$type<Record<string, unknown>>(),
+    ...timestamps,
+  },
+  (t) => [index('import_jobs_user_idx').on(t.userId)],
+)
+

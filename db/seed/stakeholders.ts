@@ -1,0 +1,6 @@
+import type { DB } from '../client'
+import type { Random } from './random'
+import type { CoreSeed } from './core'
+
+/** Demo data for the stakeholders area (filled in by that area's work). */
+export function seedStakeholders(_db: DB, _core: CoreSeed, _random: Random) {}

@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, inject } from 'vitest'
+import { copyTemplate } from '../setup/template-db'
+import { DEMO_PASSWORD } from '../../db/seed/core'
+
+export const phone = { width: 360, height: 740 }
+export const desktop = { width: 1280, height: 900 }
+
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+]
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited early:\n${output()}`)
+    try {
+      const r = await fetch(`${url}/healthz`)
+      if (r.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`The server did not answer /healthz within 60 s:\n${output()}`)
+}
+
+export type BrowserApp = {
+  url: string
+  browser: Browser
+  dbFile: string
+  newPage: (viewport?: { width: number; height: number }) => Promise<Page>
+  login: (page: Page, user: 'admin' | 'comms' | 'partner' | 'partner2' | 'viewer') => Promise<void>
+}
+
+/**
+ * Starts the production build (scripts/serve.ts) on a free port with its own copy of the demo
+ * database and msw mocks for outbound HTTP, and Debian's chromium through playwright-core.
+ */
+export function useBrowserApp(): BrowserApp {
+  let child: ChildProcess
+  let browser: Browser
+  let url = ''
+  let dbFile = ''
+  let log = ''
+
+  beforeAll(async () => {
+    const port = await freePort()
+    dbFile = copyTemplate(inject('templateDb'), 'e2e')
+    url = `http://127.0.0.1:${port}`
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: dbFile,
+        SEED_DEMO: 'false',
+        MOCKS: 'true',
+        LOG_LEVEL: 'error',
+        SESSION_SECRET: 'e2e-session-secret-0123456789',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout?.on('data', (d) => (log += d))
+    child.stderr?.on('data', (d) => (log += d))
+    await waitForHealth(url, child, () => log)
+    browser = await chromium.launch({ executablePath: inject('chromiumPath'), args: chromiumFlags, headless: true })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    child?.kill('SIGTERM')
+  })
+
+  return {
+    get url() {
+      return url
+    },
+    get browser() {
+      return browser
+    },
+    get dbFile() {
+      return dbFile
+    },
+    async newPage(viewport = desktop) {
+      const context = await browser.newContext({ viewport, baseURL: url, acceptDownloads: true })
+      return context.newPage()
+    },
+    async login(page, user) {
+      await page.goto('/login')
+      await page.getByLabel(/e-mail|correo/i).fill(`${user}@demo.ripple`)
+      await page.getByLabel(/password|contraseña/i).fill(DEMO_PASSWORD)
+      await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.getByRole('button', { name: /sign in|entrar/i }).click()])
+    },
+  }
+}

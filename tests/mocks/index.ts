@@ -1,0 +1,20 @@
+import { setupServer } from 'msw/node'
+import { handlers } from './handlers'
+
+/**
+ * One msw server for every outbound HTTP call (Open Graph pages, Mastodon, Bluesky). Tests and
+ * `MOCKS=true` runs use it; an unhandled outbound request is an error.
+ */
+export const mockServer = setupServer(...handlers)
+
+export function startMockServer() {
+  mockServer.listen({
+    onUnhandledRequest(request, print) {
+      const url = new URL(request.url)
+      // The app's own server on loopback is not "outside".
+      if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return
+      print.error()
+    },
+  })
+  return mockServer
+}
