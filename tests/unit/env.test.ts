@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+import { parseEnv } from '~/utils/env.server'
+import { safeRedirect } from '~/utils/redirect'
+
+describe('environment', () => {
+  it('has working defaults', () => {
+    const env = parseEnv({})
+    expect(env.PORT).toBe(3000)
+    expect(env.DATABASE_URL).toBe('./data/ripple.db')
+    expect(env.SEED_DEMO).toBe(true)
+  })
+
+  it('names every bad variable in one line', () => {
+    expect(() => parseEnv({ PORT: 'eighty', SEED_DEMO: 'maybe' })).toThrowError(/^Invalid environment: PORT: .*; SEED_DEMO: .*$/)
+  })
+
+  it('stops the server with that one line', () => {
+    let message = ''
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env: { ...process.env, PORT: 'eighty' }, stdio: 'pipe' })
+    } catch (error) {
+      const e = error as { status: number; stderr: Buffer }
+      expect(e.status).toBe(1)
+      message = e.stderr.toString().trim()
+    }
+    expect(message).toMatch(/^Invalid environment: PORT: /)
+    expect(message.split('\n')).toHaveLength(1)
+  })
+})
+
+describe('safeRedirect', () => {
+  it.each([
+    ['/actions?status=submitted', '/actions?status=submitted'],
+    ['https://evil.example', '/'],
+    ['//evil.example', '/'],
+    ['/\\evil.example', '/'],
+    ['javascript:alert(1)', '/'],
+    ['', '/'],
+  ])('%s -> %s', (input, expected) => {
+    expect(safeRedirect(input)).toBe(expected)
+  })
+})
