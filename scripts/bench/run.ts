@@ -1,0 +1,271 @@
+/**
+ * `npm run bench`: measures Ripple against the dataset from `npm run bench:data` and writes
+ * BENCHMARKS.md and bench-results.json. Not part of `npm test`.
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import zlib from 'node:zlib'
+import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
+import { createRequestHandler, installGlobals, type ServerBuild } from '@remix-run/node'
+import { BENCH_DB, dataset } from './dataset'
+import { rawQueries } from './raw-sql'
+import { measure, summarize, type Timing } from './stats'
+
+installGlobals({ nativeFetch: true })
+
+if (!fs.existsSync(BENCH_DB)) {
+  console.error(`No dataset at ${BENCH_DB}. Run: npm run bench:data`)
+  process.exit(1)
+}
+
+const quick = process.argv.includes('--quick')
+const runs = quick ? 10 : 30
+const loadSeconds = quick ? 10 : 60
+const log = (m: string) => console.log(`[bench] ${m}`)
+
+// The production build, served in-process for loader timings (no network in the measurement).
+process.env.NODE_ENV = 'production'
+process.env.DATABASE_URL = BENCH_DB
+process.env.LOG_LEVEL = 'silent'
+process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789'
+log('building the production bundle')
+execFileSync(process.execPath, [path.resolve('node_modules/@remix-run/dev/dist/cli.js'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] })
+const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+const handle = createRequestHandler(build, 'production')
+const origin = 'http://bench.local'
+
+async function signIn(user: string): Promise<string> {
+  const response = await handle(
+    new Request(`${origin}/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
+      body: new URLSearchParams({ email: `${user}@demo.ripple`, password: 'ripple-demo' }),
+    }),
+    { clientAddress: '127.0.0.1' },
+  )
+  const cookie = response.headers.get('set-cookie')
+  if (!cookie) throw new Error(`bench: could not sign in as ${user} (${response.status})`)
+  return cookie.split(';')[0]
+}
+
+const comms = await signIn('comms')
+
+/** One loader, through Remix's own data request path (`?_data=route id`), as the browser calls it. */
+async function loaderRequest(pathname: string, routeId: string) {
+  const url = new URL(pathname, origin)
+  url.searchParams.set('_data', routeId)
+  const response = await handle(new Request(url, { headers: { Cookie: comms } }), { clientAddress: '127.0.0.1' })
+  if (response.status !== 200) throw new Error(`bench: ${pathname} answered ${response.status}: ${(await response.text()).slice(0, 300)}`)
+  return response.text()
+}
+
+const raw = new Database(BENCH_DB, { readonly: true })
+raw.pragma('cache_size = -64000')
+
+type Row = { figure: string; budget: string; met: boolean | null; value: string; detail?: Record<string, unknown> }
+const rows: Row[] = []
+const results: Record<string, unknown> = {}
+
+const month = '2026-10'
+const params = raw.prepare('select id from partners order by id limit 1 offset 2').get() as { id: number }
+const category = raw.prepare(`select id from stakeholder_categories where key = 'university'`).get() as { id: number } | undefined
+
+// 1. Dashboard loaders against one raw SQL query each.
+const dashboards = [
+  { name: 'Monthly reach loader', path: `/dashboard/reach?month=${month}`, route: 'routes/dashboard.reach', raw: rawQueries.reach },
+  { name: 'Coverage loader', path: `/dashboard/coverage?month=${month}`, route: 'routes/dashboard.coverage', raw: rawQueries.coverage },
+]
+for (const d of dashboards) {
+  log(d.name)
+  const loader = await measure(() => loaderRequest(d.path, d.route), { runs })
+  const rawTiming = await measure(() => d.raw(raw, month), { runs })
+  const ratio = Math.round((loader.p95Ms / rawTiming.p95Ms) * 100) / 100
+  results[d.name] = { loader, raw: rawTiming, ratio }
+  rows.push({ figure: `${d.name} p95`, budget: '<= 200 ms', met: loader.p95Ms <= 200, value: `${loader.p95Ms} ms (median ${loader.medianMs} ms)` })
+  rows.push({ figure: `${d.name} / raw SQL (p95)`, budget: '<= 3x', met: ratio <= 3, value: `${ratio}x (raw SQL p95 ${rawTiming.p95Ms} ms)` })
+}
+
+// 2. Lists.
+const lists = [
+  { name: 'Stakeholder search (q=universite de)', path: '/stakeholders?q=universite%20de', route: 'routes/stakeholders._index' },
+  { name: 'Stakeholder search (q=lodz)', path: '/stakeholders?q=lodz', route: 'routes/stakeholders._index' },
+  {
+    name: 'Stakeholder filters (category, country, stage)',
+    path: `/stakeholders?${category ? `category=${category.id}&` : ''}country=ES&stage=engaged`,
+    route: 'routes/stakeholders._index',
+  },
+  { name: 'Stakeholder filter tier A, sorted by name', path: '/stakeholders?tier=A&sort=name', route: 'routes/stakeholders._index' },
+  { name: 'Action list (partner, status, year)', path: `/actions?partner=${params.id}&status=validated&from=2025-01-01&to=2025-12-31`, route: 'routes/actions._index' },
+  { name: 'Action list (channel, language, page 20)', path: '/actions?channel=3&language=es&page=20', route: 'routes/actions._index' },
+]
+for (const l of lists) {
+  log(l.name)
+  const timing = await measure(() => loaderRequest(l.path, l.route), { runs })
+  results[l.name] = timing
+  rows.push({ figure: `${l.name} p95`, budget: '<= 50 ms', met: timing.p95Ms <= 50, value: `${timing.p95Ms} ms (median ${timing.medianMs} ms)` })
+}
+
+// 3. Import and duplicate scan, in a child process on a copy of the dataset.
+function copyDataset(name: string) {
+  const file = path.join(os.tmpdir(), `ripple-bench-${name}-${process.pid}.db`)
+  const db = new Database(BENCH_DB, { readonly: true })
+  db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`)
+  db.close()
+  return file
+}
+function runTask(task: string, dbFile: string) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/task.ts', task], {
+    env: { ...process.env, DATABASE_URL: dbFile, NODE_ENV: 'production' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  return JSON.parse(out.trim().split('\n').pop()!)
+}
+{
+  log('University import')
+  const file = copyDataset('import')
+  const first = runTask('import-universities', file)
+  results['University import'] = first
+  rows.push({ figure: 'Import of 10,251 universities with duplicate detection', budget: '<= 5 s', met: first.ms <= 5000, value: `${(first.ms / 1000).toFixed(2)} s (${first.created} created)` })
+  log('Duplicate scan')
+  const scan = runTask('duplicate-scan', file)
+  results['Duplicate scan'] = scan
+  rows.push({ figure: `Duplicate scan of the whole register (${(dataset.stakeholders + first.created).toLocaleString('en')} stakeholders)`, budget: '<= 2 s', met: scan.p95Ms <= 2000, value: `${(scan.p95Ms / 1000).toFixed(2)} s p95, ${scan.groups} groups` })
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+}
+
+// 4. 50 concurrent clients logging actions over HTTP against the production server.
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port
+      srv.close(() => resolve(port))
+    })
+  })
+}
+{
+  log(`Load test: 50 clients for ${loadSeconds} s`)
+  const file = copyDataset('load')
+  const port = await freePort()
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+    env: { ...process.env, DATABASE_URL: file, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'error', NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  const base = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break
+    } catch {
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+  const login = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
+    body: new URLSearchParams({ email: 'partner@demo.ripple', password: 'ripple-demo' }),
+  })
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]
+  const typeId = (raw.prepare('select id from action_types order by id limit 1').get() as { id: number }).id
+  const channelId = (raw.prepare('select id from channels order by id limit 1').get() as { id: number }).id
+  const body = new URLSearchParams({ intent: 'submit', typeId: String(typeId), channelId: String(channelId), date: '2026-11-20', title: 'Load test: post about the project', languages: 'es', onlineReach: '120' }).toString()
+  const latencies: number[] = []
+  const statusCounts: Record<string, number> = {}
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${base}/actions/new`,
+        method: 'POST',
+        connections: 50,
+        duration: loadSeconds,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie, Origin: base },
+        body,
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    )
+    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime)
+      statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1
+    })
+  })
+  server.kill('SIGTERM')
+  const failed = Object.entries(statusCounts).filter(([code]) => Number(code) >= 400).reduce((n, [, c]) => n + c, 0)
+  const errors = result.errors + result.timeouts + failed
+  const latency = summarize(latencies)
+  const created = (() => {
+    const db = new Database(file, { readonly: true })
+    const n = (db.prepare(`select count(*) as n from actions where title = 'Load test: post about the project'`).get() as { n: number }).n
+    db.close()
+    return n
+  })()
+  results['Load test'] = { requests: latencies.length, throughputPerSecond: Math.round(latencies.length / loadSeconds), latency, errors, statusCounts, actionsWritten: created }
+  rows.push({ figure: `Load test: 50 clients logging actions for ${loadSeconds} s`, budget: '0 errors, p95 <= 100 ms', met: errors === 0 && latency.p95Ms <= 100, value: `${Math.round(latencies.length / loadSeconds)} req/s, p95 ${latency.p95Ms} ms, ${errors} errors, ${created.toLocaleString('en')} actions written` })
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+}
+
+// 5. JavaScript sent for the action form page and the dashboard page (gzipped).
+async function pageJavaScript(pathname: string, user: string) {
+  const cookie = await signIn(user)
+  const html = await (await handle(new Request(`${origin}${pathname}`, { headers: { Cookie: cookie } }), { clientAddress: '127.0.0.1' })).text()
+  const files = new Set([...html.matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]))
+  let gz = 0
+  let rawBytes = 0
+  for (const f of files) {
+    const content = fs.readFileSync(path.resolve('public', f.slice(1)))
+    rawBytes += content.length
+    gz += zlib.gzipSync(content).length
+  }
+  return { files: files.size, rawKB: Math.round(rawBytes / 102.4) / 10, gzipKB: Math.round(gz / 102.4) / 10 }
+}
+for (const p of [
+  { name: 'JavaScript for the action form (/actions/new)', path: '/actions/new', user: 'partner', budget: 150 },
+  { name: 'JavaScript for the reach dashboard (/dashboard/reach)', path: `/dashboard/reach?month=${month}`, user: 'comms', budget: null },
+]) {
+  const size = await pageJavaScript(p.path, p.user)
+  results[p.name] = size
+  rows.push({ figure: p.name, budget: p.budget ? `<= ${p.budget} KB gzipped` : 'reported', met: p.budget ? size.gzipKB <= p.budget : null, value: `${size.gzipKB} KB gzipped (${size.rawKB} KB raw, ${size.files} files)` })
+}
+
+// Report.
+const counts = Object.fromEntries(
+  ['partners', 'stakeholders', 'contacts', 'actions', 'action_stakeholders', 'action_languages', 'scores', 'stakeholder_priority', 'targets', 'events'].map((t) => [
+    t,
+    (raw.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n,
+  ]),
+)
+const machine = {
+  date: new Date().toISOString(),
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+  node: process.version,
+  sqlite: (raw.prepare('select sqlite_version() as v').get() as { v: string }).v,
+  databaseMB: Math.round(fs.statSync(BENCH_DB).size / 1024 / 1024),
+}
+const json = { machine, dataset: counts, runs, loadSeconds, results, summary: rows }
+fs.writeFileSync('bench-results.json', JSON.stringify(json, null, 2) + '\n')
+const fmt = (n: number) => n.toLocaleString('en')
+const md = `# Benchmarks
+
+Written by \`npm run bench\` (after \`npm run bench:data\`). Median and p95 over ${runs} runs after 5 warm-up runs; loaders are timed
+through Remix's own data-request path of the production build, in process; the load test runs the production server on loopback.
+Raw figures: [bench-results.json](bench-results.json).
+
+- **Machine**: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, SQLite ${machine.sqlite}
+- **Date**: ${machine.date}
+- **Dataset** (seed fixed, ${machine.databaseMB} MB): ${Object.entries(counts).map(([k, v]) => `${fmt(v)} ${k.replace(/_/g, ' ')}`).join(', ')}
+
+| figure | result | budget | met |
+|---|---|---|---|
+${rows.map((r) => `| ${r.figure} | ${r.value} | ${r.budget} | ${r.met === null ? '–' : r.met ? 'yes' : '**no**'} |`).join('\n')}
+`
+fs.writeFileSync('BENCHMARKS.md', md)
+console.log(md)
+raw.close()
+process.exit(0)
