@@ -1,5 +1,6 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
+  type ShouldRevalidateFunction,
   isRouteErrorResponse,
   Link,
   Links,
@@ -46,6 +47,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     project: projectSummary(),
   })
 }
+
+/**
+ * The root data (user, translations, unread count) only changes when something is submitted, so a
+ * filter change or a link does not re-send every translation string.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod && formMethod !== 'GET' ? defaultShouldRevalidate : false
 
 export type RootData = ReturnType<typeof useRootData>
 export function useRootData() {
