@@ -90,6 +90,8 @@ export function useBrowserApp(): BrowserApp {
   afterAll(async () => {
     await browser?.close()
     child?.kill('SIGTERM')
+    // The server runs with msw mocks: an outbound request no handler answered fails the file.
+    if (/without a matching request handler/.test(log)) throw new Error(`The server made an unmocked outbound request:\n${log}`)
   })
 
   return {
