@@ -1,0 +1,621 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
+import { z } from 'zod'
+import { db } from '#db/client'
+import {
+  actions,
+  actionStakeholders,
+  auditLog,
+  contacts,
+  criteria,
+  partners,
+  project,
+  scales,
+  scores,
+  stages,
+  stakeholderCategories,
+  stakeholderPriority,
+  stakeholders,
+  stakeholderThemes,
+  themes,
+  tiers,
+  users,
+} from '#db/schema'
+import { recordAudit, recordUpdate, type Tx } from '~/models/audit.server'
+import { can } from '~/utils/permissions'
+import type { SessionUser } from '~/utils/session.server'
+import { nameKey, normalizeText, webDomainFrom } from '~/utils/text'
+
+export type Stakeholder = typeof stakeholders.$inferSelect
+
+/** The built-in categories: `key` is translated in the interface and drives rules (funded projects). */
+export const builtInCategories = [
+  { key: 'university', name: 'University', isFundedProject: false },
+  { key: 'interreg_project', name: 'Interreg project', isFundedProject: true },
+  { key: 'urbact_network', name: 'URBACT network', isFundedProject: true },
+  { key: 'horizon_project', name: 'Horizon / H2020 project', isFundedProject: true },
+  { key: 'eu_funded_project', name: 'Other EU-funded project', isFundedProject: true },
+  { key: 'city_network', name: 'Network or association of cities', isFundedProject: false },
+  { key: 'local_authority', name: 'Local or regional authority', isFundedProject: false },
+  { key: 'national_authority', name: 'National authority', isFundedProject: false },
+  { key: 'eu_institution', name: 'EU institution or Urban Agenda partnership', isFundedProject: false },
+  { key: 'media', name: 'Media', isFundedProject: false },
+  { key: 'ngo', name: 'NGO / civil society', isFundedProject: false },
+  { key: 'business', name: 'Business', isFundedProject: false },
+  { key: 'citizen_group', name: 'Citizen group', isFundedProject: false },
+  { key: 'other', name: 'Other', isFundedProject: false },
+] as const
+export type CategoryKey = (typeof builtInCategories)[number]['key']
+
+/** ISO 3166-1 alpha-2 codes; names are shown with Intl.DisplayNames in the user's language. */
+export const countryCodes = (
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ ' +
+  'DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP ' +
+  'KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ ' +
+  'OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ ' +
+  'UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW'
+).split(' ')
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+const optionalText = (max: number) =>
+  z.preprocess(emptyToUndefined, z.string().trim().max(max, 'common:errors.tooLong').optional())
+const toArray = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v])
+
+/** What a person (form) or an import gives to create or edit a stakeholder. */
+export const stakeholderInputSchema = z.object({
+  name: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(300, 'common:errors.tooLong'),
+  acronym: optionalText(60),
+  categoryId: z.coerce.number({ required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' }).int().positive('common:errors.choose'),
+  programme: optionalText(200),
+  period: optionalText(60),
+  scale: z.preprocess(emptyToUndefined, z.enum(scales, { errorMap: () => ({ message: 'common:errors.choose' }) }).optional()),
+  country: z.preprocess(
+    (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toUpperCase()) : v),
+    z.string().refine((c) => countryCodes.includes(c), 'common:errors.choose').optional(),
+  ),
+  city: optionalText(120),
+  website: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .max(500, 'common:errors.tooLong')
+      .transform((v) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `https://${v}`))
+      .refine((v) => /^https?:\/\//i.test(v) && webDomainFrom(v) !== null, 'common:errors.url')
+      .optional(),
+  ),
+  description: optionalText(5000),
+  themeIds: z.preprocess(toArray, z.array(z.coerce.number().int().positive()).max(50)),
+  languages: z.preprocess(toArray, z.array(z.string().trim().regex(/^[a-z]{2,3}$/, 'common:errors.invalid')).max(30)),
+  ownerPartnerId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  stage: z.preprocess(emptyToUndefined, z.enum(stages, { errorMap: () => ({ message: 'common:errors.choose' }) }).default('identified')),
+})
+export type StakeholderInput = z.infer<typeof stakeholderInputSchema>
+
+/** The stored columns derived from the input: the search and dedupe keys are never written apart. */
+function columnsFrom(input: StakeholderInput) {
+  const webDomain = webDomainFrom(input.website)
+  return {
+    name: input.name,
+    acronym: input.acronym ?? null,
+    categoryId: input.categoryId,
+    programme: input.programme ?? null,
+    period: input.period ?? null,
+    scale: input.scale ?? null,
+    country: input.country ?? null,
+    city: input.city ?? null,
+    website: input.website ?? null,
+    webDomain,
+    description: input.description ?? null,
+    languages: [...new Set(input.languages)],
+    ownerPartnerId: input.ownerPartnerId ?? null,
+    stage: input.stage,
+    nameKey: nameKey(input.name),
+    searchText: searchTextFor({ name: input.name, acronym: input.acronym, city: input.city, webDomain }),
+  }
+}
+
+export function searchTextFor(s: { name: string; acronym?: string | null; city?: string | null; webDomain?: string | null }) {
+  return normalizeText([s.name, s.acronym, s.city, s.webDomain].filter(Boolean).join(' '))
+}
+
+function auditable(row: Stakeholder, themeIds: number[]) {
+  const { searchText: _s, nameKey: _n, createdAt: _c, updatedAt: _u, ...rest } = row
+  return { ...rest, themeIds: [...themeIds].sort((a, b) => a - b) }
+}
+
+function themeIdsOf(tx: Tx, id: number) {
+  return tx
+    .select({ themeId: stakeholderThemes.themeId })
+    .from(stakeholderThemes)
+    .where(eq(stakeholderThemes.stakeholderId, id))
+    .all()
+    .map((r) => r.themeId)
+}
+
+function setThemes(tx: Tx, id: number, themeIds: number[]) {
+  tx.delete(stakeholderThemes).where(eq(stakeholderThemes.stakeholderId, id)).run()
+  const unique = [...new Set(themeIds)]
+  if (unique.length) tx.insert(stakeholderThemes).values(unique.map((themeId) => ({ stakeholderId: id, themeId }))).run()
+}
+
+/** Creates a stakeholder with its themes and an audit row; returns its id. Call inside a transaction. */
+export function createStakeholder(tx: Tx, input: StakeholderInput, userId: number | null): number {
+  const row = tx
+    .insert(stakeholders)
+    .values({ ...columnsFrom(input), createdBy: userId })
+    .returning()
+    .get()
+  setThemes(tx, row.id, input.themeIds)
+  recordAudit(tx, { userId, entity: 'stakeholder', entityId: row.id, action: 'create', after: auditable(row, input.themeIds), summary: row.name })
+  return row.id
+}
+
+/**
+ * Changes the given fields of a stakeholder (fields left out keep their value, so an import can
+ * update only the mapped columns) and audits what changed. Returns whether anything changed.
+ */
+export function updateStakeholder(tx: Tx, id: number, input: Partial<StakeholderInput>, userId: number | null): boolean {
+  const before = tx.select().from(stakeholders).where(eq(stakeholders.id, id)).get()
+  if (!before) throw new Error(`Stakeholder ${id} not found`)
+  const beforeThemes = themeIdsOf(tx, id)
+  const merged: StakeholderInput = {
+    name: before.name,
+    acronym: before.acronym ?? undefined,
+    categoryId: before.categoryId,
+    programme: before.programme ?? undefined,
+    period: before.period ?? undefined,
+    scale: before.scale ?? undefined,
+    country: before.country ?? undefined,
+    city: before.city ?? undefined,
+    website: before.website ?? undefined,
+    description: before.description ?? undefined,
+    themeIds: beforeThemes,
+    languages: before.languages,
+    ownerPartnerId: before.ownerPartnerId ?? undefined,
+    stage: before.stage,
+  }
+  // Keys left out keep their value; an optional key given as undefined is cleared. Required
+  // fields cannot be cleared, so an undefined there is ignored.
+  const required = new Set(['name', 'categoryId', 'stage', 'themeIds', 'languages'])
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined && required.has(key)) continue
+    ;(merged as Record<string, unknown>)[key] = value
+  }
+  const after = tx
+    .update(stakeholders)
+    .set({ ...columnsFrom(merged), updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+    .where(eq(stakeholders.id, id))
+    .returning()
+    .get()
+  if (input.themeIds !== undefined) setThemes(tx, id, merged.themeIds)
+  const stageChanged = before.stage !== after.stage
+  return recordUpdate(
+    tx,
+    { userId, entity: 'stakeholder', entityId: id, summary: stageChanged ? `stage: ${before.stage} → ${after.stage}` : after.name },
+    auditable(before, beforeThemes),
+    auditable(after, merged.themeIds),
+  )
+}
+
+export function archiveStakeholder(tx: Tx, id: number, userId: number | null) {
+  const row = tx.select().from(stakeholders).where(eq(stakeholders.id, id)).get()
+  if (!row || row.archivedAt) return false
+  const at = new Date().toISOString()
+  tx.update(stakeholders).set({ archivedAt: at, updatedAt: at }).where(eq(stakeholders.id, id)).run()
+  recordAudit(tx, { userId, entity: 'stakeholder', entityId: id, action: 'archive', before: { archivedAt: null }, after: { archivedAt: at }, summary: row.name })
+  return true
+}
+
+export function restoreStakeholder(tx: Tx, id: number, userId: number | null) {
+  const row = tx.select().from(stakeholders).where(eq(stakeholders.id, id)).get()
+  if (!row || !row.archivedAt) return false
+  const at = new Date().toISOString()
+  tx.update(stakeholders).set({ archivedAt: null, mergedIntoId: null, updatedAt: at }).where(eq(stakeholders.id, id)).run()
+  recordAudit(tx, {
+    userId,
+    entity: 'stakeholder',
+    entityId: id,
+    action: 'restore',
+    before: { archivedAt: row.archivedAt, mergedIntoId: row.mergedIntoId },
+    after: { archivedAt: null, mergedIntoId: null },
+    summary: row.name,
+  })
+  return true
+}
+
+// ---------------------------------------------------------------------------------------------
+// Permissions
+
+export function stakeholderEditPolicy() {
+  return db.select({ policy: project.stakeholderEditPolicy }).from(project).where(eq(project.id, 1)).get()?.policy ?? 'owner'
+}
+
+type Editor = Pick<SessionUser, 'role' | 'partnerId'>
+
+/**
+ * Communications leads and administrators edit every stakeholder; a partner edits the ones its
+ * partner owns, or any, or none, as the project's stakeholder edit policy says; viewers never.
+ */
+export function canEditStakeholder(user: Editor, stakeholder: Pick<Stakeholder, 'ownerPartnerId'>, policy = stakeholderEditPolicy()): boolean {
+  if (can(user, 'stakeholder:edit:any')) return true
+  if (!can(user, 'stakeholder:edit:own') || !user.partnerId) return false
+  if (policy === 'any_partner') return true
+  if (policy === 'owner') return stakeholder.ownerPartnerId === user.partnerId
+  return false
+}
+
+/** Whether the user may add stakeholders at all (a partner adds them owned by its own partner). */
+export function canCreateStakeholder(user: Editor, policy = stakeholderEditPolicy()): boolean {
+  if (can(user, 'stakeholder:edit:any')) return true
+  return can(user, 'stakeholder:edit:own') && !!user.partnerId && policy !== 'none'
+}
+
+// ---------------------------------------------------------------------------------------------
+// The register: filters, search, sort
+
+const optionalParam = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyToUndefined, schema.optional()).catch(undefined)
+
+export const stakeholderSorts = ['name', '-name', 'created', '-created', 'updated', '-updated', 'stage', 'country', 'score', 'tier'] as const
+export type StakeholderSort = (typeof stakeholderSorts)[number]
+
+/** The register's URL parameters; anything unreadable is ignored rather than an error page. */
+export const stakeholderFilterSchema = z.object({
+  q: optionalParam(z.string().trim().max(200)),
+  category: optionalParam(z.coerce.number().int().positive()),
+  country: optionalParam(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/)),
+  stage: optionalParam(z.enum(stages)),
+  owner: optionalParam(z.union([z.literal('none'), z.coerce.number().int().positive()])),
+  theme: optionalParam(z.coerce.number().int().positive()),
+  tier: optionalParam(z.enum([...tiers, 'none'])),
+  scale: optionalParam(z.enum(scales)),
+  archived: optionalParam(z.enum(['1', 'only'])),
+  sort: optionalParam(z.enum(stakeholderSorts)),
+})
+export type StakeholderFilter = z.infer<typeof stakeholderFilterSchema>
+
+export function parseStakeholderFilter(params: URLSearchParams): StakeholderFilter {
+  return stakeholderFilterSchema.parse(Object.fromEntries(params))
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/**
+ * Search over name, acronym, city and web domain, ignoring case and accents: every word must
+ * appear. Words of 3+ characters go through the FTS5 trigram index; shorter ones are checked
+ * with LIKE on the (few) rows the index already picked, or on all rows if there is no long word.
+ */
+function searchCondition(q: string): SQL | undefined {
+  const words = [...new Set(normalizeText(q).split(' ').filter(Boolean))].slice(0, 8)
+  if (!words.length) return undefined
+  const conditions: SQL[] = []
+  const long = words.filter((w) => [...w].length >= 3)
+  if (long.length) {
+    const match = long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ')
+    conditions.push(sql`${stakeholders.id} in (select rowid from stakeholder_search where stakeholder_search match ${match})`)
+  }
+  for (const w of words.filter((w) => [...w].length < 3)) {
+    conditions.push(sql`${stakeholders.searchText} like ${`%${escapeLike(w)}%`} escape '\\'`)
+  }
+  return and(...conditions)
+}
+
+/** The register's filter as one SQL condition, reused by groups and dashboards. */
+export function stakeholderWhere(filter: StakeholderFilter): SQL | undefined {
+  const where: (SQL | undefined)[] = []
+  if (filter.archived === 'only') where.push(isNotNull(stakeholders.archivedAt))
+  else if (filter.archived !== '1') where.push(isNull(stakeholders.archivedAt))
+  if (filter.q) where.push(searchCondition(filter.q))
+  if (filter.category) where.push(eq(stakeholders.categoryId, filter.category))
+  if (filter.country) where.push(eq(stakeholders.country, filter.country))
+  if (filter.stage) where.push(eq(stakeholders.stage, filter.stage))
+  if (filter.owner === 'none') where.push(isNull(stakeholders.ownerPartnerId))
+  else if (filter.owner) where.push(eq(stakeholders.ownerPartnerId, filter.owner))
+  if (filter.scale) where.push(eq(stakeholders.scale, filter.scale))
+  if (filter.theme) {
+    where.push(sql`${stakeholders.id} in (select ${stakeholderThemes.stakeholderId} from ${stakeholderThemes} where ${stakeholderThemes.themeId} = ${filter.theme})`)
+  }
+  if (filter.tier === 'none') {
+    where.push(sql`${stakeholders.id} not in (select ${stakeholderPriority.stakeholderId} from ${stakeholderPriority})`)
+  } else if (filter.tier) {
+    where.push(sql`${stakeholders.id} in (select ${stakeholderPriority.stakeholderId} from ${stakeholderPriority} where ${stakeholderPriority.tier} = ${filter.tier})`)
+  }
+  const defined = where.filter((w): w is SQL => w !== undefined)
+  return defined.length ? and(...defined) : undefined
+}
+
+function orderFor(sort: StakeholderSort | undefined): SQL[] {
+  switch (sort) {
+    case '-name':
+      return [desc(stakeholders.nameKey), desc(stakeholders.id)]
+    case 'created':
+      return [asc(stakeholders.createdAt), asc(stakeholders.id)]
+    case '-created':
+      return [desc(stakeholders.createdAt), desc(stakeholders.id)]
+    case 'updated':
+      return [asc(stakeholders.updatedAt), asc(stakeholders.id)]
+    case '-updated':
+      return [desc(stakeholders.updatedAt), desc(stakeholders.id)]
+    case 'stage':
+      return [
+        sql`case ${stakeholders.stage} when 'identified' then 1 when 'contacted' then 2 when 'engaged' then 3 when 'collaborating' then 4 else 5 end`,
+        asc(stakeholders.nameKey),
+      ]
+    case 'country':
+      return [sql`${stakeholders.country} is null`, asc(stakeholders.country), asc(stakeholders.nameKey)]
+    case 'score':
+      return [sql`${stakeholderPriority.score} is null`, desc(stakeholderPriority.score), asc(stakeholders.nameKey)]
+    case 'tier':
+      return [sql`${stakeholderPriority.tier} is null`, asc(stakeholderPriority.tier), desc(stakeholderPriority.score), asc(stakeholders.nameKey)]
+    default:
+      return [asc(stakeholders.nameKey), asc(stakeholders.id)]
+  }
+}
+
+const listColumns = {
+  id: stakeholders.id,
+  name: stakeholders.name,
+  acronym: stakeholders.acronym,
+  categoryId: stakeholders.categoryId,
+  categoryKey: stakeholderCategories.key,
+  categoryName: stakeholderCategories.name,
+  scale: stakeholders.scale,
+  country: stakeholders.country,
+  city: stakeholders.city,
+  website: stakeholders.website,
+  webDomain: stakeholders.webDomain,
+  stage: stakeholders.stage,
+  ownerPartnerId: stakeholders.ownerPartnerId,
+  ownerName: partners.name,
+  score: stakeholderPriority.score,
+  tier: stakeholderPriority.tier,
+  archivedAt: stakeholders.archivedAt,
+  mergedIntoId: stakeholders.mergedIntoId,
+  createdAt: stakeholders.createdAt,
+  updatedAt: stakeholders.updatedAt,
+}
+
+function registerQuery(filter: StakeholderFilter) {
+  return db
+    .select(listColumns)
+    .from(stakeholders)
+    .innerJoin(stakeholderCategories, eq(stakeholderCategories.id, stakeholders.categoryId))
+    .leftJoin(partners, eq(partners.id, stakeholders.ownerPartnerId))
+    .leftJoin(stakeholderPriority, eq(stakeholderPriority.stakeholderId, stakeholders.id))
+    .where(stakeholderWhere(filter))
+    .orderBy(...orderFor(filter.sort))
+}
+
+export type StakeholderListRow = Awaited<ReturnType<typeof listStakeholders>>['rows'][number]
+
+/** One page of the register and the total matching the filter. */
+export function listStakeholders(filter: StakeholderFilter, page: { limit: number; offset: number }) {
+  const rows = registerQuery(filter).limit(page.limit).offset(page.offset).all()
+  const total = db.select({ n: sql<number>`count(*)` }).from(stakeholders).where(stakeholderWhere(filter)).get()!.n
+  return { rows, total }
+}
+
+/** Every stakeholder matching the filter, for the CSV export, with themes as names. */
+export function exportStakeholders(filter: StakeholderFilter) {
+  const rows = registerQuery(filter).all()
+  const themeNames = new Map(db.select({ id: themes.id, name: themes.name }).from(themes).all().map((t) => [t.id, t.name]))
+  const extra = new Map<number, { programme: string | null; period: string | null; description: string | null; languages: string[]; themes: string[] }>()
+  const ids = rows.map((r) => r.id)
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000)
+    for (const r of db
+      .select({ id: stakeholders.id, programme: stakeholders.programme, period: stakeholders.period, description: stakeholders.description, languages: stakeholders.languages })
+      .from(stakeholders)
+      .where(inArray(stakeholders.id, chunk))
+      .all()) {
+      extra.set(r.id, { ...r, themes: [] })
+    }
+    for (const t of db.select().from(stakeholderThemes).where(inArray(stakeholderThemes.stakeholderId, chunk)).all()) {
+      extra.get(t.stakeholderId)?.themes.push(themeNames.get(t.themeId) ?? String(t.themeId))
+    }
+  }
+  return rows.map((r) => ({ ...r, ...extra.get(r.id)! }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// One stakeholder
+
+export function getStakeholder(id: number) {
+  const row = db
+    .select({
+      stakeholder: stakeholders,
+      categoryKey: stakeholderCategories.key,
+      categoryName: stakeholderCategories.name,
+      categoryIsFundedProject: stakeholderCategories.isFundedProject,
+      ownerName: partners.name,
+      mergedIntoName: sql<string | null>`(select s2.name from stakeholders s2 where s2.id = ${stakeholders.mergedIntoId})`,
+    })
+    .from(stakeholders)
+    .innerJoin(stakeholderCategories, eq(stakeholderCategories.id, stakeholders.categoryId))
+    .leftJoin(partners, eq(partners.id, stakeholders.ownerPartnerId))
+    .where(eq(stakeholders.id, id))
+    .get()
+  if (!row) return null
+  const themeRows = db
+    .select({ id: themes.id, name: themes.name })
+    .from(stakeholderThemes)
+    .innerJoin(themes, eq(themes.id, stakeholderThemes.themeId))
+    .where(eq(stakeholderThemes.stakeholderId, id))
+    .orderBy(themes.name)
+    .all()
+  const priority = db.select().from(stakeholderPriority).where(eq(stakeholderPriority.stakeholderId, id)).get() ?? null
+  return {
+    ...row.stakeholder,
+    categoryKey: row.categoryKey,
+    categoryName: row.categoryName,
+    categoryIsFundedProject: row.categoryIsFundedProject,
+    ownerName: row.ownerName,
+    mergedIntoName: row.mergedIntoName,
+    themes: themeRows,
+    themeIds: themeRows.map((t) => t.id),
+    priority,
+  }
+}
+export type StakeholderDetail = NonNullable<ReturnType<typeof getStakeholder>>
+
+export type TimelineItem =
+  | { kind: 'audit'; at: string; action: string; userName: string | null; summary: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null }
+  | { kind: 'action'; at: string; actionId: number; title: string; status: string; partnerName: string; participants: number | null; onlineReach: number | null }
+  | { kind: 'score'; at: string; criterionName: string; criterionKey: string | null; value: number; userName: string | null; rationale: string | null; superseded: boolean }
+
+/** Everything that touched a stakeholder, newest first: its audit trail, the actions that reached it, its scores. */
+export function stakeholderTimeline(id: number, limit = 200): TimelineItem[] {
+  const audit = db
+    .select({ at: auditLog.at, action: auditLog.action, userName: users.name, summary: auditLog.summary, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(eq(auditLog.entity, 'stakeholder'), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all()
+    .map((r) => ({ kind: 'audit' as const, ...r }))
+  const reached = db
+    .select({
+      at: actions.date,
+      actionId: actions.id,
+      title: actions.title,
+      status: actions.status,
+      partnerName: partners.name,
+      participants: actions.participants,
+      onlineReach: actions.onlineReach,
+    })
+    .from(actionStakeholders)
+    .innerJoin(actions, eq(actions.id, actionStakeholders.actionId))
+    .innerJoin(partners, eq(partners.id, actions.partnerId))
+    .where(and(eq(actionStakeholders.stakeholderId, id), inArray(actions.status, ['submitted', 'validated']), isNull(actions.archivedAt)))
+    .orderBy(desc(actions.date))
+    .limit(limit)
+    .all()
+    .map((r) => ({ kind: 'action' as const, ...r }))
+  const scoreRows = db
+    .select({
+      at: scores.createdAt,
+      criterionName: criteria.name,
+      criterionKey: criteria.key,
+      value: scores.value,
+      userName: users.name,
+      rationale: scores.rationale,
+      supersededAt: scores.supersededAt,
+    })
+    .from(scores)
+    .innerJoin(criteria, eq(criteria.id, scores.criterionId))
+    .leftJoin(users, eq(users.id, scores.userId))
+    .where(eq(scores.stakeholderId, id))
+    .orderBy(desc(scores.id))
+    .limit(limit)
+    .all()
+    .map(({ supersededAt, ...r }) => ({ kind: 'score' as const, ...r, superseded: supersededAt !== null }))
+  return [...audit, ...reached, ...scoreRows].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit)
+}
+
+export function contactCount(stakeholderId: number) {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(contacts)
+    .where(and(eq(contacts.stakeholderId, stakeholderId), isNull(contacts.archivedAt)))
+    .get()!.n
+}
+
+// ---------------------------------------------------------------------------------------------
+// Categories
+
+export type Category = typeof stakeholderCategories.$inferSelect
+
+export function listCategories({ includeArchived = false } = {}) {
+  return db
+    .select()
+    .from(stakeholderCategories)
+    .where(includeArchived ? undefined : isNull(stakeholderCategories.archivedAt))
+    .orderBy(asc(stakeholderCategories.sortOrder), asc(stakeholderCategories.id))
+    .all()
+}
+
+export const categoryNameSchema = z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(120, 'common:errors.tooLong')
+
+export function createCategory(tx: Tx, input: { name: string; isFundedProject: boolean }, userId: number | null) {
+  const max = tx.select({ n: sql<number>`coalesce(max(${stakeholderCategories.sortOrder}), 0)` }).from(stakeholderCategories).get()!.n
+  const row = tx
+    .insert(stakeholderCategories)
+    .values({ name: input.name, isFundedProject: input.isFundedProject, sortOrder: max + 10 })
+    .returning()
+    .get()
+  recordAudit(tx, { userId, entity: 'stakeholder_category', entityId: row.id, action: 'create', after: row, summary: row.name })
+  return row.id
+}
+
+export function updateCategory(tx: Tx, id: number, input: { name: string; isFundedProject: boolean }, userId: number | null) {
+  const before = tx.select().from(stakeholderCategories).where(eq(stakeholderCategories.id, id)).get()
+  if (!before) return false
+  const after = tx
+    .update(stakeholderCategories)
+    .set({ name: input.name, isFundedProject: input.isFundedProject, updatedAt: new Date().toISOString() })
+    .where(eq(stakeholderCategories.id, id))
+    .returning()
+    .get()
+  return recordUpdate(tx, { userId, entity: 'stakeholder_category', entityId: id, summary: after.name }, before, after)
+}
+
+/** Swaps a category with its neighbour above (-1) or below (+1) and renumbers the list. */
+export function moveCategory(tx: Tx, id: number, direction: -1 | 1, userId: number | null) {
+  const list = tx
+    .select({ id: stakeholderCategories.id, sortOrder: stakeholderCategories.sortOrder })
+    .from(stakeholderCategories)
+    .orderBy(asc(stakeholderCategories.sortOrder), asc(stakeholderCategories.id))
+    .all()
+  const index = list.findIndex((c) => c.id === id)
+  const target = index + direction
+  if (index < 0 || target < 0 || target >= list.length) return false
+  ;[list[index], list[target]] = [list[target], list[index]]
+  list.forEach((c, i) => {
+    if (c.sortOrder !== (i + 1) * 10) tx.update(stakeholderCategories).set({ sortOrder: (i + 1) * 10 }).where(eq(stakeholderCategories.id, c.id)).run()
+  })
+  recordAudit(tx, { userId, entity: 'stakeholder_category', entityId: id, action: 'update', before: { position: index + 1 }, after: { position: target + 1 } })
+  return true
+}
+
+export function setCategoryArchived(tx: Tx, id: number, archived: boolean, userId: number | null) {
+  const row = tx.select().from(stakeholderCategories).where(eq(stakeholderCategories.id, id)).get()
+  if (!row || !!row.archivedAt === archived) return false
+  const at = archived ? new Date().toISOString() : null
+  tx.update(stakeholderCategories).set({ archivedAt: at }).where(eq(stakeholderCategories.id, id)).run()
+  recordAudit(tx, {
+    userId,
+    entity: 'stakeholder_category',
+    entityId: id,
+    action: archived ? 'archive' : 'restore',
+    before: { archivedAt: row.archivedAt },
+    after: { archivedAt: at },
+    summary: row.name,
+  })
+  return true
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options for forms and filters
+
+export function stakeholderFormOptions() {
+  return {
+    categories: listCategories({ includeArchived: true }),
+    partners: db.select({ id: partners.id, name: partners.name }).from(partners).where(isNull(partners.archivedAt)).orderBy(partners.name).all(),
+    themes: db.select({ id: themes.id, name: themes.name }).from(themes).where(isNull(themes.archivedAt)).orderBy(themes.name).all(),
+    workingLanguages: db.select({ l: project.workingLanguages }).from(project).where(eq(project.id, 1)).get()?.l ?? [],
+  }
+}
+
+/** Countries actually used in the register (for the filter), most frequent first is not needed: alphabetical. */
+export function usedCountries(): string[] {
+  return db
+    .selectDistinct({ country: stakeholders.country })
+    .from(stakeholders)
+    .where(isNotNull(stakeholders.country))
+    .orderBy(stakeholders.country)
+    .all()
+    .map((r) => r.country!)
+}
