@@ -1,0 +1,618 @@
+/**
+ * The monthly reach and coverage dashboards: every figure is aggregated in SQL (GROUP BY month,
+ * partner, channel, ...) and only the aggregates leave this module.
+ *
+ * Definitions (see docs/decisions/dashboards.md):
+ * - An action counts when it is not archived and is validated (or, with validated=0, submitted or
+ *   validated). Drafts and returned actions never count.
+ * - A target whose period is longer than one month counts for a month in proportion to the days of
+ *   that month its period covers: value x overlapDays / periodDays. Overlapping targets add up.
+ * - "New stakeholders engaged" is the plan's metric (computeMetric): stakeholders that moved to the
+ *   engaged or collaborating stage in the month.
+ * - Periods are counted in whole months (the month of the period's first day to the month of its last).
+ */
+import { sql, type SQL } from 'drizzle-orm'
+import { z } from 'zod'
+import { db } from '#db/client'
+import type { ReportingPeriod } from '#db/schema'
+import { actionWhere } from './actions.server'
+import { groupMembersWhere } from './groups.server'
+import { breakdownOptions, computeMetric, targetProgress, type TargetBreakdown, type TargetStatus } from './metrics.server'
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+const monthRe = /^\d{4}-(0[1-9]|1[0-2])$/
+const optionalId = z.coerce.number().int().positive().optional().catch(undefined)
+const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
+
+export const reachMetrics = ['actions', 'participants', 'online_reach', 'engagements'] as const
+export type ReachMetric = (typeof reachMetrics)[number]
+
+/** The URL parameters both dashboards share; anything invalid falls back to its default. */
+export const dashboardFilterSchema = z.object({
+  month: z.preprocess(emptyToUndefined, z.string().regex(monthRe).optional()).catch(undefined),
+  months: z.preprocess(emptyToUndefined, z.coerce.number().pipe(z.union([z.literal(12), z.literal(24)])).optional()).catch(undefined),
+  stack: z.preprocess(emptyToUndefined, z.enum(['channel', 'type']).optional()).catch(undefined),
+  metric: z.preprocess(emptyToUndefined, z.enum(reachMetrics).optional()).catch(undefined),
+  partner: z.preprocess(emptyToUndefined, optionalId),
+  channel: z.preprocess(emptyToUndefined, optionalId),
+  type: z.preprocess(emptyToUndefined, optionalId),
+  category: z.preprocess(emptyToUndefined, optionalId),
+  validated: z.preprocess(emptyToUndefined, z.enum(['0', '1']).optional()).catch(undefined),
+  /** Coverage: "not reached in the last N months". */
+  since: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36).optional()).catch(undefined),
+  group: z.preprocess(emptyToUndefined, optionalId),
+})
+export type DashboardParams = z.infer<typeof dashboardFilterSchema>
+
+export type ActionFilters = {
+  partner?: number
+  channel?: number
+  type?: number
+  /** Stakeholder category: actions that reached at least one stakeholder of it. */
+  category?: number
+  /** true (default): validated actions only; false: submitted and validated. */
+  validatedOnly?: boolean
+}
+
+export function parseDashboardParams(search: URLSearchParams | string) {
+  const params = new URLSearchParams(search)
+  const raw = Object.fromEntries([...params.keys()].map((k) => [k, params.get(k)]))
+  return dashboardFilterSchema.parse(raw)
+}
+
+export function filtersFrom(p: DashboardParams): ActionFilters {
+  return { partner: p.partner, channel: p.channel, type: p.type, category: p.category, validatedOnly: p.validated !== '0' }
+}
+
+/**
+ * The WHERE condition for counted actions, built on the action list's own `actionWhere` so a
+ * dashboard figure always equals what /actions shows for the same filters.
+ */
+export function countedActionsWhere(filters: ActionFilters = {}): SQL {
+  const validatedOnly = filters.validatedOnly !== false
+  const base = actionWhere({
+    partner: filters.partner,
+    channel: filters.channel,
+    type: filters.type,
+    status: validatedOnly ? 'validated' : undefined,
+  })
+  const parts: SQL[] = [base ?? sql`1`]
+  if (!validatedOnly) parts.push(sql`actions.status in ('submitted', 'validated')`)
+  if (filters.category) {
+    parts.push(
+      sql`exists (select 1 from action_stakeholders cx join stakeholders cs on cs.id = cx.stakeholder_id where cx.action_id = actions.id and cs.category_id = ${filters.category})`,
+    )
+  }
+  return sql.join(parts, sql` and `)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Months and days
+
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number)
+  const total = y * 12 + (m - 1) + n
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`
+}
+
+export function monthRange(from: string, to: string): string[] {
+  const out: string[] = []
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m)
+  return out
+}
+
+export function firstDay(month: string) {
+  return `${month}-01`
+}
+
+export function lastDay(month: string) {
+  const [y, m] = month.split('-').map(Number)
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`
+}
+
+const dayMs = 86_400_000
+/** Days from `from` to `to`, both included. */
+export function daysBetween(from: string, to: string) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs) + 1
+}
+
+/** The last complete month before `today` (YYYY-MM-DD). */
+export function lastCompleteMonth(today = new Date().toISOString().slice(0, 10)) {
+  return addMonths(today.slice(0, 7), -1)
+}
+
+/** The share of a target's value that falls in [from, to]: value x overlapDays / periodDays. */
+export function proratedTarget(target: { value: number; periodStart: string; periodEnd: string }, from: string, to: string) {
+  const start = target.periodStart > from ? target.periodStart : from
+  const end = target.periodEnd < to ? target.periodEnd : to
+  if (end < start) return 0
+  return (target.value * daysBetween(start, end)) / daysBetween(target.periodStart, target.periodEnd)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Monthly reach
+
+export type Figures = { actions: number; participants: number; onlineReach: number; engagements: number }
+const zero = (): Figures => ({ actions: 0, participants: 0, onlineReach: 0, engagements: 0 })
+export const figureKey: Record<ReachMetric, keyof Figures> = {
+  actions: 'actions',
+  participants: 'participants',
+  online_reach: 'onlineReach',
+  engagements: 'engagements',
+}
+
+const figureColumns = sql`count(*) as actions, coalesce(sum(actions.participants), 0) as participants,
+  coalesce(sum(actions.online_reach), 0) as onlineReach, coalesce(sum(actions.engagements), 0) as engagements`
+
+type FigureRow = Figures & Record<string, unknown>
+function figures(row: Partial<Figures> | undefined): Figures {
+  return {
+    actions: Number(row?.actions ?? 0),
+    participants: Number(row?.participants ?? 0),
+    onlineReach: Number(row?.onlineReach ?? 0),
+    engagements: Number(row?.engagements ?? 0),
+  }
+}
+
+export type HeadlineKey = 'actions' | 'participants' | 'onlineReach' | 'engagements' | 'stakeholdersReached' | 'newStakeholders'
+export const headlineKeys: HeadlineKey[] = ['actions', 'participants', 'onlineReach', 'engagements', 'stakeholdersReached', 'newStakeholders']
+export type Headline = { key: HeadlineKey; value: number; previous: number; yearAgo: number }
+
+export type TargetRow = {
+  id: number
+  label: string | null
+  metric: string
+  periodKind: string
+  periodStart: string
+  periodEnd: string
+  breakdown: string | null
+  breakdownValue: string | null
+  value: number
+}
+
+function activeTargets(metric: string, from: string, to: string, breakdown: string | null): TargetRow[] {
+  return db.all<TargetRow>(sql`select id, label, metric, period_kind as periodKind, period_start as periodStart, period_end as periodEnd,
+      breakdown, breakdown_value as breakdownValue, value
+    from targets where archived_at is null and metric = ${metric}
+      and ${breakdown === null ? sql`breakdown is null` : sql`breakdown = ${breakdown}`}
+      and period_start <= ${to} and period_end >= ${from}
+    order by id`)
+}
+
+const periodPreference: Record<string, number> = { reporting_period: 0, quarter: 1, project: 2, month: 3 }
+
+function projectRow() {
+  return db.get<{ name: string; startDate: string; endDate: string; workingLanguages: string; reportingPeriods: string }>(
+    sql`select name, start_date as startDate, end_date as endDate, working_languages as workingLanguages, reporting_periods as reportingPeriods from project where id = 1`,
+  )
+}
+
+export type MonthlyReachInput = {
+  month?: string
+  months?: 12 | 24
+  stack?: 'channel' | 'type'
+  metric?: ReachMetric
+  filters?: ActionFilters
+  /** Today's date (YYYY-MM-DD), for the default month; tests pin it. */
+  today?: string
+}
+
+export type Named = { id: number | null; name: string; key: string | null }
+
+/**
+ * Everything the reach dashboard shows, in six queries: per month and stack key (which also gives
+ * the headline figures and the cumulative series), stakeholders reached and new, per partner,
+ * per stakeholder category, per language, and the top actions.
+ */
+export function monthlyReach(input: MonthlyReachInput = {}) {
+  const month = input.month ?? lastCompleteMonth(input.today)
+  const months = input.months ?? 12
+  const stack = input.stack ?? 'channel'
+  const metric = input.metric ?? 'actions'
+  const filters: ActionFilters = { validatedOnly: true, ...input.filters }
+  const counted = countedActionsWhere(filters)
+  const previous = addMonths(month, -1)
+  const yearAgo = addMonths(month, -12)
+  const windowStart = addMonths(month, -(months - 1))
+  const project = projectRow()
+
+  // The period of the cumulative chart: the project-wide target for the metric covering the month
+  // (a reporting period preferred), else the reporting period holding the month, else the project.
+  const periodTargets = activeTargets(metric, firstDay(month), lastDay(month), null)
+    .filter((t) => t.periodKind !== 'month')
+    .sort((a, b) => periodPreference[a.periodKind] - periodPreference[b.periodKind] || a.periodStart.localeCompare(b.periodStart) || a.id - b.id)
+  const cumulativeTarget = periodTargets[0] ?? null
+  const reportingPeriods: ReportingPeriod[] = project ? JSON.parse(project.reportingPeriods || '[]') : []
+  const fallbackPeriod = reportingPeriods.find((p) => p.start <= lastDay(month) && p.end >= firstDay(month))
+  const period = cumulativeTarget
+    ? { start: cumulativeTarget.periodStart, end: cumulativeTarget.periodEnd, label: cumulativeTarget.label }
+    : fallbackPeriod
+      ? { start: fallbackPeriod.start, end: fallbackPeriod.end, label: fallbackPeriod.label }
+      : { start: project?.startDate ?? firstDay(windowStart), end: project?.endDate ?? lastDay(month), label: project?.name ?? null }
+  const periodStartMonth = period.start.slice(0, 7)
+
+  // 1. Per month and stack key, over everything any chart of the page needs.
+  const from = [windowStart, yearAgo, periodStartMonth < month ? periodStartMonth : month].sort()[0]
+  const stackColumn = stack === 'channel' ? sql`actions.channel_id` : sql`actions.type_id`
+  const monthly = db.all<FigureRow & { month: string; key: number | null }>(sql`
+    select actions.month as month, ${stackColumn} as key, ${figureColumns}
+    from actions
+    where actions.month between ${from} and ${month} and ${counted}
+    group by actions.month, ${stackColumn}`)
+
+  const byMonth = new Map<string, Figures>()
+  for (const row of monthly) {
+    const total = byMonth.get(row.month) ?? zero()
+    const f = figures(row)
+    total.actions += f.actions
+    total.participants += f.participants
+    total.onlineReach += f.onlineReach
+    total.engagements += f.engagements
+    byMonth.set(row.month, total)
+  }
+  const totalOf = (m: string) => byMonth.get(m) ?? zero()
+
+  // 2. Distinct stakeholders reached in the three months compared (one query); stakeholders newly
+  // engaged come from the plan's own metric, so the dashboard and the targets agree.
+  const reachedRows = db.all<{ month: string; reached: number }>(sql`
+    select actions.month as month, count(distinct x.stakeholder_id) as reached
+    from actions join action_stakeholders x on x.action_id = actions.id
+    where actions.month in (${month}, ${previous}, ${yearAgo}) and ${counted}
+    group by actions.month`)
+  const newlyEngaged = (m: string) => {
+    // A stakeholder-state metric: the partner filter means the owner partner, the category filter the category.
+    const facet = filters.partner
+      ? { breakdown: 'partner' as const, breakdownValue: filters.partner }
+      : filters.category
+        ? { breakdown: 'category' as const, breakdownValue: filters.category }
+        : {}
+    return computeMetric({ metric: 'new_stakeholders_engaged', from: firstDay(m), to: lastDay(m), includeSubmitted: filters.validatedOnly === false, ...facet })
+  }
+
+  const headline: Headline[] = headlineKeys.map((key) => {
+    const pick = (m: string) => {
+      if (key === 'stakeholdersReached') return Number(reachedRows.find((r) => r.month === m)?.reached ?? 0)
+      if (key === 'newStakeholders') return newlyEngaged(m)
+      return totalOf(m)[key]
+    }
+    return { key, value: pick(month), previous: pick(previous), yearAgo: pick(yearAgo) }
+  })
+
+  // Stack keys with their names, only those present in the window.
+  const windowRows = monthly.filter((r) => r.month >= windowStart)
+  const keyIds = [...new Set(windowRows.map((r) => r.key))]
+  const names = stack === 'channel' ? db.all<Named>(sql`select id, name, key from channels`) : db.all<Named>(sql`select id, name, key from action_types`)
+  const stackKeys: Named[] = keyIds
+    .map((id) => names.find((n) => n.id === id) ?? { id: null, name: '', key: null })
+    .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name)))
+  const series = monthRange(windowStart, month).map((m) => {
+    const byKey: Record<string, Figures> = {}
+    for (const r of windowRows) if (r.month === m) byKey[String(r.key)] = figures(r)
+    return { month: m, total: totalOf(m), byKey }
+  })
+
+  // 3. Per partner for the month, with each partner's target for the chosen metric.
+  const partnerRows = db.all<FigureRow & { id: number; name: string }>(sql`
+    select p.id as id, p.name as name, count(actions.id) as actions, coalesce(sum(actions.participants), 0) as participants,
+      coalesce(sum(actions.online_reach), 0) as onlineReach, coalesce(sum(actions.engagements), 0) as engagements
+    from partners p
+    left join actions on actions.partner_id = p.id and actions.month = ${month} and ${counted}
+    where ${filters.partner ? sql`p.id = ${filters.partner}` : sql`(p.archived_at is null or actions.id is not null)`}
+    group by p.id
+    order by p.name`)
+  const partnerTargets = activeTargets(metric, firstDay(month), lastDay(month), 'partner')
+  const byPartner = partnerRows.map((p) => {
+    const own = partnerTargets.filter((t) => t.breakdownValue === String(p.id))
+    const target = own.length ? round1(own.reduce((s, t) => s + proratedTarget(t, firstDay(month), lastDay(month)), 0)) : null
+    return { id: p.id, name: p.name, ...figures(p), target }
+  })
+
+  // 4. Per stakeholder category: an action reaching two categories counts in both; stakeholders
+  // are distinct within each category.
+  const categoryRows = db.all<FigureRow & { id: number; name: string; key: string | null; stakeholders: number }>(sql`
+    with reaches as (
+      select actions.id as aid, s.category_id as cid, x.stakeholder_id as sid
+      from actions join action_stakeholders x on x.action_id = actions.id join stakeholders s on s.id = x.stakeholder_id
+      where actions.month = ${month} and ${counted}
+    ),
+    hits as (select distinct aid, cid from reaches),
+    reached as (select cid, count(distinct sid) as n from reaches group by cid)
+    select c.id as id, c.name as name, c.key as key, count(actions.id) as actions,
+      coalesce(sum(actions.participants), 0) as participants, coalesce(sum(actions.online_reach), 0) as onlineReach,
+      coalesce(sum(actions.engagements), 0) as engagements, coalesce((select n from reached where reached.cid = c.id), 0) as stakeholders
+    from stakeholder_categories c
+    left join hits on hits.cid = c.id
+    left join actions on actions.id = hits.aid
+    where ${filters.category ? sql`c.id = ${filters.category}` : sql`(c.archived_at is null or hits.aid is not null)`}
+    group by c.id
+    order by c.sort_order, c.name`)
+  const byCategory = categoryRows.map((c) => ({ id: c.id, name: c.name, key: c.key, ...figures(c), stakeholders: Number(c.stakeholders) }))
+
+  // 5. Per language: an action in two languages counts in both; working languages always listed.
+  const languageRows = db.all<FigureRow & { language: string }>(sql`
+    select l.language as language, ${figureColumns}
+    from actions join action_languages l on l.action_id = actions.id
+    where actions.month = ${month} and ${counted}
+    group by l.language`)
+  const workingLanguages: string[] = project ? JSON.parse(project.workingLanguages || '[]') : []
+  const languages = [...new Set([...workingLanguages, ...languageRows.map((r) => r.language)])]
+  const byLanguage = languages.map((language) => ({
+    language,
+    working: workingLanguages.includes(language),
+    ...figures(languageRows.find((r) => r.language === language)),
+  }))
+
+  // Cumulative over the period, the target line, and the linear projection of the actual pace.
+  const fk = figureKey[metric]
+  const periodMonths = monthRange(periodStartMonth, period.end.slice(0, 7))
+  const periodDays = daysBetween(period.start, period.end)
+  let running = 0
+  let actualToDate = 0
+  const selectedEnd = lastDay(month) < period.end ? lastDay(month) : period.end
+  const elapsedToSelected = Math.max(1, daysBetween(period.start, selectedEnd))
+  const cumulativeRows = periodMonths.map((m) => {
+    const end = lastDay(m) < period.end ? lastDay(m) : period.end
+    const elapsed = daysBetween(period.start, end)
+    let actual: number | null = null
+    if (m <= month) {
+      running += totalOf(m)[fk]
+      actual = running
+      actualToDate = running
+    }
+    const target = cumulativeTarget ? round1((cumulativeTarget.value * elapsed) / periodDays) : null
+    const projection = m >= month && month >= periodStartMonth ? round1((actualToDate * elapsed) / elapsedToSelected) : null
+    return { month: m, actual, target, projection }
+  })
+  const cumulative = {
+    metric,
+    period,
+    target: cumulativeTarget ? { id: cumulativeTarget.id, label: cumulativeTarget.label, value: cumulativeTarget.value, periodKind: cumulativeTarget.periodKind } : null,
+    actualToDate: month >= periodStartMonth ? actualToDate : 0,
+    projectedAtEnd: month >= periodStartMonth && month <= period.end.slice(0, 7) ? round1((actualToDate * periodDays) / elapsedToSelected) : null,
+    rows: cumulativeRows,
+  }
+
+  // 6. The month's most far-reaching actions.
+  const topActions = db.all<{
+    id: number
+    title: string
+    date: string
+    partner: string
+    type: string
+    typeKey: string | null
+    channel: string | null
+    channelKey: string | null
+    participants: number | null
+    onlineReach: number | null
+    engagements: number | null
+    reach: number
+  }>(sql`
+    select actions.id as id, actions.title as title, actions.date as date, p.name as partner, t.name as type, t.key as typeKey,
+      c.name as channel, c.key as channelKey, actions.participants as participants, actions.online_reach as onlineReach,
+      actions.engagements as engagements, coalesce(actions.online_reach, 0) + coalesce(actions.participants, 0) as reach
+    from actions
+    join partners p on p.id = actions.partner_id
+    join action_types t on t.id = actions.type_id
+    left join channels c on c.id = actions.channel_id
+    where actions.month = ${month} and ${counted}
+    order by reach desc, actions.date desc, actions.id desc
+    limit 10`)
+
+  return {
+    month,
+    months,
+    stack,
+    metric,
+    filters,
+    previous,
+    yearAgo,
+    projectName: project?.name ?? 'Ripple',
+    headline,
+    stackKeys,
+    series,
+    byPartner,
+    byCategory,
+    byLanguage,
+    cumulative,
+    topActions,
+  }
+}
+export type MonthlyReach = ReturnType<typeof monthlyReach>
+
+function round1(n: number) {
+  return Math.round(n * 10) / 10
+}
+
+/** The options of the filter form: partners, channels, types and stakeholder categories. */
+export function dashboardOptions() {
+  return {
+    partners: db.all<{ id: number; name: string }>(sql`select id, name from partners where archived_at is null order by name`),
+    channels: db.all<Named>(sql`select id, name, key from channels where archived_at is null order by sort_order, name`),
+    types: db.all<Named>(sql`select id, name, key from action_types where archived_at is null order by sort_order, name`),
+    categories: db.all<Named>(sql`select id, name, key from stakeholder_categories where archived_at is null order by sort_order, name`),
+    groups: db.all<{ id: number; name: string }>(sql`select id, name from stakeholder_groups where archived_at is null order by name`),
+  }
+}
+
+/** The action list's URL for the actions behind a figure (validated only when the dashboard is). */
+export function actionsLink(filters: ActionFilters, from: string, to: string, extra: Record<string, string | number | undefined> = {}) {
+  const params = new URLSearchParams()
+  const put = (k: string, v: string | number | undefined) => {
+    if (v !== undefined && v !== '') params.set(k, String(v))
+  }
+  put('partner', extra.partner ?? filters.partner)
+  put('channel', extra.channel ?? filters.channel)
+  put('type', extra.type ?? filters.type)
+  put('language', extra.language)
+  put('from', firstDay(from))
+  put('to', lastDay(to))
+  if (filters.validatedOnly !== false) params.set('status', 'validated')
+  return `/actions?${params.toString()}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coverage
+
+export type CoverageInput = {
+  month?: string
+  /** "Not reached in the last N months" and "working languages not used" look at this window. */
+  since?: number
+  /** A stakeholder group instead of tier A for the "not reached" list. */
+  group?: number
+  filters?: ActionFilters
+  today?: string
+  /** How many unreached stakeholders to list (the count is always complete). */
+  limit?: number
+}
+
+/**
+ * Everything the coverage dashboard shows: target progress, priority stakeholders not reached
+ * in the window, partners with no action in the month, working languages not used in the window,
+ * and materials per language.
+ */
+export function coverage(input: CoverageInput = {}) {
+  const month = input.month ?? lastCompleteMonth(input.today)
+  const since = input.since ?? 6
+  const windowStart = addMonths(month, -(since - 1))
+  const limit = input.limit ?? 100
+  const filters: ActionFilters = { validatedOnly: true, ...input.filters }
+  // The category filter narrows the stakeholder population here, not the actions.
+  const counted = countedActionsWhere({ ...filters, category: undefined })
+  const project = projectRow()
+  const workingLanguages: string[] = project ? JSON.parse(project.workingLanguages || '[]') : []
+
+  // Priority stakeholders (tier A, or a group's members) not reached in the window.
+  const group = input.group
+    ? db.get<{ id: number; name: string; filter: string }>(sql`select id, name, filter from stakeholder_groups where id = ${input.group} and archived_at is null`)
+    : undefined
+  const population: SQL = group
+    ? groupMembersWhere(JSON.parse(group.filter || '{}'))
+    : sql`stakeholders.archived_at is null and stakeholders.merged_into_id is null and stakeholders.id in (select stakeholder_id from stakeholder_priority where tier = 'A')`
+  const inCategory = filters.category ? sql`stakeholders.category_id = ${filters.category}` : sql`1`
+  const reachedInWindow = sql`select x.stakeholder_id from action_stakeholders x join actions on actions.id = x.action_id
+    where actions.month between ${windowStart} and ${month} and ${counted}`
+  const counts = db.get<{ total: number; unreached: number }>(sql`
+    select count(*) as total, coalesce(sum(stakeholders.id not in (${reachedInWindow})), 0) as unreached
+    from stakeholders where ${population} and ${inCategory}`) ?? { total: 0, unreached: 0 }
+  const unreached = db.all<{ id: number; name: string; category: string; categoryKey: string | null; ownerId: number | null; owner: string | null; tier: string | null; score: number | null; lastReached: string | null }>(sql`
+    select stakeholders.id as id, stakeholders.name as name, c.name as category, c.key as categoryKey,
+      stakeholders.owner_partner_id as ownerId, p.name as owner, sp.tier as tier, sp.score as score,
+      (select max(actions.date) from action_stakeholders x join actions on actions.id = x.action_id
+        where x.stakeholder_id = stakeholders.id and ${counted}) as lastReached
+    from stakeholders
+    join stakeholder_categories c on c.id = stakeholders.category_id
+    left join partners p on p.id = stakeholders.owner_partner_id
+    left join stakeholder_priority sp on sp.stakeholder_id = stakeholders.id
+    where ${population} and ${inCategory} and stakeholders.id not in (${reachedInWindow})
+    order by sp.score is null, sp.score desc, stakeholders.name, stakeholders.id
+    limit ${limit}`)
+
+  // Partners with no counted action in the month.
+  const partnersActive = db.all<{ id: number; name: string; actions: number; lastAction: string | null }>(sql`
+    select p.id as id, p.name as name,
+      (select count(*) from actions where actions.partner_id = p.id and actions.month = ${month} and ${counted}) as actions,
+      (select actions.date from actions where actions.partner_id = p.id and actions.date <= ${lastDay(month)} and ${counted}
+        order by actions.date desc limit 1) as lastAction
+    from partners p
+    where p.archived_at is null ${filters.partner ? sql`and p.id = ${filters.partner}` : sql``}
+    order by p.name`)
+  const inactivePartners = partnersActive.filter((p) => Number(p.actions) === 0).map((p) => ({ id: p.id, name: p.name, lastAction: p.lastAction }))
+
+  // Languages used by counted actions in the window.
+  const languageRows = db.all<{ language: string; actions: number }>(sql`
+    select l.language as language, count(*) as actions
+    from actions join action_languages l on l.action_id = actions.id
+    where actions.month between ${windowStart} and ${month} and ${counted}
+    group by l.language`)
+  const languages = workingLanguages.map((language) => ({ language, actions: Number(languageRows.find((r) => r.language === language)?.actions ?? 0) }))
+
+  // Materials per language: every working language (even with none), then any other language.
+  const materialRows = db.all<{ language: string; materials: number }>(sql`
+    select language, count(*) as materials from materials where archived_at is null group by language order by language`)
+  const materialLanguages = [...new Set([...workingLanguages, ...materialRows.map((r) => r.language)])]
+  const materialsByLanguage = materialLanguages.map((language) => ({
+    language,
+    working: workingLanguages.includes(language),
+    materials: Number(materialRows.find((r) => r.language === language)?.materials ?? 0),
+  }))
+
+  return {
+    month,
+    since,
+    windowStart,
+    filters,
+    projectName: project?.name ?? 'Ripple',
+    targets: targetProgressList({ month, filters, today: input.today }),
+    priority: {
+      group: group ? { id: group.id, name: group.name } : null,
+      total: Number(counts.total),
+      unreached: Number(counts.unreached),
+      rows: unreached,
+      limit,
+    },
+    partners: { total: partnersActive.length, active: partnersActive.length - inactivePartners.length, inactive: inactivePartners },
+    languages: { working: languages, unused: languages.filter((l) => l.actions === 0).map((l) => l.language) },
+    materials: materialsByLanguage,
+  }
+}
+export type Coverage = ReturnType<typeof coverage>
+
+export type TargetProgressRow = {
+  id: number
+  label: string | null
+  metric: string
+  periodKind: string
+  periodStart: string
+  periodEnd: string
+  breakdown: string | null
+  breakdownValue: string | null
+  breakdownLabel: string | null
+  breakdownKey: string | null
+  value: number
+  actual: number
+  percentage: number
+  projection: number
+  projectedPercentage: number
+  status: TargetStatus
+  finished: boolean
+  notStarted: boolean
+}
+
+/**
+ * Every live target with its progress as of the end of `month` (or today, if earlier), using the
+ * plan's `targetProgress` so the coverage dashboard and the plan's target list agree.
+ */
+export function targetProgressList({ month, filters = {}, today }: { month: string; filters?: ActionFilters; today?: string }): TargetProgressRow[] {
+  const now = today ?? new Date().toISOString().slice(0, 10)
+  const asOf = lastDay(month) < now ? lastDay(month) : now
+  const rows = db.all<TargetRow>(sql`select id, label, metric, period_kind as periodKind, period_start as periodStart, period_end as periodEnd,
+      breakdown, breakdown_value as breakdownValue, value
+    from targets where archived_at is null order by period_start, metric, breakdown, breakdown_value, id`)
+  const narrowing = filters.partner || filters.channel || filters.type ? actionWhere({ partner: filters.partner, channel: filters.channel, type: filters.type }) : undefined
+  const labels = new Map<string, Map<string, { label: string; key?: string | null }>>()
+  const labelFor = (breakdown: string, value: string) => {
+    if (!labels.has(breakdown)) labels.set(breakdown, new Map(breakdownOptions(breakdown as TargetBreakdown).map((o) => [o.value, o])))
+    return labels.get(breakdown)!.get(value)
+  }
+  return rows.map((t) => {
+    const progress = targetProgress(
+      { ...t, metric: t.metric as TargetRow['metric'] & Parameters<typeof targetProgress>[0]['metric'], breakdown: t.breakdown as TargetBreakdown | null },
+      { includeSubmitted: filters.validatedOnly === false, today: asOf, filters: narrowing },
+    )
+    const option = t.breakdown && t.breakdownValue ? labelFor(t.breakdown, t.breakdownValue) : undefined
+    return {
+      ...t,
+      breakdownLabel: option?.label ?? t.breakdownValue,
+      breakdownKey: option?.key ?? null,
+      actual: progress.actual,
+      percentage: progress.percentage,
+      projection: progress.projection,
+      projectedPercentage: progress.projectedPercentage,
+      status: progress.status,
+      finished: progress.finished,
+      notStarted: progress.notStarted,
+    }
+  })
+}
