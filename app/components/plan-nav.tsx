@@ -1,0 +1,38 @@
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+const items = [
+  { key: 'plan', to: '/plan' },
+  { key: 'groups', to: '/plan/groups' },
+  { key: 'workplan', to: '/plan/workplan' },
+  { key: 'targets', to: '/plan/targets' },
+  { key: 'indicators', to: '/plan/indicators' },
+  { key: 'events', to: '/events' },
+  { key: 'materials', to: '/materials' },
+] as const
+
+/** Links between the parts of the communication plan area. */
+export function PlanNav({ current }: { current: (typeof items)[number]['key'] }) {
+  const { t } = useTranslation('plan')
+  return (
+    <nav aria-label={t('nav.label')} className="no-print">
+      <ul className="flex flex-wrap gap-2 text-sm">
+        {items.map((i) => (
+          <li key={i.key}>
+            <Link
+              to={i.to}
+              aria-current={i.key === current ? 'page' : undefined}
+              className={`inline-block rounded-full border px-3 py-1 no-underline ${i.key === current ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-ink hover:bg-slate-100'}`}
+            >
+              {t(`nav.${i.key}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+/** Typography for sanitised Markdown (headings, lists, tables, links). */
+export const markdownClass =
+  'space-y-2 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:list-decimal [&_ol]:pl-6 [&_table]:text-sm [&_td]:border [&_td]:px-2 [&_th]:border [&_th]:px-2 [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:bg-slate-100 [&_code]:px-1'

@@ -1,0 +1,87 @@
+import { desc, eq } from 'drizzle-orm'
+import { db } from '#db/client'
+import { planSectionKeys, planSections, planSectionVersions, users, type PlanSectionKey } from '#db/schema'
+import { recordAudit, type Tx } from './audit.server'
+import { renderMarkdown } from '~/utils/markdown.server'
+
+export { planSectionKeys }
+export type { PlanSectionKey }
+
+export function isPlanSectionKey(value: string): value is PlanSectionKey {
+  return (planSectionKeys as readonly string[]).includes(value)
+}
+
+/** The eight parts in order, each with its Markdown rendered safely, who saved it and when. */
+export function listPlanSections() {
+  const rows = db
+    .select({ key: planSections.key, body: planSections.body, updatedAt: planSections.updatedAt, updatedBy: users.name })
+    .from(planSections)
+    .leftJoin(users, eq(users.id, planSections.updatedBy))
+    .all()
+  const byKey = new Map(rows.map((r) => [r.key, r]))
+  return planSectionKeys.map((key) => {
+    const row = byKey.get(key)
+    return { key, body: row?.body ?? '', html: renderMarkdown(row?.body ?? ''), updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null }
+  })
+}
+
+export function getPlanSection(key: PlanSectionKey) {
+  const row = db.select().from(planSections).where(eq(planSections.key, key)).get()
+  return row ?? null
+}
+
+/** Every saved version of a section, newest first, with who saved it. */
+export function listSectionVersions(key: PlanSectionKey) {
+  const section = getPlanSection(key)
+  if (!section) return []
+  return db
+    .select({ id: planSectionVersions.id, body: planSectionVersions.body, createdAt: planSectionVersions.createdAt, userName: users.name })
+    .from(planSectionVersions)
+    .leftJoin(users, eq(users.id, planSectionVersions.userId))
+    .where(eq(planSectionVersions.sectionId, section.id))
+    .orderBy(desc(planSectionVersions.id))
+    .all()
+}
+
+export function getSectionVersion(key: PlanSectionKey, versionId: number) {
+  const section = getPlanSection(key)
+  if (!section) return null
+  const version = db.select().from(planSectionVersions).where(eq(planSectionVersions.id, versionId)).get()
+  return version && version.sectionId === section.id ? version : null
+}
+
+/**
+ * Saves a section's text and keeps it as a new version (also when restoring an old one, so the
+ * history only grows). Does nothing when the text is unchanged.
+ */
+export function savePlanSection(tx: Tx, key: PlanSectionKey, body: string, userId: number, summary = 'edited'): { changed: boolean } {
+  const now = new Date().toISOString()
+  const existing = tx.select().from(planSections).where(eq(planSections.key, key)).get()
+  if (existing && existing.body === body) return { changed: false }
+  let sectionId: number
+  if (existing) {
+    tx.update(planSections).set({ body, updatedBy: userId, updatedAt: now }).where(eq(planSections.id, existing.id)).run()
+    sectionId = existing.id
+  } else {
+    sectionId = tx.insert(planSections).values({ key, body, updatedBy: userId }).returning({ id: planSections.id }).get().id
+  }
+  tx.insert(planSectionVersions).values({ sectionId, body, userId }).run()
+  recordAudit(tx, {
+    userId,
+    entity: 'plan_section',
+    entityId: sectionId,
+    action: existing ? 'update' : 'create',
+    before: existing ? { body: existing.body } : null,
+    after: { body },
+    summary: `${key}: ${summary}`,
+  })
+  return { changed: true }
+}
+
+/** Restores an old version as a new version. */
+export function restoreSectionVersion(tx: Tx, key: PlanSectionKey, versionId: number, userId: number) {
+  const version = tx.select().from(planSectionVersions).where(eq(planSectionVersions.id, versionId)).get()
+  if (!version) return { changed: false }
+  return savePlanSection(tx, key, version.body, userId, `restored version ${versionId}`)
+}
+

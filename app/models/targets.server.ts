@@ -1,0 +1,201 @@
+import { desc, eq, isNotNull, isNull } from 'drizzle-orm'
+import { z } from 'zod'
+import { db } from '#db/client'
+import { targetBreakdowns, targetMetrics, targetPeriodKinds, targets, type ReportingPeriod } from '#db/schema'
+import { recordAudit, recordUpdate, type Tx } from './audit.server'
+import { breakdownOptions, metricBreakdowns, targetProgress, type TargetBreakdown } from './metrics.server'
+import { getProject } from './project.server'
+
+export type Target = typeof targets.$inferSelect
+export type TargetPeriodKind = (typeof targetPeriodKinds)[number]
+
+const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/
+const isoQuarter = /^\d{4}-Q[1-4]$/
+
+function lastDayOfMonth(year: number, month: number) {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** First and last day of a period chosen in the form. */
+export function periodBounds(
+  kind: TargetPeriodKind,
+  input: { month?: string; quarter?: string; reportingPeriod?: number },
+  project: { startDate: string; endDate: string; reportingPeriods: ReportingPeriod[] },
+): { start: string; end: string } | null {
+  switch (kind) {
+    case 'month': {
+      if (!input.month || !isoMonth.test(input.month)) return null
+      const [y, m] = input.month.split('-').map(Number)
+      return { start: `${input.month}-01`, end: `${input.month}-${String(lastDayOfMonth(y, m)).padStart(2, '0')}` }
+    }
+    case 'quarter': {
+      if (!input.quarter || !isoQuarter.test(input.quarter)) return null
+      const y = Number(input.quarter.slice(0, 4))
+      const q = Number(input.quarter.slice(-1))
+      const first = (q - 1) * 3 + 1
+      const last = first + 2
+      return {
+        start: `${y}-${String(first).padStart(2, '0')}-01`,
+        end: `${y}-${String(last).padStart(2, '0')}-${String(lastDayOfMonth(y, last)).padStart(2, '0')}`,
+      }
+    }
+    case 'reporting_period': {
+      const p = input.reportingPeriod === undefined ? undefined : project.reportingPeriods[input.reportingPeriod]
+      return p ? { start: p.start, end: p.end } : null
+    }
+    case 'project':
+      return { start: project.startDate, end: project.endDate }
+  }
+}
+
+/** The quarters the project spans, e.g. ["2025-Q1", ...]. */
+export function projectQuarters(project: { startDate: string; endDate: string }) {
+  const out: string[] = []
+  const startYear = Number(project.startDate.slice(0, 4))
+  const endYear = Number(project.endDate.slice(0, 4))
+  for (let y = startYear; y <= endYear; y++) for (let q = 1; q <= 4; q++) out.push(`${y}-Q${q}`)
+  return out
+}
+
+/** The form: `facet` is "<breakdown>:<value>" (e.g. "partner:3", "tier:A") or empty. */
+export const targetFormSchema = z
+  .object({
+    label: z.string().trim().max(200, 'common:errors.tooLong').optional(),
+    metric: z.enum(targetMetrics, { required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' }),
+    periodKind: z.enum(targetPeriodKinds, { required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' }),
+    month: z.string().optional(),
+    quarter: z.string().optional(),
+    reportingPeriod: z.coerce.number().int().min(0).optional(),
+    facet: z.string().optional(),
+    value: z.coerce
+      .number({ required_error: 'common:errors.required', invalid_type_error: 'common:errors.invalid' })
+      .min(0, 'common:errors.notNegative')
+      .max(1e12, 'common:errors.invalid'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.periodKind === 'month' && !(v.month && isoMonth.test(v.month))) ctx.addIssue({ code: 'custom', path: ['month'], message: 'plan:targets.errors.month' })
+    if (v.periodKind === 'quarter' && !(v.quarter && isoQuarter.test(v.quarter)))
+      ctx.addIssue({ code: 'custom', path: ['quarter'], message: 'plan:targets.errors.quarter' })
+    if (v.periodKind === 'reporting_period' && v.reportingPeriod === undefined)
+      ctx.addIssue({ code: 'custom', path: ['reportingPeriod'], message: 'plan:targets.errors.reportingPeriod' })
+    if (v.facet) {
+      const [breakdown, value] = splitFacet(v.facet)
+      if (!breakdown || !value) ctx.addIssue({ code: 'custom', path: ['facet'], message: 'common:errors.choose' })
+      else if (!metricBreakdowns[v.metric].includes(breakdown))
+        ctx.addIssue({ code: 'custom', path: ['facet'], message: 'plan:targets.errors.facetMetric' })
+    }
+    if (v.metric === 'group_share_reached' && v.value > 100) ctx.addIssue({ code: 'custom', path: ['value'], message: 'plan:targets.errors.percentage' })
+  })
+export type TargetForm = z.infer<typeof targetFormSchema>
+
+export function splitFacet(facet: string | null | undefined): [TargetBreakdown | null, string | null] {
+  if (!facet) return [null, null]
+  const i = facet.indexOf(':')
+  const breakdown = facet.slice(0, i) as TargetBreakdown
+  const value = facet.slice(i + 1)
+  if (i < 1 || !(targetBreakdowns as readonly string[]).includes(breakdown) || !value) return [null, null]
+  return [breakdown, value]
+}
+
+/** Every facet a target can be for, grouped by breakdown, for the form's select. */
+export function facetOptions() {
+  return targetBreakdowns.map((breakdown) => ({ breakdown, options: breakdownOptions(breakdown) }))
+}
+
+function toRow(input: TargetForm) {
+  const project = getProject()
+  if (!project) throw new Error('no project')
+  const bounds = periodBounds(input.periodKind, input, project)
+  if (!bounds) throw new Error('bad period')
+  const [breakdown, breakdownValue] = splitFacet(input.facet)
+  return {
+    label: input.label || null,
+    metric: input.metric,
+    periodKind: input.periodKind,
+    periodStart: bounds.start,
+    periodEnd: bounds.end,
+    breakdown,
+    breakdownValue,
+    value: input.value,
+  }
+}
+
+export function createTarget(tx: Tx, input: TargetForm, userId: number) {
+  const row = toRow(input)
+  const created = tx.insert(targets).values(row).returning().get()
+  recordAudit(tx, { userId, entity: 'target', entityId: created.id, action: 'create', after: row, summary: `target ${row.metric}` })
+  return created
+}
+
+export function updateTarget(tx: Tx, id: number, input: TargetForm, userId: number) {
+  const before = tx.select().from(targets).where(eq(targets.id, id)).get()
+  if (!before) return null
+  const row = toRow(input)
+  tx.update(targets)
+    .set({ ...row, updatedAt: new Date().toISOString() })
+    .where(eq(targets.id, id))
+    .run()
+  recordUpdate(tx, { userId, entity: 'target', entityId: id, summary: `target ${row.metric}` }, before, row)
+  return { ...before, ...row }
+}
+
+export function setTargetArchived(tx: Tx, id: number, archived: boolean, userId: number) {
+  const before = tx.select().from(targets).where(eq(targets.id, id)).get()
+  if (!before) return null
+  const archivedAt = archived ? new Date().toISOString() : null
+  tx.update(targets).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(targets.id, id)).run()
+  recordAudit(tx, { userId, entity: 'target', entityId: id, action: archived ? 'archive' : 'restore', before: { archivedAt: before.archivedAt }, after: { archivedAt } })
+  return true
+}
+
+export function getTarget(id: number) {
+  return db.select().from(targets).where(eq(targets.id, id)).get() ?? null
+}
+
+/** The form values that reproduce a stored target. */
+export function targetFormValues(target: Target, project: { reportingPeriods: ReportingPeriod[] }) {
+  const reportingPeriod = project.reportingPeriods.findIndex((p) => p.start === target.periodStart && p.end === target.periodEnd)
+  const month = target.periodStart.slice(0, 7)
+  const quarter = `${target.periodStart.slice(0, 4)}-Q${Math.floor((Number(target.periodStart.slice(5, 7)) - 1) / 3) + 1}`
+  return {
+    label: target.label ?? '',
+    metric: target.metric,
+    periodKind: target.periodKind,
+    month,
+    quarter,
+    reportingPeriod: reportingPeriod >= 0 ? String(reportingPeriod) : '',
+    facet: target.breakdown && target.breakdownValue ? `${target.breakdown}:${target.breakdownValue}` : '',
+    value: String(target.value),
+  }
+}
+
+/** Targets with their progress (actual, percentage, projection, status). */
+export function listTargetsWithProgress(options: { includeSubmitted: boolean; archived?: boolean; today?: string }) {
+  const rows = db
+    .select()
+    .from(targets)
+    .where(options.archived ? isNotNull(targets.archivedAt) : isNull(targets.archivedAt))
+    .orderBy(targets.periodStart, desc(targets.periodEnd), targets.id)
+    .all()
+  return rows.map((target) => ({ ...target, progress: targetProgress(target, { includeSubmitted: options.includeSubmitted, today: options.today }) }))
+}
+
+/** A label for a facet value (partner name, type name, tier code...). */
+export function facetLabeller() {
+  const maps = new Map<string, Map<string, string>>()
+  for (const { breakdown, options } of facetOptions()) maps.set(breakdown, new Map(options.map((o) => [o.value, o.label])))
+  return (breakdown: string | null, value: string | null) => (breakdown && value ? (maps.get(breakdown)?.get(value) ?? value) : null)
+}
+
+/** What the target form needs: metrics, period kinds, the project's quarters and reporting periods, facets. */
+export function targetFormData() {
+  const project = getProject()
+  if (!project) throw new Response('no project', { status: 404 })
+  return {
+    metrics: targetMetrics,
+    periodKinds: targetPeriodKinds,
+    quarters: projectQuarters(project),
+    reportingPeriods: project.reportingPeriods.map((p) => ({ label: p.label })),
+    facets: facetOptions(),
+  }
+}

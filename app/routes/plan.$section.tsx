@@ -1,0 +1,168 @@
+import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { db } from '#db/client'
+import { FormErrors, TextareaField } from '~/components/forms'
+import { markdownClass, PlanNav } from '~/components/plan-nav'
+import { getPlanSection, getSectionVersion, isPlanSectionKey, listSectionVersions, restoreSectionVersion, savePlanSection } from '~/models/plan.server'
+import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { can } from '~/utils/permissions'
+import { renderMarkdown } from '~/utils/markdown.server'
+import { useFormat } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Communication plan · Ripple' }]
+
+const saveSchema = z.object({
+  intent: z.literal('save'),
+  body: z.string().max(100_000, 'common:errors.tooLong').default(''),
+})
+const restoreSchema = z.object({ intent: z.literal('restore'), versionId: z.coerce.number().int().positive() })
+
+function sectionKey(value: string | undefined) {
+  const key = value ?? ''
+  if (!isPlanSectionKey(key)) throw json({ message: 'not_found' }, { status: 404 })
+  return key
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'plan:read')
+  const key = sectionKey(params.section)
+  const url = new URL(request.url)
+  const versionId = Number(url.searchParams.get('version'))
+  const version = versionId ? getSectionVersion(key, versionId) : null
+  const section = getPlanSection(key)
+  return json({
+    key,
+    body: section?.body ?? '',
+    canEdit: can(user, 'plan:edit'),
+    versions: listSectionVersions(key).map((v) => ({ id: v.id, createdAt: v.createdAt, userName: v.userName, length: v.body.length })),
+    preview: version ? { id: version.id, createdAt: version.createdAt, html: renderMarkdown(version.body) } : null,
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'plan:edit')
+  const key = sectionKey(params.section)
+  const formData = await request.formData()
+  if (formData.get('intent') === 'restore') {
+    const submission = parseWithZod(formData, { schema: restoreSchema })
+    if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+    invariantResponse(getSectionVersion(key, submission.value.versionId))
+    db.transaction((tx) => {
+      restoreSectionVersion(tx, key, submission.value.versionId, user.id)
+    })
+    return redirect(`/plan/${key}?history=1&restored=1`)
+  }
+  const submission = parseWithZod(formData, { schema: saveSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  db.transaction((tx) => {
+    savePlanSection(tx, key, submission.value.body.replace(/\r\n/g, '\n'), user.id)
+  })
+  return redirect(`/plan#section-${key}`)
+}
+
+export default function PlanSectionPage() {
+  const { t } = useTranslation('plan')
+  const { t: tc } = useTranslation()
+  const f = useFormat()
+  const data = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'plan-section',
+    lastResult,
+    defaultValue: { body: data.body, intent: 'save' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: saveSchema }),
+    shouldValidate: 'onBlur',
+  })
+  const title = t(`sections.${data.key}`)
+  return (
+    <div className="space-y-6">
+      <div className="page-title">
+        <h1>{title}</h1>
+        <Link to={`/plan#section-${data.key}`} className="btn-secondary">
+          {tc('actions.back')}
+        </Link>
+      </div>
+      <PlanNav current="plan" />
+      {data.canEdit ? (
+        <Form method="post" {...getFormProps(form)} className="card space-y-4">
+          <FormErrors errors={form.errors} />
+          <input type="hidden" name="intent" value="save" />
+          <TextareaField
+            label={t('markdownLabel')}
+            hint={t('markdownHint')}
+            {...getTextareaProps(fields.body)}
+            rows={18}
+            className="font-mono"
+            errors={fields.body.errors}
+          />
+          <div className="flex gap-2">
+            <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+              {tc('actions.save')}
+            </button>
+            <Link to="/plan" className="btn-secondary">
+              {tc('actions.cancel')}
+            </Link>
+          </div>
+        </Form>
+      ) : null}
+
+      <section aria-labelledby="history-heading" className="card space-y-3">
+        <h2 id="history-heading">{t('versions.title')}</h2>
+        {data.versions.length === 0 ? (
+          <p className="text-sm text-ink-muted">{t('versions.none')}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('versions.when')}</th>
+                  <th scope="col">{t('versions.who')}</th>
+                  <th scope="col">{t('versions.length')}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t('versions.view')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.versions.map((v, i) => (
+                  <tr key={v.id}>
+                    <td>
+                      {f.dateTime(v.createdAt)} {i === 0 ? <span className="badge bg-brand-50 text-brand-700">{t('versions.current')}</span> : null}
+                    </td>
+                    <td>{v.userName ?? '—'}</td>
+                    <td>{t('versions.characters', { count: v.length })}</td>
+                    <td>
+                      <Link to={`?history=1&version=${v.id}#preview`}>{t('versions.view')}</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {data.preview ? (
+        <section id="preview" aria-labelledby="preview-heading" className="card space-y-3">
+          <h2 id="preview-heading">{t('versions.previewTitle', { when: f.dateTime(data.preview.createdAt) })}</h2>
+          <div className={markdownClass} dangerouslySetInnerHTML={{ __html: data.preview.html }} />
+          {data.canEdit ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="restore" />
+              <input type="hidden" name="versionId" value={data.preview.id} />
+              <button type="submit" className="btn-secondary">
+                {t('versions.restore')}
+              </button>
+              <p className="hint">{t('versions.restoreHint')}</p>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { db } from '#db/client'
+import { auditLog, users } from '#db/schema'
+import { renderMarkdown } from '~/utils/markdown.server'
+import { getPlanSection, listPlanSections, listSectionVersions, restoreSectionVersion, savePlanSection } from '~/models/plan.server'
+
+describe('renderMarkdown', () => {
+  it('keeps formatting and safe links', () => {
+    const html = renderMarkdown('# Purpose\n\n**Cities** share [the plan](https://example.eu/plan).\n\n- one\n- two')
+    expect(html).toContain('<h1>Purpose</h1>')
+    expect(html).toContain('<strong>Cities</strong>')
+    expect(html).toContain('href="https://example.eu/plan"')
+    expect(html).toContain('<li>one</li>')
+  })
+
+  it('shows a <script> tag inert: the element never reaches the page', () => {
+    const html = renderMarkdown('Hello <script>alert("x")</script> world\n\n<script src="https://evil.example/x.js"></script>')
+    expect(html).not.toMatch(/<script/i)
+    expect(html).not.toContain('alert("x")')
+    expect(html).toContain('Hello')
+  })
+
+  it('drops javascript: links in every spelling, and event handlers', () => {
+    const html = renderMarkdown(
+      '[click](javascript:alert(1)) <a href="JaVaScRiPt:alert(2)">two</a> <a href=" javascript:alert(3)">three</a> [four](data:text/html,<b>x</b>) <img src="x.png" onerror="alert(4)"> <p onclick="alert(5)">p</p>',
+    )
+    expect(html).not.toMatch(/javascript:/i)
+    expect(html).not.toMatch(/data:text/i)
+    expect(html).not.toMatch(/onerror|onclick/i)
+    expect(html).toContain('click')
+  })
+})
+
+describe('plan sections and their versions', () => {
+  const comms = () => db.select().from(users).where(eq(users.email, 'comms@demo.ripple')).get()!
+
+  it('keeps a version on every save, with who saved it, and restores an old one as a new version', () => {
+    const user = comms()
+    const before = listSectionVersions('methods').length
+    db.transaction((tx) => savePlanSection(tx, 'methods', 'First text', user.id))
+    db.transaction((tx) => savePlanSection(tx, 'methods', 'Second text', user.id))
+    // Saving the same text again is not a new version.
+    expect(db.transaction((tx) => savePlanSection(tx, 'methods', 'Second text', user.id))).toEqual({ changed: false })
+    const versions = listSectionVersions('methods')
+    expect(versions.length).toBe(before + 2)
+    expect(versions[0]).toMatchObject({ body: 'Second text', userName: user.name })
+    const first = versions.find((v) => v.body === 'First text')!
+    db.transaction((tx) => restoreSectionVersion(tx, 'methods', first.id, user.id))
+    expect(getPlanSection('methods')?.body).toBe('First text')
+    const after = listSectionVersions('methods')
+    expect(after.length).toBe(before + 3)
+    expect(after[0].body).toBe('First text')
+    const audits = db.select().from(auditLog).where(eq(auditLog.entity, 'plan_section')).all()
+    expect(audits.some((a) => a.summary?.includes('restored'))).toBe(true)
+  })
+
+  it('lists the eight parts in order, rendered safely', () => {
+    const user = comms()
+    db.transaction((tx) => savePlanSection(tx, 'purpose', 'Safe <script>alert(1)</script> [x](javascript:alert(1))', user.id))
+    const sections = listPlanSections()
+    expect(sections.map((s) => s.key)).toEqual(['purpose', 'situation', 'objectives', 'stakeholders', 'messages', 'methods', 'work_plan', 'evaluation'])
+    expect(sections[0].html).not.toMatch(/<script|javascript:/i)
+  })
+})
