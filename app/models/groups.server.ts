@@ -1,27 +1,11 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
-import { stakeholderPriority, stakeholders, stakeholderThemes, type StakeholderFilter } from '#db/schema'
+import { and, isNull, sql, type SQL } from 'drizzle-orm'
+import { stakeholders, type StakeholderFilter as SavedFilter } from '#db/schema'
+import { stakeholderFilterSchema, stakeholderWhere } from './stakeholders.server'
 
-/**
- * The register's filter as SQL over `stakeholders`.
- * TODO(integration): replaced by `stakeholderWhere` from stakeholders.server.ts once it lands.
- */
-function registerWhere(filter: StakeholderFilter): SQL | undefined {
-  const where: SQL[] = []
-  if (filter.q) where.push(sql`${stakeholders.searchText} like ${'%' + filter.q.toLowerCase() + '%'}`)
-  if (filter.category) where.push(eq(stakeholders.categoryId, Number(filter.category)))
-  if (filter.country) where.push(eq(stakeholders.country, filter.country))
-  if (filter.stage) where.push(sql`${stakeholders.stage} = ${filter.stage}`)
-  if (filter.owner) where.push(eq(stakeholders.ownerPartnerId, Number(filter.owner)))
-  if (filter.scale) where.push(sql`${stakeholders.scale} = ${filter.scale}`)
-  if (filter.theme)
-    where.push(
-      sql`exists (select 1 from ${stakeholderThemes} where ${stakeholderThemes.stakeholderId} = ${stakeholders.id} and ${stakeholderThemes.themeId} = ${Number(filter.theme)})`,
-    )
-  if (filter.tier)
-    where.push(
-      sql`exists (select 1 from ${stakeholderPriority} where ${stakeholderPriority.stakeholderId} = ${stakeholders.id} and ${stakeholderPriority.tier} = ${filter.tier})`,
-    )
-  return where.length ? and(...where) : undefined
+/** A saved filter read back through the register's own schema (unknown or bad values are dropped). */
+export function parseSavedFilter(filter: SavedFilter | Record<string, unknown> | null | undefined) {
+  const clean = Object.fromEntries(Object.entries(filter ?? {}).filter(([k, v]) => k !== 'sort' && k !== 'archived' && v !== undefined && v !== null && v !== ''))
+  return stakeholderFilterSchema.parse(clean)
 }
 
 /**
@@ -29,6 +13,7 @@ function registerWhere(filter: StakeholderFilter): SQL | undefined {
  * filter (a group shows exactly what /stakeholders?<filter> shows), restricted to live records.
  * Members are always current: nothing is copied when a group is saved.
  */
-export function groupMembersWhere(filter: StakeholderFilter): SQL {
-  return and(isNull(stakeholders.archivedAt), isNull(stakeholders.mergedIntoId), registerWhere(filter) ?? sql`1 = 1`)!
+export function groupMembersWhere(filter: SavedFilter | Record<string, unknown>): SQL {
+  const register = stakeholderWhere(parseSavedFilter(filter))
+  return and(isNull(stakeholders.archivedAt), isNull(stakeholders.mergedIntoId), register ?? sql`1 = 1`)!
 }
