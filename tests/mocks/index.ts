@@ -1,4 +1,6 @@
 import { setupServer } from 'msw/node'
+import { setHostResolver } from '~/models/evidence/safe-fetch.server'
+import { fakeHostResolver } from './dns'
 import { handlers } from './handlers'
 
 /**
@@ -6,6 +8,9 @@ import { handlers } from './handlers'
  * `MOCKS=true` runs use it; an unhandled outbound request is an error.
  */
 export const mockServer = setupServer(...handlers)
+
+// The evidence fetch resolves hosts before fetching: mocked hosts get fake public addresses (tests/mocks/dns.ts).
+setHostResolver(fakeHostResolver())
 
 export function startMockServer() {
   mockServer.listen({
