@@ -1,0 +1,178 @@
+import ICAL from 'ical.js'
+import iconv from 'iconv-lite'
+import { decode as decodeQuotedPrintable } from 'libqp'
+
+/** One person read from a vCard, with the line its BEGIN:VCARD sits on. */
+export type VCardContact = {
+  line: number
+  name: string
+  email: string
+  emails: string[]
+  phone: string
+  organisation: string
+  position: string
+  website: string
+  note: string
+}
+
+// Properties that carry pictures, sounds or keys: large, never imported, and often written with
+// parameters that are not valid 3.0 (e.g. Apple's "PHOTO;BASE64:").
+const skipped = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY', 'X-MS-OL-DESIGN', 'AGENT'])
+
+/**
+ * Reads vCard 2.1, 3.0 and 4.0. ical.js parses 3.0 and 4.0 (RFC 6350); 2.1 cards are first
+ * rewritten as 3.0: quoted-printable values decoded with libqp, CHARSET parameters honoured with
+ * iconv-lite, bare parameters ("TEL;WORK;VOICE") turned into TYPE=. See docs/decisions/005.
+ */
+export function parseVCards(text: string): VCardContact[] {
+  const lines = text.split(/\r\n|\r|\n/)
+  const contacts: VCardContact[] = []
+  let start = -1
+  for (let i = 0; i < lines.length; i++) {
+    const upper = lines[i].trim().toUpperCase()
+    if (upper === 'BEGIN:VCARD') start = i
+    else if (upper === 'END:VCARD' && start >= 0) {
+      contacts.push(readCard(lines.slice(start, i + 1), start + 1))
+      start = -1
+    }
+  }
+  return contacts
+}
+
+export function looksLikeVCard(text: string) {
+  return /^\s*BEGIN:VCARD\s*$/im.test(text.slice(0, 4096))
+}
+
+function readCard(raw: string[], line: number): VCardContact {
+  const logical = unfold(raw)
+  const version = logical.find((l) => /^VERSION:/i.test(l))?.split(':')[1]?.trim() ?? '3.0'
+  const normalised: string[] = []
+  for (const entry of logical) {
+    const colon = findValueColon(entry)
+    if (colon < 0) continue
+    const head = entry.slice(0, colon)
+    let value = entry.slice(colon + 1)
+    const [rawName, ...rawParams] = head.split(';')
+    const name = rawName.replace(/^[^.]+\./, '').toUpperCase() // drop "item1." group prefixes
+    if (skipped.has(name)) continue
+    if (name === 'BEGIN' || name === 'END') {
+      normalised.push(`${name}:VCARD`)
+      continue
+    }
+    if (name === 'VERSION') {
+      normalised.push(version === '4.0' ? 'VERSION:4.0' : 'VERSION:3.0')
+      continue
+    }
+    const params: string[] = []
+    const types: string[] = []
+    let quotedPrintable = false
+    let charset: string | undefined
+    for (const p of rawParams) {
+      const eq = p.indexOf('=')
+      const key = (eq < 0 ? 'TYPE' : p.slice(0, eq)).trim().toUpperCase()
+      const val = (eq < 0 ? p : p.slice(eq + 1)).trim()
+      if (key === 'ENCODING' && val.toUpperCase() === 'QUOTED-PRINTABLE') quotedPrintable = true
+      else if (val.toUpperCase() === 'QUOTED-PRINTABLE') quotedPrintable = true
+      else if (key === 'CHARSET') charset = val
+      else if (key === 'ENCODING' || val.toUpperCase() === 'BASE64') continue
+      else if (key === 'TYPE') types.push(val)
+      else if (eq >= 0) params.push(`${key}=${val}`)
+    }
+    if (types.length) params.push(`TYPE=${types.join(',')}`)
+    if (quotedPrintable) {
+      const bytes = decodeQuotedPrintable(value)
+      const encoding = charset && iconv.encodingExists(charset) ? charset : 'utf-8'
+      value = escapeDecoded(iconv.decode(bytes, encoding), name)
+    } else if (charset && version === '2.1' && /^utf-?8$/i.test(charset) === false && iconv.encodingExists(charset)) {
+      // 8-bit text was already read as the file's encoding; nothing more to do here.
+    }
+    if (version === '2.1' && !quotedPrintable) value = escape21(value, name)
+    normalised.push(`${name}${params.length ? ';' + params.join(';') : ''}:${value}`)
+  }
+
+  let component: ICAL.Component | null = null
+  try {
+    component = new ICAL.Component(ICAL.parse(normalised.join('\r\n')) as unknown as unknown[])
+  } catch {
+    component = null
+  }
+  const text = (prop: string) => (component ? stringOf(component.getFirstPropertyValue(prop)) : '')
+  const emails = component
+    ? component
+        .getAllProperties('email')
+        .map((p) => stringOf(p.getFirstValue()).replace(/^mailto:/i, '').trim())
+        .filter((e) => e.length > 0)
+    : []
+  const structuredName = component ? component.getFirstProperty('n')?.getFirstValue() : null
+  const parts = Array.isArray(structuredName) ? structuredName.map((x) => (Array.isArray(x) ? x.join(' ') : String(x ?? ''))) : []
+  const fromN = [parts[3], parts[1], parts[2], parts[0], parts[4]].filter(Boolean).join(' ').trim()
+  const email = emails.find((e) => /^[^\s@]+@[^\s@]+$/.test(e)) ?? emails[0] ?? ''
+  const org = component?.getFirstProperty('org')?.getValues()[0]
+  return {
+    line,
+    name: clean(text('fn')) || clean(fromN),
+    email,
+    emails,
+    phone: clean(text('tel')).replace(/^tel:/i, ''),
+    organisation: clean(Array.isArray(org) ? String(org[0] ?? '') : stringOf(org)),
+    position: clean(text('title')) || clean(text('role')),
+    website: clean(text('url')),
+    note: text('note').trim(),
+  }
+}
+
+/** RFC folding (a line starting with a space or tab continues the previous one) and 2.1 soft line breaks ("=" at the end of a quoted-printable line). */
+function unfold(raw: string[]): string[] {
+  const out: string[] = []
+  let qpOpen = false
+  for (const line of raw) {
+    if (qpOpen && out.length) {
+      out[out.length - 1] = out[out.length - 1].slice(0, -1) + line
+    } else if (/^[ \t]/.test(line) && out.length) {
+      out[out.length - 1] += line.slice(1)
+    } else if (line.trim()) {
+      out.push(line)
+    } else continue
+    const last = out[out.length - 1]
+    const colon = findValueColon(last)
+    qpOpen = colon >= 0 && /QUOTED-PRINTABLE/i.test(last.slice(0, colon)) && last.endsWith('=')
+  }
+  return out
+}
+
+/** The colon that ends the property name and parameters (parameters may hold quoted colons). */
+function findValueColon(line: string) {
+  let quoted = false
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]
+    if (c === '"') quoted = !quoted
+    else if (c === ':' && !quoted) return i
+  }
+  return -1
+}
+
+const structured = new Set(['N', 'ADR', 'ORG'])
+
+/** Decoded quoted-printable text becomes a 3.0 value: new lines and commas escaped, component semicolons kept for structured properties. */
+function escapeDecoded(value: string, name: string) {
+  let v = value.replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n').replace(/,/g, '\\,')
+  if (!structured.has(name)) v = v.replace(/;/g, '\\;')
+  return v
+}
+
+/** 2.1 has no comma escaping; a comma in a 2.1 name is text, not a list separator. */
+function escape21(value: string, name: string) {
+  let v = value.replace(/\\(?![;,nN\\])/g, '\\\\').replace(/(?<!\\),/g, '\\,')
+  if (!structured.has(name)) v = v.replace(/(?<!\\);/g, '\\;')
+  return v
+}
+
+function stringOf(value: unknown): string {
+  if (value == null) return ''
+  if (Array.isArray(value)) return value.map(stringOf).join(' ')
+  return String(value)
+}
+
+function clean(value: string) {
+  return value.replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { sqlite } from '#db/client'
+import { importStakeholdersFromBuffer, previewStakeholderImport } from '~/models/import/stakeholder-import.server'
+import { nameKey, webDomainFrom } from '~/utils/text'
+
+const dataDir = path.resolve('../shared/data')
+const file = path.join(dataDir, 'universities/world_universities_and_domains.json')
+const present = fs.existsSync(file)
+if (!present) console.warn(`Skipping the universities import: ${file} is absent (the shared data folder sits beside the project).`)
+
+type University = { name: string; web_pages: string[]; alpha_two_code: string }
+
+function userId(email: string) {
+  return (sqlite().prepare('select id from users where email = ?').get(email) as { id: number }).id
+}
+const count = (sql: string) => (sqlite().prepare(sql).get() as { n: number }).n
+
+describe.skipIf(!present)('importing the world universities list', () => {
+  let buffer: Buffer
+  let distinct: number
+  beforeAll(() => {
+    buffer = fs.readFileSync(file)
+    // An empty register: this test file has its own copy of the database.
+    const db = sqlite()
+    db.pragma('foreign_keys = OFF')
+    db.exec('delete from contacts; delete from stakeholders;')
+    db.pragma('foreign_keys = ON')
+    // What "distinct" means, worked out here independently: a university whose normalised name
+    // and web domain no earlier record of the file used.
+    const names = new Set<string>()
+    const domains = new Set<string>()
+    distinct = 0
+    for (const u of JSON.parse(buffer.toString('utf8')) as University[]) {
+      const key = nameKey(u.name)
+      const domain = webDomainFrom(u.web_pages[0])
+      const repeated = names.has(key) || (domain !== null && domains.has(domain))
+      names.add(key)
+      if (domain) domains.add(domain)
+      if (!repeated) distinct++
+    }
+  })
+
+  it('creates one stakeholder per distinct university and reports the duplicates, within 5 s', () => {
+    const started = performance.now()
+    const report = importStakeholdersFromBuffer({ buffer, fileName: 'world_universities_and_domains.json', userId: userId('comms@demo.ripple') })
+    const ms = performance.now() - started
+    expect(report.total).toBe(10251)
+    expect(report.rejected).toEqual([])
+    expect(report.created.length).toBe(distinct)
+    expect(report.created.length + report.skipped.length).toBe(10251)
+    expect(report.duplicates).toBe(10251 - distinct)
+    expect(report.skipped.every((s) => s.reason?.startsWith('problems.duplicateInFile.'))).toBe(true)
+    expect(count('select count(*) as n from stakeholders')).toBe(distinct)
+    // No two of them share a name key or a web domain, and all are universities with an ISO country.
+    expect(count('select count(*) - count(distinct name_key) as n from stakeholders')).toBe(0)
+    expect(count('select count(web_domain) - count(distinct web_domain) as n from stakeholders')).toBe(0)
+    expect(count(`select count(*) as n from stakeholders s join stakeholder_categories c on c.id = s.category_id where c.key <> 'university'`)).toBe(0)
+    expect(count(`select count(*) as n from stakeholders where country is null or length(country) <> 2`)).toBe(0)
+    const lyon = sqlite().prepare(`select name, country, web_domain as domain from stakeholders where name_key = ?`).get(nameKey('Université Lumière Lyon 2')) as { country: string } | undefined
+    if (lyon) expect(lyon.country).toBe('FR')
+    expect(count(`select count(*) as n from audit_log where action = 'import'`)).toBe(1)
+    expect(ms).toBeLessThan(5000)
+  })
+
+  it('a second time creates nothing and offers updates for every match', () => {
+    const comms = userId('comms@demo.ripple')
+    const preview = previewStakeholderImport({ buffer, fileName: 'world_universities_and_domains.json', userId: comms })
+    const register = preview.duplicates.filter((d) => d.existingId !== null)
+    expect(register.length).toBe(distinct)
+    expect(register.every((d) => d.choices.includes('update') && d.decision === 'skip')).toBe(true)
+    expect(preview.toCreate).toBe(0)
+
+    const before = count('select count(*) as n from stakeholders')
+    const report = importStakeholdersFromBuffer({ buffer, fileName: 'world_universities_and_domains.json', userId: comms })
+    expect(report.created).toEqual([])
+    expect(report.updated).toEqual([])
+    expect(report.skipped.length).toBe(10251)
+    expect(count('select count(*) as n from stakeholders')).toBe(before)
+
+    // Choosing "update" for some matches updates those and still creates nothing.
+    const chosen = Object.fromEntries(register.slice(0, 25).map((d) => [String(d.line), 'update' as const]))
+    const updated = importStakeholdersFromBuffer({ buffer, fileName: 'world_universities_and_domains.json', userId: comms, decisions: chosen })
+    expect(updated.created).toEqual([])
+    expect(updated.updated.map((u) => u.line)).toEqual(register.slice(0, 25).map((d) => d.line))
+    expect(updated.skipped.length).toBe(10251 - 25)
+    expect(count('select count(*) as n from stakeholders')).toBe(before)
+  })
+})
