@@ -1,0 +1,91 @@
+/** Form pieces shared by the administration pages' "new" and "edit" routes. */
+import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { locales, partnerRoles, roles } from '#db/schema/core'
+import { Field, SelectField } from '~/components/forms'
+import { countryOptions, socialKinds } from '~/models/admin'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the pieces only read names, ids and errors
+type Fields<K extends string> = Record<K, FieldMetadata<any, any, string[]>>
+
+export function PartnerFields({ fields }: { fields: Fields<'name' | 'country' | 'city' | 'role' | 'website' | (typeof socialKinds)[number]> }) {
+  const { t, i18n } = useTranslation('admin')
+  return (
+    <>
+      <Field label={t('partners.name')} {...getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label={t('partners.country')}
+          {...getSelectProps(fields.country)}
+          placeholder={t('partners.chooseCountry')}
+          options={countryOptions(i18n.language).map((c) => ({ value: c.value, label: `${c.label} (${c.value})` }))}
+          errors={fields.country.errors}
+        />
+        <Field label={t('partners.city')} {...getInputProps(fields.city, { type: 'text' })} errors={fields.city.errors} />
+      </div>
+      <SelectField
+        label={t('partners.role')}
+        {...getSelectProps(fields.role)}
+        options={partnerRoles.map((r) => ({ value: r, label: t(`partners.roles.${r}`) }))}
+        errors={fields.role.errors}
+      />
+      <Field
+        label={t('partners.website')}
+        hint={t('partners.urlHint')}
+        {...getInputProps(fields.website, { type: 'url' })}
+        autoComplete="url"
+        errors={fields.website.errors}
+      />
+      <fieldset>
+        <legend className="label">{t('partners.social')}</legend>
+        <p className="hint mb-2">{t('partners.socialHint')}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {socialKinds.map((kind) => (
+            <Field label={t(`partners.socialKinds.${kind}`)} {...getInputProps(fields[kind], { type: 'url' })} key={kind} errors={fields[kind].errors} />
+          ))}
+        </div>
+      </fieldset>
+    </>
+  )
+}
+
+export function UserFields({
+  fields,
+  partners,
+  roleHint,
+}: {
+  fields: Fields<'name' | 'role' | 'partnerId' | 'locale'>
+  partners: { id: number; name: string; archivedAt: string | null }[]
+  roleHint?: ReactNode
+}) {
+  const { t } = useTranslation('admin')
+  return (
+    <>
+      <Field label={t('users.name')} {...getInputProps(fields.name, { type: 'text' })} autoComplete="off" errors={fields.name.errors} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label={t('users.role')}
+          hint={roleHint}
+          {...getSelectProps(fields.role)}
+          options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+          errors={fields.role.errors}
+        />
+        <SelectField
+          label={t('users.partner')}
+          hint={t('users.partnerHint')}
+          {...getSelectProps(fields.partnerId)}
+          placeholder={t('users.noPartner')}
+          options={partners.map((p) => ({ value: p.id, label: p.archivedAt ? `${p.name} (${t('status.archived')})` : p.name }))}
+          errors={fields.partnerId.errors}
+        />
+      </div>
+      <SelectField
+        label={t('users.locale')}
+        {...getSelectProps(fields.locale)}
+        options={locales.map((l) => ({ value: l, label: t(`common:languages.${l}`) }))}
+        errors={fields.locale.errors}
+      />
+    </>
+  )
+}

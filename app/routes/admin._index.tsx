@@ -1,0 +1,45 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requirePermission } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Administration · Ripple' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:manage')
+  return json({})
+}
+
+const sections = [
+  { to: '/admin/project', key: 'project' },
+  { to: '/admin/partners', key: 'partners' },
+  { to: '/admin/users', key: 'users' },
+  { to: '/admin/categories', key: 'categories' },
+  { to: '/admin/types', key: 'types' },
+  { to: '/admin/channels', key: 'channels' },
+  { to: '/priorities/criteria', key: 'criteria' },
+  { to: '/admin/audit', key: 'audit' },
+  { to: '/admin/backup', key: 'backup' },
+] as const
+
+export default function AdminIndex() {
+  const { t } = useTranslation('admin')
+  return (
+    <div>
+      <div className="page-title">
+        <h1>{t('index.title')}</h1>
+      </div>
+      <p className="mb-6 max-w-prose text-ink-muted">{t('index.intro')}</p>
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {sections.map((s) => (
+          <li key={s.key}>
+            <Link to={s.to} className="card block h-full no-underline hover:bg-slate-50">
+              <span className="font-semibold">{t(`index.${s.key}.title`)}</span>
+              <span className="mt-1 block text-sm text-ink-muted">{t(`index.${s.key}.hint`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

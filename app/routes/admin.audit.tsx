@@ -1,0 +1,152 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { auditActions } from '#db/schema/core'
+import { EmptyState, ExportLink, Pagination } from '~/components/list'
+import { auditChanges, auditFilterFromUrl, auditFilters, userChoices } from '~/models/admin.server'
+import { auditEntities, listAudit } from '~/models/audit.server'
+import { requirePermission } from '~/utils/auth.server'
+import { pageFromUrl } from '~/utils/paging'
+import { useFormat } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Audit log · Ripple' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:manage')
+  const url = new URL(request.url)
+  const filter = auditFilterFromUrl(url)
+  const page = pageFromUrl(url)
+  const { rows, total } = listAudit(auditFilters(filter), page)
+  return json({
+    filter,
+    total,
+    page: page.page,
+    pageSize: page.pageSize,
+    rows: rows.map((r) => ({ ...r, changes: auditChanges(r.before, r.after) })),
+    entities: auditEntities(),
+    users: userChoices(),
+  })
+}
+
+export default function AuditLog() {
+  const { t } = useTranslation('admin')
+  const f = useFormat()
+  const data = useLoaderData<typeof loader>()
+  const { filter } = data
+  const filtered = Object.values(filter).some((v) => v !== undefined)
+  const entityLabel = (e: string) => t(`audit.entities.${e}`, { defaultValue: e })
+  return (
+    <div>
+      <div className="page-title">
+        <h1>{t('audit.title')}</h1>
+        <ExportLink to="/admin/audit.csv" />
+      </div>
+      <Form method="get" className="card mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
+        <div>
+          <label htmlFor="a-entity" className="label">
+            {t('audit.entity')}
+          </label>
+          <select id="a-entity" name="entity" defaultValue={filter.entity ?? ''} className="input">
+            <option value="">{t('common:list.any')}</option>
+            {data.entities.map((e) => (
+              <option key={e} value={e}>
+                {entityLabel(e)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="a-entity-id" className="label">
+            {t('audit.entityId')}
+          </label>
+          <input id="a-entity-id" name="entityId" type="number" min={1} inputMode="numeric" defaultValue={filter.entityId ?? ''} className="input" />
+        </div>
+        <div>
+          <label htmlFor="a-user" className="label">
+            {t('audit.user')}
+          </label>
+          <select id="a-user" name="user" defaultValue={filter.user ?? ''} className="input">
+            <option value="">{t('common:list.any')}</option>
+            {data.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="a-action" className="label">
+            {t('audit.action')}
+          </label>
+          <select id="a-action" name="action" defaultValue={filter.action ?? ''} className="input">
+            <option value="">{t('common:list.any')}</option>
+            {auditActions.map((a) => (
+              <option key={a} value={a}>
+                {t(`audit.actions.${a}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="a-from" className="label">
+            {t('audit.from')}
+          </label>
+          <input id="a-from" name="from" type="date" defaultValue={filter.from ?? ''} className="input" />
+        </div>
+        <div>
+          <label htmlFor="a-to" className="label">
+            {t('audit.to')}
+          </label>
+          <input id="a-to" name="to" type="date" defaultValue={filter.to ?? ''} className="input" />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn-secondary">
+            {t('common:list.filter')}
+          </button>
+          {filtered ? (
+            <Link to="/admin/audit" className="btn-link self-center">
+              {t('common:list.clearFilters')}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      {data.rows.length === 0 ? (
+        <EmptyState title={t('audit.empty')}>{filtered ? t('audit.emptyFiltered') : t('audit.emptyHint')}</EmptyState>
+      ) : (
+        <ol className="space-y-3" aria-label={t('audit.title')}>
+          {data.rows.map((row) => (
+            <li key={row.id} className="card">
+              <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
+                <time dateTime={row.at} className="text-ink-muted">
+                  {f.dateTime(row.at)}
+                </time>
+                <span className="font-semibold">{row.userName ?? t('audit.system')}</span>
+                <span>{t(`audit.actions.${row.action}`)}</span>
+                <span>
+                  {entityLabel(row.entity)}
+                  {row.entityId ? ` #${row.entityId}` : ''}
+                </span>
+                {row.summary ? <span className="break-all text-ink-muted">· {row.summary}</span> : null}
+              </p>
+              {row.changes.length ? (
+                <dl className="mt-2 grid gap-x-3 gap-y-1 text-sm sm:grid-cols-[minmax(8rem,auto)_1fr]">
+                  {row.changes.map((c) => (
+                    <div key={c.field} className="contents">
+                      <dt className="font-medium">{c.field}</dt>
+                      <dd className="break-words">
+                        {c.before !== null ? <del className="text-ink-muted">{c.before}</del> : null}
+                        {c.before !== null && c.after !== null ? <span aria-label={t('audit.becomes')}> → </span> : null}
+                        {c.after !== null ? <ins className="no-underline">{c.after}</ins> : null}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
+    </div>
+  )
+}

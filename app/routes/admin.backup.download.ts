@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { createReadableStreamFromReadable, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { backupDatabase } from '~/models/admin.server'
+import { requirePermission } from '~/utils/auth.server'
+
+/** Opening the address directly leads to the page that explains backups and has the button. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:manage')
+  return redirect('/admin/backup')
+}
+
+/**
+ * A consistent copy of the live database (SQLite online backup) as a download. POST, so the
+ * same-origin check applies and a link cannot trigger it; every download is audited.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'admin:manage')
+  const file = await backupDatabase(user.id)
+  const size = fs.statSync(file).size
+  const stream = fs.createReadStream(file)
+  // Once open, the file can be unlinked: the descriptor keeps the data readable until the stream ends.
+  await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject))
+  fs.rmSync(path.dirname(file), { recursive: true, force: true })
+  const day = new Date().toISOString().slice(0, 10)
+  return new Response(createReadableStreamFromReadable(stream), {
+    headers: {
+      'Content-Type': 'application/vnd.sqlite3',
+      'Content-Length': String(size),
+      'Content-Disposition': `attachment; filename="ripple-backup-${day}.db"`,
+      'Cache-Control': 'no-store',
+    },
+  })
+}

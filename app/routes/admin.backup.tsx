@@ -1,0 +1,52 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { databaseFile } from '#db/client'
+import { requirePermission } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Backup · Ripple' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:manage')
+  return json({ file: databaseFile() })
+}
+
+export default function Backup() {
+  const { t } = useTranslation('admin')
+  const { file } = useLoaderData<typeof loader>()
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="page-title">
+        <h1>{t('backup.title')}</h1>
+      </div>
+      <section className="card space-y-3" aria-labelledby="backup-heading">
+        <h2 id="backup-heading" className="text-lg font-semibold">
+          {t('backup.downloadTitle')}
+        </h2>
+        <p>{t('backup.intro')}</p>
+        {/* A plain HTML form: the answer is a file download, not a page. */}
+        <form method="post" action="/admin/backup/download">
+          <button type="submit" className="btn-primary">
+            {t('backup.download')}
+          </button>
+        </form>
+        <p className="hint">{t('backup.privacy')}</p>
+      </section>
+      <section className="card space-y-3" aria-labelledby="restore-heading">
+        <h2 id="restore-heading" className="text-lg font-semibold">
+          {t('backup.restoreTitle')}
+        </h2>
+        <p>{t('backup.restoreIntro', { file })}</p>
+        <ol className="list-decimal space-y-1 pl-6">
+          <li>{t('backup.restoreSteps.stop')}</li>
+          <li>{t('backup.restoreSteps.keep', { file })}</li>
+          <li>
+            {t('backup.restoreSteps.replace', { file })}
+            <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs">{`cp ripple-backup-YYYY-MM-DD.db ${file}\nrm -f ${file}-wal ${file}-shm`}</pre>
+          </li>
+          <li>{t('backup.restoreSteps.start')}</li>
+        </ol>
+      </section>
+    </div>
+  )
+}

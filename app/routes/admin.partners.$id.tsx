@@ -1,0 +1,107 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { PartnerFields } from '~/components/admin'
+import { FormErrors } from '~/components/forms'
+import { StatusBadge } from '~/components/list'
+import { partnerSchema } from '~/models/admin'
+import { getPartner, setPartnerArchived, updatePartner } from '~/models/admin.server'
+import { invariantResponse, requirePermission } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Partner · Ripple' }]
+
+const idParam = z.coerce.number().int().positive()
+
+function partnerId(params: { id?: string }) {
+  const parsed = idParam.safeParse(params.id)
+  invariantResponse(parsed.success)
+  return parsed.data
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:manage')
+  const partner = getPartner(partnerId(params))
+  invariantResponse(partner)
+  return json({ partner })
+}
+
+const editSchema = partnerSchema.extend({ intent: z.literal('edit') })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'admin:manage')
+  const id = partnerId(params)
+  invariantResponse(getPartner(id))
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'archive' || intent === 'restore') {
+    setPartnerArchived(id, intent === 'archive', user.id)
+    return redirect(`/admin/partners/${id}?saved=${intent === 'archive' ? 'archived' : 'restored'}`)
+  }
+  const submission = parseWithZod(formData, { schema: editSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  updatePartner(id, submission.value, user.id)
+  return redirect(`/admin/partners/${id}?saved=1`)
+}
+
+export default function EditPartner() {
+  const { t } = useTranslation('admin')
+  const { partner } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [searchParams] = useSearchParams()
+  const saved = searchParams.get('saved')
+  const [form, fields] = useForm({
+    id: `partner-${partner.id}`,
+    lastResult,
+    defaultValue: {
+      name: partner.name,
+      country: partner.country,
+      city: partner.city ?? '',
+      role: partner.role,
+      website: partner.website ?? '',
+      ...partner.socialAccounts,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: editSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="page-title">
+        <h1>
+          {partner.name} {partner.archivedAt ? <StatusBadge tone="neutral">{t('status.archived')}</StatusBadge> : null}
+        </h1>
+        <div className="flex flex-wrap gap-2">
+          <Link to={`/admin/audit?entity=partner&entityId=${partner.id}`} className="btn-secondary">
+            {t('audit.history')}
+          </Link>
+          <Link to="/admin/partners" className="btn-secondary">
+            {t('common:actions.back')}
+          </Link>
+        </div>
+      </div>
+      {saved ? (
+        <p role="status" className="rounded-md border border-ok bg-ok-bg p-3 text-sm text-ok">
+          {t(saved === 'archived' ? 'common:actions.archived' : saved === 'restored' ? 'common:actions.restored' : 'common:actions.saved')}
+        </p>
+      ) : null}
+      <FormErrors errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="card space-y-4">
+        <input type="hidden" name="intent" value="edit" />
+        <PartnerFields fields={fields} />
+        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+          {t('common:actions.saveChanges')}
+        </button>
+      </Form>
+      <Form method="post" className="card flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-ink-muted">{partner.archivedAt ? t('partners.restoreHint') : t('partners.archiveHint')}</p>
+        <button type="submit" name="intent" value={partner.archivedAt ? 'restore' : 'archive'} className={partner.archivedAt ? 'btn-secondary' : 'btn-danger'}>
+          {partner.archivedAt ? t('common:actions.restore') : t('common:actions.archive')}
+        </button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { PartnerFields } from '~/components/admin'
+import { FormErrors } from '~/components/forms'
+import { partnerSchema } from '~/models/admin'
+import { createPartner } from '~/models/admin.server'
+import { requirePermission } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'New partner · Ripple' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:manage')
+  return json({})
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'admin:manage')
+  const submission = parseWithZod(await request.formData(), { schema: partnerSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const id = createPartner(submission.value, user.id)
+  return redirect(`/admin/partners/${id}?saved=1`)
+}
+
+export default function NewPartner() {
+  const { t } = useTranslation('admin')
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'partner',
+    lastResult,
+    defaultValue: { role: 'partner' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: partnerSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="max-w-3xl">
+      <div className="page-title">
+        <h1>{t('partners.new')}</h1>
+        <Link to="/admin/partners" className="btn-secondary">
+          {t('common:actions.back')}
+        </Link>
+      </div>
+      <FormErrors errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="card space-y-4">
+        <PartnerFields fields={fields} />
+        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+          {t('common:actions.create')}
+        </button>
+      </Form>
+    </div>
+  )
+}

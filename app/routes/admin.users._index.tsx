@@ -1,0 +1,144 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { roles } from '#db/schema/core'
+import { EmptyState, Pagination, StatusBadge } from '~/components/list'
+import { listUsers, partnerChoices } from '~/models/admin.server'
+import { requirePermission } from '~/utils/auth.server'
+import { pageFromUrl } from '~/utils/paging'
+import { useFormat } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Users · Ripple' }]
+
+/** Unknown or malformed filter values are ignored rather than failing the page. */
+const filterSchema = z.object({
+  role: z.enum(roles).optional().catch(undefined),
+  partner: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(['active', 'inactive', 'all']).default('active').catch('active'),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:manage')
+  const url = new URL(request.url)
+  const params = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
+  const filter = filterSchema.parse(params)
+  const page = pageFromUrl(url)
+  const { rows, total } = listUsers(filter, page)
+  return json({ rows, total, filter, page: page.page, pageSize: page.pageSize, partners: partnerChoices() })
+}
+
+export default function UsersList() {
+  const { t } = useTranslation('admin')
+  const f = useFormat()
+  const { rows, total, filter, page, pageSize, partners } = useLoaderData<typeof loader>()
+  const filtered = !!(filter.role || filter.partner || filter.status !== 'active')
+  return (
+    <div>
+      <div className="page-title">
+        <h1>{t('users.title')}</h1>
+        <Link to="/admin/users/new" className="btn-primary">
+          {t('users.new')}
+        </Link>
+      </div>
+      <Form method="get" className="card mb-4 grid gap-3 sm:grid-cols-4 sm:items-end">
+        <div>
+          <label htmlFor="f-role" className="label">
+            {t('users.role')}
+          </label>
+          <select id="f-role" name="role" defaultValue={filter.role ?? ''} className="input">
+            <option value="">{t('common:list.any')}</option>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`common:roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-partner" className="label">
+            {t('users.partner')}
+          </label>
+          <select id="f-partner" name="partner" defaultValue={filter.partner ?? ''} className="input">
+            <option value="">{t('common:list.any')}</option>
+            {partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-status" className="label">
+            {t('users.status')}
+          </label>
+          <select id="f-status" name="status" defaultValue={filter.status} className="input">
+            <option value="active">{t('users.statuses.active')}</option>
+            <option value="inactive">{t('users.statuses.inactive')}</option>
+            <option value="all">{t('users.statuses.all')}</option>
+          </select>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn-secondary">
+            {t('common:list.filter')}
+          </button>
+          {filtered ? (
+            <Link to="/admin/users" className="btn-link self-center">
+              {t('common:list.clearFilters')}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      {rows.length === 0 ? (
+        <EmptyState
+          title={t('users.empty')}
+          action={
+            filtered ? (
+              <Link to="/admin/users" className="btn-secondary">
+                {t('common:list.clearFilters')}
+              </Link>
+            ) : undefined
+          }
+        >
+          {t('users.emptyHint')}
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="table">
+            <caption className="sr-only">{t('users.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.name')}</th>
+                <th scope="col" className="hidden md:table-cell">{t('users.email')}</th>
+                <th scope="col">{t('users.role')}</th>
+                <th scope="col" className="hidden sm:table-cell">{t('users.partner')}</th>
+                <th scope="col">{t('users.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
+                    <span className="block break-all text-xs text-ink-muted md:hidden">{u.email}</span>
+                  </td>
+                  <td className="hidden break-all md:table-cell">{u.email}</td>
+                  <td>{t(`common:roles.${u.role}`)}</td>
+                  <td className="hidden sm:table-cell">{u.partnerName ?? '—'}</td>
+                  <td>
+                    {u.deactivatedAt ? (
+                      <StatusBadge tone="neutral">{t('users.deactivatedOn', { date: f.date(u.deactivatedAt) })}</StatusBadge>
+                    ) : (
+                      <StatusBadge tone="ok">{t('users.statuses.active')}</StatusBadge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </div>
+  )
+}
