@@ -1,0 +1,284 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { db } from '#db/client'
+import { StatusBadge } from '~/components/list'
+import { ActionForbiddenError, ActionStatusError, archiveAction, canEditAction, canValidate, getAction, listLabelKey, setActionStatus } from '~/models/actions.server'
+import { forbidden, invariantResponse, requirePermission } from '~/utils/auth.server'
+import { useFormat } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title ?? 'Action'} · Ripple` }]
+
+const idSchema = z.coerce.number().int().positive()
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'action:read')
+  const id = idSchema.safeParse(params.id)
+  invariantResponse(id.success)
+  const action = getAction(id.data)
+  invariantResponse(action)
+  return json({
+    action: {
+      ...action,
+      typeLabelKey: listLabelKey('types', { key: action.typeKey, name: action.typeName }),
+      channelLabelKey: action.channelKey ? listLabelKey('channels', { key: action.channelKey, name: action.channelName ?? '' }) : null,
+    },
+    canEdit: !action.archivedAt && canEditAction(user, action),
+    canValidate: !action.archivedAt && canValidate(user),
+  })
+}
+
+const decisionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('submit') }),
+  z.object({ intent: z.literal('validate') }),
+  z.object({ intent: z.literal('return'), comment: z.string().trim().max(2000).optional() }),
+  z.object({ intent: z.literal('archive') }),
+])
+
+/** Status changes and archiving from the detail page; the domain checks who may do each. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'action:read')
+  const id = idSchema.safeParse(params.id)
+  invariantResponse(id.success)
+  const existing = getAction(id.data)
+  invariantResponse(existing && !existing.archivedAt)
+  const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) return json({ error: 'common:errors.invalid' }, { status: 400 })
+  const decision = parsed.data
+  if (decision.intent === 'return' && !decision.comment) return json({ error: 'actions:errors.commentRequired' }, { status: 400 })
+  try {
+    db.transaction((tx) => {
+      if (decision.intent === 'submit') setActionStatus(tx, id.data, 'submitted', user)
+      else if (decision.intent === 'validate') setActionStatus(tx, id.data, 'validated', user)
+      else if (decision.intent === 'return') setActionStatus(tx, id.data, 'returned', user, decision.comment)
+      else archiveAction(tx, id.data, user)
+    })
+  } catch (error) {
+    if (error instanceof ActionForbiddenError) throw forbidden()
+    if (error instanceof ActionStatusError) return json({ error: 'actions:errors.statusConflict', status: error.from }, { status: 409 })
+    throw error
+  }
+  if (decision.intent === 'archive') return redirect('/actions')
+  return redirect(`/actions/${id.data}?done=${decision.intent}`)
+}
+
+export const statusTone = { draft: 'neutral', submitted: 'info', validated: 'ok', returned: 'warn' } as const
+
+export default function ActionDetailRoute() {
+  const outlet = useOutlet()
+  // /actions/:id/edit renders in place of the detail.
+  if (outlet) return outlet
+  return <ActionDetail />
+}
+
+function ActionDetail() {
+  const { t } = useTranslation('actions')
+  const f = useFormat()
+  const { action: a, canEdit, canValidate: mayValidate } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting'
+  const done = params.get('done')
+  const notice =
+    params.get('saved') === 'edit'
+      ? t('common:actions.saved')
+      : params.get('saved') === '1'
+      ? a.status === 'draft'
+        ? t('detail.savedDraft')
+        : t('detail.saved')
+      : done === 'submit'
+        ? t('detail.submitted')
+        : done === 'validate'
+          ? t('detail.validated')
+          : done === 'return'
+            ? t('detail.returned')
+            : null
+  const typeLabel = a.typeLabelKey ? t(a.typeLabelKey) : a.typeName
+  const channelLabel = a.channelLabelKey ? t(a.channelLabelKey) : a.channelName
+  return (
+    <article className="mx-auto max-w-3xl space-y-4">
+      <p className="text-sm">
+        <Link to="/actions">{t('detail.back')}</Link>
+      </p>
+      {notice ? (
+        <p role="status" className="rounded-md border border-ok bg-ok-bg p-3 text-sm text-ok">
+          {notice}
+        </p>
+      ) : null}
+      {actionData?.error ? (
+        <div role="alert" className="rounded-md border border-bad bg-bad-bg p-3 text-sm text-bad">
+          {t(actionData.error, { status: 'status' in actionData ? t(`status.${actionData.status}`) : '' })}
+        </div>
+      ) : null}
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusBadge tone={statusTone[a.status]}>{t(`status.${a.status}`)}</StatusBadge>
+          {a.archivedAt ? <StatusBadge tone="neutral">{t('common:actions.archive')}</StatusBadge> : null}
+          <span className="text-sm text-ink-muted">
+            {typeLabel}
+            {channelLabel ? ` · ${channelLabel}` : ''}
+          </span>
+        </div>
+        <h1 className="break-words">{a.title}</h1>
+        <p className="text-sm text-ink-muted">
+          {f.date(a.date, 'long')} · {a.partnerName}
+          {a.createdByName ? ` · ${t('fields.createdBy')}: ${a.createdByName}` : ''}
+        </p>
+      </header>
+
+      {a.status === 'returned' && a.returnComment ? (
+        <div className="rounded-md border border-warn bg-warn-bg p-3 text-sm">
+          <p className="font-semibold">{t('fields.returnComment')}</p>
+          <p className="whitespace-pre-line">{a.returnComment}</p>
+        </div>
+      ) : null}
+      {a.status === 'validated' && !canEdit ? <p className="text-sm text-ink-muted">{t('detail.lockedValidated')}</p> : null}
+
+      <div className="flex flex-wrap gap-2">
+        {canEdit ? (
+          <Link to={`/actions/${a.id}/edit`} className="btn-secondary">
+            {t('detail.edit')}
+          </Link>
+        ) : null}
+        {canEdit && (a.status === 'draft' || a.status === 'returned') ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="submit" className="btn-primary" disabled={busy}>
+              {t('detail.submit')}
+            </button>
+          </Form>
+        ) : null}
+        {mayValidate && a.status !== 'validated' && a.status !== 'draft' ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="validate" className="btn-primary" disabled={busy}>
+              {t('detail.validate')}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {mayValidate && (a.status === 'submitted' || a.status === 'validated') ? (
+        <Form method="post" className="card space-y-2">
+          <label htmlFor="return-comment" className="label">
+            {t('detail.returnComment')}
+          </label>
+          <textarea id="return-comment" name="comment" className="input min-h-[4rem]" required maxLength={2000} />
+          <button type="submit" name="intent" value="return" className="btn-danger" disabled={busy}>
+            {t('detail.return')}
+          </button>
+        </Form>
+      ) : null}
+
+      <dl className="card grid gap-x-6 gap-y-3 sm:grid-cols-2">
+        <div>
+          <dt className="text-xs text-ink-muted">{t('fields.languages')}</dt>
+          <dd>{a.languages.length ? a.languages.map((l) => t(`common:languages.${l}`, { defaultValue: l })).join(', ') : '–'}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-ink-muted">{t('detail.figures')}</dt>
+          <dd>
+            <ul>
+              <li>
+                {t('fields.participants')}: {f.number(a.participants)}
+              </li>
+              <li>
+                {t('fields.onlineReach')}: {f.number(a.onlineReach)}
+              </li>
+              <li>
+                {t('fields.engagements')}: {f.number(a.engagements)}
+              </li>
+            </ul>
+          </dd>
+        </div>
+        <div className="sm:col-span-2">
+          <dt className="text-xs text-ink-muted">{t('fields.stakeholderIds')}</dt>
+          <dd>
+            {a.stakeholders.length ? (
+              <ul className="flex flex-wrap gap-2">
+                {a.stakeholders.map((s) => (
+                  <li key={s.id}>
+                    <Link to={`/stakeholders/${s.id}`}>{s.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              t('detail.noStakeholders')
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-ink-muted">{t('fields.themeIds')}</dt>
+          <dd>{a.themes.length ? a.themes.map((th) => th.name).join(', ') : t('detail.noThemes')}</dd>
+        </div>
+        {a.eventTitle || a.activityTitle || a.materialTitle ? (
+          <div>
+            <dt className="text-xs text-ink-muted">{t('detail.links')}</dt>
+            <dd>
+              <ul>
+                {a.eventTitle ? (
+                  <li>
+                    {t('fields.eventId')}: <Link to={`/events/${a.eventId}`}>{a.eventTitle}</Link>
+                  </li>
+                ) : null}
+                {a.activityTitle ? (
+                  <li>
+                    {t('fields.activityId')}: {a.activityTitle}
+                  </li>
+                ) : null}
+                {a.materialTitle ? (
+                  <li>
+                    {t('fields.materialId')}: <Link to={`/materials/${a.materialId}`}>{a.materialTitle}</Link>
+                  </li>
+                ) : null}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt className="text-xs text-ink-muted">{t('fields.submittedAt')}</dt>
+          <dd>{a.submittedAt ? f.dateTime(a.submittedAt) : '–'}</dd>
+        </div>
+        {a.validatedAt ? (
+          <div>
+            <dt className="text-xs text-ink-muted">{t('fields.validatedAt')}</dt>
+            <dd>
+              {f.dateTime(a.validatedAt)}
+              {a.validatedByName ? ` · ${a.validatedByName}` : ''}
+            </dd>
+          </div>
+        ) : null}
+        {a.description ? (
+          <div className="sm:col-span-2">
+            <dt className="text-xs text-ink-muted">{t('fields.description')}</dt>
+            <dd className="whitespace-pre-line break-words">{a.description}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {a.evidenceUrl ? (
+        <section className="card space-y-2" aria-labelledby="evidence-title">
+          <h2 id="evidence-title">{t('detail.evidence')}</h2>
+          <p className="break-all">
+            <a href={a.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank">
+              {a.evidenceUrl}
+            </a>
+          </p>
+          {a.evidence?.status === 'ok' && (a.evidence.title || a.evidence.description) ? (
+            <div className="text-sm">
+              {a.evidence.title ? <p className="font-semibold">{a.evidence.title}</p> : null}
+              {a.evidence.description ? <p className="text-ink-muted">{a.evidence.description}</p> : null}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
+      {canEdit ? (
+        <Form method="post" className="pt-4">
+          <button type="submit" name="intent" value="archive" className="btn-danger" disabled={busy}>
+            {t('detail.archive')}
+          </button>
+        </Form>
+      ) : null}
+    </article>
+  )
+}
