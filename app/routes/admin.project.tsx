@@ -104,6 +104,10 @@ export default function ProjectSettings() {
         </h2>
         <FormErrors errors={form.errors} />
         <Form method="post" {...getFormProps(form)} className="space-y-4">
+          {/* Enter in a field submits with the first submit button: make it "save", not "remove period". */}
+          <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
+            {t('common:actions.saveChanges')}
+          </button>
           <input type="hidden" name="intent" value="project" />
           <div className="grid gap-4 sm:grid-cols-3">
             <Field className="sm:col-span-2" label={t('project.name')} {...getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
