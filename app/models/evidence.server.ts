@@ -4,7 +4,7 @@
  * never blocks saving an action: failures are stored with a reason code and shown with a
  * "Try again" button. See docs/decisions/006-outbound-fetch.md.
  */
-import { and, asc, eq, gte, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import { db } from '#db/client'
 import { actionEvidence, actions, type PostMetrics } from '#db/schema'
 import { recordUpdate } from './audit.server'
@@ -157,7 +157,7 @@ export type StaleRefreshSummary = { checked: number; ok: number; failed: number 
 /**
  * Re-reads the evidence of recent actions (dated within `withinDays`) whose evidence was never
  * read, was read more than `olderThanHours` ago, or belongs to an older link. Bounded by `limit`
- * (at most 200), oldest reads first, a few at a time.
+ * (at most 200): never-read links first, then the oldest reads, newest actions first; a few at a time.
  */
 export async function refreshStaleEvidence({
   olderThanHours = 24,
@@ -181,7 +181,7 @@ export async function refreshStaleEvidence({
         or(isNull(actionEvidence.actionId), isNull(actionEvidence.fetchedAt), lt(actionEvidence.fetchedAt, staleBefore), ne(actionEvidence.url, actions.evidenceUrl)),
       ),
     )
-    .orderBy(sql`${actionEvidence.fetchedAt} IS NOT NULL`, asc(actionEvidence.fetchedAt), asc(actions.id))
+    .orderBy(sql`${actionEvidence.fetchedAt} IS NOT NULL`, asc(actionEvidence.fetchedAt), desc(actions.date), desc(actions.id))
     .limit(bounded)
     .all()
 
