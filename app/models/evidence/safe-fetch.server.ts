@@ -6,7 +6,9 @@
  * translates (evidence:reasons.<code>). See docs/decisions/006-outbound-fetch.md.
  */
 import { lookup } from 'node:dns/promises'
+import type { LookupFunction } from 'node:net'
 import ipaddr from 'ipaddr.js'
+import { Agent } from 'undici'
 import type { z } from 'zod'
 import { env } from '~/utils/env.server'
 
@@ -125,6 +127,44 @@ export async function assertFetchable(input: string | URL, signal: AbortSignal):
   return url
 }
 
+/*
+ * Checking the addresses before fetching leaves a gap: fetch resolves the name again, and a
+ * hostile DNS server can answer differently the second time ("DNS rebinding"). So the socket
+ * itself connects through a lookup that applies the same check to the addresses it is about to
+ * use. msw (tests, MOCKS=true) answers before any socket is opened, so only real requests get here.
+ */
+export function guardedLookup(isAllowed: (address: string) => boolean = isPublicAddress): LookupFunction {
+  return (hostname, options, callback) => {
+    const done = callback as (error: NodeJS.ErrnoException | null, address?: unknown, family?: number) => void
+    lookup(hostname, { all: true, verbatim: true }).then(
+      (records) => {
+        const family = options.family === 4 || options.family === 6 ? options.family : 0
+        const usable = family ? records.filter((r) => r.family === family) : records
+        if (!records.every((r) => isAllowed(r.address))) return done(new EvidenceFetchError('private_address'))
+        if (usable.length === 0) return done(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }))
+        if (options.all) return done(null, usable)
+        return done(null, usable[0].address, usable[0].family)
+      },
+      (error: NodeJS.ErrnoException) => done(error),
+    )
+  }
+}
+
+let guardedAgent: Agent | undefined
+/** The connection pool every evidence fetch goes through (see guardedLookup). */
+export function guardedDispatcher(): Agent {
+  guardedAgent ??= new Agent({ connect: { lookup: guardedLookup() } })
+  return guardedAgent
+}
+
+/** The EvidenceFetchError a failed fetch carries somewhere in its cause chain (from guardedLookup), if any. */
+function evidenceCause(error: unknown): EvidenceFetchError | null {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof EvidenceFetchError) return e
+  }
+  return null
+}
+
 export type SafeResponse = {
   /** The URL that finally answered, after redirects. */
   url: string
@@ -168,12 +208,15 @@ export async function safeFetch(input: string, options: SafeFetchOptions): Promi
           method: 'GET',
           redirect: 'manual',
           signal,
+          // Node's fetch accepts an undici dispatcher; the DOM RequestInit type does not know it.
+          ...({ dispatcher: guardedDispatcher() } as RequestInit),
           headers: { Accept: options.accept, 'User-Agent': 'RippleBot/1.0 (evidence preview; +https://ripple.invalid/bot)' },
         }),
         signal,
       )
     } catch (error) {
-      if (error instanceof EvidenceFetchError) throw error
+      const guarded = evidenceCause(error)
+      if (guarded) throw guarded
       if (signal.aborted) throw new EvidenceFetchError('timeout')
       throw new EvidenceFetchError('network_error')
     }
