@@ -361,8 +361,14 @@ export function auditFilters(f: AuditUrlFilter): AuditFilters {
 /** One value as people read it in the audit list and its CSV. */
 export function auditValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—'
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', ') || '—'
-  if (typeof value === 'object') return JSON.stringify(value)
+  if (Array.isArray(value)) {
+    if (!value.length) return '—'
+    return value.every((v) => typeof v !== 'object' || v === null) ? value.join(', ') : value.map(auditValue).join(' | ')
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+    return entries.length ? entries.map(([k, v]) => `${k}: ${auditValue(v)}`).join('; ') : '—'
+  }
   return String(value)
 }
 

@@ -28,6 +28,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
+/** Where a record lives, for the record types that have a page of their own. */
+const recordHref: Record<string, (id: number) => string> = {
+  partner: (id) => `/admin/partners/${id}`,
+  user: (id) => `/admin/users/${id}`,
+  theme: () => '/admin/project#themes',
+  project: () => '/admin/project',
+  stakeholder: (id) => `/stakeholders/${id}`,
+  action: (id) => `/actions/${id}`,
+}
+
 export default function AuditLog() {
   const { t } = useTranslation('admin')
   const f = useFormat()
@@ -123,10 +133,18 @@ export default function AuditLog() {
                 <span className="font-semibold">{row.userName ?? t('audit.system')}</span>
                 <span>{t(`audit.actions.${row.action}`)}</span>
                 <span>
-                  {entityLabel(row.entity)}
-                  {row.entityId ? ` #${row.entityId}` : ''}
+                  {row.entityId && recordHref[row.entity] ? (
+                    <Link to={recordHref[row.entity](row.entityId)}>{`${entityLabel(row.entity)} #${row.entityId}`}</Link>
+                  ) : (
+                    `${entityLabel(row.entity)}${row.entityId ? ` #${row.entityId}` : ''}`
+                  )}
                 </span>
                 {row.summary ? <span className="break-all text-ink-muted">· {row.summary}</span> : null}
+                {row.entityId && !(filter.entity === row.entity && filter.entityId === row.entityId) ? (
+                  <Link className="btn-link" to={`/admin/audit?entity=${encodeURIComponent(row.entity)}&entityId=${row.entityId}`}>
+                    {t('audit.recordHistory')}
+                  </Link>
+                ) : null}
               </p>
               {row.changes.length ? (
                 <dl className="mt-2 grid gap-x-3 gap-y-1 text-sm sm:grid-cols-[minmax(8rem,auto)_1fr]">
