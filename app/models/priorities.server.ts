@@ -21,16 +21,16 @@ import {
   stakeholderGroups,
   stakeholderPriority,
   stakeholders,
-  stakeholderThemes,
   stages,
   strategyMessages,
   tiers,
   users,
   type Quadrant,
-  type StakeholderFilter,
   type Tier,
 } from '#db/schema'
 import { recordAudit, recordUpdate } from './audit.server'
+import { groupMembersWhere } from './groups.server'
+import { stakeholderWhere } from './stakeholders.server'
 import { GRID_MIDPOINT, isScoreValue, quadrantFor, validThresholds, type Thresholds } from './scoring'
 
 type Tx = Parameters<Parameters<DB['transaction']>[0]>[0] | DB
@@ -338,23 +338,11 @@ export function priorityFilterFromUrl(url: URL): PriorityFilter {
   return priorityFilterSchema.parse(raw)
 }
 
-function searchCondition(q: string | undefined): SQL | undefined {
-  if (!q) return undefined
-  const like = `%${q
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-  return sql`${stakeholders.searchText} like ${like} escape '\\'`
-}
-
+/** The register's own filter (search, category, owner, stage), so both lists agree. */
 function stakeholderConditions(f: PriorityFilter): SQL[] {
-  const where: SQL[] = [isNull(stakeholders.archivedAt), isNull(stakeholders.mergedIntoId)]
-  if (f.category) where.push(eq(stakeholders.categoryId, f.category))
-  if (f.owner) where.push(eq(stakeholders.ownerPartnerId, f.owner))
-  if (f.stage) where.push(eq(stakeholders.stage, f.stage))
-  const search = searchCondition(f.q)
-  if (search) where.push(search)
+  const where: SQL[] = [isNull(stakeholders.mergedIntoId)]
+  const register = stakeholderWhere({ q: f.q, category: f.category, owner: f.owner, stage: f.stage })
+  where.push(register ?? isNull(stakeholders.archivedAt))
   return where
 }
 
@@ -693,48 +681,16 @@ export function getGroup(id: number) {
   return db.select().from(stakeholderGroups).where(and(eq(stakeholderGroups.id, id), isNull(stakeholderGroups.archivedAt))).get() ?? null
 }
 
-/**
- * Whether a stakeholder belongs to a group's saved filter. Evaluated for one stakeholder only, so
- * plain SQL over its own row is cheap; the keys are those of the register's URL filter.
- */
-function groupFilterCondition(filter: StakeholderFilter): SQL | null {
-  const where: SQL[] = []
-  const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null)
-  if (filter.category) {
-    const id = num(filter.category)
-    where.push(id ? eq(stakeholders.categoryId, id) : sql`${stakeholders.categoryId} in (select id from stakeholder_categories where key = ${filter.category})`)
-  }
-  if (filter.country) where.push(eq(stakeholders.country, filter.country.toUpperCase()))
-  if (filter.stage) where.push(sql`${stakeholders.stage} = ${filter.stage}`)
-  if (filter.owner) {
-    const id = num(filter.owner)
-    if (id) where.push(eq(stakeholders.ownerPartnerId, id))
-  }
-  if (filter.scale) where.push(sql`${stakeholders.scale} = ${filter.scale}`)
-  if (filter.theme) {
-    const id = num(filter.theme)
-    if (id) where.push(sql`exists (select 1 from ${stakeholderThemes} where ${stakeholderThemes.stakeholderId} = ${stakeholders.id} and ${stakeholderThemes.themeId} = ${id})`)
-  }
-  if (filter.tier) {
-    const list = filter.tier.split(',').filter((t) => (tiers as readonly string[]).includes(t))
-    if (list.length)
-      where.push(sql`exists (select 1 from stakeholder_priority p where p.stakeholder_id = ${stakeholders.id} and p.tier in (${sql.join(list.map((t) => sql`${t}`), sql`, `)}))`)
-  }
-  const search = searchCondition(filter.q)
-  if (search) where.push(search)
-  return where.length ? and(...where)! : null
-}
-
 /** The groups whose saved filter includes the stakeholder. */
 export function groupsOfStakeholder(stakeholderId: number): number[] {
   const groups = db.select().from(stakeholderGroups).where(isNull(stakeholderGroups.archivedAt)).all()
   const ids: number[] = []
   for (const g of groups) {
-    const condition = groupFilterCondition(g.filter ?? {})
+    // The group's own membership rule (the register's filter), checked against this one row.
     const hit = db
       .select({ id: stakeholders.id })
       .from(stakeholders)
-      .where(and(eq(stakeholders.id, stakeholderId), condition ?? undefined))
+      .where(and(eq(stakeholders.id, stakeholderId), groupMembersWhere(g.filter ?? {})))
       .get()
     if (hit) ids.push(g.id)
   }

@@ -72,3 +72,11 @@ export function validThresholds(t: Thresholds): boolean {
 export function roundScore(score: number): number {
   return Math.round(score * 10) / 10
 }
+
+/**
+ * The enums the browser needs, kept here so client code does not bundle the Drizzle schema;
+ * a unit test checks they equal the schema's.
+ */
+export const TIERS = ['A', 'B', 'C'] as const satisfies readonly Tier[]
+export const QUADRANTS = ['manage_closely', 'keep_satisfied', 'keep_informed', 'monitor'] as const satisfies readonly Quadrant[]
+export const STAGES = ['identified', 'contacted', 'engaged', 'collaborating', 'dormant'] as const

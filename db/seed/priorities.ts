@@ -15,18 +15,22 @@ export const defaultCriteria = [
 
 type Profile = [influence: number, interest: number, reach: number, fit: number, access: number]
 
-/** Plausible central values per kind of stakeholder, matched on the category key or name. */
-const profiles: [RegExp, Profile][] = [
-  [/eu|institution|commission|parliament|partnership/i, [5, 3, 4, 4, 2]],
-  [/fund|project|interreg|urbact|horizon|erasmus/i, [2, 5, 3, 5, 4]],
-  [/network|association_of_cities|city_network|eurocities/i, [4, 4, 5, 4, 3]],
-  [/univers|research|academ/i, [2, 4, 3, 4, 4]],
-  [/regional|national|authority|government|municipal|local/i, [4, 3, 3, 3, 4]],
-  [/media|press|journal/i, [3, 2, 5, 2, 3]],
-  [/ngo|civil|foundation|non.?profit/i, [2, 4, 3, 3, 4]],
-  [/business|company|private|cluster|industry/i, [3, 2, 3, 2, 2]],
-  [/citizen|community|group|resident/i, [1, 4, 2, 3, 5]],
-]
+/** Plausible central values per built-in category (influence, interest, reach, fit, access). */
+const profiles: Record<string, Profile> = {
+  eu_institution: [5, 3, 4, 4, 2],
+  national_authority: [5, 2, 3, 3, 2],
+  local_authority: [4, 3, 3, 3, 4],
+  city_network: [4, 4, 5, 4, 3],
+  interreg_project: [2, 5, 3, 5, 4],
+  urbact_network: [3, 5, 4, 5, 4],
+  horizon_project: [2, 4, 3, 4, 3],
+  eu_funded_project: [2, 4, 3, 4, 3],
+  university: [2, 4, 3, 4, 4],
+  media: [3, 2, 5, 2, 3],
+  ngo: [2, 4, 3, 3, 4],
+  business: [3, 2, 3, 2, 2],
+  citizen_group: [1, 4, 2, 3, 5],
+}
 const defaultProfile: Profile = [3, 3, 3, 3, 3]
 
 const strategies: Record<Quadrant, { methods: string; messages: Record<string, string> }> = {
@@ -101,8 +105,7 @@ export function seedPriorities(db: DB, core: CoreSeed, random: Random) {
   let withHistory = 0
   for (const s of list) {
     if (!random.chance(0.8)) continue
-    const label = `${s.key ?? ''} ${s.category}`
-    const profile = profiles.find(([re]) => re.test(label))?.[1] ?? defaultProfile
+    const profile = (s.key && profiles[s.key]) || defaultProfile
     const month = String(random.int(2, 9)).padStart(2, '0')
     const day = String(random.int(1, 28)).padStart(2, '0')
     const at = `2025-${month}-${day}T10:${String(random.int(10, 59))}:00.000Z`

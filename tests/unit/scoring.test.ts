@@ -83,3 +83,13 @@ describe('grid placement', () => {
     expect(quadrantFor(null, 4)).toBeNull()
   })
 })
+
+describe('the enums the browser uses', () => {
+  it('equal the schema', async () => {
+    const { QUADRANTS, STAGES, TIERS } = await import('~/models/scoring')
+    const schema = await import('#db/schema')
+    expect([...TIERS]).toEqual([...schema.tiers])
+    expect([...QUADRANTS]).toEqual([...schema.quadrants])
+    expect([...STAGES]).toEqual([...schema.stages])
+  })
+})

@@ -1,0 +1,138 @@
+import { Link, useNavigate } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CartesianGrid, ReferenceArea, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from 'recharts'
+import type { Quadrant, Tier } from '#db/schema/priorities'
+import { GRID_MIDPOINT, roundScore } from '~/models/scoring'
+import { useFormat } from '~/utils/format'
+import { TierBadge } from './badges'
+
+export type Placement = { id: number; name: string; influence: number; interest: number; score: number; tier: Tier; quadrant: Quadrant }
+
+const WIDTH = 560
+const HEIGHT = 460
+
+/** Spreads dots that share a position (averages of 1-5 often coincide) by a small fixed offset per id. */
+function jitter(id: number) {
+  const a = Math.sin(id * 12.9898) * 43758.5453
+  const b = Math.sin(id * 78.233) * 12345.6789
+  return { dx: ((a - Math.floor(a)) - 0.5) * 0.3, dy: ((b - Math.floor(b)) - 0.5) * 0.3 }
+}
+
+const quadrantAreas: { quadrant: Quadrant; x: [number, number]; y: [number, number]; fill: string; position: 'insideTopLeft' | 'insideTopRight' | 'insideBottomLeft' | 'insideBottomRight' }[] = [
+  { quadrant: 'keep_satisfied', x: [1, GRID_MIDPOINT], y: [GRID_MIDPOINT, 5], fill: '#fef3c7', position: 'insideTopLeft' },
+  { quadrant: 'manage_closely', x: [GRID_MIDPOINT, 5], y: [GRID_MIDPOINT, 5], fill: '#dbeafe', position: 'insideTopRight' },
+  { quadrant: 'monitor', x: [1, GRID_MIDPOINT], y: [1, GRID_MIDPOINT], fill: '#f1f5f9', position: 'insideBottomLeft' },
+  { quadrant: 'keep_informed', x: [GRID_MIDPOINT, 5], y: [1, GRID_MIDPOINT], fill: '#dcfce7', position: 'insideBottomRight' },
+]
+
+/**
+ * The power/interest chart: interest across, influence up, the four quadrants labelled with
+ * their strategy. Fixed size so it renders on the server; scaled down by CSS on small screens.
+ * Each dot links to its stakeholder; keyboard and screen-reader users have the table beside it.
+ */
+export function PowerInterestChart({ placements }: { placements: Placement[] }) {
+  const { t } = useTranslation('priorities')
+  const navigate = useNavigate()
+  const data = placements.map((p) => {
+    const { dx, dy } = jitter(p.id)
+    return { ...p, x: Math.min(5, Math.max(1, p.interest + dx)), y: Math.min(5, Math.max(1, p.influence + dy)) }
+  })
+  return (
+    <figure className="w-full max-w-[560px] [&_.recharts-wrapper]:!h-auto [&_.recharts-wrapper]:!w-full [&_svg]:h-auto [&_svg]:w-full">
+      <div role="img" aria-label={t('grid.chartLabel', { count: placements.length })}>
+        <ScatterChart width={WIDTH} height={HEIGHT} margin={{ top: 10, right: 16, bottom: 30, left: 10 }}>
+          {quadrantAreas.map((q) => (
+            <ReferenceArea
+              key={q.quadrant}
+              x1={q.x[0]}
+              x2={q.x[1]}
+              y1={q.y[0]}
+              y2={q.y[1]}
+              fill={q.fill}
+              fillOpacity={0.8}
+              ifOverflow="hidden"
+              label={{ value: t(`quadrants.${q.quadrant}`), position: q.position, fontSize: 13, fontWeight: 600, fill: '#334155' }}
+            />
+          ))}
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            type="number"
+            dataKey="x"
+            name={t('grid.interest')}
+            domain={[1, 5]}
+            ticks={[1, 2, 3, 4, 5]}
+            allowDataOverflow
+            label={{ value: t('grid.interest'), position: 'insideBottom', offset: -18 }}
+          />
+          <YAxis
+            type="number"
+            dataKey="y"
+            name={t('grid.influence')}
+            domain={[1, 5]}
+            ticks={[1, 2, 3, 4, 5]}
+            allowDataOverflow
+            width={50}
+            label={{ value: t('grid.influence'), angle: -90, position: 'insideLeft', offset: 10 }}
+          />
+          <ZAxis range={[60, 60]} />
+          <ReferenceLine x={GRID_MIDPOINT} stroke="#64748b" />
+          <ReferenceLine y={GRID_MIDPOINT} stroke="#64748b" />
+          <Scatter
+            data={data}
+            isAnimationActive={false}
+            onClick={(point: { payload?: Placement }) => point?.payload && navigate(`/stakeholders/${point.payload.id}`)}
+            shape={(props: { cx?: number; cy?: number; payload?: Placement }) => {
+              const p = props.payload!
+              return (
+                <a href={`/stakeholders/${p.id}`} tabIndex={-1} data-testid="grid-dot" data-stakeholder={p.id}>
+                  <circle cx={props.cx} cy={props.cy} r={6} fill="#1d4ed8" fillOpacity={0.75} stroke="#fff" strokeWidth={1} className="cursor-pointer" />
+                  <title>{`${p.name}: ${t('grid.dotTitle', { influence: roundScore(p.influence), interest: roundScore(p.interest) })}`}</title>
+                </a>
+              )
+            }}
+          />
+        </ScatterChart>
+      </div>
+      <figcaption className="mt-1 text-xs text-ink-muted">{t('grid.caption')}</figcaption>
+    </figure>
+  )
+}
+
+/** The same placements as a table: the accessible twin of the chart. */
+export function PlacementTable({ placements }: { placements: Placement[] }) {
+  const { t } = useTranslation('priorities')
+  const f = useFormat()
+  return (
+    <table className="table" data-testid="placements">
+      <caption className="sr-only">{t('grid.tableCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('columns.name')}</th>
+          <th scope="col" className="text-right">
+            {t('grid.influence')}
+          </th>
+          <th scope="col" className="text-right">
+            {t('grid.interest')}
+          </th>
+          <th scope="col">{t('columns.quadrant')}</th>
+          <th scope="col">{t('columns.tier')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {placements.map((p) => (
+          <tr key={p.id} data-stakeholder={p.id}>
+            <td>
+              <Link to={`/stakeholders/${p.id}`}>{p.name}</Link>
+            </td>
+            <td className="text-right tabular-nums">{f.number(roundScore(p.influence))}</td>
+            <td className="text-right tabular-nums">{f.number(roundScore(p.interest))}</td>
+            <td>{t(`quadrants.${p.quadrant}`)}</td>
+            <td>
+              <TierBadge tier={p.tier} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
