@@ -1,0 +1,99 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { Form, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { ErrorList, Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
+
+type Option = { value: number; label: string }
+
+/** Create/edit form of an event and its own communication plan. */
+export function EventForm({
+  schema,
+  kinds,
+  options,
+  lastResult,
+  defaultValue,
+  submitLabel,
+}: {
+  schema: z.ZodTypeAny
+  kinds: readonly string[]
+  options: { partners: Option[]; themes: Option[]; groups: Option[] }
+  lastResult?: SubmissionResult<string[]> | null
+  defaultValue?: Record<string, unknown>
+  submitLabel: string
+}) {
+  const { t } = useTranslation('plan')
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'event',
+    lastResult,
+    defaultValue: defaultValue as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+  })
+  const selectedGroups = new Set((fields.planTargetGroupIds.value as string[] | string | undefined) ? [fields.planTargetGroupIds.value].flat().map(String) : [])
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-4">
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="save" />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label={t('events.kind')}
+          {...getSelectProps(fields.kind)}
+          placeholder={t('choose')}
+          options={kinds.map((k) => ({ value: k, label: t(`eventKinds.${k}`) }))}
+          errors={fields.kind.errors}
+        />
+        <SelectField label={t('events.theme')} {...getSelectProps(fields.themeId)} placeholder="—" options={options.themes} errors={fields.themeId.errors} />
+      </div>
+      <Field label={t('events.eventTitle')} {...getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={t('events.startDate')} {...getInputProps(fields.startDate, { type: 'date' })} errors={fields.startDate.errors} />
+        <Field label={t('events.endDate')} hint={t('events.endDateHint')} {...getInputProps(fields.endDate, { type: 'date' })} errors={fields.endDate.errors} />
+        <Field label={t('events.place')} {...getInputProps(fields.place, { type: 'text' })} errors={fields.place.errors} />
+        <div className="flex flex-col justify-end gap-2">
+          <label className="flex items-center gap-2 text-sm">
+            <input {...getInputProps(fields.online, { type: 'checkbox' })} className="h-5 w-5" />
+            {t('events.online')}
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input {...getInputProps(fields.crossBorder, { type: 'checkbox' })} className="h-5 w-5" />
+            {t('events.crossBorder')}
+          </label>
+        </div>
+        <SelectField label={t('events.host')} {...getSelectProps(fields.hostPartnerId)} placeholder="—" options={options.partners} errors={fields.hostPartnerId.errors} />
+        <div className="grid grid-cols-2 gap-3">
+          <Field label={t('events.registrations')} {...getInputProps(fields.registrations, { type: 'number' })} min={0} inputMode="numeric" errors={fields.registrations.errors} />
+          <Field label={t('events.attendance')} {...getInputProps(fields.attendance, { type: 'number' })} min={0} inputMode="numeric" errors={fields.attendance.errors} />
+        </div>
+      </div>
+      <TextareaField label={t('events.description')} {...getTextareaProps(fields.description)} errors={fields.description.errors} />
+      <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-semibold">{t('events.plan')}</legend>
+        <div>
+          <p className="label" id="target-groups-label">
+            {t('events.targetGroups')}
+          </p>
+          {options.groups.length === 0 ? <p className="hint">{t('events.noGroups')}</p> : null}
+          <ul aria-labelledby="target-groups-label" className="grid gap-1 sm:grid-cols-2">
+            {options.groups.map((g) => (
+              <li key={g.value}>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name={fields.planTargetGroupIds.name} value={g.value} defaultChecked={selectedGroups.has(String(g.value))} className="h-5 w-5" />
+                  {g.label}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <ErrorList errors={fields.planTargetGroupIds.errors} />
+        </div>
+        <TextareaField label={t('events.messages')} hint={t('markdownHint')} {...getTextareaProps(fields.planMessages)} errors={fields.planMessages.errors} />
+        <TextareaField label={t('events.notes')} hint={t('markdownHint')} {...getTextareaProps(fields.planNotes)} errors={fields.planNotes.errors} />
+      </fieldset>
+      <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+        {submitLabel}
+      </button>
+    </Form>
+  )
+}

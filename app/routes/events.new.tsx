@@ -1,0 +1,43 @@
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { db } from '#db/client'
+import { EventForm } from '~/components/event-form'
+import { PlanNav } from '~/components/plan-nav'
+import { createEvent, eventFormSchema, eventKinds } from '~/models/events.server'
+import { planFormOptions } from '~/models/plan.server'
+import { requirePermission } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'New event · Ripple' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'plan:edit')
+  return json({ options: planFormOptions(), kinds: eventKinds })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'plan:edit')
+  const submission = parseWithZod(await request.formData(), { schema: eventFormSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const id = db.transaction((tx) => createEvent(tx, submission.value, user.id))
+  return redirect(`/events/${id}`)
+}
+
+export default function NewEventPage() {
+  const { t } = useTranslation('plan')
+  const { options, kinds } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="page-title">
+        <h1>{t('events.new')}</h1>
+        <Link to="/events" className="btn-secondary">
+          {t('common:actions.cancel')}
+        </Link>
+      </div>
+      <PlanNav current="events" />
+      <EventForm schema={eventFormSchema} kinds={kinds} options={options} lastResult={lastResult} defaultValue={{ crossBorder: 'on' }} submitLabel={t('common:actions.create')} />
+    </div>
+  )
+}

@@ -1,0 +1,48 @@
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { db } from '#db/client'
+import { ActivityForm } from '~/components/activity-form'
+import { PlanNav } from '~/components/plan-nav'
+import { activityFormSchema, createActivity, planFormOptions } from '~/models/plan.server'
+import { requirePermission } from '~/utils/auth.server'
+import { safeRedirect } from '~/utils/redirect'
+
+export const meta: MetaFunction = () => [{ title: 'New planned activity · Ripple' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'plan:edit')
+  const url = new URL(request.url)
+  return json({
+    options: planFormOptions(),
+    defaults: { eventId: url.searchParams.get('event') ?? undefined, phase: url.searchParams.get('phase') ?? undefined },
+    back: url.searchParams.get('event') ? `/events/${Number(url.searchParams.get('event'))}` : '/plan/workplan',
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'plan:edit')
+  const submission = parseWithZod(await request.formData(), { schema: activityFormSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const id = db.transaction((tx) => createActivity(tx, submission.value, user.id))
+  return redirect(submission.value.eventId ? safeRedirect(`/events/${submission.value.eventId}`) : `/plan/workplan/${id}`)
+}
+
+export default function NewActivityPage() {
+  const { t } = useTranslation('plan')
+  const { options, defaults, back } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="page-title">
+        <h1>{t('workplan.new')}</h1>
+        <Link to={back} className="btn-secondary">
+          {t('common:actions.cancel')}
+        </Link>
+      </div>
+      <PlanNav current="workplan" />
+      <ActivityForm schema={activityFormSchema} options={options} lastResult={lastResult} defaultValue={defaults} submitLabel={t('common:actions.create')} />
+    </div>
+  )
+}

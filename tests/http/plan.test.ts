@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { sqlite } from '#db/client'
+import { useTestApp } from './app'
+
+const app = useTestApp()
+
+const firstId = (table: string) => (sqlite().prepare(`select min(id) as id from ${table}`).get() as { id: number }).id
+
+describe('plan area over HTTP', () => {
+  it('every signed-in role reads the plan pages', async () => {
+    const eventId = firstId('events')
+    const activityId = firstId('planned_activities')
+    for (const path of ['/plan', '/plan/purpose', '/plan/purpose?history=1', '/plan/targets', '/plan/targets?includeSubmitted=1', '/plan/workplan', `/plan/workplan/${activityId}`, '/events', `/events/${eventId}`]) {
+      const response = await app.fetch(path, { as: 'viewer' })
+      expect(response.status, path).toBe(200)
+    }
+    const plan = await (await app.fetch('/plan', { as: 'partner' })).text()
+    expect(plan).toContain('Statement of purpose')
+    expect(plan).toContain('Cities in Dialogue')
+  })
+
+  it('an unknown plan part is a 404', async () => {
+    expect((await app.fetch('/plan/nonsense', { as: 'comms' })).status).toBe(404)
+  })
+
+  it('viewers and partners get 403 on every plan write', async () => {
+    const eventId = firstId('events')
+    const targetId = firstId('targets')
+    const activityId = firstId('planned_activities')
+    const writes: [string, Record<string, string>][] = [
+      ['/plan/purpose', { intent: 'save', body: 'hijacked' }],
+      ['/plan/targets/new', { metric: 'actions', periodKind: 'project', value: '1' }],
+      [`/plan/targets/${targetId}`, { intent: 'archive' }],
+      ['/plan/workplan/new', { title: 'x', dueDate: '2026-01-01' }],
+      [`/plan/workplan/${activityId}`, { intent: 'archive' }],
+      ['/events/new', { kind: 'webinar', title: 'x', startDate: '2026-01-01', online: 'on' }],
+      [`/events/${eventId}/edit`, { intent: 'archive' }],
+    ]
+    for (const as of ['viewer', 'partner'] as const) {
+      for (const [path, form] of writes) {
+        const response = await app.post(path, form, { as })
+        expect(response.status, `${as} ${path}`).toBe(403)
+      }
+      expect((await app.fetch('/plan/targets/new', { as })).status).toBe(403)
+      expect((await app.fetch('/events/new', { as })).status).toBe(403)
+    }
+    const body = (sqlite().prepare(`select body from plan_sections where key = 'purpose'`).get() as { body: string }).body
+    expect(body).not.toBe('hijacked')
+  })
+
+  it('saves a plan part as a new version and shows script inert', async () => {
+    const response = await app.post('/plan/purpose', { intent: 'save', body: 'New purpose <script>alert(1)</script> [x](javascript:alert(1))' }, { as: 'comms' })
+    expect(response.status).toBe(302)
+    const html = await (await app.fetch('/plan', { as: 'viewer' })).text()
+    expect(html).toContain('New purpose')
+    expect(html).not.toContain('<script>alert(1)')
+    expect(html).not.toMatch(/href="javascript:/i)
+    const history = await (await app.fetch('/plan/purpose?history=1', { as: 'viewer' })).text()
+    expect(history).toContain('Lucía Moreno')
+  })
+
+  it('creates a target with errors next to the fields, then for real', async () => {
+    const bad = await app.post('/plan/targets/new', { metric: 'actions', periodKind: 'month', value: '-3' }, { as: 'comms' })
+    expect(bad.status).toBe(400)
+    const text = await bad.text()
+    expect(text).toContain('Choose the month')
+    expect(text).toContain('This number cannot be negative.')
+    const good = await app.post('/plan/targets/new', { label: 'HTTP target', metric: 'participants', periodKind: 'quarter', quarter: '2026-Q2', value: '500' }, { as: 'comms' })
+    expect(good.status).toBe(302)
+    const row = sqlite().prepare(`select * from targets where label = 'HTTP target'`).get() as { period_start: string; period_end: string }
+    expect(row).toMatchObject({ period_start: '2026-04-01', period_end: '2026-06-30' })
+    const audit = sqlite().prepare(`select count(*) as n from audit_log where entity = 'target' and action = 'create'`).get() as { n: number }
+    expect(audit.n).toBeGreaterThan(0)
+  })
+
+  it('exports the filtered work plan as CSV', async () => {
+    const response = await app.fetch('/plan/workplan.csv?state=overdue', { as: 'viewer' })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toContain('text/csv')
+    const text = await response.text()
+    expect(text).toContain('Overdue')
+    expect(text).not.toContain(',Planned,')
+  })
+})
