@@ -17,6 +17,20 @@ import { db } from '#db/client'
 import type { ReportingPeriod } from '#db/schema'
 import { actionWhere } from './actions.server'
 import { groupMembersWhere } from './groups.server'
+import {
+  actionsLink,
+  addMonths,
+  daysBetween,
+  figureKey,
+  firstDay,
+  lastDay,
+  monthRange,
+  reachMetrics,
+  type ActionFilters,
+  type Figures,
+  type ReachMetric,
+} from '~/components/charts/dashboard-utils'
+import { dateCell, monthCell, num, pct, percentChange, text, type Cell, type Column, type TableModel } from '~/components/charts/table-model'
 import { breakdownOptions, computeMetric, targetProgress, type TargetBreakdown, type TargetStatus } from './metrics.server'
 
 // ---------------------------------------------------------------------------------------------
@@ -25,9 +39,6 @@ import { breakdownOptions, computeMetric, targetProgress, type TargetBreakdown, 
 const monthRe = /^\d{4}-(0[1-9]|1[0-2])$/
 const optionalId = z.coerce.number().int().positive().optional().catch(undefined)
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
-
-export const reachMetrics = ['actions', 'participants', 'online_reach', 'engagements'] as const
-export type ReachMetric = (typeof reachMetrics)[number]
 
 /** The URL parameters both dashboards share; anything invalid falls back to its default. */
 export const dashboardFilterSchema = z.object({
@@ -45,16 +56,6 @@ export const dashboardFilterSchema = z.object({
   group: z.preprocess(emptyToUndefined, optionalId),
 })
 export type DashboardParams = z.infer<typeof dashboardFilterSchema>
-
-export type ActionFilters = {
-  partner?: number
-  channel?: number
-  type?: number
-  /** Stakeholder category: actions that reached at least one stakeholder of it. */
-  category?: number
-  /** true (default): validated actions only; false: submitted and validated. */
-  validatedOnly?: boolean
-}
 
 export function parseDashboardParams(search: URLSearchParams | string) {
   const params = new URLSearchParams(search)
@@ -89,34 +90,7 @@ export function countedActionsWhere(filters: ActionFilters = {}): SQL {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Months and days
-
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number)
-  const total = y * 12 + (m - 1) + n
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`
-}
-
-export function monthRange(from: string, to: string): string[] {
-  const out: string[] = []
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m)
-  return out
-}
-
-export function firstDay(month: string) {
-  return `${month}-01`
-}
-
-export function lastDay(month: string) {
-  const [y, m] = month.split('-').map(Number)
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`
-}
-
-const dayMs = 86_400_000
-/** Days from `from` to `to`, both included. */
-export function daysBetween(from: string, to: string) {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs) + 1
-}
+// Months and days (helpers in dashboard-utils)
 
 /** The last complete month before `today` (YYYY-MM-DD). */
 export function lastCompleteMonth(today = new Date().toISOString().slice(0, 10)) {
@@ -134,15 +108,7 @@ export function proratedTarget(target: { value: number; periodStart: string; per
 // ---------------------------------------------------------------------------------------------
 // Monthly reach
 
-export type Figures = { actions: number; participants: number; onlineReach: number; engagements: number }
 const zero = (): Figures => ({ actions: 0, participants: 0, onlineReach: 0, engagements: 0 })
-export const figureKey: Record<ReachMetric, keyof Figures> = {
-  actions: 'actions',
-  participants: 'participants',
-  online_reach: 'onlineReach',
-  engagements: 'engagements',
-}
-
 const figureColumns = sql`count(*) as actions, coalesce(sum(actions.participants), 0) as participants,
   coalesce(sum(actions.online_reach), 0) as onlineReach, coalesce(sum(actions.engagements), 0) as engagements`
 
@@ -436,22 +402,6 @@ export function dashboardOptions() {
   }
 }
 
-/** The action list's URL for the actions behind a figure (validated only when the dashboard is). */
-export function actionsLink(filters: ActionFilters, from: string, to: string, extra: Record<string, string | number | undefined> = {}) {
-  const params = new URLSearchParams()
-  const put = (k: string, v: string | number | undefined) => {
-    if (v !== undefined && v !== '') params.set(k, String(v))
-  }
-  put('partner', extra.partner ?? filters.partner)
-  put('channel', extra.channel ?? filters.channel)
-  put('type', extra.type ?? filters.type)
-  put('language', extra.language)
-  put('from', firstDay(from))
-  put('to', lastDay(to))
-  if (filters.validatedOnly !== false) params.set('status', 'validated')
-  return `/actions?${params.toString()}`
-}
-
 // ---------------------------------------------------------------------------------------------
 // Coverage
 
@@ -616,3 +566,239 @@ export function targetProgressList({ month, filters = {}, today }: { month: stri
     }
   })
 }
+
+// ---------------------------------------------------------------------------------------------
+// Tables: the same cells for the page and the CSV export
+
+const figureColumnsModel: Column[] = [
+  { key: 'actions', label: 'figures.actions', numeric: true },
+  { key: 'participants', label: 'figures.participants', numeric: true },
+  { key: 'onlineReach', label: 'figures.onlineReach', numeric: true },
+  { key: 'engagements', label: 'figures.engagements', numeric: true },
+]
+const figureCells = (f: Figures): Cell[] => [num(f.actions), num(f.participants), num(f.onlineReach), num(f.engagements)]
+
+export const reachTableIds = ['headline', 'monthly', 'partners', 'categories', 'languages', 'cumulative', 'top'] as const
+export type ReachTableId = (typeof reachTableIds)[number]
+
+/** Translation key of a channel or type name: built-in ones by key, added ones show their name. */
+function namedCell(n: { name: string; key: string | null } | undefined, kind: 'channel' | 'type', href?: string): Cell {
+  if (!n) return text(null, { t: `stack.none.${kind}`, href })
+  return text(n.name, { t: n.key ? `actions:${kind === 'channel' ? 'channels' : 'types'}.${n.key}` : undefined, href })
+}
+
+export function reachTables(r: MonthlyReach): TableModel[] {
+  const f = r.filters
+  const fk = figureKey[r.metric]
+  const headline: TableModel = {
+    id: 'headline',
+    caption: 'tables.headline',
+    captionParams: { month: r.month },
+    columns: [
+      { key: 'figure', label: 'columns.figure' },
+      { key: 'value', label: 'columns.thisMonth', numeric: true },
+      { key: 'previous', label: 'columns.previousMonth', numeric: true },
+      { key: 'previousChange', label: 'columns.changePercent', numeric: true },
+      { key: 'yearAgo', label: 'columns.yearAgo', numeric: true },
+      { key: 'yearAgoChange', label: 'columns.changePercent', numeric: true },
+    ],
+    rows: r.headline.map((h) => [
+      text(h.key, { t: `figures.${h.key}` }),
+      num(h.value),
+      num(h.previous),
+      pct(percentChange(h.value, h.previous)),
+      num(h.yearAgo),
+      pct(percentChange(h.value, h.yearAgo)),
+    ]),
+  }
+  const monthly: TableModel = {
+    id: 'monthly',
+    caption: 'tables.monthly',
+    captionParams: { metric: r.metric, months: r.months },
+    columns: [
+      { key: 'month', label: 'columns.month' },
+      ...r.stackKeys.map((k) => ({
+        key: `k${k.id}`,
+        label: k.id === null ? `stack.none.${r.stack}` : k.key ? `actions:${r.stack === 'channel' ? 'channels' : 'types'}.${k.key}` : 'stack.custom',
+        labelParams: { defaultValue: k.name, name: k.name },
+      })),
+      { key: 'total', label: 'columns.total', numeric: true },
+    ].map((c, i) => (i === 0 ? c : { ...c, numeric: true })),
+    rows: r.series.map((s) => [
+      monthCell(s.month, { href: actionsLink(f, s.month, s.month) }),
+      ...r.stackKeys.map((k) => num(s.byKey[String(k.id)]?.[fk] ?? 0)),
+      num(s.total[fk]),
+    ]),
+  }
+  const partnerTotal = r.byPartner.reduce((acc, p) => ({ ...acc, actions: acc.actions + p.actions, participants: acc.participants + p.participants, onlineReach: acc.onlineReach + p.onlineReach, engagements: acc.engagements + p.engagements }), zero())
+  const partners: TableModel = {
+    id: 'partners',
+    caption: 'tables.partners',
+    captionParams: { month: r.month },
+    columns: [
+      { key: 'partner', label: 'columns.partner' },
+      ...figureColumnsModel,
+      { key: 'target', label: 'columns.target', labelParams: { metric: r.metric }, numeric: true },
+      { key: 'targetShare', label: 'columns.ofTarget', numeric: true },
+    ],
+    rows: r.byPartner.map((p) => [
+      text(p.name, { href: actionsLink(f, r.month, r.month, { partner: p.id }) }),
+      ...figureCells(p),
+      num(p.target),
+      pct(p.target ? Math.round((p[fk] / p.target) * 1000) / 10 : null),
+    ]),
+    footer: [text('total', { t: 'columns.total' }), ...figureCells(partnerTotal), num(null), pct(null)],
+  }
+  const categories: TableModel = {
+    id: 'categories',
+    caption: 'tables.categories',
+    captionParams: { month: r.month },
+    columns: [{ key: 'category', label: 'columns.category' }, ...figureColumnsModel, { key: 'stakeholders', label: 'figures.stakeholdersReached', numeric: true }],
+    rows: r.byCategory.map((c) => [text(c.name, { t: c.key ? `stakeholders:categories.${c.key}` : undefined }), ...figureCells(c), num(c.stakeholders)]),
+  }
+  const languages: TableModel = {
+    id: 'languages',
+    caption: 'tables.languages',
+    captionParams: { month: r.month },
+    columns: [{ key: 'language', label: 'columns.language' }, ...figureColumnsModel],
+    rows: r.byLanguage.map((l) => [text(l.language, { t: `common:languages.${l.language}`, href: actionsLink(f, r.month, r.month, { language: l.language }) }), ...figureCells(l)]),
+  }
+  const cumulative: TableModel = {
+    id: 'cumulative',
+    caption: 'tables.cumulative',
+    captionParams: { metric: r.metric },
+    columns: [
+      { key: 'month', label: 'columns.month' },
+      { key: 'actual', label: 'columns.cumulativeActual', numeric: true },
+      { key: 'target', label: 'columns.targetPace', numeric: true },
+      { key: 'projection', label: 'columns.projection', numeric: true },
+    ],
+    rows: r.cumulative.rows.map((c) => [monthCell(c.month), num(c.actual), num(c.target), num(c.projection)]),
+  }
+  const top: TableModel = {
+    id: 'top',
+    caption: 'tables.top',
+    captionParams: { month: r.month },
+    columns: [
+      { key: 'title', label: 'columns.action' },
+      { key: 'date', label: 'columns.date' },
+      { key: 'partner', label: 'columns.partner' },
+      { key: 'type', label: 'columns.type' },
+      { key: 'channel', label: 'columns.channel' },
+      { key: 'participants', label: 'figures.participants', numeric: true },
+      { key: 'onlineReach', label: 'figures.onlineReach', numeric: true },
+      { key: 'engagements', label: 'figures.engagements', numeric: true },
+    ],
+    rows: r.topActions.map((a) => [
+      text(a.title, { href: `/actions/${a.id}` }),
+      dateCell(a.date),
+      text(a.partner),
+      namedCell({ name: a.type, key: a.typeKey }, 'type'),
+      a.channel ? namedCell({ name: a.channel, key: a.channelKey }, 'channel') : namedCell(undefined, 'channel'),
+      num(a.participants),
+      num(a.onlineReach),
+      num(a.engagements),
+    ]),
+  }
+  return [headline, monthly, partners, categories, languages, cumulative, top]
+}
+
+export const coverageTableIds = ['targets', 'unreached', 'partners', 'languages', 'materials'] as const
+
+export function coverageTables(c: Coverage): TableModel[] {
+  const targets: TableModel = {
+    id: 'targets',
+    caption: 'tables.targets',
+    columns: [
+      { key: 'target', label: 'columns.targetName' },
+      { key: 'breakdown', label: 'columns.for' },
+      { key: 'period', label: 'columns.period' },
+      { key: 'value', label: 'columns.targetValue', numeric: true },
+      { key: 'actual', label: 'columns.actual', numeric: true },
+      { key: 'percentage', label: 'columns.percentage', numeric: true },
+      { key: 'projection', label: 'columns.projection', numeric: true },
+      { key: 'status', label: 'columns.status' },
+    ],
+    rows: c.targets.map((t) => [
+      text(t.label ?? t.metric, { t: t.label ? undefined : `metrics.${t.metric}` }),
+      t.breakdown ? text(t.breakdownLabel, { t: t.breakdown === 'language' ? `common:languages.${t.breakdownValue}` : t.breakdownKey ? breakdownKeyLabel(t.breakdown, t.breakdownKey) : undefined }) : text('all', { t: 'coverage.wholeProject' }),
+      text(`${t.periodStart} – ${t.periodEnd}`),
+      num(t.value),
+      num(t.actual),
+      pct(t.percentage),
+      num(t.projection),
+      text(t.status, { t: `status.${t.status}` }),
+    ]),
+  }
+  const unreached: TableModel = {
+    id: 'unreached',
+    caption: c.priority.group ? 'tables.unreachedGroup' : 'tables.unreached',
+    captionParams: { months: c.since, group: c.priority.group?.name ?? '' },
+    columns: [
+      { key: 'stakeholder', label: 'columns.stakeholder' },
+      { key: 'category', label: 'columns.category' },
+      { key: 'tier', label: 'columns.tier' },
+      { key: 'owner', label: 'columns.owner' },
+      { key: 'lastReached', label: 'columns.lastReached' },
+    ],
+    rows: c.priority.rows.map((s) => [
+      text(s.name, { href: `/stakeholders/${s.id}` }),
+      text(s.category, { t: s.categoryKey ? `stakeholders:categories.${s.categoryKey}` : undefined }),
+      text(s.tier),
+      s.owner ? text(s.owner) : text(null, { t: 'coverage.noOwner' }),
+      s.lastReached ? dateCell(s.lastReached) : text(null, { t: 'coverage.never' }),
+    ]),
+  }
+  const partners: TableModel = {
+    id: 'partners',
+    caption: 'tables.inactivePartners',
+    captionParams: { month: c.month },
+    columns: [
+      { key: 'partner', label: 'columns.partner' },
+      { key: 'lastAction', label: 'columns.lastAction' },
+    ],
+    rows: c.partners.inactive.map((p) => [
+      text(p.name, { href: actionsLink(c.filters, addMonths(c.month, -11), c.month, { partner: p.id }) }),
+      p.lastAction ? dateCell(p.lastAction) : text(null, { t: 'coverage.never' }),
+    ]),
+  }
+  const languages: TableModel = {
+    id: 'languages',
+    caption: 'tables.workingLanguages',
+    captionParams: { months: c.since },
+    columns: [
+      { key: 'language', label: 'columns.language' },
+      { key: 'actions', label: 'figures.actions', numeric: true },
+      { key: 'used', label: 'columns.used' },
+    ],
+    rows: c.languages.working.map((l) => [
+      text(l.language, { t: `common:languages.${l.language}`, href: actionsLink(c.filters, c.windowStart, c.month, { language: l.language }) }),
+      num(l.actions),
+      text(l.actions > 0 ? 'yes' : 'no', { t: l.actions > 0 ? 'coverage.used' : 'coverage.notUsed' }),
+    ]),
+  }
+  const materials: TableModel = {
+    id: 'materials',
+    caption: 'tables.materials',
+    columns: [
+      { key: 'language', label: 'columns.language' },
+      { key: 'materials', label: 'columns.materials', numeric: true },
+      { key: 'working', label: 'columns.workingLanguage' },
+    ],
+    rows: c.materials.map((m) => [
+      text(m.language, { t: `common:languages.${m.language}` }),
+      num(m.materials),
+      text(m.working ? 'yes' : 'no', { t: m.working ? 'common:yes' : 'common:no' }),
+    ]),
+  }
+  return [targets, unreached, partners, languages, materials]
+}
+
+function breakdownKeyLabel(breakdown: string, key: string) {
+  if (breakdown === 'type') return `actions:types.${key}`
+  if (breakdown === 'channel') return `actions:channels.${key}`
+  if (breakdown === 'category') return `stakeholders:categories.${key}`
+  return undefined
+}
+
+export { actionsLink, addMonths, daysBetween, figureKey, firstDay, lastDay, monthRange, reachMetrics, type ActionFilters, type Figures, type ReachMetric }

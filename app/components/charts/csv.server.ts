@@ -1,0 +1,41 @@
+import { stringify } from 'csv-stringify/sync'
+import type { TFunction } from 'i18next'
+import { safeCell } from '~/utils/csv.server'
+import type { Cell, TableModel } from './table-model'
+
+/** A cell as the CSV holds it: raw numbers and ISO months/dates, translated words. */
+function csvCell(cell: Cell, t: TFunction): unknown {
+  if (cell.t) return t(cell.t, { ns: 'dashboard', defaultValue: cell.v === null ? '' : String(cell.v), ...cell.tParams })
+  return cell.v
+}
+
+function tableRows(model: TableModel, t: TFunction): unknown[][] {
+  const header = model.columns.map((c) => t(c.label, { ns: 'dashboard', ...c.labelParams }))
+  const rows = model.rows.map((r) => r.map((c) => csvCell(c, t)))
+  if (model.footer) rows.push(model.footer.map((c) => csvCell(c, t)))
+  return [header, ...rows]
+}
+
+/**
+ * One table (`table=<id>`) as a plain CSV, or every table one after the other, each under its
+ * caption and separated by an empty line. UTF-8 with BOM, formula-safe, like every export.
+ */
+export function dashboardCsv(filename: string, tables: TableModel[], t: TFunction, only?: string | null) {
+  const chosen = only ? tables.filter((m) => m.id === only) : tables
+  const records: unknown[][] = []
+  chosen.forEach((model, i) => {
+    if (!only) {
+      if (i > 0) records.push([])
+      records.push([t(model.caption, { ns: 'dashboard', ...model.captionParams })])
+    }
+    records.push(...tableRows(model, t))
+  })
+  const body = '\uFEFF' + stringify(records.map((r) => r.map(safeCell)), { record_delimiter: 'windows' })
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+      'Cache-Control': 'no-store',
+    },
+  })
+}

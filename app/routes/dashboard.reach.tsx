@@ -1,0 +1,219 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ChartFigure } from '~/components/charts/ChartFigure'
+import { CumulativeChart, HorizontalBarChart, StackedMonthsChart } from '~/components/charts/charts'
+import { DashboardFilters, MonthStepper, PrintButton, PrintLayoutBar } from '~/components/charts/DashboardControls'
+import { DataTable } from '~/components/charts/DataTable'
+import { percentChange, type TableModel } from '~/components/charts/table-model'
+import { actionsLink, addMonths, figureKey } from '~/components/charts/dashboard-utils'
+import { dashboardOptions, filtersFrom, monthlyReach, parseDashboardParams, reachTables } from '~/models/dashboard.server'
+import { requirePermission } from '~/utils/auth.server'
+import { useFormat } from '~/utils/format'
+import { withParam } from '~/utils/paging'
+
+export const meta: MetaFunction = () => [{ title: 'Monthly reach · Ripple' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'dashboard:read')
+  const url = new URL(request.url)
+  const params = parseDashboardParams(url.searchParams)
+  const reach = monthlyReach({ month: params.month, months: params.months, stack: params.stack, metric: params.metric, filters: filtersFrom(params) })
+  const tables = reachTables(reach)
+  // Only aggregates go to the browser: the figures, the tables built from them, and the filter options.
+  return json({
+    params,
+    print: url.searchParams.get('print') === '1',
+    reach,
+    tables: Object.fromEntries(tables.map((t) => [t.id, t])) as Record<string, TableModel>,
+    options: dashboardOptions(),
+    actionsHref: actionsLink(reach.filters, reach.month, reach.month),
+  })
+}
+
+export default function ReachDashboard() {
+  const { t } = useTranslation('dashboard')
+  const f = useFormat()
+  const { search } = useLocation()
+  const { params, print, reach, tables, options, actionsHref } = useLoaderData<typeof loader>()
+  const csv = (table?: string) => `/dashboard/reach.csv${withParam(withParam(search, 'print', null), 'table', table ?? null)}`.replace(/\?$/, '')
+  const fk = figureKey[reach.metric]
+  const metricName = t(`metrics.${reach.metric}`)
+  const monthLabel = (m: string) => f.month(m, 'short')
+  const formatNumber = (v: number) => f.number(v)
+  const stackName = (k: { id: number | null; name: string; key: string | null }) =>
+    k.key ? t(`actions:${reach.stack === 'channel' ? 'channels' : 'types'}.${k.key}`, { defaultValue: k.name }) : k.name || t(`stack.none.${reach.stack}`)
+
+  return (
+    <div className="dashboard space-y-6">
+      {print ? <PrintLayoutBar /> : null}
+      <header className="page-title">
+        <div>
+          <p className="text-sm text-ink-muted">{reach.projectName}</p>
+          <h1>{t('reach.title')}</h1>
+          <p className="mt-1 text-lg">{t('reach.period', { month: f.month(reach.month) })}</p>
+          <p className="text-sm text-ink-muted">{reach.filters.validatedOnly ? t('reach.countsValidated') : t('reach.countsSubmitted')}</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 no-print">
+          <MonthStepper month={reach.month} previous={addMonths(reach.month, -1)} next={addMonths(reach.month, 1)} />
+          <PrintButton />
+          <a className="btn-secondary" href={csv()} download>
+            {t('links.csvAll')}
+          </a>
+        </div>
+      </header>
+
+      {print ? null : <DashboardFilters options={options} params={params} month={reach.month} kind="reach" />}
+
+      <section aria-labelledby="headline-title" className="space-y-3">
+        <h2 id="headline-title">{t('reach.headline')}</h2>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {reach.headline.map((h) => (
+            <li key={h.key} className="card print:break-inside-avoid">
+              <p className="text-sm text-ink-muted">{t(`figures.${h.key}`)}</p>
+              <p className="text-3xl font-semibold tabular-nums">{f.number(h.value)}</p>
+              <p className="mt-1 text-sm">
+                <Change now={h.value} before={h.previous} label={t('reach.vsPrevious')} />
+              </p>
+              <p className="text-sm">
+                <Change now={h.value} before={h.yearAgo} label={t('reach.vsYearAgo')} />
+              </p>
+            </li>
+          ))}
+        </ul>
+        <div className="card">
+          <div className="mb-2 flex justify-end gap-3 text-sm no-print">
+            <a href={actionsHref}>{t('links.actions')}</a>
+            <a href={csv('headline')} download data-csv="headline">
+              {t('links.csv')}
+            </a>
+          </div>
+          <DataTable model={tables.headline} />
+        </div>
+      </section>
+
+      <ChartFigure
+        id="monthly"
+        title={t('reach.monthlyTitle', { metric: metricName, months: reach.months })}
+        description={t(reach.stack === 'channel' ? 'reach.stackedByChannel' : 'reach.stackedByType')}
+        table={tables.monthly}
+        csvHref={csv('monthly')}
+        actionsHref={actionsLink(reach.filters, addMonths(reach.month, -(reach.months - 1)), reach.month)}
+        chart={
+          <StackedMonthsChart
+            id="chart-monthly"
+            data={reach.series.map((s) => ({ month: s.month, ...Object.fromEntries(reach.stackKeys.map((k) => [`k${k.id}`, s.byKey[String(k.id)]?.[fk] ?? 0])) }))}
+            keys={reach.stackKeys.map((k) => ({ dataKey: `k${k.id}`, name: stackName(k) }))}
+            monthLabel={monthLabel}
+            formatNumber={formatNumber}
+          />
+        }
+      >
+        <p className="text-sm no-print">
+          <a href={withParam(search, 'stack', reach.stack === 'channel' ? 'type' : 'channel')}>{t(reach.stack === 'channel' ? 'reach.switchToType' : 'reach.switchToChannel')}</a>
+          {' · '}
+          <a href={withParam(search, 'months', reach.months === 12 ? 24 : 12)}>{t('reach.switchMonths', { count: reach.months === 12 ? 24 : 12 })}</a>
+        </p>
+      </ChartFigure>
+
+      <ChartFigure
+        id="partners"
+        title={t('reach.partnersTitle', { metric: metricName })}
+        description={t('reach.partnersNote')}
+        table={tables.partners}
+        csvHref={csv('partners')}
+        actionsHref={actionsHref}
+        chart={
+          <HorizontalBarChart
+            id="chart-partners"
+            data={reach.byPartner.map((p) => ({ name: p.name, value: p[fk], target: p.target }))}
+            valueName={metricName}
+            targetName={t('reach.targetForMonth')}
+            formatNumber={formatNumber}
+          />
+        }
+      />
+
+      <ChartFigure
+        split
+        id="categories"
+        title={t('reach.categoriesTitle', { metric: metricName })}
+        description={t('reach.categoriesNote')}
+        table={tables.categories}
+        csvHref={csv('categories')}
+        chart={
+          <HorizontalBarChart
+            id="chart-categories"
+            data={reach.byCategory.map((c) => ({ name: c.key ? t(`stakeholders:categories.${c.key}`, { defaultValue: c.name }) : c.name, value: c[fk] }))}
+            valueName={metricName}
+            formatNumber={formatNumber}
+          />
+        }
+      />
+
+      <ChartFigure
+        split
+        id="languages"
+        title={t('reach.languagesTitle', { metric: metricName })}
+        description={t('reach.languagesNote')}
+        table={tables.languages}
+        csvHref={csv('languages')}
+        actionsHref={actionsHref}
+        chart={
+          <HorizontalBarChart
+            id="chart-languages"
+            data={reach.byLanguage.map((l) => ({ name: t(`common:languages.${l.language}`, { defaultValue: l.language }), value: l[fk] }))}
+            valueName={metricName}
+            formatNumber={formatNumber}
+          />
+        }
+      />
+
+      <ChartFigure
+        split
+        id="cumulative"
+        title={t('reach.cumulativeTitle', { metric: metricName })}
+        description={
+          <>
+            {t('reach.cumulativePeriod', { from: f.date(reach.cumulative.period.start), to: f.date(reach.cumulative.period.end) })}{' '}
+            {reach.cumulative.target
+              ? t('reach.cumulativeTarget', {
+                  target: f.number(reach.cumulative.target.value),
+                  actual: f.number(reach.cumulative.actualToDate),
+                  projected: f.number(reach.cumulative.projectedAtEnd),
+                })
+              : t('reach.cumulativeNoTarget', { actual: f.number(reach.cumulative.actualToDate), projected: f.number(reach.cumulative.projectedAtEnd) })}
+          </>
+        }
+        table={tables.cumulative}
+        csvHref={csv('cumulative')}
+        chart={
+          <CumulativeChart
+            id="chart-cumulative"
+            data={reach.cumulative.rows}
+            names={{ actual: t('columns.cumulativeActual'), target: t('columns.targetPace'), projection: t('columns.projection') }}
+            monthLabel={monthLabel}
+            formatNumber={formatNumber}
+          />
+        }
+      />
+
+      <ChartFigure id="top" title={t('reach.topTitle')} description={t('reach.topNote')} table={tables.top} csvHref={csv('top')} actionsHref={actionsHref} />
+      <p className="hidden text-xs text-ink-muted print:block">{t('print.footer', { project: reach.projectName, month: f.month(reach.month) })}</p>
+    </div>
+  )
+}
+
+function Change({ now, before, label }: { now: number; before: number; label: string }) {
+  const { t } = useTranslation('dashboard')
+  const f = useFormat()
+  const diff = now - before
+  const pct = percentChange(now, before)
+  const word = diff > 0 ? t('change.up') : diff < 0 ? t('change.down') : t('change.same')
+  return (
+    <span className={diff > 0 ? 'text-ok' : diff < 0 ? 'text-bad' : 'text-ink-muted'}>
+      {word} {diff !== 0 ? `${diff > 0 ? '+' : '−'}${f.number(Math.abs(diff))}` : ''}
+      {pct !== null && diff !== 0 ? ` (${pct > 0 ? '+' : '−'}${f.number(Math.abs(pct))} %)` : ''} <span className="text-ink-muted">{label}</span>
+    </span>
+  )
+}
