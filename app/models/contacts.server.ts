@@ -1,44 +1,13 @@
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { db } from '#db/client'
-import { actions, actionStakeholders, auditLog, contacts, lawfulBases, partners, stakeholders, users } from '#db/schema'
+import { actions, actionStakeholders, auditLog, contacts, partners, stakeholders, users } from '#db/schema'
 import { recordAudit, recordUpdate, type Tx } from '~/models/audit.server'
+import type { ContactInput } from './stakeholder-schemas'
 
 export type Contact = typeof contacts.$inferSelect
 
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
-const optionalText = (max: number) => z.preprocess(emptyToUndefined, z.string().trim().max(max, 'common:errors.tooLong').optional())
-const toArray = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v])
-
-/** A person at a stakeholder, with the GDPR record of why we may hold their data. */
-export const contactInputSchema = z.object({
-  name: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(200, 'common:errors.tooLong'),
-  position: optionalText(200),
-  email: z.preprocess(emptyToUndefined, z.string().trim().max(254, 'common:errors.tooLong').email('common:errors.email').optional()),
-  phone: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .trim()
-      .max(40, 'common:errors.tooLong')
-      .regex(/^[+()\d][\d\s().\-/]*$/, 'common:errors.invalid')
-      .optional(),
-  ),
-  languages: z.preprocess(toArray, z.array(z.string().trim().regex(/^[a-z]{2,3}$/, 'common:errors.invalid')).max(30)),
-  lawfulBasis: z.enum(lawfulBases, { errorMap: () => ({ message: 'common:errors.choose' }) }),
-  basisObtainedAt: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'common:errors.date')
-      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'common:errors.date')
-      .optional(),
-  ),
-  basisSource: optionalText(500),
-  doNotContact: z.preprocess((v) => v === 'on' || v === 'true' || v === true || v === '1', z.boolean()).default(false),
-  notes: optionalText(5000),
-})
-export type ContactInput = z.infer<typeof contactInputSchema>
+export { contactInputSchema, type ContactInput } from './stakeholder-schemas'
 
 export const emailKeyOf = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null)
 

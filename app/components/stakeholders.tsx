@@ -1,0 +1,158 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { Field, SelectField, TextareaField } from '~/components/forms'
+import { StatusBadge } from '~/components/list'
+
+/** A built-in category is translated through its key; one an administrator added shows its name. */
+export function categoryLabel(t: TFunction, category: { key: string | null; name: string }) {
+  return category.key ? t(`stakeholders:categories.${category.key}`, { defaultValue: category.name }) : category.name
+}
+
+const displayNames = new Map<string, Intl.DisplayNames | null>()
+
+/** "FR" -> "France" / "Francia" in the interface language. */
+export function countryName(code: string | null | undefined, locale: string) {
+  if (!code) return ''
+  if (!displayNames.has(locale)) {
+    try {
+      displayNames.set(locale, new Intl.DisplayNames([locale], { type: 'region' }))
+    } catch {
+      displayNames.set(locale, null)
+    }
+  }
+  try {
+    return displayNames.get(locale)?.of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
+export function useCountryName() {
+  const { i18n } = useTranslation()
+  return (code: string | null | undefined) => countryName(code, i18n.language)
+}
+
+const stageTone = { identified: 'neutral', contacted: 'info', engaged: 'info', collaborating: 'ok', dormant: 'warn' } as const
+
+/** The engagement stage, always in words (colour only supports it). */
+export function StageBadge({ stage }: { stage: keyof typeof stageTone }) {
+  const { t } = useTranslation('stakeholders')
+  return <StatusBadge tone={stageTone[stage]}>{t(`stages.${stage}`)}</StatusBadge>
+}
+
+export function TierBadge({ tier }: { tier: string | null | undefined }) {
+  const { t } = useTranslation('stakeholders')
+  if (!tier) return <span className="text-sm text-ink-muted">{t('noTier')}</span>
+  return <StatusBadge tone={tier === 'A' ? 'ok' : tier === 'B' ? 'info' : 'neutral'}>{t('tierLabel', { tier })}</StatusBadge>
+}
+
+// ---------------------------------------------------------------------------------------------
+// The create / edit form, shared by /stakeholders/new and /stakeholders/:id/edit.
+
+type FormOptions = {
+  categories: { id: number; key: string | null; name: string; archivedAt: string | null; isFundedProject: boolean }[]
+  partners: { id: number; name: string }[]
+  themes: { id: number; name: string }[]
+  languages: string[]
+  countries: string[]
+}
+
+export function StakeholderFormFields({
+  fields,
+  options,
+  ownerLocked,
+  currentCategoryId,
+}: {
+  // Conform's field metadata for stakeholderInputSchema.
+  fields: Record<string, FieldMetadata<unknown>>
+  options: FormOptions
+  ownerLocked: { name: string } | null
+  currentCategoryId?: number
+}) {
+  const { t } = useTranslation('stakeholders')
+  const { t: tc } = useTranslation()
+  const country = useCountryName()
+  const categories = options.categories.filter((c) => !c.archivedAt || c.id === currentCategoryId)
+  const themeValues = new Set((fields.themeIds.value as string[] | string | undefined) ? [fields.themeIds.value].flat().map(String) : [])
+  const languageValues = new Set((fields.languages.value as string[] | string | undefined) ? [fields.languages.value].flat().map(String) : [])
+  const countries = options.countries.map((c) => ({ value: c, label: country(c) })).sort((a, b) => a.label.localeCompare(b.label))
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field className="sm:col-span-2" label={t('fields.name')} {...getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
+        <Field label={t('fields.acronym')} {...getInputProps(fields.acronym, { type: 'text' })} errors={fields.acronym.errors} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label={t('fields.category')}
+          {...getSelectProps(fields.categoryId)}
+          placeholder={t('form.choose')}
+          options={categories.map((c) => ({ value: c.id, label: categoryLabel(t, c) }))}
+          errors={fields.categoryId.errors}
+        />
+        <SelectField
+          label={t('fields.stage')}
+          {...getSelectProps(fields.stage)}
+          options={stageList.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
+          errors={fields.stage.errors}
+        />
+        <Field label={t('fields.programme')} hint={t('hints.programme')} {...getInputProps(fields.programme, { type: 'text' })} errors={fields.programme.errors} />
+        <Field label={t('fields.period')} hint={t('hints.period')} {...getInputProps(fields.period, { type: 'text' })} errors={fields.period.errors} />
+        <SelectField
+          label={t('fields.scale')}
+          {...getSelectProps(fields.scale)}
+          placeholder={t('form.choose')}
+          options={scaleList.map((s) => ({ value: s, label: t(`scales.${s}`) }))}
+          errors={fields.scale.errors}
+        />
+        <SelectField label={t('fields.country')} {...getSelectProps(fields.country)} placeholder={t('form.choose')} options={countries} errors={fields.country.errors} />
+        <Field label={t('fields.city')} {...getInputProps(fields.city, { type: 'text' })} errors={fields.city.errors} />
+        <Field label={t('fields.website')} hint={t('hints.website')} {...getInputProps(fields.website, { type: 'text' })} inputMode="url" errors={fields.website.errors} />
+        {ownerLocked ? (
+          <div>
+            <p className="label">{t('fields.owner')}</p>
+            <p className="py-2">{ownerLocked.name}</p>
+            <p className="hint">{t('hints.ownerPartner')}</p>
+          </div>
+        ) : (
+          <SelectField
+            label={t('fields.owner')}
+            {...getSelectProps(fields.ownerPartnerId)}
+            placeholder={t('noOwner')}
+            options={options.partners.map((p) => ({ value: p.id, label: p.name }))}
+            errors={fields.ownerPartnerId.errors}
+          />
+        )}
+      </div>
+      <TextareaField label={t('fields.description')} {...getTextareaProps(fields.description)} errors={fields.description.errors} />
+      <fieldset>
+        <legend className="label">{t('fields.themes')}</legend>
+        <div className="flex flex-wrap gap-x-4 gap-y-2">
+          {options.themes.map((th) => (
+            <label key={th.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name={fields.themeIds.name} value={th.id} defaultChecked={themeValues.has(String(th.id))} />
+              {th.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend className="label">{t('fields.languages')}</legend>
+        <div className="flex flex-wrap gap-x-4 gap-y-2">
+          {options.languages.map((l) => (
+            <label key={l} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name={fields.languages.name} value={l} defaultChecked={languageValues.has(l)} />
+              {tc(`languages.${l}`, { defaultValue: l })}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  )
+}
+
+// Copies of the schema's enums: importing #db/schema here would put Drizzle in the browser bundle.
+export const stageList = ['identified', 'contacted', 'engaged', 'collaborating', 'dormant'] as const
+export const scaleList = ['local', 'regional', 'national', 'european', 'global'] as const
+export const tierList = ['A', 'B', 'C'] as const

@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import { webDomainFrom } from '~/utils/text'
+
+/*
+ * The input schemas of the stakeholder register, shared by the server (the check) and the
+ * browser (Conform's client validation). No database import here: this file ships to the browser.
+ */
+
+// Copies of the schema enums (db/schema/stakeholders.ts), so Drizzle stays out of the browser bundle.
+export const scales = ['local', 'regional', 'national', 'european', 'global'] as const
+export const stages = ['identified', 'contacted', 'engaged', 'collaborating', 'dormant'] as const
+export const lawfulBases = ['consent', 'legitimate_interest', 'public_task'] as const
+
+/** ISO 3166-1 alpha-2 codes; names are shown with Intl.DisplayNames in the user's language. */
+export const countryCodes = (
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ ' +
+  'DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP ' +
+  'KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ ' +
+  'OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ ' +
+  'UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW'
+).split(' ')
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+const optionalText = (max: number) =>
+  z.preprocess(emptyToUndefined, z.string().trim().max(max, 'common:errors.tooLong').optional())
+const toArray = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v])
+
+/** What a person (form) or an import gives to create or edit a stakeholder. */
+export const stakeholderInputSchema = z.object({
+  name: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(300, 'common:errors.tooLong'),
+  acronym: optionalText(60),
+  categoryId: z.coerce.number({ required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' }).int().positive('common:errors.choose'),
+  programme: optionalText(200),
+  period: optionalText(60),
+  scale: z.preprocess(emptyToUndefined, z.enum(scales, { errorMap: () => ({ message: 'common:errors.choose' }) }).optional()),
+  country: z.preprocess(
+    (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toUpperCase()) : v),
+    z.string().refine((c) => countryCodes.includes(c), 'common:errors.choose').optional(),
+  ),
+  city: optionalText(120),
+  website: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .max(500, 'common:errors.tooLong')
+      .transform((v) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `https://${v}`))
+      .refine((v) => /^https?:\/\//i.test(v) && webDomainFrom(v) !== null, 'common:errors.url')
+      .optional(),
+  ),
+  description: optionalText(5000),
+  themeIds: z.preprocess(toArray, z.array(z.coerce.number().int().positive()).max(50)),
+  languages: z.preprocess(toArray, z.array(z.string().trim().regex(/^[a-z]{2,3}$/, 'common:errors.invalid')).max(30)),
+  ownerPartnerId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  stage: z.preprocess(emptyToUndefined, z.enum(stages, { errorMap: () => ({ message: 'common:errors.choose' }) }).default('identified')),
+})
+export type StakeholderInput = z.infer<typeof stakeholderInputSchema>
+
+
+/** A person at a stakeholder, with the GDPR record of why we may hold their data. */
+export const contactInputSchema = z.object({
+  name: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(200, 'common:errors.tooLong'),
+  position: optionalText(200),
+  email: z.preprocess(emptyToUndefined, z.string().trim().max(254, 'common:errors.tooLong').email('common:errors.email').optional()),
+  phone: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .max(40, 'common:errors.tooLong')
+      .regex(/^[+()\d][\d\s().\-/]*$/, 'common:errors.invalid')
+      .optional(),
+  ),
+  languages: z.preprocess(toArray, z.array(z.string().trim().regex(/^[a-z]{2,3}$/, 'common:errors.invalid')).max(30)),
+  lawfulBasis: z.enum(lawfulBases, { errorMap: () => ({ message: 'common:errors.choose' }) }),
+  basisObtainedAt: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'common:errors.date')
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'common:errors.date')
+      .optional(),
+  ),
+  basisSource: optionalText(500),
+  doNotContact: z.preprocess((v) => v === 'on' || v === 'true' || v === true || v === '1', z.boolean()).default(false),
+  notes: optionalText(5000),
+})
+export type ContactInput = z.infer<typeof contactInputSchema>
+

@@ -1,0 +1,136 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { db } from '#db/client'
+import { FormErrors } from '~/components/forms'
+import { StakeholderFormFields } from '~/components/stakeholders'
+import { stakeholderInputSchema } from '~/models/stakeholder-schemas'
+import {
+  archiveStakeholder,
+  canEditStakeholder,
+  countryCodes,
+  getStakeholder,
+  invalidReferences,
+  restoreStakeholder,
+  stakeholderFormOptions,
+  updateStakeholder,
+} from '~/models/stakeholders.server'
+import { forbidden, invariantResponse, requirePermission, type SessionUser } from '~/utils/auth.server'
+import { can } from '~/utils/permissions'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.stakeholder.name ?? 'Stakeholder'} · Ripple` }]
+
+async function editable(request: Request, rawId: string | undefined): Promise<{ user: SessionUser; stakeholder: NonNullable<ReturnType<typeof getStakeholder>> }> {
+  const user = await requirePermission(request, 'stakeholder:read')
+  const id = Number(rawId)
+  invariantResponse(Number.isInteger(id) && id > 0)
+  const stakeholder = getStakeholder(id)
+  invariantResponse(stakeholder)
+  if (!canEditStakeholder(user, stakeholder)) throw forbidden()
+  return { user, stakeholder }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, stakeholder } = await editable(request, params.id)
+  const options = stakeholderFormOptions()
+  const languages = [...new Set([...options.workingLanguages, ...stakeholder.languages])]
+  const lockedOwner = can(user, 'stakeholder:edit:any') ? null : { name: stakeholder.ownerName ?? '' }
+  return json({ stakeholder, options: { ...options, languages, countries: countryCodes }, lockedOwner })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, stakeholder } = await editable(request, params.id)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'archive') {
+    db.transaction((tx) => archiveStakeholder(tx, stakeholder.id, user.id))
+    return redirect(`/stakeholders/${stakeholder.id}`)
+  }
+  if (intent === 'restore') {
+    db.transaction((tx) => restoreStakeholder(tx, stakeholder.id, user.id))
+    return redirect(`/stakeholders/${stakeholder.id}`)
+  }
+  const submission = parseWithZod(formData, { schema: stakeholderInputSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const input = { ...submission.value }
+  // Only the communications lead hands a stakeholder to another partner.
+  if (!can(user, 'stakeholder:edit:any')) input.ownerPartnerId = stakeholder.ownerPartnerId ?? undefined
+  const problems = invalidReferences(input, stakeholder)
+  if (problems) return json(submission.reply({ fieldErrors: problems }), { status: 400 })
+  db.transaction((tx) => updateStakeholder(tx, stakeholder.id, input, user.id))
+  return redirect(`/stakeholders/${stakeholder.id}`)
+}
+
+export default function EditStakeholder() {
+  const { t } = useTranslation('stakeholders')
+  const { t: tc } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const s = data.stakeholder
+  const [form, fields] = useForm<Record<string, string | string[]>>({
+    lastResult,
+    defaultValue: {
+      name: s.name,
+      acronym: s.acronym ?? '',
+      categoryId: String(s.categoryId),
+      programme: s.programme ?? '',
+      period: s.period ?? '',
+      scale: s.scale ?? '',
+      country: s.country ?? '',
+      city: s.city ?? '',
+      website: s.website ?? '',
+      description: s.description ?? '',
+      themeIds: s.themeIds.map(String),
+      languages: s.languages,
+      ownerPartnerId: s.ownerPartnerId ? String(s.ownerPartnerId) : '',
+      stage: s.stage,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: stakeholderInputSchema }) as never,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <p className="mb-2 text-sm">
+          <Link to={`/stakeholders/${s.id}`}>← {s.name}</Link>
+        </p>
+        <h1>{t('form.editTitle', { name: s.name })}</h1>
+      </div>
+      <FormErrors errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="card space-y-6">
+        <input type="hidden" name="intent" value="save" />
+        <StakeholderFormFields fields={fields as never} options={data.options} ownerLocked={data.lockedOwner} currentCategoryId={s.categoryId} />
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+            {t('form.save')}
+          </button>
+          <Link to={`/stakeholders/${s.id}`} className="btn-secondary">
+            {tc('actions.cancel')}
+          </Link>
+        </div>
+      </Form>
+      <Form method="post" className="card space-y-2">
+        {s.archivedAt ? (
+          <>
+            <input type="hidden" name="intent" value="restore" />
+            <button type="submit" className="btn-secondary">
+              {t('form.restore')}
+            </button>
+          </>
+        ) : (
+          <>
+            <input type="hidden" name="intent" value="archive" />
+            <p className="text-sm text-ink-muted">{t('form.archiveHint')}</p>
+            <button type="submit" className="btn-danger">
+              {t('form.archive')}
+            </button>
+          </>
+        )}
+      </Form>
+    </div>
+  )
+}

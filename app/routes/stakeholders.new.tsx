@@ -1,0 +1,72 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { db } from '#db/client'
+import { FormErrors } from '~/components/forms'
+import { StakeholderFormFields } from '~/components/stakeholders'
+import { stakeholderInputSchema } from '~/models/stakeholder-schemas'
+import { canCreateStakeholder, countryCodes, createStakeholder, invalidReferences, stakeholderFormOptions } from '~/models/stakeholders.server'
+import { forbidden, requirePermission } from '~/utils/auth.server'
+import { can } from '~/utils/permissions'
+
+export const meta: MetaFunction = () => [{ title: 'Add a stakeholder · Ripple' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'stakeholder:read')
+  if (!canCreateStakeholder(user)) throw forbidden()
+  const options = stakeholderFormOptions()
+  const lockedOwner = can(user, 'stakeholder:edit:any') ? null : options.partners.find((p) => p.id === user.partnerId) ?? null
+  return json({ options: { ...options, languages: options.workingLanguages, countries: countryCodes }, lockedOwner, userPartnerId: user.partnerId })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'stakeholder:read')
+  if (!canCreateStakeholder(user)) throw forbidden()
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: stakeholderInputSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const input = { ...submission.value }
+  // A partner adds stakeholders for its own partner; only the communications lead assigns owners freely.
+  if (!can(user, 'stakeholder:edit:any')) input.ownerPartnerId = user.partnerId ?? undefined
+  const problems = invalidReferences(input)
+  if (problems) return json(submission.reply({ fieldErrors: problems }), { status: 400 })
+  const id = db.transaction((tx) => createStakeholder(tx, input, user.id))
+  return redirect(`/stakeholders/${id}`)
+}
+
+export default function NewStakeholder() {
+  const { t } = useTranslation('stakeholders')
+  const { t: tc } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { stage: 'identified', ownerPartnerId: data.userPartnerId ? String(data.userPartnerId) : '' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: stakeholderInputSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="mx-auto max-w-3xl">
+      <p className="mb-2 text-sm">
+        <Link to="/stakeholders">← {t('title')}</Link>
+      </p>
+      <h1 className="mb-4">{t('form.newTitle')}</h1>
+      <FormErrors errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="card space-y-6">
+        <StakeholderFormFields fields={fields as never} options={data.options} ownerLocked={data.lockedOwner} />
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+            {t('form.create')}
+          </button>
+          <Link to="/stakeholders" className="btn-secondary">
+            {tc('actions.cancel')}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  )
+}
