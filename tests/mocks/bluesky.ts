@@ -38,17 +38,54 @@ const posts: Record<string, ReturnType<typeof blueskyPost>> = {
   }),
 }
 
+function hash(text: string) {
+  let h = 0
+  for (const c of text) h = (h * 31 + c.charCodeAt(0)) >>> 0
+  return h
+}
+
+/** A made-up DID for any other *.bsky.social handle, so the links the demo seed generates resolve. */
+const handles = new Map<string, string>()
+function didFor(handle: string) {
+  const did = `did:plc:demo${hash(handle).toString(36)}`
+  handles.set(did, handle)
+  return did
+}
+
+/**
+ * The public AppView: the demo posts above, and for any other *.bsky.social handle a made-up post
+ * with stable counters, unless its record key contains "deleted" (getPosts then leaves it out,
+ * as Bluesky does). Handles on other domains do not resolve (400).
+ */
 export const blueskyHandlers = [
   http.get(`${BLUESKY_API}/xrpc/com.atproto.identity.resolveHandle`, ({ request }) => {
-    const handle = new URL(request.url).searchParams.get('handle')
+    const handle = new URL(request.url).searchParams.get('handle') ?? ''
     if (handle === demoBluesky.handle) return HttpResponse.json({ did: demoBluesky.did })
+    if (handle.endsWith('.bsky.social')) return HttpResponse.json({ did: didFor(handle) })
     return HttpResponse.json({ error: 'InvalidRequest', message: 'Unable to resolve handle' }, { status: 400 })
   }),
   http.get(`${BLUESKY_API}/xrpc/app.bsky.feed.getPosts`, ({ request }) => {
     const found = new URL(request.url).searchParams
       .getAll('uris')
       .map((uri) => /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/]+)$/.exec(uri))
-      .flatMap((m) => (m && m[1] === demoBluesky.did && posts[m[2]] ? [posts[m[2]]] : []))
+      .flatMap((m) => {
+        if (!m) return []
+        const [, did, rkey] = m
+        if (did === demoBluesky.did && posts[rkey]) return [posts[rkey]]
+        if (rkey.includes('deleted') || !did.startsWith('did:plc:demo')) return []
+        const h = hash(rkey)
+        return [
+          blueskyPost({
+            uri: m[0],
+            author: { did, handle: handles.get(did) ?? 'partner-city.bsky.social', displayName: 'Partner city' },
+            record: { $type: 'app.bsky.feed.post', text: 'News from our city in the Cities in Dialogue project.', createdAt: '2026-03-02T10:00:00.000Z' },
+            replyCount: h % 5,
+            repostCount: (h >>> 3) % 20,
+            likeCount: (h >>> 8) % 70,
+            quoteCount: (h >>> 13) % 3,
+          }),
+        ]
+      })
     return HttpResponse.json({ posts: found })
   }),
 ]

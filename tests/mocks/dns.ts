@@ -1,4 +1,5 @@
 import type { HostResolver } from '~/models/evidence/safe-fetch.server'
+import { demoSiteHosts } from './opengraph'
 
 /**
  * Fake DNS for the hosts msw answers. The guarded fetch resolves every host before fetching; in
@@ -15,6 +16,7 @@ export const mockHosts: Record<string, string[]> = {
   'bsky.app': ['52.5.180.187'],
   'internal.ripple-demo.eu': ['10.0.0.5'],
   'dual.ripple-demo.eu': ['93.184.216.37', 'fd00::5'],
+  ...Object.fromEntries(demoSiteHosts.map((host) => [host, ['93.184.216.40']])),
 }
 
 export function fakeHostResolver(hosts: Record<string, string[]> = mockHosts): HostResolver {

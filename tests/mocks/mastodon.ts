@@ -36,9 +36,22 @@ const statuses: Record<string, ReturnType<typeof mastodonStatus>> = {
   }),
 }
 
+/** Small stable counters from a status id, so every seeded link shows plausible figures. */
+function countersFor(id: string) {
+  let h = 0
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0
+  return { replies_count: h % 7, reblogs_count: (h >>> 3) % 25, favourites_count: (h >>> 8) % 90 }
+}
+
+/**
+ * mastodon.social answers the demo statuses above, and any other real-looking status id (15 or
+ * more digits, as Mastodon's are) with a made-up status, for the links the demo seed generates.
+ * Shorter ids are "deleted" (404).
+ */
 export const mastodonHandlers = [
   http.get('https://mastodon.social/api/v1/statuses/:id', ({ params }) => {
-    const status = statuses[String(params.id)]
+    const id = String(params.id)
+    const status = statuses[id] ?? (/^\d{15,}$/.test(id) ? mastodonStatus({ id, url: null, content: '<p>News from our city in the Cities in Dialogue project.</p>', ...countersFor(id) }) : null)
     return status ? HttpResponse.json(status) : HttpResponse.json({ error: 'Record not found' }, { status: 404 })
   }),
 ]

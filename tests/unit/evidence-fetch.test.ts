@@ -379,7 +379,7 @@ describe('Bluesky posts', () => {
   })
 
   it('says http_400 for a handle that does not resolve', async () => {
-    expect(await readEvidence('https://bsky.app/profile/nobody.bsky.social/post/3lbq2demo2x2a')).toEqual({ ok: false, reason: 'http_400' })
+    expect(await readEvidence('https://bsky.app/profile/nobody.example.com/post/3lbq2demo2x2a')).toEqual({ ok: false, reason: 'http_400' })
   })
 
   it('says not_found for a deleted post', async () => {
@@ -425,5 +425,39 @@ describe('Bluesky posts', () => {
     const { 'public.api.bsky.app': _gone, ...rest } = mockHosts
     setHostResolver(fakeHostResolver(rest))
     expect(await readEvidence(demoBluesky.launch.url)).toEqual({ ok: false, reason: 'unknown_host' })
+  })
+})
+
+describe('default mocks for the demo seed (MOCKS=true)', () => {
+  it('answer the kinds of links the seed generates', async () => {
+    expect(await readEvidence('https://mastodon.social/@donostia/113400000000000042')).toMatchObject({ ok: true, kind: 'mastodon', metrics: { source: 'mastodon' } })
+    expect(await readEvidence('https://bsky.app/profile/donostia.bsky.social/post/3labcdefghijk')).toMatchObject({
+      ok: true,
+      kind: 'bluesky',
+      preview: { title: 'Partner city (@donostia.bsky.social)' },
+    })
+    expect(await readEvidence('https://www.donostia.eus/news/open-data-workshop')).toMatchObject({
+      ok: true,
+      preview: { title: 'Open data workshop', siteName: 'donostia.eus' },
+    })
+  })
+})
+
+describe('a body that stalls', () => {
+  it('times out while reading', async () => {
+    mockServer.use(
+      http.get(demoPages.forum, () => {
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('<html><head><title>slow'))
+            // Never closes: the rest of the page never arrives.
+          },
+        })
+        return new HttpResponse(stream, { headers: { 'Content-Type': 'text/html' } })
+      }),
+    )
+    const started = Date.now()
+    expect(await readEvidence(demoPages.forum)).toEqual({ ok: false, reason: 'timeout' })
+    expect(Date.now() - started).toBeLessThan(1500)
   })
 })
