@@ -186,7 +186,8 @@ export function PrintLayoutBar() {
   const { search } = useLocation()
   return (
     <>
-      <style>{'body > header, body > a[href="#main"] { display: none !important; } main#main { max-width: 200mm; }'}</style>
+      {/* Set as raw CSS: React would escape the ">" of a text child. */}
+      <style dangerouslySetInnerHTML={{ __html: 'body > header, body > a[href="#main"] { display: none !important; } main#main { max-width: 200mm; }' }} />
       <div className="mb-4 flex gap-3 no-print">
         <Link to={withParam(search, 'print', null)} className="btn-secondary">
           {t('print.back')}
