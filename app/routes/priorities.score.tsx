@@ -39,6 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageFromUrl(url, PAGE_SIZE)
   const { rows, total } = scoringPage(filter, page)
   const criteria = listCriteria().map((c) => ({ id: c.id, name: c.name, weight: c.weight }))
+  const savedId = Number(url.searchParams.get('saved'))
+  // The saved row may have left a filtered page (e.g. "unscored only"), so look its name up.
+  const saved =
+    Number.isInteger(savedId) && savedId > 0 ? (db.select({ name: stakeholders.name }).from(stakeholders).where(eq(stakeholders.id, savedId)).get() ?? null) : null
   const historyId = Number(url.searchParams.get('history'))
   let history = null
   if (Number.isInteger(historyId) && historyId > 0) {
@@ -60,6 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options: filterOptions(),
     canScore: can(user, 'priority:score'),
     history,
+    savedName: saved?.name ?? null,
   })
 }
 
@@ -148,8 +153,7 @@ export default function ScorePage() {
   params.delete('history')
   params.delete('saved')
   const back = `/priorities/score${params.toString() ? `?${params}` : ''}`
-  const savedId = new URLSearchParams(location.search).get('saved')
-  const savedName = savedId ? data.rows.find((r) => String(r.id) === savedId)?.name : null
+  const savedName = data.savedName
   const filtered = Object.values(data.filter).some((v) => v !== undefined)
   return (
     <div>
