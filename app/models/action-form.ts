@@ -88,3 +88,6 @@ export function toActionInput(value: ActionFormValue, partnerId: number) {
 export function today() {
   return new Date().toISOString().slice(0, 10)
 }
+
+/** How each status is shown (always with its name, never by colour alone). */
+export const statusTone = { draft: 'neutral', submitted: 'info', validated: 'ok', returned: 'warn' } as const

@@ -7,6 +7,8 @@ import { StatusBadge } from '~/components/list'
 import { ActionForbiddenError, ActionStatusError, archiveAction, canEditAction, canValidate, getAction, listLabelKey, setActionStatus } from '~/models/actions.server'
 import { forbidden, invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
+import { statusTone } from '~/models/action-form'
+import { EvidencePreview } from '~/components/evidence-preview'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title ?? 'Action'} · Ripple` }]
 
@@ -62,8 +64,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (decision.intent === 'archive') return redirect('/actions')
   return redirect(`/actions/${id.data}?done=${decision.intent}`)
 }
-
-export const statusTone = { draft: 'neutral', submitted: 'info', validated: 'ok', returned: 'warn' } as const
 
 export default function ActionDetailRoute() {
   const outlet = useOutlet()
@@ -263,12 +263,7 @@ function ActionDetail() {
               {a.evidenceUrl}
             </a>
           </p>
-          {a.evidence?.status === 'ok' && (a.evidence.title || a.evidence.description) ? (
-            <div className="text-sm">
-              {a.evidence.title ? <p className="font-semibold">{a.evidence.title}</p> : null}
-              {a.evidence.description ? <p className="text-ink-muted">{a.evidence.description}</p> : null}
-            </div>
-          ) : null}
+          <EvidencePreview actionId={a.id} evidence={a.evidence} canRefresh={canEdit || mayValidate} />
         </section>
       ) : null}
 
