@@ -8,7 +8,7 @@ import path from 'node:path'
 import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { db, sqlite } from '#db/client'
-import { auditActions, partners, project, themes, users, type Role, type SocialAccounts } from '#db/schema'
+import { auditActions, partners, project, roles, themes, users, type Role, type SocialAccounts } from '#db/schema'
 import { hashPassword } from '~/utils/auth.server'
 import { endSessionsOf } from '~/utils/session.server'
 import { recordAudit, recordUpdate, type AuditFilters } from './audit.server'
@@ -135,6 +135,7 @@ export function listPartners({ includeArchived }: { includeArchived: boolean }) 
       city: partners.city,
       role: partners.role,
       website: partners.website,
+      socialAccounts: partners.socialAccounts,
       archivedAt: partners.archivedAt,
       users: sql<number>`(select count(*) from ${users} where ${users.partnerId} = ${partners.id} and ${users.deactivatedAt} is null)`,
     })
@@ -198,6 +199,17 @@ export function setPartnerArchived(id: number, archived: boolean, userId: number
 // ---------------------------------------------------------------- users
 
 export type UserFilter = { role?: Role; partner?: number; status?: 'active' | 'inactive' | 'all' }
+
+const userFilterSchema = z.object({
+  role: z.enum(roles).optional().catch(undefined),
+  partner: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(['active', 'inactive', 'all']).default('active').catch('active'),
+})
+
+/** The user list's filters from the URL; unknown or malformed values are ignored rather than failing the page. */
+export function userFilterFromUrl(url: URL) {
+  return userFilterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')))
+}
 
 /** Never selects the password hash. */
 const userColumns = {

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { auditActions } from '#db/schema/core'
+import { FilterSelect } from '~/components/admin'
 import { EmptyState, ExportLink, Pagination } from '~/components/list'
 import { auditChanges, auditFilterFromUrl, auditFilters, userChoices } from '~/models/admin.server'
 import { auditEntities, listAudit } from '~/models/audit.server'
@@ -52,51 +53,15 @@ export default function AuditLog() {
         <ExportLink to="/admin/audit.csv" />
       </div>
       <Form method="get" className="card mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
-        <div>
-          <label htmlFor="a-entity" className="label">
-            {t('audit.entity')}
-          </label>
-          <select id="a-entity" name="entity" defaultValue={filter.entity ?? ''} className="input">
-            <option value="">{t('common:list.any')}</option>
-            {data.entities.map((e) => (
-              <option key={e} value={e}>
-                {entityLabel(e)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="a-entity" name="entity" label={t('audit.entity')} value={filter.entity} options={data.entities.map((e) => ({ value: e, label: entityLabel(e) }))} />
         <div>
           <label htmlFor="a-entity-id" className="label">
             {t('audit.entityId')}
           </label>
           <input id="a-entity-id" name="entityId" type="number" min={1} inputMode="numeric" defaultValue={filter.entityId ?? ''} className="input" />
         </div>
-        <div>
-          <label htmlFor="a-user" className="label">
-            {t('audit.user')}
-          </label>
-          <select id="a-user" name="user" defaultValue={filter.user ?? ''} className="input">
-            <option value="">{t('common:list.any')}</option>
-            {data.users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="a-action" className="label">
-            {t('audit.action')}
-          </label>
-          <select id="a-action" name="action" defaultValue={filter.action ?? ''} className="input">
-            <option value="">{t('common:list.any')}</option>
-            {auditActions.map((a) => (
-              <option key={a} value={a}>
-                {t(`audit.actions.${a}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="a-user" name="user" label={t('audit.user')} value={filter.user} options={data.users.map((u) => ({ value: u.id, label: u.name }))} />
+        <FilterSelect id="a-action" name="action" label={t('audit.action')} value={filter.action} options={auditActions.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))} />
         <div>
           <label htmlFor="a-from" className="label">
             {t('audit.from')}

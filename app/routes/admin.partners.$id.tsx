@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { PartnerFields } from '~/components/admin'
+import { PartnerFields, SavedNotice } from '~/components/admin'
 import { FormErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
 import { partnerSchema } from '~/models/admin'
@@ -83,11 +83,7 @@ export default function EditPartner() {
           </Link>
         </div>
       </div>
-      {saved ? (
-        <p role="status" className="rounded-md border border-ok bg-ok-bg p-3 text-sm text-ok">
-          {t(saved === 'archived' ? 'common:actions.archived' : saved === 'restored' ? 'common:actions.restored' : 'common:actions.saved')}
-        </p>
-      ) : null}
+      <SavedNotice message={saved ? t(saved === 'archived' ? 'common:actions.archived' : saved === 'restored' ? 'common:actions.restored' : 'common:actions.saved') : null} />
       <FormErrors errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="card space-y-4">
         <input type="hidden" name="intent" value="edit" />

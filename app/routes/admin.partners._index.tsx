@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, StatusBadge } from '~/components/list'
+import { EmptyState, ExportLink, StatusBadge } from '~/components/list'
 import { countryName } from '~/models/admin'
 import { listPartners } from '~/models/admin.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -21,9 +21,12 @@ export default function PartnersList() {
     <div>
       <div className="page-title">
         <h1>{t('partners.title')}</h1>
-        <Link to="/admin/partners/new" className="btn-primary">
-          {t('partners.new')}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <ExportLink to="/admin/partners.csv" />
+          <Link to="/admin/partners/new" className="btn-primary">
+            {t('partners.new')}
+          </Link>
+        </div>
       </div>
       <Form method="get" className="mb-4 flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2 text-sm">

@@ -4,6 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { stakeholderEditPolicies } from '#db/schema/core'
+import { SavedNotice } from '~/components/admin'
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
 import { languageCodes, projectSchema, themeAddSchema, themeArchiveSchema, themeRenameSchema } from '~/models/admin'
@@ -92,11 +93,7 @@ export default function ProjectSettings() {
       <div className="page-title">
         <h1>{t('project.title')}</h1>
       </div>
-      {saved ? (
-        <p role="status" className="rounded-md border border-ok bg-ok-bg p-3 text-sm text-ok">
-          {t(saved === 'archived' ? 'common:actions.archived' : saved === 'restored' ? 'common:actions.restored' : 'common:actions.saved')}
-        </p>
-      ) : null}
+      <SavedNotice message={saved ? t(saved === 'archived' ? 'common:actions.archived' : saved === 'restored' ? 'common:actions.restored' : 'common:actions.saved') : null} />
 
       <section className="card" aria-labelledby="project-heading">
         <h2 id="project-heading" className="mb-4 text-lg font-semibold">

@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { UserFields } from '~/components/admin'
+import { SavedNotice, UserFields } from '~/components/admin'
 import { ErrorList, Field, FormErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
 import { userActiveSchema, userEditSchema, userPasswordSchema } from '~/models/admin'
@@ -113,11 +113,7 @@ export default function EditUser() {
         </div>
       </div>
       <p className="break-all text-ink-muted">{user.email}</p>
-      {saved ? (
-        <p role="status" className="rounded-md border border-ok bg-ok-bg p-3 text-sm text-ok">
-          {t(saved)}
-        </p>
-      ) : null}
+      <SavedNotice message={saved ? t(saved) : null} />
 
       <section className="card" aria-labelledby="account-heading">
         <h2 id="account-heading" className="mb-4 text-lg font-semibold">

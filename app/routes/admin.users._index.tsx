@@ -1,28 +1,20 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { roles } from '#db/schema/core'
-import { EmptyState, Pagination, StatusBadge } from '~/components/list'
-import { listUsers, partnerChoices } from '~/models/admin.server'
+import { FilterSelect } from '~/components/admin'
+import { EmptyState, ExportLink, Pagination, StatusBadge } from '~/components/list'
+import { listUsers, partnerChoices, userFilterFromUrl } from '~/models/admin.server'
 import { requirePermission } from '~/utils/auth.server'
 import { pageFromUrl } from '~/utils/paging'
 import { useFormat } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Ripple' }]
 
-/** Unknown or malformed filter values are ignored rather than failing the page. */
-const filterSchema = z.object({
-  role: z.enum(roles).optional().catch(undefined),
-  partner: z.coerce.number().int().positive().optional().catch(undefined),
-  status: z.enum(['active', 'inactive', 'all']).default('active').catch('active'),
-})
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:manage')
   const url = new URL(request.url)
-  const params = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
-  const filter = filterSchema.parse(params)
+  const filter = userFilterFromUrl(url)
   const page = pageFromUrl(url)
   const { rows, total } = listUsers(filter, page)
   return json({ rows, total, filter, page: page.page, pageSize: page.pageSize, partners: partnerChoices() })
@@ -37,47 +29,24 @@ export default function UsersList() {
     <div>
       <div className="page-title">
         <h1>{t('users.title')}</h1>
-        <Link to="/admin/users/new" className="btn-primary">
-          {t('users.new')}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <ExportLink to="/admin/users.csv" />
+          <Link to="/admin/users/new" className="btn-primary">
+            {t('users.new')}
+          </Link>
+        </div>
       </div>
       <Form method="get" className="card mb-4 grid gap-3 sm:grid-cols-4 sm:items-end">
-        <div>
-          <label htmlFor="f-role" className="label">
-            {t('users.role')}
-          </label>
-          <select id="f-role" name="role" defaultValue={filter.role ?? ''} className="input">
-            <option value="">{t('common:list.any')}</option>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`common:roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-partner" className="label">
-            {t('users.partner')}
-          </label>
-          <select id="f-partner" name="partner" defaultValue={filter.partner ?? ''} className="input">
-            <option value="">{t('common:list.any')}</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-status" className="label">
-            {t('users.status')}
-          </label>
-          <select id="f-status" name="status" defaultValue={filter.status} className="input">
-            <option value="active">{t('users.statuses.active')}</option>
-            <option value="inactive">{t('users.statuses.inactive')}</option>
-            <option value="all">{t('users.statuses.all')}</option>
-          </select>
-        </div>
+        <FilterSelect id="f-role" name="role" label={t('users.role')} value={filter.role} options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />
+        <FilterSelect id="f-partner" name="partner" label={t('users.partner')} value={filter.partner} options={partners.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label={t('users.status')}
+          value={filter.status}
+          any={false}
+          options={(['active', 'inactive', 'all'] as const).map((v) => ({ value: v, label: t(`users.statuses.${v}`) }))}
+        />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-secondary">
             {t('common:list.filter')}

@@ -279,6 +279,19 @@ describe('audit export and backup', () => {
     expect(lines.filter((l) => /^\d{4}-\d{2}-\d{2}T/.test(l))).toHaveLength(expected)
   })
 
+  it('exports the filtered user list and the partner list as CSV', async () => {
+    const usersCsv = await (await app.fetch('/admin/users.csv?role=partner', { as: 'admin' })).text()
+    const userLines = usersCsv.trim().split('\r\n')
+    expect(userLines[0]).toContain('E-mail')
+    const partnerAccounts = db.select().from(users).where(eq(users.role, 'partner')).all().filter((u) => !u.deactivatedAt)
+    expect(userLines).toHaveLength(partnerAccounts.length + 1)
+    expect(usersCsv).toContain('partner2@demo.ripple')
+    expect(usersCsv).not.toContain('admin@demo.ripple')
+    const partnersCsv = await (await app.fetch('/admin/partners.csv', { as: 'admin' })).text()
+    expect(partnersCsv).toContain('https://mastodon.social/@barcelona')
+    expect(partnersCsv.trim().split('\r\n')).toHaveLength(db.select().from(partners).all().filter((p) => !p.archivedAt).length + 1)
+  })
+
   it('ignores malformed filter values instead of failing', async () => {
     const response = await app.fetch('/admin/audit?entityId=abc&from=yesterday&action=dance', { as: 'admin' })
     expect(response.status).toBe(200)
