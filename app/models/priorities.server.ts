@@ -712,8 +712,3 @@ export function strategyForStakeholder(stakeholderId: number): StakeholderStrate
   const groups = groupStrategies(groupsOfStakeholder(stakeholderId)).filter((g) => g.id !== null)
   return { priority, quadrant, strategy, groups }
 }
-
-/** What a stakeholder's page shows about prioritisation: strategy plus score history. */
-export function stakeholderPrioritySummary(stakeholderId: number) {
-  return { ...strategyForStakeholder(stakeholderId), history: scoreHistory(stakeholderId, 50) }
-}

@@ -9,6 +9,10 @@ import { canEditStakeholder, getStakeholder, stakeholderTimeline, type TimelineI
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { can } from '~/utils/permissions'
+// Priorities area (engagement strategy section):
+import { StakeholderStrategySection } from '~/components/priority/strategy'
+import { strategyForStakeholder } from '~/models/priorities.server'
+import { getProject } from '~/models/project.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.stakeholder.name ?? 'Stakeholder'} · Ripple` }]
 
@@ -26,6 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit,
     canGdpr: can(user, 'contact:gdpr'),
     canMerge: can(user, 'stakeholder:merge'),
+    // Priorities area: the quadrant's and the groups' engagement strategies.
+    engagement: strategyForStakeholder(id),
+    workingLanguages: getProject()?.workingLanguages ?? [],
   })
 }
 
@@ -149,6 +156,9 @@ export default function StakeholderDetail() {
           )}
         </section>
       </div>
+
+      {/* Priorities area: engagement strategy (quadrant and groups), owned by the priorities engineer. */}
+      <StakeholderStrategySection stakeholderId={s.id} engagement={data.engagement} languages={data.workingLanguages} />
 
       <section aria-labelledby="contacts-title" className="card">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">

@@ -38,7 +38,7 @@ describe('priorities over HTTP', () => {
 
   it.each(['partner', 'viewer'] as const)('refuses criteria, weight, threshold and strategy changes from %s with 403', async (user) => {
     const id = String(criterionId('reach'))
-    const attempts = [
+    const attempts: Record<string, string>[] = [
       { intent: 'update', id, name: 'Reach', weight: '50' },
       { intent: 'create', name: 'Sneaky', weight: '9' },
       { intent: 'archive', id },
@@ -129,5 +129,21 @@ describe('priorities over HTTP', () => {
     const html = await (await app.fetch('/priorities/strategies', { as: 'viewer' })).text()
     expect(html).toContain('Newsletter only')
     expect(html).toContain('Hola')
+  })
+})
+
+describe("the stakeholder's page", () => {
+  it('shows the engagement strategy of its quadrant with its key messages', async () => {
+    const scored = db
+      .select({ id: stakeholderPriority.stakeholderId, influence: stakeholderPriority.influence, interest: stakeholderPriority.interest })
+      .from(stakeholderPriority)
+      .innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId))
+      .where(and(isNull(stakeholders.archivedAt)))
+      .all()
+      .find((p) => p.influence !== null && p.interest !== null && p.influence >= 3 && p.interest >= 3)!
+    const html = await (await app.fetch(`/stakeholders/${scored.id}`, { as: 'partner' })).text()
+    expect(html).toContain('data-testid="strategy-section"')
+    expect(html).toContain('Manage closely')
+    expect(html).toContain('Cities in Dialogue turns eight cities')
   })
 })

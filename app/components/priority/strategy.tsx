@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { ScoreHistoryEntry, StakeholderStrategy, StrategyView } from '~/models/priorities.server'
+import type { StakeholderStrategy, StrategyView } from '~/models/priorities.server'
 import { roundScore } from '~/models/scoring'
 import { useFormat } from '~/utils/format'
-import { QuadrantName, ScoreChange, ScoreValue, TierBadge } from './badges'
+import { QuadrantName } from './badges'
 
 /** Methods and messages as text (read-only view, also used on the stakeholder page). */
 export function StrategyText({ strategy, languages }: { strategy: StrategyView; languages: string[] }) {
@@ -36,91 +36,49 @@ export function StrategyText({ strategy, languages }: { strategy: StrategyView; 
 }
 
 /**
- * The prioritisation section of a stakeholder's page: score, tier, place on the grid, the
- * quadrant's and the groups' strategies with their key messages, and the score history.
- * Data: `stakeholderPrioritySummary(id)` from priorities.server.ts.
+ * The engagement-strategy section of a stakeholder's page: its quadrant on the power/interest
+ * grid with that quadrant's methods and key messages, and the strategies of the stakeholder
+ * groups it belongs to. Data: `strategyForStakeholder(id)` from priorities.server.ts.
  */
-export function StakeholderPrioritySection({
+export function StakeholderStrategySection({
   stakeholderId,
-  summary,
+  engagement,
   languages,
 }: {
   stakeholderId: number
-  summary: StakeholderStrategy & { history: ScoreHistoryEntry[] }
+  engagement: StakeholderStrategy
   languages: string[]
 }) {
   const { t } = useTranslation('priorities')
   const f = useFormat()
-  const p = summary.priority
+  const p = engagement.priority
   return (
-    <section aria-labelledby="priority-section-title" className="card space-y-4" data-testid="priority-section">
+    <section aria-labelledby="strategy-section-title" className="card space-y-4" data-testid="strategy-section">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="priority-section-title">{t('section.title')}</h2>
+        <h2 id="strategy-section-title">{t('section.title')}</h2>
         <Link to={`/priorities/score?history=${stakeholderId}#history`} className="text-sm">
           {t('section.scoreLink')}
         </Link>
       </div>
-      {p ? (
-        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-          <div>
-            <dt className="text-ink-muted">{t('columns.score')}</dt>
-            <dd className="text-lg font-semibold">
-              <ScoreValue score={p.score} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-ink-muted">{t('columns.tier')}</dt>
-            <dd>
-              <TierBadge tier={p.tier} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-ink-muted">{t('columns.change')}</dt>
-            <dd>
-              <ScoreChange score={p.score} previous={p.previousScore} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-ink-muted">{t('columns.quadrant')}</dt>
-            <dd>
-              <QuadrantName quadrant={summary.quadrant} />
-              {p.influence !== null && p.interest !== null ? (
-                <span className="block text-xs text-ink-muted">
-                  {t('grid.dotTitle', { influence: f.number(roundScore(p.influence)), interest: f.number(roundScore(p.interest)) })}
-                </span>
-              ) : null}
-            </dd>
-          </div>
-        </dl>
+      {engagement.quadrant && p ? (
+        <p className="text-sm">
+          <span className="font-semibold">
+            <QuadrantName quadrant={engagement.quadrant} />
+          </span>{' '}
+          <span className="text-ink-muted">
+            ({t('grid.dotTitle', { influence: f.number(roundScore(p.influence!)), interest: f.number(roundScore(p.interest!)) })})
+          </span>
+        </p>
       ) : (
-        <p className="text-sm text-ink-muted">{t('section.unscored')}</p>
+        <p className="text-sm text-ink-muted">{p ? t('section.offGrid') : t('section.unscored')}</p>
       )}
-      {summary.strategy ? (
-        <div>
-          <h3>{t('section.strategy', { quadrant: t(`quadrants.${summary.quadrant}`) })}</h3>
-          <StrategyText strategy={summary.strategy} languages={languages} />
-        </div>
-      ) : null}
-      {summary.groups.map((g) => (
+      {engagement.strategy ? <StrategyText strategy={engagement.strategy} languages={languages} /> : null}
+      {engagement.groups.map((g) => (
         <div key={g.groupId}>
           <h3>{t('section.groupStrategy', { group: g.groupName })}</h3>
           <StrategyText strategy={g} languages={languages} />
         </div>
       ))}
-      {summary.history.length ? (
-        <details>
-          <summary className="cursor-pointer text-sm font-medium">{t('section.history', { count: summary.history.length })}</summary>
-          <ul className="mt-2 space-y-1 text-sm">
-            {summary.history.map((e) => (
-              <li key={e.id} className={e.supersededAt ? 'text-ink-muted' : undefined}>
-                {t('section.historyEntry', { criterion: e.criterionName, value: e.value, by: e.userName ?? '–', at: f.dateTime(e.createdAt) })}
-                {e.rationale ? <span> · {e.rationale}</span> : null}
-                {e.supersededAt ? <span> · {t('history.superseded', { at: f.dateTime(e.supersededAt) })}</span> : <span> · {t('history.current')}</span>}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
     </section>
   )
 }
