@@ -172,7 +172,8 @@ export function EvidencePreview({
     )
   }
 
-  const readAt = evidence.fetchedAt ? <p className="text-xs text-ink-muted">{t('fetchedAt', { date: f.dateTime(evidence.fetchedAt) })}</p> : null
+  const when = (key: 'fetchedAt' | 'triedAt') =>
+    evidence.fetchedAt ? <p className="text-xs text-ink-muted">{t(key, { date: f.dateTime(evidence.fetchedAt) })}</p> : null
 
   if (evidence.status === 'failed') {
     const hasEarlier = !!(evidence.title || evidence.description || evidence.metrics)
@@ -180,7 +181,7 @@ export function EvidencePreview({
       <div className="space-y-3" data-evidence-status="failed">
         <div className="space-y-2 rounded-md border border-warn bg-warn-bg p-3 text-sm">
           <p>{t('failed', { reason: evidenceReason(t, evidence.error) })}</p>
-          {readAt}
+          {when('triedAt')}
           {canRefresh ? <RefreshButton actionId={actionId} label={t('tryAgain')} /> : null}
         </div>
         {hasEarlier ? (
@@ -199,7 +200,7 @@ export function EvidencePreview({
       <PreviewCard evidence={evidence} />
       {evidence.metrics ? <Counters metrics={evidence.metrics} /> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        {readAt}
+        {when('fetchedAt')}
         {canRefresh ? <RefreshButton actionId={actionId} label={evidence.metrics ? t('refresh') : t('refreshPreview')} /> : null}
       </div>
     </div>
