@@ -134,6 +134,8 @@ export type PreviewSummary = {
   total: number
   valid: number
   rejected: Problem[]
+  /** Rows rejected (a row may have several problems, each listed in `rejected`). */
+  rejectedRows: number
   warnings: Problem[]
   duplicates: DuplicateMatch[]
   toCreate: number
@@ -141,12 +143,18 @@ export type PreviewSummary = {
   toSkip: number
 }
 
+/** How many rows a list of per-problem entries covers. */
+export function distinctLines(rows: { line: number }[]) {
+  return new Set(rows.map((r) => r.line)).size
+}
+
 export function summarize<C>(rows: PlannedRow<C>[]): PreviewSummary {
-  const summary: PreviewSummary = { total: rows.length, valid: 0, rejected: [], warnings: [], duplicates: [], toCreate: 0, toUpdate: 0, toSkip: 0 }
+  const summary: PreviewSummary = { total: rows.length, valid: 0, rejected: [], rejectedRows: 0, warnings: [], duplicates: [], toCreate: 0, toUpdate: 0, toSkip: 0 }
   for (const row of rows) {
     summary.warnings.push(...row.warnings)
     if (!row.candidate) {
       summary.rejected.push(...row.problems)
+      summary.rejectedRows++
       continue
     }
     summary.valid++

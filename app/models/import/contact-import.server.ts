@@ -1,0 +1,126 @@
+import { sqlite } from '#db/client'
+import type { Tx } from '~/models/audit.server'
+import { createContact, emailKeyOf, getContact, updateContact, type ContactInput } from '~/models/contacts.server'
+import { nameKey } from '~/utils/text'
+import { languageCode } from './mapping.server'
+import { firstOf, listOf } from './parse.server'
+import { emailPattern, type ImportAdapter, type ReadRow } from './pipeline.server'
+
+export type ContactCandidate = { input: ContactInput; stakeholderId: number | null; given: (keyof ContactInput)[] }
+
+const phonePattern = /^[+()\d][\d\s().\-/]*$/
+
+/**
+ * Contacts from address books (vCard, Thunderbird/Outlook CSV): a person needs a name or at least
+ * an e-mail; the stakeholder is found by the organisation's name or the e-mail's domain (the
+ * stakeholder's web domain, or its parent domain: "dept.uni-lyon.fr" -> "uni-lyon.fr").
+ */
+export function contactAdapter({ userId, fileName, stakeholderId }: { userId: number; fileName: string; stakeholderId?: number | null }): ImportAdapter<ContactCandidate> {
+  const raw = sqlite()
+  const byName = raw.prepare<[string], { id: number }>('select id from stakeholders where name_key = ? and archived_at is null and merged_into_id is null order by id limit 1')
+  const byDomain = raw.prepare<[string], { id: number }>('select id from stakeholders where web_domain = ? and archived_at is null and merged_into_id is null order by id limit 1')
+  const byEmail = raw.prepare<[string], { id: number; name: string }>('select id, name from contacts where email_key = ? and erased_at is null and archived_at is null order by id limit 1')
+  const today = new Date().toISOString().slice(0, 10)
+
+  function stakeholderFor(organisation: string, email: string | undefined): number | null {
+    if (stakeholderId) return stakeholderId
+    if (organisation) {
+      const hit = byName.get(nameKey(organisation))
+      if (hit) return hit.id
+    }
+    let domain = email?.split('@')[1]?.toLowerCase()
+    while (domain && domain.includes('.')) {
+      const hit = byDomain.get(domain)
+      if (hit) return hit.id
+      domain = domain.slice(domain.indexOf('.') + 1)
+      if (!domain.includes('.')) break
+    }
+    return null
+  }
+
+  return {
+    kind: 'contacts',
+    readRow(get): ReadRow<ContactCandidate> {
+      const problems: ReadRow<ContactCandidate>['problems'] = []
+      const warnings: ReadRow<ContactCandidate>['warnings'] = []
+      const text = (f: string) => firstOf(get(f)).replace(/\s+/g, ' ')
+      const email = text('email').replace(/^mailto:/i, '')
+      const joined = [text('firstName'), text('lastName')].filter(Boolean).join(' ')
+      const name = text('name') || joined || email
+      const label = name || email
+      if (!name) problems.push({ reason: 'problems.missingName' })
+      if (email && !emailPattern.test(email)) problems.push({ reason: 'problems.badEmail', params: { value: email } })
+      if (name.length > 200) problems.push({ reason: 'problems.tooLong', params: { field: 'name', max: 200 } })
+      const given: (keyof ContactInput)[] = ['name']
+      const input: ContactInput = {
+        name,
+        languages: [],
+        lawfulBasis: 'legitimate_interest',
+        basisObtainedAt: today,
+        basisSource: `import: ${fileName}`.slice(0, 500),
+        doNotContact: false,
+      }
+      if (email) {
+        input.email = email
+        given.push('email')
+      }
+      const phone = text('phone')
+      if (phone) {
+        if (phonePattern.test(phone) && phone.length <= 40) {
+          input.phone = phone
+          given.push('phone')
+        } else warnings.push({ reason: 'problems.phoneIgnored', params: { value: phone } })
+      }
+      const position = text('position').replace(/^"(.*)"$/, '$1')
+      if (position) {
+        input.position = position.slice(0, 200)
+        given.push('position')
+      }
+      const notes = firstOf(get('notes'))
+      if (notes) {
+        input.notes = notes.slice(0, 5000)
+        given.push('notes')
+      }
+      for (const l of listOf(get('languages'), /[;,/|\n]+/)) {
+        const code = languageCode(l)
+        if (code) input.languages.push(code)
+        else warnings.push({ reason: 'problems.unknownLanguage', params: { value: l } })
+      }
+      if (input.languages.length) given.push('languages')
+      if (problems.length) return { label, candidate: null, problems, warnings }
+      const organisation = text('organisation')
+      const stakeholder = stakeholderFor(organisation, input.email)
+      if (!stakeholder) warnings.push({ reason: organisation ? 'problems.organisationNotFound' : 'problems.noStakeholder', params: { value: organisation } })
+      return { label, candidate: { input, stakeholderId: stakeholder, given }, problems, warnings }
+    },
+    keys(c) {
+      const key = emailKeyOf(c.input.email)
+      return key ? [{ match: 'email', value: key }] : []
+    },
+    findExisting(key) {
+      const row = byEmail.get(key.value)
+      return row ? { id: row.id, label: row.name } : null
+    },
+    create(tx: Tx, c) {
+      return createContact(tx, c.stakeholderId, c.input, userId)
+    },
+    update(tx: Tx, id, c) {
+      const existing = getContact(id)?.contact
+      if (!existing || existing.erasedAt) return
+      const merged: ContactInput = {
+        name: existing.name,
+        position: existing.position ?? undefined,
+        email: existing.email ?? undefined,
+        phone: existing.phone ?? undefined,
+        languages: existing.languages,
+        lawfulBasis: existing.lawfulBasis,
+        basisObtainedAt: existing.basisObtainedAt ?? undefined,
+        basisSource: existing.basisSource ?? undefined,
+        doNotContact: existing.doNotContact,
+        notes: existing.notes ?? undefined,
+      }
+      for (const field of c.given) (merged as Record<string, unknown>)[field] = c.input[field]
+      updateContact(tx, id, merged, userId)
+    },
+  }
+}

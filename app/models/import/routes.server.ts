@@ -1,0 +1,221 @@
+import {
+  json,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+} from '@remix-run/node'
+import { z } from 'zod'
+import { requirePermission, invariantResponse, forbidden, type SessionUser } from '~/utils/auth.server'
+import { csvResponse } from '~/utils/csv.server'
+import type { Permission } from '~/utils/permissions'
+import { env } from '~/utils/env.server'
+import { ImportRefusal } from './decode.server'
+import {
+  canRunJob,
+  createImportJob,
+  getImportJob,
+  importFormOptions,
+  jobDecisions,
+  jobMapping,
+  jobOptions,
+  jobReport,
+  mappingProblems,
+  parseJob,
+  previewJob,
+  reportRows,
+  runImportJob,
+  saveJobDecisions,
+  saveJobMapping,
+  type ImportJob,
+} from './job.server'
+import { fieldsOf, importFields, type ImportKind } from './mapping.server'
+import { decisions, distinctLines, writeModes, type Decision } from './pipeline.server'
+
+/**
+ * Loaders and actions of the import pages, shared by /stakeholders/import and /actions/import
+ * (the route files stay thin). Stakeholders and contacts need stakeholder:import (admin, comms);
+ * actions need action:import, and a partner imports for its own partner only.
+ */
+export type ImportArea = 'stakeholders' | 'actions'
+
+const permissionOf = (area: ImportArea): Permission => (area === 'actions' ? 'action:import' : 'stakeholder:import')
+const base = (area: ImportArea) => `/${area}/import`
+
+/** How many duplicates get their own choice on the page; the rest follow the default choice. */
+export const DUPLICATES_SHOWN = 200
+/** How many problems are listed on the page; all of them are in the report and its CSV. */
+export const PROBLEMS_SHOWN = 500
+
+export async function uploadLoader(request: Request, area: ImportArea) {
+  const user = await requirePermission(request, permissionOf(area))
+  const partners = area === 'actions' ? importFormOptions().partners : []
+  return json({
+    limitMb: env().UPLOAD_LIMIT_MB,
+    partners: user.role === 'partner' ? partners.filter((p) => p.id === user.partnerId) : partners,
+    ownPartnerId: user.partnerId,
+    choosePartner: area === 'actions' && user.role !== 'partner',
+  })
+}
+
+type UploadErrors = { file?: string[]; partnerId?: string[]; kind?: string[] }
+
+export async function uploadAction(request: Request, area: ImportArea) {
+  const user = await requirePermission(request, permissionOf(area))
+  const limitMb = env().UPLOAD_LIMIT_MB
+  let form: FormData
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: Math.floor(limitMb * 1024 * 1024) }))
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return json({ errors: { file: ['import:errors.tooLarge'] } as UploadErrors, limitMb }, { status: 413 })
+    throw error
+  }
+  const errors: UploadErrors = {}
+  const file = form.get('file')
+  if (!file || typeof file === 'string' || !file.name) errors.file = ['import:errors.noFile']
+  const kind: ImportKind = area === 'actions' ? 'actions' : form.get('kind') === 'contacts' ? 'contacts' : 'stakeholders'
+  let partnerId: number | null = null
+  if (area === 'actions') {
+    if (user.role === 'partner') partnerId = user.partnerId
+    else {
+      const parsed = z.coerce.number().int().positive().safeParse(form.get('partnerId'))
+      if (parsed.success && importFormOptions().partners.some((p) => p.id === parsed.data)) partnerId = parsed.data
+      else errors.partnerId = ['common:errors.choose']
+    }
+    if (partnerId && !canRunJob({ kind: 'actions', partnerId } as ImportJob, user)) throw forbidden()
+  }
+  if (Object.keys(errors).length || !file || typeof file === 'string') return json({ errors, limitMb }, { status: 400 })
+  try {
+    const buffer = new Uint8Array(await file.arrayBuffer())
+    const id = createImportJob({ kind, user, fileName: file.name, buffer, partnerId })
+    return redirect(`${base(area)}/${id}/map`)
+  } catch (error) {
+    if (error instanceof ImportRefusal) return json({ errors: { file: [`import:${error.reason}`] } as UploadErrors, limitMb }, { status: 400 })
+    throw error
+  }
+}
+
+async function loadJob(request: Request, params: { jobId?: string }, area: ImportArea): Promise<{ user: SessionUser; job: ImportJob }> {
+  const user = await requirePermission(request, permissionOf(area))
+  const id = Number(params.jobId)
+  const job = Number.isInteger(id) && id > 0 ? getImportJob(id, user, area) : null
+  invariantResponse(job)
+  if (!canRunJob(job, user)) throw forbidden()
+  return { user, job }
+}
+
+function jobSummary(job: ImportJob) {
+  return { id: job.id, kind: job.kind, fileName: job.fileName, fileSize: job.fileSize, format: job.format, status: job.status, rows: Number(job.format?.rows ?? 0) }
+}
+
+export async function mapLoader(request: Request, params: { jobId?: string }, area: ImportArea) {
+  const { job } = await loadJob(request, params, area)
+  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  const parsed = parseJob(job)
+  const options = importFormOptions()
+  return json({
+    job: jobSummary(job),
+    headers: parsed.headers,
+    sample: parsed.rows.slice(0, 3).map((r) => r.values.map((v) => (Array.isArray(v) ? v.join('; ') : v).slice(0, 80))),
+    fields: importFields[job.kind].map((f) => ({ field: f.field, required: !!f.required })),
+    mapping: jobMapping(job),
+    options: jobOptions(job),
+    categories: job.kind === 'stakeholders' ? options.categories : [],
+    partners: job.kind === 'stakeholders' ? options.partners : [],
+  })
+}
+
+export async function mapAction(request: Request, params: { jobId?: string }, area: ImportArea) {
+  const { job } = await loadJob(request, params, area)
+  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  const form = await request.formData()
+  const mapping: Record<string, string> = {}
+  for (const field of fieldsOf(job.kind)) {
+    const v = form.get(`map.${field}`)
+    if (typeof v === 'string' && v) mapping[field] = v
+  }
+  const num = (v: FormDataEntryValue | null) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null)
+  const categoryId = num(form.get('defaultCategoryId'))
+  const ownerId = num(form.get('ownerPartnerId'))
+  const options = importFormOptions()
+  saveJobMapping(job, mapping, {
+    defaultCategoryId: categoryId && options.categories.some((c) => c.id === categoryId) ? categoryId : null,
+    ownerPartnerId: ownerId && options.partners.some((p) => p.id === ownerId) ? ownerId : null,
+  })
+  const saved = getImportJob(job.id, (await loadJob(request, params, area)).user, area)!
+  const missing = mappingProblems(saved)
+  if (missing.length) return json({ missing }, { status: 400 })
+  return redirect(`${base(area)}/${job.id}/preview`)
+}
+
+export async function previewLoader(request: Request, params: { jobId?: string }, area: ImportArea) {
+  const { user, job } = await loadJob(request, params, area)
+  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  if (mappingProblems(job).length) throw redirect(`${base(area)}/${job.id}/map`)
+  const { summary, decisions: chosen } = previewJob(job, user)
+  return json({
+    job: jobSummary(job),
+    total: summary.total,
+    valid: summary.valid,
+    toCreate: summary.toCreate,
+    toUpdate: summary.toUpdate,
+    toSkip: summary.toSkip,
+    rejectedCount: summary.rejectedRows,
+    problemCount: summary.rejected.length,
+    rejected: summary.rejected.slice(0, PROBLEMS_SHOWN),
+    warningCount: summary.warnings.length,
+    warnings: summary.warnings.slice(0, PROBLEMS_SHOWN),
+    duplicateCount: summary.duplicates.length,
+    duplicates: summary.duplicates.slice(0, DUPLICATES_SHOWN),
+    mode: chosen.mode,
+    defaultDecision: chosen.defaultDecision,
+    canUpdate: job.kind !== 'actions',
+  })
+}
+
+export async function previewAction(request: Request, params: { jobId?: string }, area: ImportArea) {
+  const { user, job } = await loadJob(request, params, area)
+  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  const form = await request.formData()
+  const mode = z.enum(writeModes).catch('valid').parse(form.get('mode'))
+  const defaultDecision = z.enum(decisions).catch('skip').parse(form.get('defaultDecision'))
+  const perLine: Record<string, Decision> = { ...jobDecisions(job).perLine }
+  for (const [key, value] of form.entries()) {
+    const m = /^decision\.(\d+)$/.exec(key)
+    if (m && typeof value === 'string' && (decisions as readonly string[]).includes(value)) perLine[m[1]] = value as Decision
+  }
+  saveJobDecisions(job, { mode, defaultDecision, perLine })
+  if (form.get('intent') !== 'write') return redirect(`${base(area)}/${job.id}/preview`)
+  const fresh = getImportJob(job.id, user, area)!
+  runImportJob(fresh, user)
+  return redirect(`${base(area)}/${job.id}/report`)
+}
+
+export async function reportLoader(request: Request, params: { jobId?: string }, area: ImportArea) {
+  const { job } = await loadJob(request, params, area)
+  const report = jobReport(job)
+  if (!report) throw redirect(`${base(area)}/${job.id}/preview`)
+  const cap = <T>(list: T[]) => list.slice(0, PROBLEMS_SHOWN)
+  return json({
+    job: jobSummary(job),
+    aborted: report.aborted,
+    mode: report.mode,
+    total: report.total,
+    ms: report.ms,
+    problemCount: report.rejected.length,
+    counts: { created: report.created.length, updated: report.updated.length, skipped: report.skipped.length, rejected: distinctLines(report.rejected), warnings: report.warnings.length },
+    created: cap(report.created),
+    updated: cap(report.updated),
+    skipped: cap(report.skipped),
+    rejected: cap(report.rejected),
+    warnings: cap(report.warnings),
+  })
+}
+
+export async function reportCsv(request: Request, params: { jobId?: string }, area: ImportArea) {
+  const { user, job } = await loadJob(request, params, area)
+  const report = jobReport(job)
+  invariantResponse(report)
+  const { header, rows } = reportRows(report, user.locale)
+  return csvResponse(`import-${job.id}-report.csv`, header, rows)
+}

@@ -1,0 +1,11 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { PreviewPage } from '~/components/import/ImportPages'
+import { previewLoader, previewAction } from '~/models/import/routes.server'
+
+export const meta: MetaFunction = () => [{ title: 'Import · Ripple' }]
+export const loader = ({ request, params }: LoaderFunctionArgs) => previewLoader(request, params, 'actions')
+export const action = ({ request, params }: ActionFunctionArgs) => previewAction(request, params, 'actions')
+
+export default function Preview() {
+  return <PreviewPage area="actions" />
+}
