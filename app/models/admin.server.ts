@@ -198,9 +198,10 @@ export function setPartnerArchived(id: number, archived: boolean, userId: number
 
 // ---------------------------------------------------------------- users
 
-export type UserFilter = { role?: Role; partner?: number; status?: 'active' | 'inactive' | 'all' }
+export type UserFilter = { q?: string; role?: Role; partner?: number; status?: 'active' | 'inactive' | 'all' }
 
 const userFilterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
   role: z.enum(roles).optional().catch(undefined),
   partner: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(['active', 'inactive', 'all']).default('active').catch('active'),
@@ -226,6 +227,11 @@ const userColumns = {
 
 export function listUsers(filter: UserFilter, page: { limit: number; offset: number }) {
   const where: SQL[] = []
+  if (filter.q) {
+    // LIKE ignores ASCII case; wildcards typed by the user are matched literally.
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    where.push(sql`(${users.name} like ${pattern} escape '\\' or ${users.email} like ${pattern} escape '\\')`)
+  }
   if (filter.role) where.push(eq(users.role, filter.role))
   if (filter.partner) where.push(eq(users.partnerId, filter.partner))
   const status = filter.status ?? 'active'

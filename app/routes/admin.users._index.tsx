@@ -24,7 +24,7 @@ export default function UsersList() {
   const { t } = useTranslation('admin')
   const f = useFormat()
   const { rows, total, filter, page, pageSize, partners } = useLoaderData<typeof loader>()
-  const filtered = !!(filter.role || filter.partner || filter.status !== 'active')
+  const filtered = !!(filter.q || filter.role || filter.partner || filter.status !== 'active')
   return (
     <div>
       <div className="page-title">
@@ -36,7 +36,13 @@ export default function UsersList() {
           </Link>
         </div>
       </div>
-      <Form method="get" className="card mb-4 grid gap-3 sm:grid-cols-4 sm:items-end">
+      <Form method="get" className="card mb-4 grid gap-3 sm:grid-cols-2 sm:items-end lg:grid-cols-5">
+        <div>
+          <label htmlFor="f-q" className="label">
+            {t('common:list.search')}
+          </label>
+          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ''} placeholder={t('users.searchHint')} className="input" />
+        </div>
         <FilterSelect id="f-role" name="role" label={t('users.role')} value={filter.role} options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />
         <FilterSelect id="f-partner" name="partner" label={t('users.partner')} value={filter.partner} options={partners.map((p) => ({ value: p.id, label: p.name }))} />
         <FilterSelect

@@ -179,6 +179,10 @@ describe('users through the admin pages', () => {
     const listed = await (await app.fetch('/admin/users?role=partner', { as: 'admin' })).text()
     expect(listed).toContain('Paolo Bianchi')
     expect(listed).not.toContain('Lucía Moreno')
+    const searched = await (await app.fetch('/admin/users?q=BIANCHI', { as: 'admin' })).text()
+    expect(searched).toContain('Paolo Bianchi')
+    expect(searched).not.toContain('Iker Goikoetxea')
+    expect(await (await app.fetch('/admin/users?q=%25', { as: 'admin' })).text()).toContain('No users match')
 
     expect((await app.post(`/admin/users/${viewer.id}`, { intent: 'password', password: 'brand-new-password' }, { as: 'admin' })).status).toBe(302)
     expect((await signIn('viewer@demo.ripple', 'brand-new-password')).status).toBe(302)
