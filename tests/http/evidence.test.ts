@@ -34,6 +34,28 @@ describe('POST /actions/:id/evidence', () => {
     expect(response.headers.get('location')).toBe(`/actions/${id}`)
     expect(evidenceOf(id)).toMatchObject({ status: 'ok', metrics: { source: 'mastodon', likes: 40 } })
     expect(engagementsOf(id)).toBe(55)
+    const html = await (await app.fetch(`/actions/${id}`, { as: 'partner' })).text()
+    expect(html).toContain('data-evidence-status="ok"')
+    expect(html).toContain('Cities in Dialogue (@ripple_demo)')
+    expect(html).toMatch(/Likes<\/dt><dd[^>]*>40<\/dd>/)
+    expect(html).toMatch(/Total engagements<\/dt><dd[^>]*>55<\/dd>/)
+    expect(html).toContain('Read on ')
+    expect(html).toContain('Refresh counters')
+  })
+
+  it('shows a preview image only over https, lazily and with alt text', async () => {
+    const secure = makeAction({ evidenceUrl: 'https://www.ripple-demo.eu/a' })
+    const plain = makeAction({ evidenceUrl: 'https://www.ripple-demo.eu/b' })
+    const row = { status: 'ok' as const, title: 'A page', siteName: 'Ripple demo', fetchedAt: new Date().toISOString() }
+    db.insert(actionEvidence).values({ actionId: secure, url: 'https://www.ripple-demo.eu/a', imageUrl: 'https://www.ripple-demo.eu/a.jpg', ...row }).run()
+    db.insert(actionEvidence).values({ actionId: plain, url: 'https://www.ripple-demo.eu/b', imageUrl: 'http://www.ripple-demo.eu/b.jpg', ...row }).run()
+    const secureHtml = await (await app.fetch(`/actions/${secure}`, { as: 'viewer' })).text()
+    expect(secureHtml).toMatch(/<img src="https:\/\/www\.ripple-demo\.eu\/a\.jpg" alt="Image from the linked page: A page" loading="lazy"/)
+    // A viewer may not refresh: no button.
+    expect(secureHtml).not.toContain(`action="/actions/${secure}/evidence"`)
+    const plainHtml = await (await app.fetch(`/actions/${plain}`, { as: 'viewer' })).text()
+    expect(plainHtml).toContain('A page')
+    expect(plainHtml).not.toMatch(/<img[^>]*b\.jpg/)
   })
 
   it('refuses another partner, a viewer, and the owner once validated', async () => {

@@ -210,7 +210,7 @@ export async function safeFetch(input: string, options: SafeFetchOptions): Promi
           signal,
           // Node's fetch accepts an undici dispatcher; the DOM RequestInit type does not know it.
           ...({ dispatcher: guardedDispatcher() } as RequestInit),
-          headers: { Accept: options.accept, 'User-Agent': 'RippleBot/1.0 (evidence preview; +https://ripple.invalid/bot)' },
+          headers: { Accept: options.accept, 'User-Agent': 'RippleBot/1.0 (link preview for a dissemination log)' },
         }),
         signal,
       )
