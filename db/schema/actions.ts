@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { partners, themes, timestamps, users } from './core'
 import { stakeholders } from './stakeholders'
@@ -67,6 +68,11 @@ export const actions = sqliteTable(
     index('actions_channel_idx').on(t.channelId),
     index('actions_event_idx').on(t.eventId),
     index('actions_activity_idx').on(t.activityId),
+    // Covers the dashboards' counted-action aggregates (status + month range, grouped by partner,
+    // channel or type, summing the figures) so they never touch the table rows.
+    index('actions_counted_idx')
+      .on(t.status, t.month, t.partnerId, t.channelId, t.typeId, t.participants, t.onlineReach, t.engagements)
+      .where(sql`archived_at is null`),
   ],
 )
 

@@ -1,0 +1,1 @@
+CREATE INDEX `actions_counted_idx` ON `actions` (`status`,`month`,`partner_id`,`channel_id`,`type_id`,`participants`,`online_reach`,`engagements`) WHERE archived_at is null;
