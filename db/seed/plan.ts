@@ -335,7 +335,6 @@ export function seedPlan(db: DB, core: CoreSeed, _random: Random) {
     ...(['policy_clinic', 'conference', 'webinar', 'site_visit', 'consultation'] as EventKind[]).map((eventKind) => ({ indicator: 'RCO115', eventKind })),
     ...(['partner_meeting', 'policy_clinic', 'conference', 'webinar', 'site_visit', 'consultation'] as EventKind[]).map((eventKind) => ({ indicator: 'RCO81', eventKind })),
     ...['presentation', 'conference_talk', 'webinar', 'policy_clinic', 'partner_meeting'].map((key) => ({ indicator: 'RCO81', typeId: typeId(key) })),
-    ...(['partner_meeting', 'policy_clinic'] as EventKind[]).map((eventKind) => ({ indicator: 'RCO87', eventKind })),
   ]
   for (const m of mappings) if (m.eventKind || m.typeId) db.insert(indicatorMappings).values(m).run()
 

@@ -10,7 +10,8 @@ describe('plan area over HTTP', () => {
   it('every signed-in role reads the plan pages', async () => {
     const eventId = firstId('events')
     const activityId = firstId('planned_activities')
-    for (const path of ['/plan', '/plan/purpose', '/plan/purpose?history=1', '/plan/targets', '/plan/targets?includeSubmitted=1', '/plan/workplan', `/plan/workplan/${activityId}`, '/events', `/events/${eventId}`]) {
+    const groupId = firstId('stakeholder_groups')
+    for (const path of ['/plan/groups', `/plan/groups/${groupId}`, '/plan/indicators', '/plan/indicators?from=2026-01-01&to=2026-12-31&includeSubmitted=1', '/plan', '/plan/purpose', '/plan/purpose?history=1', '/plan/targets', '/plan/targets?includeSubmitted=1', '/plan/workplan', `/plan/workplan/${activityId}`, '/events', `/events/${eventId}`]) {
       const response = await app.fetch(path, { as: 'viewer' })
       expect(response.status, path).toBe(200)
     }
@@ -35,6 +36,10 @@ describe('plan area over HTTP', () => {
       [`/plan/workplan/${activityId}`, { intent: 'archive' }],
       ['/events/new', { kind: 'webinar', title: 'x', startDate: '2026-01-01', online: 'on' }],
       [`/events/${eventId}/edit`, { intent: 'archive' }],
+      ['/plan/groups/new', { name: 'x' }],
+      [`/plan/groups/${firstId('stakeholder_groups')}`, { intent: 'archive' }],
+      [`/plan/groups/${firstId('stakeholder_groups')}`, { intent: 'strategy', methods: 'x' }],
+      ['/plan/indicators', { indicator: 'RCO115', eventKinds: 'webinar' }],
     ]
     for (const as of ['viewer', 'partner'] as const) {
       for (const [path, form] of writes) {
@@ -80,5 +85,36 @@ describe('plan area over HTTP', () => {
     const text = await response.text()
     expect(text).toContain('Overdue')
     expect(text).not.toContain(',Planned,')
+  })
+})
+
+describe('stakeholder groups and indicators over HTTP', () => {
+  it('creates a group from a register filter; its members are the matching stakeholders', async () => {
+    const response = await app.post('/plan/groups/new', { name: 'Spanish stakeholders', country: 'es' }, { as: 'comms' })
+    expect(response.status).toBe(302)
+    const id = Number(response.headers.get('location')!.split('/').pop())
+    const expected = (sqlite().prepare(`select count(*) as n from stakeholders where country = 'ES' and archived_at is null and merged_into_id is null`).get() as { n: number }).n
+    const page = await (await app.fetch(`/plan/groups/${id}`, { as: 'viewer' })).text()
+    expect(page).toContain(`${expected.toLocaleString('en-GB')} current member`)
+    expect(page).toContain('/stakeholders?country=ES')
+    const saved = await app.post(`/plan/groups/${id}`, { intent: 'strategy', methods: 'Meet them', 'messages.es': 'Hola', 'messages.en': 'Hello' }, { as: 'comms' })
+    expect(saved.status).toBe(302)
+    const messages = sqlite().prepare(`select m.language, m.message from strategy_messages m join engagement_strategies s on s.id = m.strategy_id where s.group_id = ? order by m.language`).all(id)
+    expect(messages).toEqual([{ language: 'en', message: 'Hello' }, { language: 'es', message: 'Hola' }])
+  })
+
+  it('refuses a bad country code next to the field', async () => {
+    const response = await app.post('/plan/groups/new', { name: 'Bad', country: 'Spain' }, { as: 'comms' })
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain('two-letter country code')
+  })
+
+  it('exports the records behind each indicator as CSV', async () => {
+    const response = await app.fetch('/plan/indicators.csv?from=2026-01-01&to=2026-12-31', { as: 'viewer' })
+    expect(response.status).toBe(200)
+    const text = await response.text()
+    expect(text).toContain('RCO115')
+    expect(text).toContain('Policy clinic: creative innovation in public spaces (Bologna)')
+    expect(text).toContain('RCO87')
   })
 })

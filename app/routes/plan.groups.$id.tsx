@@ -1,0 +1,238 @@
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { db } from '#db/client'
+import { FormErrors, TextareaField } from '~/components/forms'
+import { GroupForm } from '~/components/group-form'
+import { Pagination } from '~/components/list'
+import { PlanNav } from '~/components/plan-nav'
+import {
+  getGroup,
+  groupFilterOptions,
+  groupFormSchema,
+  groupMemberCount,
+  groupMembers,
+  groupStrategy,
+  registerLink,
+  saveGroupStrategy,
+  setGroupArchived,
+  strategyFormSchema,
+  updateGroup,
+} from '~/models/groups.server'
+import { computeMetric } from '~/models/metrics.server'
+import { getProject } from '~/models/project.server'
+import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { pageFromUrl } from '~/utils/paging'
+import { can } from '~/utils/permissions'
+import { useFormat } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? 'Group'} · Ripple` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'plan:read')
+  const group = getGroup(Number(params.id))
+  invariantResponse(group)
+  const project = getProject()
+  invariantResponse(project)
+  const page = pageFromUrl(new URL(request.url), 25)
+  const today = new Date().toISOString().slice(0, 10)
+  return json({
+    group,
+    members: groupMembers(group.filter, page),
+    total: groupMemberCount(group.filter),
+    page: page.page,
+    pageSize: page.pageSize,
+    registerLink: registerLink(group.filter),
+    shareReached: computeMetric({
+      metric: 'group_share_reached',
+      from: project.startDate,
+      to: today < project.endDate ? today : project.endDate,
+      breakdown: 'group',
+      breakdownValue: group.id,
+    }),
+    strategy: groupStrategy(group.id),
+    languages: project.workingLanguages,
+    options: groupFilterOptions(),
+    canEdit: can(user, 'plan:edit'),
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'plan:edit')
+  const id = Number(params.id)
+  invariantResponse(getGroup(id))
+  const formData = await request.formData()
+  const intent = String(formData.get('intent'))
+  if (intent === 'archive' || intent === 'restore') {
+    db.transaction((tx) => {
+      setGroupArchived(tx, id, intent === 'archive', user.id)
+    })
+    return redirect(intent === 'archive' ? '/plan/groups' : `/plan/groups/${id}`)
+  }
+  if (intent === 'strategy') {
+    const submission = parseWithZod(formData, { schema: strategyFormSchema })
+    if (submission.status !== 'success') return json({ intent, result: submission.reply() }, { status: 400 })
+    const languages = getProject()?.workingLanguages ?? []
+    db.transaction((tx) => saveGroupStrategy(tx, id, submission.value, languages, user.id))
+    return redirect(`/plan/groups/${id}#messages`)
+  }
+  const submission = parseWithZod(formData, { schema: groupFormSchema })
+  if (submission.status !== 'success') return json({ intent: 'save', result: submission.reply() }, { status: 400 })
+  db.transaction((tx) => {
+    updateGroup(tx, id, submission.value, user.id)
+  })
+  return redirect(`/plan/groups/${id}`)
+}
+
+export default function GroupPage() {
+  const { t } = useTranslation('plan')
+  const f = useFormat()
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { group } = data
+  const values = { name: group.name, description: group.description ?? undefined, ...group.filter }
+  return (
+    <div className="space-y-6">
+      <div className="page-title">
+        <h1>{group.name}</h1>
+        <Link to="/plan/groups" className="btn-secondary">
+          {t('common:actions.back')}
+        </Link>
+      </div>
+      <PlanNav current="groups" />
+      {group.archivedAt ? <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">{t('archivedNotice')}</p> : null}
+      {group.description ? <p>{group.description}</p> : null}
+      <section className="card space-y-3" aria-labelledby="members-heading">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="members-heading">{t('groups.currentMembers', { count: data.total, formatted: f.number(data.total) })}</h2>
+          <Link to={data.registerLink}>{t('groups.openRegister')}</Link>
+        </div>
+        <p className="text-sm">{t('groups.shareReached', { share: f.number(data.shareReached) })}</p>
+        {data.members.length === 0 ? (
+          <p className="text-sm text-ink-muted">{t('groups.noMembers')}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('groups.stakeholder')}</th>
+                  <th scope="col">{t('breakdowns.category')}</th>
+                  <th scope="col">{t('groups.country')}</th>
+                  <th scope="col">{t('groups.stage')}</th>
+                  <th scope="col">{t('breakdowns.tier')}</th>
+                  <th scope="col">{t('groups.owner')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.members.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      <Link to={`/stakeholders/${m.id}`}>{m.name}</Link>
+                    </td>
+                    <td>{m.categoryName}</td>
+                    <td>{m.country ?? '—'}</td>
+                    <td>{t(`stages.${m.stage}`)}</td>
+                    <td>{m.tier ? t('tierLabel', { tier: m.tier }) : '—'}</td>
+                    <td>{m.ownerName ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
+      </section>
+
+      <section id="messages" className="card space-y-3" aria-labelledby="messages-heading">
+        <h2 id="messages-heading">{t('groups.methodsAndMessages')}</h2>
+        {data.canEdit ? (
+          <StrategyForm languages={data.languages} strategy={data.strategy} lastResult={actionData?.intent === 'strategy' ? actionData.result : undefined} />
+        ) : (
+          <>
+            <h3>{t('groups.methods')}</h3>
+            <p className="whitespace-pre-line text-sm">{data.strategy.methods || '—'}</p>
+            <h3>{t('groups.messages')}</h3>
+            <dl className="space-y-2 text-sm">
+              {Object.entries(data.strategy.messages).map(([language, message]) => (
+                <div key={language}>
+                  <dt className="font-medium">{t(`common:languages.${language}`, { defaultValue: language })}</dt>
+                  <dd lang={language}>{message}</dd>
+                </div>
+              ))}
+            </dl>
+            {Object.keys(data.strategy.messages).length === 0 ? <p className="text-sm text-ink-muted">{t('groups.noMessages')}</p> : null}
+          </>
+        )}
+      </section>
+
+      {data.canEdit ? (
+        <section className="space-y-3" aria-labelledby="edit-heading">
+          <h2 id="edit-heading">{t('groups.edit')}</h2>
+          <GroupForm
+            schema={groupFormSchema}
+            options={data.options}
+            lastResult={actionData?.intent === 'save' ? actionData.result : undefined}
+            defaultValue={values}
+            submitLabel={t('common:actions.saveChanges')}
+          />
+          <Form method="post">
+            <input type="hidden" name="intent" value={group.archivedAt ? 'restore' : 'archive'} />
+            <button type="submit" className={group.archivedAt ? 'btn-secondary' : 'btn-danger'}>
+              {group.archivedAt ? t('common:actions.restore') : t('common:actions.archive')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+function StrategyForm({
+  languages,
+  strategy,
+  lastResult,
+}: {
+  languages: string[]
+  strategy: { methods: string; messages: Record<string, string> }
+  lastResult?: SubmissionResult<string[]> | null
+}) {
+  const { t } = useTranslation('plan')
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'strategy',
+    lastResult,
+    defaultValue: { methods: strategy.methods, messages: strategy.messages },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: strategyFormSchema }),
+    shouldValidate: 'onBlur',
+  })
+  const messages = fields.messages.getFieldset()
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="strategy" />
+      <TextareaField label={t('groups.methods')} {...getTextareaProps(fields.methods)} errors={fields.methods.errors} />
+      <fieldset className="space-y-2">
+        <legend className="label">{t('groups.messagesPerLanguage')}</legend>
+        {languages.map((language) => {
+          const field = messages[language]
+          return (
+            <TextareaField
+              key={language}
+              label={t(`common:languages.${language}`, { defaultValue: language })}
+              name={`${fields.messages.name}.${language}`}
+              defaultValue={strategy.messages[language] ?? ''}
+              lang={language}
+              rows={2}
+              errors={field?.errors as string[] | undefined}
+            />
+          )
+        })}
+      </fieldset>
+      <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+        {t('groups.saveMessages')}
+      </button>
+    </Form>
+  )
+}

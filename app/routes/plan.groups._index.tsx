@@ -1,0 +1,63 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { EmptyState } from '~/components/list'
+import { PlanNav } from '~/components/plan-nav'
+import { listGroups } from '~/models/groups.server'
+import { requirePermission } from '~/utils/auth.server'
+import { can } from '~/utils/permissions'
+import { useFormat } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Stakeholder groups · Ripple' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'plan:read')
+  const archived = new URL(request.url).searchParams.get('archived') === '1'
+  return json({ groups: listGroups({ archived }), archived, canEdit: can(user, 'plan:edit') })
+}
+
+export default function GroupsPage() {
+  const { t } = useTranslation('plan')
+  const f = useFormat()
+  const { groups, archived, canEdit } = useLoaderData<typeof loader>()
+  return (
+    <div className="space-y-6">
+      <div className="page-title">
+        <h1>{t('groups.title')}</h1>
+        {canEdit ? (
+          <Link to="/plan/groups/new" className="btn-primary">
+            {t('groups.new')}
+          </Link>
+        ) : null}
+      </div>
+      <PlanNav current="groups" />
+      <p className="text-sm text-ink-muted">{t('groups.intro')}</p>
+      <Form method="get" className="no-print">
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="archived" value="1" defaultChecked={archived} className="h-5 w-5" />
+          {t('common:list.showArchived')}
+        </label>
+        <button type="submit" className="btn-secondary mt-2">
+          {t('common:list.filter')}
+        </button>
+      </Form>
+      {groups.length === 0 ? (
+        <EmptyState title={t('groups.empty')}>{t('groups.emptyHint')}</EmptyState>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2">
+          {groups.map((g) => (
+            <li key={g.id} className="card space-y-1">
+              <h2>
+                <Link to={`/plan/groups/${g.id}`}>{g.name}</Link>
+              </h2>
+              {g.description ? <p className="text-sm">{g.description}</p> : null}
+              <p className="text-sm text-ink-muted">
+                {t('groups.members', { count: g.members, formatted: f.number(g.members) })} · <Link to={g.registerLink}>{t('groups.openRegister')}</Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
