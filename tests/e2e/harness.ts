@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
+import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { copyTemplate } from '../setup/template-db'
@@ -78,6 +79,8 @@ export function useBrowserApp(): BrowserApp {
         MOCKS: 'true',
         LOG_LEVEL: 'error',
         SESSION_SECRET: 'e2e-session-secret-0123456789',
+        // A build in RIPPLE_BUILD_DIR outside the project still finds the project's packages.
+        NODE_PATH: path.resolve('node_modules'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
