@@ -5,7 +5,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
 import { StakeholderPicker, type PickerOption } from '~/components/stakeholder-picker'
-import { actionFormSchema } from '~/models/action-form'
+import { actionFormSchema, isRealDate } from '~/models/action-form'
 import { useFormat } from '~/utils/format'
 
 type Entry = { id: number; key: string | null; name: string; labelKey: string | null }
@@ -106,6 +106,10 @@ export function ActionForm({
   const label = (e: Entry) => (e.labelKey ? t(e.labelKey) : e.name)
   const languages = [...new Set([...options.languages, ...asList(fields.languages.initialValue)])]
   const chosenStakeholders = asList(fields.stakeholderIds.initialValue)
+  // An impossible date (typed where there is no date picker) comes back as typed, in a text box,
+  // since a date input would silently empty it.
+  const dateValue = fields.date.value ?? fields.date.initialValue
+  const dateAsText = !!fields.date.errors?.length && typeof dateValue === 'string' && dateValue !== '' && !isRealDate(dateValue)
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-5">
@@ -122,7 +126,7 @@ export function ActionForm({
           errors={fields.typeId.errors}
           className="sm:col-span-1"
         />
-        <Field label={<Required>{t('fields.date')}</Required>} {...getInputProps(fields.date, { type: 'date' })} errors={fields.date.errors} />
+        <Field label={<Required>{t('fields.date')}</Required>} {...getInputProps(fields.date, { type: dateAsText ? 'text' : 'date' })} errors={fields.date.errors} />
       </div>
       <Field
         label={<Required>{t('fields.title')}</Required>}
