@@ -154,33 +154,48 @@ function storeEvidence(actionId: number, url: string, result: EvidenceResult) {
 
 export type StaleRefreshSummary = { checked: number; ok: number; failed: number }
 
+export type StaleOptions = { olderThanHours?: number; withinDays?: number }
+
+/** Recent (dated within `withinDays`), not archived, with a link never read, read before `olderThanHours` ago, or read for an older link. */
+function staleEvidenceWhere({ olderThanHours = 24, withinDays = 30 }: StaleOptions) {
+  const since = new Date(Date.now() - withinDays * 86_400_000).toISOString().slice(0, 10)
+  const staleBefore = new Date(Date.now() - olderThanHours * 3_600_000).toISOString()
+  return and(
+    gte(actions.date, since),
+    isNotNull(actions.evidenceUrl),
+    ne(actions.evidenceUrl, ''),
+    isNull(actions.archivedAt),
+    or(isNull(actionEvidence.actionId), isNull(actionEvidence.fetchedAt), lt(actionEvidence.fetchedAt, staleBefore), ne(actionEvidence.url, actions.evidenceUrl)),
+  )
+}
+
+/** How many actions refreshStaleEvidence would pick with these options (without its limit). */
+export function countStaleEvidence(options: StaleOptions = {}): number {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(actions)
+    .leftJoin(actionEvidence, eq(actionEvidence.actionId, actions.id))
+    .where(staleEvidenceWhere(options))
+    .get()!.n
+}
+
 /**
- * Re-reads the evidence of recent actions (dated within `withinDays`) whose evidence was never
- * read, was read more than `olderThanHours` ago, or belongs to an older link. Bounded by `limit`
- * (at most 200): never-read links first, then the oldest reads, newest actions first; a few at a time.
+ * Re-reads the evidence of recent actions whose evidence is stale (see staleEvidenceWhere).
+ * Bounded by `limit` (at most 200): never-read links first, then the oldest reads, newest
+ * actions first; `concurrency` at a time.
  */
 export async function refreshStaleEvidence({
   olderThanHours = 24,
   limit = 20,
   withinDays = 30,
   concurrency = 4,
-}: { olderThanHours?: number; limit?: number; withinDays?: number; concurrency?: number } = {}): Promise<StaleRefreshSummary> {
+}: StaleOptions & { limit?: number; concurrency?: number } = {}): Promise<StaleRefreshSummary> {
   const bounded = Math.max(1, Math.min(200, Math.floor(limit)))
-  const since = new Date(Date.now() - withinDays * 86_400_000).toISOString().slice(0, 10)
-  const staleBefore = new Date(Date.now() - olderThanHours * 3_600_000).toISOString()
   const rows = db
     .select({ id: actions.id })
     .from(actions)
     .leftJoin(actionEvidence, eq(actionEvidence.actionId, actions.id))
-    .where(
-      and(
-        gte(actions.date, since),
-        isNotNull(actions.evidenceUrl),
-        ne(actions.evidenceUrl, ''),
-        isNull(actions.archivedAt),
-        or(isNull(actionEvidence.actionId), isNull(actionEvidence.fetchedAt), lt(actionEvidence.fetchedAt, staleBefore), ne(actionEvidence.url, actions.evidenceUrl)),
-      ),
-    )
+    .where(staleEvidenceWhere({ olderThanHours, withinDays }))
     .orderBy(sql`${actionEvidence.fetchedAt} IS NOT NULL`, asc(actionEvidence.fetchedAt), desc(actions.date), desc(actions.id))
     .limit(bounded)
     .all()

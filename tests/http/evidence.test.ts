@@ -107,7 +107,20 @@ describe('POST /actions/evidence/refresh', () => {
 
   it('never redirects off-site and is refused to partners', async () => {
     const offsite = await app.post('/actions/evidence/refresh', { redirectTo: '//evil.example/' }, { as: 'comms' })
-    expect(offsite.headers.get('location')).toMatch(/^\/actions\/review\?evidenceRefresh=/)
+    expect(offsite.headers.get('location')).toMatch(/^\/actions\/evidence\/refresh\?evidenceRefresh=\d+\.\d+\.\d+$/)
     expect((await app.post('/actions/evidence/refresh', {}, { as: 'partner' })).status).toBe(403)
+    expect((await app.fetch('/actions/evidence/refresh', { as: 'partner' })).status).toBe(403)
+  })
+
+  it('has a page that says how many links are due and reports the last run', async () => {
+    makeAction({ evidenceUrl: demoMastodon.workshop.url })
+    const page = await app.fetch('/actions/evidence/refresh', { as: 'comms' })
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toMatch(/\d+ recent links? (is|are) due for a refresh/)
+    expect(html).toContain('Refresh counters of recent actions')
+    const after = await (await app.fetch('/actions/evidence/refresh?evidenceRefresh=3.2.1', { as: 'comms' })).text()
+    expect(after).toContain('Checked 3 links: 2 read, 1 could not be read.')
+    expect(after).toContain('name="redirectTo" value="/actions/evidence/refresh"')
   })
 })

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client'
 import { actionEvidence, actions, actionTypes, auditLog, partners } from '#db/schema'
-import { engagementsFollowMetrics, getEvidence, refreshEvidence, refreshStaleEvidence } from '~/models/evidence.server'
+import { countStaleEvidence, engagementsFollowMetrics, getEvidence, refreshEvidence, refreshStaleEvidence } from '~/models/evidence.server'
 import { mockServer } from '#tests/mocks/index'
 import { demoPages } from '#tests/mocks/opengraph'
 import { demoMastodon, mastodonStatus } from '#tests/mocks/mastodon'
@@ -149,6 +149,7 @@ describe('refreshStaleEvidence', () => {
       .where(notInArray(actions.id, [recentUnread, recentStale, recentFresh, longAgo, noLink]))
       .run()
 
+    expect(countStaleEvidence()).toBe(2)
     const first = await refreshStaleEvidence({ olderThanHours: 24, limit: 1 })
     expect(first.checked).toBe(1)
     // Never-read links come first.
@@ -161,6 +162,8 @@ describe('refreshStaleEvidence', () => {
     expect(getEvidence(recentFresh)!.title).toBe('fresh')
     expect(getEvidence(longAgo)).toBeNull()
     expect(getEvidence(noLink)).toBeNull()
+    expect(countStaleEvidence()).toBe(0)
+    expect(countStaleEvidence({ olderThanHours: 0 })).toBe(3)
   })
 
   it('stores bad_response for a Mastodon status with impossible counters', async () => {
