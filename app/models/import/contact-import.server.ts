@@ -1,10 +1,11 @@
-import { sqlite } from '#db/client'
-import type { Tx } from '~/models/audit.server'
+import { db, sqlite } from '#db/client'
+import { recordAudit, type Tx } from '~/models/audit.server'
 import { createContact, emailKeyOf, getContact, updateContact, type ContactInput } from '~/models/contacts.server'
 import { nameKey } from '~/utils/text'
-import { languageCode } from './mapping.server'
-import { firstOf, listOf } from './parse.server'
-import { emailPattern, type ImportAdapter, type ReadRow } from './pipeline.server'
+import { cleanMapping, guessMapping, languageCode, type ColumnMapping } from './mapping.server'
+import { firstOf, listOf, parseUpload } from './parse.server'
+import { emailPattern, planRows, writeRows, type Decision, type ImportAdapter, type ImportReport, type ReadRow, type WriteMode } from './pipeline.server'
+import { assertSize } from './stakeholder-import.server'
 
 export type ContactCandidate = { input: ContactInput; stakeholderId: number | null; given: (keyof ContactInput)[] }
 
@@ -123,4 +124,29 @@ export function contactAdapter({ userId, fileName, stakeholderId }: { userId: nu
       updateContact(tx, id, merged, userId)
     },
   }
+}
+
+/** Parse, map (guessed unless given), dedupe and write contacts in one transaction, without the pages. */
+export function importContactsFromBuffer(args: { buffer: Uint8Array; fileName: string; userId: number; mapping?: ColumnMapping; decisions?: Record<string, Decision>; mode?: WriteMode }): ImportReport {
+  const started = performance.now()
+  assertSize(args.buffer)
+  const parsed = parseUpload({ buffer: args.buffer, fileName: args.fileName })
+  const mapping = cleanMapping('contacts', parsed.headers, args.mapping ?? guessMapping('contacts', parsed))
+  const adapter = contactAdapter({ userId: args.userId, fileName: args.fileName })
+  const rows = planRows(adapter, parsed, mapping, { decisions: args.decisions })
+  return writeRows(adapter, rows, {
+    tx: (fn) => db.transaction((tx) => fn(tx)),
+    mode: args.mode ?? 'valid',
+    fileName: args.fileName,
+    started,
+    onAfterWrite: (tx, report) =>
+      recordAudit(tx, {
+        userId: args.userId,
+        entity: 'import',
+        entityId: null,
+        action: 'import',
+        after: { kind: 'contacts', fileName: args.fileName, created: report.created.length, updated: report.updated.length, skipped: report.skipped.length, rejected: report.rejected.length },
+        summary: `${args.fileName}: ${report.created.length} contacts created`,
+      }),
+  })
 }

@@ -1,3 +1,4 @@
+import { countryCodes } from '~/models/stakeholders.server'
 import { nameKey } from '~/utils/text'
 import type { Cell, ParsedFile } from './parse.server'
 
@@ -185,24 +186,13 @@ const countryAliases: Record<string, string> = {
   'north macedonia': 'MK',
 }
 
-function allRegionCodes(): string[] {
-  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' })
-  const codes: string[] = []
-  for (let a = 65; a <= 90; a++)
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b)
-      if (names.of(code) !== code) codes.push(code)
-    }
-  return codes
-}
-
 /** ISO 3166-1 alpha-2 code for a code or a country name in English, Spanish, French, Portuguese and more; null if unknown. */
 export function countryCode(value: string): string | null {
   const v = value.trim()
   if (!v) return null
   if (!countryIndex) {
     countryIndex = new Map(Object.entries(countryAliases))
-    const codes = allRegionCodes()
+    const codes = countryCodes
     for (const locale of displayLocales) {
       const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })
       for (const code of codes) {
