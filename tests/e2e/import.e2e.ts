@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { desktop, phone, useBrowserApp } from './harness'
+
+const app = useBrowserApp()
+
+describe('importing stakeholders in a real browser', () => {
+  it('uploads a CSV, maps, previews, confirms, then finds an import with an accent-free search', async () => {
+    const page = await app.newPage(desktop)
+    await app.login(page, 'comms')
+    await page.goto('/stakeholders/import')
+    const csv = [
+      'Nom,Ville,Pays,Site web,Catégorie',
+      'Université Côte d’Émeraude,Saint-Malo,France,https://univ-cote-emeraude.example.fr,Université',
+      'Agence Économique Bretonne,Rennes,Narnia,https://aeb.example.fr,Business',
+    ].join('\n')
+    await page.getByLabel('Stakeholders (organisations)').check()
+    await page.locator('input[type=file]').setInputFiles({ name: 'organisations.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+    await Promise.all([page.waitForURL(/\/stakeholders\/import\/\d+\/map$/), page.getByRole('button', { name: 'Upload and map columns' }).click()])
+
+    // Step 2: the French headers were guessed; the selects can still be changed.
+    expect(await page.getByLabel('Name (required)').inputValue()).toBe('Nom')
+    expect(await page.getByLabel('City', { exact: true }).inputValue()).toBe('Ville')
+    expect(await page.getByLabel('Country', { exact: true }).inputValue()).toBe('Pays')
+    expect(await page.getByLabel('Website').inputValue()).toBe('Site web')
+    await page.getByLabel('Category', { exact: true }).selectOption('Catégorie')
+    await Promise.all([page.waitForURL(/\/preview$/), page.getByRole('button', { name: 'Preview the import' }).click()])
+
+    // Step 3: the preview shows the rejected row with its line and reason, before writing.
+    await expect.poll(() => page.getByText('Unknown country “Narnia”.').count()).toBe(1)
+    const rejected = page.locator('table', { hasText: 'Unknown country' }).locator('tbody tr')
+    expect(await rejected.first().locator('td').first().textContent()).toBe('3')
+    expect(await page.getByText('To create: 1').count()).toBe(1)
+    await Promise.all([page.waitForURL(/\/report$/), page.getByRole('button', { name: 'Confirm and write' }).click()])
+
+    // Step 4: the report.
+    await expect.poll(() => page.getByText('Created: 1').count()).toBe(1)
+    expect(await page.getByText('Rejected: 1').count()).toBe(1)
+    const download = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the report (CSV)' }).click()]).then(([d]) => d)
+    expect(download.suggestedFilename()).toMatch(/^import-\d+-report\.csv$/)
+
+    // The register finds it without accents.
+    await page.goto('/stakeholders?q=universite%20cote%20d%20emeraude')
+    await expect.poll(() => page.getByRole('link', { name: 'Université Côte d’Émeraude' }).count()).toBeGreaterThan(0)
+    await page.context().close()
+  })
+
+  it('refuses an empty file with the message next to the file field, on a phone', async () => {
+    const page = await app.newPage(phone)
+    await app.login(page, 'comms')
+    await page.goto('/stakeholders/import')
+    await page.locator('input[type=file]').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') })
+    await page.getByRole('button', { name: 'Upload and map columns' }).click()
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The file is empty' }).count()).toBe(1)
+    expect(new URL(page.url()).pathname).toBe('/stakeholders/import')
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(width).toBeLessThanOrEqual(360)
+    await page.context().close()
+  })
+})
