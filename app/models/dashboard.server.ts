@@ -31,7 +31,8 @@ import {
   type ReachMetric,
 } from '~/components/charts/dashboard-utils'
 import { dateCell, monthCell, num, pct, percentChange, text, type Cell, type Column, type TableModel } from '~/components/charts/table-model'
-import { breakdownOptions, computeMetric, targetProgress, type TargetBreakdown, type TargetStatus } from './metrics.server'
+import { AT_RISK_SHARE, breakdownOptions, computeMetric, targetProgress, type TargetBreakdown, type TargetLike, type TargetProgress, type TargetStatus } from './metrics.server'
+import type { TargetMetric } from '#db/schema'
 
 // ---------------------------------------------------------------------------------------------
 // Filters
@@ -546,11 +547,12 @@ export function targetProgressList({ month, filters = {}, today }: { month: stri
     if (!labels.has(breakdown)) labels.set(breakdown, new Map(breakdownOptions(breakdown as TargetBreakdown).map((o) => [o.value, o])))
     return labels.get(breakdown)!.get(value)
   }
+  const batched = batchedActuals(rows, asOf, filters)
   return rows.map((t) => {
-    const progress = targetProgress(
-      { ...t, metric: t.metric as TargetRow['metric'] & Parameters<typeof targetProgress>[0]['metric'], breakdown: t.breakdown as TargetBreakdown | null },
-      { includeSubmitted: filters.validatedOnly === false, today: asOf, filters: narrowing },
-    )
+    const target = { ...t, metric: t.metric as TargetMetric, breakdown: t.breakdown as TargetBreakdown | null }
+    const known = batched.get(t.id)
+    const progress =
+      known === undefined ? targetProgress(target, { includeSubmitted: filters.validatedOnly === false, today: asOf, filters: narrowing }) : progressFromActual(target, known, asOf)
     const option = t.breakdown && t.breakdownValue ? labelFor(t.breakdown, t.breakdownValue) : undefined
     return {
       ...t,
@@ -802,3 +804,62 @@ function breakdownKeyLabel(breakdown: string, key: string) {
 }
 
 export { actionsLink, addMonths, daysBetween, figureKey, firstDay, lastDay, monthRange, reachMetrics, type ActionFilters, type Figures, type ReachMetric }
+
+const additiveMetrics = new Set(['actions', 'participants', 'online_reach', 'engagements'])
+const batchBreakdowns = new Set([null, 'partner', 'type', 'channel'])
+const batchColumn: Record<string, SQL> = { partner: sql`actions.partner_id`, type: sql`actions.type_id`, channel: sql`actions.channel_id` }
+
+/**
+ * The actuals of the additive targets (actions, participants, online reach, engagements; whole
+ * project or per partner, type or channel) over whole months, computed with one grouped,
+ * index-only query per period and breakdown instead of one query per target. The figures are
+ * the same as computeMetric's (tested); other targets go through targetProgress one by one.
+ */
+function batchedActuals(targets: TargetRow[], asOf: string, filters: ActionFilters): Map<number, number> {
+  const out = new Map<number, number>()
+  const groups = new Map<string, TargetRow[]>()
+  for (const t of targets) {
+    if (!additiveMetrics.has(t.metric) || !batchBreakdowns.has(t.breakdown)) continue
+    if (asOf < t.periodStart) continue // not started: targetProgress says 0 without a query
+    const to = asOf < t.periodEnd ? asOf : t.periodEnd
+    const wholeMonths = t.periodStart.endsWith('-01') && to === lastDay(to.slice(0, 7))
+    if (!wholeMonths) continue
+    const key = `${t.periodStart}|${to}|${t.breakdown ?? ''}`
+    groups.set(key, [...(groups.get(key) ?? []), t])
+  }
+  const counted = countedActionsWhere({ ...filters, category: undefined })
+  for (const [key, members] of groups) {
+    const [from, to, breakdown] = key.split('|')
+    const column = breakdown ? batchColumn[breakdown] : sql`0`
+    const rows = db.all<FigureRow & { k: number | null }>(sql`
+      select ${column} as k, ${figureColumns} from actions
+      where actions.month between ${from.slice(0, 7)} and ${to.slice(0, 7)} and ${counted}
+      group by k`)
+    for (const t of members) {
+      const row = rows.find((r) => String(r.k) === (breakdown ? t.breakdownValue : '0'))
+      out.set(t.id, figures(row)[figureKey[t.metric as ReachMetric]])
+    }
+  }
+  return out
+}
+
+/** targetProgress's rule applied to an actual computed in a batch (same inputs, same answer; tested). */
+export function progressFromActual(target: TargetLike, actual: number, today: string): TargetProgress {
+  const day = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000)
+  const start = day(target.periodStart)
+  const end = day(target.periodEnd)
+  const now = day(today)
+  const totalDays = end - start + 1
+  const elapsed = totalDays > 0 ? Math.min(Math.max(now - start + 1, 0), totalDays) / totalDays : 1
+  const finished = now > end
+  const notStarted = now < start
+  const projection = elapsed > 0 && !finished ? Math.round((actual / elapsed) * 10) / 10 : actual
+  const percent = (part: number, whole: number) => (whole <= 0 ? 100 : Math.round((1000 * part) / whole) / 10)
+  let status: TargetStatus
+  if (finished) status = actual >= target.value ? 'on_track' : 'behind'
+  else if (notStarted) status = 'on_track'
+  else if (projection >= target.value) status = 'on_track'
+  else if (projection >= AT_RISK_SHARE * target.value) status = 'at_risk'
+  else status = 'behind'
+  return { actual, percentage: percent(actual, target.value), projection, projectedPercentage: percent(projection, target.value), elapsed, finished, notStarted, status }
+}

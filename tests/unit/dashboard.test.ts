@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sqlite } from '#db/client'
-import { listActions } from '~/models/actions.server'
+import { actionWhere, listActions } from '~/models/actions.server'
+import { targetProgress } from '~/models/metrics.server'
 import {
   addMonths,
   coverage,
@@ -301,5 +302,16 @@ describe('coverage', () => {
     expect(beta).toMatchObject({ actual: 0, status: 'behind' })
     const year = c.targets.find((t) => t.id === ids.yearTarget)!
     expect(year.actual).toBe(3)
+  })
+
+  it('computes in batches exactly what the plan\'s targetProgress computes one by one', () => {
+    for (const filters of [{}, { validatedOnly: false }, { partner: ids.P1 }]) {
+      const c = coverage({ month, today: '2031-03-10', filters })
+      const narrowing = 'partner' in filters ? actionWhere({ partner: ids.P1 }) : undefined
+      for (const t of c.targets) {
+        const expected = targetProgress(t as Parameters<typeof targetProgress>[0], { today: '2031-02-28', includeSubmitted: 'validatedOnly' in filters, filters: narrowing })
+        expect({ id: t.id, actual: t.actual, projection: t.projection, status: t.status }).toEqual({ id: t.id, actual: expected.actual, projection: expected.projection, status: expected.status })
+      }
+    }
   })
 })
