@@ -112,6 +112,9 @@ export default function ReviewQueue() {
           <h1>{t('review.title')}</h1>
           <p className="mt-1 text-sm text-ink-muted">{t('review.intro')}</p>
         </div>
+        <Link to="/actions/evidence/refresh" className="btn-secondary">
+          {t('evidence:stale.title')}
+        </Link>
       </div>
       {last ? (
         <p role="status" className="rounded-md border border-ok bg-ok-bg p-3 text-sm text-ok">
