@@ -29,6 +29,7 @@ import {
   type Tier,
 } from '#db/schema'
 import { recordAudit, recordUpdate } from './audit.server'
+import type { CriterionInput } from './priority-schemas'
 import { groupMembersWhere } from './groups.server'
 import { stakeholderWhere } from './stakeholders.server'
 import { GRID_MIDPOINT, isScoreValue, quadrantFor, validThresholds, type Thresholds } from './scoring'
@@ -60,23 +61,7 @@ export function getThresholds(tx: Tx = db): Thresholds {
   return row ?? { tierA: 70, tierB: 45 }
 }
 
-export const criterionSchema = z.object({
-  name: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(120, 'common:errors.tooLong'),
-  description: z.string().trim().max(1000, 'common:errors.tooLong').optional(),
-  weight: z.coerce
-    .number({ required_error: 'common:errors.required', invalid_type_error: 'priorities:errors.weight' })
-    .gt(0, 'priorities:errors.weight')
-    .max(100, 'priorities:errors.weight'),
-  gridAxis: z.enum(['influence', 'interest']).optional(),
-})
-export type CriterionInput = z.infer<typeof criterionSchema>
-
-export const thresholdsSchema = z
-  .object({
-    tierA: z.coerce.number({ required_error: 'common:errors.required', invalid_type_error: 'priorities:errors.threshold' }).min(0, 'priorities:errors.threshold').max(100, 'priorities:errors.threshold'),
-    tierB: z.coerce.number({ required_error: 'common:errors.required', invalid_type_error: 'priorities:errors.threshold' }).min(0, 'priorities:errors.threshold').max(100, 'priorities:errors.threshold'),
-  })
-  .refine((t) => validThresholds(t), { message: 'priorities:errors.thresholdOrder', path: ['tierA'] })
+export { criterionSchema, thresholdsSchema, type CriterionInput } from './priority-schemas'
 
 export function createCriterion(tx: Tx, input: CriterionInput & { key?: string | null }, userId: number | null) {
   const maxOrder = tx.select({ n: sql<number>`coalesce(max(${criteria.sortOrder}), 0)` }).from(criteria).get()!.n

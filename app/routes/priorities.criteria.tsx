@@ -8,17 +8,8 @@ import { db } from '#db/client'
 import { forbidden, invariantResponse, requirePermission, requireUser } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/format'
-import {
-  createCriterion,
-  criterionSchema,
-  getCriterion,
-  getThresholds,
-  listCriteria,
-  setCriterionArchived,
-  setThresholds,
-  thresholdsSchema,
-  updateCriterion,
-} from '~/models/priorities.server'
+import { createCriterion, getCriterion, getThresholds, listCriteria, setCriterionArchived, setThresholds, updateCriterion } from '~/models/priorities.server'
+import { criterionSchema, thresholdsSchema } from '~/models/priority-schemas'
 import { Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
 import { PriorityNav } from '~/components/priority/badges'
 

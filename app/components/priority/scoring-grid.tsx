@@ -98,7 +98,9 @@ export function ScoringGrid({
 
   const announce = useCallback((text: string) => setAnnouncement(text), [])
 
-  const interactive = hydrated && canScore
+  // The grid is rendered as a grid on the server too (no swap of 500 rows after hydration); the
+  // no-JavaScript form controls sit in <noscript>, which browsers with scripting never parse.
+  const interactive = canScore
   return (
     <>
       <div className="card overflow-x-auto p-0">
@@ -147,6 +149,11 @@ export function ScoringGrid({
           </tbody>
         </table>
       </div>
+      {interactive ? (
+        <noscript>
+          <style>{'.js-only{display:none}'}</style>
+        </noscript>
+      ) : null}
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}
       </p>
@@ -297,6 +304,15 @@ const ScoreRow = memo(function ScoreRow({
         tabIndex={interactive ? (activeCol === 0 ? 0 : -1) : undefined}
         onFocus={interactive ? () => activeCol !== 0 && onActivate(index, 0) : undefined}
       >
+        {canScore ? (
+          <noscript>
+            <form id={formId} method="post" action="/priorities/score" className="hidden">
+              <input type="hidden" name="intent" value="row" />
+              <input type="hidden" name="stakeholderId" value={row.id} />
+              <input type="hidden" name="back" value={back} />
+            </form>
+          </noscript>
+        ) : null}
         <Link ref={nameLink} to={`/stakeholders/${row.id}`} tabIndex={interactive ? -1 : undefined}>
           {row.name}
         </Link>
@@ -319,31 +335,29 @@ const ScoreRow = memo(function ScoreRow({
               title={meta && meta.by ? t('score.givenBy', { by: meta.by, at: meta.at.slice(0, 10) }) : undefined}
               className={`cursor-cell text-center tabular-nums focus:bg-brand-50 ${activeCol === col ? 'ring-2 ring-inset ring-brand-500' : ''}`}
             >
-              {value ?? (
-                <>
-                  <span aria-hidden className="text-ink-muted">
-                    ·
-                  </span>
-                  <span className="sr-only">{t('score.empty')}</span>
-                </>
-              )}
-            </td>
-          )
-        }
-        if (canScore) {
-          return (
-            <td key={c.id} className="text-center">
-              <label className="sr-only" htmlFor={`${formId}-${c.id}`}>
-                {t('score.selectLabel', { criterion: c.name, name: row.name })}
-              </label>
-              <select id={`${formId}-${c.id}`} name={scoreField(c.id)} form={formId} defaultValue={value ?? ''} className="input w-16 px-1 py-1">
-                <option value="">–</option>
-                {[1, 2, 3, 4, 5].map((v) => (
-                  <option key={v} value={v}>
-                    {v}
-                  </option>
-                ))}
-              </select>
+              <span className="js-only">
+                {value ?? (
+                  <>
+                    <span aria-hidden className="text-ink-muted">
+                      ·
+                    </span>
+                    <span className="sr-only">{t('score.empty')}</span>
+                  </>
+                )}
+              </span>
+              <noscript>
+                <label className="sr-only" htmlFor={`${formId}-${c.id}`}>
+                  {t('score.selectLabel', { criterion: c.name, name: row.name })}
+                </label>
+                <select id={`${formId}-${c.id}`} name={scoreField(c.id)} form={formId} defaultValue={value ?? ''} className="input w-16 px-1 py-1">
+                  <option value="">–</option>
+                  {[1, 2, 3, 4, 5].map((v) => (
+                    <option key={v} value={v}>
+                      {v}
+                    </option>
+                  ))}
+                </select>
+              </noscript>
             </td>
           )
         }
@@ -366,15 +380,12 @@ const ScoreRow = memo(function ScoreRow({
         tabIndex={interactive ? (activeCol === historyCol ? 0 : -1) : undefined}
         onFocus={interactive ? () => activeCol !== historyCol && onActivate(index, historyCol) : undefined}
       >
-        {canScore && !interactive ? (
-          <form id={formId} method="post" action="/priorities/score" className="inline">
-            <input type="hidden" name="intent" value="row" />
-            <input type="hidden" name="stakeholderId" value={row.id} />
-            <input type="hidden" name="back" value={back} />
-            <button type="submit" className="btn-secondary px-2 py-1">
+        {canScore ? (
+          <noscript>
+            <button type="submit" form={formId} className="btn-secondary px-2 py-1">
               {t('score.saveRow')}
             </button>
-          </form>
+          </noscript>
         ) : null}
         {status?.state === 'saving' ? <span className="text-ink-muted">{t('score.saving')}</span> : null}
         {status?.state === 'saved' ? <span className="text-ok">{t('score.saved')}</span> : null}
