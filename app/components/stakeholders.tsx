@@ -156,3 +156,58 @@ export function StakeholderFormFields({
 export const stageList = ['identified', 'contacted', 'engaged', 'collaborating', 'dormant'] as const
 export const scaleList = ['local', 'regional', 'national', 'european', 'global'] as const
 export const tierList = ['A', 'B', 'C'] as const
+
+export const lawfulBasisList = ['consent', 'legitimate_interest', 'public_task'] as const
+
+/** The contact form with its GDPR record, shared by "add a contact" and "edit contact". */
+export function ContactFormFields({ fields, languages }: { fields: Record<string, FieldMetadata<unknown>>; languages: string[] }) {
+  const { t } = useTranslation('stakeholders')
+  const { t: tc } = useTranslation()
+  const languageValues = new Set((fields.languages.value as string[] | string | undefined) ? [fields.languages.value].flat().map(String) : [])
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={t('contacts.name')} {...getInputProps(fields.name, { type: 'text' })} autoComplete="off" errors={fields.name.errors} />
+        <Field label={t('contacts.position')} {...getInputProps(fields.position, { type: 'text' })} errors={fields.position.errors} />
+        <Field label={t('contacts.email')} {...getInputProps(fields.email, { type: 'email' })} autoComplete="off" errors={fields.email.errors} />
+        <Field label={t('contacts.phone')} {...getInputProps(fields.phone, { type: 'tel' })} autoComplete="off" errors={fields.phone.errors} />
+      </div>
+      <fieldset>
+        <legend className="label">{t('contacts.languages')}</legend>
+        <div className="flex flex-wrap gap-x-4 gap-y-2">
+          {languages.map((l) => (
+            <label key={l} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name={fields.languages.name} value={l} defaultChecked={languageValues.has(l)} />
+              {tc(`languages.${l}`, { defaultValue: l })}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <TextareaField label={t('contacts.notes')} {...getTextareaProps(fields.notes)} errors={fields.notes.errors} />
+      <fieldset className="rounded-md border border-slate-200 p-3">
+        <legend className="px-1 font-semibold">{t('contacts.gdpr')}</legend>
+        <p className="mb-3 text-sm text-ink-muted">{t('contacts.gdprIntro')}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            label={t('contacts.lawfulBasis')}
+            {...getSelectProps(fields.lawfulBasis)}
+            options={lawfulBasisList.map((b) => ({ value: b, label: t(`contacts.bases.${b}`) }))}
+            errors={fields.lawfulBasis.errors}
+          />
+          <Field label={t('contacts.basisObtainedAt')} {...getInputProps(fields.basisObtainedAt, { type: 'date' })} errors={fields.basisObtainedAt.errors} />
+          <Field
+            className="sm:col-span-2"
+            label={t('contacts.basisSource')}
+            hint={t('contacts.basisSourceHint')}
+            {...getInputProps(fields.basisSource, { type: 'text' })}
+            errors={fields.basisSource.errors}
+          />
+        </div>
+        <label className="mt-3 flex items-center gap-2 text-sm">
+          <input {...getInputProps(fields.doNotContact, { type: 'checkbox' })} />
+          {t('contacts.doNotContact')}
+        </label>
+      </fieldset>
+    </div>
+  )
+}

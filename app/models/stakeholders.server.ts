@@ -109,10 +109,10 @@ export function createStakeholder(tx: Tx, input: StakeholderInput, userId: numbe
 }
 
 /**
- * Changes the given fields of a stakeholder (fields left out keep their value, so an import can
- * update only the mapped columns) and audits what changed. Returns whether anything changed.
+ * Writes the given fields of a stakeholder (fields left out keep their value) and returns the
+ * auditable record before and after. Callers record the audit row (update or merge).
  */
-export function updateStakeholder(tx: Tx, id: number, input: Partial<StakeholderInput>, userId: number | null): boolean {
+export function writeStakeholderFields(tx: Tx, id: number, input: Partial<StakeholderInput>) {
   const before = tx.select().from(stakeholders).where(eq(stakeholders.id, id)).get()
   if (!before) throw new Error(`Stakeholder ${id} not found`)
   const beforeThemes = themeIdsOf(tx, id)
@@ -146,12 +146,20 @@ export function updateStakeholder(tx: Tx, id: number, input: Partial<Stakeholder
     .returning()
     .get()
   if (input.themeIds !== undefined) setThemes(tx, id, merged.themeIds)
-  const stageChanged = before.stage !== after.stage
+  return { before: auditable(before, beforeThemes), after: auditable(after, merged.themeIds), stageChanged: before.stage !== after.stage, beforeRow: before, afterRow: after }
+}
+
+/**
+ * Changes the given fields of a stakeholder (fields left out keep their value, so an import can
+ * update only the mapped columns) and audits what changed. Returns whether anything changed.
+ */
+export function updateStakeholder(tx: Tx, id: number, input: Partial<StakeholderInput>, userId: number | null): boolean {
+  const { before, after, stageChanged, beforeRow, afterRow } = writeStakeholderFields(tx, id, input)
   return recordUpdate(
     tx,
-    { userId, entity: 'stakeholder', entityId: id, summary: stageChanged ? `stage: ${before.stage} → ${after.stage}` : after.name },
-    auditable(before, beforeThemes),
-    auditable(after, merged.themeIds),
+    { userId, entity: 'stakeholder', entityId: id, summary: stageChanged ? `stage: ${beforeRow.stage} → ${afterRow.stage}` : afterRow.name },
+    before,
+    after,
   )
 }
 

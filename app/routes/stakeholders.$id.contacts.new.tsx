@@ -1,0 +1,73 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { db } from '#db/client'
+import { FormErrors } from '~/components/forms'
+import { ContactFormFields } from '~/components/stakeholders'
+import { createContact } from '~/models/contacts.server'
+import { contactInputSchema } from '~/models/stakeholder-schemas'
+import { canEditStakeholder, getStakeholder, stakeholderFormOptions } from '~/models/stakeholders.server'
+import { forbidden, invariantResponse, requirePermission } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Add a contact · Ripple' }]
+
+async function editableStakeholder(request: Request, rawId: string | undefined) {
+  const user = await requirePermission(request, 'stakeholder:read')
+  const id = Number(rawId)
+  invariantResponse(Number.isInteger(id) && id > 0)
+  const stakeholder = getStakeholder(id)
+  invariantResponse(stakeholder)
+  if (!canEditStakeholder(user, stakeholder)) throw forbidden()
+  return { user, stakeholder }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { stakeholder } = await editableStakeholder(request, params.id)
+  const languages = [...new Set([...stakeholderFormOptions().workingLanguages, ...stakeholder.languages])]
+  return json({ stakeholder: { id: stakeholder.id, name: stakeholder.name }, languages })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, stakeholder } = await editableStakeholder(request, params.id)
+  const submission = parseWithZod(await request.formData(), { schema: contactInputSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  db.transaction((tx) => createContact(tx, stakeholder.id, submission.value, user.id))
+  return redirect(`/stakeholders/${stakeholder.id}`)
+}
+
+export default function NewContact() {
+  const { t } = useTranslation('stakeholders')
+  const { t: tc } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm<Record<string, string | string[]>>({
+    lastResult,
+    defaultValue: { lawfulBasis: 'legitimate_interest', basisObtainedAt: new Date().toISOString().slice(0, 10) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: contactInputSchema }) as never,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="mx-auto max-w-3xl">
+      <p className="mb-2 text-sm">
+        <Link to={`/stakeholders/${data.stakeholder.id}`}>← {data.stakeholder.name}</Link>
+      </p>
+      <h1 className="mb-4">{t('contacts.newTitle', { name: data.stakeholder.name })}</h1>
+      <FormErrors errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="card space-y-6">
+        <ContactFormFields fields={fields as never} languages={data.languages} />
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+            {t('contacts.create')}
+          </button>
+          <Link to={`/stakeholders/${data.stakeholder.id}`} className="btn-secondary">
+            {tc('actions.cancel')}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  )
+}
