@@ -42,6 +42,8 @@ export async function readEvidence(url: string): Promise<EvidenceResult> {
     return { ok: true, kind: 'page', preview: await readOpenGraph(url), metrics: null }
   } catch (error) {
     if (error instanceof EvidenceFetchError) return { ok: false, reason: error.reason }
+    // A bug of ours, not a problem of the link: say so in the log, and store a plain reason.
+    console.error(`readEvidence(${url}) failed unexpectedly`, error)
     return { ok: false, reason: 'internal_error' }
   }
 }

@@ -254,6 +254,10 @@ export async function safeFetch(input: string, options: SafeFetchOptions): Promi
 }
 
 async function readLimited(response: Response, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
+  if (signal.aborted) {
+    drop(response)
+    throw new EvidenceFetchError('timeout')
+  }
   if (!response.body) return new Uint8Array()
   const reader = response.body.getReader()
   // A stalled body must not outlive the time limit: cancelling the reader ends the read loop.
