@@ -52,4 +52,11 @@ describe('connect-time address check', () => {
     expect(hits).toBe(1)
     await Promise.all([permissive.close(), strict.close()])
   })
+
+  it('also guards https connections, before any TLS handshake', async () => {
+    setHostResolver(fakeHostResolver({ localhost: ['93.184.216.34'] }))
+    hits = 0
+    expect(await readEvidence(`https://localhost:${port}/`)).toEqual({ ok: false, reason: 'private_address' })
+    expect(hits).toBe(0)
+  })
 })
