@@ -259,13 +259,16 @@ export function MapPage({ area }: { area: Area }) {
           </div>
         ) : null}
         <div className="flex flex-wrap gap-2">
-          <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+          <button type="submit" className="btn-primary" disabled={navigation.state !== 'idle'}>
             {t('map.submit')}
           </button>
           <Link to={`/${area}/import`} className="btn-secondary">
             {t('map.another')}
           </Link>
         </div>
+        <p role="status" aria-live="polite" className="text-sm">
+          {navigation.state !== 'idle' ? t('map.checking', { count: data.job.rows }) : ''}
+        </p>
       </Form>
     </div>
   )

@@ -6,7 +6,7 @@ import { builtInNames, createAction, isRealDate, type ActionInput, type Actor } 
 import { nameKey, webDomainFrom } from '~/utils/text'
 import { languageCode } from './mapping.server'
 import { firstOf, listOf } from './parse.server'
-import { keyedLookup, parseCount, translatedNames, type ImportAdapter, type ReadRow } from './pipeline.server'
+import { keyedLookup, parseCount, stakeholderLookups, translatedNames, type ImportAdapter, type ReadRow } from './pipeline.server'
 
 export type ActionCandidate = { input: ActionInput }
 
@@ -52,8 +52,7 @@ export function actionAdapter({ actor, partnerId }: { actor: Actor; partnerId: n
   const type = listLookup('types')
   const channel = listLookup('channels')
   const raw = sqlite()
-  const byName = raw.prepare<[string], { id: number }>('select id from stakeholders where name_key = ? and archived_at is null and merged_into_id is null order by id limit 1')
-  const byDomain = raw.prepare<[string], { id: number }>('select id from stakeholders where web_domain = ? and archived_at is null and merged_into_id is null order by id limit 1')
+  const { byName, byDomain } = stakeholderLookups()
   const sameAction = raw.prepare<[number, string], { id: number; title: string }>('select id, title from actions where partner_id = ? and date = ? and archived_at is null')
 
   return {

@@ -4,7 +4,7 @@ import { createContact, emailKeyOf, getContact, updateContact, type ContactInput
 import { nameKey } from '~/utils/text'
 import { cleanMapping, guessMapping, languageCode, type ColumnMapping } from './mapping.server'
 import { firstOf, listOf, parseUpload } from './parse.server'
-import { emailPattern, planRows, writeRows, type Decision, type ImportAdapter, type ImportReport, type ReadRow, type WriteMode } from './pipeline.server'
+import { emailPattern, planRows, stakeholderLookups, writeRows, type Decision, type ImportAdapter, type ImportReport, type ReadRow, type WriteMode } from './pipeline.server'
 import { assertSize } from './stakeholder-import.server'
 
 export type ContactCandidate = { input: ContactInput; stakeholderId: number | null; given: (keyof ContactInput)[] }
@@ -18,8 +18,7 @@ const phonePattern = /^[+()\d][\d\s().\-/]*$/
  */
 export function contactAdapter({ userId, fileName, stakeholderId }: { userId: number; fileName: string; stakeholderId?: number | null }): ImportAdapter<ContactCandidate> {
   const raw = sqlite()
-  const byName = raw.prepare<[string], { id: number }>('select id from stakeholders where name_key = ? and archived_at is null and merged_into_id is null order by id limit 1')
-  const byDomain = raw.prepare<[string], { id: number }>('select id from stakeholders where web_domain = ? and archived_at is null and merged_into_id is null order by id limit 1')
+  const { byName, byDomain } = stakeholderLookups()
   const byEmail = raw.prepare<[string], { id: number; name: string }>('select id, name from contacts where email_key = ? and erased_at is null and archived_at is null order by id limit 1')
   const today = new Date().toISOString().slice(0, 10)
 

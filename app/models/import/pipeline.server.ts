@@ -1,3 +1,4 @@
+import { sqlite } from '#db/client'
 import { resourcesFor } from '~/i18n/resources.server'
 import { supportedLocales } from '~/i18n/i18n'
 import { nameKey } from '~/utils/text'
@@ -244,3 +245,13 @@ export function parseCount(value: string): { ok: true; value: number | null } | 
 }
 
 export const emailPattern = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/
+
+/** Prepared, indexed look-ups of live (not archived, not merged) stakeholders, shared by the adapters. */
+export function stakeholderLookups() {
+  const raw = sqlite()
+  const live = 'archived_at is null and merged_into_id is null'
+  return {
+    byName: raw.prepare<[string], { id: number; name: string }>(`select id, name from stakeholders where name_key = ? and ${live} order by id limit 1`),
+    byDomain: raw.prepare<[string], { id: number; name: string }>(`select id, name from stakeholders where web_domain = ? and ${live} order by id limit 1`),
+  }
+}

@@ -13,6 +13,7 @@ import {
   emailPattern,
   keyedLookup,
   planRows,
+  stakeholderLookups,
   summarize,
   translatedNames,
   writeRows,
@@ -84,12 +85,7 @@ function categoryLookup() {
 export function stakeholderAdapter({ userId, options }: { userId: number; options: StakeholderImportOptions }): ImportAdapter<StakeholderCandidate> {
   const category = categoryLookup()
   const raw = sqlite()
-  const byName = raw.prepare<[string], { id: number; name: string }>(
-    'select id, name from stakeholders where name_key = ? and archived_at is null and merged_into_id is null order by id limit 1',
-  )
-  const byDomain = raw.prepare<[string], { id: number; name: string }>(
-    'select id, name from stakeholders where web_domain = ? and archived_at is null and merged_into_id is null order by id limit 1',
-  )
+  const { byName, byDomain } = stakeholderLookups()
   const byEmail = raw.prepare<[string], { id: number; name: string }>(
     `select s.id, s.name from contacts c join stakeholders s on s.id = c.stakeholder_id
      where c.email_key = ? and c.erased_at is null and c.archived_at is null and s.archived_at is null and s.merged_into_id is null order by s.id limit 1`,
@@ -132,14 +128,17 @@ export function stakeholderAdapter({ userId, options }: { userId: number; option
           given.push(field)
         }
       }
-      const country = text('country')
-      if (country) {
-        const code = countryCode(country)
+      // Coded fields: a value the file gives must translate to a known code, or the row is rejected.
+      const coded = <K extends 'country' | 'scale' | 'stage'>(field: K, toCode: (v: string) => string | null, reason: string) => {
+        const value = text(field)
+        if (!value) return
+        const code = toCode(value)
         if (code) {
-          input.country = code
-          given.push('country')
-        } else problems.push({ reason: 'problems.unknownCountry', params: { value: country } })
+          input[field] = code
+          given.push(field)
+        } else problems.push({ reason, params: { value } })
       }
+      coded('country', countryCode, 'problems.unknownCountry')
       const website = text('website')
       if (website) {
         const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(website) ? website : `https://${website}`
@@ -148,22 +147,8 @@ export function stakeholderAdapter({ userId, options }: { userId: number; option
           given.push('website')
         } else problems.push({ reason: 'problems.badUrl', params: { value: website } })
       }
-      const scale = text('scale')
-      if (scale) {
-        const s = scaleOf(scale)
-        if (s) {
-          input.scale = s
-          given.push('scale')
-        } else problems.push({ reason: 'problems.unknownScale', params: { value: scale } })
-      }
-      const stage = text('stage')
-      if (stage) {
-        const s = stageOf(stage)
-        if (s) {
-          input.stage = s
-          given.push('stage')
-        } else problems.push({ reason: 'problems.unknownStage', params: { value: stage } })
-      }
+      coded('scale', scaleOf, 'problems.unknownScale')
+      coded('stage', stageOf, 'problems.unknownStage')
       const languages: string[] = []
       for (const l of listOf(get('languages'), /[;,/|\n]+/)) {
         const code = languageCode(l)
