@@ -276,26 +276,36 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
     return { id: p.id, name: p.name, ...figures(p), target }
   })
 
-  // 4. Per stakeholder category: an action reaching two categories counts in both; stakeholders
-  // are distinct within each category.
-  const categoryRows = db.all<FigureRow & { id: number; name: string; key: string | null; stakeholders: number }>(sql`
-    with reaches as (
-      select actions.id as aid, s.category_id as cid, x.stakeholder_id as sid
+  // 4. Per stakeholder category: an action reaching two categories counts in both (each action
+  // once per category); stakeholders are distinct within each category. Both queries read the
+  // figures from the covering index, never the action rows.
+  const categoryFigures = db.all<FigureRow & { cid: number }>(sql`
+    select hit.cid as cid, count(*) as actions, coalesce(sum(hit.participants), 0) as participants,
+      coalesce(sum(hit.onlineReach), 0) as onlineReach, coalesce(sum(hit.engagements), 0) as engagements
+    from (
+      select distinct actions.id as aid, s.category_id as cid, actions.participants as participants,
+        actions.online_reach as onlineReach, actions.engagements as engagements
       from actions join action_stakeholders x on x.action_id = actions.id join stakeholders s on s.id = x.stakeholder_id
       where actions.month = ${month} and ${counted}
-    ),
-    hits as (select distinct aid, cid from reaches),
-    reached as (select cid, count(distinct sid) as n from reaches group by cid)
-    select c.id as id, c.name as name, c.key as key, count(actions.id) as actions,
-      coalesce(sum(actions.participants), 0) as participants, coalesce(sum(actions.online_reach), 0) as onlineReach,
-      coalesce(sum(actions.engagements), 0) as engagements, coalesce((select n from reached where reached.cid = c.id), 0) as stakeholders
-    from stakeholder_categories c
-    left join hits on hits.cid = c.id
-    left join actions on actions.id = hits.aid
-    where ${filters.category ? sql`c.id = ${filters.category}` : sql`(c.archived_at is null or hits.aid is not null)`}
-    group by c.id
-    order by c.sort_order, c.name`)
-  const byCategory = categoryRows.map((c) => ({ id: c.id, name: c.name, key: c.key, ...figures(c), stakeholders: Number(c.stakeholders) }))
+    ) hit
+    group by hit.cid`)
+  const categoryReached = db.all<{ cid: number; n: number }>(sql`
+    select s.category_id as cid, count(distinct x.stakeholder_id) as n
+    from actions join action_stakeholders x on x.action_id = actions.id join stakeholders s on s.id = x.stakeholder_id
+    where actions.month = ${month} and ${counted}
+    group by s.category_id`)
+  const categoryList = db.all<{ id: number; name: string; key: string | null; archived: string | null }>(
+    sql`select id, name, key, archived_at as archived from stakeholder_categories order by sort_order, name`,
+  )
+  const byCategory = categoryList
+    .filter((c) => (filters.category ? c.id === filters.category : !c.archived || categoryFigures.some((f) => f.cid === c.id)))
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      key: c.key,
+      ...figures(categoryFigures.find((f) => f.cid === c.id)),
+      stakeholders: Number(categoryReached.find((r) => r.cid === c.id)?.n ?? 0),
+    }))
 
   // 5. Per language: an action in two languages counts in both; working languages always listed.
   const languageRows = db.all<FigureRow & { language: string }>(sql`
@@ -363,9 +373,12 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
     join partners p on p.id = actions.partner_id
     join action_types t on t.id = actions.type_id
     left join channels c on c.id = actions.channel_id
-    where actions.month = ${month} and ${counted}
-    order by reach desc, actions.date desc, actions.id desc
-    limit 10`)
+    where actions.id in (
+      select actions.id from actions where actions.month = ${month} and ${counted}
+      order by coalesce(actions.online_reach, 0) + coalesce(actions.participants, 0) desc, actions.id desc
+      limit 10
+    )
+    order by reach desc, actions.id desc`)
 
   return {
     month,
