@@ -22,13 +22,6 @@ export type EvidenceResult =
   | { ok: true; kind: 'page' | 'mastodon' | 'bluesky'; preview: LinkPreview; metrics: PostMetrics | null }
   | { ok: false; reason: FetchFailureReason | 'internal_error' }
 
-/** What kind of link this is, which decides how it is read. */
-export function evidenceKind(url: string): 'mastodon' | 'bluesky' | 'page' {
-  if (parseBlueskyUrl(url)) return 'bluesky'
-  if (parseMastodonUrl(url)) return 'mastodon'
-  return 'page'
-}
-
 /**
  * Fetches and parses one evidence link; no database. A Mastodon or Bluesky post is read through
  * its public API (preview and counters from the one answer); any other link is read as a web page.
