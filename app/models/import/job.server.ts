@@ -148,9 +148,12 @@ export function runImportJob(job: ImportJob, user: SessionUser): ImportReport {
   const chosen = jobDecisions(job)
   const adapter = adapterFor(job, user)
   const rows = planRows(adapter, parsed, jobMapping(job), { decisions: chosen.perLine, defaultDecision: chosen.defaultDecision })
+  // Once written, the uploaded file is no longer needed and may hold personal data (contacts):
+  // it is dropped; the report keeps what was done with each line.
   const finish = (report: ImportReport) => ({
     report: report as unknown as Record<string, unknown>,
     status: 'completed' as const,
+    content: Buffer.alloc(0),
     updatedAt: new Date().toISOString(),
   })
   const report = writeRows(adapter, rows, {

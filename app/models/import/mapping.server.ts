@@ -89,6 +89,11 @@ export function guessMapping(kind: ImportKind, file: Pick<ParsedFile, 'headers' 
         }
       }
     }
+    // "Nombre" beside "Apellidos" (or "Name" beside "Surname") is the first name, not the full name.
+    if (kind === 'contacts' && mapping.lastName && !mapping.firstName && mapping.name && ['name', 'nombre', 'nom', 'nome'].includes(nameKey(mapping.name))) {
+      mapping.firstName = mapping.name
+      mapping.name = null
+    }
     return mapping
   }
   const sample = file.rows.slice(0, 20)
