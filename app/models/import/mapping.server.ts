@@ -37,7 +37,7 @@ export const importFields: Record<ImportKind, { field: string; required?: boolea
     { field: 'name', synonyms: ['full name', 'display name', 'name', 'nombre completo', 'nombre', 'nom complet', 'nom', 'nome completo', 'nome'] },
     { field: 'firstName', synonyms: ['first name', 'given name', 'firstname', 'nombre de pila', 'prenom', 'primeiro nome'] },
     { field: 'lastName', synonyms: ['last name', 'family name', 'surname', 'lastname', 'apellidos', 'apellido', 'nom de famille', 'sobrenome', 'apelido'] },
-    { field: 'email', required: true, synonyms: ['e mail', 'email', 'primary email', 'email address', 'e mail address', 'mail', 'correo', 'correo electronico', 'courriel', 'adresse e mail', 'adresse electronique', 'endereco de e mail'] },
+    { field: 'email', synonyms: ['e mail', 'email', 'primary email', 'email address', 'e mail address', 'mail', 'correo', 'correo electronico', 'courriel', 'adresse e mail', 'adresse electronique', 'endereco de e mail'] },
     { field: 'phone', synonyms: ['phone', 'telephone', 'work phone', 'mobile number', 'mobile', 'telefono', 'movil', 'telephone portable', 'telefone', 'celular'] },
     { field: 'position', synonyms: ['job title', 'title', 'position', 'role', 'cargo', 'puesto', 'poste', 'fonction', 'funcao'] },
     { field: 'organisation', synonyms: ['organisation', 'organization', 'company', 'stakeholder', 'institution', 'organizacion', 'empresa', 'entidad', 'organisme', 'entreprise', 'organizacao'] },
