@@ -387,17 +387,35 @@ export function listRanked(filter: PriorityFilter, page: { limit: number; offset
     .leftJoin(partners, eq(partners.id, stakeholders.ownerPartnerId))
     .leftJoin(stakeholderCategories, eq(stakeholderCategories.id, stakeholders.categoryId))
     .where(condition)
-    .orderBy(desc(stakeholderPriority.score), asc(stakeholders.name), asc(stakeholders.id))
+    // Ties by id (the index's rowid), so the (tier, score) and (score) indexes serve the order.
+    .orderBy(desc(stakeholderPriority.score), desc(stakeholderPriority.stakeholderId))
     .limit(page.limit)
     .offset(page.offset)
     .all()
-  const total = db
+  return { rows: rows.map((r, i) => ({ ...r, rank: page.offset + i + 1 })), total: countRanked(filter, condition) }
+}
+
+/**
+ * How many rows the ranking has. Without a filter on the stakeholder itself, counting the
+ * priority index and subtracting the (few) archived or merged stakeholders avoids a join over the
+ * whole register; filtered lists are small enough to count directly.
+ */
+function countRanked(filter: PriorityFilter, condition: SQL | undefined): number {
+  if (!filter.q && !filter.category && !filter.owner && !filter.stage && !filter.quadrant) {
+    const tier = filter.tier ? eq(stakeholderPriority.tier, filter.tier) : undefined
+    const all = db.select({ n: sql<number>`count(*)` }).from(stakeholderPriority).where(tier).get()!.n
+    // CROSS JOIN keeps SQLite's join order: scan the register once, look up only the archived.
+    const gone = db.get<{ n: number }>(sql`
+      select count(*) as n from stakeholders s cross join stakeholder_priority p on p.stakeholder_id = s.id
+       where (s.archived_at is not null or s.merged_into_id is not null) ${filter.tier ? sql`and p.tier = ${filter.tier}` : sql``}`).n
+    return all - gone
+  }
+  return db
     .select({ n: sql<number>`count(*)` })
     .from(stakeholderPriority)
     .innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId))
     .where(condition)
     .get()!.n
-  return { rows: rows.map((r, i) => ({ ...r, rank: page.offset + i + 1 })), total }
 }
 
 export type ScoringRow = {
@@ -435,16 +453,21 @@ export function scoringPage(filter: PriorityFilter, page: { limit: number; offse
     .leftJoin(partners, eq(partners.id, stakeholders.ownerPartnerId))
     .leftJoin(stakeholderCategories, eq(stakeholderCategories.id, stakeholders.categoryId))
     .where(condition)
-    .orderBy(asc(stakeholders.name), asc(stakeholders.id))
+    // name_key (lower-case, accent-free name) is indexed: no sort of the whole register.
+    .orderBy(asc(stakeholders.nameKey), asc(stakeholders.id))
     .limit(page.limit)
     .offset(page.offset)
     .all()
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(stakeholders)
-    .leftJoin(stakeholderPriority, eq(stakeholderPriority.stakeholderId, stakeholders.id))
-    .where(condition)
-    .get()!.n
+  // The priority table is joined for the count only when a tier or "unscored" filter needs it.
+  const needsPriority = !!filter.unscored || !!filter.tier
+  const total = needsPriority
+    ? db
+        .select({ n: sql<number>`count(*)` })
+        .from(stakeholders)
+        .leftJoin(stakeholderPriority, eq(stakeholderPriority.stakeholderId, stakeholders.id))
+        .where(condition)
+        .get()!.n
+    : db.select({ n: sql<number>`count(*)` }).from(stakeholders).where(condition).get()!.n
   const ids = base.map((r) => r.id)
   const current = ids.length
     ? db
@@ -502,22 +525,27 @@ export function gridPlacements(filter: PriorityFilter, limit = 300) {
     .from(stakeholderPriority)
     .innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId))
     .where(condition)
-    .orderBy(desc(stakeholderPriority.score), asc(stakeholders.name))
+    .orderBy(desc(stakeholderPriority.score), desc(stakeholderPriority.stakeholderId))
     .limit(limit)
     .all()
-  const counts = db
-    .select({
-      highInfluence: sql<number>`${stakeholderPriority.influence} >= ${GRID_MIDPOINT}`,
-      highInterest: sql<number>`${stakeholderPriority.interest} >= ${GRID_MIDPOINT}`,
-      n: sql<number>`count(*)`,
-    })
-    .from(stakeholderPriority)
-    .innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId))
-    .where(condition)
-    .groupBy(sql`1`, sql`2`)
-    .all()
   const quadrantCounts: Record<Quadrant, number> = { manage_closely: 0, keep_satisfied: 0, keep_informed: 0, monitor: 0 }
-  for (const c of counts) quadrantCounts[quadrantFor(c.highInfluence ? 5 : 1, c.highInterest ? 5 : 1)!] += c.n
+  const quadrantOf = sql`(${stakeholderPriority.influence} >= ${GRID_MIDPOINT}) * 2 + (${stakeholderPriority.interest} >= ${GRID_MIDPOINT})`
+  const add = (rows: { q: number; n: number }[], sign: number) => {
+    for (const c of rows) quadrantCounts[quadrantFor(c.q >= 2 ? 5 : 1, c.q % 2 ? 5 : 1)!] += sign * c.n
+  }
+  if (!filter.q && !filter.category && !filter.owner && !filter.stage) {
+    // As countRanked: count the priority table alone, then take the archived/merged back out.
+    const own = and(isNotNull(stakeholderPriority.influence), isNotNull(stakeholderPriority.interest), filter.tier ? eq(stakeholderPriority.tier, filter.tier) : undefined, filter.quadrant ? quadrantCondition(filter.quadrant) : undefined)
+    add(db.select({ q: sql<number>`${quadrantOf}`, n: sql<number>`count(*)` }).from(stakeholderPriority).where(own).groupBy(sql`1`).all(), 1)
+    add(
+      db.all<{ q: number; n: number }>(sql`
+        select ${quadrantOf} as q, count(*) as n from stakeholders cross join stakeholder_priority on stakeholder_priority.stakeholder_id = stakeholders.id
+         where (stakeholders.archived_at is not null or stakeholders.merged_into_id is not null) and ${own} group by 1`),
+      -1,
+    )
+  } else {
+    add(db.select({ q: sql<number>`${quadrantOf}`, n: sql<number>`count(*)` }).from(stakeholderPriority).innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId)).where(condition).groupBy(sql`1`).all(), 1)
+  }
   const total = Object.values(quadrantCounts).reduce((a, b) => a + b, 0)
   const placements: GridPlacement[] = rows.map((r) => ({
     ...r,

@@ -58,7 +58,7 @@ export default function PriorityRanking() {
           {t('ranking.emptyHint')}
         </EmptyState>
       ) : (
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="table" aria-describedby="ranking-caption">
             <caption id="ranking-caption" className="sr-only">
               {t('ranking.caption', { total: f.number(data.total) })}

@@ -56,7 +56,7 @@ export default function PowerInterestGrid() {
             <div className="card">
               <PowerInterestChart placements={data.placements} />
             </div>
-            <div className="card max-h-[40rem] overflow-auto p-0">
+            <div className="card relative max-h-[40rem] overflow-auto p-0">
               <PlacementTable placements={data.placements} />
             </div>
           </div>

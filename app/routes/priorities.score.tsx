@@ -228,7 +228,7 @@ function HistoryPanel({
       {history.entries.length === 0 ? (
         <p className="mt-2 text-sm text-ink-muted">{t('history.empty')}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
+        <div className="relative mt-2 overflow-x-auto">
           <table className="table">
             <thead>
               <tr>

@@ -5,6 +5,7 @@ import { auditLog, criteria, project, scores, stakeholderCategories, stakeholder
 import {
   createCriterion,
   getPriority,
+  gridPlacements,
   listCriteria,
   listRanked,
   recomputeAllPriorities,
@@ -185,5 +186,26 @@ describe('stakeholder_priority kept current', () => {
     const unscored = strategyForStakeholder(newStakeholder('No Grid Yet'))
     expect(unscored.quadrant).toBeNull()
     expect(unscored.strategy).toBeNull()
+  })
+
+  it('leaves archived stakeholders out of the ranking and the grid counts', () => {
+    recomputeAllPriorities()
+    const rankedBefore = listRanked({}, { limit: 1, offset: 0 }).total
+    const tierBefore = listRanked({ tier: 'A' }, { limit: 1, offset: 0 }).total
+    const gridBefore = gridPlacements({}, 10)
+    db.update(criteria).set({ weight: 1 }).run()
+    const id = newStakeholder('To Be Archived Agency')
+    score(id, { influence: 5, interest: 5 })
+    expect(listRanked({}, { limit: 1, offset: 0 }).total).toBe(rankedBefore + 1)
+    expect(gridPlacements({}, 10).quadrantCounts.manage_closely).toBe(gridBefore.quadrantCounts.manage_closely + 1)
+    db.update(stakeholders).set({ archivedAt: new Date().toISOString() }).where(eq(stakeholders.id, id)).run()
+    expect(listRanked({}, { limit: 1, offset: 0 }).total).toBe(rankedBefore)
+    expect(listRanked({ tier: 'A' }, { limit: 1, offset: 0 }).total).toBe(tierBefore)
+    expect(gridPlacements({}, 10).quadrantCounts).toEqual(gridBefore.quadrantCounts)
+    // The filtered paths (a join) agree with the unfiltered ones (a subtraction).
+    const categoryTotal = listRanked({ category: categoryId }, { limit: 1, offset: 0 }).total
+    expect(categoryTotal).toBeLessThanOrEqual(rankedBefore)
+    const sum = Object.values(gridPlacements({ q: 'to be archived' }, 10).quadrantCounts).reduce((a, b) => a + b, 0)
+    expect(sum).toBe(0)
   })
 })

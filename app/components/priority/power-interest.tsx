@@ -18,11 +18,15 @@ function jitter(id: number) {
   return { dx: ((a - Math.floor(a)) - 0.5) * 0.3, dy: ((b - Math.floor(b)) - 0.5) * 0.3 }
 }
 
+// The axes run from 0.5 to 5.5 so dots at 1 and 5 are whole, and the corners (where no dot can
+// fall) hold the quadrant labels.
+const LOW = 0.5
+const HIGH = 5.5
 const quadrantAreas: { quadrant: Quadrant; x: [number, number]; y: [number, number]; fill: string; position: 'insideTopLeft' | 'insideTopRight' | 'insideBottomLeft' | 'insideBottomRight' }[] = [
-  { quadrant: 'keep_satisfied', x: [1, GRID_MIDPOINT], y: [GRID_MIDPOINT, 5], fill: '#fef3c7', position: 'insideTopLeft' },
-  { quadrant: 'manage_closely', x: [GRID_MIDPOINT, 5], y: [GRID_MIDPOINT, 5], fill: '#dbeafe', position: 'insideTopRight' },
-  { quadrant: 'monitor', x: [1, GRID_MIDPOINT], y: [1, GRID_MIDPOINT], fill: '#f1f5f9', position: 'insideBottomLeft' },
-  { quadrant: 'keep_informed', x: [GRID_MIDPOINT, 5], y: [1, GRID_MIDPOINT], fill: '#dcfce7', position: 'insideBottomRight' },
+  { quadrant: 'keep_satisfied', x: [LOW, GRID_MIDPOINT], y: [GRID_MIDPOINT, HIGH], fill: '#fef3c7', position: 'insideTopLeft' },
+  { quadrant: 'manage_closely', x: [GRID_MIDPOINT, HIGH], y: [GRID_MIDPOINT, HIGH], fill: '#dbeafe', position: 'insideTopRight' },
+  { quadrant: 'monitor', x: [LOW, GRID_MIDPOINT], y: [LOW, GRID_MIDPOINT], fill: '#f1f5f9', position: 'insideBottomLeft' },
+  { quadrant: 'keep_informed', x: [GRID_MIDPOINT, HIGH], y: [LOW, GRID_MIDPOINT], fill: '#dcfce7', position: 'insideBottomRight' },
 ]
 
 /**
@@ -35,7 +39,7 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
   const navigate = useNavigate()
   const data = placements.map((p) => {
     const { dx, dy } = jitter(p.id)
-    return { ...p, x: Math.min(5, Math.max(1, p.interest + dx)), y: Math.min(5, Math.max(1, p.influence + dy)) }
+    return { ...p, x: p.interest + dx, y: p.influence + dy }
   })
   return (
     <figure className="w-full max-w-[560px] [&_.recharts-wrapper]:!h-auto [&_.recharts-wrapper]:!w-full [&_svg]:h-auto [&_svg]:w-full">
@@ -51,7 +55,7 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
               fill={q.fill}
               fillOpacity={0.8}
               ifOverflow="hidden"
-              label={{ value: t(`quadrants.${q.quadrant}`), position: q.position, fontSize: 13, fontWeight: 600, fill: '#334155' }}
+              label={{ value: t(`quadrants.${q.quadrant}`), position: q.position, offset: 4, fontSize: 12, fontWeight: 600, fill: '#1e293b' }}
             />
           ))}
           <CartesianGrid strokeDasharray="3 3" />
@@ -59,7 +63,7 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
             type="number"
             dataKey="x"
             name={t('grid.interest')}
-            domain={[1, 5]}
+            domain={[LOW, HIGH]}
             ticks={[1, 2, 3, 4, 5]}
             allowDataOverflow
             label={{ value: t('grid.interest'), position: 'insideBottom', offset: -18 }}
@@ -68,7 +72,7 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
             type="number"
             dataKey="y"
             name={t('grid.influence')}
-            domain={[1, 5]}
+            domain={[LOW, HIGH]}
             ticks={[1, 2, 3, 4, 5]}
             allowDataOverflow
             width={50}

@@ -103,7 +103,7 @@ export function ScoringGrid({
   const interactive = canScore
   return (
     <>
-      <div className="card overflow-x-auto p-0">
+      <div className="card relative overflow-x-auto p-0">
         <table
           className="table"
           role={interactive ? 'grid' : undefined}
