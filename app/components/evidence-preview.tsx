@@ -138,18 +138,19 @@ function useRevalidateWhilePending(pending: boolean) {
  * The evidence block of an action page. `evidence` is the action_evidence row (null when the
  * link has not been read); `canRefresh` shows the refresh / try-again button.
  */
-export function EvidencePreview({
-  actionId,
-  evidence,
-  canRefresh,
-}: {
-  actionId: number
-  evidence: EvidenceView | null
-  canRefresh: boolean
-}) {
+export function EvidencePreview(props: { actionId: number; evidence: EvidenceView | null; canRefresh: boolean }) {
+  useRevalidateWhilePending(props.evidence?.status === 'pending')
+  // One live region that stays in place, so a refreshed result is announced by screen readers.
+  return (
+    <div aria-live="polite">
+      <EvidenceState {...props} />
+    </div>
+  )
+}
+
+function EvidenceState({ actionId, evidence, canRefresh }: { actionId: number; evidence: EvidenceView | null; canRefresh: boolean }) {
   const { t } = useTranslation('evidence')
   const f = useFormat()
-  useRevalidateWhilePending(evidence?.status === 'pending')
 
   if (!evidence) {
     return (
@@ -163,7 +164,7 @@ export function EvidencePreview({
   if (evidence.status === 'pending') {
     return (
       <div className="space-y-2 text-sm" data-evidence-status="pending">
-        <p role="status">{t('pending')}</p>
+        <p>{t('pending')}</p>
         <noscript>
           <p className="text-ink-muted">{t('pendingNoScript')}</p>
         </noscript>
