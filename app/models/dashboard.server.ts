@@ -455,23 +455,37 @@ export function coverage(input: CoverageInput = {}) {
     ? groupMembersWhere(JSON.parse(group.filter || '{}'))
     : sql`stakeholders.archived_at is null and stakeholders.merged_into_id is null and stakeholders.id in (select stakeholder_id from stakeholder_priority where tier = 'A')`
   const inCategory = filters.category ? sql`stakeholders.category_id = ${filters.category}` : sql`1`
-  const reachedInWindow = sql`select x.stakeholder_id from action_stakeholders x join actions on actions.id = x.action_id
+  const reachedInWindow = sql`select distinct x.stakeholder_id as stakeholder_id from action_stakeholders x join actions on actions.id = x.action_id
     where actions.month between ${windowStart} and ${month} and ${counted}`
-  const counts = db.get<{ total: number; unreached: number }>(sql`
-    select count(*) as total, coalesce(sum(stakeholders.id not in (${reachedInWindow})), 0) as unreached
-    from stakeholders where ${population} and ${inCategory}`) ?? { total: 0, unreached: 0 }
-  const unreached = db.all<{ id: number; name: string; category: string; categoryKey: string | null; ownerId: number | null; owner: string | null; tier: string | null; score: number | null; lastReached: string | null }>(sql`
-    select stakeholders.id as id, stakeholders.name as name, c.name as category, c.key as categoryKey,
-      stakeholders.owner_partner_id as ownerId, p.name as owner, sp.tier as tier, sp.score as score,
+  // One pass: the reached set is built once; the window functions count the whole population
+  // before the unreached rows are picked, so the list and its counts always agree.
+  type UnreachedRow = { id: number; name: string; category: string; categoryKey: string | null; ownerId: number | null; owner: string | null; tier: string | null; score: number | null; lastReached: string | null; total: number; unreached: number }
+  const unreachedRows = db.all<UnreachedRow>(sql`
+    with reached as materialized (${reachedInWindow}),
+    pop as (
+      select stakeholders.id as id, stakeholders.name as name, stakeholders.category_id as categoryId,
+        stakeholders.owner_partner_id as ownerId, stakeholders.id in (select stakeholder_id from reached) as isReached
+      from stakeholders where ${population} and ${inCategory}
+    ),
+    counted_pop as (
+      select pop.*, count(*) over () as total, sum(1 - pop.isReached) over () as unreached from pop
+    )
+    select cp.id as id, cp.name as name, c.name as category, c.key as categoryKey, cp.ownerId as ownerId, p.name as owner,
+      sp.tier as tier, sp.score as score, cp.total as total, cp.unreached as unreached,
       (select max(actions.date) from action_stakeholders x join actions on actions.id = x.action_id
-        where x.stakeholder_id = stakeholders.id and ${counted}) as lastReached
-    from stakeholders
-    join stakeholder_categories c on c.id = stakeholders.category_id
-    left join partners p on p.id = stakeholders.owner_partner_id
-    left join stakeholder_priority sp on sp.stakeholder_id = stakeholders.id
-    where ${population} and ${inCategory} and stakeholders.id not in (${reachedInWindow})
-    order by sp.score is null, sp.score desc, stakeholders.name, stakeholders.id
+        where x.stakeholder_id = cp.id and ${counted}) as lastReached
+    from counted_pop cp
+    join stakeholder_categories c on c.id = cp.categoryId
+    left join partners p on p.id = cp.ownerId
+    left join stakeholder_priority sp on sp.stakeholder_id = cp.id
+    where cp.isReached = 0
+    order by sp.score is null, sp.score desc, cp.name, cp.id
     limit ${limit}`)
+  const unreached = unreachedRows.map(({ total: _t, unreached: _u, ...row }) => row)
+  // With nobody unreached the list is empty; count the population on its own then.
+  const counts = unreachedRows.length
+    ? { total: Number(unreachedRows[0].total), unreached: Number(unreachedRows[0].unreached) }
+    : { total: Number(db.get<{ n: number }>(sql`select count(*) as n from stakeholders where ${population} and ${inCategory}`)?.n ?? 0), unreached: 0 }
 
   // Partners with no counted action in the month.
   const partnersActive = db.all<{ id: number; name: string; actions: number; lastAction: string | null }>(sql`
@@ -551,6 +565,31 @@ export type TargetProgressRow = {
 export function targetProgressList({ month, filters = {}, today }: { month: string; filters?: ActionFilters; today?: string }): TargetProgressRow[] {
   const now = today ?? new Date().toISOString().slice(0, 10)
   const asOf = lastDay(month) < now ? lastDay(month) : now
+  // Some plan metrics are distinct counts over whole periods (seconds at a million actions), so
+  // the list is kept until anything it depends on changes (every write is audited) or 2 minutes pass.
+  const key = JSON.stringify([asOf, filters, dataVersion()])
+  const hit = progressCache.get(key)
+  if (hit && Date.now() - hit.at < PROGRESS_CACHE_MS) return hit.rows
+  const rows = computeTargetProgressList(asOf, filters)
+  if (progressCache.size >= 50) progressCache.delete(progressCache.keys().next().value!)
+  progressCache.set(key, { at: Date.now(), rows })
+  return rows
+}
+
+const PROGRESS_CACHE_MS = 120_000
+const progressCache = new Map<string, { at: number; rows: TargetProgressRow[] }>()
+
+/** Changes whenever an action, target, score, stakeholder or group is written (each O(1) or tiny). */
+function dataVersion(): string {
+  return (
+    db.get<{ v: string }>(sql`select (select coalesce(max(id), 0) from audit_log) || ':' || (select coalesce(max(id), 0) from actions) || ':' ||
+      (select count(*) || '/' || coalesce(max(updated_at), '') from targets) || ':' || (select coalesce(max(id), 0) from scores) || ':' ||
+      (select coalesce(max(id), 0) from stakeholders) || ':' || (select count(*) || '/' || coalesce(max(updated_at), '') from stakeholder_groups) || ':' ||
+      (select coalesce(max(updated_at), '') from project) as v`)?.v ?? ''
+  )
+}
+
+function computeTargetProgressList(asOf: string, filters: ActionFilters): TargetProgressRow[] {
   const rows = db.all<TargetRow>(sql`select id, label, metric, period_kind as periodKind, period_start as periodStart, period_end as periodEnd,
       breakdown, breakdown_value as breakdownValue, value
     from targets where archived_at is null order by period_start, metric, breakdown, breakdown_value, id`)
@@ -824,33 +863,41 @@ const batchColumn: Record<string, SQL> = { partner: sql`actions.partner_id`, typ
 
 /**
  * The actuals of the additive targets (actions, participants, online reach, engagements; whole
- * project or per partner, type or channel) over whole months, computed with one grouped,
- * index-only query per period and breakdown instead of one query per target. The figures are
- * the same as computeMetric's (tested); other targets go through targetProgress one by one.
+ * project or per partner, type or channel) over whole months: one grouped, index-only query per
+ * breakdown (month x partner, month x type, ...) over all the periods at once, then each target
+ * adds up its months. The figures equal computeMetric's (tested); every other target goes through
+ * targetProgress one by one.
  */
 function batchedActuals(targets: TargetRow[], asOf: string, filters: ActionFilters): Map<number, number> {
   const out = new Map<number, number>()
-  const groups = new Map<string, TargetRow[]>()
+  const byBreakdown = new Map<string, { target: TargetRow; from: string; to: string }[]>()
   for (const t of targets) {
     if (!additiveMetrics.has(t.metric) || !batchBreakdowns.has(t.breakdown)) continue
     if (asOf < t.periodStart) continue // not started: targetProgress says 0 without a query
     const to = asOf < t.periodEnd ? asOf : t.periodEnd
-    const wholeMonths = t.periodStart.endsWith('-01') && to === lastDay(to.slice(0, 7))
-    if (!wholeMonths) continue
-    const key = `${t.periodStart}|${to}|${t.breakdown ?? ''}`
-    groups.set(key, [...(groups.get(key) ?? []), t])
+    if (!t.periodStart.endsWith('-01') || to !== lastDay(to.slice(0, 7))) continue
+    // The whole-project targets share the partner grouping (the sum over all partners).
+    const kind = t.breakdown ?? 'partner'
+    byBreakdown.set(kind, [...(byBreakdown.get(kind) ?? []), { target: t, from: t.periodStart.slice(0, 7), to: to.slice(0, 7) }])
   }
   const counted = countedActionsWhere({ ...filters, category: undefined })
-  for (const [key, members] of groups) {
-    const [from, to, breakdown] = key.split('|')
-    const column = breakdown ? batchColumn[breakdown] : sql`0`
-    const rows = db.all<FigureRow & { k: number | null }>(sql`
-      select ${column} as k, ${figureColumns} from actions
-      where actions.month between ${from.slice(0, 7)} and ${to.slice(0, 7)} and ${counted}
-      group by k`)
-    for (const t of members) {
-      const row = rows.find((r) => String(r.k) === (breakdown ? t.breakdownValue : '0'))
-      out.set(t.id, figures(row)[figureKey[t.metric as ReachMetric]])
+  for (const [kind, members] of byBreakdown) {
+    const from = members.reduce((m, x) => (x.from < m ? x.from : m), members[0].from)
+    const to = members.reduce((m, x) => (x.to > m ? x.to : m), members[0].to)
+    const column = batchColumn[kind]
+    const rows = db.all<FigureRow & { month: string; k: number | null }>(sql`
+      select actions.month as month, ${column} as k, ${figureColumns} from actions
+      where actions.month between ${from} and ${to} and ${counted}
+      group by actions.month, k`)
+    for (const { target, from: f, to: tt } of members) {
+      const fk = figureKey[target.metric as ReachMetric]
+      let sum = 0
+      for (const r of rows) {
+        if (r.month < f || r.month > tt) continue
+        if (target.breakdown && String(r.k) !== target.breakdownValue) continue
+        sum += Number(r[fk] ?? 0)
+      }
+      out.set(target.id, sum)
     }
   }
   return out

@@ -304,6 +304,16 @@ describe('coverage', () => {
     expect(year.actual).toBe(3)
   })
 
+  it('never shows stale target progress after an action is written', () => {
+    const before = coverage({ month, today: '2031-03-10' }).targets.find((t) => t.id === ids.alphaTarget)!.actual
+    addAction('late', { partner: 'P1', type: 'T2', channel: 'C2', date: '2031-02-27', status: 'validated', participants: 1, onlineReach: 1, engagements: 1, languages: [], stakeholders: [] })
+    const after = coverage({ month, today: '2031-03-10' }).targets.find((t) => t.id === ids.alphaTarget)!.actual
+    expect(after).toBe(before + 1)
+    sqlite().prepare(`update actions set archived_at = '2031-03-01T00:00:00.000Z' where id = ?`).run(ids.late)
+    sqlite().prepare(`insert into audit_log (entity, entity_id, action) values ('action', ?, 'archive')`).run(ids.late)
+    expect(coverage({ month, today: '2031-03-10' }).targets.find((t) => t.id === ids.alphaTarget)!.actual).toBe(before)
+  })
+
   it('computes in batches exactly what the plan\'s targetProgress computes one by one', () => {
     for (const filters of [{}, { validatedOnly: false }, { partner: ids.P1 }]) {
       const c = coverage({ month, today: '2031-03-10', filters })
