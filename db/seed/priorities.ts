@@ -102,6 +102,9 @@ export function seedPriorities(db: DB, core: CoreSeed, random: Random) {
     .orderBy(asc(stakeholders.id))
     .all()
 
+  // Stakeholders with an earlier, superseded assessment: scored first as at the kick-off, ranked,
+  // then revised, so their history and "change since the previous scoring" show.
+  const revisions: { stakeholderId: number; criterionId: number; value: number; at: string }[] = []
   let withHistory = 0
   for (const s of list) {
     if (!random.chance(0.8)) continue
@@ -109,38 +112,36 @@ export function seedPriorities(db: DB, core: CoreSeed, random: Random) {
     const month = String(random.int(2, 9)).padStart(2, '0')
     const day = String(random.int(1, 28)).padStart(2, '0')
     const at = `2025-${month}-${day}T10:${String(random.int(10, 59))}:00.000Z`
-    // The first few scored stakeholders get an earlier, superseded assessment, so history shows.
-    const history = withHistory < 6
+    const history = withHistory < 12
     if (history) withHistory++
     criterionIds.forEach((criterionId, i) => {
       // Now and then a criterion is not assessed yet: the score is over the others.
       if (i > 1 && random.chance(0.06)) return
       const value = clamp(profile[i] + random.pick([-1, 0, 0, 0, 1]))
-      if (history && i < 3) {
-        db.insert(scores)
-          .values({
-            stakeholderId: s.id,
-            criterionId,
-            value: clamp(value + random.pick([-2, -1, 1])),
-            rationale: 'First assessment at the kick-off meeting.',
-            userId: admin,
-            createdAt: `2025-01-2${i}T09:00:00.000Z`,
-            supersededAt: at,
-          })
-          .run()
-      }
+      const revised = history && i < 3
       db.insert(scores)
         .values({
           stakeholderId: s.id,
           criterionId,
-          value,
-          rationale: history && i < 3 ? 'Revised after the first partner meeting.' : null,
-          userId: comms,
-          createdAt: at,
+          value: revised ? clamp(value + random.pick([-2, -1, 1])) : value,
+          rationale: revised ? 'First assessment at the kick-off meeting.' : null,
+          userId: revised ? admin : comms,
+          createdAt: revised ? `2025-01-2${i}T09:00:00.000Z` : at,
         })
         .run()
+      if (revised) revisions.push({ stakeholderId: s.id, criterionId, value, at })
     })
   }
+  recomputeAllPriorities(db)
 
+  for (const r of revisions) {
+    db.update(scores)
+      .set({ supersededAt: r.at })
+      .where(and(eq(scores.stakeholderId, r.stakeholderId), eq(scores.criterionId, r.criterionId), isNull(scores.supersededAt)))
+      .run()
+    db.insert(scores)
+      .values({ stakeholderId: r.stakeholderId, criterionId: r.criterionId, value: r.value, rationale: 'Revised after the first partner meeting.', userId: comms, createdAt: r.at })
+      .run()
+  }
   recomputeAllPriorities(db)
 }
