@@ -95,3 +95,18 @@ describe('an actions import job', () => {
     expect(getImportJob(second, user('partner2@demo.ripple'), 'actions')).toBeNull()
   })
 })
+
+describe('a contacts import job', () => {
+  it('records the lawful basis chosen on the mapping page on every contact', () => {
+    const comms = user('comms@demo.ripple')
+    const vcf = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Consenting Person\r\nEMAIL:consenting.person@example.org\r\nEND:VCARD\r\n'
+    // A vCard sent to the stakeholder import becomes a contacts import.
+    const id = createImportJob({ kind: 'stakeholders', user: comms, fileName: 'card.vcf', buffer: Buffer.from(vcf) })
+    const job = getImportJob(id, comms, 'stakeholders')!
+    expect(job.kind).toBe('contacts')
+    saveJobMapping(job, job.mapping!, { lawfulBasis: 'consent' })
+    const report = runImportJob(getImportJob(id, comms, 'stakeholders')!, comms)
+    expect(report.created.length).toBe(1)
+    expect(one<{ basis: string; source: string }>('select lawful_basis as basis, basis_source as source from contacts where id = ?', report.created[0].id)).toEqual({ basis: 'consent', source: 'import: card.vcf' })
+  })
+})

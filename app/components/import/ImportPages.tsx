@@ -233,6 +233,23 @@ export function MapPage({ area }: { area: Area }) {
             </div>
           </div>
         ) : null}
+        {data.job.kind === 'contacts' ? (
+          <div>
+            <label htmlFor="map-basis" className="label">
+              {t('map.lawfulBasis')}
+            </label>
+            <select id="map-basis" name="lawfulBasis" className="input max-w-md" defaultValue={data.options.lawfulBasis} aria-describedby="map-basis-hint">
+              {data.lawfulBases.map((b) => (
+                <option key={b} value={b}>
+                  {t(`stakeholders:contacts.bases.${b}`)}
+                </option>
+              ))}
+            </select>
+            <p id="map-basis-hint" className="hint">
+              {t('map.lawfulBasisHint')}
+            </p>
+          </div>
+        ) : null}
         {data.sample.length ? (
           <div className="overflow-x-auto">
             <table className="table">

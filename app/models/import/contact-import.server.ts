@@ -1,4 +1,5 @@
 import { db, sqlite } from '#db/client'
+import type { LawfulBasis } from '#db/schema'
 import { recordAudit, type Tx } from '~/models/audit.server'
 import { createContact, emailKeyOf, getContact, updateContact, type ContactInput } from '~/models/contacts.server'
 import { nameKey } from '~/utils/text'
@@ -16,7 +17,17 @@ const phonePattern = /^[+()\d][\d\s().\-/]*$/
  * an e-mail; the stakeholder is found by the organisation's name or the e-mail's domain (the
  * stakeholder's web domain, or its parent domain: "dept.uni-lyon.fr" -> "uni-lyon.fr").
  */
-export function contactAdapter({ userId, fileName, stakeholderId }: { userId: number; fileName: string; stakeholderId?: number | null }): ImportAdapter<ContactCandidate> {
+export function contactAdapter({
+  userId,
+  fileName,
+  stakeholderId,
+  lawfulBasis = 'legitimate_interest',
+}: {
+  userId: number
+  fileName: string
+  stakeholderId?: number | null
+  lawfulBasis?: LawfulBasis
+}): ImportAdapter<ContactCandidate> {
   const raw = sqlite()
   const { byName, byDomain } = stakeholderLookups()
   const byEmail = raw.prepare<[string], { id: number; name: string }>('select id, name from contacts where email_key = ? and erased_at is null and archived_at is null order by id limit 1')
@@ -55,7 +66,7 @@ export function contactAdapter({ userId, fileName, stakeholderId }: { userId: nu
       const input: ContactInput = {
         name,
         languages: [],
-        lawfulBasis: 'legitimate_interest',
+        lawfulBasis,
         basisObtainedAt: today,
         basisSource: `import: ${fileName}`.slice(0, 500),
         doNotContact: false,

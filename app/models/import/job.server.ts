@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { db } from '#db/client'
-import { importJobs, partners, stakeholderCategories } from '#db/schema'
+import { importJobs, lawfulBases, partners, stakeholderCategories, type LawfulBasis } from '#db/schema'
 import { recordAudit } from '~/models/audit.server'
 import { canCreateFor } from '~/models/actions.server'
 import { serverT } from '~/i18n/resources.server'
@@ -17,7 +17,12 @@ import { assertSize, stakeholderAdapter } from './stakeholder-import.server'
 export type ImportJob = typeof importJobs.$inferSelect
 
 /** Options chosen beside the mapping (kept in the mapping column under "_" keys). */
-export type JobOptions = { defaultCategoryId: number | null; ownerPartnerId: number | null }
+export type JobOptions = {
+  defaultCategoryId: number | null
+  ownerPartnerId: number | null
+  /** Contacts: the GDPR lawful basis recorded on every imported person. */
+  lawfulBasis: LawfulBasis
+}
 
 /**
  * Stores an upload as an import job after checking it can be read at all; a refused file
@@ -64,7 +69,8 @@ export function parseJob(job: ImportJob): ParsedFile {
 export function jobOptions(job: ImportJob): JobOptions {
   const m = job.mapping ?? {}
   const num = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null)
-  return { defaultCategoryId: num(m._category), ownerPartnerId: num(m._owner) }
+  const basis = (lawfulBases as readonly string[]).includes(String(m._basis)) ? (m._basis as LawfulBasis) : 'legitimate_interest'
+  return { defaultCategoryId: num(m._category), ownerPartnerId: num(m._owner), lawfulBasis: basis }
 }
 
 export function jobMapping(job: ImportJob): ColumnMapping {
@@ -77,6 +83,7 @@ export function saveJobMapping(job: ImportJob, mapping: Record<string, unknown>,
   const stored: Record<string, string | null> = { ...clean }
   if (options.defaultCategoryId) stored._category = String(options.defaultCategoryId)
   if (options.ownerPartnerId) stored._owner = String(options.ownerPartnerId)
+  if (options.lawfulBasis) stored._basis = options.lawfulBasis
   db.update(importJobs)
     .set({ mapping: stored, status: 'mapped', updatedAt: new Date().toISOString() })
     .where(eq(importJobs.id, job.id))
@@ -119,7 +126,7 @@ function adapterFor(job: ImportJob, user: SessionUser): ImportAdapter<unknown> {
     if (!job.partnerId) throw new ImportRefusal('errors.partnerRequired')
     return actionAdapter({ actor: { id: user.id, role: user.role, partnerId: user.partnerId }, partnerId: job.partnerId }) as ImportAdapter<unknown>
   }
-  if (job.kind === 'contacts') return contactAdapter({ userId: user.id, fileName: job.fileName }) as ImportAdapter<unknown>
+  if (job.kind === 'contacts') return contactAdapter({ userId: user.id, fileName: job.fileName, lawfulBasis: options.lawfulBasis }) as ImportAdapter<unknown>
   return stakeholderAdapter({ userId: user.id, options: { defaultCategoryId: options.defaultCategoryId, ownerPartnerId: options.ownerPartnerId } }) as ImportAdapter<unknown>
 }
 

@@ -6,6 +6,7 @@ import {
   MaxPartSizeExceededError,
 } from '@remix-run/node'
 import { z } from 'zod'
+import { lawfulBases } from '#db/schema'
 import { requirePermission, invariantResponse, forbidden, type SessionUser } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 import type { Permission } from '~/utils/permissions'
@@ -122,6 +123,7 @@ export async function mapLoader(request: Request, params: { jobId?: string }, ar
     options: jobOptions(job),
     categories: job.kind === 'stakeholders' ? options.categories : [],
     partners: job.kind === 'stakeholders' ? options.partners : [],
+    lawfulBases: job.kind === 'contacts' ? [...lawfulBases] : [],
   })
 }
 
@@ -141,6 +143,7 @@ export async function mapAction(request: Request, params: { jobId?: string }, ar
   saveJobMapping(job, mapping, {
     defaultCategoryId: categoryId && options.categories.some((c) => c.id === categoryId) ? categoryId : null,
     ownerPartnerId: ownerId && options.partners.some((p) => p.id === ownerId) ? ownerId : null,
+    lawfulBasis: z.enum(lawfulBases).catch('legitimate_interest').parse(form.get('lawfulBasis')),
   })
   const saved = getImportJob(job.id, (await loadJob(request, params, area)).user, area)!
   const missing = mappingProblems(saved)
