@@ -73,6 +73,13 @@ export const actions = sqliteTable(
     index('actions_counted_idx')
       .on(t.status, t.month, t.partnerId, t.channelId, t.typeId, t.participants, t.onlineReach, t.engagements)
       .where(sql`archived_at is null`),
+    // The /actions list at a million actions: each filter walks its own index in date order, and
+    // the indexes hold only live (not archived) actions, so paging and counting never read table rows.
+    index('actions_live_date_idx').on(t.date).where(sql`archived_at is null`),
+    index('actions_live_status_date_idx').on(t.status, t.date).where(sql`archived_at is null`),
+    index('actions_live_type_date_idx').on(t.typeId, t.date).where(sql`archived_at is null`),
+    index('actions_live_channel_date_idx').on(t.channelId, t.date).where(sql`archived_at is null`),
+    index('actions_live_partner_status_date_idx').on(t.partnerId, t.status, t.date).where(sql`archived_at is null`),
   ],
 )
 
