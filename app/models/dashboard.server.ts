@@ -223,11 +223,25 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
 
   // 2. Distinct stakeholders reached in the three months compared (one query); stakeholders newly
   // engaged come from the plan's own metric, so the dashboard and the targets agree.
-  const reachedRows = db.all<{ month: string; reached: number }>(sql`
-    select actions.month as month, count(distinct x.stakeholder_id) as reached
-    from actions join action_stakeholders x on x.action_id = actions.id
-    where actions.month in (${month}, ${previous}, ${yearAgo}) and ${counted}
-    group by actions.month`)
+  // One statement for everything that joins actions to the stakeholders they reached: distinct
+  // stakeholders in the three months compared, and the month's figures per stakeholder category
+  // (an action reaching two categories counts in both; stakeholders are distinct per category).
+  const stakeholderFacts = db.all<FigureRow & { kind: 'month' | 'reached' | 'category'; k: string | number; n: number }>(sql`
+    with r as materialized (
+      select actions.month as m, actions.id as aid, x.stakeholder_id as sid, actions.participants as p,
+        actions.online_reach as o, actions.engagements as e
+      from actions join action_stakeholders x on x.action_id = actions.id
+      where actions.month in (${month}, ${previous}, ${yearAgo}) and ${counted}
+    ),
+    rc as materialized (select r.*, s.category_id as cid from r join stakeholders s on s.id = r.sid where r.m = ${month})
+    select 'month' as kind, m as k, count(distinct sid) as n, 0 as actions, 0 as participants, 0 as onlineReach, 0 as engagements
+      from r group by m
+    union all
+    select 'reached', cid, count(distinct sid), 0, 0, 0, 0 from rc group by cid
+    union all
+    select 'category', cid, 0, count(*), coalesce(sum(p), 0), coalesce(sum(o), 0), coalesce(sum(e), 0)
+      from (select distinct aid, cid, p, o, e from rc) group by cid`)
+  const reachedRows = stakeholderFacts.filter((f) => f.kind === 'month').map((f) => ({ month: String(f.k), reached: Number(f.n) }))
   const newlyEngaged = (m: string) => {
     // A stakeholder-state metric: the partner filter means the owner partner, the category filter the category.
     const facet = filters.partner
@@ -276,24 +290,9 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
     return { id: p.id, name: p.name, ...figures(p), target }
   })
 
-  // 4. Per stakeholder category: an action reaching two categories counts in both (each action
-  // once per category); stakeholders are distinct within each category. Both queries read the
-  // figures from the covering index, never the action rows.
-  const categoryFigures = db.all<FigureRow & { cid: number }>(sql`
-    select hit.cid as cid, count(*) as actions, coalesce(sum(hit.participants), 0) as participants,
-      coalesce(sum(hit.onlineReach), 0) as onlineReach, coalesce(sum(hit.engagements), 0) as engagements
-    from (
-      select distinct actions.id as aid, s.category_id as cid, actions.participants as participants,
-        actions.online_reach as onlineReach, actions.engagements as engagements
-      from actions join action_stakeholders x on x.action_id = actions.id join stakeholders s on s.id = x.stakeholder_id
-      where actions.month = ${month} and ${counted}
-    ) hit
-    group by hit.cid`)
-  const categoryReached = db.all<{ cid: number; n: number }>(sql`
-    select s.category_id as cid, count(distinct x.stakeholder_id) as n
-    from actions join action_stakeholders x on x.action_id = actions.id join stakeholders s on s.id = x.stakeholder_id
-    where actions.month = ${month} and ${counted}
-    group by s.category_id`)
+  // 4. Per stakeholder category (from the stakeholder statement above), every live category listed.
+  const categoryFigures = stakeholderFacts.filter((f) => f.kind === 'category').map((f) => ({ ...f, cid: Number(f.k) }))
+  const categoryReached = stakeholderFacts.filter((f) => f.kind === 'reached').map((f) => ({ cid: Number(f.k), n: Number(f.n) }))
   const categoryList = db.all<{ id: number; name: string; key: string | null; archived: string | null }>(
     sql`select id, name, key, archived_at as archived from stakeholder_categories order by sort_order, name`,
   )
