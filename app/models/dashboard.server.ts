@@ -2,7 +2,7 @@
  * The monthly reach and coverage dashboards: every figure is aggregated in SQL (GROUP BY month,
  * partner, channel, ...) and only the aggregates leave this module.
  *
- * Definitions (see docs/decisions/dashboards.md):
+ * Definitions (see docs/decisions/010-dashboards.md):
  * - An action counts when it is not archived and is validated (or, with validated=0, submitted or
  *   validated). Drafts and returned actions never count.
  * - A target whose period is longer than one month counts for a month in proportion to the days of
@@ -472,7 +472,7 @@ export function coverage(input: CoverageInput = {}) {
     select cp.id as id, cp.name as name, c.name as category, c.key as categoryKey, cp.ownerId as ownerId, p.name as owner,
       sp.tier as tier, sp.score as score, cp.total as total, cp.unreached as unreached,
       (select max(actions.date) from action_stakeholders x join actions on actions.id = x.action_id
-        where x.stakeholder_id = cp.id and ${counted}) as lastReached
+        where x.stakeholder_id = cp.id and actions.date <= ${lastDay(month)} and ${counted}) as lastReached
     from counted_pop cp
     join stakeholder_categories c on c.id = cp.categoryId
     left join partners p on p.id = cp.ownerId

@@ -273,6 +273,17 @@ describe('coverage', () => {
     expect(coverage({ month: '2031-03', since: 1, filters: { category: ids.K1 } }).priority.rows.map((r) => r.id)).toEqual([ids.S1])
   })
 
+  it('lists the members of any stakeholder group not reached, chosen with ?group=', () => {
+    const groupId = insert('stakeholder_groups', { name: 'Fixture universities group', filter: JSON.stringify({ category: String(ids.K1) }) })
+    const c = coverage({ month, group: groupId })
+    expect(c.priority.group).toEqual({ id: groupId, name: 'Fixture universities group' })
+    // K1 live members: S1 (reached), S3 and S4 (not reached by a validated action); S5 is archived.
+    expect(c.priority.total).toBe(3)
+    expect(c.priority.unreached).toBe(2)
+    expect(c.priority.rows.map((r) => r.id)).toEqual([ids.S3, ids.S4])
+    expect(c.priority.rows[0]).toMatchObject({ owner: 'Fixture Beta', tier: 'A', lastReached: null })
+  })
+
   it('lists partners with no counted action in the month', () => {
     const inactive = (c: ReturnType<typeof coverage>) => c.partners.inactive.map((p) => p.id)
     const c = coverage({ month })
