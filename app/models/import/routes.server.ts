@@ -83,6 +83,7 @@ export async function uploadAction(request: Request, area: ImportArea) {
       if (parsed.success && importFormOptions().partners.some((p) => p.id === parsed.data)) partnerId = parsed.data
       else errors.partnerId = ['common:errors.choose']
     }
+    if (user.role === 'partner' && !partnerId) errors.partnerId = ['import:errors.partnerRequired']
     if (partnerId && !canRunJob({ kind: 'actions', partnerId } as ImportJob, user)) throw forbidden()
   }
   if (Object.keys(errors).length || !file || typeof file === 'string') return json({ errors, limitMb }, { status: 400 })
