@@ -329,11 +329,12 @@ function orderFor(sort: StakeholderSort | undefined): SQL[] {
         asc(stakeholders.nameKey),
       ]
     case 'country':
-      return [sql`${stakeholders.country} is null`, asc(stakeholders.country), asc(stakeholders.nameKey)]
+      // Index order (archived_at, country, name_key): records without a country come first.
+      return [asc(stakeholders.country), asc(stakeholders.nameKey)]
     case 'score':
-      return [sql`${stakeholderPriority.score} is null`, desc(stakeholderPriority.score), asc(stakeholders.nameKey)]
     case 'tier':
-      return [sql`${stakeholderPriority.tier} is null`, asc(stakeholderPriority.tier), desc(stakeholderPriority.score), asc(stakeholders.nameKey)]
+      // Tiers are score thresholds, so both orders are the same; unscored records come last.
+      return [sql`${stakeholderPriority.score} is null`, desc(stakeholderPriority.score), asc(stakeholders.id)]
     default:
       return [asc(stakeholders.nameKey), asc(stakeholders.id)]
   }
@@ -377,9 +378,59 @@ export type StakeholderListRow = Awaited<ReturnType<typeof listStakeholders>>['r
 
 /** One page of the register and the total matching the filter. */
 export function listStakeholders(filter: StakeholderFilter, page: { limit: number; offset: number }) {
-  const rows = registerQuery(filter).limit(page.limit).offset(page.offset).all()
+  if (filter.q && normalizeText(filter.q).split(' ').some((w) => [...w].length >= 3)) {
+    // A search through the trigram index is sorted in a temporary b-tree anyway: counting in the same pass (a window over
+    // the matches) saves reading the full-text index twice.
+    const counted = db
+      .select({ ...listColumns, total: sql<number>`count(*) over ()` })
+      .from(stakeholders)
+      .innerJoin(stakeholderCategories, eq(stakeholderCategories.id, stakeholders.categoryId))
+      .leftJoin(partners, eq(partners.id, stakeholders.ownerPartnerId))
+      .leftJoin(stakeholderPriority, eq(stakeholderPriority.stakeholderId, stakeholders.id))
+      .where(stakeholderWhere(filter))
+      .orderBy(...orderFor(filter.sort))
+      .limit(page.limit)
+      .offset(page.offset)
+      .all()
+    if (counted.length || page.offset === 0) {
+      return { rows: counted.map(({ total: _t, ...row }) => row), total: counted[0]?.total ?? 0 }
+    }
+  }
   const total = db.select({ n: sql<number>`count(*)` }).from(stakeholders).where(stakeholderWhere(filter)).get()!.n
+  if (filter.sort === 'score' || filter.sort === 'tier') return { rows: listByScore(filter, page), total }
+  const rows = registerQuery(filter).limit(page.limit).offset(page.offset).all()
   return { rows, total }
+}
+
+/**
+ * Highest score first, then the unscored by name: two queries, so the scored part walks the
+ * score index of stakeholder_priority instead of sorting the whole register.
+ */
+function listByScore(filter: StakeholderFilter, page: { limit: number; offset: number }) {
+  const where = stakeholderWhere(filter)
+  const scored = db
+    .select(listColumns)
+    .from(stakeholderPriority)
+    .innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId))
+    .innerJoin(stakeholderCategories, eq(stakeholderCategories.id, stakeholders.categoryId))
+    .leftJoin(partners, eq(partners.id, stakeholders.ownerPartnerId))
+    .where(where)
+    .orderBy(desc(stakeholderPriority.score), asc(stakeholderPriority.stakeholderId))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+  if (scored.length === page.limit || (filter.tier && filter.tier !== 'none')) return scored
+  const scoredCount = db
+    .select({ n: sql<number>`count(*)` })
+    .from(stakeholderPriority)
+    .innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId))
+    .where(where)
+    .get()!.n
+  const unscored = registerQuery({ ...filter, tier: 'none', sort: 'name' })
+    .limit(page.limit - scored.length)
+    .offset(Math.max(0, page.offset - scoredCount))
+    .all()
+  return [...scored, ...unscored]
 }
 
 /** Every stakeholder matching the filter, for the CSV export, with themes as names. */

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client'
-import { auditLog, partners, project, stakeholderCategories, stakeholders } from '#db/schema'
+import { auditLog, contacts, partners, project, stakeholderCategories, stakeholders } from '#db/schema'
 import { listStakeholders, parseStakeholderFilter } from '~/models/stakeholders.server'
 import { useTestApp } from './app'
 
@@ -154,5 +154,85 @@ describe('the stakeholder register over HTTP', () => {
     expect(html).toContain('Timeline')
     expect(html).toContain('Created by')
     expect((await app.fetch('/stakeholders/999999', { as: 'viewer' })).status).toBe(404)
+  })
+})
+
+describe('contacts, GDPR, duplicates and categories over HTTP', () => {
+  it('lets the owner partner add a contact, validating it next to its fields', async () => {
+    const own = ownedBy('San Sebastián')
+    const bad = await app.post(`/stakeholders/${own.id}/contacts/new`, { name: 'Amaia Urdangarin', email: 'not-an-email', lawfulBasis: 'consent' }, { as: 'partner' })
+    expect(bad.status).toBe(400)
+    const html = await bad.text()
+    expect(html).toContain('Enter an e-mail address')
+    expect(html).toContain('value="Amaia Urdangarin"')
+    const ok = await app.post(
+      `/stakeholders/${own.id}/contacts/new`,
+      { name: 'Amaia Urdangarin', email: 'amaia@example.eus', lawfulBasis: 'consent', basisObtainedAt: '2026-02-03', basisSource: 'Partner meeting', languages: ['eu', 'es'] },
+      { as: 'partner' },
+    )
+    expect(ok.status).toBe(302)
+    const contact = db.select().from(contacts).where(eq(contacts.email, 'amaia@example.eus')).get()!
+    expect(contact).toMatchObject({ stakeholderId: own.id, lawfulBasis: 'consent', basisObtainedAt: '2026-02-03', doNotContact: false })
+  })
+
+  it('exports a contact for an access request (JSON and CSV) and erases it, for the communications lead only', async () => {
+    const contact = db.select().from(contacts).where(eq(contacts.name, 'Itziar Larrañaga')).get()!
+    expect((await app.fetch(`/contacts/${contact.id}/export.json`, { as: 'partner' })).status).toBe(403)
+    expect((await app.post(`/contacts/${contact.id}`, { intent: 'erase', confirm: 'ERASE' }, { as: 'partner' })).status).toBe(403)
+    expect((await app.post(`/contacts/${contact.id}`, { intent: 'erase', confirm: 'ERASE' }, { as: 'viewer' })).status).toBe(403)
+
+    const jsonResponse = await app.fetch(`/contacts/${contact.id}/export.json`, { as: 'comms' })
+    expect(jsonResponse.status).toBe(200)
+    const data = await jsonResponse.json()
+    expect(data.contact).toMatchObject({ name: 'Itziar Larrañaga', email: contact.email, lawfulBasis: 'legitimate_interest' })
+    expect(data.history[0].action).toBe('create')
+    const csv = await app.fetch(`/contacts/${contact.id}/export.csv`, { as: 'comms' })
+    expect(csv.status).toBe(200)
+    expect(await csv.text()).toContain('Itziar Larrañaga')
+
+    expect((await app.post(`/contacts/${contact.id}`, { intent: 'erase', confirm: 'erase' }, { as: 'comms' })).status).toBe(400)
+    expect((await app.post(`/contacts/${contact.id}`, { intent: 'erase', confirm: 'ERASE' }, { as: 'comms' })).status).toBe(302)
+    const erased = db.select().from(contacts).where(eq(contacts.id, contact.id)).get()!
+    expect(erased.name).toBe('Erased contact')
+    expect(erased.email).toBeNull()
+    const page = await (await app.fetch(`/stakeholders/${contact.stakeholderId}`, { as: 'viewer' })).text()
+    expect(page).not.toContain('Itziar')
+    expect(page).toContain('Erased contact')
+  })
+
+  it('lists likely duplicates and merges two over HTTP', async () => {
+    expect((await app.fetch('/stakeholders/duplicates', { as: 'partner' })).status).toBe(403)
+    const page = await app.fetch('/stakeholders/duplicates', { as: 'comms' })
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('eurocities.eu')
+    const [survivor, loser] = db.select().from(stakeholders).where(eq(stakeholders.webDomain, 'eurocities.eu')).orderBy(stakeholders.id).all()
+    const compare = await app.fetch(`/stakeholders/duplicates?a=${survivor.id}&b=${loser.id}`, { as: 'comms' })
+    expect(compare.status).toBe(200)
+    const merged = await app.post('/stakeholders/duplicates', { intent: 'merge', survivorId: String(survivor.id), loserId: String(loser.id), pick_city: 'loser' }, { as: 'comms' })
+    expect(merged.status).toBe(302)
+    expect(merged.headers.get('location')).toBe(`/stakeholders/${survivor.id}`)
+    expect(db.select().from(stakeholders).where(eq(stakeholders.id, loser.id)).get()!.mergedIntoId).toBe(survivor.id)
+    expect(db.select().from(stakeholders).where(eq(stakeholders.id, survivor.id)).get()!.city).toBe(loser.city)
+    const again = await app.post('/stakeholders/duplicates', { intent: 'merge', survivorId: String(survivor.id), loserId: String(loser.id) }, { as: 'comms' })
+    expect(again.status).toBe(400)
+  })
+
+  it('lets the administrator add, rename, reorder and archive categories; custom ones show their name', async () => {
+    expect((await app.fetch('/admin/categories', { as: 'comms' })).status).toBe(403)
+    expect((await app.post('/admin/categories', { intent: 'create', name: '' }, { as: 'admin' })).status).toBe(400)
+    expect((await app.post('/admin/categories', { intent: 'create', name: 'Foundation', isFundedProject: 'on' }, { as: 'admin' })).status).toBe(302)
+    const custom = db.select().from(stakeholderCategories).where(eq(stakeholderCategories.name, 'Foundation')).get()!
+    expect(custom).toMatchObject({ key: null, isFundedProject: true })
+    await app.post('/admin/categories', { intent: 'update', id: String(custom.id), name: 'Private foundation' }, { as: 'admin' })
+    expect(db.select().from(stakeholderCategories).where(eq(stakeholderCategories.id, custom.id)).get()!).toMatchObject({ name: 'Private foundation', isFundedProject: false })
+    const before = db.select().from(stakeholderCategories).orderBy(stakeholderCategories.sortOrder).all().map((c) => c.id)
+    await app.post('/admin/categories', { intent: 'up', id: String(custom.id) }, { as: 'admin' })
+    const after = db.select().from(stakeholderCategories).orderBy(stakeholderCategories.sortOrder).all().map((c) => c.id)
+    expect(after.indexOf(custom.id)).toBe(before.indexOf(custom.id) - 1)
+    await app.post('/admin/categories', { intent: 'archive', id: String(custom.id) }, { as: 'admin' })
+    expect(db.select().from(stakeholderCategories).where(eq(stakeholderCategories.id, custom.id)).get()!.archivedAt).not.toBeNull()
+    // An archived category is no longer offered for new stakeholders.
+    const refused = await app.post('/stakeholders/new', { name: 'Fundación X', categoryId: String(custom.id) }, { as: 'comms' })
+    expect(refused.status).toBe(400)
   })
 })
