@@ -195,7 +195,10 @@ export function reportRows(report: ImportReport, locale: string) {
   const header = [t('import:report.csv.line'), t('import:report.csv.outcome'), t('import:report.csv.name'), t('import:report.csv.reason'), t('import:report.csv.id')]
   const rows: unknown[][] = []
   const add = (outcome: string, list: ImportReport['created']) => {
-    for (const r of list) rows.push([r.line, t(`import:report.outcomes.${outcome}`), r.label, r.reason ? t(`import:${r.reason}`, { ...r.params }) : '', r.id ?? ''])
+    for (const r of list) {
+      const params = { ...r.params, ...(r.params?.field ? { field: t(`import:fieldNames.${r.params.field}`, { defaultValue: String(r.params.field) }) } : {}) }
+      rows.push([r.line, t(`import:report.outcomes.${outcome}`), r.label, r.reason ? t(`import:${r.reason}`, params) : '', r.id ?? ''])
+    }
   }
   add('created', report.created)
   add('updated', report.updated)
