@@ -164,8 +164,8 @@ export default function StakeholderRegister() {
               <li key={s.id} className="card p-3">
                 <Link to={`/stakeholders/${s.id}`} className="font-semibold">
                   {s.name}
-                  {s.acronym ? ` (${s.acronym})` : ''}
                 </Link>
+                {s.acronym ? <span className="text-ink-muted"> ({s.acronym})</span> : null}
                 <p className="mt-1 text-sm text-ink-muted">
                   {categoryLabel(t, { key: s.categoryKey, name: s.categoryName })}
                   {s.city || s.country ? ` · ${[s.city, country(s.country)].filter(Boolean).join(', ')}` : ''}
