@@ -324,6 +324,7 @@ function orderFor(sort: StakeholderSort | undefined): SQL[] {
     case '-updated':
       return [desc(stakeholders.updatedAt), desc(stakeholders.id)]
     case 'stage':
+      // The same expression as the index stakeholders_active_stage_idx, so SQLite reads the page from it.
       return [
         sql`case ${stakeholders.stage} when 'identified' then 1 when 'contacted' then 2 when 'engaged' then 3 when 'collaborating' then 4 else 5 end`,
         asc(stakeholders.nameKey),

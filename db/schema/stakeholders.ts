@@ -72,6 +72,12 @@ export const stakeholders = sqliteTable(
     index('stakeholders_active_updated_idx').on(t.archivedAt, t.updatedAt),
     index('stakeholders_active_created_idx').on(t.archivedAt, t.createdAt),
     index('stakeholders_active_country_idx').on(t.archivedAt, t.country, t.nameKey),
+    // Engagement stages in their natural order (identified ... dormant); the register's stage sort uses the same expression.
+    index('stakeholders_active_stage_idx').on(
+      t.archivedAt,
+      sql`(case ${t.stage} when 'identified' then 1 when 'contacted' then 2 when 'engaged' then 3 when 'collaborating' then 4 else 5 end)`,
+      t.nameKey,
+    ),
   ],
 )
 

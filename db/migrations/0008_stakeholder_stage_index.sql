@@ -1,0 +1,1 @@
+CREATE INDEX `stakeholders_active_stage_idx` ON `stakeholders` (`archived_at`,(case "stage" when 'identified' then 1 when 'contacted' then 2 when 'engaged' then 3 when 'collaborating' then 4 else 5 end),`name_key`);
