@@ -10,6 +10,7 @@ import { PriorityNav, QuadrantName, ScoreChange, ScoreValue, TierBadge } from '~
 import { PriorityFilters } from '~/components/priority/filters'
 import { quadrantFor } from '~/models/scoring'
 import { useFormat } from '~/utils/format'
+import { categoryLabel } from '~/components/stakeholders'
 
 export const meta: MetaFunction = () => [{ title: 'Priorities · Ripple' }]
 
@@ -91,7 +92,7 @@ export default function PriorityRanking() {
                   <td className="text-right tabular-nums">{f.number(r.rank)}</td>
                   <td>
                     <Link to={`/stakeholders/${r.id}`}>{r.name}</Link>
-                    {r.categoryName ? <div className="text-xs text-ink-muted">{r.categoryName}</div> : null}
+                    {r.categoryName ? <div className="text-xs text-ink-muted">{categoryLabel(t, { key: r.categoryKey, name: r.categoryName })}</div> : null}
                   </td>
                   <td className="text-right">
                     <ScoreValue score={r.score} />

@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { QUADRANTS as quadrants, STAGES as stages, TIERS as tiers } from '~/models/scoring'
 import type { PriorityFilter } from '~/models/priorities.server'
+import { categoryLabel } from '~/components/stakeholders'
 
 type Options = { categories: { id: number; name: string; key: string | null }[]; partners: { id: number; name: string }[] }
 
@@ -29,74 +30,12 @@ export function PriorityFilters({
           <input id="f-q" name="q" type="search" className="input" defaultValue={filter.q ?? ''} />
         </div>
       ) : null}
-      <div>
-        <label className="label" htmlFor="f-category">
-          {t('filters.category')}
-        </label>
-        <select id="f-category" name="category" className="input" defaultValue={filter.category ?? ''}>
-          <option value="">{tc('list.any')}</option>
-          {options.categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label className="label" htmlFor="f-owner">
-          {t('filters.owner')}
-        </label>
-        <select id="f-owner" name="owner" className="input" defaultValue={filter.owner ?? ''}>
-          <option value="">{tc('list.any')}</option>
-          {options.partners.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label className="label" htmlFor="f-tier">
-          {t('filters.tier')}
-        </label>
-        <select id="f-tier" name="tier" className="input" defaultValue={filter.tier ?? ''}>
-          <option value="">{tc('list.any')}</option>
-          {tiers.map((tier) => (
-            <option key={tier} value={tier}>
-              {t('tierLabel', { tier })}
-            </option>
-          ))}
-        </select>
-      </div>
-      {show.stage ? (
-        <div>
-          <label className="label" htmlFor="f-stage">
-            {t('filters.stage')}
-          </label>
-          <select id="f-stage" name="stage" className="input" defaultValue={filter.stage ?? ''}>
-            <option value="">{tc('list.any')}</option>
-            {stages.map((s) => (
-              <option key={s} value={s}>
-                {t(`stages.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+      <FilterSelect name="category" label={t('filters.category')} value={filter.category} options={options.categories.map((c) => ({ value: c.id, label: categoryLabel(t, c) }))} />
+      <FilterSelect name="owner" label={t('filters.owner')} value={filter.owner} options={options.partners.map((p) => ({ value: p.id, label: p.name }))} />
+      <FilterSelect name="tier" label={t('filters.tier')} value={filter.tier} options={tiers.map((tier) => ({ value: tier, label: t('tierLabel', { tier }) }))} />
+      {show.stage ? <FilterSelect name="stage" label={t('filters.stage')} value={filter.stage} options={stages.map((s) => ({ value: s, label: t(`stages.${s}`) }))} /> : null}
       {show.quadrant ? (
-        <div>
-          <label className="label" htmlFor="f-quadrant">
-            {t('filters.quadrant')}
-          </label>
-          <select id="f-quadrant" name="quadrant" className="input" defaultValue={filter.quadrant ?? ''}>
-            <option value="">{tc('list.any')}</option>
-            {quadrants.map((q) => (
-              <option key={q} value={q}>
-                {t(`quadrants.${q}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="quadrant" label={t('filters.quadrant')} value={filter.quadrant} options={quadrants.map((q) => ({ value: q, label: t(`quadrants.${q}`) }))} />
       ) : null}
       {show.unscored ? (
         <div className="flex items-end pb-2">
@@ -115,5 +54,25 @@ export function PriorityFilters({
         </Link>
       </div>
     </Form>
+  )
+}
+
+/** One labelled select of the filter form, with "Any" first. */
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | number | undefined; options: { value: string | number; label: string }[] }) {
+  const { t: tc } = useTranslation()
+  return (
+    <div>
+      <label className="label" htmlFor={`f-${name}`}>
+        {label}
+      </label>
+      <select id={`f-${name}`} name={name} className="input" defaultValue={value ?? ''}>
+        <option value="">{tc('list.any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }

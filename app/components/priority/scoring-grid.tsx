@@ -3,12 +3,14 @@ import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore, t
 import { useTranslation } from 'react-i18next'
 import { tierFor, weightedScore, type Thresholds } from '~/models/scoring'
 import { ScoreValue, TierBadge } from './badges'
+import { categoryLabel } from '~/components/stakeholders'
 
 export type GridCriterion = { id: number; name: string; weight: number }
 export type GridRow = {
   id: number
   name: string
   categoryName: string | null
+  categoryKey: string | null
   ownerName: string | null
   values: Record<number, number>
   meta: Record<number, { by: string | null; at: string; rationale: string | null }>
@@ -316,7 +318,7 @@ const ScoreRow = memo(function ScoreRow({
         <Link ref={nameLink} to={`/stakeholders/${row.id}`} tabIndex={interactive ? -1 : undefined}>
           {row.name}
         </Link>
-        <span className="block text-xs text-ink-muted">{[row.categoryName, row.ownerName].filter(Boolean).join(' · ')}</span>
+        <span className="block text-xs text-ink-muted">{[row.categoryName ? categoryLabel(t, { key: row.categoryKey, name: row.categoryName }) : null, row.ownerName].filter(Boolean).join(' · ')}</span>
       </th>
       {criteria.map((c, i) => {
         const col = i + 1
