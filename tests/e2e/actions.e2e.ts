@@ -74,6 +74,27 @@ describe('dissemination log in a real browser, at phone size', () => {
     await page.context().close()
   })
 
+  it('finds stakeholders as you type, and "save and log another like this" keeps them, clearing the title', async () => {
+    const page = await app.newPage(phone)
+    await app.login(page, 'partner')
+    await page.goto('/actions/new')
+    await page.getByLabel(/^Type/).selectOption({ label: 'Presentation at an event' })
+    await page.getByLabel(/^What did you do/).fill('Presented the network to Deusto students')
+    await page.getByLabel('People in the room').fill('45')
+    await page.getByRole('searchbox', { name: 'Search stakeholders' }).fill('Deusto')
+    const deusto = page.getByRole('checkbox', { name: /^Universidad de Deusto/ }).first()
+    await expect.poll(() => deusto.count(), { timeout: 10_000 }).toBe(1)
+    await deusto.check()
+    await noSideScroll(page)
+    await Promise.all([page.waitForURL(/\/actions\/new\?like=\d+/), page.getByRole('button', { name: 'Save and log another like this' }).click()])
+    expect(await page.getByRole('status').first().textContent()).toContain('Saved “Presented the network to Deusto students”')
+    expect(await page.getByLabel(/^What did you do/).inputValue()).toBe('')
+    expect(await page.getByLabel('People in the room').inputValue()).toBe('')
+    expect(await page.getByLabel(/^Type/).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Presentation at an event')
+    expect(await page.getByRole('checkbox', { name: /^Universidad de Deusto/ }).first().isChecked()).toBe(true)
+    await page.context().close()
+  })
+
   for (const javaScriptEnabled of [true, false]) {
     it(`a negative count and an impossible date come back next to their fields, everything else kept (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const context = await app.browser.newContext({ viewport: phone, baseURL: app.url, javaScriptEnabled })
