@@ -3,8 +3,7 @@ import { useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ChartFigure } from '~/components/charts/ChartFigure'
 import { HorizontalBarChart } from '~/components/charts/charts'
-import { DashboardFilters, MonthStepper, PrintButton, PrintLayoutBar } from '~/components/charts/DashboardControls'
-import { addMonths } from '~/components/charts/dashboard-utils'
+import { DashboardHeader } from '~/components/charts/DashboardControls'
 import type { TableModel } from '~/components/charts/table-model'
 import { StatusBadge } from '~/components/list'
 import { coverage, coverageTables, dashboardOptions, filtersFrom, parseDashboardParams } from '~/models/dashboard.server'
@@ -43,24 +42,18 @@ export default function CoverageDashboard() {
 
   return (
     <div className="dashboard space-y-6">
-      {print ? <PrintLayoutBar /> : null}
-      <header className="page-title">
-        <div>
-          <p className="text-sm text-ink-muted">{data.projectName}</p>
-          <h1>{t('coverage.title')}</h1>
-          <p className="mt-1 text-lg">{t('coverage.period', { month: f.month(data.month) })}</p>
-          <p className="text-sm text-ink-muted">{data.filters.validatedOnly ? t('reach.countsValidated') : t('reach.countsSubmitted')}</p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2 no-print">
-          <MonthStepper month={data.month} previous={addMonths(data.month, -1)} next={addMonths(data.month, 1)} />
-          <PrintButton />
-          <a className="btn-secondary" href={csv()} download>
-            {t('links.csvAll')}
-          </a>
-        </div>
-      </header>
-
-      {print ? null : <DashboardFilters options={options} params={params} month={data.month} kind="coverage" />}
+      <DashboardHeader
+        projectName={data.projectName}
+        title={t('coverage.title')}
+        period={t('coverage.period', { month: f.month(data.month) })}
+        month={data.month}
+        validatedOnly={data.filters.validatedOnly !== false}
+        csvAllHref={csv()}
+        print={print}
+        options={options}
+        params={params}
+        kind="coverage"
+      />
 
       <ChartFigure
         id="targets"

@@ -3,7 +3,7 @@ import { useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ChartFigure } from '~/components/charts/ChartFigure'
 import { CumulativeChart, HorizontalBarChart, StackedMonthsChart } from '~/components/charts/charts'
-import { DashboardFilters, MonthStepper, PrintButton, PrintLayoutBar } from '~/components/charts/DashboardControls'
+import { DashboardHeader } from '~/components/charts/DashboardControls'
 import { DataTable } from '~/components/charts/DataTable'
 import { percentChange, type TableModel } from '~/components/charts/table-model'
 import { actionsLink, addMonths, figureKey } from '~/components/charts/dashboard-utils'
@@ -46,24 +46,18 @@ export default function ReachDashboard() {
 
   return (
     <div className="dashboard space-y-6">
-      {print ? <PrintLayoutBar /> : null}
-      <header className="page-title">
-        <div>
-          <p className="text-sm text-ink-muted">{reach.projectName}</p>
-          <h1>{t('reach.title')}</h1>
-          <p className="mt-1 text-lg">{t('reach.period', { month: f.month(reach.month) })}</p>
-          <p className="text-sm text-ink-muted">{reach.filters.validatedOnly ? t('reach.countsValidated') : t('reach.countsSubmitted')}</p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2 no-print">
-          <MonthStepper month={reach.month} previous={addMonths(reach.month, -1)} next={addMonths(reach.month, 1)} />
-          <PrintButton />
-          <a className="btn-secondary" href={csv()} download>
-            {t('links.csvAll')}
-          </a>
-        </div>
-      </header>
-
-      {print ? null : <DashboardFilters options={options} params={params} month={reach.month} kind="reach" />}
+      <DashboardHeader
+        projectName={reach.projectName}
+        title={t('reach.title')}
+        period={t('reach.period', { month: f.month(reach.month) })}
+        month={reach.month}
+        validatedOnly={reach.filters.validatedOnly !== false}
+        csvAllHref={csv()}
+        print={print}
+        options={options}
+        params={params}
+        kind="reach"
+      />
 
       <section aria-labelledby="headline-title" className="space-y-3">
         <h2 id="headline-title">{t('reach.headline')}</h2>

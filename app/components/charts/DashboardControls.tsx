@@ -2,6 +2,7 @@ import { Form, Link, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { withParam } from '~/utils/paging'
+import { addMonths } from './dashboard-utils'
 
 type Option = { id: number | null; name: string; key?: string | null }
 export type DashboardOptions = {
@@ -196,6 +197,57 @@ export function PrintLayoutBar() {
           {t('print.now')}
         </button>
       </div>
+    </>
+  )
+}
+
+/**
+ * The top of a dashboard: project, title, period and what counts, then (on screen) the month
+ * navigation, "Print report" and the CSV of every table; the filter form unless printing.
+ */
+export function DashboardHeader({
+  projectName,
+  title,
+  period,
+  month,
+  validatedOnly,
+  csvAllHref,
+  print,
+  options,
+  params,
+  kind,
+}: {
+  projectName: string
+  title: string
+  period: string
+  month: string
+  validatedOnly: boolean
+  csvAllHref: string
+  print: boolean
+  options: DashboardOptions
+  params: Params
+  kind: 'reach' | 'coverage'
+}) {
+  const { t } = useTranslation('dashboard')
+  return (
+    <>
+      {print ? <PrintLayoutBar /> : null}
+      <header className="page-title">
+        <div>
+          <p className="text-sm text-ink-muted">{projectName}</p>
+          <h1>{title}</h1>
+          <p className="mt-1 text-lg">{period}</p>
+          <p className="text-sm text-ink-muted">{validatedOnly ? t('reach.countsValidated') : t('reach.countsSubmitted')}</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 no-print">
+          <MonthStepper month={month} previous={addMonths(month, -1)} next={addMonths(month, 1)} />
+          <PrintButton />
+          <a className="btn-secondary" href={csvAllHref} download>
+            {t('links.csvAll')}
+          </a>
+        </div>
+      </header>
+      {print ? null : <DashboardFilters options={options} params={params} month={month} kind={kind} />}
     </>
   )
 }
