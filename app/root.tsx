@@ -52,8 +52,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * The root data (user, translations, unread count) only changes when something is submitted, so a
  * filter change or a link does not re-send every translation string.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod && formMethod !== 'GET' ? defaultShouldRevalidate : false
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formData, defaultShouldRevalidate }) =>
+  // A submission that cannot change root data may say so (the scoring grid saves on every keystroke).
+  formMethod && formMethod !== 'GET' && formData?.get('_rootUnchanged') !== '1' ? defaultShouldRevalidate : false
 
 export type RootData = ReturnType<typeof useRootData>
 export function useRootData() {

@@ -26,6 +26,10 @@ describe('prioritisation in a real browser', () => {
     const rows = page.locator('[data-testid="scoring-grid"] tbody tr')
     const names = await Promise.all([0, 1, 2].map(async (i) => (await rows.nth(i).locator('th a').textContent())!.trim()))
 
+    // Saving must not reload the 500-row page (nor the root data) after every keystroke.
+    const requests: string[] = []
+    page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`))
+
     // Tab into the grid: one tab stop, landing on the first score cell.
     for (let i = 0; i < 80; i++) {
       await page.keyboard.press('Tab')
@@ -57,6 +61,8 @@ describe('prioritisation in a real browser', () => {
     for (let i = 0; i < 3; i++) await expect.poll(() => rows.nth(i).textContent(), { timeout: 10_000 }).toMatch(/Saved/)
     expect(await rows.nth(0).textContent()).toContain('Tier A')
     expect(await page.locator('[role="alert"]').count()).toBe(0)
+    expect(requests.filter((r) => r.startsWith('POST') && r.includes('/priorities/score')).length).toBeGreaterThanOrEqual(3)
+    expect(requests.filter((r) => r.startsWith('GET') && r.includes('_data='))).toEqual([])
 
     // The ranking: the all-5 stakeholder is there with 100, tier A, first scoring.
     await page.goto(`/priorities?tier=A`)

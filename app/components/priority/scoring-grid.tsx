@@ -193,6 +193,8 @@ function RowSaver({
     const form = new FormData()
     form.set('intent', 'row')
     form.set('js', '1')
+    // Scores change nothing the root loader sends (user, translations, inbox): skip reloading it.
+    form.set('_rootUnchanged', '1')
     form.set('stakeholderId', String(stakeholderId))
     for (const c of criteria) form.set(scoreField(c.id), values[c.id] ? String(values[c.id]) : '')
     fetcher.submit(form, { method: 'post', action: '/priorities/score' })
@@ -370,7 +372,8 @@ const ScoreRow = memo(function ScoreRow({
         )
       })}
       <td className="text-right">
-        <ScoreValue score={score} />
+        {/* The tier cell already says "Unscored"; say it once. */}
+        {score === null ? <span aria-hidden className="text-ink-muted">–</span> : <ScoreValue score={score} />}
       </td>
       <td>
         <TierBadge tier={tier} />
