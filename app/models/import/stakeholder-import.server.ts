@@ -1,6 +1,6 @@
 import { isNull } from 'drizzle-orm'
 import { db, sqlite } from '#db/client'
-import { contacts, scales, stages, stakeholderCategories, type Scale, type Stage } from '#db/schema'
+import { scales, stages, stakeholderCategories, type Scale, type Stage } from '#db/schema'
 import { recordAudit, type Tx } from '~/models/audit.server'
 import { createContact, emailKeyOf } from '~/models/contacts.server'
 import { stakeholderAuditValues, stakeholderColumnsFrom, updateStakeholder, type Stakeholder, type StakeholderInput } from '~/models/stakeholders.server'
@@ -8,7 +8,7 @@ import { env } from '~/utils/env.server'
 import { nameKey, webDomainFrom } from '~/utils/text'
 import { ImportRefusal } from './decode.server'
 import { cleanMapping, countryCode, guessMapping, languageCode, type ColumnMapping } from './mapping.server'
-import { firstOf, listOf, parseUpload, type Cell, type ParsedFile } from './parse.server'
+import { firstOf, listOf, parseUpload, type ParsedFile } from './parse.server'
 import {
   emailPattern,
   keyedLookup,
@@ -307,4 +307,3 @@ export function previewStakeholderImport(args: Omit<StakeholderImportArgs, 'mode
   return summarize(planRows(adapter, parsed, mapping, { decisions: args.decisions, defaultDecision: args.defaultDecision }))
 }
 
-export type { Cell }
