@@ -4,44 +4,13 @@ import { db } from '#db/client'
 import { actions, eventKinds, events, partners, stakeholderGroups, themes, type EventKind } from '#db/schema'
 import { recordAudit, recordUpdate, type Tx } from './audit.server'
 import { listActivities } from './plan.server'
+import { emptyToUndefined, eventFormSchema, type EventForm } from './plan-forms'
 
 export type Event = typeof events.$inferSelect
 export { eventKinds }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
-const optionalText = (max: number) => z.preprocess(emptyToUndefined, z.string().trim().max(max, 'common:errors.tooLong').optional())
-const optionalId = z.preprocess(emptyToUndefined, z.coerce.number().int().positive('common:errors.choose').optional())
-const optionalCount = z.preprocess(
-  emptyToUndefined,
-  z.coerce.number({ invalid_type_error: 'common:errors.wholeNumber' }).int('common:errors.wholeNumber').min(0, 'common:errors.notNegative').max(10_000_000).optional(),
-)
-const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean())
-
-export const eventFormSchema = z
-  .object({
-    kind: z.enum(eventKinds, { required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' }),
-    title: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(300, 'common:errors.tooLong'),
-    themeId: optionalId,
-    startDate: z.string({ required_error: 'common:errors.required' }).regex(isoDate, 'common:errors.date'),
-    endDate: z.preprocess(emptyToUndefined, z.string().regex(isoDate, 'common:errors.date').optional()),
-    place: optionalText(300),
-    online: checkbox,
-    hostPartnerId: optionalId,
-    registrations: optionalCount,
-    attendance: optionalCount,
-    description: optionalText(5000),
-    crossBorder: checkbox,
-    planTargetGroupIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive())),
-    planMessages: optionalText(10_000),
-    planNotes: optionalText(10_000),
-  })
-  .superRefine((v, ctx) => {
-    if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'common:errors.dateOrder' })
-    if (v.kind === 'campaign' && !v.endDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'plan:events.errors.campaignEnd' })
-    if (!v.online && !v.place) ctx.addIssue({ code: 'custom', path: ['place'], message: 'plan:events.errors.placeOrOnline' })
-  })
-export type EventForm = z.infer<typeof eventFormSchema>
+export { eventFormSchema, type EventForm }
 
 function toRow(input: EventForm) {
   return {

@@ -1,5 +1,4 @@
 import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
-import { z } from 'zod'
 import { db } from '#db/client'
 import {
   engagementStrategies,
@@ -16,6 +15,7 @@ import {
   type StakeholderFilter as SavedFilter,
 } from '#db/schema'
 import { recordAudit, recordUpdate, type Tx } from './audit.server'
+import { groupFilterKeys, groupFormSchema, strategyFormSchema, type GroupForm, type StrategyForm } from './plan-forms'
 import { stakeholderFilterSchema, stakeholderWhere } from './stakeholders.server'
 
 /** A saved filter read back through the register's own schema (unknown or bad values are dropped). */
@@ -37,23 +37,7 @@ export function groupMembersWhere(filter: SavedFilter | Record<string, unknown>)
 // ---------------------------------------------------------------------------------------------
 // Stakeholder groups: named saved filters with their methods and key messages per language
 
-export const groupFilterKeys = ['q', 'category', 'country', 'stage', 'owner', 'theme', 'tier', 'scale'] as const
-
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
-
-export const groupFormSchema = z.object({
-  name: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(200, 'common:errors.tooLong'),
-  description: z.preprocess(emptyToUndefined, z.string().trim().max(2000, 'common:errors.tooLong').optional()),
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(200, 'common:errors.tooLong').optional()),
-  category: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
-  country: z.preprocess(emptyToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'plan:groups.errors.country').optional()),
-  stage: z.preprocess(emptyToUndefined, z.enum(stages).optional()),
-  owner: z.preprocess(emptyToUndefined, z.union([z.literal('none'), z.coerce.number().int().positive()]).optional()),
-  theme: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
-  tier: z.preprocess(emptyToUndefined, z.enum([...tiers, 'none']).optional()),
-  scale: z.preprocess(emptyToUndefined, z.enum(scales).optional()),
-})
-export type GroupForm = z.infer<typeof groupFormSchema>
+export { groupFilterKeys, groupFormSchema, strategyFormSchema, type GroupForm, type StrategyForm }
 
 /** The saved filter: the register's URL parameters as strings, empty ones left out. */
 export function filterFromForm(input: Partial<GroupForm>): SavedFilter {
@@ -158,12 +142,6 @@ export function groupStrategy(groupId: number) {
   const messages = db.select().from(strategyMessages).where(eq(strategyMessages.strategyId, strategy.id)).orderBy(asc(strategyMessages.language)).all()
   return { id: strategy.id, methods: strategy.methods ?? '', messages: Object.fromEntries(messages.map((m) => [m.language, m.message])) as Record<string, string> }
 }
-
-export const strategyFormSchema = z.object({
-  methods: z.preprocess(emptyToUndefined, z.string().trim().max(10_000, 'common:errors.tooLong').optional()),
-  messages: z.record(z.string(), z.preprocess(emptyToUndefined, z.string().trim().max(5000, 'common:errors.tooLong').optional())).default({}),
-})
-export type StrategyForm = z.infer<typeof strategyFormSchema>
 
 /** Saves methods and messages; a language whose message is emptied loses it (the audit keeps the text). */
 export function saveGroupStrategy(tx: Tx, groupId: number, input: StrategyForm, languages: string[], userId: number) {

@@ -3,21 +3,9 @@ import { z } from 'zod'
 import { db } from '#db/client'
 import { actions, actionTypes, eventKinds, events, indicatorCodes, indicatorMappings, partners, stakeholders, type EventKind } from '#db/schema'
 import { recordAudit, type Tx } from './audit.server'
+import { indicatorInputs, type IndicatorCode } from './plan-forms'
 
-export type IndicatorCode = (typeof indicatorCodes)[number]
-export { indicatorCodes }
-
-/**
- * Which inputs each indicator takes from the mappings:
- * RCO115 counts cross-border events of the mapped kinds; RCO81 sums attendance of those events and
- * participants of actions of the mapped types; RCO87 counts organisations (partners + stakeholders
- * collaborating) and takes no mapping.
- */
-export const indicatorInputs: Record<IndicatorCode, { eventKinds: boolean; actionTypes: boolean }> = {
-  RCO115: { eventKinds: true, actionTypes: false },
-  RCO81: { eventKinds: true, actionTypes: true },
-  RCO87: { eventKinds: false, actionTypes: false },
-}
+export { indicatorCodes, indicatorInputs, type IndicatorCode }
 
 export function listMappings() {
   const rows = db.select().from(indicatorMappings).all()

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { db } from '#db/client'
 import { actions, materialFiles, materialKinds, materials, partners } from '#db/schema'
 import { recordAudit, recordUpdate, type Tx } from './audit.server'
+import { emptyToUndefined, materialFormSchema, type MaterialForm } from './plan-forms'
 
 export type Material = typeof materials.$inferSelect
 export { materialKinds }
@@ -47,26 +48,7 @@ export function safeFileName(name: string) {
   return base.replace(/[\u0000-\u001f\u007f"]/g, '').slice(-200) || 'file'
 }
 
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
-
-export const materialFormSchema = z.object({
-  title: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(300, 'common:errors.tooLong'),
-  kind: z.enum(materialKinds, { required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' }),
-  language: z.string({ required_error: 'common:errors.required' }).trim().regex(/^[a-z]{2,3}$/, 'common:errors.choose'),
-  url: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .trim()
-      .max(2000, 'common:errors.tooLong')
-      .url('common:errors.url')
-      .refine((u) => /^https?:\/\//i.test(u), 'common:errors.url')
-      .optional(),
-  ),
-  version: z.preprocess(emptyToUndefined, z.string().trim().max(40, 'common:errors.tooLong').default('1')),
-  description: z.preprocess(emptyToUndefined, z.string().trim().max(5000, 'common:errors.tooLong').optional()),
-})
-export type MaterialForm = z.infer<typeof materialFormSchema>
+export { materialFormSchema, type MaterialForm }
 
 export type StoredUpload = { fileName: string; contentType: string; data: Buffer }
 

@@ -2,9 +2,11 @@ import { sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client'
 import { targetBreakdowns, targetMetrics, tiers, type StakeholderFilter, type TargetMetric } from '#db/schema'
 import { groupMembersWhere } from './groups.server'
+import { metricBreakdowns } from './plan-forms'
 
 export { targetMetrics, targetBreakdowns }
-export type TargetBreakdown = (typeof targetBreakdowns)[number]
+export type { TargetBreakdown } from './plan-forms'
+type TargetBreakdown = (typeof targetBreakdowns)[number]
 
 /**
  * One metric over a period. Dates are ISO days (YYYY-MM-DD); the period includes both ends.
@@ -25,20 +27,7 @@ export type MetricQuery = {
 
 export type MetricRow = { key: string; value: number }
 
-/** Breakdowns that make sense for each metric (the target form offers only these). */
-export const metricBreakdowns: Record<TargetMetric, readonly TargetBreakdown[]> = {
-  actions: targetBreakdowns,
-  participants: targetBreakdowns,
-  online_reach: targetBreakdowns,
-  engagements: targetBreakdowns,
-  stakeholders_reached: targetBreakdowns,
-  group_share_reached: targetBreakdowns,
-  languages_covered: targetBreakdowns,
-  partners_active: targetBreakdowns,
-  // These count stakeholders by their stage, not actions: only stakeholder facets (partner = owner).
-  new_stakeholders_engaged: ['partner', 'category', 'group', 'tier'],
-  funded_project_links: ['partner', 'category', 'group', 'tier'],
-}
+export { metricBreakdowns }
 
 /** Metrics expressed as a percentage (0-100) rather than a count. */
 export const percentageMetrics: readonly TargetMetric[] = ['group_share_reached']

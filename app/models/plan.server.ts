@@ -4,7 +4,6 @@ import { db } from '#db/client'
 import {
   actions,
   actionTypes,
-  activityPhases,
   channels,
   events,
   partners,
@@ -19,6 +18,7 @@ import {
 } from '#db/schema'
 import { recordAudit, recordUpdate, type Tx } from './audit.server'
 import { renderMarkdown } from '~/utils/markdown.server'
+import { activityFormSchema, activityStateList, emptyToUndefined, type ActivityForm, type ActivityState } from './plan-forms'
 
 export { planSectionKeys }
 export type { PlanSectionKey }
@@ -105,25 +105,10 @@ export function restoreSectionVersion(tx: Tx, key: PlanSectionKey, versionId: nu
 // ---------------------------------------------------------------------------------------------
 // Work plan: planned activities, fulfilled by logged actions (actions.activityId)
 
-export const activityStates = ['planned', 'awaiting_validation', 'done', 'overdue'] as const
-export type ActivityState = (typeof activityStates)[number]
+export const activityStates = activityStateList
 
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
-const optionalId = z.preprocess(emptyToUndefined, z.coerce.number().int().positive('common:errors.choose').optional())
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
-
-export const activityFormSchema = z.object({
-  title: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(300, 'common:errors.tooLong'),
-  description: z.preprocess(emptyToUndefined, z.string().trim().max(5000, 'common:errors.tooLong').optional()),
-  partnerId: optionalId,
-  dueDate: z.string({ required_error: 'common:errors.required' }).regex(isoDate, 'common:errors.date'),
-  typeId: optionalId,
-  channelId: optionalId,
-  groupId: optionalId,
-  eventId: optionalId,
-  phase: z.preprocess(emptyToUndefined, z.enum(activityPhases, { invalid_type_error: 'common:errors.choose' }).optional()),
-})
-export type ActivityForm = z.infer<typeof activityFormSchema>
+export { activityFormSchema, type ActivityForm }
 
 export const activityFilterSchema = z.object({
   partner: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()).catch(undefined),

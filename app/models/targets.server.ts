@@ -1,9 +1,11 @@
 import { desc, eq, isNotNull, isNull } from 'drizzle-orm'
-import { z } from 'zod'
 import { db } from '#db/client'
 import { targetBreakdowns, targetMetrics, targetPeriodKinds, targets, type ReportingPeriod } from '#db/schema'
 import { recordAudit, recordUpdate, type Tx } from './audit.server'
-import { breakdownOptions, metricBreakdowns, targetProgress, type TargetBreakdown } from './metrics.server'
+import { breakdownOptions, targetProgress } from './metrics.server'
+import { splitFacet, targetFormSchema, type TargetForm } from './plan-forms'
+
+export { splitFacet, targetFormSchema, type TargetForm }
 import { getProject } from './project.server'
 
 export type Target = typeof targets.$inferSelect
@@ -55,46 +57,6 @@ export function projectQuarters(project: { startDate: string; endDate: string })
   const endYear = Number(project.endDate.slice(0, 4))
   for (let y = startYear; y <= endYear; y++) for (let q = 1; q <= 4; q++) out.push(`${y}-Q${q}`)
   return out
-}
-
-/** The form: `facet` is "<breakdown>:<value>" (e.g. "partner:3", "tier:A") or empty. */
-export const targetFormSchema = z
-  .object({
-    label: z.string().trim().max(200, 'common:errors.tooLong').optional(),
-    metric: z.enum(targetMetrics, { required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' }),
-    periodKind: z.enum(targetPeriodKinds, { required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' }),
-    month: z.string().optional(),
-    quarter: z.string().optional(),
-    reportingPeriod: z.coerce.number().int().min(0).optional(),
-    facet: z.string().optional(),
-    value: z.coerce
-      .number({ required_error: 'common:errors.required', invalid_type_error: 'common:errors.invalid' })
-      .min(0, 'common:errors.notNegative')
-      .max(1e12, 'common:errors.invalid'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.periodKind === 'month' && !(v.month && isoMonth.test(v.month))) ctx.addIssue({ code: 'custom', path: ['month'], message: 'plan:targets.errors.month' })
-    if (v.periodKind === 'quarter' && !(v.quarter && isoQuarter.test(v.quarter)))
-      ctx.addIssue({ code: 'custom', path: ['quarter'], message: 'plan:targets.errors.quarter' })
-    if (v.periodKind === 'reporting_period' && v.reportingPeriod === undefined)
-      ctx.addIssue({ code: 'custom', path: ['reportingPeriod'], message: 'plan:targets.errors.reportingPeriod' })
-    if (v.facet) {
-      const [breakdown, value] = splitFacet(v.facet)
-      if (!breakdown || !value) ctx.addIssue({ code: 'custom', path: ['facet'], message: 'common:errors.choose' })
-      else if (!metricBreakdowns[v.metric].includes(breakdown))
-        ctx.addIssue({ code: 'custom', path: ['facet'], message: 'plan:targets.errors.facetMetric' })
-    }
-    if (v.metric === 'group_share_reached' && v.value > 100) ctx.addIssue({ code: 'custom', path: ['value'], message: 'plan:targets.errors.percentage' })
-  })
-export type TargetForm = z.infer<typeof targetFormSchema>
-
-export function splitFacet(facet: string | null | undefined): [TargetBreakdown | null, string | null] {
-  if (!facet) return [null, null]
-  const i = facet.indexOf(':')
-  const breakdown = facet.slice(0, i) as TargetBreakdown
-  const value = facet.slice(i + 1)
-  if (i < 1 || !(targetBreakdowns as readonly string[]).includes(breakdown) || !value) return [null, null]
-  return [breakdown, value]
 }
 
 /** Every facet a target can be for, grouped by breakdown, for the form's select. */

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
 import { EventForm } from '~/components/event-form'
 import { PlanNav } from '~/components/plan-nav'
-import { eventFormSchema, eventKinds, getEvent, setEventArchived, updateEvent } from '~/models/events.server'
+import { eventKinds, getEvent, setEventArchived, updateEvent } from '~/models/events.server'
 import { planFormOptions } from '~/models/plan.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { eventFormSchema } from '~/models/plan-forms'
 
 export const meta: MetaFunction = () => [{ title: 'Edit event · Ripple' }]
 

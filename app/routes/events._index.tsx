@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState, Pagination } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
-import { eventFilterSchema, eventKinds, listEvents } from '~/models/events.server'
+import { eventFilterSchema, listEvents } from '~/models/events.server'
+import { eventKindList } from '~/models/plan-forms'
 import { planFormOptions } from '~/models/plan.server'
 import { requirePermission } from '~/utils/auth.server'
 import { pageFromUrl } from '~/utils/paging'
@@ -47,7 +48,7 @@ export default function EventsPage() {
           <span className="label">{t('events.kind')}</span>
           <select name="kind" defaultValue={filter.kind ?? ''} className="input">
             <option value="">{tc('list.any')}</option>
-            {eventKinds.map((k) => (
+            {eventKindList.map((k) => (
               <option key={k} value={k}>
                 {t(`eventKinds.${k}`)}
               </option>

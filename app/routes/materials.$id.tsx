@@ -5,22 +5,13 @@ import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
 import { MaterialForm } from '~/components/material-form'
 import { PlanNav } from '~/components/plan-nav'
-import {
-  allowedExtensions,
-  getMaterial,
-  materialFormSchema,
-  materialKinds,
-  materialUsage,
-  readMaterialRequest,
-  setMaterialArchived,
-  updateMaterial,
-  validateMaterialUpload,
-} from '~/models/materials.server'
+import { allowedExtensions, getMaterial, materialUsage, readMaterialRequest, setMaterialArchived, updateMaterial, validateMaterialUpload } from '~/models/materials.server'
 import { getProject } from '~/models/project.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/format'
+import { materialFormSchema, materialKindList } from '~/models/plan-forms'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.material.title ?? 'Material'} · Ripple` }]
 
@@ -148,7 +139,7 @@ export default function MaterialPage() {
           <h2 id="edit-heading">{t('materials.edit')}</h2>
           <MaterialForm
             schema={materialFormSchema}
-            kinds={materialKinds}
+            kinds={materialKindList}
             languages={data.languages}
             extensions={data.extensions}
             limitMb={data.limitMb}

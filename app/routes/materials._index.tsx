@@ -6,22 +6,13 @@ import { db } from '#db/client'
 import { EmptyState } from '~/components/list'
 import { MaterialForm } from '~/components/material-form'
 import { PlanNav } from '~/components/plan-nav'
-import {
-  allowedExtensions,
-  createMaterial,
-  languageMatrix,
-  listMaterials,
-  materialFilterSchema,
-  materialFormSchema,
-  materialKinds,
-  readMaterialRequest,
-  validateMaterialUpload,
-} from '~/models/materials.server'
+import { allowedExtensions, createMaterial, languageMatrix, listMaterials, materialFilterSchema, readMaterialRequest, validateMaterialUpload } from '~/models/materials.server'
 import { getProject } from '~/models/project.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/format'
+import { materialFormSchema, materialKindList } from '~/models/plan-forms'
 
 export const meta: MetaFunction = () => [{ title: 'Materials · Ripple' }]
 
@@ -122,7 +113,7 @@ export default function MaterialsPage() {
           <span className="label">{t('materials.kind')}</span>
           <select name="kind" defaultValue={data.filter.kind ?? ''} className="input">
             <option value="">{tc('list.any')}</option>
-            {materialKinds.map((k) => (
+            {materialKindList.map((k) => (
               <option key={k} value={k}>
                 {t(`materialKinds.${k}`)}
               </option>
@@ -207,7 +198,7 @@ export default function MaterialsPage() {
           <h2 id="new-material-heading">{t('materials.new')}</h2>
           <MaterialForm
             schema={materialFormSchema}
-            kinds={materialKinds}
+            kinds={materialKindList}
             languages={data.languages}
             extensions={data.extensions}
             limitMb={data.limitMb}

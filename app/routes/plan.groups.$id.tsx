@@ -8,25 +8,14 @@ import { FormErrors, TextareaField } from '~/components/forms'
 import { GroupForm } from '~/components/group-form'
 import { Pagination } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
-import {
-  getGroup,
-  groupFilterOptions,
-  groupFormSchema,
-  groupMemberCount,
-  groupMembers,
-  groupStrategy,
-  registerLink,
-  saveGroupStrategy,
-  setGroupArchived,
-  strategyFormSchema,
-  updateGroup,
-} from '~/models/groups.server'
+import { getGroup, groupFilterOptions, groupMemberCount, groupMembers, groupStrategy, registerLink, saveGroupStrategy, setGroupArchived, updateGroup } from '~/models/groups.server'
 import { computeMetric } from '~/models/metrics.server'
 import { getProject } from '~/models/project.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { pageFromUrl } from '~/utils/paging'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/format'
+import { groupFormSchema, strategyFormSchema } from '~/models/plan-forms'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? 'Group'} · Ripple` }]
 

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
 import { GroupForm } from '~/components/group-form'
 import { PlanNav } from '~/components/plan-nav'
-import { createGroup, groupFilterKeys, groupFilterOptions, groupFormSchema } from '~/models/groups.server'
+import { createGroup, groupFilterOptions } from '~/models/groups.server'
 import { requirePermission } from '~/utils/auth.server'
+import { groupFilterKeys, groupFormSchema } from '~/models/plan-forms'
 
 export const meta: MetaFunction = () => [{ title: 'New stakeholder group · Ripple' }]
 

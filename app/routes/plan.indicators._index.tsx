@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { db } from '#db/client'
 import { PlanNav } from '~/components/plan-nav'
-import { computeIndicators, indicatorCodes, indicatorInputs, listMappings, mappingFormOptions, mappingFormSchema, saveMappings } from '~/models/indicators.server'
+import { computeIndicators, listMappings, mappingFormOptions, mappingFormSchema, saveMappings } from '~/models/indicators.server'
+import { indicatorCodeList, indicatorInputs } from '~/models/plan-forms'
 import { getProject } from '~/models/project.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
@@ -135,7 +136,7 @@ export default function IndicatorsPage() {
       <section className="card space-y-4" aria-labelledby="mapping-heading">
         <h2 id="mapping-heading">{t('indicators.mappingTitle')}</h2>
         <p className="text-sm text-ink-muted">{t('indicators.mappingHint')}</p>
-        {indicatorCodes
+        {indicatorCodeList
           .filter((code) => indicatorInputs[code].eventKinds || indicatorInputs[code].actionTypes)
           .map((code) => (
             <Form key={code} method="post" id={`mapping-${code}`} className="space-y-2 border-t border-slate-200 pt-3">

@@ -6,8 +6,9 @@ import { db } from '#db/client'
 import { PlanNav } from '~/components/plan-nav'
 import { TargetForm } from '~/components/target-form'
 import { getProject } from '~/models/project.server'
-import { getTarget, setTargetArchived, targetFormData, targetFormSchema, targetFormValues, updateTarget } from '~/models/targets.server'
+import { getTarget, setTargetArchived, targetFormData, targetFormValues, updateTarget } from '~/models/targets.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { targetFormSchema } from '~/models/plan-forms'
 
 export const meta: MetaFunction = () => [{ title: 'Edit target · Ripple' }]
 

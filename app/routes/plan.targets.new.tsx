@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
 import { PlanNav } from '~/components/plan-nav'
 import { TargetForm } from '~/components/target-form'
-import { createTarget, targetFormData, targetFormSchema } from '~/models/targets.server'
+import { createTarget, targetFormData } from '~/models/targets.server'
 import { requirePermission } from '~/utils/auth.server'
+import { targetFormSchema } from '~/models/plan-forms'
 
 export const meta: MetaFunction = () => [{ title: 'New target · Ripple' }]
 

@@ -6,10 +6,11 @@ import { db } from '#db/client'
 import { ActivityForm } from '~/components/activity-form'
 import { activityStateTone, PlanNav } from '~/components/plan-nav'
 import { StatusBadge } from '~/components/list'
-import { activityActions, activityFormSchema, activityWithState, getActivity, planFormOptions, setActivityArchived, updateActivity } from '~/models/plan.server'
+import { activityActions, activityWithState, getActivity, planFormOptions, setActivityArchived, updateActivity } from '~/models/plan.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/format'
+import { activityFormSchema } from '~/models/plan-forms'
 
 export const meta: MetaFunction = () => [{ title: 'Planned activity · Ripple' }]
 

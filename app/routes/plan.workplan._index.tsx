@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState, ExportLink, Pagination, StatusBadge } from '~/components/list'
 import { activityStateTone, PlanNav } from '~/components/plan-nav'
-import { activityFilterSchema, activityStates, listActivities, planFormOptions } from '~/models/plan.server'
+import { activityFilterSchema, listActivities, planFormOptions } from '~/models/plan.server'
+import { activityStateList } from '~/models/plan-forms'
 import { requirePermission } from '~/utils/auth.server'
 import { pageFromUrl } from '~/utils/paging'
 import { can } from '~/utils/permissions'
@@ -48,7 +49,7 @@ export default function WorkPlanPage() {
         <Select name="partner" label={t('workplan.partner')} value={filter.partner} options={options.partners} />
         <Select name="group" label={t('workplan.group')} value={filter.group} options={options.groups} />
         <Select name="event" label={t('workplan.event')} value={filter.event} options={options.events} />
-        <Select name="state" label={t('workplan.state')} value={filter.state} options={activityStates.map((s) => ({ value: s, label: t(`states.${s}`) }))} />
+        <Select name="state" label={t('workplan.state')} value={filter.state} options={activityStateList.map((s) => ({ value: s, label: t(`states.${s}`) }))} />
         <label className="text-sm">
           <span className="label">{t('workplan.dueFrom')}</span>
           <input type="date" name="from" defaultValue={filter.from ?? ''} className="input" />

@@ -10,7 +10,7 @@ function materialForm(fields: Record<string, string>, file?: { name: string; byt
   const form = new FormData()
   form.set('intent', 'save')
   for (const [k, v] of Object.entries(fields)) form.set(k, v)
-  if (file) form.set('file', new Blob([file.bytes], { type: file.type }), file.name)
+  if (file) form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name)
   return form
 }
 
