@@ -186,6 +186,10 @@ function addDays(iso: string, days: number) {
   return d.toISOString().slice(0, 10)
 }
 
+function minDate(a: string, b: string) {
+  return a < b ? a : b
+}
+
 function daysBetween(a: string, b: string) {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
 }
@@ -315,9 +319,11 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
     // The inbox demo: partner@demo.ripple has one returned action to fix.
     if (!returnedForPartner && p.partnerName === 'San Sebastián' && age <= 20 && age >= 3 && p.typeKey === 'social_post') status = 'returned'
     const createdBy = creatorFor(p.partnerName)
-    const submittedAt = status === 'draft' ? null : `${addDays(p.date, random.int(0, 3))}T${String(random.int(8, 18)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`
-    const validatedAt = status === 'validated' && submittedAt ? `${addDays(submittedAt.slice(0, 10), random.int(1, 6))}T10:00:00.000Z` : null
-
+    // Submitted within a few days of the action, validated within a week, never after the demo date.
+    const submittedDay = minDate(addDays(p.date, random.int(0, 3)), DEMO_TODAY)
+    const submittedAt = status === 'draft' ? null : `${submittedDay}T${String(random.int(8, 18)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`
+    const validatedDay = minDate(addDays(submittedDay, random.int(1, 6)), DEMO_TODAY)
+    const validatedAt = status === 'validated' && submittedAt ? `${validatedDay}T${validatedDay === submittedDay ? '19:30' : '10:00'}:00.000Z` : null
     const returnComment = status === 'returned' ? random.pick(returnComments) : null
     const figures = figuresFor(p.typeKey, random)
     const evidenceUrl = evidenceFor(p, random)
@@ -342,7 +348,7 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
         status,
         returnComment,
         submittedAt,
-        validatedAt: validatedAt && validatedAt.slice(0, 10) > DEMO_TODAY ? `${DEMO_TODAY}T09:00:00.000Z` : validatedAt,
+        validatedAt,
         validatedBy: status === 'validated' ? comms : null,
         eventId,
         activityId: p.activityId ?? null,
