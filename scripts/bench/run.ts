@@ -43,7 +43,7 @@ async function signIn(user: string): Promise<string> {
   const response = await handle(
     new Request(`${origin}/login`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin, Host: 'bench.local' },
       body: new URLSearchParams({ email: `${user}@demo.ripple`, password: 'ripple-demo' }),
     }),
     { clientAddress: '127.0.0.1' },
