@@ -276,12 +276,15 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
 
   // 3. Per partner for the month, with each partner's target for the chosen metric.
   const partnerRows = db.all<FigureRow & { id: number; name: string }>(sql`
-    select p.id as id, p.name as name, count(actions.id) as actions, coalesce(sum(actions.participants), 0) as participants,
-      coalesce(sum(actions.online_reach), 0) as onlineReach, coalesce(sum(actions.engagements), 0) as engagements
+    select p.id as id, p.name as name, coalesce(a.actions, 0) as actions, coalesce(a.participants, 0) as participants,
+      coalesce(a.onlineReach, 0) as onlineReach, coalesce(a.engagements, 0) as engagements
     from partners p
-    left join actions on actions.partner_id = p.id and actions.month = ${month} and ${counted}
-    where ${filters.partner ? sql`p.id = ${filters.partner}` : sql`(p.archived_at is null or actions.id is not null)`}
-    group by p.id
+    left join (
+      select actions.partner_id as pid, ${figureColumns} from actions
+      where actions.month = ${month} and ${counted}
+      group by actions.partner_id
+    ) a on a.pid = p.id
+    where ${filters.partner ? sql`p.id = ${filters.partner}` : sql`(p.archived_at is null or a.pid is not null)`}
     order by p.name`)
   const partnerTargets = activeTargets(metric, firstDay(month), lastDay(month), 'partner')
   const byPartner = partnerRows.map((p) => {
@@ -488,8 +491,11 @@ export function coverage(input: CoverageInput = {}) {
 
   // Partners with no counted action in the month.
   const partnersActive = db.all<{ id: number; name: string; actions: number; lastAction: string | null }>(sql`
+    with monthCounts as materialized (
+      select actions.partner_id as pid, count(*) as n from actions where actions.month = ${month} and ${counted} group by actions.partner_id
+    )
     select p.id as id, p.name as name,
-      (select count(*) from actions where actions.partner_id = p.id and actions.month = ${month} and ${counted}) as actions,
+      coalesce((select a.n from monthCounts a where a.pid = p.id), 0) as actions,
       (select actions.date from actions where actions.partner_id = p.id and actions.date <= ${lastDay(month)} and ${counted}
         order by actions.date desc limit 1) as lastAction
     from partners p
