@@ -53,7 +53,7 @@ Common findings: actions happen but are not recorded; evidence is scattered in e
 ### Communication objectives
 1. **Transfer**: present the network's practice at least once a quarter in each partner city.
 2. **Reach**: 8,000 participants and 120 validated actions in 2026.
-3. **Engage**: reach two thirds of tier-A stakeholders each year; 20 new stakeholders engaged in 2026.
+3. **Engage**: reach two thirds of tier-A stakeholders each year; 120 new stakeholders engaged in 2026.
 4. **Link**: establish formal links with at least 10 other funded projects (URBACT, Interreg, Horizon).
 5. **Languages**: communicate in at least 5 of the 7 working languages every year.`,
   stakeholders: `Our stakeholder groups are saved filters over the register, so their members are always current (see *Stakeholder groups*):
@@ -343,19 +343,19 @@ export function seedPlan(db: DB, core: CoreSeed, _random: Random) {
   const targetSeeds: (typeof targets.$inferInsert)[] = [
     { label: 'Validated actions in 2026', metric: 'actions', ...y2026, value: 120 },
     { label: 'Participants in 2026', metric: 'participants', ...y2026, value: 8000 },
-    { label: 'Online reach in 2026', metric: 'online_reach', ...y2026, value: 150000 },
+    { label: 'Online reach in 2026', metric: 'online_reach', ...y2026, value: 1000000 },
     { label: 'Working languages used in 2026', metric: 'languages_covered', ...y2026, value: 5 },
     { label: 'San Sebastián: actions in 2026', metric: 'actions', ...y2026, breakdown: 'partner', breakdownValue: String(partner('San Sebastián')), value: 20 },
-    { label: 'Barcelona: actions in 2026', metric: 'actions', ...y2026, breakdown: 'partner', breakdownValue: String(partner('Barcelona')), value: 15 },
-    { label: 'Gdańsk: actions in 2026', metric: 'actions', ...y2026, breakdown: 'partner', breakdownValue: String(partner('Gdańsk')), value: 15 },
+    { label: 'Barcelona: actions in 2026', metric: 'actions', ...y2026, breakdown: 'partner', breakdownValue: String(partner('Barcelona')), value: 50 },
+    { label: 'Gdańsk: actions in 2026', metric: 'actions', ...y2026, breakdown: 'partner', breakdownValue: String(partner('Gdańsk')), value: 40 },
     { label: 'Tier-A stakeholders reached in 2026', metric: 'group_share_reached', ...y2026, breakdown: 'group', breakdownValue: String(groupIds.get('Tier A')), value: 66 },
-    { label: 'New stakeholders engaged in 2026', metric: 'new_stakeholders_engaged', ...y2026, value: 20 },
+    { label: 'New stakeholders engaged in 2026', metric: 'new_stakeholders_engaged', ...y2026, value: 120 },
     { label: 'Links with other funded projects', metric: 'funded_project_links', periodKind: 'project', periodStart: '2025-01-01', periodEnd: '2027-12-31', value: 10 },
     { label: 'Distinct stakeholders reached (project)', metric: 'stakeholders_reached', periodKind: 'project', periodStart: '2025-01-01', periodEnd: '2027-12-31', value: 150 },
     { label: 'Partners active in Q4 2026', metric: 'partners_active', periodKind: 'quarter', periodStart: '2026-10-01', periodEnd: '2026-12-31', value: 8 },
     { label: 'LinkedIn posts in November 2026', metric: 'actions', periodKind: 'month', periodStart: '2026-11-01', periodEnd: '2026-11-30', breakdown: 'channel', breakdownValue: String(channelId('linkedin')), value: 10 },
   ]
-  for (const t of targetSeeds) if (t.breakdown !== 'channel' || t.breakdownValue !== 'null') db.insert(targets).values(t).run()
+  for (const t of targetSeeds) if (t.breakdownValue !== 'null' && t.breakdownValue !== 'undefined') db.insert(targets).values(t).run()
 
   return { eventIds, groupIds }
 }

@@ -63,3 +63,48 @@ describe('plan sections and their versions', () => {
     expect(sections[0].html).not.toMatch(/<script|javascript:/i)
   })
 })
+
+describe('shared form lists mirror the schema', () => {
+  it('keeps plan-forms.ts in step with db/schema', async () => {
+    const schema = await import('#db/schema')
+    const forms = await import('~/models/plan-forms')
+    expect(forms.targetMetricList).toEqual(schema.targetMetrics)
+    expect(forms.targetPeriodKindList).toEqual(schema.targetPeriodKinds)
+    expect(forms.targetBreakdownList).toEqual(schema.targetBreakdowns)
+    expect(forms.eventKindList).toEqual(schema.eventKinds)
+    expect(forms.activityPhaseList).toEqual(schema.activityPhases)
+    expect(forms.materialKindList).toEqual(schema.materialKinds)
+    expect(forms.stageList).toEqual(schema.stages)
+    expect(forms.scaleList).toEqual(schema.scales)
+    expect(forms.tierList).toEqual(schema.tiers)
+    expect(forms.indicatorCodeList).toEqual(schema.indicatorCodes)
+  })
+})
+
+describe('programme indicators', () => {
+  it('counts cross-border events of mapped kinds and participations without double counting', async () => {
+    const { sqlite } = await import('#db/client')
+    const { computeIndicators } = await import('~/models/indicators.server')
+    const s = sqlite()
+    const typeId = (key: string) => (s.prepare('select id from action_types where key = ?').get(key) as { id: number }).id
+    const partnerId = (s.prepare('select min(id) as id from partners').get() as { id: number }).id
+    const event = (kind: string, crossBorder: number, attendance: number) =>
+      Number(s.prepare(`insert into events (kind, title, start_date, cross_border, attendance, online) values (?, ?, '2031-05-05', ?, ?, 1)`).run(kind, `${kind} ${crossBorder}`, crossBorder, attendance).lastInsertRowid)
+    const webinar = event('webinar', 1, 40)
+    event('webinar', 0, 500) // not across borders: never counts
+    event('partner_meeting', 1, 25) // RCO81 only (internal meeting, not a public event)
+    const action = (type: string, status: string, participants: number, eventId: number | null) =>
+      s
+        .prepare(`insert into actions (partner_id, date, month, type_id, title, status, participants, event_id) values (?, '2031-05-06', '2031-05', ?, 'x', ?, ?, ?)`)
+        .run(partnerId, typeId(type), status, participants, eventId)
+    action('webinar', 'validated', 30, webinar) // at an event already counted by its attendance
+    action('presentation', 'validated', 12, null)
+    action('presentation', 'returned', 99, null)
+    action('social_post', 'validated', 1000, null) // type not mapped
+    const [rco115, rco81] = computeIndicators({ from: '2031-01-01', to: '2031-12-31' })
+    expect(rco115.value).toBe(1)
+    expect(rco115.items.map((i) => i.id)).toEqual([webinar])
+    expect(rco81.value).toBe(40 + 25 + 12)
+    expect(rco81.items.filter((i) => i.kind === 'action').map((i) => i.contribution)).toEqual([12])
+  })
+})
