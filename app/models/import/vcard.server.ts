@@ -83,9 +83,8 @@ function readCard(raw: string[], line: number): VCardContact {
       const bytes = decodeQuotedPrintable(value)
       const encoding = charset && iconv.encodingExists(charset) ? charset : 'utf-8'
       value = escapeDecoded(iconv.decode(bytes, encoding), name)
-    } else if (charset && version === '2.1' && /^utf-?8$/i.test(charset) === false && iconv.encodingExists(charset)) {
-      // 8-bit text was already read as the file's encoding; nothing more to do here.
     }
+    // Values that are not quoted-printable were already read in the file's encoding.
     if (version === '2.1' && !quotedPrintable) value = escape21(value, name)
     normalised.push(`${name}${params.length ? ';' + params.join(';') : ''}:${value}`)
   }
