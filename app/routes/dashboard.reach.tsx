@@ -61,7 +61,7 @@ export default function ReachDashboard() {
 
       <section aria-labelledby="headline-title" className="space-y-3">
         <h2 id="headline-title">{t('reach.headline')}</h2>
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
           {reach.headline.map((h) => (
             <li key={h.key} className="card print:break-inside-avoid">
               <p className="text-sm text-ink-muted">{t(`figures.${h.key}`)}</p>
