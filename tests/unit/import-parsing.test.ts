@@ -10,6 +10,7 @@ import { countryCode, guessMapping, languageCode } from '~/models/import/mapping
 import { parseUpload, type ParsedFile } from '~/models/import/parse.server'
 import { parseCount } from '~/models/import/pipeline.server'
 import { importStakeholdersFromBuffer } from '~/models/import/stakeholder-import.server'
+import { env } from '~/utils/env.server'
 
 const dataDir = path.resolve('../shared/data')
 const present = fs.existsSync(dataDir)
@@ -187,7 +188,7 @@ describe('refused files write nothing', () => {
     expect(refuse(Buffer.from('name\nCity of Porto\nCity of Bologna\n'))).toBe('errors.oneColumn')
     expect(refuse(Buffer.from('[{"name":"Only a name"}]'), 'a.json')).toBe('errors.oneColumn')
     expect(refuse(Buffer.from('{"name":"x","city":"y"}'), 'a.json')).toBe('errors.jsonShape')
-    expect(refuse(Buffer.alloc(11 * 1024 * 1024, 'a'))).toBe('errors.tooLarge')
+    expect(refuse(Buffer.alloc(Math.ceil((env().UPLOAD_LIMIT_MB + 1) * 1024 * 1024), 'a'))).toBe('errors.tooLarge')
   })
 })
 
