@@ -41,7 +41,7 @@ export default function EventPage() {
         </div>
         <div className="flex flex-wrap gap-2">
           {data.canLog ? (
-            <Link to={`/actions/new?eventId=${event.id}`} className="btn-secondary">
+            <Link to="/actions/new" className="btn-secondary">
               {t('events.logAction')}
             </Link>
           ) : null}

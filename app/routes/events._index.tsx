@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, Pagination } from '~/components/list'
+import { EmptyState, ExportLink, Pagination } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
 import { eventFilterSchema, listEvents } from '~/models/events.server'
 import { eventKindList } from '~/models/plan-forms'
@@ -32,11 +32,14 @@ export default function EventsPage() {
     <div className="space-y-6">
       <div className="page-title">
         <h1>{t('events.title')}</h1>
-        {canEdit ? (
-          <Link to="/events/new" className="btn-primary">
-            {t('events.new')}
-          </Link>
-        ) : null}
+        <div className="flex gap-2">
+          <ExportLink to="/events.csv" />
+          {canEdit ? (
+            <Link to="/events/new" className="btn-primary">
+              {t('events.new')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <PlanNav current="events" />
       <Form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5 no-print">

@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
-import { EmptyState } from '~/components/list'
+import { EmptyState, ExportLink } from '~/components/list'
 import { MaterialForm } from '~/components/material-form'
 import { PlanNav } from '~/components/plan-nav'
 import { allowedExtensions, createMaterial, languageMatrix, listMaterials, materialFilterSchema, readMaterialRequest, validateMaterialUpload } from '~/models/materials.server'
@@ -59,11 +59,14 @@ export default function MaterialsPage() {
     <div className="space-y-6">
       <div className="page-title">
         <h1>{t('materials.title')}</h1>
-        {data.canEdit ? (
-          <a href="#new-material" className="btn-primary">
-            {t('materials.new')}
-          </a>
-        ) : null}
+        <div className="flex gap-2">
+          <ExportLink to="/materials.csv" />
+          {data.canEdit ? (
+            <a href="#new-material" className="btn-primary">
+              {t('materials.new')}
+            </a>
+          ) : null}
+        </div>
       </div>
       <PlanNav current="materials" />
 

@@ -78,6 +78,15 @@ describe('plan area over HTTP', () => {
     expect(audit.n).toBeGreaterThan(0)
   })
 
+  it('exports the filtered events and materials as CSV', async () => {
+    const events = await (await app.fetch('/events.csv?kind=policy_clinic', { as: 'viewer' })).text()
+    expect(events).toContain('Policy clinic: creative innovation in public spaces (Bologna)')
+    expect(events).not.toContain('Transnational partner meeting in Porto')
+    const materials = await (await app.fetch('/materials.csv?language=es', { as: 'viewer' })).text()
+    expect(materials).toContain('Presentación del proyecto')
+    expect(materials).not.toContain('Logo pack')
+  })
+
   it('exports the filtered work plan as CSV', async () => {
     const response = await app.fetch('/plan/workplan.csv?state=overdue', { as: 'viewer' })
     expect(response.status).toBe(200)
