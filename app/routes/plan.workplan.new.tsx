@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
 import { ActivityForm } from '~/components/activity-form'
 import { PlanNav } from '~/components/plan-nav'
-import { activityFormSchema, createActivity, planFormOptions } from '~/models/plan.server'
+import { createActivity, planFormOptions } from '~/models/plan.server'
 import { requirePermission } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/redirect'
+import { activityFormSchema } from '~/models/plan-forms'
 
 export const meta: MetaFunction = () => [{ title: 'New planned activity · Ripple' }]
 
