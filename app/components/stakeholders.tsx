@@ -3,10 +3,18 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { Field, SelectField, TextareaField } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
+import { regionNameOverrides } from '~/models/admin'
+import { builtInCategories } from '~/models/stakeholder-schemas'
 
-/** A built-in category is translated through its key; one an administrator added shows its name. */
+const defaultCategoryNames = new Map<string, string>(builtInCategories.map((c) => [c.key, c.name]))
+
+/**
+ * A built-in category is shown in the reader's language through its key until an administrator
+ * renames it; then, like a category an administrator added, it shows its name.
+ */
 export function categoryLabel(t: TFunction, category: { key: string | null; name: string }) {
-  return category.key ? t(`stakeholders:categories.${category.key}`, { defaultValue: category.name }) : category.name
+  if (!category.key || defaultCategoryNames.get(category.key) !== category.name) return category.name
+  return t(`stakeholders:categories.${category.key}`, { defaultValue: category.name })
 }
 
 const displayNames = new Map<string, Intl.DisplayNames | null>()
@@ -22,7 +30,8 @@ export function countryName(code: string | null | undefined, locale: string) {
     }
   }
   try {
-    return displayNames.get(locale)?.of(code) ?? code
+    // Node's and the browser's ICU name a few regions differently; one name keeps hydration whole.
+    return regionNameOverrides[code]?.[locale] ?? displayNames.get(locale)?.of(code) ?? code
   } catch {
     return code
   }

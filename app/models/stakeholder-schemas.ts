@@ -6,6 +6,25 @@ import { webDomainFrom } from '~/utils/text'
  * browser (Conform's client validation). No database import here: this file ships to the browser.
  */
 
+/** The built-in categories: `key` is translated in the interface and drives rules (funded projects). */
+export const builtInCategories = [
+  { key: 'university', name: 'University', isFundedProject: false },
+  { key: 'interreg_project', name: 'Interreg project', isFundedProject: true },
+  { key: 'urbact_network', name: 'URBACT network', isFundedProject: true },
+  { key: 'horizon_project', name: 'Horizon / H2020 project', isFundedProject: true },
+  { key: 'eu_funded_project', name: 'Other EU-funded project', isFundedProject: true },
+  { key: 'city_network', name: 'Network or association of cities', isFundedProject: false },
+  { key: 'local_authority', name: 'Local or regional authority', isFundedProject: false },
+  { key: 'national_authority', name: 'National authority', isFundedProject: false },
+  { key: 'eu_institution', name: 'EU institution or Urban Agenda partnership', isFundedProject: false },
+  { key: 'media', name: 'Media', isFundedProject: false },
+  { key: 'ngo', name: 'NGO / civil society', isFundedProject: false },
+  { key: 'business', name: 'Business', isFundedProject: false },
+  { key: 'citizen_group', name: 'Citizen group', isFundedProject: false },
+  { key: 'other', name: 'Other', isFundedProject: false },
+] as const
+export type CategoryKey = (typeof builtInCategories)[number]['key']
+
 // Copies of the schema enums (db/schema/stakeholders.ts), so Drizzle stays out of the browser bundle.
 export const scales = ['local', 'regional', 'national', 'european', 'global'] as const
 export const stages = ['identified', 'contacted', 'engaged', 'collaborating', 'dormant'] as const

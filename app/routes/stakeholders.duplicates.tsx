@@ -29,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const options = stakeholderFormOptions()
     return json({
       mode: 'compare' as const,
+      // Sent with the data: the list lives in a .server module, which the browser bundle does not get.
+      fields: mergeFields,
       survivor,
       loser,
       categories: listCategories({ includeArchived: true }),
@@ -202,7 +204,7 @@ function Compare() {
               </tr>
             </thead>
             <tbody>
-              {mergeFields.map((field) => {
+              {data.fields.map((field) => {
                 const same = show(field, survivor) === show(field, loser)
                 return (
                   <tr key={field}>

@@ -32,3 +32,21 @@ describe('the stakeholder register in a real browser', () => {
     await page.context().close()
   })
 })
+
+describe('merging duplicates in a real browser', () => {
+  it('compares two likely duplicates, picks a value per field and merges them', async () => {
+    const page = await app.newPage()
+    await app.login(page, 'comms')
+    await page.goto('/stakeholders/duplicates')
+    const group = page.locator('li.card', { hasText: 'eurocities.eu' })
+    await Promise.all([page.waitForURL(/a=\d+&b=\d+/), group.getByRole('link', { name: 'Compare and merge' }).click()])
+    await page.waitForLoadState('networkidle')
+    // The page is interactive after hydration: choose the merged record's city.
+    await page.getByRole('radio', { name: 'Brussels' }).check()
+    await Promise.all([page.waitForURL(/\/stakeholders\/\d+$/), page.getByRole('button', { name: 'Merge', exact: true }).click()])
+    expect(await page.locator('h1').textContent()).toContain('Eurocities')
+    expect(await page.getByRole('region', { name: 'Details' }).textContent()).toContain('Brussels')
+    expect(await page.getByRole('region', { name: 'Timeline' }).textContent()).toContain('Merged by Lucía Moreno')
+    await page.context().close()
+  })
+})

@@ -231,6 +231,10 @@ describe('contacts, GDPR, duplicates and categories over HTTP', () => {
     expect(after.indexOf(custom.id)).toBe(before.indexOf(custom.id) - 1)
     await app.post('/admin/categories', { intent: 'archive', id: String(custom.id) }, { as: 'admin' })
     expect(db.select().from(stakeholderCategories).where(eq(stakeholderCategories.id, custom.id)).get()!.archivedAt).not.toBeNull()
+    // A renamed built-in category shows its new name instead of the translation of its key.
+    const uni = university()
+    await app.post('/admin/categories', { intent: 'update', id: String(uni), name: 'Universities and research centres' }, { as: 'admin' })
+    expect(await (await app.fetch(`/stakeholders?category=${uni}`, { as: 'viewer' })).text()).toContain('Universities and research centres')
     // An archived category is no longer offered for new stakeholders.
     const refused = await app.post('/stakeholders/new', { name: 'Fundación X', categoryId: String(custom.id) }, { as: 'comms' })
     expect(refused.status).toBe(400)
