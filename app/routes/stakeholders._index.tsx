@@ -174,7 +174,7 @@ export default function StakeholderRegister() {
                   <StageBadge stage={s.stage} />
                   {s.tier ? <TierBadge tier={s.tier} /> : null}
                   {s.archivedAt ? <span className="badge bg-slate-200">{s.mergedIntoId ? t('mergedBadge') : t('archivedBadge')}</span> : null}
-                  <span className="text-ink-muted">{s.ownerName ?? t('noOwner')}</span>
+                  <span className="text-ink-muted">{s.ownerName ? `${t('fields.owner')}: ${s.ownerName}` : t('noOwner')}</span>
                 </p>
               </li>
             ))}
