@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useBrowserApp } from './harness'
@@ -74,7 +75,7 @@ describe('prioritisation in a real browser', () => {
     expect(all.findIndex((r) => r.includes(names[0]))).toBeLessThan(10)
     // Low influence, high interest: weights 3 and 2 give (0 + 2 * 4/4) / 5 = 40, tier C.
     await page.goto(`/priorities?q=${encodeURIComponent(names[1])}`)
-    const second = page.locator('[data-testid="ranked-row"]', { hasText: names[1] })
+    const second = page.locator('[data-testid="ranked-row"]').filter({ has: page.getByRole('link', { name: names[1], exact: true }) })
     expect(await second.textContent()).toMatch(/40.*Tier C/)
 
     // The grid: one more stakeholder in each of three quadrants, each listed in the table.
@@ -87,6 +88,24 @@ describe('prioritisation in a real browser', () => {
     expect(await table.locator('tr', { hasText: names[1] }).textContent()).toContain('Keep informed')
     expect(await table.locator('tr', { hasText: names[2] }).textContent()).toContain('Keep satisfied')
     expect(await page.locator('[data-testid="grid-dot"]').count()).toBeGreaterThan(3)
+    await page.context().close()
+  })
+
+  it('says in words when a score was not saved', async () => {
+    const page = await app.newPage()
+    await app.login(page, 'comms')
+    await page.goto('/priorities/score?unscored=1')
+    await page.locator('[data-testid="scoring-grid"][data-hydrated="true"]').waitFor()
+    // Someone archives the first stakeholder meanwhile: the server refuses the save.
+    const row = page.locator('[data-testid="scoring-grid"] tbody tr').first()
+    const id = Number(await row.getAttribute('data-stakeholder'))
+    const sqlite = new Database(app.dbFile)
+    sqlite.prepare("update stakeholders set archived_at = '2026-01-01T00:00:00.000Z' where id = ?").run(id)
+    sqlite.close()
+    await page.locator('#cell-0-2').click()
+    await page.keyboard.press('4')
+    await row.getByRole('alert').waitFor({ timeout: 10_000 })
+    expect(await row.getByRole('alert').textContent()).toMatch(/Not saved: this stakeholder no longer exists/)
     await page.context().close()
   })
 
