@@ -76,6 +76,13 @@ describe('the stakeholder register over HTTP', () => {
     expect((await app.post(`/stakeholders/${other.id}/edit`, { intent: 'archive' }, { as: 'partner' })).status).toBe(403)
     expect((await app.post(`/stakeholders/${other.id}/contacts/new`, { name: 'X', lawfulBasis: 'consent' }, { as: 'partner' })).status).toBe(403)
     expect(db.select().from(stakeholders).where(eq(stakeholders.id, other.id)).get()!.name).toBe(other.name)
+    const theirContact = db
+      .select({ id: contacts.id })
+      .from(contacts)
+      .innerJoin(stakeholders, eq(stakeholders.id, contacts.stakeholderId))
+      .where(eq(stakeholders.ownerPartnerId, partnerId('Barcelona')))
+      .get()!
+    expect((await app.post(`/contacts/${theirContact.id}`, { intent: 'save', name: 'Hijacked', lawfulBasis: 'consent' }, { as: 'partner' })).status).toBe(403)
     // ... while Barcelona's own partner may.
     expect((await app.post(`/stakeholders/${other.id}/edit`, editForm(other, { acronym: 'BCN' }), { as: 'partner2' })).status).toBe(302)
   })
@@ -104,6 +111,10 @@ describe('the stakeholder register over HTTP', () => {
       ['/stakeholders/duplicates', { intent: 'merge', survivorId: String(any.id), loserId: String(ownedBy('Lyon').id) }],
       ['/admin/categories', { intent: 'create', name: 'Nope' }],
     ]
+    const contact = db.select().from(contacts).where(isNull(contacts.erasedAt)).get()!
+    writes.push([`/contacts/${contact.id}`, { intent: 'save', name: 'Nope', lawfulBasis: 'consent' }])
+    writes.push([`/contacts/${contact.id}`, { intent: 'archive' }])
+    writes.push([`/contacts/${contact.id}`, { intent: 'erase', confirm: 'ERASE' }])
     for (const [path, form] of writes) {
       const response = await app.post(path, form, { as: 'viewer' })
       expect(response.status, path).toBe(403)
