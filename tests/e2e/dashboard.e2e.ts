@@ -27,7 +27,7 @@ describe('the reach dashboard in a real browser', () => {
     const page = await app.newPage()
     await app.login(page, 'comms')
     await page.goto('/dashboard/reach')
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Monthly reach')
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Monthly reach')
     // Today is in November 2026 in the demo; the default is the last complete month.
     const defaultMonth = await page.locator('#f-month').inputValue()
     expect(defaultMonth).toMatch(/^\d{4}-\d{2}$/)
@@ -35,12 +35,15 @@ describe('the reach dashboard in a real browser', () => {
     // Change the month with the filter form (a GET form: the month lands in the URL).
     await page.locator('#f-month').fill('2026-09')
     await page.getByRole('button', { name: 'Apply filters' }).click()
-    await expect.poll(() => page.url()).toMatch(/month=2026-09/)
-    await expect.poll(() => page.locator('main').textContent()).toContain('September 2026')
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/month=2026-09/)
+    await expect.poll(() => page.locator('h1 + p').textContent(), { timeout: 15_000 }).toContain('September 2026')
     // And step back one more month with the month navigation, keeping the other filters.
-    await page.getByRole('link', { name: /previous month/i }).click()
-    await expect.poll(() => page.url()).toMatch(/month=2026-08/)
-    await expect.poll(() => page.locator('#table-partners caption').textContent()).toContain('2026-08')
+    const previous = page.getByRole('link', { name: /previous month/i })
+    await expect.poll(() => previous.getAttribute('href'), { timeout: 15_000 }).toContain('month=2026-08')
+    await page.waitForLoadState('networkidle')
+    await previous.click()
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/month=2026-08/)
+    await expect.poll(() => page.locator('#table-partners caption').textContent(), { timeout: 15_000 }).toContain('2026-08')
 
     for (const table of ['partners', 'headline', 'languages']) {
       const shown = await tableCells(page, table)
@@ -70,7 +73,7 @@ describe('the reach dashboard in a real browser', () => {
     expect(width).toBeLessThanOrEqual(360)
     // Each table scrolls inside a focusable region named by its caption.
     const regions = page.getByRole('region', { name: /^Per partner/ })
-    await expect.poll(() => regions.count()).toBe(1)
+    await expect.poll(() => regions.count(), { timeout: 15_000 }).toBe(1)
     expect(await regions.getAttribute('tabindex')).toBe('0')
     // The print layout (no JavaScript needed) hides the app's header.
     await page.goto('/dashboard/reach?month=2026-09&print=1')
