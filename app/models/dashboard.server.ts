@@ -779,7 +779,7 @@ export function coverageTables(c: Coverage): TableModel[] {
       { key: 'status', label: 'columns.status' },
     ],
     rows: c.targets.map((t) => [
-      text(t.label ?? t.metric, { t: t.label ? undefined : `metrics.${t.metric}`, href: `/plan/targets/${t.id}` }),
+      text(t.label ?? t.metric, { t: t.label ? undefined : `metrics.${t.metric}`, href: `/plan/targets` }),
       t.breakdown ? text(t.breakdownLabel, { t: t.breakdown === 'language' ? `common:languages.${t.breakdownValue}` : t.breakdownKey ? breakdownKeyLabel(t.breakdown, t.breakdownKey) : undefined }) : text('all', { t: 'coverage.wholeProject' }),
       text(`${t.periodStart} – ${t.periodEnd}`),
       num(t.value),
