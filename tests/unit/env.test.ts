@@ -5,14 +5,14 @@ import { safeRedirect } from '~/utils/redirect'
 
 describe('environment', () => {
   it('has working defaults', () => {
-    const env = parseEnv({})
+    const env = parseEnv({} as NodeJS.ProcessEnv)
     expect(env.PORT).toBe(3000)
     expect(env.DATABASE_URL).toBe('./data/ripple.db')
     expect(env.SEED_DEMO).toBe(true)
   })
 
   it('names every bad variable in one line', () => {
-    expect(() => parseEnv({ PORT: 'eighty', SEED_DEMO: 'maybe' })).toThrowError(/^Invalid environment: PORT: .*; SEED_DEMO: .*$/)
+    expect(() => parseEnv({ PORT: 'eighty', SEED_DEMO: 'maybe' } as unknown as NodeJS.ProcessEnv)).toThrowError(/^Invalid environment: PORT: .*; SEED_DEMO: .*$/)
   })
 
   it('stops the server with that one line', () => {
