@@ -36,6 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     channelId: memory.channelId,
     languages: memory.languages ?? [],
   }
+  // Links from an event or a work-plan activity (?eventId=, ?activityId=) preset what the action belongs to.
+  for (const key of ['eventId', 'activityId'] as const) {
+    const value = Number(url.searchParams.get(key))
+    if (Number.isInteger(value) && value > 0) defaults[key] = value
+  }
   // "Save and log another like this": start from the action just saved, minus title, figures and link.
   let saved: { id: number; title: string } | null = null
   const likeId = Number(url.searchParams.get('like'))

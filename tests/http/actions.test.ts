@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client'
-import { actionTypes, actions, auditLog, channels, notifications, partners, users } from '#db/schema'
+import { actionTypes, actions, auditLog, channels, events, notifications, partners, users } from '#db/schema'
 import { useTestApp } from './app'
 
 const app = useTestApp()
@@ -89,6 +89,13 @@ describe('the quick form over HTTP', () => {
     expect(html).not.toContain('value="Forum talk"')
     expect(html).not.toContain('value="80"')
     expect(html).toMatch(new RegExp(`<option value="${typeId('presentation')}" selected`))
+  })
+
+  it('presets the event when linked from one', async () => {
+    const event = db.select({ id: events.id }).from(events).limit(1).get()!.id
+    const html = await (await app.fetch(`/actions/new?eventId=${event}`, { as: 'partner' })).text()
+    const select = html.match(/<select[^>]*name="eventId"[^>]*>.*?<\/select>/s)![0]
+    expect(select).toMatch(new RegExp(`<option value="${event}" selected`))
   })
 
   it('keeps a partner to its own partner; comms chooses', async () => {
