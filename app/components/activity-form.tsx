@@ -30,6 +30,7 @@ export function ActivityForm({
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const named = (o: Option, kind: 'types' | 'channels') => ({ value: o.value, label: o.key ? t(`${kind === 'types' ? 'actionTypes' : 'channels'}.${o.key}`, { defaultValue: o.label }) : o.label })
   return (

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getCollectionProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -31,8 +31,9 @@ export function EventForm({
     defaultValue: defaultValue as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
-  const selectedGroups = new Set((fields.planTargetGroupIds.value as string[] | string | undefined) ? [fields.planTargetGroupIds.value].flat().map(String) : [])
+  const groupLabel = new Map(options.groups.map((g) => [String(g.value), g.label]))
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-4">
       <FormErrors errors={form.errors} />
@@ -77,11 +78,11 @@ export function EventForm({
           </p>
           {options.groups.length === 0 ? <p className="hint">{t('events.noGroups')}</p> : null}
           <ul aria-labelledby="target-groups-label" className="grid gap-1 sm:grid-cols-2">
-            {options.groups.map((g) => (
-              <li key={g.value}>
+            {getCollectionProps(fields.planTargetGroupIds, { type: 'checkbox', options: options.groups.map((g) => String(g.value)) }).map(({ key, ...props }) => (
+              <li key={key}>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name={fields.planTargetGroupIds.name} value={g.value} defaultChecked={selectedGroups.has(String(g.value))} className="h-5 w-5" />
-                  {g.label}
+                  <input {...props} className="h-5 w-5" />
+                  {groupLabel.get(props.value)}
                 </label>
               </li>
             ))}

@@ -30,6 +30,7 @@ export function GroupForm({
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const any = t('common:list.any')
   return (

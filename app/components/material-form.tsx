@@ -35,6 +35,7 @@ export function MaterialForm({
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const fileErrors = (form.allErrors.file as string[] | undefined) ?? undefined
   return (

@@ -35,6 +35,7 @@ export function TargetForm({
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const facetError = fields.facet.errors
   return (

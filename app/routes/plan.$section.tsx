@@ -77,6 +77,7 @@ export default function PlanSectionPage() {
     defaultValue: { body: data.body, intent: 'save' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: saveSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const title = t(`sections.${data.key}`)
   return (

@@ -195,6 +195,7 @@ function StrategyForm({
     defaultValue: { methods: strategy.methods, messages: strategy.messages },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: strategyFormSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const messages = fields.messages.getFieldset()
   return (
