@@ -24,6 +24,9 @@ if (!fs.existsSync(BENCH_DB)) {
 }
 
 const quick = process.argv.includes('--quick')
+/** `--only dashboards,lists,import,load,js` measures some sections (the report then holds only those). */
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+const want = (section: string) => !onlyArg || onlyArg.split(',').includes(section)
 const runs = quick ? 10 : 30
 const loadSeconds = quick ? 10 : 60
 const log = (m: string) => console.log(`[bench] ${m}`)
@@ -80,7 +83,7 @@ const dashboards = [
   { name: 'Monthly reach loader', path: `/dashboard/reach?month=${month}`, route: 'routes/dashboard.reach', raw: rawQueries.reach },
   { name: 'Coverage loader', path: `/dashboard/coverage?month=${month}`, route: 'routes/dashboard.coverage', raw: rawQueries.coverage },
 ]
-for (const d of dashboards) {
+for (const d of want('dashboards') ? dashboards : []) {
   log(d.name)
   const loader = await measure(() => loaderRequest(d.path, d.route), { runs })
   const rawTiming = await measure(() => d.raw(raw, month), { runs })
@@ -103,7 +106,7 @@ const lists = [
   { name: 'Action list (partner, status, year)', path: `/actions?partner=${params.id}&status=validated&from=2025-01-01&to=2025-12-31`, route: 'routes/actions._index' },
   { name: 'Action list (channel, language, page 20)', path: '/actions?channel=3&language=es&page=20', route: 'routes/actions._index' },
 ]
-for (const l of lists) {
+for (const l of want('lists') ? lists : []) {
   log(l.name)
   const timing = await measure(() => loaderRequest(l.path, l.route), { runs })
   results[l.name] = timing
@@ -126,7 +129,7 @@ function runTask(task: string, dbFile: string) {
   })
   return JSON.parse(out.trim().split('\n').pop()!)
 }
-{
+if (want('import')) {
   log('University import')
   const file = copyDataset('import')
   const first = runTask('import-universities', file)
@@ -149,7 +152,7 @@ function freePort(): Promise<number> {
     })
   })
 }
-{
+if (want('load')) {
   log(`Load test: 50 clients for ${loadSeconds} s`)
   const file = copyDataset('load')
   const port = await freePort()
@@ -223,7 +226,7 @@ async function pageJavaScript(pathname: string, user: string) {
   }
   return { files: files.size, rawKB: Math.round(rawBytes / 102.4) / 10, gzipKB: Math.round(gz / 102.4) / 10 }
 }
-for (const p of [
+for (const p of !want('js') ? [] : [
   { name: 'JavaScript for the action form (/actions/new)', path: '/actions/new', user: 'partner', budget: 150 },
   { name: 'JavaScript for the reach dashboard (/dashboard/reach)', path: `/dashboard/reach?month=${month}`, user: 'comms', budget: null },
 ]) {
@@ -249,7 +252,9 @@ const machine = {
   databaseMB: Math.round(fs.statSync(BENCH_DB).size / 1024 / 1024),
 }
 const json = { machine, dataset: counts, runs, loadSeconds, results, summary: rows }
-fs.writeFileSync('bench-results.json', JSON.stringify(json, null, 2) + '\n')
+const outJson = onlyArg ? `/tmp/bench-results-${onlyArg}.json` : 'bench-results.json'
+const outMd = onlyArg ? `/tmp/BENCHMARKS-${onlyArg}.md` : 'BENCHMARKS.md'
+fs.writeFileSync(outJson, JSON.stringify(json, null, 2) + '\n')
 const fmt = (n: number) => n.toLocaleString('en')
 const md = `# Benchmarks
 
@@ -265,7 +270,7 @@ Raw figures: [bench-results.json](bench-results.json).
 |---|---|---|---|
 ${rows.map((r) => `| ${r.figure} | ${r.value} | ${r.budget} | ${r.met === null ? '–' : r.met ? 'yes' : '**no**'} |`).join('\n')}
 `
-fs.writeFileSync('BENCHMARKS.md', md)
+fs.writeFileSync(outMd, md)
 console.log(md)
 raw.close()
 process.exit(0)
