@@ -22,17 +22,28 @@ export const countryCodes = (
 
 const localeTag: Record<string, string> = { en: 'en-GB', es: 'es-ES' }
 
+/**
+ * Names on which Node's ICU and the browser's ICU disagree (the page is rendered by both, and a
+ * different text breaks hydration): fixed here. Checked against Debian's chromium for en and es.
+ */
+export const regionNameOverrides: Record<string, Record<string, string>> = {
+  FK: { en: 'Falkland Islands', es: 'Islas Malvinas' },
+  HK: { en: 'Hong Kong', es: 'Hong Kong' },
+  MO: { en: 'Macao', es: 'Macao' },
+  PS: { en: 'Palestine', es: 'Palestina' },
+}
+
 /** Country options sorted by their name in the given interface language. */
 export function countryOptions(locale: string) {
   const names = new Intl.DisplayNames([localeTag[locale] ?? locale], { type: 'region' })
   return countryCodes
-    .map((code) => ({ value: code, label: names.of(code) ?? code }))
+    .map((code) => ({ value: code, label: regionNameOverrides[code]?.[locale] ?? names.of(code) ?? code }))
     .sort((a, b) => a.label.localeCompare(b.label, locale))
 }
 
 export function countryName(code: string, locale: string) {
   try {
-    return new Intl.DisplayNames([localeTag[locale] ?? locale], { type: 'region' }).of(code) ?? code
+    return regionNameOverrides[code]?.[locale] ?? new Intl.DisplayNames([localeTag[locale] ?? locale], { type: 'region' }).of(code) ?? code
   } catch {
     return code
   }

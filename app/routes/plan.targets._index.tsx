@@ -72,7 +72,7 @@ export default function TargetsPage() {
           {t('targets.emptyHint')}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0}>
           <table className="table">
             <caption className="sr-only">{t('targets.title')}</caption>
             <thead>

@@ -93,7 +93,7 @@ export default function CriteriaPage() {
         <h2 id="criteria-list" className="mb-2">
           {t('criteria.listTitle')}
         </h2>
-        <div className="card relative overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

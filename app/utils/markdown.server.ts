@@ -40,5 +40,6 @@ const sanitizer = new FilterXSS({
  */
 export function renderMarkdown(source: string): string {
   const html = markdown.parse(source ?? '') as string
-  return sanitizer.process(html)
+  // A wide table scrolls sideways on a phone; tabindex lets a keyboard user scroll it too.
+  return sanitizer.process(html).replace(/<table>/g, '<table tabindex="0">')
 }
