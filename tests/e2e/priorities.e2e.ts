@@ -88,6 +88,12 @@ describe('prioritisation in a real browser', () => {
     expect(await table.locator('tr', { hasText: names[1] }).textContent()).toContain('Keep informed')
     expect(await table.locator('tr', { hasText: names[2] }).textContent()).toContain('Keep satisfied')
     expect(await page.locator('[data-testid="grid-dot"]').count()).toBeGreaterThan(3)
+    // A dot opens its stakeholder.
+    // The last dot is drawn on top of any it overlaps.
+    const dot = page.locator('[data-testid="grid-dot"]').last()
+    const target = await dot.getAttribute('data-stakeholder')
+    await dot.locator('circle').click()
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe(`/stakeholders/${target}`)
     await page.context().close()
   })
 

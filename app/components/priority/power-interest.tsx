@@ -43,7 +43,10 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
   })
   return (
     <figure className="w-full max-w-[560px] [&_.recharts-wrapper]:!h-auto [&_.recharts-wrapper]:!w-full [&_svg]:h-auto [&_svg]:w-full">
-      <div role="img" aria-label={t('grid.chartLabel', { count: placements.length })}>
+      {/* Screen readers get one sentence and the table beside the chart; the picture itself (and
+          its dot links, out of the tab order) is hidden from them, so nothing interactive sits in an image. */}
+      <p className="sr-only">{t('grid.chartLabel', { count: placements.length })}</p>
+      <div aria-hidden="true">
         <ScatterChart width={WIDTH} height={HEIGHT} margin={{ top: 10, right: 16, bottom: 30, left: 10 }}>
           {quadrantAreas.map((q) => (
             <ReferenceArea
@@ -84,7 +87,12 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
           <Scatter
             data={data}
             isAnimationActive={false}
-            onClick={(point: { payload?: Placement }) => point?.payload && navigate(`/stakeholders/${point.payload.id}`)}
+            // Recharts re-wraps the shape in the browser (the link below serves the server render
+            // and no-JavaScript), so the click is handled here.
+            onClick={(point: { id?: number; payload?: { id?: number } }) => {
+              const id = point?.payload?.id ?? point?.id
+              if (id) navigate(`/stakeholders/${id}`)
+            }}
             shape={(props: { cx?: number; cy?: number; payload?: Placement }) => {
               const p = props.payload!
               return (
