@@ -301,6 +301,13 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
       participants, online_reach, engagements, status, return_comment, submitted_at, validated_at, validated_by, event_id, activity_id, created_at, updated_at)
     values (@partnerId, @createdBy, @date, @month, @typeId, @channelId, @title, @description, @evidenceUrl, @participants, @onlineReach, @engagements,
       @status, @returnComment, @submittedAt, @validatedAt, @validatedBy, @eventId, @activityId, @createdAt, @createdAt)`)
+  // Presentations and talks cite the common material in their language when one exists, so the
+  // materials page shows which partners use the common presentation. No random draw here, so the
+  // rest of the demo stays exactly as seeded before.
+  const presentationMaterials = sqlite
+    .prepare(`select id, language from materials where kind = 'presentation' and archived_at is null order by id`)
+    .all() as { id: number; language: string }[]
+  const citeMaterial = sqlite.prepare('update actions set material_id = ? where id = ?')
   const insertLanguage = sqlite.prepare('insert into action_languages (action_id, language) values (?, ?)')
   const insertTheme = sqlite.prepare('insert into action_themes (action_id, theme_id) values (?, ?)')
   const insertStakeholder = sqlite.prepare('insert into action_stakeholders (action_id, stakeholder_id) values (?, ?)')
@@ -356,6 +363,10 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
       }).lastInsertRowid,
     )
     for (const language of new Set(p.languages)) insertLanguage.run(id, language)
+    if (['presentation', 'conference_talk', 'webinar', 'policy_clinic'].includes(p.typeKey) && id % 3 !== 0) {
+      const material = presentationMaterials.find((m) => p.languages.includes(m.language as never)) ?? presentationMaterials.find((m) => m.language === 'en')
+      if (material) citeMaterial.run(material.id, id)
+    }
     if (core.themeIds.length) for (const themeId of random.some(core.themeIds, 1, 2)) insertTheme.run(id, themeId)
     if (allStakeholders.length && !['social_post', 'newsletter', 'web_news', 'video'].includes(p.typeKey)) {
       const owned = allStakeholders.filter((s) => s.owner === partnerId)
