@@ -145,3 +145,23 @@ export const actionEvidence = sqliteTable('action_evidence', {
   error: text('error'),
   fetchedAt: text('fetched_at'),
 })
+
+/**
+ * Live (not archived) actions added up per month, status, channel (0 = none) and type, kept
+ * current by triggers on `actions` (migration 0009): the dashboards read a few hundred rows per
+ * month from here instead of ~17,000 actions when no partner or stakeholder-category filter is set.
+ */
+export const actionMonthTotals = sqliteTable(
+  'action_month_totals',
+  {
+    status: text('status', { enum: actionStatuses }).notNull(),
+    month: text('month').notNull(),
+    channelId: integer('channel_id').notNull().default(0),
+    typeId: integer('type_id').notNull(),
+    actions: integer('actions').notNull().default(0),
+    participants: integer('participants').notNull().default(0),
+    onlineReach: integer('online_reach').notNull().default(0),
+    engagements: integer('engagements').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.month, t.channelId, t.typeId] })],
+)

@@ -267,6 +267,13 @@ log('targets and events')
 for (const d of deferred.filter((x) => x.type === 'index')) sqlite.exec(d.sql)
 log('indexes rebuilt')
 for (const d of deferred.filter((x) => x.type === 'trigger')) sqlite.exec(d.sql)
+// The dashboards' monthly pre-aggregate is kept by triggers on actions, dropped during the bulk load: rebuild it.
+if (sqlite.prepare(`select 1 from sqlite_master where name = 'action_month_totals'`).get()) {
+  sqlite.exec(`delete from action_month_totals;
+    insert into action_month_totals (status, month, channel_id, type_id, actions, participants, online_reach, engagements)
+    select status, month, coalesce(channel_id, 0), type_id, count(*), coalesce(sum(participants), 0), coalesce(sum(online_reach), 0), coalesce(sum(engagements), 0)
+    from actions where archived_at is null group by status, month, coalesce(channel_id, 0), type_id`)
+}
 for (const fts of ['stakeholder_search', 'action_title_search']) {
   const exists = sqlite.prepare(`select 1 from sqlite_master where name = ?`).get(fts)
   if (exists) sqlite.exec(`insert into ${fts}(${fts}) values ('rebuild')`)

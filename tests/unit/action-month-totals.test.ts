@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { sqlite } from '#db/client'
+import { monthlyByKey } from '~/models/dashboard.server'
+
+/**
+ * action_month_totals is a pre-aggregate kept by triggers on `actions`; it must always equal the
+ * same figures added up from the live actions themselves.
+ */
+function fromActions() {
+  return sqlite()
+    .prepare(
+      `select status, month, coalesce(channel_id, 0) as channel_id, type_id, count(*) as actions, coalesce(sum(participants), 0) as participants,
+         coalesce(sum(online_reach), 0) as online_reach, coalesce(sum(engagements), 0) as engagements
+       from actions where archived_at is null group by status, month, coalesce(channel_id, 0), type_id order by 1, 2, 3, 4`,
+    )
+    .all()
+}
+function totals() {
+  return sqlite()
+    .prepare(`select status, month, channel_id, type_id, actions, participants, online_reach, engagements from action_month_totals order by 1, 2, 3, 4`)
+    .all()
+}
+const one = <T>(q: string, ...a: unknown[]) => sqlite().prepare(q).get(...(a as never[])) as T
+
+function baseQuery(from: string, to: string, stack: 'channel' | 'type', statuses: string[], extra = '') {
+  const col = stack === 'channel' ? 'channel_id' : 'type_id'
+  return sqlite()
+    .prepare(
+      `select month, ${col} as key, count(*) as actions, coalesce(sum(participants), 0) as participants, coalesce(sum(online_reach), 0) as onlineReach,
+         coalesce(sum(engagements), 0) as engagements
+       from actions where archived_at is null and status in (${statuses.map(() => '?').join(',')}) and month between ? and ? ${extra}
+       group by month, ${col} order by 1, 2`,
+    )
+    .all(...statuses, from, to)
+}
+const sorted = (rows: { month: string; key: number | null }[]) =>
+  [...rows].map((r) => ({ ...r })).sort((a, b) => a.month.localeCompare(b.month) || (a.key ?? -1) - (b.key ?? -1))
+
+describe('action_month_totals', () => {
+  it('equals the live actions after the seed, inserts, edits, status changes, archive, restore and delete', () => {
+    expect(totals().length).toBeGreaterThan(0)
+    expect(totals()).toEqual(fromActions())
+
+    const partner = one<{ id: number }>('select id from partners order by id limit 1').id
+    const [type1, type2] = (sqlite().prepare('select id from action_types order by id limit 2').all() as { id: number }[]).map((r) => r.id)
+    const channel = one<{ id: number }>('select id from channels order by id limit 1').id
+    const insert = sqlite().prepare(
+      `insert into actions (partner_id, date, month, type_id, channel_id, title, participants, online_reach, engagements, status)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const a = Number(insert.run(partner, '2032-03-04', '2032-03', type1, channel, 'Totals A', 10, 200, null, 'submitted').lastInsertRowid)
+    const b = Number(insert.run(partner, '2032-03-09', '2032-03', type1, null, 'Totals B', null, 50, 5, 'validated').lastInsertRowid)
+    const c = Number(insert.run(partner, '2032-04-01', '2032-04', type2, channel, 'Totals C', 7, null, 3, 'draft').lastInsertRowid)
+    expect(totals()).toEqual(fromActions())
+    expect(one('select actions, participants, online_reach, engagements from action_month_totals where status = ? and month = ? and channel_id = 0 and type_id = ?', 'validated', '2032-03', type1)).toEqual({
+      actions: 1,
+      participants: 0,
+      online_reach: 50,
+      engagements: 5,
+    })
+
+    const update = (q: string, ...args: unknown[]) => {
+      sqlite().prepare(q).run(...(args as never[]))
+      expect(totals()).toEqual(fromActions())
+    }
+    update(`update actions set status = 'validated', validated_at = '2032-03-05' where id = ?`, a) // status change
+    update('update actions set participants = 25, engagements = 4 where id = ?', a) // figures edited
+    update('update actions set channel_id = null, type_id = ? where id = ?', type2, a) // channel removed, type changed
+    update(`update actions set date = '2032-05-02', month = '2032-05' where id = ?`, b) // moved to another month
+    update(`update actions set status = 'returned' where id = ?`, c)
+    update(`update actions set archived_at = '2032-06-01T00:00:00.000Z' where id = ?`, a) // archived
+    update('update actions set archived_at = null where id = ?', a) // restored
+    update('update actions set title = ? where id = ?', 'Totals A renamed', a) // nothing counted changes
+    update('delete from actions where id = ?', c)
+    expect(one('select count(*) as n from action_month_totals where actions <= 0')).toEqual({ n: 0 })
+  })
+
+  it('gives monthlyByKey the same figures as the actions themselves', () => {
+    const months = one<{ from: string; to: string }>('select min(month) as "from", max(month) as "to" from actions')
+    const channel = one<{ id: number }>('select channel_id as id from actions where channel_id is not null limit 1').id
+    const checks: [Parameters<typeof monthlyByKey>, unknown[]][] = [
+      [[months.from, months.to, 'channel', { validatedOnly: true }], baseQuery(months.from, months.to, 'channel', ['validated'])],
+      [[months.from, months.to, 'type', { validatedOnly: false }], baseQuery(months.from, months.to, 'type', ['submitted', 'validated'])],
+      [[months.from, months.to, 'type', { validatedOnly: true, channel }], baseQuery(months.from, months.to, 'type', ['validated'], `and channel_id = ${channel}`)],
+    ]
+    for (const [args, expected] of checks) {
+      const rows = monthlyByKey(...args).map((r) => ({ month: r.month, key: r.key, actions: r.actions, participants: r.participants, onlineReach: r.onlineReach, engagements: r.engagements }))
+      expect(rows.length).toBeGreaterThan(0)
+      expect(sorted(rows)).toEqual(sorted(expected as { month: string; key: number | null }[]))
+    }
+  })
+})
