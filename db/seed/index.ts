@@ -7,6 +7,7 @@ import { seedStakeholders } from './stakeholders'
 import { seedPriorities } from './priorities'
 import { seedPlan } from './plan'
 import { seedActions } from './actions'
+import { seedEvidence } from './evidence'
 
 export { demoAccounts, DEMO_PASSWORD }
 
@@ -28,6 +29,7 @@ export async function seedDemoIfEmpty(sqlite: Database.Database): Promise<boolea
     seedPriorities(db, core, random)
     seedPlan(db, core, random)
     seedActions(db, core, random)
+    seedEvidence(db, random)
     sqlite.exec('COMMIT')
   } catch (error) {
     sqlite.exec('ROLLBACK')

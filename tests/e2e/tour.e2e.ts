@@ -229,6 +229,21 @@ describe.concurrent('a tour of every page, per role, on a 360 px phone', () => {
   })
 })
 
+describe('from the keyboard', () => {
+  it('the first Tab reaches the skip link, and after it the next Tab lands in the page content', async () => {
+    const page = await signedInPhone('partner')
+    await page.goto('/actions')
+    await hydrated(page)
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/skip/i)
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true)
+    await page.context().close()
+  })
+})
+
 describe('without JavaScript', () => {
   it('a partner signs in, logs an action with type and title, finds it in "my actions" and switches language', async () => {
     const context = await app.browser.newContext({ viewport: phone, baseURL: app.url, javaScriptEnabled: false })
