@@ -183,6 +183,16 @@ export function monthlyByKey(from: string, to: string, stack: 'channel' | 'type'
     group by actions.month, ${stackColumn}`)
 }
 
+/** A filter on the actions themselves (partner, channel, type, stakeholder category reached). */
+function hasActionFilter(filters: ActionFilters) {
+  return !!(filters.partner || filters.channel || filters.type || filters.category)
+}
+
+/** The counted statuses as a condition over stakeholder_reach_months `r`. */
+function reachStatuses(filters: ActionFilters): SQL {
+  return filters.validatedOnly !== false ? sql`r.status = 'validated'` : sql`r.status in ('submitted', 'validated')`
+}
+
 export type MonthlyReachInput = {
   month?: string
   months?: 12 | 24
@@ -248,22 +258,32 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
   // One statement for everything that joins actions to the stakeholders they reached: distinct
   // stakeholders in the three months compared, and the month's figures per stakeholder category
   // (an action reaching two categories counts in both; stakeholders are distinct per category).
-  const stakeholderFacts = db.all<FigureRow & { kind: 'month' | 'reached' | 'category'; k: string | number; n: number }>(sql`
-    with r as materialized (
-      select actions.month as m, actions.id as aid, x.stakeholder_id as sid, actions.participants as p,
-        actions.online_reach as o, actions.engagements as e
-      from actions join action_stakeholders x on x.action_id = actions.id
-      where actions.month in (${month}, ${previous}, ${yearAgo}) and ${counted}
+  // Without an action filter from the trigger-kept stakeholder_reach_months (index entries only);
+  // with one, each month on its own (an equality on month lets the covering index drive the join).
+  const reachedRows = [month, previous, yearAgo].map((m) => ({
+    month: m,
+    reached: Number(
+      db.get<{ n: number }>(
+        hasActionFilter(filters)
+          ? sql`select count(distinct x.stakeholder_id) as n
+              from actions join action_stakeholders x on x.action_id = actions.id
+              where actions.month = ${m} and ${counted}`
+          : sql`select count(distinct r.stakeholder_id) as n from stakeholder_reach_months r where ${reachStatuses(filters)} and r.month = ${m}`,
+      )?.n ?? 0,
     ),
-    rc as materialized (select r.*, s.category_id as cid from r join stakeholders s on s.id = r.sid where r.m = ${month})
-    select 'month' as kind, m as k, count(distinct sid) as n, 0 as actions, 0 as participants, 0 as onlineReach, 0 as engagements
-      from r group by m
-    union all
-    select 'reached', cid, count(distinct sid), 0, 0, 0, 0 from rc group by cid
+  }))
+  const stakeholderFacts = db.all<FigureRow & { kind: 'reached' | 'category'; k: string | number; n: number }>(sql`
+    with rc as materialized (
+      select actions.id as aid, x.stakeholder_id as sid, s.category_id as cid, actions.participants as p,
+        actions.online_reach as o, actions.engagements as e
+      from actions join action_stakeholders x on x.action_id = actions.id join stakeholders s on s.id = x.stakeholder_id
+      where actions.month = ${month} and ${counted}
+    )
+    select 'reached' as kind, cid as k, count(distinct sid) as n, 0 as actions, 0 as participants, 0 as onlineReach, 0 as engagements
+      from rc group by cid
     union all
     select 'category', cid, 0, count(*), coalesce(sum(p), 0), coalesce(sum(o), 0), coalesce(sum(e), 0)
       from (select distinct aid, cid, p, o, e from rc) group by cid`)
-  const reachedRows = stakeholderFacts.filter((f) => f.kind === 'month').map((f) => ({ month: String(f.k), reached: Number(f.n) }))
   const newlyEngaged = (m: string) => {
     // A stakeholder-state metric: the partner filter means the owner partner, the category filter the category.
     const facet = filters.partner
@@ -479,32 +499,41 @@ export function coverage(input: CoverageInput = {}) {
     ? groupMembersWhere(JSON.parse(group.filter || '{}'))
     : sql`stakeholders.archived_at is null and stakeholders.merged_into_id is null and stakeholders.id in (select stakeholder_id from stakeholder_priority where tier = 'A')`
   const inCategory = filters.category ? sql`stakeholders.category_id = ${filters.category}` : sql`1`
-  const reachedInWindow = sql`select distinct x.stakeholder_id as stakeholder_id from action_stakeholders x join actions on actions.id = x.action_id
-    where actions.month between ${windowStart} and ${month} and ${counted}`
+  // Without an action filter, "reached" reads the trigger-kept stakeholder_reach_months (one index
+  // probe per member); with one, the counted actions' links in the window.
+  const reachedInWindow = hasActionFilter(filters)
+    ? sql`stakeholders.id in (select x.stakeholder_id from action_stakeholders x join actions on actions.id = x.action_id
+        where actions.month between ${windowStart} and ${month} and ${counted})`
+    : sql`exists (select 1 from stakeholder_reach_months r where r.stakeholder_id = stakeholders.id and ${reachStatuses(filters)}
+        and r.month between ${windowStart} and ${month})`
   // One pass: the reached set is built once; the window functions count the whole population
   // before the unreached rows are picked, so the list and its counts always agree.
   type UnreachedRow = { id: number; name: string; category: string; categoryKey: string | null; ownerId: number | null; owner: string | null; tier: string | null; score: number | null; lastReached: string | null; total: number; unreached: number }
   const unreachedRows = db.all<UnreachedRow>(sql`
-    with reached as materialized (${reachedInWindow}),
-    pop as (
+    with pop as materialized (
       select stakeholders.id as id, stakeholders.name as name, stakeholders.category_id as categoryId,
-        stakeholders.owner_partner_id as ownerId, stakeholders.id in (select stakeholder_id from reached) as isReached
+        stakeholders.owner_partner_id as ownerId, ${reachedInWindow} as isReached
       from stakeholders where ${population} and ${inCategory}
     ),
     counted_pop as (
       select pop.*, count(*) over () as total, sum(1 - pop.isReached) over () as unreached from pop
+    ),
+    picked as materialized (
+      select cp.*, sp.tier as tier, sp.score as score from counted_pop cp
+      left join stakeholder_priority sp on sp.stakeholder_id = cp.id
+      where cp.isReached = 0
+      order by sp.score is null, sp.score desc, cp.name, cp.id
+      limit ${limit}
     )
+    -- The last contact is looked up for the listed rows only, after the limit.
     select cp.id as id, cp.name as name, c.name as category, c.key as categoryKey, cp.ownerId as ownerId, p.name as owner,
-      sp.tier as tier, sp.score as score, cp.total as total, cp.unreached as unreached,
+      cp.tier as tier, cp.score as score, cp.total as total, cp.unreached as unreached,
       (select max(actions.date) from action_stakeholders x join actions on actions.id = x.action_id
         where x.stakeholder_id = cp.id and actions.date <= ${lastDay(month)} and ${counted}) as lastReached
-    from counted_pop cp
+    from picked cp
     join stakeholder_categories c on c.id = cp.categoryId
     left join partners p on p.id = cp.ownerId
-    left join stakeholder_priority sp on sp.stakeholder_id = cp.id
-    where cp.isReached = 0
-    order by sp.score is null, sp.score desc, cp.name, cp.id
-    limit ${limit}`)
+    order by cp.score is null, cp.score desc, cp.name, cp.id`)
   const unreached = unreachedRows.map(({ total: _t, unreached: _u, ...row }) => row)
   // With nobody unreached the list is empty; count the population on its own then.
   const counts = unreachedRows.length

@@ -274,6 +274,12 @@ if (sqlite.prepare(`select 1 from sqlite_master where name = 'action_month_total
     select status, month, coalesce(channel_id, 0), type_id, count(*), coalesce(sum(participants), 0), coalesce(sum(online_reach), 0), coalesce(sum(engagements), 0)
     from actions where archived_at is null group by status, month, coalesce(channel_id, 0), type_id`)
 }
+if (sqlite.prepare(`select 1 from sqlite_master where name = 'stakeholder_reach_months'`).get()) {
+  sqlite.exec(`delete from stakeholder_reach_months;
+    insert into stakeholder_reach_months (status, month, stakeholder_id, actions)
+    select a.status, a.month, x.stakeholder_id, count(*) from action_stakeholders x join actions a on a.id = x.action_id
+    where a.archived_at is null group by a.status, a.month, x.stakeholder_id`)
+}
 for (const fts of ['stakeholder_search', 'action_title_search']) {
   const exists = sqlite.prepare(`select 1 from sqlite_master where name = ?`).get(fts)
   if (exists) sqlite.exec(`insert into ${fts}(${fts}) values ('rebuild')`)

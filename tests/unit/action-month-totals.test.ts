@@ -90,3 +90,45 @@ describe('action_month_totals', () => {
     }
   })
 })
+
+describe('stakeholder_reach_months', () => {
+  const fromLinks = () =>
+    sqlite()
+      .prepare(
+        `select a.status, a.month, x.stakeholder_id, count(*) as actions from action_stakeholders x join actions a on a.id = x.action_id
+         where a.archived_at is null group by a.status, a.month, x.stakeholder_id order by 1, 2, 3`,
+      )
+      .all()
+  const table = () => sqlite().prepare('select status, month, stakeholder_id, actions from stakeholder_reach_months order by 1, 2, 3').all()
+
+  it('equals the live actions’ links after the seed, new links, status and month changes, archive, restore, relinking and removal', () => {
+    expect(table().length).toBeGreaterThan(0)
+    expect(table()).toEqual(fromLinks())
+    const partner = one<{ id: number }>('select id from partners order by id limit 1').id
+    const type = one<{ id: number }>('select id from action_types order by id limit 1').id
+    const [s1, s2, s3] = (sqlite().prepare('select id from stakeholders order by id limit 3').all() as { id: number }[]).map((r) => r.id)
+    const insert = sqlite().prepare(`insert into actions (partner_id, date, month, type_id, title, status) values (?, ?, ?, ?, ?, ?)`)
+    const link = sqlite().prepare('insert into action_stakeholders (action_id, stakeholder_id) values (?, ?)')
+    const a = Number(insert.run(partner, '2033-01-04', '2033-01', type, 'Reach A', 'submitted').lastInsertRowid)
+    const b = Number(insert.run(partner, '2033-01-20', '2033-01', type, 'Reach B', 'submitted').lastInsertRowid)
+    link.run(a, s1)
+    link.run(a, s2)
+    link.run(b, s1)
+    expect(table()).toEqual(fromLinks())
+    expect(one('select actions from stakeholder_reach_months where status = ? and month = ? and stakeholder_id = ?', 'submitted', '2033-01', s1)).toEqual({ actions: 2 })
+
+    const step = (q: string, ...args: unknown[]) => {
+      sqlite().prepare(q).run(...(args as never[]))
+      expect(table()).toEqual(fromLinks())
+    }
+    step(`update actions set status = 'validated' where id = ?`, a)
+    step(`update actions set date = '2033-02-01', month = '2033-02' where id = ?`, b)
+    step(`update actions set archived_at = '2033-03-01T00:00:00.000Z' where id = ?`, a)
+    step('update actions set archived_at = null where id = ?', a)
+    step('update action_stakeholders set stakeholder_id = ? where action_id = ? and stakeholder_id = ?', s3, a, s2) // merge-style relink
+    step('delete from action_stakeholders where action_id = ?', b) // links replaced on edit
+    step('insert into action_stakeholders (action_id, stakeholder_id) values (?, ?)', b, s2)
+    step(`update actions set title = 'Reach B renamed' where id = ?`, b)
+    expect(one('select count(*) as n from stakeholder_reach_months where actions <= 0')).toEqual({ n: 0 })
+  })
+})
