@@ -44,7 +44,7 @@ describe('merging duplicates in a real browser', () => {
     // The page is interactive after hydration: choose the merged record's city.
     await page.getByRole('radio', { name: 'Brussels' }).check()
     await Promise.all([page.waitForURL(/\/stakeholders\/\d+$/), page.getByRole('button', { name: 'Merge', exact: true }).click()])
-    expect(await page.locator('h1').textContent()).toContain('Eurocities')
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Eurocities')
     expect(await page.getByRole('region', { name: 'Details' }).textContent()).toContain('Brussels')
     expect(await page.getByRole('region', { name: 'Timeline' }).textContent()).toContain('Merged by Lucía Moreno')
     await page.context().close()
