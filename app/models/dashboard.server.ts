@@ -555,11 +555,17 @@ export function coverage(input: CoverageInput = {}) {
   const inactivePartners = partnersActive.filter((p) => Number(p.actions) === 0).map((p) => ({ id: p.id, name: p.name, lastAction: p.lastAction }))
 
   // Languages used by counted actions in the window.
-  const languageRows = db.all<{ language: string; actions: number }>(sql`
-    select l.language as language, count(*) as actions
-    from actions join action_languages l on l.action_id = actions.id
-    where actions.month between ${windowStart} and ${month} and ${counted}
-    group by l.language`)
+  // Without an action filter from the trigger-kept action_language_months (a few rows a month).
+  const languageRows = hasActionFilter(filters)
+    ? db.all<{ language: string; actions: number }>(sql`
+        select l.language as language, count(*) as actions
+        from actions join action_languages l on l.action_id = actions.id
+        where actions.month between ${windowStart} and ${month} and ${counted}
+        group by l.language`)
+    : db.all<{ language: string; actions: number }>(sql`
+        select r.language as language, sum(r.actions) as actions from action_language_months r
+        where ${reachStatuses(filters)} and r.month between ${windowStart} and ${month}
+        group by r.language`)
   const languages = workingLanguages.map((language) => ({ language, actions: Number(languageRows.find((r) => r.language === language)?.actions ?? 0) }))
 
   // Materials per language: every working language (even with none), then any other language.

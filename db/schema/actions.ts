@@ -184,3 +184,19 @@ export const stakeholderReachMonths = sqliteTable(
     index('stakeholder_reach_months_stakeholder_idx').on(t.stakeholderId, t.status, t.month),
   ],
 )
+
+/**
+ * Live actions per status, month and language (an action in two languages counts in both), kept
+ * by triggers on `actions` and `action_languages` (migration 0011): "working languages not used"
+ * reads a few rows a month instead of joining ~25,000 language links a month.
+ */
+export const actionLanguageMonths = sqliteTable(
+  'action_language_months',
+  {
+    status: text('status', { enum: actionStatuses }).notNull(),
+    month: text('month').notNull(),
+    language: text('language').notNull(),
+    actions: integer('actions').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.month, t.language] })],
+)

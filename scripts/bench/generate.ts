@@ -280,6 +280,12 @@ if (sqlite.prepare(`select 1 from sqlite_master where name = 'stakeholder_reach_
     select a.status, a.month, x.stakeholder_id, count(*) from action_stakeholders x join actions a on a.id = x.action_id
     where a.archived_at is null group by a.status, a.month, x.stakeholder_id`)
 }
+if (sqlite.prepare(`select 1 from sqlite_master where name = 'action_language_months'`).get()) {
+  sqlite.exec(`delete from action_language_months;
+    insert into action_language_months (status, month, language, actions)
+    select a.status, a.month, l.language, count(*) from action_languages l join actions a on a.id = l.action_id
+    where a.archived_at is null group by a.status, a.month, l.language`)
+}
 for (const fts of ['stakeholder_search', 'action_title_search']) {
   const exists = sqlite.prepare(`select 1 from sqlite_master where name = ?`).get(fts)
   if (exists) sqlite.exec(`insert into ${fts}(${fts}) values ('rebuild')`)

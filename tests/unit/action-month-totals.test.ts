@@ -132,3 +132,41 @@ describe('stakeholder_reach_months', () => {
     expect(one('select count(*) as n from stakeholder_reach_months where actions <= 0')).toEqual({ n: 0 })
   })
 })
+
+describe('action_language_months', () => {
+  const fromLinks = () =>
+    sqlite()
+      .prepare(
+        `select a.status, a.month, l.language, count(*) as actions from action_languages l join actions a on a.id = l.action_id
+         where a.archived_at is null group by a.status, a.month, l.language order by 1, 2, 3`,
+      )
+      .all()
+  const table = () => sqlite().prepare('select status, month, language, actions from action_language_months order by 1, 2, 3').all()
+
+  it('equals the live actions’ languages after the seed, new languages, status and month changes, archive, restore, edits and removal', () => {
+    expect(table().length).toBeGreaterThan(0)
+    expect(table()).toEqual(fromLinks())
+    const partner = one<{ id: number }>('select id from partners order by id limit 1').id
+    const type = one<{ id: number }>('select id from action_types order by id limit 1').id
+    const insert = sqlite().prepare(`insert into actions (partner_id, date, month, type_id, title, status) values (?, ?, ?, ?, ?, ?)`)
+    const language = sqlite().prepare('insert into action_languages (action_id, language) values (?, ?)')
+    const a = Number(insert.run(partner, '2034-01-04', '2034-01', type, 'Lang A', 'submitted').lastInsertRowid)
+    const b = Number(insert.run(partner, '2034-01-20', '2034-01', type, 'Lang B', 'validated').lastInsertRowid)
+    language.run(a, 'es')
+    language.run(a, 'eu')
+    language.run(b, 'es')
+    expect(table()).toEqual(fromLinks())
+    const step = (q: string, ...args: unknown[]) => {
+      sqlite().prepare(q).run(...(args as never[]))
+      expect(table()).toEqual(fromLinks())
+    }
+    step(`update actions set status = 'validated' where id = ?`, a)
+    step(`update actions set date = '2034-02-01', month = '2034-02' where id = ?`, b)
+    step(`update actions set archived_at = '2034-03-01T00:00:00.000Z' where id = ?`, a)
+    step('update actions set archived_at = null where id = ?', a)
+    step(`update action_languages set language = 'ca' where action_id = ? and language = 'eu'`, a)
+    step('delete from action_languages where action_id = ?', b)
+    step(`insert into action_languages (action_id, language) values (?, 'fr')`, b)
+    expect(one('select count(*) as n from action_language_months where actions <= 0')).toEqual({ n: 0 })
+  })
+})
