@@ -272,6 +272,15 @@ function searchCondition(q: string): SQL | undefined {
 
 /** The register's filter as one SQL condition, reused by groups and dashboards. */
 export function stakeholderWhere(filter: StakeholderFilter): SQL | undefined {
+  return whereFor(filter, 'list')
+}
+
+/**
+ * `tier` and `theme` as a list of ids from their link table's index (the right shape for counting) or, for a page
+ * read in index order, as a probe per row, so SQLite walks the sort's index and stops at the page's LIMIT instead
+ * of sorting every match (tiers and themes each hold a sizeable share of the register).
+ */
+function whereFor(filter: StakeholderFilter, tierAs: 'list' | 'probe'): SQL | undefined {
   const where: (SQL | undefined)[] = []
   if (filter.archived === 'only') where.push(isNotNull(stakeholders.archivedAt))
   else if (filter.archived !== '1') where.push(isNull(stakeholders.archivedAt))
@@ -282,11 +291,20 @@ export function stakeholderWhere(filter: StakeholderFilter): SQL | undefined {
   if (filter.owner === 'none') where.push(isNull(stakeholders.ownerPartnerId))
   else if (filter.owner) where.push(eq(stakeholders.ownerPartnerId, filter.owner))
   if (filter.scale) where.push(eq(stakeholders.scale, filter.scale))
-  if (filter.theme) {
+  if (filter.theme && tierAs === 'probe') {
+    where.push(sql`exists (select 1 from ${stakeholderThemes} where ${stakeholderThemes.stakeholderId} = ${stakeholders.id} and ${stakeholderThemes.themeId} = ${filter.theme})`)
+  } else if (filter.theme) {
     where.push(sql`${stakeholders.id} in (select ${stakeholderThemes.stakeholderId} from ${stakeholderThemes} where ${stakeholderThemes.themeId} = ${filter.theme})`)
   }
-  if (filter.tier === 'none') {
+  // The probe is a scalar subquery rather than EXISTS: an EXISTS becomes a join for which SQLite first builds a Bloom
+  // filter over all of stakeholder_priority (8 ms), which a 50-row page never needs.
+  const tierOf = sql`(select ${stakeholderPriority.tier} from ${stakeholderPriority} where ${stakeholderPriority.stakeholderId} = ${stakeholders.id})`
+  if (filter.tier === 'none' && tierAs === 'probe') {
+    where.push(sql`${tierOf} is null`)
+  } else if (filter.tier === 'none') {
     where.push(sql`${stakeholders.id} not in (select ${stakeholderPriority.stakeholderId} from ${stakeholderPriority})`)
+  } else if (filter.tier && tierAs === 'probe') {
+    where.push(sql`${tierOf} = ${filter.tier}`)
   } else if (filter.tier) {
     where.push(sql`${stakeholders.id} in (select ${stakeholderPriority.stakeholderId} from ${stakeholderPriority} where ${stakeholderPriority.tier} = ${filter.tier})`)
   }
@@ -360,30 +378,73 @@ function registerQuery(filter: StakeholderFilter) {
 
 export type StakeholderListRow = Awaited<ReturnType<typeof listStakeholders>>['rows'][number]
 
+const countOf = (query: SQL) => db.get<{ n: number }>(sql`select count(*) as n from ${query}`).n
+
+/**
+ * How many stakeholders match. When the filter is only a tier, a theme or nothing (the common register views), the
+ * count is read from the link table's index, less the archived records among them (few), instead of probing a row
+ * of the register for each of tens of thousands of matches.
+ */
+function countStakeholders(filter: StakeholderFilter): number {
+  const { sort: _sort, archived, tier, theme, ...rest } = filter
+  const simple = archived === undefined && Object.values(rest).every((v) => v === undefined) && !(tier && theme)
+  if (simple) {
+    const archivedMatches = db.select({ n: sql<number>`count(*)` }).from(stakeholders).where(whereFor({ ...filter, archived: 'only' }, 'list')).get()!.n
+    const all = countOf(sql`${stakeholders}`)
+    if (tier === 'none') return all - countOf(sql`${stakeholderPriority}`) - archivedMatches
+    if (tier) return countOf(sql`${stakeholderPriority} where ${stakeholderPriority.tier} = ${tier}`) - archivedMatches
+    if (theme) return countOf(sql`${stakeholderThemes} where ${stakeholderThemes.themeId} = ${theme}`) - archivedMatches
+    return all - archivedMatches
+  }
+  return db.select({ n: sql<number>`count(*)` }).from(stakeholders).where(whereFor(filter, 'list')).get()!.n
+}
+
+/** The list rows of the given ids, in that order: the joins run for one page only. */
+function rowsByIds(ids: number[]) {
+  if (!ids.length) return []
+  const found = db
+    .select(listColumns)
+    .from(stakeholders)
+    .innerJoin(stakeholderCategories, eq(stakeholderCategories.id, stakeholders.categoryId))
+    .leftJoin(partners, eq(partners.id, stakeholders.ownerPartnerId))
+    .leftJoin(stakeholderPriority, eq(stakeholderPriority.stakeholderId, stakeholders.id))
+    .where(inArray(stakeholders.id, ids))
+    .all()
+  const byId = new Map(found.map((r) => [r.id, r]))
+  return ids.map((id) => byId.get(id)).filter((r): r is (typeof found)[number] => r !== undefined)
+}
+
 /** One page of the register and the total matching the filter. */
 export function listStakeholders(filter: StakeholderFilter, page: { limit: number; offset: number }) {
+  const byScore = filter.sort === 'score' || filter.sort === 'tier'
   if (filter.q && normalizeText(filter.q).split(' ').some((w) => [...w].length >= 3)) {
     // A search through the trigram index is sorted in a temporary b-tree anyway: counting in the same pass (a window over
-    // the matches) saves reading the full-text index twice.
-    const counted = db
-      .select({ ...listColumns, total: sql<number>`count(*) over ()` })
-      .from(stakeholders)
-      .innerJoin(stakeholderCategories, eq(stakeholderCategories.id, stakeholders.categoryId))
-      .leftJoin(partners, eq(partners.id, stakeholders.ownerPartnerId))
-      .leftJoin(stakeholderPriority, eq(stakeholderPriority.stakeholderId, stakeholders.id))
-      .where(stakeholderWhere(filter))
+    // the matches) saves reading the full-text index twice. Only the ids are sorted; the page's rows are read after.
+    const base = db.select({ id: stakeholders.id, total: sql<number>`count(*) over ()` }).from(stakeholders).$dynamic()
+    const counted = (byScore ? base.leftJoin(stakeholderPriority, eq(stakeholderPriority.stakeholderId, stakeholders.id)) : base)
+      .where(whereFor(filter, 'list'))
       .orderBy(...orderFor(filter.sort))
       .limit(page.limit)
       .offset(page.offset)
       .all()
     if (counted.length || page.offset === 0) {
-      return { rows: counted.map(({ total: _t, ...row }) => row), total: counted[0]?.total ?? 0 }
+      return { rows: rowsByIds(counted.map((r) => r.id)), total: counted[0]?.total ?? 0 }
     }
   }
-  const total = db.select({ n: sql<number>`count(*)` }).from(stakeholders).where(stakeholderWhere(filter)).get()!.n
-  if (filter.sort === 'score' || filter.sort === 'tier') return { rows: listByScore(filter, page), total }
-  const rows = registerQuery(filter).limit(page.limit).offset(page.offset).all()
-  return { rows, total }
+  const total = countStakeholders(filter)
+  if (byScore) return { rows: listByScore(filter, page), total }
+  // The page's ids first, from the sort's index alone (paging deep into the register skips index entries, not joined
+  // rows), then the 50 rows with their names.
+  const ids = db
+    .select({ id: stakeholders.id })
+    .from(stakeholders)
+    .where(whereFor(filter, 'probe'))
+    .orderBy(...orderFor(filter.sort))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+    .map((r) => r.id)
+  return { rows: rowsByIds(ids), total }
 }
 
 /**
@@ -393,28 +454,32 @@ export function listStakeholders(filter: StakeholderFilter, page: { limit: numbe
 function listByScore(filter: StakeholderFilter, page: { limit: number; offset: number }) {
   const where = stakeholderWhere(filter)
   const scored = db
-    .select(listColumns)
+    .select({ id: stakeholderPriority.stakeholderId })
     .from(stakeholderPriority)
     .innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId))
-    .innerJoin(stakeholderCategories, eq(stakeholderCategories.id, stakeholders.categoryId))
-    .leftJoin(partners, eq(partners.id, stakeholders.ownerPartnerId))
     .where(where)
     .orderBy(desc(stakeholderPriority.score), asc(stakeholderPriority.stakeholderId))
     .limit(page.limit)
     .offset(page.offset)
     .all()
-  if (scored.length === page.limit || (filter.tier && filter.tier !== 'none')) return scored
+    .map((r) => r.id)
+  if (scored.length === page.limit || (filter.tier && filter.tier !== 'none')) return rowsByIds(scored)
   const scoredCount = db
     .select({ n: sql<number>`count(*)` })
     .from(stakeholderPriority)
     .innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId))
     .where(where)
     .get()!.n
-  const unscored = registerQuery({ ...filter, tier: 'none', sort: 'name' })
+  const unscored = db
+    .select({ id: stakeholders.id })
+    .from(stakeholders)
+    .where(whereFor({ ...filter, tier: 'none' }, 'probe'))
+    .orderBy(...orderFor('name'))
     .limit(page.limit - scored.length)
     .offset(Math.max(0, page.offset - scoredCount))
     .all()
-  return [...scored, ...unscored]
+    .map((r) => r.id)
+  return rowsByIds([...scored, ...unscored])
 }
 
 /** Every stakeholder matching the filter, for the CSV export, with themes as names. */

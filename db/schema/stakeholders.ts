@@ -72,6 +72,11 @@ export const stakeholders = sqliteTable(
     index('stakeholders_active_updated_idx').on(t.archivedAt, t.updatedAt),
     index('stakeholders_active_created_idx').on(t.archivedAt, t.createdAt),
     index('stakeholders_active_country_idx').on(t.archivedAt, t.country, t.nameKey),
+    // Every register filter column beside the name order (with the id, the order's tie-break): a filtered page
+    // sorted by name and the count of a broad filter (stage, scale) read this index alone, never the table rows.
+    index('stakeholders_active_name_filters_idx').on(t.archivedAt, t.nameKey, t.id, t.categoryId, t.country, t.stage, t.ownerPartnerId, t.scale),
+    // The same columns led by the country: a country filter with any others counts and pages from a short range.
+    index('stakeholders_active_country_filters_idx').on(t.archivedAt, t.country, t.categoryId, t.stage, t.ownerPartnerId, t.scale, t.nameKey),
     // Engagement stages in their natural order (identified ... dormant); the register's stage sort uses the same expression.
     index('stakeholders_active_stage_idx').on(
       t.archivedAt,
@@ -91,7 +96,12 @@ export const stakeholderThemes = sqliteTable(
       .notNull()
       .references(() => themes.id),
   },
-  (t) => [primaryKey({ columns: [t.stakeholderId, t.themeId] }), index('stakeholder_themes_theme_idx').on(t.themeId)],
+  (t) => [
+    primaryKey({ columns: [t.stakeholderId, t.themeId] }),
+    index('stakeholder_themes_theme_idx').on(t.themeId),
+    // Covering: a theme filter reads the stakeholder ids from the index, not from the table rows.
+    index('stakeholder_themes_theme_stakeholder_idx').on(t.themeId, t.stakeholderId),
+  ],
 )
 
 export const contacts = sqliteTable(

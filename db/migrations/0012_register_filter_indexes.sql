@@ -1,0 +1,3 @@
+CREATE INDEX `stakeholder_themes_theme_stakeholder_idx` ON `stakeholder_themes` (`theme_id`,`stakeholder_id`);--> statement-breakpoint
+CREATE INDEX `stakeholders_active_name_filters_idx` ON `stakeholders` (`archived_at`,`name_key`,`id`,`category_id`,`country`,`stage`,`owner_partner_id`,`scale`);--> statement-breakpoint
+CREATE INDEX `stakeholders_active_country_filters_idx` ON `stakeholders` (`archived_at`,`country`,`category_id`,`stage`,`owner_partner_id`,`scale`,`name_key`);
