@@ -43,7 +43,8 @@ export function AppShell({ children }: { children: ReactNode }) {
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <Link to="/" className="flex items-center gap-2 font-semibold text-brand-900 no-underline">
             <span aria-hidden className="inline-block h-6 w-6 rounded-full border-4 border-brand-500" />
-            <span>Ripple</span>
+            {/* On a narrow phone the word gives way so the header stays one row in every language. */}
+            <span className="max-[399px]:sr-only">Ripple</span>
             {data?.project ? <span className="hidden text-sm font-normal text-ink-muted md:inline">· {data.project.name}</span> : null}
           </Link>
           {can('action:create') ? (

@@ -253,6 +253,12 @@ describe('without JavaScript', () => {
 
     const title = `Talk at the neighbourhood council, no JavaScript ${Date.now()}`
     await page.goto('/actions/new')
+    // Sent empty, the form comes back (400) with translated errors next to the fields it names.
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Save and submit' }).click()])
+    await page.waitForLoadState('load')
+    expect(refused.status()).toBe(400)
+    expect(untranslatedKeys(await page.locator('body').innerText())).toEqual([])
+    expect(await page.getByLabel(/^What did you do/).getAttribute('aria-invalid')).toBe('true')
     await page.getByLabel(/^Type/).selectOption({ label: 'Bilateral meeting' })
     await page.getByLabel(/^What did you do/).fill(title)
     await Promise.all([page.waitForURL(/\/actions\/\d+/), page.getByRole('button', { name: 'Save and submit' }).click()])
