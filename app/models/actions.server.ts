@@ -153,7 +153,11 @@ export function listActions(filter: ActionFilter, page: { limit: number; offset:
   const order = filter.sort === 'date_asc' ? [asc(actions.date), asc(actions.id)] : [desc(actions.date), desc(actions.id)]
   // First the page's ids from the actions table alone (an index walk), then their details:
   // the joins and the language lists are only computed for the 50 rows shown.
-  const pageIds = db.select({ id: actions.id }).from(actions).where(where).orderBy(...order).limit(page.limit).offset(page.offset).all().map((r) => r.id)
+  // The same walk counts: it reads on past the page up to COUNT_CAP + 1 matches, so the capped
+  // count costs no second pass over the matches (page 20 used to walk its 1,000 matches twice).
+  const countAhead = Math.max(page.limit, COUNT_CAP + 1 - page.offset)
+  const ids = db.select({ id: actions.id }).from(actions).where(where).orderBy(...order).limit(countAhead).offset(page.offset).all().map((r) => r.id)
+  const pageIds = ids.slice(0, page.limit)
   const details = pageIds.length
     ? db
         .select({
@@ -185,8 +189,12 @@ export function listActions(filter: ActionFilter, page: { limit: number; offset:
     : []
   const byId = new Map(details.map((r) => [r.id, { ...r, languages: r.languages ? r.languages.split(',').sort() : [] }]))
   const rows = pageIds.map((id) => byId.get(id)!).filter(Boolean)
-  // Counting stops at COUNT_CAP + 1 matches: past that the list says "more than 1,000".
-  const capped = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${actions} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`).n
+  // Counting stops at COUNT_CAP + 1 matches: past that the list says "more than 1,000". Only a
+  // page past the end (nothing read) needs its own count.
+  const capped =
+    ids.length || page.offset === 0
+      ? page.offset + ids.length
+      : db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${actions} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`).n
   return { rows, total: Math.min(capped, COUNT_CAP), totalIsCapped: capped > COUNT_CAP }
 }
 
