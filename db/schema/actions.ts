@@ -80,6 +80,11 @@ export const actions = sqliteTable(
     index('actions_live_type_date_idx').on(t.typeId, t.date).where(sql`archived_at is null`),
     index('actions_live_channel_date_idx').on(t.channelId, t.date).where(sql`archived_at is null`),
     index('actions_live_partner_status_date_idx').on(t.partnerId, t.status, t.date).where(sql`archived_at is null`),
+    // Type or channel with a status (a review queue of one kind, rare combinations with a language): the matches are
+    // one range in date order, and the id and archived_at columns make the walk index-only (SQLite re-checks the
+    // partial index's condition, which otherwise reads every table row).
+    index('actions_live_type_status_date_idx').on(t.typeId, t.status, t.date, t.id, t.archivedAt).where(sql`archived_at is null`),
+    index('actions_live_channel_status_date_idx').on(t.channelId, t.status, t.date, t.id, t.archivedAt).where(sql`archived_at is null`),
   ],
 )
 

@@ -1,0 +1,2 @@
+CREATE INDEX `actions_live_type_status_date_idx` ON `actions` (`type_id`,`status`,`date`,`id`,`archived_at`) WHERE archived_at is null;--> statement-breakpoint
+CREATE INDEX `actions_live_channel_status_date_idx` ON `actions` (`channel_id`,`status`,`date`,`id`,`archived_at`) WHERE archived_at is null;
