@@ -40,7 +40,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         {t('nav.skip')}
       </a>
       <header className="border-b border-slate-200 bg-white no-print">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <div className="relative mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <Link to="/" className="flex items-center gap-2 font-semibold text-brand-900 no-underline">
             <span aria-hidden className="inline-block h-6 w-6 rounded-full border-4 border-brand-500" />
             {/* On a narrow phone the word gives way so the header stays one row in every language. */}
@@ -52,9 +52,9 @@ export function AppShell({ children }: { children: ReactNode }) {
               {t('nav.logAction')}
             </Link>
           ) : null}
-          <details className="relative md:hidden">
+          <details className={`md:hidden ${can('action:create') ? '' : 'ml-auto'}`}>
             <summary className="btn-secondary cursor-pointer list-none py-1">{t('nav.menu')}</summary>
-            <nav aria-label={t('nav.main')} className="absolute right-0 z-40 mt-2 w-64 rounded-md border bg-white p-2 shadow-lg">
+            <nav aria-label={t('nav.main')} className="absolute inset-x-2 top-full z-40 mt-1 max-h-[80vh] overflow-y-auto rounded-md border bg-white p-2 shadow-lg">
               <NavList items={items} vertical />
               <AccountLinks here={here} vertical />
             </nav>
