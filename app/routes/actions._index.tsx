@@ -102,22 +102,25 @@ export default function ActionsList() {
         </div>
       </div>
 
-      <nav aria-label={t('list.filters')} className="flex gap-1 border-b border-slate-200">
-        <Link
-          to={withParam(search, 'mine', null)}
-          aria-current={!mine ? 'page' : undefined}
-          className={`-mb-px border-b-2 px-3 py-2 text-sm no-underline ${!mine ? 'border-brand-500 font-semibold text-brand-900' : 'border-transparent text-ink'}`}
-        >
-          {t('list.allActions')}
-        </Link>
-        <Link
-          to={withParam(search, 'mine', '1')}
-          aria-current={mine ? 'page' : undefined}
-          className={`-mb-px border-b-2 px-3 py-2 text-sm no-underline ${mine ? 'border-brand-500 font-semibold text-brand-900' : 'border-transparent text-ink'}`}
-        >
-          {t('list.myActions')}
-        </Link>
-      </nav>
+      {/* "My actions" means something only to someone who logs actions (a viewer never does). */}
+      {data.canCreate || mine ? (
+        <nav aria-label={t('list.scopeLabel')} className="flex gap-1 border-b border-slate-200">
+          <Link
+            to={withParam(search, 'mine', null)}
+            aria-current={!mine ? 'page' : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm no-underline ${!mine ? 'border-brand-500 font-semibold text-brand-900' : 'border-transparent text-ink'}`}
+          >
+            {t('list.allActions')}
+          </Link>
+          <Link
+            to={withParam(search, 'mine', '1')}
+            aria-current={mine ? 'page' : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm no-underline ${mine ? 'border-brand-500 font-semibold text-brand-900' : 'border-transparent text-ink'}`}
+          >
+            {t('list.myActions')}
+          </Link>
+        </nav>
+      ) : null}
 
       <details className="card" open={data.activeFilters > 0}>
         <summary className="cursor-pointer font-semibold">{t('list.filters')}</summary>

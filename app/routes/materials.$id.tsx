@@ -91,7 +91,7 @@ export default function MaterialPage() {
         <p className="flex flex-wrap gap-3">
           {m.fileId ? (
             <a href={`/materials/${m.id}/file`} className="btn-secondary" download>
-              {t('materials.downloadFile', { name: data.fileName, size: f.number((data.fileSize ?? 0) / 1024, { maximumFractionDigits: 0 }) })}
+              {t('materials.downloadFile', { name: data.fileName, size: f.number(Math.max(1, Math.round((data.fileSize ?? 0) / 1024))) })}
             </a>
           ) : null}
           {m.url ? (
