@@ -138,6 +138,49 @@ function newlyEngagedIds(from: string, to: string): SQL {
 
 const liveStakeholder = sql`stakeholders.archived_at is null and stakeholders.merged_into_id is null`
 
+function lastDayOfMonth(month: string) {
+  const [y, m] = month.split('-').map(Number)
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`
+}
+function shiftMonth(month: string, delta: number) {
+  const [y, m] = month.split('-').map(Number)
+  const d = new Date(Date.UTC(y, m - 1 + delta, 1))
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+}
+
+/**
+ * A period split into its whole months (read from the trigger-kept per-month tables
+ * stakeholder_reach_months and action_language_months) and the days at either end that do not
+ * make a whole month (read from the actions); null when the period has no whole month.
+ */
+function monthSplit(q: MetricQuery): { months: [string, string]; edges: [string, string][] } | null {
+  if (q.from.length !== 10 || q.to.length !== 10 || q.from > q.to) return null
+  const fromMonth = q.from.slice(0, 7)
+  const toMonth = q.to.slice(0, 7)
+  const first = q.from.endsWith('-01') ? fromMonth : shiftMonth(fromMonth, 1)
+  const last = q.to === lastDayOfMonth(toMonth) ? toMonth : shiftMonth(toMonth, -1)
+  if (first > last) return null
+  const edges: [string, string][] = []
+  if (first !== fromMonth) edges.push([q.from, lastDayOfMonth(fromMonth)])
+  if (last !== toMonth) edges.push([`${toMonth}-01`, q.to])
+  return { months: [first, last], edges }
+}
+
+function preaggregatedStatuses(q: MetricQuery): SQL {
+  return q.includeSubmitted ? sql`r.status in ('validated', 'submitted')` : sql`r.status = 'validated'`
+}
+
+/** Ids (`sid`) of the stakeholders reached by counted actions in the period, whole months from the pre-aggregate. */
+function reachedStakeholderIds(q: MetricQuery, split: NonNullable<ReturnType<typeof monthSplit>>): SQL {
+  const parts: SQL[] = [
+    sql`select r.stakeholder_id as sid from stakeholder_reach_months r where ${preaggregatedStatuses(q)} and r.month between ${split.months[0]} and ${split.months[1]}`,
+  ]
+  for (const [from, to] of split.edges) {
+    parts.push(sql`select x.stakeholder_id as sid from actions join action_stakeholders x on x.action_id = actions.id where ${countedActions({ ...q, from, to })}`)
+  }
+  return sql.join(parts, sql` union `)
+}
+
 /** The figure for one metric over a period (restricted to `breakdownValue` when given). */
 export function computeMetric(q: MetricQuery): number {
   checkBreakdown(q)
@@ -155,6 +198,17 @@ export function computeMetric(q: MetricQuery): number {
       return number(sql`select ${actionAggregates[q.metric]} as value from actions where ${where}`)
     }
     case 'languages_covered': {
+      const split = !q.filters && (!scoped || q.breakdown === 'language') ? monthSplit(q) : null
+      if (split) {
+        const only = (column: SQL) => (scoped ? sql` and ${column} = ${value}` : sql``)
+        const parts: SQL[] = [
+          sql`select r.language as language from action_language_months r where ${preaggregatedStatuses(q)} and r.month between ${split.months[0]} and ${split.months[1]}${only(sql`r.language`)}`,
+        ]
+        for (const [from, to] of split.edges) {
+          parts.push(sql`select l.language from actions join action_languages l on l.action_id = actions.id where ${countedActions({ ...q, from, to })}${only(sql`l.language`)}`)
+        }
+        return number(sql`select count(distinct language) as value from (${sql.join(parts, sql` union `)})`)
+      }
       const where = scoped ? sql`${base} and ${actionCondition(q.breakdown!, value)}` : base
       const languageOnly = scoped && q.breakdown === 'language' ? sql` and action_languages.language = ${value}` : sql``
       return number(
@@ -162,6 +216,13 @@ export function computeMetric(q: MetricQuery): number {
       )
     }
     case 'stakeholders_reached': {
+      // Whole months from stakeholder_reach_months when only a stakeholder facet (or none) applies.
+      const split = !q.filters && (!scoped || stakeholderDims.has(q.breakdown!)) ? monthSplit(q) : null
+      if (split) {
+        const facet = scoped ? sql` where ${stakeholderCondition(q.breakdown!, value)}` : sql``
+        return number(sql`select count(distinct u.sid) as value from (${reachedStakeholderIds(q, split)}) u
+          join stakeholders on stakeholders.id = u.sid${facet}`)
+      }
       let where = base
       if (scoped) {
         where = stakeholderDims.has(q.breakdown!)
@@ -180,10 +241,25 @@ export function computeMetric(q: MetricQuery): number {
       const population =
         scoped && stakeholderDims.has(q.breakdown!) ? sql`${liveStakeholder} and ${stakeholderCondition(q.breakdown!, value)}` : liveStakeholder
       const reachingActions = scoped && actionDims.has(q.breakdown!) ? sql`${base} and ${actionCondition(q.breakdown!, value)}` : base
-      const row = db.get<{ members: number; reached: number }>(sql`select count(*) as members,
-          coalesce(sum(exists (select 1 from action_stakeholders
+      const split = !q.filters && !(scoped && actionDims.has(q.breakdown!)) ? monthSplit(q) : null
+      // Whole months: one probe of stakeholder_reach_months per member; the days at the ends from the links.
+      const reached = split
+        ? sql.join(
+            [
+              sql`exists (select 1 from stakeholder_reach_months r where r.stakeholder_id = stakeholders.id and ${preaggregatedStatuses(q)}
+                and r.month between ${split.months[0]} and ${split.months[1]})`,
+              ...split.edges.map(
+                ([from, to]) => sql`exists (select 1 from action_stakeholders join actions on actions.id = action_stakeholders.action_id
+                  where action_stakeholders.stakeholder_id = stakeholders.id and ${countedActions({ ...q, from, to })})`,
+              ),
+            ],
+            sql` or `,
+          )
+        : sql`exists (select 1 from action_stakeholders
             join actions on actions.id = action_stakeholders.action_id
-            where action_stakeholders.stakeholder_id = stakeholders.id and ${reachingActions})), 0) as reached
+            where action_stakeholders.stakeholder_id = stakeholders.id and ${reachingActions})`
+      const row = db.get<{ members: number; reached: number }>(sql`select count(*) as members,
+          coalesce(sum(${reached}), 0) as reached
         from stakeholders where ${population}`)
       if (!row || !row.members) return 0
       return Math.round((1000 * row.reached) / row.members) / 10
