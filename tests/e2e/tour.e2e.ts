@@ -275,7 +275,8 @@ describe('without JavaScript', () => {
       page.locator('header details nav').getByRole('button', { name: 'es', exact: true }).click(),
     ])
     expect(await page.locator('html').getAttribute('lang')).toBe('es')
-    expect(await page.locator('h1').textContent()).not.toBe('My actions')
+    expect(await page.locator('h1').textContent()).toBe('Mis acciones')
+    expect(await page.getByRole('listitem').filter({ hasText: title }).count()).toBe(1)
     await context.close()
   })
 })
