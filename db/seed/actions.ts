@@ -60,7 +60,7 @@ type Lang = 'en' | 'es' | 'pt' | 'it' | 'fr' | 'pl' | 'fi' | 'eu' | 'ca'
 /** Title templates by type and language; {city}, {forum}, {theme}, {org} are filled in. */
 const titles: Record<TypeKey, Partial<Record<Lang, string[]>>> = {
   social_post: {
-    en: ['Post on the {theme} lessons from our partner cities', 'Thread: what {city} learned at the network meeting', 'Shared the network’s call for good practices on {theme}'],
+    en: ['Post on lessons about {theme} from our partner cities', 'Thread: what {city} learned at the network meeting', 'Shared the network’s call for good practices on {theme}'],
     es: ['Publicación sobre {theme} y lo aprendido con las ciudades socias', 'Hilo: qué aprendió {city} en la reunión de la red', 'Compartimos la convocatoria de buenas prácticas sobre {theme}'],
     pt: ['Publicação sobre {theme} e as cidades parceiras', 'O que o Porto aprendeu no encontro da rede'],
     it: ['Post sulle lezioni di {theme} dalle città partner', 'Cosa ha imparato Bologna all’incontro della rete'],
