@@ -153,9 +153,12 @@ export function listActions(filter: ActionFilter, page: { limit: number; offset:
   const order = filter.sort === 'date_asc' ? [asc(actions.date), asc(actions.id)] : [desc(actions.date), desc(actions.id)]
   // First the page's ids from the actions table alone (an index walk), then their details:
   // the joins and the language lists are only computed for the 50 rows shown.
-  // The same walk counts: it reads on past the page up to COUNT_CAP + 1 matches, so the capped
-  // count costs no second pass over the matches (page 20 used to walk its 1,000 matches twice).
-  const countAhead = Math.max(page.limit, COUNT_CAP + 1 - page.offset)
+  // On a deep page the same walk counts: it reads on past the page up to COUNT_CAP + 1 matches,
+  // so the capped count costs no second pass over the matches (page 20 walked its 1,000 matches
+  // twice). On early pages a separate count is cheaper: without an order SQLite counts in rowid
+  // order, where the per-row language/theme probes hit neighbouring index pages.
+  const deep = page.offset * 2 >= COUNT_CAP
+  const countAhead = deep ? Math.max(page.limit, COUNT_CAP + 1 - page.offset) : page.limit
   const ids = db.select({ id: actions.id }).from(actions).where(where).orderBy(...order).limit(countAhead).offset(page.offset).all().map((r) => r.id)
   const pageIds = ids.slice(0, page.limit)
   const details = pageIds.length
@@ -189,10 +192,9 @@ export function listActions(filter: ActionFilter, page: { limit: number; offset:
     : []
   const byId = new Map(details.map((r) => [r.id, { ...r, languages: r.languages ? r.languages.split(',').sort() : [] }]))
   const rows = pageIds.map((id) => byId.get(id)!).filter(Boolean)
-  // Counting stops at COUNT_CAP + 1 matches: past that the list says "more than 1,000". Only a
-  // page past the end (nothing read) needs its own count.
+  // Counting stops at COUNT_CAP + 1 matches: past that the list says "more than 1,000".
   const capped =
-    ids.length || page.offset === 0
+    deep && ids.length
       ? page.offset + ids.length
       : db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${actions} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`).n
   return { rows, total: Math.min(capped, COUNT_CAP), totalIsCapped: capped > COUNT_CAP }
