@@ -266,8 +266,10 @@ export function computeMetric(q: MetricQuery): number {
     }
     case 'new_stakeholders_engaged': {
       const facet = scoped ? sql` and ${stakeholderCondition(q.breakdown!, value)}` : sql``
-      return number(sql`select count(*) as value from stakeholders
-        where ${liveStakeholder} and stakeholders.id in (${newlyEngagedIds(q.from, q.to)})${facet}`)
+      // Driven from the (short) list of ids: "stakeholders.id in (...)" let SQLite walk every live stakeholder.
+      return number(sql`select count(*) as value from (${newlyEngagedIds(q.from, q.to)}) engaged
+        cross join stakeholders on stakeholders.id = engaged.entity_id
+        where ${liveStakeholder}${facet}`)
     }
     case 'funded_project_links': {
       const facet = scoped ? sql` and ${stakeholderCondition(q.breakdown!, value)}` : sql``
