@@ -269,7 +269,8 @@ const md = `# Benchmarks
 
 Written by \`npm run bench\` (after \`npm run bench:data\`). Median and p95 over ${runs} runs after 5 warm-up runs; loaders are timed
 through Remix's own data-request path of the production build, in process; the load test runs the production server on loopback.
-Raw figures: [bench-results.json](bench-results.json).
+Raw figures: [bench-results.json](bench-results.json). Why a budget is missed, with a profile, and what would fix it:
+[docs/decisions/016-how-far-sqlite-carries-ripple.md](docs/decisions/016-how-far-sqlite-carries-ripple.md).
 
 - **Machine**: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, SQLite ${machine.sqlite}
 - **Date**: ${machine.date}
