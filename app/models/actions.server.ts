@@ -20,7 +20,7 @@ import {
   type ActionStatus,
   type Role,
 } from '#db/schema'
-import { recordAudit, type Tx } from './audit.server'
+import { recordArchive, recordAudit, type Tx } from './audit.server'
 import { notifyActionReturned } from './notifications.server'
 import { isHttpUrl, isRealDate } from './action-form'
 import { stakeholderWhere } from './stakeholders.server'
@@ -717,15 +717,7 @@ export function setListEntryArchived(tx: Tx, kind: ListKind, id: number, archive
   if (!before || !!before.archivedAt === archived) return false
   const at = archived ? now() : null
   tx.update(table).set({ archivedAt: at, updatedAt: now() }).where(eq(table.id, id)).run()
-  recordAudit(tx, {
-    userId,
-    entity: entity(kind),
-    entityId: id,
-    action: archived ? 'archive' : 'restore',
-    before: { archivedAt: before.archivedAt },
-    after: { archivedAt: at },
-    summary: before.name,
-  })
+  recordArchive(tx, { userId, entity: entity(kind), entityId: id, summary: before.name }, before.archivedAt, at)
   return true
 }
 

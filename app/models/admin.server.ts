@@ -11,7 +11,7 @@ import { db, sqlite } from '#db/client'
 import { auditActions, partners, project, roles, themes, users, type Role, type SocialAccounts } from '#db/schema'
 import { hashPassword } from '~/utils/auth.server'
 import { endSessionsOf } from '~/utils/session.server'
-import { recordAudit, recordUpdate, type AuditFilters } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate, type AuditFilters } from './audit.server'
 import { isoDate, socialKinds, type PartnerInput } from './admin'
 
 export type FieldError = { field: string; message: string }
@@ -111,15 +111,7 @@ function setArchived(table: typeof themes | typeof partners, entity: string, id:
     if (!!row.archivedAt === archived) return true
     const archivedAt = archived ? now() : null
     tx.update(table).set({ archivedAt, updatedAt: now() }).where(eq(table.id, id)).run()
-    recordAudit(tx, {
-      userId,
-      entity,
-      entityId: id,
-      action: archived ? 'archive' : 'restore',
-      before: { archivedAt: row.archivedAt },
-      after: { archivedAt },
-      summary: row.name,
-    })
+    recordArchive(tx, { userId, entity, entityId: id, summary: row.name }, row.archivedAt, archivedAt)
     return true
   })
 }

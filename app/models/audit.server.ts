@@ -58,6 +58,11 @@ export function recordUpdate(tx: Tx, base: Omit<AuditEntry, 'action' | 'before' 
   return true
 }
 
+/** Records an archive (`after` set) or a restore (`after` null) of one record's archivedAt. */
+export function recordArchive(tx: Tx, base: Omit<AuditEntry, 'action' | 'before' | 'after'>, before: string | null, after: string | null) {
+  recordAudit(tx, { ...base, action: after ? 'archive' : 'restore', before: { archivedAt: before }, after: { archivedAt: after } })
+}
+
 export type AuditFilters = { entity?: string; entityId?: number; userId?: number; action?: AuditAction; from?: string; to?: string }
 
 export function listAudit(filters: AuditFilters, page: { limit: number; offset: number }) {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { db } from '#db/client'
 import { actions, actionStakeholders, auditLog, contacts, partners, stakeholders, users } from '#db/schema'
-import { recordAudit, recordUpdate, type Tx } from '~/models/audit.server'
+import { recordArchive, recordAudit, recordUpdate, type Tx } from '~/models/audit.server'
 import type { ContactInput } from './stakeholder-schemas'
 
 export type Contact = typeof contacts.$inferSelect
@@ -60,15 +60,7 @@ export function setContactArchived(tx: Tx, id: number, archived: boolean, userId
   if (!row || !!row.archivedAt === archived) return false
   const at = archived ? new Date().toISOString() : null
   tx.update(contacts).set({ archivedAt: at, updatedAt: new Date().toISOString() }).where(eq(contacts.id, id)).run()
-  recordAudit(tx, {
-    userId,
-    entity: 'contact',
-    entityId: id,
-    action: archived ? 'archive' : 'restore',
-    before: { archivedAt: row.archivedAt },
-    after: { archivedAt: at },
-    summary: row.erasedAt ? undefined : row.name,
-  })
+  recordArchive(tx, { userId, entity: 'contact', entityId: id, summary: row.erasedAt ? undefined : row.name }, row.archivedAt, at)
   return true
 }
 

@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-or
 import { z } from 'zod'
 import { db } from '#db/client'
 import { actions, eventKinds, events, partners, stakeholderGroups, themes, type EventKind } from '#db/schema'
-import { recordAudit, recordUpdate, type Tx } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
 import { listActivities } from './plan.server'
 import { emptyToUndefined, eventFormSchema, type EventForm } from './plan-forms'
 
@@ -56,7 +56,7 @@ export function setEventArchived(tx: Tx, id: number, archived: boolean, userId: 
   if (!before) return false
   const archivedAt = archived ? new Date().toISOString() : null
   tx.update(events).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(events.id, id)).run()
-  recordAudit(tx, { userId, entity: 'event', entityId: id, action: archived ? 'archive' : 'restore', before: { archivedAt: before.archivedAt }, after: { archivedAt }, summary: before.title })
+  recordArchive(tx, { userId, entity: 'event', entityId: id, summary: before.title }, before.archivedAt, archivedAt)
   return true
 }
 

@@ -14,7 +14,7 @@ import {
   tiers,
   type StakeholderFilter as SavedFilter,
 } from '#db/schema'
-import { recordAudit, recordUpdate, type Tx } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
 import { groupFilterKeys, groupFormSchema, strategyFormSchema, type GroupForm, type StrategyForm } from './plan-forms'
 import { stakeholderFilterSchema, stakeholderWhere } from './stakeholders.server'
 
@@ -123,15 +123,7 @@ export function setGroupArchived(tx: Tx, id: number, archived: boolean, userId: 
   if (!before) return false
   const archivedAt = archived ? new Date().toISOString() : null
   tx.update(stakeholderGroups).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(stakeholderGroups.id, id)).run()
-  recordAudit(tx, {
-    userId,
-    entity: 'stakeholder_group',
-    entityId: id,
-    action: archived ? 'archive' : 'restore',
-    before: { archivedAt: before.archivedAt },
-    after: { archivedAt },
-    summary: before.name,
-  })
+  recordArchive(tx, { userId, entity: 'stakeholder_group', entityId: id, summary: before.name }, before.archivedAt, archivedAt)
   return true
 }
 

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-or
 import { z } from 'zod'
 import { db } from '#db/client'
 import { actions, materialFiles, materialKinds, materials, partners } from '#db/schema'
-import { recordAudit, recordUpdate, type Tx } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
 import { emptyToUndefined, materialFormSchema, type MaterialForm } from './plan-forms'
 
 export type Material = typeof materials.$inferSelect
@@ -87,7 +87,7 @@ export function setMaterialArchived(tx: Tx, id: number, archived: boolean, userI
   if (!before) return false
   const archivedAt = archived ? new Date().toISOString() : null
   tx.update(materials).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(materials.id, id)).run()
-  recordAudit(tx, { userId, entity: 'material', entityId: id, action: archived ? 'archive' : 'restore', before: { archivedAt: before.archivedAt }, after: { archivedAt }, summary: before.title })
+  recordArchive(tx, { userId, entity: 'material', entityId: id, summary: before.title }, before.archivedAt, archivedAt)
   return true
 }
 

@@ -16,7 +16,7 @@ import {
   users,
   type PlanSectionKey,
 } from '#db/schema'
-import { recordAudit, recordUpdate, type Tx } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
 import { renderMarkdown } from '~/utils/markdown.server'
 import { activityFormSchema, activityStateList, emptyToUndefined, type ActivityForm, type ActivityState } from './plan-forms'
 
@@ -251,7 +251,7 @@ export function setActivityArchived(tx: Tx, id: number, archived: boolean, userI
   if (!before) return false
   const archivedAt = archived ? new Date().toISOString() : null
   tx.update(plannedActivities).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(plannedActivities.id, id)).run()
-  recordAudit(tx, { userId, entity: 'planned_activity', entityId: id, action: archived ? 'archive' : 'restore', before: { archivedAt: before.archivedAt }, after: { archivedAt }, summary: before.title })
+  recordArchive(tx, { userId, entity: 'planned_activity', entityId: id, summary: before.title }, before.archivedAt, archivedAt)
   return true
 }
 

@@ -28,7 +28,7 @@ import {
   type Quadrant,
   type Tier,
 } from '#db/schema'
-import { recordAudit, recordUpdate } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate } from './audit.server'
 import type { CriterionInput } from './priority-schemas'
 import { groupMembersWhere } from './groups.server'
 import { stakeholderWhere } from './stakeholders.server'
@@ -107,15 +107,7 @@ export function setCriterionArchived(tx: Tx, id: number, archived: boolean, user
     .where(eq(criteria.id, id))
     .returning()
     .get()
-  recordAudit(tx, {
-    userId,
-    entity: 'criterion',
-    entityId: id,
-    action: archived ? 'archive' : 'restore',
-    before: { archivedAt: before.archivedAt },
-    after: { archivedAt: after.archivedAt },
-    summary: `criterion ${after.name}`,
-  })
+  recordArchive(tx, { userId, entity: 'criterion', entityId: id, summary: `criterion ${after.name}` }, before.archivedAt, after.archivedAt)
   recomputeAllPriorities(tx)
   return after
 }

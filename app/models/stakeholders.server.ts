@@ -20,7 +20,7 @@ import {
   tiers,
   users,
 } from '#db/schema'
-import { recordAudit, recordUpdate, type Tx } from '~/models/audit.server'
+import { recordArchive, recordAudit, recordUpdate, type Tx } from '~/models/audit.server'
 import { can } from '~/utils/permissions'
 import type { SessionUser } from '~/utils/session.server'
 import { nameKey, normalizeText, webDomainFrom } from '~/utils/text'
@@ -670,15 +670,7 @@ export function setCategoryArchived(tx: Tx, id: number, archived: boolean, userI
   if (!row || !!row.archivedAt === archived) return false
   const at = archived ? new Date().toISOString() : null
   tx.update(stakeholderCategories).set({ archivedAt: at }).where(eq(stakeholderCategories.id, id)).run()
-  recordAudit(tx, {
-    userId,
-    entity: 'stakeholder_category',
-    entityId: id,
-    action: archived ? 'archive' : 'restore',
-    before: { archivedAt: row.archivedAt },
-    after: { archivedAt: at },
-    summary: row.name,
-  })
+  recordArchive(tx, { userId, entity: 'stakeholder_category', entityId: id, summary: row.name }, row.archivedAt, at)
   return true
 }
 

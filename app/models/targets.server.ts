@@ -1,7 +1,7 @@
 import { desc, eq, isNotNull, isNull } from 'drizzle-orm'
 import { db } from '#db/client'
 import { targetBreakdowns, targetMetrics, targetPeriodKinds, targets, type ReportingPeriod } from '#db/schema'
-import { recordAudit, recordUpdate, type Tx } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
 import { breakdownOptions, targetProgress } from './metrics.server'
 import { splitFacet, targetFormSchema, type TargetForm } from './plan-forms'
 
@@ -106,7 +106,7 @@ export function setTargetArchived(tx: Tx, id: number, archived: boolean, userId:
   if (!before) return null
   const archivedAt = archived ? new Date().toISOString() : null
   tx.update(targets).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(targets.id, id)).run()
-  recordAudit(tx, { userId, entity: 'target', entityId: id, action: archived ? 'archive' : 'restore', before: { archivedAt: before.archivedAt }, after: { archivedAt } })
+  recordArchive(tx, { userId, entity: 'target', entityId: id }, before.archivedAt, archivedAt)
   return true
 }
 
