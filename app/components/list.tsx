@@ -44,6 +44,23 @@ export function EmptyState({ title, children, action }: { title: ReactNode; chil
   )
 }
 
+/** The end of a list's GET filter form: apply, and clear when a filter is set. */
+export function FilterActions({ clearTo, filtered }: { clearTo: string; filtered: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
+      <button type="submit" className="btn-secondary">
+        {t('list.filter')}
+      </button>
+      {filtered ? (
+        <Link to={clearTo} className="btn-secondary">
+          {t('list.clearFilters')}
+        </Link>
+      ) : null}
+    </div>
+  )
+}
+
 /** The CSV export link for the current filtered list. */
 export function ExportLink({ to }: { to: string }) {
   const { t } = useTranslation()

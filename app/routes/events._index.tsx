@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, ExportLink, Pagination } from '~/components/list'
+import { EmptyState, ExportLink, Pagination, FilterActions } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
 import { eventFilterSchema, listEvents } from '~/models/events.server'
 import { eventKindList } from '~/models/plan-forms'
@@ -81,16 +81,7 @@ export default function EventsPage() {
           <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived === '1'} className="h-5 w-5" />
           {tc('list.showArchived')}
         </label>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
-          <button type="submit" className="btn-secondary">
-            {tc('list.filter')}
-          </button>
-          {filtered ? (
-            <Link to="/events" className="btn-secondary">
-              {tc('list.clearFilters')}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions clearTo="/events" filtered={filtered} />
       </Form>
       {rows.length === 0 ? (
         <EmptyState

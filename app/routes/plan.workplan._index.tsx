@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, ExportLink, Pagination, StatusBadge } from '~/components/list'
+import { EmptyState, ExportLink, Pagination, StatusBadge, FilterActions } from '~/components/list'
 import { activityStateTone, PlanNav } from '~/components/plan-nav'
 import { activityFilterSchema, listActivities, planFormOptions } from '~/models/plan.server'
 import { activityStateList } from '~/models/plan-forms'
@@ -62,16 +62,7 @@ export default function WorkPlanPage() {
           <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived === '1'} className="h-5 w-5" />
           {tc('list.showArchived')}
         </label>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
-          <button type="submit" className="btn-secondary">
-            {tc('list.filter')}
-          </button>
-          {filtered ? (
-            <Link to="/plan/workplan" className="btn-secondary">
-              {tc('list.clearFilters')}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions clearTo="/plan/workplan" filtered={filtered} />
       </Form>
       {rows.length === 0 ? (
         <EmptyState title={filtered ? t('workplan.emptyFiltered') : t('workplan.empty')}>{t('workplan.emptyHint')}</EmptyState>
