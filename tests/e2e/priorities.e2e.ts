@@ -126,7 +126,7 @@ describe('prioritisation in a real browser', () => {
     expect(await selects.count()).toBe(5)
     for (let i = 0; i < 5; i++) await selects.nth(i).selectOption('4')
     await Promise.all([page.waitForURL(/saved=/), row.getByRole('button', { name: 'Save' }).click()])
-    expect(await page.getByRole('status').first().textContent()).toContain(name)
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain(name)
     await page.goto('/priorities?tier=A')
     expect(await page.locator('[data-testid="ranked-row"]', { hasText: name }).textContent()).toMatch(/75/)
     await context.close()

@@ -17,7 +17,7 @@ describe('the stakeholder register in a real browser', () => {
     await page.getByLabel('Search name, acronym, city or website').fill('deusto')
     await Promise.all([page.waitForURL(/q=deusto/), page.getByRole('button', { name: 'Search', exact: true }).click()])
     await Promise.all([page.waitForURL(/\/stakeholders\/\d+$/), page.getByRole('link', { name: 'Universidad de Deusto', exact: true }).click()])
-    expect(await page.locator('h1').textContent()).toContain('Universidad de Deusto')
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Universidad de Deusto')
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 
     await Promise.all([page.waitForURL(/\/edit$/), page.getByRole('link', { name: 'Edit', exact: true }).click()])
