@@ -16,6 +16,8 @@ export function openSqlite(file: string): Database.Database {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('cache_size = -64000')
   sqlite.pragma('temp_store = MEMORY')
+  // After a checkpoint the write-ahead log is cut back to 64 MB instead of keeping its largest size.
+  sqlite.pragma('journal_size_limit = 67108864')
   return sqlite
 }
 
@@ -24,12 +26,35 @@ export function databaseFile(): string {
   return url.replace(/^file:/, '')
 }
 
+/**
+ * Drizzle prepares a new statement for every query it runs. SQLite statement preparation is
+ * not free (an insert into a table with triggers compiles every trigger), so the handle Drizzle
+ * gets reuses statements by their SQL text, in a bounded least-recently-used cache.
+ */
+export function withStatementCache(sqlite: Database.Database, size = 500): Database.Database {
+  const cache = new Map<string, Database.Statement>()
+  const prepare = (source: string) => {
+    let statement = cache.get(source)
+    if (statement) {
+      cache.delete(source)
+      // Drizzle switches a statement to raw (array) rows for typed selects; start each use from objects.
+      if (statement.reader) statement.raw(false)
+    } else {
+      statement = sqlite.prepare(source)
+      if (cache.size >= size) cache.delete(cache.keys().next().value!)
+    }
+    cache.set(source, statement)
+    return statement
+  }
+  return Object.create(sqlite, { prepare: { value: prepare } }) as Database.Database
+}
+
 let instance: { sqlite: Database.Database; db: DB } | undefined
 
 function connection() {
   if (!instance) {
     const sqlite = openSqlite(databaseFile())
-    instance = { sqlite, db: drizzle(sqlite, { schema }) }
+    instance = { sqlite, db: drizzle(withStatementCache(sqlite), { schema }) }
   }
   return instance
 }

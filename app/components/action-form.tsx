@@ -1,5 +1,5 @@
 import { getCollectionProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -99,7 +99,7 @@ export function ActionForm({
   const [form, fields] = useForm({
     lastResult,
     defaultValue: toDefaultValue(defaults),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: actionFormSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: actionFormSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

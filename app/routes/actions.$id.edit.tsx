@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -83,7 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, action: existing } = await editable(request, params.id)
   const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema: actionFormSchema })
+  const submission = parseForm(formData, { schema: actionFormSchema })
   const chosen = stakeholdersByIds(
     formData
       .getAll('stakeholderIds')

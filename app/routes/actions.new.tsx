@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -87,7 +87,7 @@ function postedIds(formData: FormData, name: string) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'action:create')
   const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema: actionFormSchema })
+  const submission = parseForm(formData, { schema: actionFormSchema })
   const chosen = stakeholdersByIds(postedIds(formData, 'stakeholderIds'))
 
   if (formData.get('intent') === 'searchStakeholders') {

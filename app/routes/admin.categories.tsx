@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { sql } from 'drizzle-orm'
@@ -40,13 +40,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'create') {
-    const submission = parseWithZod(formData, { schema: createSchema })
+    const submission = parseForm(formData, { schema: createSchema })
     if (submission.status !== 'success') return json({ intent: 'create' as const, id: null, result: submission.reply() }, { status: 400 })
     db.transaction((tx) => createCategory(tx, submission.value, user.id))
     return redirect('/admin/categories')
   }
   if (intent === 'update') {
-    const submission = parseWithZod(formData, { schema: updateSchema })
+    const submission = parseForm(formData, { schema: updateSchema })
     if (submission.status !== 'success') {
       return json({ intent: 'update' as const, id: Number(formData.get('id')) || null, result: submission.reply() }, { status: 400 })
     }
@@ -73,7 +73,7 @@ export default function CategoriesAdmin() {
   const [form, fields] = useForm({
     id: 'create-category',
     lastResult: actionData?.intent === 'create' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: createSchema }),
     shouldValidate: 'onBlur',
   })
   return (

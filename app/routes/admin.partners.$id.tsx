@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     setPartnerArchived(id, intent === 'archive', user.id)
     return redirect(`/admin/partners/${id}?saved=${intent === 'archive' ? 'archived' : 'restored'}`)
   }
-  const submission = parseWithZod(formData, { schema: editSchema })
+  const submission = parseForm(formData, { schema: editSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   updatePartner(id, submission.value, user.id)
   return redirect(`/admin/partners/${id}?saved=1`)
@@ -64,7 +64,7 @@ export default function EditPartner() {
       website: partner.website ?? '',
       ...partner.socialAccounts,
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: editSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: editSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:manage')
-  const submission = parseWithZod(await request.formData(), { schema: partnerSchema })
+  const submission = parseForm(await request.formData(), { schema: partnerSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const id = createPartner(submission.value, user.id)
   return redirect(`/admin/partners/${id}?saved=1`)
@@ -32,7 +32,7 @@ export default function NewPartner() {
     id: 'partner',
     lastResult,
     defaultValue: { role: 'partner' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: partnerSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: partnerSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,5 +1,5 @@
 import { getCollectionProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -29,20 +29,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(formData.get('intent') ?? '')
 
   if (intent === 'project') {
-    const submission = parseWithZod(formData, { schema: projectSchema })
+    const submission = parseForm(formData, { schema: projectSchema })
     if (submission.status !== 'success') return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
     updateProjectSettings(submission.value, user.id)
     return redirect('/admin/project?saved=project')
   }
   if (intent === 'theme-add') {
-    const submission = parseWithZod(formData, { schema: themeAddSchema })
+    const submission = parseForm(formData, { schema: themeAddSchema })
     if (submission.status !== 'success') return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
     const result = addTheme(submission.value.name, user.id)
     if (!result.ok) return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { name: [result.error.message] } }) }, { status: 400 })
     return redirect('/admin/project?saved=themes#themes')
   }
   if (intent === 'theme-rename') {
-    const submission = parseWithZod(formData, { schema: themeRenameSchema })
+    const submission = parseForm(formData, { schema: themeRenameSchema })
     const id = Number(formData.get('id'))
     if (submission.status !== 'success') return json<ActionData>({ intent, id, result: submission.reply() }, { status: 400 })
     const result = renameTheme(submission.value.id, submission.value.name, user.id)
@@ -82,7 +82,7 @@ export default function ProjectSettings() {
       stakeholderEditPolicy: project.stakeholderEditPolicy,
       reportingPeriods: [...project.reportingPeriods, emptyPeriod],
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: projectSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: projectSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
@@ -195,7 +195,7 @@ function ThemeRow({ theme, actionData }: { theme: { id: number; name: string; ar
     id: `theme-${theme.id}`,
     lastResult: actionData?.result,
     defaultValue: { name: theme.name },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: themeRenameSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: themeRenameSchema }),
     shouldValidate: 'onBlur',
   })
   return (
@@ -230,7 +230,7 @@ function AddTheme({ actionData }: { actionData?: ActionData }) {
   const [form, fields] = useForm({
     id: 'theme-add',
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: themeAddSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: themeAddSchema }),
     shouldValidate: 'onBlur',
   })
   return (

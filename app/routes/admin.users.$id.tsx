@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -37,20 +37,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get('intent') ?? '')
 
   if (intent === 'edit') {
-    const submission = parseWithZod(formData, { schema: userEditSchema })
+    const submission = parseForm(formData, { schema: userEditSchema })
     if (submission.status !== 'success') return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
     const result = updateUser(id, submission.value, me.id)
     if (!result.ok) return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { [result.error.field]: [result.error.message] } }) }, { status: 400 })
     return redirect(`/admin/users/${id}?saved=1`)
   }
   if (intent === 'password') {
-    const submission = parseWithZod(formData, { schema: userPasswordSchema })
+    const submission = parseForm(formData, { schema: userPasswordSchema })
     if (submission.status !== 'success') return json<ActionData>({ intent, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
     await resetPassword(id, submission.value.password, me.id)
     return redirect(`/admin/users/${id}?saved=password`)
   }
   if (intent === 'deactivate' || intent === 'reactivate') {
-    const submission = parseWithZod(formData, { schema: userActiveSchema })
+    const submission = parseForm(formData, { schema: userActiveSchema })
     if (submission.status !== 'success') return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
     const result = setUserActive(id, intent === 'reactivate', me.id)
     if (!result.ok) return json<ActionData>({ intent, result: submission.reply({ formErrors: [result.error.message] }) }, { status: 400 })
@@ -80,14 +80,14 @@ export default function EditUser() {
     id: `user-${user.id}`,
     lastResult: actionData?.intent === 'edit' ? actionData.result : undefined,
     defaultValue: { name: user.name, role: user.role, partnerId: user.partnerId ? String(user.partnerId) : '', locale: user.locale },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: userEditSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: userEditSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
   const [passwordForm, passwordFields] = useForm({
     id: `user-${user.id}-password`,
     lastResult: actionData?.intent === 'password' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: userPasswordSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: userPasswordSchema }),
     shouldValidate: 'onBlur',
   })
   const statusErrors = actionData && (actionData.intent === 'deactivate' || actionData.intent === 'reactivate') ? actionData.result.error?.[''] : undefined

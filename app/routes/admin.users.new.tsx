@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:manage')
-  const submission = parseWithZod(await request.formData(), { schema: userCreateSchema })
+  const submission = parseForm(await request.formData(), { schema: userCreateSchema })
   if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const result = await createUser(submission.value, user.id)
   if (!result.ok) {
@@ -36,7 +36,7 @@ export default function NewUser() {
     id: 'user',
     lastResult,
     defaultValue: { role: 'partner', locale: 'en' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: userCreateSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: userCreateSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

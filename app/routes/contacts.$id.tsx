@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = contact.stakeholderId ? `/stakeholders/${contact.stakeholderId}` : `/contacts/${contact.id}`
   if (intent === 'erase') {
     if (!canGdpr) throw forbidden()
-    const submission = parseWithZod(formData, { schema: eraseSchema })
+    const submission = parseForm(formData, { schema: eraseSchema })
     if (submission.status !== 'success') return json({ intent: 'erase' as const, result: submission.reply() }, { status: 400 })
     db.transaction((tx) => eraseContact(tx, contact.id, user.id))
     return redirect(`/contacts/${contact.id}`)
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(back)
   }
   if (contact.erasedAt) return json({ intent: 'save' as const, result: { status: 'error' as const, error: { '': ['stakeholders:contacts.erasedCannotEdit'] } } }, { status: 400 })
-  const submission = parseWithZod(formData, { schema: contactInputSchema })
+  const submission = parseForm(formData, { schema: contactInputSchema })
   if (submission.status !== 'success') return json({ intent: 'save' as const, result: submission.reply() }, { status: 400 })
   db.transaction((tx) => updateContact(tx, contact.id, submission.value, user.id))
   return redirect(back)
@@ -83,7 +83,7 @@ export default function ContactPage() {
       basisSource: c.basisSource ?? '',
       doNotContact: c.doNotContact ? 'on' : '',
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: contactInputSchema }) as never,
+    onValidate: ({ formData }) => parseForm(formData, { schema: contactInputSchema }) as never,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

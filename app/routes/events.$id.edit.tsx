@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     })
     return redirect(intent === 'archive' ? '/events' : `/events/${id}`)
   }
-  const submission = parseWithZod(formData, { schema: eventFormSchema })
+  const submission = parseForm(formData, { schema: eventFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   db.transaction((tx) => {
     updateEvent(tx, id, submission.value, user.id)

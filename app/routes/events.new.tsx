@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
-  const submission = parseWithZod(await request.formData(), { schema: eventFormSchema })
+  const submission = parseForm(await request.formData(), { schema: eventFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const id = db.transaction((tx) => createEvent(tx, submission.value, user.id))
   return redirect(`/events/${id}`)

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     })
     return redirect(intent === 'archive' ? '/materials' : `/materials/${id}`)
   }
-  const submission = parseWithZod(formData, { schema: materialFormSchema })
+  const submission = parseForm(formData, { schema: materialFormSchema })
   const { upload, error } = validateMaterialUpload(file, limit)
   const fieldErrors: Record<string, string[]> = {}
   if (error) fieldErrors.file = [error]

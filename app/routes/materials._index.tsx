@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'material:edit')
   const limit = env().UPLOAD_LIMIT_MB * 1024 * 1024
   const { formData, file } = await readMaterialRequest(request, limit)
-  const submission = parseWithZod(formData, { schema: materialFormSchema })
+  const submission = parseForm(formData, { schema: materialFormSchema })
   const { upload, error } = validateMaterialUpload(file, limit)
   const fieldErrors: Record<string, string[]> = {}
   if (error) fieldErrors.file = [error]

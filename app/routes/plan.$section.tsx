@@ -1,5 +1,5 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const key = sectionKey(params.section)
   const formData = await request.formData()
   if (formData.get('intent') === 'restore') {
-    const submission = parseWithZod(formData, { schema: restoreSchema })
+    const submission = parseForm(formData, { schema: restoreSchema })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     invariantResponse(getSectionVersion(key, submission.value.versionId))
     db.transaction((tx) => {
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     })
     return redirect(`/plan/${key}?history=1&restored=1`)
   }
-  const submission = parseWithZod(formData, { schema: saveSchema })
+  const submission = parseForm(formData, { schema: saveSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   db.transaction((tx) => {
     savePlanSection(tx, key, submission.value.body.replace(/\r\n/g, '\n'), user.id)
@@ -75,7 +75,7 @@ export default function PlanSectionPage() {
     id: 'plan-section',
     lastResult,
     defaultValue: { body: data.body, intent: 'save' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: saveSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: saveSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -1,5 +1,5 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -61,13 +61,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(intent === 'archive' ? '/plan/groups' : `/plan/groups/${id}`)
   }
   if (intent === 'strategy') {
-    const submission = parseWithZod(formData, { schema: strategyFormSchema })
+    const submission = parseForm(formData, { schema: strategyFormSchema })
     if (submission.status !== 'success') return json({ intent, result: submission.reply() }, { status: 400 })
     const languages = getProject()?.workingLanguages ?? []
     db.transaction((tx) => saveGroupStrategy(tx, id, submission.value, languages, user.id))
     return redirect(`/plan/groups/${id}#messages`)
   }
-  const submission = parseWithZod(formData, { schema: groupFormSchema })
+  const submission = parseForm(formData, { schema: groupFormSchema })
   if (submission.status !== 'success') return json({ intent: 'save', result: submission.reply() }, { status: 400 })
   db.transaction((tx) => {
     updateGroup(tx, id, submission.value, user.id)
@@ -193,7 +193,7 @@ function StrategyForm({
     id: 'strategy',
     lastResult,
     defaultValue: { methods: strategy.methods, messages: strategy.messages },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: strategyFormSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: strategyFormSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

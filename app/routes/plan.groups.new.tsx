@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
-  const submission = parseWithZod(await request.formData(), { schema: groupFormSchema })
+  const submission = parseForm(await request.formData(), { schema: groupFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const id = db.transaction((tx) => createGroup(tx, submission.value, user.id))
   return redirect(`/plan/groups/${id}`)

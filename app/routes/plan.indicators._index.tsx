@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
-  const submission = parseWithZod(await request.formData(), { schema: mappingFormSchema })
+  const submission = parseForm(await request.formData(), { schema: mappingFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   db.transaction((tx) => saveMappings(tx, submission.value, user.id))
   return redirect(`/plan/indicators#mapping-${submission.value.indicator}`)

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
-  const submission = parseWithZod(await request.formData(), { schema: targetFormSchema })
+  const submission = parseForm(await request.formData(), { schema: targetFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   db.transaction((tx) => {
     createTarget(tx, submission.value, user.id)

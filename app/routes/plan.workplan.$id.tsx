@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     })
     return redirect(intent === 'archive' ? '/plan/workplan' : `/plan/workplan/${id}`)
   }
-  const submission = parseWithZod(formData, { schema: activityFormSchema })
+  const submission = parseForm(formData, { schema: activityFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   db.transaction((tx) => {
     updateActivity(tx, id, submission.value, user.id)

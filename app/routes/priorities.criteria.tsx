@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -38,13 +38,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get('intent')
 
   if (intent === 'create') {
-    const submission = parseWithZod(formData, { schema: criterionSchema })
+    const submission = parseForm(formData, { schema: criterionSchema })
     if (submission.status !== 'success') return json<Reply>({ form: 'create', reply: submission.reply() }, { status: 400 })
     db.transaction((tx) => createCriterion(tx, submission.value, user.id))
     throw redirect('/priorities/criteria?saved=1', 303)
   }
   if (intent === 'update') {
-    const submission = parseWithZod(formData, { schema: editSchema })
+    const submission = parseForm(formData, { schema: editSchema })
     const formId = `criterion-${formData.get('id')}`
     if (submission.status !== 'success') return json<Reply>({ form: formId, reply: submission.reply() }, { status: 400 })
     const { id, ...input } = submission.value
@@ -60,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
     throw redirect(`/priorities/criteria?saved=${intent}`, 303)
   }
   if (intent === 'thresholds') {
-    const submission = parseWithZod(formData, { schema: thresholdsSchema })
+    const submission = parseForm(formData, { schema: thresholdsSchema })
     if (submission.status !== 'success') return json<Reply>({ form: 'thresholds', reply: submission.reply() }, { status: 400 })
     db.transaction((tx) => setThresholds(tx, submission.value, user.id))
     throw redirect('/priorities/criteria?saved=thresholds', 303)
@@ -166,7 +166,7 @@ function CriterionForm({ criterion }: { criterion?: CriterionRow }) {
     defaultValue: criterion
       ? { id: String(criterion.id), name: criterion.name, description: criterion.description ?? '', weight: String(criterion.weight), gridAxis: criterion.gridAxis ?? '' }
       : { weight: '1' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: formSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: formSchema }),
     shouldValidate: 'onBlur',
   })
   const archived = !!criterion?.archivedAt
@@ -226,7 +226,7 @@ function ThresholdsForm({ thresholds }: { thresholds: { tierA: number; tierB: nu
     id: 'thresholds',
     lastResult: actionData?.form === 'thresholds' ? actionData.reply : undefined,
     defaultValue: { tierA: String(thresholds.tierA), tierB: String(thresholds.tierB) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: thresholdsSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: thresholdsSchema }),
     shouldValidate: 'onBlur',
   })
   return (

@@ -1,5 +1,5 @@
 import { getFormProps, getSelectProps, type SubmissionResult, getTextareaProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, type ShouldRevalidateFunction } from '@remix-run/react'
 import { and, eq, isNull } from 'drizzle-orm'
@@ -122,7 +122,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === 'one') {
-    const submission = parseWithZod(form, { schema: oneScoreSchema })
+    const submission = parseForm(form, { schema: oneScoreSchema })
     if (submission.status !== 'success') return json({ ok: false as const, error: 'value', reply: submission.reply() }, { status: 400 })
     const { stakeholderId, criterionId, value, rationale } = submission.value
     invariantResponse(activeStakeholder(stakeholderId))
@@ -214,7 +214,7 @@ function HistoryPanel({
   const lastResult = actionData && 'reply' in actionData ? (actionData.reply as SubmissionResult<string[]>) : undefined
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: oneScoreSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: oneScoreSchema }),
     shouldValidate: 'onBlur',
   })
   return (

@@ -1,5 +1,5 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!can(user, 'priority:criteria')) throw forbidden()
   const formData = await request.formData()
   const langs = languages()
-  const submission = parseWithZod(formData, { schema: strategySchema(langs) })
+  const submission = parseForm(formData, { schema: strategySchema(langs) })
   const target = String(formData.get('target') ?? '')
   if (submission.status !== 'success') return json({ form: target, reply: submission.reply() as SubmissionResult<string[]> }, { status: 400 })
   const value = submission.value as Record<string, string | undefined> & { target: string }

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, stakeholder } = await editableStakeholder(request, params.id)
-  const submission = parseWithZod(await request.formData(), { schema: contactInputSchema })
+  const submission = parseForm(await request.formData(), { schema: contactInputSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   db.transaction((tx) => createContact(tx, stakeholder.id, submission.value, user.id))
   return redirect(`/stakeholders/${stakeholder.id}`)
@@ -46,7 +46,7 @@ export default function NewContact() {
   const [form, fields] = useForm<Record<string, string | string[]>>({
     lastResult,
     defaultValue: { lawfulBasis: 'legitimate_interest', basisObtainedAt: new Date().toISOString().slice(0, 10) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: contactInputSchema }) as never,
+    onValidate: ({ formData }) => parseForm(formData, { schema: contactInputSchema }) as never,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

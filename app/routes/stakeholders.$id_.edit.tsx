@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     db.transaction((tx) => restoreStakeholder(tx, stakeholder.id, user.id))
     return redirect(`/stakeholders/${stakeholder.id}`)
   }
-  const submission = parseWithZod(formData, { schema: stakeholderInputSchema })
+  const submission = parseForm(formData, { schema: stakeholderInputSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const input = { ...submission.value }
   // Only the communications lead hands a stakeholder to another partner.
@@ -88,7 +88,7 @@ export default function EditStakeholder() {
       ownerPartnerId: s.ownerPartnerId ? String(s.ownerPartnerId) : '',
       stage: s.stage,
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: stakeholderInputSchema }) as never,
+    onValidate: ({ formData }) => parseForm(formData, { schema: stakeholderInputSchema }) as never,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

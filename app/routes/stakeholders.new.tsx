@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseForm } from '~/utils/forms'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'stakeholder:read')
   if (!canCreateStakeholder(user)) throw forbidden()
   const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema: stakeholderInputSchema })
+  const submission = parseForm(formData, { schema: stakeholderInputSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const input = { ...submission.value }
   // A partner adds stakeholders for its own partner; only the communications lead assigns owners freely.
@@ -45,7 +45,7 @@ export default function NewStakeholder() {
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { stage: 'identified', ownerPartnerId: data.userPartnerId ? String(data.userPartnerId) : '' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: stakeholderInputSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: stakeholderInputSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })

@@ -5,7 +5,7 @@ const booleanString = z
   .transform((v) => v === 'true' || v === '1')
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).default('./data/ripple.db'),
@@ -20,6 +20,8 @@ const schema = z.object({
   /** Serve msw mocks for outbound HTTP (development and browser tests only). */
   MOCKS: booleanString.default('false'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  /** Server processes sharing the port (Node cluster); set it to the number of cores on a server. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 })
 
 export type Env = z.infer<typeof schema>

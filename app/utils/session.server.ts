@@ -11,7 +11,7 @@ import { env } from './env.server'
  * The session secret: SESSION_SECRET when set, otherwise a random one generated on first start
  * and kept beside the database file, so sessions survive restarts without any configuration.
  */
-function sessionSecret(): string {
+export function sessionSecret(): string {
   const configured = env().SESSION_SECRET
   if (configured) return configured
   const file = databaseFile()

@@ -9,10 +9,13 @@ describe('environment', () => {
     expect(env.PORT).toBe(3000)
     expect(env.DATABASE_URL).toBe('./data/ripple.db')
     expect(env.SEED_DEMO).toBe(true)
+    expect(env.NODE_ENV).toBe('production')
+    expect(env.WEB_CONCURRENCY).toBe(1)
   })
 
   it('names every bad variable in one line', () => {
     expect(() => parseEnv({ PORT: 'eighty', SEED_DEMO: 'maybe' } as unknown as NodeJS.ProcessEnv)).toThrowError(/^Invalid environment: PORT: .*; SEED_DEMO: .*$/)
+    expect(() => parseEnv({ WEB_CONCURRENCY: '0' } as unknown as NodeJS.ProcessEnv)).toThrowError(/^Invalid environment: WEB_CONCURRENCY: /)
   })
 
   it('stops the server with that one line', () => {

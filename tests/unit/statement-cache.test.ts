@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3'
+import { sql } from 'drizzle-orm'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { describe, expect, it, vi } from 'vitest'
+import { withStatementCache } from '#db/client'
+
+const things = sqliteTable('things', { id: integer('id').primaryKey(), name: text('name').notNull() })
+
+function setup(size?: number) {
+  const sqlite = new Database(':memory:')
+  sqlite.exec(`create table things (id integer primary key, name text not null)`)
+  const prepare = vi.spyOn(sqlite, 'prepare')
+  const db = drizzle(withStatementCache(sqlite, size))
+  return { sqlite, db, prepare }
+}
+
+describe('the statement cache Drizzle runs through', () => {
+  it('prepares a query once and reuses it with new values', () => {
+    const { db, prepare } = setup()
+    for (const name of ['a', 'b', 'c']) db.insert(things).values({ name }).run()
+    expect(db.select().from(things).all().map((t) => t.name)).toEqual(['a', 'b', 'c'])
+    const inserts = prepare.mock.calls.filter(([source]) => source.startsWith('insert'))
+    expect(inserts).toHaveLength(1)
+  })
+
+  it('gives rows as objects again after Drizzle used the same statement for arrays', () => {
+    const { db } = setup()
+    db.insert(things).values({ name: 'a' }).run()
+    // A typed select reads arrays (raw mode); the same SQL text run untyped must still give objects.
+    expect(db.select({ id: things.id, name: things.name }).from(things).get()).toEqual({ id: 1, name: 'a' })
+    expect(db.get(sql`select "id", "name" from "things"`)).toEqual({ id: 1, name: 'a' })
+  })
+
+  it('keeps at most the given number of statements, dropping the least recently used', () => {
+    const { db, prepare } = setup(2)
+    const count = (n: number) => db.get(sql.raw(`select ${n} as n`))
+    count(1)
+    count(2)
+    count(1)
+    count(3) // evicts "select 2"
+    count(1)
+    count(2)
+    expect(prepare.mock.calls.map(([source]) => source)).toEqual(['select 1 as n', 'select 2 as n', 'select 3 as n', 'select 2 as n'])
+  })
+
+  it('runs transactions on the real connection', () => {
+    const { db, sqlite } = setup()
+    expect(() =>
+      db.transaction((tx) => {
+        tx.insert(things).values({ name: 'kept?' }).run()
+        throw new Error('roll back')
+      }),
+    ).toThrow('roll back')
+    expect(sqlite.prepare('select count(*) as n from things').get()).toEqual({ n: 0 })
+    db.transaction((tx) => tx.insert(things).values({ name: 'kept' }).run())
+    expect(sqlite.prepare('select name from things').all()).toEqual([{ name: 'kept' }])
+  })
+})
