@@ -27,11 +27,16 @@ export function databaseFile(): string {
 }
 
 /**
- * Drizzle prepares a new statement for every query it runs. SQLite statement preparation is
- * not free (an insert into a table with triggers compiles every trigger), so the handle Drizzle
- * gets reuses statements by their SQL text, in a bounded least-recently-used cache.
+ * The connection as Drizzle sees it, with two changes:
+ * - Statements are reused by their SQL text, in a bounded least-recently-used cache. Drizzle
+ *   prepares every query anew, and preparing is not free (an insert into a table with triggers
+ *   compiles every trigger); see docs/decisions/017.
+ * - Transactions start with BEGIN IMMEDIATE, taking the write lock up front. A deferred
+ *   transaction that reads first and then writes fails at once (SQLITE_BUSY, no waiting) when
+ *   another process wrote in between; with the lock taken first, it waits its turn through
+ *   busy_timeout instead. This is what lets several server processes share the file.
  */
-export function withStatementCache(sqlite: Database.Database, size = 500): Database.Database {
+export function drizzleClient(sqlite: Database.Database, cacheSize = 500): Database.Database {
   const cache = new Map<string, Database.Statement>()
   const prepare = (source: string) => {
     let statement = cache.get(source)
@@ -41,12 +46,17 @@ export function withStatementCache(sqlite: Database.Database, size = 500): Datab
       if (statement.reader) statement.raw(false)
     } else {
       statement = sqlite.prepare(source)
-      if (cache.size >= size) cache.delete(cache.keys().next().value!)
+      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!)
     }
     cache.set(source, statement)
     return statement
   }
-  return Object.create(sqlite, { prepare: { value: prepare } }) as Database.Database
+  const transaction = (fn: (...args: unknown[]) => unknown) => {
+    const wrapped = sqlite.transaction(fn)
+    // Drizzle calls `.deferred(tx)` unless told otherwise.
+    return { deferred: wrapped.immediate, immediate: wrapped.immediate, exclusive: wrapped.exclusive }
+  }
+  return Object.create(sqlite, { prepare: { value: prepare }, transaction: { value: transaction } }) as Database.Database
 }
 
 let instance: { sqlite: Database.Database; db: DB } | undefined
@@ -54,7 +64,7 @@ let instance: { sqlite: Database.Database; db: DB } | undefined
 function connection() {
   if (!instance) {
     const sqlite = openSqlite(databaseFile())
-    instance = { sqlite, db: drizzle(withStatementCache(sqlite), { schema }) }
+    instance = { sqlite, db: drizzle(drizzleClient(sqlite), { schema }) }
   }
   return instance
 }

@@ -2,8 +2,11 @@ import Database from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { withStatementCache } from '#db/client'
+import { drizzleClient, openSqlite } from '#db/client'
 
 const things = sqliteTable('things', { id: integer('id').primaryKey(), name: text('name').notNull() })
 
@@ -11,11 +14,11 @@ function setup(size?: number) {
   const sqlite = new Database(':memory:')
   sqlite.exec(`create table things (id integer primary key, name text not null)`)
   const prepare = vi.spyOn(sqlite, 'prepare')
-  const db = drizzle(withStatementCache(sqlite, size))
+  const db = drizzle(drizzleClient(sqlite, size))
   return { sqlite, db, prepare }
 }
 
-describe('the statement cache Drizzle runs through', () => {
+describe('the connection Drizzle runs through', () => {
   it('prepares a query once and reuses it with new values', () => {
     const { db, prepare } = setup()
     for (const name of ['a', 'b', 'c']) db.insert(things).values({ name }).run()
@@ -42,6 +45,30 @@ describe('the statement cache Drizzle runs through', () => {
     count(1)
     count(2)
     expect(prepare.mock.calls.map(([source]) => source)).toEqual(['select 1 as n', 'select 2 as n', 'select 3 as n', 'select 2 as n'])
+  })
+
+  it('takes the write lock when a transaction begins, so a second process waits instead of failing', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ripple-tx-'))
+    const file = path.join(dir, 'tx.db')
+    const first = openSqlite(file)
+    first.exec(`create table things (id integer primary key, name text not null)`)
+    const other = openSqlite(file)
+    other.pragma('busy_timeout = 0')
+    const db = drizzle(drizzleClient(first))
+    try {
+      db.transaction((tx) => {
+        // Only a read so far: a deferred transaction would not hold the write lock yet.
+        tx.select().from(things).all()
+        expect(() => other.exec(`insert into things (name) values ('other')`)).toThrow(/locked|busy/i)
+        tx.insert(things).values({ name: 'mine' }).run()
+      })
+      other.exec(`insert into things (name) values ('other')`)
+      expect(first.prepare('select name from things order by id').pluck().all()).toEqual(['mine', 'other'])
+    } finally {
+      first.close()
+      other.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('runs transactions on the real connection', () => {
