@@ -84,7 +84,8 @@ export function countedActionsWhere(filters: ActionFilters = {}): SQL {
   if (!validatedOnly) parts.push(sql`actions.status in ('submitted', 'validated')`)
   if (filters.category) {
     parts.push(
-      sql`exists (select 1 from action_stakeholders cx join stakeholders cs on cs.id = cx.stakeholder_id where cx.action_id = actions.id and cs.category_id = ${filters.category})`,
+      // Links carry their stakeholder's category (migration 0014): the link index answers alone.
+      sql`exists (select 1 from action_stakeholders cx where cx.action_id = actions.id and cx.category_id = ${filters.category})`,
     )
   }
   return sql.join(parts, sql` and `)
@@ -274,9 +275,9 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
   }))
   const stakeholderFacts = db.all<FigureRow & { kind: 'reached' | 'category'; k: string | number; n: number }>(sql`
     with rc as materialized (
-      select actions.id as aid, x.stakeholder_id as sid, s.category_id as cid, actions.participants as p,
+      select actions.id as aid, x.stakeholder_id as sid, x.category_id as cid, actions.participants as p,
         actions.online_reach as o, actions.engagements as e
-      from actions join action_stakeholders x on x.action_id = actions.id join stakeholders s on s.id = x.stakeholder_id
+      from actions join action_stakeholders x on x.action_id = actions.id
       where actions.month = ${month} and ${counted}
     )
     select 'reached' as kind, cid as k, count(distinct sid) as n, 0 as actions, 0 as participants, 0 as onlineReach, 0 as engagements

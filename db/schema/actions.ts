@@ -108,8 +108,18 @@ export const actionStakeholders = sqliteTable(
     stakeholderId: integer('stakeholder_id')
       .notNull()
       .references(() => stakeholders.id),
+    /**
+     * The stakeholder's category, copied by triggers (migration 0014) when the link is written and
+     * when the stakeholder's category changes: the reach dashboard's per-category figures read
+     * the links alone instead of looking up ~25,000 stakeholders a month.
+     */
+    categoryId: integer('category_id'),
   },
-  (t) => [primaryKey({ columns: [t.actionId, t.stakeholderId] }), index('action_stakeholders_stakeholder_idx').on(t.stakeholderId)],
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.stakeholderId] }),
+    index('action_stakeholders_stakeholder_idx').on(t.stakeholderId),
+    index('action_stakeholders_action_category_idx').on(t.actionId, t.categoryId, t.stakeholderId),
+  ],
 )
 
 export const actionThemes = sqliteTable(

@@ -264,6 +264,11 @@ sqlite.transaction(() => {
 })()
 log('targets and events')
 
+// Links carry their stakeholder's category (kept by a trigger, dropped during the bulk load).
+if (sqlite.prepare(`select 1 from pragma_table_info('action_stakeholders') where name = 'category_id'`).get()) {
+  sqlite.exec(`update action_stakeholders set category_id = (select s.category_id from stakeholders s where s.id = action_stakeholders.stakeholder_id)`)
+  log('link categories')
+}
 for (const d of deferred.filter((x) => x.type === 'index')) sqlite.exec(d.sql)
 log('indexes rebuilt')
 for (const d of deferred.filter((x) => x.type === 'trigger')) sqlite.exec(d.sql)

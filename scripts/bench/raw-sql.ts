@@ -6,7 +6,8 @@ import type Database from 'better-sqlite3'
  * Each statement computes the same figures as the loader with its default filters (validated
  * actions, no partner/channel/type/category filter), from the same tables: the actions through
  * their covering index and the trigger-kept pre-aggregates (action_month_totals,
- * stakeholder_reach_months, action_language_months) the loaders read.
+ * stakeholder_reach_months, action_language_months, and the stakeholder category each link carries)
+ * the loaders read.
  *
  * Reach (month M): the headline for M, M-1 and M-12 (actions, participants, online reach,
  * engagements, distinct stakeholders reached, new stakeholders engaged), the months M-12..M by
@@ -28,8 +29,8 @@ export const rawQueries = {
       .prepare(
         `with months(m) as (values (:month), (:previous), (:yearAgo)),
         rc as materialized (
-          select a.id as aid, x.stakeholder_id as sid, s.category_id as cid, a.participants as p, a.online_reach as o, a.engagements as e
-          from actions a join action_stakeholders x on x.action_id = a.id join stakeholders s on s.id = x.stakeholder_id
+          select a.id as aid, x.stakeholder_id as sid, x.category_id as cid, a.participants as p, a.online_reach as o, a.engagements as e
+          from actions a join action_stakeholders x on x.action_id = a.id
           where a.status = 'validated' and a.archived_at is null and a.month = :month
         ),
         engaged as (

@@ -207,3 +207,32 @@ describe('computeMetric over whole months from the pre-aggregates', () => {
     expect(computeMetric({ metric: 'stakeholders_reached', from: range.from, to: range.to })).toBeGreaterThan(0)
   })
 })
+
+describe('the stakeholder category each action link carries', () => {
+  const stale = () =>
+    sqlite()
+      .prepare(
+        `select x.action_id, x.stakeholder_id, x.category_id, s.category_id as actual from action_stakeholders x join stakeholders s on s.id = x.stakeholder_id
+         where x.category_id is not s.category_id`,
+      )
+      .all()
+
+  it("equals the stakeholder's category after the seed, new links, relinking and a category change", () => {
+    expect(one<{ n: number }>('select count(*) as n from action_stakeholders').n).toBeGreaterThan(0)
+    expect(stale()).toEqual([])
+    const partner = one<{ id: number }>('select id from partners order by id limit 1').id
+    const type = one<{ id: number }>('select id from action_types order by id limit 1').id
+    const [c1, c2] = (sqlite().prepare('select id from stakeholder_categories order by id limit 2').all() as { id: number }[]).map((r) => r.id)
+    const [s1, s2] = (sqlite().prepare('select id from stakeholders order by id limit 2').all() as { id: number }[]).map((r) => r.id)
+    sqlite().prepare('update stakeholders set category_id = ? where id = ?').run(c1, s1)
+    sqlite().prepare('update stakeholders set category_id = ? where id = ?').run(c2, s2)
+    const a = Number(sqlite().prepare(`insert into actions (partner_id, date, month, type_id, title, status) values (?, '2034-01-04', '2034-01', ?, 'Category A', 'validated')`).run(partner, type).lastInsertRowid)
+    sqlite().prepare('insert into action_stakeholders (action_id, stakeholder_id) values (?, ?)').run(a, s1)
+    expect(one('select category_id from action_stakeholders where action_id = ?', a)).toEqual({ category_id: c1 })
+    sqlite().prepare('update action_stakeholders set stakeholder_id = ? where action_id = ?').run(s2, a) // merge-style relink
+    expect(one('select category_id from action_stakeholders where action_id = ?', a)).toEqual({ category_id: c2 })
+    sqlite().prepare('update stakeholders set category_id = ? where id = ?').run(c1, s2)
+    expect(one('select category_id from action_stakeholders where action_id = ?', a)).toEqual({ category_id: c1 })
+    expect(stale()).toEqual([])
+  })
+})
