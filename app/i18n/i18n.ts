@@ -26,6 +26,8 @@ export function createI18n(locale: SupportedLocale, resources: LocaleResources):
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    // No advertisement in the server's log (i18next 25 prints one on first init).
+    showSupportNotice: false,
   })
   return instance
 }

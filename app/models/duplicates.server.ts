@@ -130,7 +130,17 @@ export function mergeStakeholders(tx: Tx, { survivorId, loserId, picks }: MergeI
     .where(eq(actionStakeholders.stakeholderId, loserId))
     .get()!.n
   tx.insert(actionStakeholders)
-    .select(tx.select({ actionId: actionStakeholders.actionId, stakeholderId: sql<number>`${survivorId}`.as('stakeholder_id') }).from(actionStakeholders).where(eq(actionStakeholders.stakeholderId, loserId)))
+    .select(
+      tx
+        .select({
+          actionId: actionStakeholders.actionId,
+          stakeholderId: sql<number>`${survivorId}`.as('stakeholder_id'),
+          // Filled with the survivor's category by the link trigger (migration 0014).
+          categoryId: sql<number | null>`null`.as('category_id'),
+        })
+        .from(actionStakeholders)
+        .where(eq(actionStakeholders.stakeholderId, loserId)),
+    )
     .onConflictDoNothing()
     .run()
   tx.delete(actionStakeholders).where(eq(actionStakeholders.stakeholderId, loserId)).run()

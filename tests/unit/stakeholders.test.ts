@@ -188,6 +188,9 @@ describe('duplicates and merge', () => {
     expect(db.select().from(contacts).where(eq(contacts.id, contactId)).get()!.stakeholderId).toBe(survivor)
     const reached = db.select().from(actionStakeholders).where(eq(actionStakeholders.stakeholderId, survivor)).all().map((r) => r.actionId).sort()
     expect(reached).toEqual([both, onlyLoser].sort())
+    // The moved links carry the survivor's category, for the dashboards' per-category figures.
+    const survivorCategory = db.select().from(stakeholders).where(eq(stakeholders.id, survivor)).get()!.categoryId
+    expect(db.select().from(actionStakeholders).where(eq(actionStakeholders.stakeholderId, survivor)).all().map((r) => r.categoryId)).toEqual([survivorCategory, survivorCategory])
     expect(db.select().from(actionStakeholders).where(eq(actionStakeholders.stakeholderId, loser)).all()).toHaveLength(0)
     const themesNow = db.select().from(stakeholderThemes).where(eq(stakeholderThemes.stakeholderId, survivor)).all().map((r) => r.themeId).sort()
     expect(themesNow).toEqual([themeIds[0], themeIds[1]].sort())
