@@ -128,6 +128,10 @@ function copyDataset(name: string) {
   const db = new Database(BENCH_DB, { readonly: true })
   db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`)
   db.close()
+  // On disk before timing starts: otherwise the first checkpoint's fsync waits for the whole copy.
+  const fd = fs.openSync(file, 'r+')
+  fs.fsyncSync(fd)
+  fs.closeSync(fd)
   return file
 }
 function runTask(task: string, dbFile: string) {
@@ -224,17 +228,30 @@ async function loadTest(processes: number) {
     db.close()
     return n
   })()
-  const name = `Load test (${processes} process${processes > 1 ? 'es' : ''})`
-  results[name] = { processes, requests: latencies.length, throughputPerSecond: Math.round(latencies.length / loadSeconds), latency, errors, statusCounts, actionsWritten: created }
-  rows.push({
-    figure: `Load test: 50 clients logging actions for ${loadSeconds} s, ${processes} server process${processes > 1 ? 'es' : ''} (WEB_CONCURRENCY=${processes})`,
-    budget: '0 errors, p95 <= 100 ms',
-    met: errors === 0 && latency.p95Ms <= 100,
-    value: `${Math.round(latencies.length / loadSeconds)} req/s, p95 ${latency.p95Ms} ms (median ${latency.medianMs} ms), ${errors} errors, ${created.toLocaleString('en')} actions written`,
-  })
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+  return { processes, requests: latencies.length, throughputPerSecond: Math.round(latencies.length / loadSeconds), latency, errors, statusCounts, actionsWritten: created }
 }
-if (want('load')) for (const processes of [2, 1]) await loadTest(processes)
+
+// This shared 2-core machine's speed varies from one minute to the next (the same build gives
+// 1.6-2.9 ms of server CPU per request), so each configuration runs three times on a fresh copy
+// and the run with the median p95 is reported; the JSON keeps all three.
+const loadRepeats = quick ? 1 : 3
+if (want('load')) {
+  for (const processes of [2, 1]) {
+    const runs: Awaited<ReturnType<typeof loadTest>>[] = []
+    for (let i = 0; i < loadRepeats; i++) runs.push(await loadTest(processes))
+    const median = [...runs].sort((a, b) => a.latency.p95Ms - b.latency.p95Ms)[Math.floor(runs.length / 2)]!
+    const label = `${processes} server process${processes > 1 ? 'es' : ''}`
+    results[`Load test (${label})`] = { ...median, runs }
+    const others = runs.length > 1 ? `; p95 of the ${runs.length} runs: ${runs.map((r) => `${r.latency.p95Ms} ms`).join(', ')}` : ''
+    rows.push({
+      figure: `Load test: 50 clients logging actions for ${loadSeconds} s, ${label} (WEB_CONCURRENCY=${processes})${runs.length > 1 ? `, median of ${runs.length} runs` : ''}`,
+      budget: '0 errors, p95 <= 100 ms',
+      met: runs.every((r) => r.errors === 0) && median.latency.p95Ms <= 100,
+      value: `${median.throughputPerSecond} req/s, p95 ${median.latency.p95Ms} ms (median ${median.latency.medianMs} ms), ${runs.reduce((n, r) => n + r.errors, 0)} errors, ${median.actionsWritten.toLocaleString('en')} actions written${others}`,
+    })
+  }
+}
 
 // 5. JavaScript sent for the action form page and the dashboard page (gzipped).
 async function pageJavaScript(pathname: string, user: string) {
@@ -283,7 +300,8 @@ const fmt = (n: number) => n.toLocaleString('en')
 const md = `# Benchmarks
 
 Written by \`npm run bench\` (after \`npm run bench:data\`). Median and p95 over ${runs} runs after 5 warm-up runs; loaders are timed
-through Remix's own data-request path of the production build, in process; the load test runs the production server on loopback.
+through Remix's own data-request path of the production build, in process; the load test runs the production server on loopback
+(autocannon in this process, on the same 2 cores), three times per configuration on a fresh copy of the dataset, the run with the median p95 shown.
 Raw figures: [bench-results.json](bench-results.json). Why a budget is missed, with a profile, and what would fix it:
 [docs/decisions/016-how-far-sqlite-carries-ripple.md](docs/decisions/016-how-far-sqlite-carries-ripple.md).
 
