@@ -78,6 +78,21 @@ export const db: DB = new Proxy({} as DB, {
   },
 })
 
+/**
+ * A query built once per connection and then reused with new values (`sql.placeholder`), for
+ * the paths every request takes: building the SQL text with Drizzle costs 50-75 µs per query,
+ * more than SQLite takes to run it (docs/decisions/017). Runs on the app's connection, also
+ * inside a `db.transaction` callback (one connection: the statement is part of the transaction).
+ */
+export function preparedOnce<T>(build: (db: DB) => T): () => T {
+  let built: { db: DB; query: T } | undefined
+  return () => {
+    const current = connection().db
+    if (built?.db !== current) built = { db: current, query: build(current) }
+    return built.query
+  }
+}
+
 /** The raw better-sqlite3 handle, for hand-written SQL (aggregates, backups). */
 export function sqlite(): Database.Database {
   return connection().sqlite

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
-import { db } from '#db/client'
+import { db, preparedOnce } from '#db/client'
 import {
   actionEvidence,
   actionLanguages,
@@ -414,6 +414,33 @@ const now = () => new Date().toISOString()
  * month, sets the status (submitted unless a draft), links languages, stakeholders and themes,
  * and audits the creation. Returns the new id. Call inside a transaction.
  */
+const insertedActionColumns = [
+  'partnerId',
+  'createdBy',
+  'date',
+  'month',
+  'typeId',
+  'channelId',
+  'title',
+  'description',
+  'evidenceUrl',
+  'participants',
+  'onlineReach',
+  'engagements',
+  'status',
+  'submittedAt',
+  'eventId',
+  'activityId',
+  'materialId',
+] as const
+const insertActionQuery = preparedOnce((db) =>
+  db
+    .insert(actions)
+    .values(Object.fromEntries(insertedActionColumns.map((c) => [c, sql.placeholder(c)])) as unknown as typeof actions.$inferInsert)
+    .returning({ id: actions.id })
+    .prepare(),
+)
+
 export function createAction(tx: Tx, input: ActionInput, user: Actor): number {
   if (!canCreateFor(user, input.partnerId)) throw new ActionForbiddenError('cannot log actions for this partner')
   assertInput(input)
@@ -436,8 +463,9 @@ export function createAction(tx: Tx, input: ActionInput, user: Actor): number {
     eventId: input.eventId ?? null,
     activityId: input.activityId ?? null,
     materialId: input.materialId ?? null,
-  } as const
-  const id = tx.insert(actions).values(values).returning({ id: actions.id }).get().id
+  } as const satisfies Record<(typeof insertedActionColumns)[number], unknown>
+  // Prepared once (the hot path of logging an action); it runs inside the caller's transaction.
+  const id = insertActionQuery().get(values)!.id
   const links = writeLinks(tx, id, input)
   recordAudit(tx, { userId: user.id, entity: 'action', entityId: id, action: 'create', after: { ...values, ...links }, summary: values.title })
   return id

@@ -2,8 +2,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { createCookie, redirect } from '@remix-run/node'
-import { and, eq, gt, isNull, lt } from 'drizzle-orm'
-import { db, databaseFile } from '#db/client'
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm'
+import { db, databaseFile, preparedOnce } from '#db/client'
 import { sessions, users } from '#db/schema'
 import { env } from './env.server'
 
@@ -56,10 +56,8 @@ export type SessionUser = {
   locale: (typeof users.$inferSelect)['locale']
 }
 
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = await readSessionId(request)
-  if (!sessionId) return null
-  const row = db
+const sessionUserQuery = preparedOnce((db) =>
+  db
     .select({
       id: users.id,
       email: users.email,
@@ -70,9 +68,14 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date().toISOString()), isNull(users.deactivatedAt)))
-    .get()
-  return row ?? null
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.deactivatedAt)))
+    .prepare(),
+)
+
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(request)
+  if (!sessionId) return null
+  return sessionUserQuery().get({ sessionId, now: new Date().toISOString() }) ?? null
 }
 
 /** Starts a fresh session (a new id on every login) and returns the Set-Cookie header. */

@@ -5,12 +5,13 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../db/seed/core'
 
-/** Process ids of the server's workers (the children of the primary). */
+/** Process ids of the server's workers: the primary's children running serve.ts (tsx may add an esbuild one). */
 function workerPids(primary: ChildProcess): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(primary.pid)], { encoding: 'utf8' })
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(primary.pid)], { encoding: 'utf8' })
       .split('\n')
-      .map((s) => Number(s.trim()))
+      .filter((line) => line.includes('scripts/serve.ts'))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
       .filter((n) => n > 0)
   } catch {
     return [] // ps exits 1 when there are none
