@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { desktop, phone, useBrowserApp } from './harness'
 
@@ -54,6 +55,34 @@ describe('importing stakeholders in a real browser', () => {
     expect(new URL(page.url()).pathname).toBe('/stakeholders/import')
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(360)
+    await page.context().close()
+  })
+
+  it('shows how much of a large file has been sent on a slow connection, then maps its columns', async () => {
+    const page = await app.newPage(phone)
+    await app.login(page, 'comms')
+    await page.goto('/stakeholders/import')
+    // The 10,251 universities (2.2 MB) over a connection sending 400 KB a second.
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 400 * 1024 })
+    await page.locator('input[type=file]').setInputFiles(path.resolve('../shared/data/universities/world_universities_and_domains.json'))
+    await page.getByRole('button', { name: 'Upload and map columns' }).click()
+    const bar = page.getByRole('progressbar', { name: /^Sending the file… \d+%$/ })
+    await expect.poll(() => bar.count(), { timeout: 10_000 }).toBe(1)
+    const seen = new Set<number>()
+    await expect
+      .poll(
+        async () => {
+          const value = Number((await bar.getAttribute('value', { timeout: 200 }).catch(() => null)) ?? -1)
+          if (value > 0 && value < 100) seen.add(value)
+          return seen.size
+        },
+        { timeout: 20_000, interval: 250 },
+      )
+      .toBeGreaterThanOrEqual(2)
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+    await page.waitForURL(/\/stakeholders\/import\/\d+\/map$/, { timeout: 30_000 })
+    await expect.poll(() => page.getByLabel('Name (required)').inputValue()).toBe('name')
     await page.context().close()
   })
 })

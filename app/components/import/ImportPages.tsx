@@ -1,4 +1,5 @@
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useMatches, useNavigate, useNavigation } from '@remix-run/react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SerializeFrom } from '@remix-run/node'
 import { ErrorList } from '~/components/forms'
@@ -55,17 +56,70 @@ function Title({ area, step }: { area: Area; step: Step }) {
 type UploadData = SerializeFrom<typeof uploadLoader>
 type UploadResult = { errors?: { file?: string[]; partnerId?: string[] }; limitMb?: number } | undefined
 
+/**
+ * Sends the upload form with XMLHttpRequest, whose upload events give a progress bar for large
+ * files on slow connections (fetch, which Remix submits with, has none). Posts to the route's
+ * own action as a Remix data request: a redirect comes back as X-Remix-Redirect and is followed;
+ * anything else is the action's answer (the errors next to the fields). Without JavaScript the
+ * form posts as usual.
+ */
+function useUploadWithProgress() {
+  const navigate = useNavigate()
+  const matches = useMatches()
+  const routeId = matches[matches.length - 1]?.id
+  // null: not sending; 0-1: the share of the file sent; 1 also while the server reads it.
+  const [progress, setProgress] = useState<number | null>(null)
+  const [answer, setAnswer] = useState<UploadResult>()
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget
+    if (typeof XMLHttpRequest === 'undefined' || !routeId) return
+    event.preventDefault()
+    const url = new URL(form.action, window.location.href)
+    url.searchParams.set('_data', routeId)
+    const request = new XMLHttpRequest()
+    request.open('POST', url)
+    request.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) setProgress(e.loaded / e.total)
+    }
+    request.upload.onload = () => setProgress(1)
+    request.onload = () => {
+      const redirectTo = request.getResponseHeader('X-Remix-Redirect')
+      if (redirectTo) {
+        navigate(redirectTo)
+        return
+      }
+      setProgress(null)
+      try {
+        setAnswer(JSON.parse(request.responseText) as UploadResult)
+      } catch {
+        setAnswer({ errors: { file: ['import:upload.failed'] } })
+      }
+    }
+    request.onerror = () => {
+      setProgress(null)
+      setAnswer({ errors: { file: ['import:upload.failed'] } })
+    }
+    setAnswer(undefined)
+    setProgress(0)
+    request.send(new FormData(form))
+  }
+  return { progress, answer, onSubmit }
+}
+
 export function UploadPage({ area }: { area: Area }) {
   const { t } = useTranslation('import')
   const data = useLoaderData<UploadData>()
-  const result = useActionData<UploadResult>()
+  const upload = useUploadWithProgress()
+  const actionData = useActionData<UploadResult>()
+  const result = upload.answer ?? actionData
   const navigation = useNavigation()
-  const busy = navigation.state !== 'idle' && navigation.formMethod?.toLowerCase() === 'post'
+  const busy = upload.progress !== null || (navigation.state !== 'idle' && navigation.formMethod?.toLowerCase() === 'post')
   const fileErrors = result?.errors?.file?.map((e) => t(e, { limit: data.limitMb }))
+  const percent = upload.progress === null ? null : Math.round(upload.progress * 100)
   return (
     <div className="max-w-3xl">
       <Title area={area} step="upload" />
-      <Form method="post" encType="multipart/form-data" className="card space-y-4">
+      <Form method="post" encType="multipart/form-data" className="card space-y-4" onSubmit={upload.onSubmit}>
         <p className="text-sm">{t(`upload.intro.${area}`)}</p>
         {area === 'stakeholders' ? (
           <fieldset>
@@ -122,6 +176,14 @@ export function UploadPage({ area }: { area: Area }) {
             </ul>
           ) : null}
         </div>
+        {percent !== null ? (
+          <div className="space-y-1">
+            <progress id="import-progress" className="h-2 w-full accent-brand-600" max={100} value={percent} aria-labelledby="import-progress-label" />
+            <p id="import-progress-label" className="text-sm" aria-live="polite">
+              {percent < 100 ? t('upload.sending', { percent }) : t('upload.reading')}
+            </p>
+          </div>
+        ) : null}
         <button type="submit" className="btn-primary" disabled={busy}>
           {busy ? t('upload.reading') : t('upload.submit')}
         </button>
