@@ -132,6 +132,11 @@ export function targetFormValues(target: Target, project: { reportingPeriods: Re
 }
 
 /** Targets with their progress (actual, percentage, projection, status). */
+/** The targets list's switches from its URL (the page and its CSV read the same ones). */
+export function targetListOptions(params: URLSearchParams) {
+  return { includeSubmitted: params.get('includeSubmitted') === '1', archived: params.get('archived') === '1' }
+}
+
 export function listTargetsWithProgress(options: { includeSubmitted: boolean; archived?: boolean; today?: string }) {
   const rows = db
     .select()

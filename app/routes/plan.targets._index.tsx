@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, StatusBadge } from '~/components/list'
+import { EmptyState, ExportLink, StatusBadge } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
-import { facetLabeller, listTargetsWithProgress } from '~/models/targets.server'
+import { facetLabeller, listTargetsWithProgress, targetListOptions } from '~/models/targets.server'
 import { percentageMetrics } from '~/models/metrics.server'
 import { requirePermission } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
@@ -13,9 +13,7 @@ export const meta: MetaFunction = () => [{ title: 'Targets · Ripple' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
-  const url = new URL(request.url)
-  const includeSubmitted = url.searchParams.get('includeSubmitted') === '1'
-  const archived = url.searchParams.get('archived') === '1'
+  const { includeSubmitted, archived } = targetListOptions(new URL(request.url).searchParams)
   const label = facetLabeller()
   const rows = listTargetsWithProgress({ includeSubmitted, archived }).map((t) => ({
     ...t,
@@ -37,11 +35,14 @@ export default function TargetsPage() {
     <div className="space-y-6">
       <div className="page-title">
         <h1>{t('targets.title')}</h1>
-        {canEdit ? (
-          <Link to="/plan/targets/new" className="btn-primary">
-            {t('targets.new')}
-          </Link>
-        ) : null}
+        <div className="flex gap-2">
+          <ExportLink to="/plan/targets.csv" />
+          {canEdit ? (
+            <Link to="/plan/targets/new" className="btn-primary">
+              {t('targets.new')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <PlanNav current="targets" />
       <Form method="get" className="card flex flex-wrap items-center gap-4 no-print" onChange={(e) => submit(e.currentTarget)}>

@@ -1,5 +1,7 @@
+import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { sqlite } from '#db/client'
+import { listTargetsWithProgress } from '~/models/targets.server'
 import { useTestApp } from './app'
 
 const app = useTestApp()
@@ -94,6 +96,30 @@ describe('plan area over HTTP', () => {
     const text = await response.text()
     expect(text).toContain('Overdue')
     expect(text).not.toContain(',Planned,')
+  })
+})
+
+describe('the targets list as CSV over HTTP', () => {
+  it('gives every live target with the progress the page shows, counting submitted actions when asked', async () => {
+    for (const includeSubmitted of [false, true]) {
+      const response = await app.fetch(`/plan/targets.csv${includeSubmitted ? '?includeSubmitted=1' : ''}`, { as: 'viewer' })
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toContain('text/csv')
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // the BOM spreadsheet programs need for accents
+      const [header, ...rows] = parse(new TextDecoder().decode(bytes)) as string[][]
+      expect(header!.slice(0, 3)).toEqual(['ID', 'Name', 'Metric'])
+      const expected = listTargetsWithProgress({ includeSubmitted })
+      expect(expected.length).toBeGreaterThan(0)
+      expect(rows.map((r) => Number(r[0]))).toEqual(expected.map((t) => t.id))
+      const column = (name: string) => header!.indexOf(name)
+      for (const [i, target] of expected.entries()) {
+        expect(Number(rows[i]![column('Actual')])).toBe(target.progress.actual)
+        expect(Number(rows[i]![column('Target')])).toBe(target.value)
+      }
+      expect(new Set(rows.map((r) => r[column('Counting')]))).toEqual(new Set([includeSubmitted ? 'Counting validated and submitted actions.' : 'Counting validated actions only.']))
+    }
+    expect((await app.fetch('/plan/targets.csv', { redirect: 'manual' })).status).toBe(302)
   })
 })
 
