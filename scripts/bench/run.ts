@@ -24,7 +24,7 @@ if (!fs.existsSync(BENCH_DB)) {
 }
 
 const quick = process.argv.includes('--quick')
-/** `--only dashboards,lists,import,load,js` measures some sections (the report then holds only those). */
+/** `--only dashboards,lists,import,writes,load,js` measures some sections (the report then holds only those). */
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 const want = (section: string) => !onlyArg || onlyArg.split(',').includes(section)
 const runs = quick ? 10 : 30
@@ -153,6 +153,27 @@ if (want('import')) {
   results['Duplicate scan'] = scan
   rows.push({ figure: `Duplicate scan of the whole register (${(dataset.stakeholders + first.created).toLocaleString('en')} stakeholders)`, budget: '<= 2 s', met: scan.p95Ms <= 2000, value: `${(scan.p95Ms / 1000).toFixed(2)} s p95, ${scan.groups} groups` })
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+}
+
+// The database's share of logging an action: 20,000 transactions in a row on a fresh copy, with
+// SQLite's automatic checkpoints and with the server's background checkpointer (decision 017).
+if (want('writes')) {
+  for (const [task, how] of [
+    ['write-path', "SQLite's automatic checkpoints"],
+    ['write-path-background', 'background checkpoint thread, as the server runs'],
+  ] as const) {
+    log(`Write path: ${how}`)
+    const file = copyDataset('writes')
+    const timing = runTask(task, file)
+    results[`Write path (${how})`] = timing
+    rows.push({
+      figure: `Logging an action, database only (${how}): 20,000 transactions`,
+      budget: 'reported',
+      met: null,
+      value: `median ${timing.medianMs} ms, p95 ${timing.p95Ms} ms, p99 ${timing.p99Ms} ms, max ${timing.maxMs} ms, mean ${timing.meanMs} ms; ${timing.over3ms} over 3 ms`,
+    })
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+  }
 }
 
 // 4. 50 concurrent clients logging actions over HTTP against the production server.

@@ -1,5 +1,5 @@
 /**
- * Benchmark tasks that write (import, duplicate scan), run in a child process against a copy of
+ * Benchmark tasks that write (import, duplicate scan, the write path), run in a child process against a copy of
  * the dataset so the main dataset stays unchanged. Prints one JSON line.
  */
 import fs from 'node:fs'
@@ -31,6 +31,36 @@ if (task === 'import-universities') {
     { warmup: 1, runs: 5 },
   )
   console.log(JSON.stringify({ ...timing, groups }))
+} else if (task === 'write-path' || task === 'write-path-background') {
+  // 20,000 actions logged one transaction each, as the quick form does, without HTTP: the
+  // database's share of a request, with SQLite's own checkpoints or the server's background thread.
+  const background = task === 'write-path-background'
+  if (background) process.env.SQLITE_BACKGROUND_CHECKPOINT = '1'
+  const { db, databaseFile } = await import('#db/client')
+  const checkpointer = background ? (await import('#db/checkpointer')).startCheckpointer(databaseFile()) : null
+  const { createAction, rememberFormChoices } = await import('~/models/actions.server')
+  const { users } = await import('#db/schema')
+  const { eq } = await import('drizzle-orm')
+  const u = db.select().from(users).where(eq(users.email, 'partner@demo.ripple')).get()!
+  const user = { id: u.id, email: u.email, name: u.name, role: u.role, partnerId: u.partnerId, locale: u.locale }
+  const input = { partnerId: u.partnerId!, typeId: 1, channelId: 1, date: '2026-11-20', title: 'Write path: post about the project', languages: ['es'], onlineReach: 120, status: 'submitted' as const }
+  const write = () =>
+    db.transaction((tx) => {
+      createAction(tx, input, user)
+      rememberFormChoices(tx, user.id, input)
+    })
+  for (let i = 0; i < 500; i++) write()
+  const times: number[] = []
+  for (let i = 0; i < 20_000; i++) {
+    const t = performance.now()
+    write()
+    times.push(performance.now() - t)
+  }
+  checkpointer?.stop()
+  const sorted = [...times].sort((a, b) => a - b)
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 1000) / 1000
+  const total = times.reduce((a, b) => a + b, 0)
+  console.log(JSON.stringify({ runs: times.length, meanMs: Math.round((total / times.length) * 1000) / 1000, medianMs: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), maxMs: Math.round(sorted[sorted.length - 1]! * 10) / 10, over3ms: times.filter((x) => x > 3).length }))
 } else {
   throw new Error(`Unknown task ${task}`)
 }
