@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import { APP_AUTOCHECKPOINT_PAGES } from './checkpointer'
 import * as schema from './schema'
 
 export type DB = BetterSQLite3Database<typeof schema>
@@ -19,9 +18,6 @@ export function openSqlite(file: string): Database.Database {
   sqlite.pragma('temp_store = MEMORY')
   // After a checkpoint the write-ahead log is cut back to 64 MB instead of keeping its largest size.
   sqlite.pragma('journal_size_limit = 67108864')
-  // The server copies the log back into the file from a background thread (db/checkpointer.ts);
-  // its connections then checkpoint themselves only as a safety net, at a much larger size.
-  if (process.env.SQLITE_BACKGROUND_CHECKPOINT === '1') sqlite.pragma(`wal_autocheckpoint = ${APP_AUTOCHECKPOINT_PAGES}`)
   return sqlite
 }
 

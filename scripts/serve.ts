@@ -29,14 +29,6 @@ const { buildPaths } = await import('~/server/paths.server')
 const workers = env.WEB_CONCURRENCY
 if (cluster.isPrimary) {
   await prepareDatabase()
-  // One background thread, in this first process, checkpoints the write-ahead log for every
-  // process; the environment tells their connections (and the workers forked below) so.
-  const { databaseFile } = await import('#db/client')
-  const { startCheckpointer } = await import('#db/checkpointer')
-  if (databaseFile() !== ':memory:') {
-    startCheckpointer(databaseFile())
-    process.env.SQLITE_BACKGROUND_CHECKPOINT = '1'
-  }
   if (workers > 1) runPrimary()
   else serve()
 } else {

@@ -31,13 +31,10 @@ if (task === 'import-universities') {
     { warmup: 1, runs: 5 },
   )
   console.log(JSON.stringify({ ...timing, groups }))
-} else if (task === 'write-path' || task === 'write-path-background') {
+} else if (task === 'write-path') {
   // 20,000 actions logged one transaction each, as the quick form does, without HTTP: the
-  // database's share of a request, with SQLite's own checkpoints or the server's background thread.
-  const background = task === 'write-path-background'
-  if (background) process.env.SQLITE_BACKGROUND_CHECKPOINT = '1'
-  const { db, databaseFile } = await import('#db/client')
-  const checkpointer = background ? (await import('#db/checkpointer')).startCheckpointer(databaseFile()) : null
+  // database's share of a request, with its checkpoints and full-text index merges.
+  const { db } = await import('#db/client')
   const { createAction, rememberFormChoices } = await import('~/models/actions.server')
   const { users } = await import('#db/schema')
   const { eq } = await import('drizzle-orm')
@@ -56,7 +53,6 @@ if (task === 'import-universities') {
     write()
     times.push(performance.now() - t)
   }
-  checkpointer?.stop()
   const sorted = [...times].sort((a, b) => a - b)
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 1000) / 1000
   const total = times.reduce((a, b) => a + b, 0)
