@@ -90,40 +90,6 @@ export function UserFields({
   )
 }
 
-/** One filter of a list page (a GET form): "Any" plus the options, keeping the value from the URL. */
-export function FilterSelect({
-  id,
-  name,
-  label,
-  value,
-  options,
-  any = true,
-}: {
-  id: string
-  name: string
-  label: string
-  value: string | number | undefined
-  options: { value: string | number; label: string }[]
-  any?: boolean
-}) {
-  const { t } = useTranslation()
-  return (
-    <div>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ''} className="input">
-        {any ? <option value="">{t('list.any')}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}
-
 /** The confirmation after a saved change (the page was reached by redirect with ?saved=...). */
 export function SavedNotice({ message }: { message: string | null | undefined }) {
   if (!message) return null

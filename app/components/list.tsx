@@ -82,3 +82,41 @@ export function StatusBadge({ tone, children }: { tone: 'ok' | 'warn' | 'bad' | 
   }[tone]
   return <span className={`badge ${cls}`}>{children}</span>
 }
+
+/**
+ * One labelled select of a list's filter form. `any` puts an empty "Any" choice first (true for
+ * the usual words, a string for a specific one such as "Any category", false for none).
+ */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  options,
+  any = true,
+}: {
+  id?: string
+  name: string
+  label: string
+  value: string | number | undefined | null
+  options: { value: string | number; label: string }[]
+  any?: boolean | string
+}) {
+  const { t } = useTranslation()
+  const selectId = id ?? `f-${name}`
+  return (
+    <div>
+      <label htmlFor={selectId} className="label">
+        {label}
+      </label>
+      <select id={selectId} name={name} defaultValue={value ?? ''} className="input">
+        {any ? <option value="">{typeof any === 'string' ? any : t('list.any')}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

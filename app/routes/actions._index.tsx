@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, ExportLink, Pagination, StatusBadge } from '~/components/list'
+import { EmptyState, ExportLink, FilterSelect, Pagination, StatusBadge } from '~/components/list'
 import { actionFilterFromUrl, formOptions, labelledEntries, listActions, stakeholdersByIds } from '~/models/actions.server'
 import { projectSummary } from '~/models/project.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -44,35 +44,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     stakeholder,
     canCreate: can(user, 'action:create'),
   })
-}
-
-function FilterSelect({
-  name,
-  label,
-  value,
-  options,
-}: {
-  name: string
-  label: string
-  value: string | number | undefined
-  options: { value: string | number; label: string }[]
-}) {
-  const { t } = useTranslation()
-  return (
-    <div>
-      <label className="label" htmlFor={`f-${name}`}>
-        {label}
-      </label>
-      <select id={`f-${name}`} name={name} defaultValue={value ?? ''} className="input">
-        <option value="">{t('list.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
 }
 
 export default function ActionsList() {

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { auditActions } from '#db/schema/core'
-import { FilterSelect } from '~/components/admin'
+import { FilterSelect } from '~/components/list'
 import { EmptyState, ExportLink, Pagination } from '~/components/list'
 import { auditChanges, auditFilterFromUrl, auditFilters, userChoices } from '~/models/admin.server'
 import { auditEntities, listAudit } from '~/models/audit.server'

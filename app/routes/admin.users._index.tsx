@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { roles } from '#db/schema/core'
-import { FilterSelect } from '~/components/admin'
+import { FilterSelect } from '~/components/list'
 import { EmptyState, ExportLink, Pagination, StatusBadge } from '~/components/list'
 import { listUsers, partnerChoices, userFilterFromUrl } from '~/models/admin.server'
 import { requirePermission } from '~/utils/auth.server'

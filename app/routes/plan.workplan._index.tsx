@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, ExportLink, Pagination, StatusBadge, FilterActions } from '~/components/list'
+import { EmptyState, ExportLink, FilterActions, FilterSelect, Pagination, StatusBadge } from '~/components/list'
 import { activityStateTone, PlanNav } from '~/components/plan-nav'
 import { activityFilterSchema, listActivities, planFormOptions } from '~/models/plan.server'
 import { activityStateList } from '~/models/plan-forms'
@@ -46,10 +46,10 @@ export default function WorkPlanPage() {
           <span className="label">{tc('list.search')}</span>
           <input name="q" defaultValue={filter.q ?? ''} className="input" type="search" />
         </label>
-        <Select name="partner" label={t('workplan.partner')} value={filter.partner} options={options.partners} />
-        <Select name="group" label={t('workplan.group')} value={filter.group} options={options.groups} />
-        <Select name="event" label={t('workplan.event')} value={filter.event} options={options.events} />
-        <Select name="state" label={t('workplan.state')} value={filter.state} options={activityStateList.map((s) => ({ value: s, label: t(`states.${s}`) }))} />
+        <FilterSelect name="partner" label={t('workplan.partner')} value={filter.partner} options={options.partners} />
+        <FilterSelect name="group" label={t('workplan.group')} value={filter.group} options={options.groups} />
+        <FilterSelect name="event" label={t('workplan.event')} value={filter.event} options={options.events} />
+        <FilterSelect name="state" label={t('workplan.state')} value={filter.state} options={activityStateList.map((s) => ({ value: s, label: t(`states.${s}`) }))} />
         <label className="text-sm">
           <span className="label">{t('workplan.dueFrom')}</span>
           <input type="date" name="from" defaultValue={filter.from ?? ''} className="input" />
@@ -109,22 +109,5 @@ export default function WorkPlanPage() {
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
-  )
-}
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string | number | undefined; options: { value: string | number; label: string }[] }) {
-  const { t } = useTranslation()
-  return (
-    <label className="text-sm">
-      <span className="label">{label}</span>
-      <select name={name} defaultValue={value ?? ''} className="input">
-        <option value="">{t('list.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
   )
 }

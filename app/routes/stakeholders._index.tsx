@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, ExportLink, Pagination } from '~/components/list'
+import { EmptyState, ExportLink, FilterSelect, Pagination } from '~/components/list'
 import { categoryLabel, scaleList as scales, stageList as stages, StageBadge, TierBadge, tierList as tiers, useCountryName } from '~/components/stakeholders'
 import {
   canCreateStakeholder,
@@ -221,36 +221,6 @@ export default function StakeholderRegister() {
         </>
       )}
       <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
-    </div>
-  )
-}
-
-function FilterSelect({
-  name,
-  label,
-  value,
-  any,
-  options,
-}: {
-  name: string
-  label: string
-  value: string | number | undefined | null
-  any: string
-  options: { value: string | number; label: string }[]
-}) {
-  return (
-    <div>
-      <label htmlFor={`filter-${name}`} className="label">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''} className="input">
-        <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { QUADRANTS as quadrants, STAGES as stages, TIERS as tiers } from '~/models/scoring'
 import type { PriorityFilter } from '~/models/priorities.server'
+import { FilterSelect } from '~/components/list'
 import { categoryLabel } from '~/components/stakeholders'
 
 type Options = { categories: { id: number; name: string; key: string | null }[]; partners: { id: number; name: string }[] }
@@ -54,25 +55,5 @@ export function PriorityFilters({
         </Link>
       </div>
     </Form>
-  )
-}
-
-/** One labelled select of the filter form, with "Any" first. */
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | number | undefined; options: { value: string | number; label: string }[] }) {
-  const { t: tc } = useTranslation()
-  return (
-    <div>
-      <label className="label" htmlFor={`f-${name}`}>
-        {label}
-      </label>
-      <select id={`f-${name}`} name={name} className="input" defaultValue={value ?? ''}>
-        <option value="">{tc('list.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   )
 }
