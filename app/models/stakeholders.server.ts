@@ -21,6 +21,7 @@ import {
   users,
 } from '#db/schema'
 import { recordArchive, recordAudit, recordUpdate, type Tx } from '~/models/audit.server'
+import { forbidden, invariantResponse, requirePermission } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 import type { SessionUser } from '~/utils/session.server'
 import { nameKey, normalizeText, webDomainFrom } from '~/utils/text'
@@ -212,6 +213,17 @@ export function canEditStakeholder(user: Editor, stakeholder: Pick<Stakeholder, 
   if (policy === 'any_partner') return true
   if (policy === 'owner') return stakeholder.ownerPartnerId === user.partnerId
   return false
+}
+
+/** For the edit routes: the stakeholder of the URL's :id if the signed-in user may edit it (404, 403 or the sign-in redirect otherwise). */
+export async function requireEditableStakeholder(request: Request, rawId: string | undefined) {
+  const user = await requirePermission(request, 'stakeholder:read')
+  const id = Number(rawId)
+  invariantResponse(Number.isInteger(id) && id > 0)
+  const stakeholder = getStakeholder(id)
+  invariantResponse(stakeholder)
+  if (!canEditStakeholder(user, stakeholder)) throw forbidden()
+  return { user, stakeholder }
 }
 
 /** Whether the user may add stakeholders at all (a partner adds them owned by its own partner). */

@@ -8,29 +8,18 @@ import { FormErrors } from '~/components/forms'
 import { ContactFormFields } from '~/components/stakeholders'
 import { createContact } from '~/models/contacts.server'
 import { contactInputSchema } from '~/models/stakeholder-schemas'
-import { canEditStakeholder, getStakeholder, stakeholderFormOptions } from '~/models/stakeholders.server'
-import { forbidden, invariantResponse, requirePermission } from '~/utils/auth.server'
+import { requireEditableStakeholder, stakeholderFormOptions } from '~/models/stakeholders.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add a contact · Ripple' }]
 
-async function editableStakeholder(request: Request, rawId: string | undefined) {
-  const user = await requirePermission(request, 'stakeholder:read')
-  const id = Number(rawId)
-  invariantResponse(Number.isInteger(id) && id > 0)
-  const stakeholder = getStakeholder(id)
-  invariantResponse(stakeholder)
-  if (!canEditStakeholder(user, stakeholder)) throw forbidden()
-  return { user, stakeholder }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { stakeholder } = await editableStakeholder(request, params.id)
+  const { stakeholder } = await requireEditableStakeholder(request, params.id)
   const languages = [...new Set([...stakeholderFormOptions().workingLanguages, ...stakeholder.languages])]
   return json({ stakeholder: { id: stakeholder.id, name: stakeholder.name }, languages })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, stakeholder } = await editableStakeholder(request, params.id)
+  const { user, stakeholder } = await requireEditableStakeholder(request, params.id)
   const submission = parseForm(await request.formData(), { schema: contactInputSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   db.transaction((tx) => createContact(tx, stakeholder.id, submission.value, user.id))

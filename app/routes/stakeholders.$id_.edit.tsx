@@ -9,31 +9,19 @@ import { StakeholderFormFields } from '~/components/stakeholders'
 import { stakeholderInputSchema } from '~/models/stakeholder-schemas'
 import {
   archiveStakeholder,
-  canEditStakeholder,
   countryCodes,
-  getStakeholder,
   invalidReferences,
+  requireEditableStakeholder,
   restoreStakeholder,
   stakeholderFormOptions,
   updateStakeholder,
 } from '~/models/stakeholders.server'
-import { forbidden, invariantResponse, requirePermission, type SessionUser } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.stakeholder.name ?? 'Stakeholder'} · Ripple` }]
 
-async function editable(request: Request, rawId: string | undefined): Promise<{ user: SessionUser; stakeholder: NonNullable<ReturnType<typeof getStakeholder>> }> {
-  const user = await requirePermission(request, 'stakeholder:read')
-  const id = Number(rawId)
-  invariantResponse(Number.isInteger(id) && id > 0)
-  const stakeholder = getStakeholder(id)
-  invariantResponse(stakeholder)
-  if (!canEditStakeholder(user, stakeholder)) throw forbidden()
-  return { user, stakeholder }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, stakeholder } = await editable(request, params.id)
+  const { user, stakeholder } = await requireEditableStakeholder(request, params.id)
   const options = stakeholderFormOptions()
   const languages = [...new Set([...options.workingLanguages, ...stakeholder.languages])]
   const lockedOwner = can(user, 'stakeholder:edit:any') ? null : { name: stakeholder.ownerName ?? '' }
@@ -41,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, stakeholder } = await editable(request, params.id)
+  const { user, stakeholder } = await requireEditableStakeholder(request, params.id)
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'archive') {
