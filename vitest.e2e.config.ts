@@ -1,5 +1,5 @@
-import { defineConfig } from 'vitest/config'
 import tsconfigPaths from 'vite-tsconfig-paths'
+import { defineConfig } from 'vitest/config'
 
 /** Browser journeys: Debian's chromium driven by playwright-core against the production build. */
 export default defineConfig({

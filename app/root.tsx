@@ -1,6 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
-  type ShouldRevalidateFunction,
   isRouteErrorResponse,
   Link,
   Links,
@@ -8,22 +7,24 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
-import { useMemo, type ReactNode } from 'react'
+import { type ReactNode, useMemo } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
+
+import { AppShell } from '~/components/shell'
 import { createI18n, defaultLocale, type LocaleResources } from '~/i18n/i18n'
 import { resourcesFor } from '~/i18n/resources.server'
-import { AppShell } from '~/components/shell'
-import { requireUser } from '~/utils/auth.server'
-import { getSessionUser } from '~/utils/session.server'
-import { resolveLocale } from '~/utils/locale.server'
-import { rolePermissions } from '~/utils/permissions'
-import { projectSummary, unreadCount } from '~/models/project.server'
 import errorsEn from '~/locales/en/errors.json'
 import errorsEs from '~/locales/es/errors.json'
+import { projectSummary, unreadCount } from '~/models/project.server'
 import stylesheet from '~/styles/tailwind.css'
+import { requireUser } from '~/utils/auth.server'
+import { resolveLocale } from '~/utils/locale.server'
+import { rolePermissions } from '~/utils/permissions'
+import { getSessionUser } from '~/utils/session.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -52,9 +53,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * The root data (user, translations, unread count) only changes when something is submitted, so a
  * filter change or a link does not re-send every translation string.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formData, defaultShouldRevalidate }) =>
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  formData,
+  defaultShouldRevalidate,
+}) =>
   // A submission that cannot change root data may say so (the scoring grid saves on every keystroke).
-  formMethod && formMethod !== 'GET' && formData?.get('_rootUnchanged') !== '1' ? defaultShouldRevalidate : false
+  formMethod && formMethod !== 'GET' && formData?.get('_rootUnchanged') !== '1'
+    ? defaultShouldRevalidate
+    : false
 
 export type RootData = ReturnType<typeof useRootData>
 export function useRootData() {
@@ -103,7 +110,8 @@ export function ErrorBoundary() {
 export function ErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation('errors')
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const kind = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 400 ? 'badRequest' : 'server'
+  const kind =
+    status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 400 ? 'badRequest' : 'server'
   if (!isRouteErrorResponse(error) && typeof document === 'undefined') console.error(error)
   return (
     <section className="card my-8" aria-labelledby="error-title">

@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
+
 import Database from 'better-sqlite3'
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
+
 import * as schema from './schema'
 
 export type DB = BetterSQLite3Database<typeof schema>
@@ -56,7 +58,10 @@ export function drizzleClient(sqlite: Database.Database, cacheSize = 500): Datab
     // Drizzle calls `.deferred(tx)` unless told otherwise.
     return { deferred: wrapped.immediate, immediate: wrapped.immediate, exclusive: wrapped.exclusive }
   }
-  return Object.create(sqlite, { prepare: { value: prepare }, transaction: { value: transaction } }) as Database.Database
+  return Object.create(sqlite, {
+    prepare: { value: prepare },
+    transaction: { value: transaction },
+  }) as Database.Database
 }
 
 let instance: { sqlite: Database.Database; db: DB } | undefined

@@ -4,8 +4,10 @@
  */
 import cluster from 'node:cluster'
 import { pathToFileURL } from 'node:url'
+
 import { installGlobals, type ServerBuild } from '@remix-run/node'
-import { EnvError, parseEnv, type Env } from '~/utils/env.server'
+
+import { type Env, EnvError, parseEnv } from '~/utils/env.server'
 
 installGlobals({ nativeFetch: true })
 
@@ -105,7 +107,11 @@ async function serve() {
   }
   const paths = buildPaths()
   const build = (await import(pathToFileURL(paths.serverBuild).href)) as ServerBuild
-  const app = createHttpApp({ build, publicDir: paths.publicDir, mode: env.NODE_ENV === 'development' ? 'development' : 'production' })
+  const app = createHttpApp({
+    build,
+    publicDir: paths.publicDir,
+    mode: env.NODE_ENV === 'development' ? 'development' : 'production',
+  })
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address()
     if (cluster.isPrimary) void printBanner(typeof address === 'object' && address ? address.port : env.PORT)

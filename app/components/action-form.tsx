@@ -1,12 +1,21 @@
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
-import { StakeholderPicker, type PickerOption } from '~/components/stakeholder-picker'
+import { type PickerOption, StakeholderPicker } from '~/components/stakeholder-picker'
 import { actionFormSchema, isRealDate } from '~/models/action-form'
 import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
 
 type Entry = { id: number; key: string | null; name: string; labelKey: string | null }
 
@@ -63,7 +72,8 @@ function toDefaultValue(d: ActionFormDefaults) {
   }
 }
 
-const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === null || v === '' ? [] : [String(v)])
+const asList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : v === undefined || v === null || v === '' ? [] : [String(v)]
 
 /**
  * The quick action form, used by /actions/new and /actions/:id/edit. Type, date and title come
@@ -109,12 +119,23 @@ export function ActionForm({
   // An impossible date (typed where there is no date picker) comes back as typed, in a text box,
   // since a date input would silently empty it.
   const dateValue = fields.date.value ?? fields.date.initialValue
-  const dateAsText = !!fields.date.errors?.length && typeof dateValue === 'string' && dateValue !== '' && !isRealDate(dateValue)
+  const dateAsText =
+    !!fields.date.errors?.length &&
+    typeof dateValue === 'string' &&
+    dateValue !== '' &&
+    !isRealDate(dateValue)
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-5">
       {/* Enter in a text field saves (the first submit button is the default one), never the stakeholder search. */}
-      <button type="submit" name="intent" value="submit" className="sr-only" tabIndex={-1} aria-hidden="true" />
+      <button
+        type="submit"
+        name="intent"
+        value="submit"
+        className="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+      />
       <FormErrors errors={form.errors} />
       {/* The three required fields first. */}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -126,7 +147,11 @@ export function ActionForm({
           errors={fields.typeId.errors}
           className="sm:col-span-1"
         />
-        <Field label={<Required>{t('fields.date')}</Required>} {...getInputProps(fields.date, { type: dateAsText ? 'text' : 'date' })} errors={fields.date.errors} />
+        <Field
+          label={<Required>{t('fields.date')}</Required>}
+          {...getInputProps(fields.date, { type: dateAsText ? 'text' : 'date' })}
+          errors={fields.date.errors}
+        />
       </div>
       <Field
         label={<Required>{t('fields.title')}</Required>}
@@ -159,9 +184,14 @@ export function ActionForm({
         <legend className="label">{t('fields.languages')}</legend>
         <div className="flex flex-wrap gap-2">
           {getCollectionProps(fields.languages, { type: 'checkbox', options: languages }).map((props) => (
-            <label key={props.key} className="flex min-h-[2.75rem] cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
+            <label
+              key={props.key}
+              className="flex min-h-[2.75rem] cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
+            >
               <input {...props} key={props.key} className="h-5 w-5" />
-              <span lang={props.value}>{t(`common:languages.${props.value}`, { defaultValue: props.value })}</span>
+              <span lang={props.value}>
+                {t(`common:languages.${props.value}`, { defaultValue: props.value })}
+              </span>
             </label>
           ))}
         </div>
@@ -220,8 +250,14 @@ export function ActionForm({
         <fieldset>
           <legend className="label">{t('fields.themeIds')}</legend>
           <div className="flex flex-wrap gap-2">
-            {getCollectionProps(fields.themeIds, { type: 'checkbox', options: options.themes.map((th) => String(th.id)) }).map((props) => (
-              <label key={props.key} className="flex min-h-[2.75rem] cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
+            {getCollectionProps(fields.themeIds, {
+              type: 'checkbox',
+              options: options.themes.map((th) => String(th.id)),
+            }).map((props) => (
+              <label
+                key={props.key}
+                className="flex min-h-[2.75rem] cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
+              >
                 <input {...props} key={props.key} className="h-5 w-5" />
                 <span>{options.themes.find((th) => String(th.id) === props.value)?.name}</span>
               </label>
@@ -238,7 +274,10 @@ export function ActionForm({
               label={t('fields.eventId')}
               {...getSelectProps(fields.eventId)}
               placeholder={t('none')}
-              options={options.events.map((e) => ({ value: e.id, label: `${e.title} (${f.date(e.startDate)})` }))}
+              options={options.events.map((e) => ({
+                value: e.id,
+                label: `${e.title} (${f.date(e.startDate)})`,
+              }))}
               errors={fields.eventId.errors}
             />
           ) : null}
@@ -247,7 +286,10 @@ export function ActionForm({
               label={t('fields.activityId')}
               {...getSelectProps(fields.activityId)}
               placeholder={t('none')}
-              options={options.activities.map((a) => ({ value: a.id, label: `${a.title} (${f.date(a.dueDate)})` }))}
+              options={options.activities.map((a) => ({
+                value: a.id,
+                label: `${a.title} (${f.date(a.dueDate)})`,
+              }))}
               errors={fields.activityId.errors}
             />
           ) : null}
@@ -263,28 +305,62 @@ export function ActionForm({
         </div>
       ) : null}
 
-      <TextareaField label={t('fields.description')} {...getTextareaProps(fields.description)} errors={fields.description.errors} />
+      <TextareaField
+        label={t('fields.description')}
+        {...getTextareaProps(fields.description)}
+        errors={fields.description.errors}
+      />
 
       <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
         {mode === 'new' ? (
           <>
-            <button type="submit" name="intent" value="submit" className="btn-primary min-h-[3rem]" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="btn-primary min-h-[3rem]"
+              disabled={busy}
+            >
               {t('new.submit')}
             </button>
-            <button type="submit" name="intent" value="another" className="btn-secondary min-h-[3rem]" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="another"
+              className="btn-secondary min-h-[3rem]"
+              disabled={busy}
+            >
               {t('new.another')}
             </button>
-            <button type="submit" name="intent" value="draft" className="btn-secondary min-h-[3rem]" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="draft"
+              className="btn-secondary min-h-[3rem]"
+              disabled={busy}
+            >
               {t('new.draft')}
             </button>
           </>
         ) : (
           <>
-            <button type="submit" name="intent" value="submit" className="btn-primary min-h-[3rem]" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="btn-primary min-h-[3rem]"
+              disabled={busy}
+            >
               {canDraft ? t('edit.saveAndSubmit') : t('edit.save')}
             </button>
             {canDraft ? (
-              <button type="submit" name="intent" value="draft" className="btn-secondary min-h-[3rem]" disabled={busy}>
+              <button
+                type="submit"
+                name="intent"
+                value="draft"
+                className="btn-secondary min-h-[3rem]"
+                disabled={busy}
+              >
                 {t('edit.saveOnly')}
               </button>
             ) : null}

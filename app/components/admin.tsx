@@ -1,7 +1,8 @@
 /** Form pieces shared by the administration pages' "new" and "edit" routes. */
-import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
+import { type FieldMetadata, getInputProps, getSelectProps } from '@conform-to/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+
 import { locales, partnerRoles, roles } from '#db/schema/core'
 import { Field, SelectField } from '~/components/forms'
 import { countryOptions, socialKinds } from '~/models/admin'
@@ -9,20 +10,35 @@ import { countryOptions, socialKinds } from '~/models/admin'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the pieces only read names, ids and errors
 type Fields<K extends string> = Record<K, FieldMetadata<any, any, string[]>>
 
-export function PartnerFields({ fields }: { fields: Fields<'name' | 'country' | 'city' | 'role' | 'website' | (typeof socialKinds)[number]> }) {
+export function PartnerFields({
+  fields,
+}: {
+  fields: Fields<'name' | 'country' | 'city' | 'role' | 'website' | (typeof socialKinds)[number]>
+}) {
   const { t, i18n } = useTranslation('admin')
   return (
     <>
-      <Field label={t('partners.name')} {...getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
+      <Field
+        label={t('partners.name')}
+        {...getInputProps(fields.name, { type: 'text' })}
+        errors={fields.name.errors}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label={t('partners.country')}
           {...getSelectProps(fields.country)}
           placeholder={t('partners.chooseCountry')}
-          options={countryOptions(i18n.language).map((c) => ({ value: c.value, label: `${c.label} (${c.value})` }))}
+          options={countryOptions(i18n.language).map((c) => ({
+            value: c.value,
+            label: `${c.label} (${c.value})`,
+          }))}
           errors={fields.country.errors}
         />
-        <Field label={t('partners.city')} {...getInputProps(fields.city, { type: 'text' })} errors={fields.city.errors} />
+        <Field
+          label={t('partners.city')}
+          {...getInputProps(fields.city, { type: 'text' })}
+          errors={fields.city.errors}
+        />
       </div>
       <SelectField
         label={t('partners.role')}
@@ -42,7 +58,12 @@ export function PartnerFields({ fields }: { fields: Fields<'name' | 'country' | 
         <p className="hint mb-2">{t('partners.socialHint')}</p>
         <div className="grid gap-4 sm:grid-cols-2">
           {socialKinds.map((kind) => (
-            <Field label={t(`partners.socialKinds.${kind}`)} {...getInputProps(fields[kind], { type: 'url' })} key={kind} errors={fields[kind].errors} />
+            <Field
+              label={t(`partners.socialKinds.${kind}`)}
+              {...getInputProps(fields[kind], { type: 'url' })}
+              key={kind}
+              errors={fields[kind].errors}
+            />
           ))}
         </div>
       </fieldset>
@@ -62,7 +83,12 @@ export function UserFields({
   const { t } = useTranslation('admin')
   return (
     <>
-      <Field label={t('users.name')} {...getInputProps(fields.name, { type: 'text' })} autoComplete="off" errors={fields.name.errors} />
+      <Field
+        label={t('users.name')}
+        {...getInputProps(fields.name, { type: 'text' })}
+        autoComplete="off"
+        errors={fields.name.errors}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label={t('users.role')}
@@ -76,7 +102,10 @@ export function UserFields({
           hint={t('users.partnerHint')}
           {...getSelectProps(fields.partnerId)}
           placeholder={t('users.noPartner')}
-          options={partners.map((p) => ({ value: p.id, label: p.archivedAt ? `${p.name} (${t('status.archived')})` : p.name }))}
+          options={partners.map((p) => ({
+            value: p.id,
+            label: p.archivedAt ? `${p.name} (${t('status.archived')})` : p.name,
+          }))}
           errors={fields.partnerId.errors}
         />
       </div>

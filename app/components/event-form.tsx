@@ -1,9 +1,18 @@
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
+import { parseForm } from '~/utils/forms'
 
 type Option = { value: number; label: string }
 
@@ -46,13 +55,36 @@ export function EventForm({
           options={kinds.map((k) => ({ value: k, label: t(`eventKinds.${k}`) }))}
           errors={fields.kind.errors}
         />
-        <SelectField label={t('events.theme')} {...getSelectProps(fields.themeId)} placeholder="—" options={options.themes} errors={fields.themeId.errors} />
+        <SelectField
+          label={t('events.theme')}
+          {...getSelectProps(fields.themeId)}
+          placeholder="—"
+          options={options.themes}
+          errors={fields.themeId.errors}
+        />
       </div>
-      <Field label={t('events.eventTitle')} {...getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} />
+      <Field
+        label={t('events.eventTitle')}
+        {...getInputProps(fields.title, { type: 'text' })}
+        errors={fields.title.errors}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t('events.startDate')} {...getInputProps(fields.startDate, { type: 'date' })} errors={fields.startDate.errors} />
-        <Field label={t('events.endDate')} hint={t('events.endDateHint')} {...getInputProps(fields.endDate, { type: 'date' })} errors={fields.endDate.errors} />
-        <Field label={t('events.place')} {...getInputProps(fields.place, { type: 'text' })} errors={fields.place.errors} />
+        <Field
+          label={t('events.startDate')}
+          {...getInputProps(fields.startDate, { type: 'date' })}
+          errors={fields.startDate.errors}
+        />
+        <Field
+          label={t('events.endDate')}
+          hint={t('events.endDateHint')}
+          {...getInputProps(fields.endDate, { type: 'date' })}
+          errors={fields.endDate.errors}
+        />
+        <Field
+          label={t('events.place')}
+          {...getInputProps(fields.place, { type: 'text' })}
+          errors={fields.place.errors}
+        />
         <div className="flex flex-col justify-end gap-2">
           <label className="flex items-center gap-2 text-sm">
             <input {...getInputProps(fields.online, { type: 'checkbox' })} className="h-5 w-5" />
@@ -63,13 +95,35 @@ export function EventForm({
             {t('events.crossBorder')}
           </label>
         </div>
-        <SelectField label={t('events.host')} {...getSelectProps(fields.hostPartnerId)} placeholder="—" options={options.partners} errors={fields.hostPartnerId.errors} />
+        <SelectField
+          label={t('events.host')}
+          {...getSelectProps(fields.hostPartnerId)}
+          placeholder="—"
+          options={options.partners}
+          errors={fields.hostPartnerId.errors}
+        />
         <div className="grid grid-cols-2 gap-3">
-          <Field label={t('events.registrations')} {...getInputProps(fields.registrations, { type: 'number' })} min={0} inputMode="numeric" errors={fields.registrations.errors} />
-          <Field label={t('events.attendance')} {...getInputProps(fields.attendance, { type: 'number' })} min={0} inputMode="numeric" errors={fields.attendance.errors} />
+          <Field
+            label={t('events.registrations')}
+            {...getInputProps(fields.registrations, { type: 'number' })}
+            min={0}
+            inputMode="numeric"
+            errors={fields.registrations.errors}
+          />
+          <Field
+            label={t('events.attendance')}
+            {...getInputProps(fields.attendance, { type: 'number' })}
+            min={0}
+            inputMode="numeric"
+            errors={fields.attendance.errors}
+          />
         </div>
       </div>
-      <TextareaField label={t('events.description')} {...getTextareaProps(fields.description)} errors={fields.description.errors} />
+      <TextareaField
+        label={t('events.description')}
+        {...getTextareaProps(fields.description)}
+        errors={fields.description.errors}
+      />
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-semibold">{t('events.plan')}</legend>
         <div>
@@ -78,7 +132,10 @@ export function EventForm({
           </p>
           {options.groups.length === 0 ? <p className="hint">{t('events.noGroups')}</p> : null}
           <ul aria-labelledby="target-groups-label" className="grid gap-1 sm:grid-cols-2">
-            {getCollectionProps(fields.planTargetGroupIds, { type: 'checkbox', options: options.groups.map((g) => String(g.value)) }).map(({ key, ...props }) => (
+            {getCollectionProps(fields.planTargetGroupIds, {
+              type: 'checkbox',
+              options: options.groups.map((g) => String(g.value)),
+            }).map(({ key, ...props }) => (
               <li key={key}>
                 <label className="flex items-center gap-2 text-sm">
                   <input {...props} className="h-5 w-5" />
@@ -89,8 +146,18 @@ export function EventForm({
           </ul>
           <ErrorList errors={fields.planTargetGroupIds.errors} />
         </div>
-        <TextareaField label={t('events.messages')} hint={t('markdownHint')} {...getTextareaProps(fields.planMessages)} errors={fields.planMessages.errors} />
-        <TextareaField label={t('events.notes')} hint={t('markdownHint')} {...getTextareaProps(fields.planNotes)} errors={fields.planNotes.errors} />
+        <TextareaField
+          label={t('events.messages')}
+          hint={t('markdownHint')}
+          {...getTextareaProps(fields.planMessages)}
+          errors={fields.planMessages.errors}
+        />
+        <TextareaField
+          label={t('events.notes')}
+          hint={t('markdownHint')}
+          {...getTextareaProps(fields.planNotes)}
+          errors={fields.planNotes.errors}
+        />
       </fieldset>
       <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
         {submitLabel}

@@ -4,9 +4,10 @@
  * POSTs to /actions/:id/evidence (a plain form without JavaScript).
  */
 import { Form, useFetcher, useLocation, useRevalidator, useSearchParams } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
 import type { TFunction } from 'i18next'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+
 import type { PostMetrics } from '#db/schema'
 import { useFormat } from '~/utils/format'
 
@@ -88,7 +89,9 @@ function PreviewCard({ evidence }: { evidence: EvidenceView }) {
         />
       ) : null}
       <div className="min-w-0 space-y-1 text-sm">
-        {evidence.siteName ? <p className="text-xs uppercase tracking-wide text-ink-muted">{evidence.siteName}</p> : null}
+        {evidence.siteName ? (
+          <p className="text-xs uppercase tracking-wide text-ink-muted">{evidence.siteName}</p>
+        ) : null}
         {evidence.title ? (
           <p className="break-words font-semibold">
             <a href={evidence.url} rel="noopener noreferrer nofollow" target="_blank">
@@ -97,7 +100,9 @@ function PreviewCard({ evidence }: { evidence: EvidenceView }) {
             </a>
           </p>
         ) : null}
-        {evidence.description ? <p className="line-clamp-4 break-words text-ink-muted">{evidence.description}</p> : null}
+        {evidence.description ? (
+          <p className="line-clamp-4 break-words text-ink-muted">{evidence.description}</p>
+        ) : null}
       </div>
     </div>
   )
@@ -138,7 +143,11 @@ function useRevalidateWhilePending(pending: boolean) {
  * The evidence block of an action page. `evidence` is the action_evidence row (null when the
  * link has not been read); `canRefresh` shows the refresh / try-again button.
  */
-export function EvidencePreview(props: { actionId: number; evidence: EvidenceView | null; canRefresh: boolean }) {
+export function EvidencePreview(props: {
+  actionId: number
+  evidence: EvidenceView | null
+  canRefresh: boolean
+}) {
   useRevalidateWhilePending(props.evidence?.status === 'pending')
   // One live region that stays in place, so a refreshed result is announced by screen readers.
   return (
@@ -148,7 +157,15 @@ export function EvidencePreview(props: { actionId: number; evidence: EvidenceVie
   )
 }
 
-function EvidenceState({ actionId, evidence, canRefresh }: { actionId: number; evidence: EvidenceView | null; canRefresh: boolean }) {
+function EvidenceState({
+  actionId,
+  evidence,
+  canRefresh,
+}: {
+  actionId: number
+  evidence: EvidenceView | null
+  canRefresh: boolean
+}) {
   const { t } = useTranslation('evidence')
   const f = useFormat()
 
@@ -174,7 +191,9 @@ function EvidenceState({ actionId, evidence, canRefresh }: { actionId: number; e
   }
 
   const when = (key: 'fetchedAt' | 'triedAt') =>
-    evidence.fetchedAt ? <p className="text-xs text-ink-muted">{t(key, { date: f.dateTime(evidence.fetchedAt) })}</p> : null
+    evidence.fetchedAt ? (
+      <p className="text-xs text-ink-muted">{t(key, { date: f.dateTime(evidence.fetchedAt) })}</p>
+    ) : null
 
   if (evidence.status === 'failed') {
     const hasEarlier = !!(evidence.title || evidence.description || evidence.metrics)
@@ -202,7 +221,9 @@ function EvidenceState({ actionId, evidence, canRefresh }: { actionId: number; e
       {evidence.metrics ? <Counters metrics={evidence.metrics} /> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         {when('fetchedAt')}
-        {canRefresh ? <RefreshButton actionId={actionId} label={evidence.metrics ? t('refresh') : t('refreshPreview')} /> : null}
+        {canRefresh ? (
+          <RefreshButton actionId={actionId} label={evidence.metrics ? t('refresh') : t('refreshPreview')} />
+        ) : null}
       </div>
     </div>
   )
@@ -234,7 +255,11 @@ export function RefreshStaleEvidenceForm() {
       {summary ? (
         <p role="status" className="text-sm">
           {Number(summary[1])
-            ? t('stale.done', { checked: f.number(Number(summary[1])), ok: f.number(Number(summary[2])), failed: f.number(Number(summary[3])) })
+            ? t('stale.done', {
+                checked: f.number(Number(summary[1])),
+                ok: f.number(Number(summary[2])),
+                failed: f.number(Number(summary[3])),
+              })
             : t('stale.none', staleEvidenceSettings)}
         </p>
       ) : null}

@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 
 /**
@@ -24,7 +30,14 @@ type FieldProps = {
   className?: string
 }
 
-export function Field({ label, hint, errors, className, inputClassName, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { inputClassName?: string }) {
+export function Field({
+  label,
+  hint,
+  errors,
+  className,
+  inputClassName,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement> & { inputClassName?: string }) {
   const fallbackId = useId()
   const id = input.id ?? fallbackId
   const errorId = errors?.length ? `${id}-error` : undefined
@@ -51,7 +64,13 @@ export function Field({ label, hint, errors, className, inputClassName, ...input
   )
 }
 
-export function TextareaField({ label, hint, errors, className, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({
+  label,
+  hint,
+  errors,
+  className,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const fallbackId = useId()
   const id = input.id ?? fallbackId
   const errorId = errors?.length ? `${id}-error` : undefined
@@ -60,7 +79,13 @@ export function TextareaField({ label, hint, errors, className, ...input }: Fiel
       <label htmlFor={id} className="label">
         {label}
       </label>
-      <textarea {...input} id={id} className="input min-h-[6rem]" aria-invalid={errorId ? true : undefined} aria-describedby={errorId} />
+      <textarea
+        {...input}
+        id={id}
+        className="input min-h-[6rem]"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+      />
       {hint ? <p className="hint">{hint}</p> : null}
       <ErrorList id={errorId} errors={errors} />
     </div>
@@ -75,7 +100,11 @@ export function SelectField({
   options,
   placeholder,
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string | number; label: string }[]; placeholder?: string }) {
+}: FieldProps &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    options: { value: string | number; label: string }[]
+    placeholder?: string
+  }) {
   const fallbackId = useId()
   const id = select.id ?? fallbackId
   const errorId = errors?.length ? `${id}-error` : undefined
@@ -84,7 +113,13 @@ export function SelectField({
       <label htmlFor={id} className="label">
         {label}
       </label>
-      <select {...select} id={id} className="input" aria-invalid={errorId ? true : undefined} aria-describedby={errorId}>
+      <select
+        {...select}
+        id={id}
+        className="input"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

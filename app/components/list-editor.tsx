@@ -1,8 +1,16 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { StatusBadge } from '~/components/list'
 
-type Entry = { id: number; key: string | null; name: string; sortOrder: number; archivedAt: string | null; labelKey: string | null }
+type Entry = {
+  id: number
+  key: string | null
+  name: string
+  sortOrder: number
+  archivedAt: string | null
+  labelKey: string | null
+}
 type LoaderData = { kind: 'types' | 'channels'; done: string | null; entries: Entry[] }
 type ActionData = { intent: string; id: number | null; name: string; error: string }
 
@@ -23,7 +31,9 @@ export function ListEditor() {
       </p>
       <div>
         <h1>{title}</h1>
-        <p className="mt-1 text-sm text-ink-muted">{kind === 'types' ? t('admin.typesIntro') : t('admin.channelsIntro')}</p>
+        <p className="mt-1 text-sm text-ink-muted">
+          {kind === 'types' ? t('admin.typesIntro') : t('admin.channelsIntro')}
+        </p>
       </div>
       {done ? (
         <p role="status" className="rounded-md border border-ok bg-ok-bg p-3 text-sm text-ok">
@@ -39,8 +49,12 @@ export function ListEditor() {
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <span className="tabular-nums text-ink-muted">{index + 1}.</span>
                 <span className="font-medium">{e.labelKey ? t(e.labelKey) : e.name}</span>
-                {e.key ? <span className="text-xs text-ink-muted">{t('admin.builtIn', { key: e.key })}</span> : null}
-                <StatusBadge tone={e.archivedAt ? 'neutral' : 'ok'}>{e.archivedAt ? t('admin.archived') : t('admin.active')}</StatusBadge>
+                {e.key ? (
+                  <span className="text-xs text-ink-muted">{t('admin.builtIn', { key: e.key })}</span>
+                ) : null}
+                <StatusBadge tone={e.archivedAt ? 'neutral' : 'ok'}>
+                  {e.archivedAt ? t('admin.archived') : t('admin.active')}
+                </StatusBadge>
               </div>
               <div className="flex flex-wrap items-end gap-2">
                 <Form method="post" className="flex min-w-[14rem] flex-1 items-end gap-2">
@@ -59,13 +73,26 @@ export function ListEditor() {
                       aria-describedby={error ? `${inputId}-error` : undefined}
                     />
                   </div>
-                  <button type="submit" name="intent" value="rename" className="btn-secondary" disabled={busy}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="rename"
+                    className="btn-secondary"
+                    disabled={busy}
+                  >
                     {t('admin.rename')}
                   </button>
                 </Form>
                 <Form method="post" className="flex gap-1">
                   <input type="hidden" name="id" value={e.id} />
-                  <button type="submit" name="intent" value="up" className="btn-secondary px-3" disabled={busy || index === 0} aria-label={`${t('admin.moveUp')}: ${e.name}`}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="up"
+                    className="btn-secondary px-3"
+                    disabled={busy || index === 0}
+                    aria-label={`${t('admin.moveUp')}: ${e.name}`}
+                  >
                     ↑
                   </button>
                   <button
@@ -78,7 +105,13 @@ export function ListEditor() {
                   >
                     ↓
                   </button>
-                  <button type="submit" name="intent" value={e.archivedAt ? 'restore' : 'archive'} className={e.archivedAt ? 'btn-secondary' : 'btn-danger'} disabled={busy}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={e.archivedAt ? 'restore' : 'archive'}
+                    className={e.archivedAt ? 'btn-secondary' : 'btn-danger'}
+                    disabled={busy}
+                  >
                     {e.archivedAt ? t('admin.restore') : t('admin.archive')}
                   </button>
                 </Form>

@@ -1,8 +1,9 @@
 import { Link, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { withParam } from '~/utils/paging'
+
 import { useFormat } from '~/utils/format'
+import { withParam } from '~/utils/paging'
 
 /** "Showing 51-100 of 1,234" with previous/next links that keep every filter in the URL. */
 export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
@@ -14,7 +15,10 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
   const from = (page - 1) * pageSize + 1
   const to = Math.min(total, page * pageSize)
   return (
-    <nav aria-label={t('list.pagination')} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm no-print">
+    <nav
+      aria-label={t('list.pagination')}
+      className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm no-print"
+    >
       <p>{t('list.showing', { from: f.number(from), to: f.number(to), total: f.number(total) })}</p>
       <div className="flex gap-2">
         {page > 1 ? (
@@ -22,7 +26,9 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
             {t('list.previous')}
           </Link>
         ) : null}
-        <span className="self-center">{t('list.page', { page: f.number(page), pages: f.number(pages) })}</span>
+        <span className="self-center">
+          {t('list.page', { page: f.number(page), pages: f.number(pages) })}
+        </span>
         {page < pages ? (
           <Link className="btn-secondary" to={withParam(search, 'page', page + 1)} rel="next">
             {t('list.next')}
@@ -34,7 +40,15 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
 }
 
 /** What an empty list says: why it is empty and what to do next. */
-export function EmptyState({ title, children, action }: { title: ReactNode; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: ReactNode
+  children?: ReactNode
+  action?: ReactNode
+}) {
   return (
     <div className="card flex flex-col items-center gap-2 py-10 text-center">
       <p className="text-base font-semibold">{title}</p>
@@ -72,7 +86,13 @@ export function ExportLink({ to }: { to: string }) {
   )
 }
 
-export function StatusBadge({ tone, children }: { tone: 'ok' | 'warn' | 'bad' | 'neutral' | 'info'; children: ReactNode }) {
+export function StatusBadge({
+  tone,
+  children,
+}: {
+  tone: 'ok' | 'warn' | 'bad' | 'neutral' | 'info'
+  children: ReactNode
+}) {
   const cls = {
     ok: 'bg-ok-bg text-ok',
     warn: 'bg-warn-bg text-warn',

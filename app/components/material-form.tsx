@@ -1,9 +1,17 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
+import { parseForm } from '~/utils/forms'
 
 /** Create/edit form of a common material: a link, an uploaded file, or both. */
 export function MaterialForm({
@@ -42,7 +50,11 @@ export function MaterialForm({
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card space-y-4">
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="save" />
-      <Field label={t('materials.materialTitle')} {...getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} />
+      <Field
+        label={t('materials.materialTitle')}
+        {...getInputProps(fields.title, { type: 'text' })}
+        errors={fields.title.errors}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField
           label={t('materials.kind')}
@@ -55,12 +67,24 @@ export function MaterialForm({
           label={t('breakdowns.language')}
           {...getSelectProps(fields.language)}
           placeholder={t('choose')}
-          options={languages.map((l) => ({ value: l, label: t(`common:languages.${l}`, { defaultValue: l }) }))}
+          options={languages.map((l) => ({
+            value: l,
+            label: t(`common:languages.${l}`, { defaultValue: l }),
+          }))}
           errors={fields.language.errors}
         />
-        <Field label={t('materials.version')} {...getInputProps(fields.version, { type: 'text' })} errors={fields.version.errors} />
+        <Field
+          label={t('materials.version')}
+          {...getInputProps(fields.version, { type: 'text' })}
+          errors={fields.version.errors}
+        />
       </div>
-      <Field label={t('materials.url')} hint={t('materials.urlHint')} {...getInputProps(fields.url, { type: 'url' })} errors={fields.url.errors} />
+      <Field
+        label={t('materials.url')}
+        hint={t('materials.urlHint')}
+        {...getInputProps(fields.url, { type: 'url' })}
+        errors={fields.url.errors}
+      />
       <div>
         <label htmlFor="material-file" className="label">
           {t('materials.file')}
@@ -75,12 +99,19 @@ export function MaterialForm({
           aria-describedby={`material-file-hint${fileErrors?.length ? ' material-file-error' : ''}`}
         />
         <p id="material-file-hint" className="hint">
-          {t('materials.fileHint', { types: extensions.filter((e) => e !== 'jpeg').join(', '), limit: limitMb })}
+          {t('materials.fileHint', {
+            types: extensions.filter((e) => e !== 'jpeg').join(', '),
+            limit: limitMb,
+          })}
           {currentFile ? ` ${t('materials.currentFile', { name: currentFile })}` : ''}
         </p>
         <ErrorList id="material-file-error" errors={fileErrors} />
       </div>
-      <TextareaField label={t('materials.description')} {...getTextareaProps(fields.description)} errors={fields.description.errors} />
+      <TextareaField
+        label={t('materials.description')}
+        {...getTextareaProps(fields.description)}
+        errors={fields.description.errors}
+      />
       <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
         {submitLabel}
       </button>

@@ -38,4 +38,9 @@ export const markdownClass =
   'space-y-2 break-words [&_table]:block [&_table]:max-w-full [&_table]:overflow-x-auto [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:list-decimal [&_ol]:pl-6 [&_table]:text-sm [&_td]:border [&_td]:px-2 [&_th]:border [&_th]:px-2 [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:bg-slate-100 [&_code]:px-1'
 
 /** Tone of a work-plan activity's state badge (the badge always says the state in words). */
-export const activityStateTone = { done: 'ok', awaiting_validation: 'info', overdue: 'bad', planned: 'neutral' } as const
+export const activityStateTone = {
+  done: 'ok',
+  awaiting_validation: 'info',
+  overdue: 'bad',
+  planned: 'neutral',
+} as const

@@ -1,9 +1,10 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+
+import { supportedLocales } from '~/i18n/i18n'
 import type { loader as rootLoader } from '~/root'
 import type { Permission } from '~/utils/permissions'
-import { supportedLocales } from '~/i18n/i18n'
 
 type NavItem = { to: string; label: string; permission: Permission; end?: boolean }
 
@@ -36,7 +37,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const here = location.pathname + location.search
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+      >
         {t('nav.skip')}
       </a>
       <header className="border-b border-slate-200 bg-white no-print">
@@ -45,7 +49,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span aria-hidden className="inline-block h-6 w-6 rounded-full border-4 border-brand-500" />
             {/* On a narrow phone the word gives way so the header stays one row in every language. */}
             <span className="max-[399px]:sr-only">Ripple</span>
-            {data?.project ? <span className="hidden text-sm font-normal text-ink-muted md:inline">· {data.project.name}</span> : null}
+            {data?.project ? (
+              <span className="hidden text-sm font-normal text-ink-muted md:inline">
+                · {data.project.name}
+              </span>
+            ) : null}
           </Link>
           {can('action:create') ? (
             <Link to="/actions/new" className="btn-primary ml-auto py-1 md:order-last md:ml-0">
@@ -54,7 +62,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           ) : null}
           <details className={`md:hidden ${can('action:create') ? '' : 'ml-auto'}`}>
             <summary className="btn-secondary cursor-pointer list-none py-1">{t('nav.menu')}</summary>
-            <nav aria-label={t('nav.main')} className="absolute inset-x-2 top-full z-40 mt-1 max-h-[80vh] overflow-y-auto rounded-md border bg-white p-2 shadow-lg">
+            <nav
+              aria-label={t('nav.main')}
+              className="absolute inset-x-2 top-full z-40 mt-1 max-h-[80vh] overflow-y-auto rounded-md border bg-white p-2 shadow-lg"
+            >
               <NavList items={items} vertical />
               <AccountLinks here={here} vertical />
             </nav>

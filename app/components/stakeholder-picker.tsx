@@ -30,12 +30,23 @@ function describe(o: PickerOption) {
  * (nothing typed is lost). With JavaScript the search runs as you type against
  * /api/stakeholders/search and the results appear in place.
  */
-export function StakeholderPicker({ name, label, selectedIds, options, results, query, searchIntent, queryName = 'stakeholderQuery' }: Props) {
+export function StakeholderPicker({
+  name,
+  label,
+  selectedIds,
+  options,
+  results,
+  query,
+  searchIntent,
+  queryName = 'stakeholderQuery',
+}: Props) {
   const { t } = useTranslation('actions')
   const fetcher = useFetcher<{ results: PickerOption[] }>()
   const [hydrated, setHydrated] = useState(false)
   const [selected, setSelected] = useState<Set<string>>(() => new Set(selectedIds))
-  const [known, setKnown] = useState<Map<number, PickerOption>>(() => new Map([...options, ...(results ?? [])].map((o) => [o.id, o])))
+  const [known, setKnown] = useState<Map<number, PickerOption>>(
+    () => new Map([...options, ...(results ?? [])].map((o) => [o.id, o])),
+  )
   const [text, setText] = useState(query ?? '')
   const searchId = useId()
   const statusId = useId()
@@ -66,7 +77,10 @@ export function StakeholderPicker({ name, label, selectedIds, options, results, 
     setText(value)
     clearTimeout(timer.current)
     if (value.trim().length < 2) return
-    timer.current = setTimeout(() => fetcher.load(`/api/stakeholders/search?q=${encodeURIComponent(value.trim())}`), 200)
+    timer.current = setTimeout(
+      () => fetcher.load(`/api/stakeholders/search?q=${encodeURIComponent(value.trim())}`),
+      200,
+    )
   }
 
   // Chosen first, then suggestions, then search results; each stakeholder once.

@@ -1,6 +1,7 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
+import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+
 import { Field, SelectField, TextareaField } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
 import { regionNameOverrides } from '~/models/admin'
@@ -42,7 +43,13 @@ export function useCountryName() {
   return (code: string | null | undefined) => countryName(code, i18n.language)
 }
 
-const stageTone = { identified: 'neutral', contacted: 'info', engaged: 'info', collaborating: 'ok', dormant: 'warn' } as const
+const stageTone = {
+  identified: 'neutral',
+  contacted: 'info',
+  engaged: 'info',
+  collaborating: 'ok',
+  dormant: 'warn',
+} as const
 
 /** The engagement stage, always in words (colour only supports it). */
 export function StageBadge({ stage }: { stage: keyof typeof stageTone }) {
@@ -53,14 +60,24 @@ export function StageBadge({ stage }: { stage: keyof typeof stageTone }) {
 export function TierBadge({ tier }: { tier: string | null | undefined }) {
   const { t } = useTranslation('stakeholders')
   if (!tier) return <span className="text-sm text-ink-muted">{t('noTier')}</span>
-  return <StatusBadge tone={tier === 'A' ? 'ok' : tier === 'B' ? 'info' : 'neutral'}>{t('tierLabel', { tier })}</StatusBadge>
+  return (
+    <StatusBadge tone={tier === 'A' ? 'ok' : tier === 'B' ? 'info' : 'neutral'}>
+      {t('tierLabel', { tier })}
+    </StatusBadge>
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
 // The create / edit form, shared by /stakeholders/new and /stakeholders/:id/edit.
 
 type FormOptions = {
-  categories: { id: number; key: string | null; name: string; archivedAt: string | null; isFundedProject: boolean }[]
+  categories: {
+    id: number
+    key: string | null
+    name: string
+    archivedAt: string | null
+    isFundedProject: boolean
+  }[]
   partners: { id: number; name: string }[]
   themes: { id: number; name: string }[]
   languages: string[]
@@ -83,14 +100,33 @@ export function StakeholderFormFields({
   const { t: tc } = useTranslation()
   const country = useCountryName()
   const categories = options.categories.filter((c) => !c.archivedAt || c.id === currentCategoryId)
-  const themeValues = new Set((fields.themeIds.value as string[] | string | undefined) ? [fields.themeIds.value].flat().map(String) : [])
-  const languageValues = new Set((fields.languages.value as string[] | string | undefined) ? [fields.languages.value].flat().map(String) : [])
-  const countries = options.countries.map((c) => ({ value: c, label: country(c) })).sort((a, b) => a.label.localeCompare(b.label))
+  const themeValues = new Set(
+    (fields.themeIds.value as string[] | string | undefined)
+      ? [fields.themeIds.value].flat().map(String)
+      : [],
+  )
+  const languageValues = new Set(
+    (fields.languages.value as string[] | string | undefined)
+      ? [fields.languages.value].flat().map(String)
+      : [],
+  )
+  const countries = options.countries
+    .map((c) => ({ value: c, label: country(c) }))
+    .sort((a, b) => a.label.localeCompare(b.label))
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field className="sm:col-span-2" label={t('fields.name')} {...getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
-        <Field label={t('fields.acronym')} {...getInputProps(fields.acronym, { type: 'text' })} errors={fields.acronym.errors} />
+        <Field
+          className="sm:col-span-2"
+          label={t('fields.name')}
+          {...getInputProps(fields.name, { type: 'text' })}
+          errors={fields.name.errors}
+        />
+        <Field
+          label={t('fields.acronym')}
+          {...getInputProps(fields.acronym, { type: 'text' })}
+          errors={fields.acronym.errors}
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
@@ -106,8 +142,18 @@ export function StakeholderFormFields({
           options={stageList.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
           errors={fields.stage.errors}
         />
-        <Field label={t('fields.programme')} hint={t('hints.programme')} {...getInputProps(fields.programme, { type: 'text' })} errors={fields.programme.errors} />
-        <Field label={t('fields.period')} hint={t('hints.period')} {...getInputProps(fields.period, { type: 'text' })} errors={fields.period.errors} />
+        <Field
+          label={t('fields.programme')}
+          hint={t('hints.programme')}
+          {...getInputProps(fields.programme, { type: 'text' })}
+          errors={fields.programme.errors}
+        />
+        <Field
+          label={t('fields.period')}
+          hint={t('hints.period')}
+          {...getInputProps(fields.period, { type: 'text' })}
+          errors={fields.period.errors}
+        />
         <SelectField
           label={t('fields.scale')}
           {...getSelectProps(fields.scale)}
@@ -115,9 +161,25 @@ export function StakeholderFormFields({
           options={scaleList.map((s) => ({ value: s, label: t(`scales.${s}`) }))}
           errors={fields.scale.errors}
         />
-        <SelectField label={t('fields.country')} {...getSelectProps(fields.country)} placeholder={t('form.choose')} options={countries} errors={fields.country.errors} />
-        <Field label={t('fields.city')} {...getInputProps(fields.city, { type: 'text' })} errors={fields.city.errors} />
-        <Field label={t('fields.website')} hint={t('hints.website')} {...getInputProps(fields.website, { type: 'text' })} inputMode="url" errors={fields.website.errors} />
+        <SelectField
+          label={t('fields.country')}
+          {...getSelectProps(fields.country)}
+          placeholder={t('form.choose')}
+          options={countries}
+          errors={fields.country.errors}
+        />
+        <Field
+          label={t('fields.city')}
+          {...getInputProps(fields.city, { type: 'text' })}
+          errors={fields.city.errors}
+        />
+        <Field
+          label={t('fields.website')}
+          hint={t('hints.website')}
+          {...getInputProps(fields.website, { type: 'text' })}
+          inputMode="url"
+          errors={fields.website.errors}
+        />
         {ownerLocked ? (
           <div>
             <p className="label">{t('fields.owner')}</p>
@@ -134,13 +196,22 @@ export function StakeholderFormFields({
           />
         )}
       </div>
-      <TextareaField label={t('fields.description')} {...getTextareaProps(fields.description)} errors={fields.description.errors} />
+      <TextareaField
+        label={t('fields.description')}
+        {...getTextareaProps(fields.description)}
+        errors={fields.description.errors}
+      />
       <fieldset>
         <legend className="label">{t('fields.themes')}</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-2">
           {options.themes.map((th) => (
             <label key={th.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name={fields.themeIds.name} value={th.id} defaultChecked={themeValues.has(String(th.id))} />
+              <input
+                type="checkbox"
+                name={fields.themeIds.name}
+                value={th.id}
+                defaultChecked={themeValues.has(String(th.id))}
+              />
               {th.name}
             </label>
           ))}
@@ -151,7 +222,12 @@ export function StakeholderFormFields({
         <div className="flex flex-wrap gap-x-4 gap-y-2">
           {options.languages.map((l) => (
             <label key={l} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name={fields.languages.name} value={l} defaultChecked={languageValues.has(l)} />
+              <input
+                type="checkbox"
+                name={fields.languages.name}
+                value={l}
+                defaultChecked={languageValues.has(l)}
+              />
               {tc(`languages.${l}`, { defaultValue: l })}
             </label>
           ))}
@@ -169,30 +245,68 @@ export const tierList = ['A', 'B', 'C'] as const
 export const lawfulBasisList = ['consent', 'legitimate_interest', 'public_task'] as const
 
 /** The contact form with its GDPR record, shared by "add a contact" and "edit contact". */
-export function ContactFormFields({ fields, languages }: { fields: Record<string, FieldMetadata<unknown>>; languages: string[] }) {
+export function ContactFormFields({
+  fields,
+  languages,
+}: {
+  fields: Record<string, FieldMetadata<unknown>>
+  languages: string[]
+}) {
   const { t } = useTranslation('stakeholders')
   const { t: tc } = useTranslation()
-  const languageValues = new Set((fields.languages.value as string[] | string | undefined) ? [fields.languages.value].flat().map(String) : [])
+  const languageValues = new Set(
+    (fields.languages.value as string[] | string | undefined)
+      ? [fields.languages.value].flat().map(String)
+      : [],
+  )
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t('contacts.name')} {...getInputProps(fields.name, { type: 'text' })} autoComplete="off" errors={fields.name.errors} />
-        <Field label={t('contacts.position')} {...getInputProps(fields.position, { type: 'text' })} errors={fields.position.errors} />
-        <Field label={t('contacts.email')} {...getInputProps(fields.email, { type: 'email' })} autoComplete="off" errors={fields.email.errors} />
-        <Field label={t('contacts.phone')} {...getInputProps(fields.phone, { type: 'tel' })} autoComplete="off" errors={fields.phone.errors} />
+        <Field
+          label={t('contacts.name')}
+          {...getInputProps(fields.name, { type: 'text' })}
+          autoComplete="off"
+          errors={fields.name.errors}
+        />
+        <Field
+          label={t('contacts.position')}
+          {...getInputProps(fields.position, { type: 'text' })}
+          errors={fields.position.errors}
+        />
+        <Field
+          label={t('contacts.email')}
+          {...getInputProps(fields.email, { type: 'email' })}
+          autoComplete="off"
+          errors={fields.email.errors}
+        />
+        <Field
+          label={t('contacts.phone')}
+          {...getInputProps(fields.phone, { type: 'tel' })}
+          autoComplete="off"
+          errors={fields.phone.errors}
+        />
       </div>
       <fieldset>
         <legend className="label">{t('contacts.languages')}</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-2">
           {languages.map((l) => (
             <label key={l} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name={fields.languages.name} value={l} defaultChecked={languageValues.has(l)} />
+              <input
+                type="checkbox"
+                name={fields.languages.name}
+                value={l}
+                defaultChecked={languageValues.has(l)}
+              />
               {tc(`languages.${l}`, { defaultValue: l })}
             </label>
           ))}
         </div>
       </fieldset>
-      <TextareaField label={t('contacts.notes')} {...getTextareaProps(fields.notes)} errors={fields.notes.errors} />
+      <TextareaField
+        label={t('contacts.notes')}
+        {...getTextareaProps(fields.notes)}
+        errors={fields.notes.errors}
+      />
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 font-semibold">{t('contacts.gdpr')}</legend>
         <p className="mb-3 text-sm text-ink-muted">{t('contacts.gdprIntro')}</p>
@@ -203,7 +317,11 @@ export function ContactFormFields({ fields, languages }: { fields: Record<string
             options={lawfulBasisList.map((b) => ({ value: b, label: t(`contacts.bases.${b}`) }))}
             errors={fields.lawfulBasis.errors}
           />
-          <Field label={t('contacts.basisObtainedAt')} {...getInputProps(fields.basisObtainedAt, { type: 'date' })} errors={fields.basisObtainedAt.errors} />
+          <Field
+            label={t('contacts.basisObtainedAt')}
+            {...getInputProps(fields.basisObtainedAt, { type: 'date' })}
+            errors={fields.basisObtainedAt.errors}
+          />
           <Field
             className="sm:col-span-2"
             label={t('contacts.basisSource')}

@@ -1,9 +1,16 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+
 import { ErrorList, Field, FormErrors, SelectField } from '~/components/forms'
+import { parseForm } from '~/utils/forms'
 
 export type TargetFormData = {
   metrics: readonly string[]
@@ -42,7 +49,12 @@ export function TargetForm({
     <Form method="post" {...getFormProps(form)} className="card space-y-4">
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="save" />
-      <Field label={t('targets.label')} hint={t('targets.labelHint')} {...getInputProps(fields.label, { type: 'text' })} errors={fields.label.errors} />
+      <Field
+        label={t('targets.label')}
+        hint={t('targets.labelHint')}
+        {...getInputProps(fields.label, { type: 'text' })}
+        errors={fields.label.errors}
+      />
       <SelectField
         label={t('targets.metric')}
         {...getSelectProps(fields.metric)}
@@ -59,7 +71,13 @@ export function TargetForm({
           errors={fields.periodKind.errors}
         />
         <div className="grid gap-3 sm:grid-cols-3">
-          <Field label={t('targets.month')} hint={t('targets.monthHint')} {...getInputProps(fields.month, { type: 'month' })} placeholder="2026-03" errors={fields.month.errors} />
+          <Field
+            label={t('targets.month')}
+            hint={t('targets.monthHint')}
+            {...getInputProps(fields.month, { type: 'month' })}
+            placeholder="2026-03"
+            errors={fields.month.errors}
+          />
           <SelectField
             label={t('targets.quarter')}
             hint={t('targets.quarterHint')}
@@ -93,7 +111,11 @@ export function TargetForm({
             <optgroup key={g.breakdown} label={t(`breakdowns.${g.breakdown}`)}>
               {g.options.map((o) => (
                 <option key={o.value} value={`${g.breakdown}:${o.value}`}>
-                  {g.breakdown === 'language' ? t(`common:languages.${o.value}`, { defaultValue: o.label }) : g.breakdown === 'tier' ? t('tierLabel', { tier: o.label }) : o.label}
+                  {g.breakdown === 'language'
+                    ? t(`common:languages.${o.value}`, { defaultValue: o.label })
+                    : g.breakdown === 'tier'
+                      ? t('tierLabel', { tier: o.label })
+                      : o.label}
                 </option>
               ))}
             </optgroup>
@@ -104,7 +126,15 @@ export function TargetForm({
         </p>
         <ErrorList id={`${fields.facet.id}-error`} errors={facetError} />
       </div>
-      <Field label={t('targets.value')} hint={t('targets.valueHint')} {...getInputProps(fields.value, { type: 'number' })} min={0} step="any" inputMode="decimal" errors={fields.value.errors} />
+      <Field
+        label={t('targets.value')}
+        hint={t('targets.valueHint')}
+        {...getInputProps(fields.value, { type: 'number' })}
+        min={0}
+        step="any"
+        inputMode="decimal"
+        errors={fields.value.errors}
+      />
       <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
         {submitLabel}
       </button>

@@ -1,6 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { createI18n, defaultLocale, isSupportedLocale, supportedLocales, type LocaleResources, type SupportedLocale } from './i18n'
+
+import {
+  createI18n,
+  defaultLocale,
+  isSupportedLocale,
+  type LocaleResources,
+  type SupportedLocale,
+  supportedLocales,
+} from './i18n'
 
 /**
  * Every interface string lives in app/locales/<locale>/<namespace>.json. Each area of the app
@@ -14,7 +22,10 @@ function load(): Map<SupportedLocale, LocaleResources> {
   for (const locale of supportedLocales) {
     const dir = path.join(localesDir, locale)
     const resources: LocaleResources = {}
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       resources[file.replace(/\.json$/, '')] = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))
     }
     map.set(locale, resources)

@@ -27,7 +27,11 @@ const requiredId = z
   .number({ required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' })
   .int('common:errors.choose')
   .positive('common:errors.choose')
-const optionalId = z.number({ invalid_type_error: 'common:errors.choose' }).int('common:errors.choose').positive('common:errors.choose').optional()
+const optionalId = z
+  .number({ invalid_type_error: 'common:errors.choose' })
+  .int('common:errors.choose')
+  .positive('common:errors.choose')
+  .optional()
 
 /** People and reach figures: optional, whole, never negative. */
 const count = z
@@ -41,15 +45,36 @@ export const actionIntents = ['submit', 'draft', 'another', 'searchStakeholders'
 
 export const actionFormSchema = z.object({
   typeId: requiredId,
-  date: z.string({ required_error: 'common:errors.required' }).trim().refine(isRealDate, 'common:errors.date'),
-  title: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(300, 'actions:errors.titleTooLong'),
+  date: z
+    .string({ required_error: 'common:errors.required' })
+    .trim()
+    .refine(isRealDate, 'common:errors.date'),
+  title: z
+    .string({ required_error: 'common:errors.required' })
+    .trim()
+    .min(1, 'common:errors.required')
+    .max(300, 'actions:errors.titleTooLong'),
   channelId: optionalId,
   partnerId: optionalId,
-  languages: z.array(z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/, 'common:errors.invalid')).max(40).default([]),
+  languages: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z]{2,3}$/, 'common:errors.invalid'),
+    )
+    .max(40)
+    .default([]),
   participants: count,
   onlineReach: count,
   engagements: count,
-  evidenceUrl: z.string().trim().max(2000, 'actions:errors.urlTooLong').refine(isHttpUrl, 'common:errors.url').optional(),
+  evidenceUrl: z
+    .string()
+    .trim()
+    .max(2000, 'actions:errors.urlTooLong')
+    .refine(isHttpUrl, 'common:errors.url')
+    .optional(),
   stakeholderIds: z.array(z.number().int().positive()).max(500).default([]),
   themeIds: z.array(z.number().int().positive()).max(50).default([]),
   eventId: optionalId,

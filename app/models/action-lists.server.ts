@@ -1,8 +1,18 @@
 import { json, redirect } from '@remix-run/node'
 import { z } from 'zod'
+
 import { db } from '#db/client'
-import { addListEntry, listEntries, listLabelKey, moveListEntry, renameListEntry, setListEntryArchived, type ListKind } from './actions.server'
 import { requirePermission } from '~/utils/auth.server'
+
+import {
+  addListEntry,
+  listEntries,
+  type ListKind,
+  listLabelKey,
+  moveListEntry,
+  renameListEntry,
+  setListEntryArchived,
+} from './actions.server'
 
 /** The administrator's editor for action types (/admin/types) and channels (/admin/channels). */
 export async function listEditorLoader(request: Request, kind: ListKind) {
@@ -11,7 +21,10 @@ export async function listEditorLoader(request: Request, kind: ListKind) {
   return json({
     kind,
     done: done && ['added', 'renamed', 'moved', 'archivedDone', 'restored'].includes(done) ? done : null,
-    entries: listEntries(kind, { includeArchived: true }).map((e) => ({ ...e, labelKey: listLabelKey(kind, e) })),
+    entries: listEntries(kind, { includeArchived: true }).map((e) => ({
+      ...e,
+      labelKey: listLabelKey(kind, e),
+    })),
   })
 }
 
@@ -28,14 +41,28 @@ export async function listEditorAction(request: Request, kind: ListKind) {
   const parsed = editSchema.safeParse(raw)
   if (!parsed.success) {
     const error = parsed.error.issues.find((i) => i.path[0] === 'name')?.message ?? 'common:errors.invalid'
-    return json({ intent: String(raw.intent ?? ''), id: Number(raw.id) || null, name: String(raw.name ?? ''), error }, { status: 400 })
+    return json(
+      { intent: String(raw.intent ?? ''), id: Number(raw.id) || null, name: String(raw.name ?? ''), error },
+      { status: 400 },
+    )
   }
   const input = parsed.data
   if (input.intent === 'add' || input.intent === 'rename') {
     const taken = listEntries(kind, { includeArchived: true }).some(
-      (e) => e.name.toLocaleLowerCase() === input.name.toLocaleLowerCase() && (input.intent === 'add' || e.id !== input.id),
+      (e) =>
+        e.name.toLocaleLowerCase() === input.name.toLocaleLowerCase() &&
+        (input.intent === 'add' || e.id !== input.id),
     )
-    if (taken) return json({ intent: input.intent, id: input.intent === 'rename' ? input.id : null, name: input.name, error: 'actions:errors.nameTaken' }, { status: 400 })
+    if (taken)
+      return json(
+        {
+          intent: input.intent,
+          id: input.intent === 'rename' ? input.id : null,
+          name: input.name,
+          error: 'actions:errors.nameTaken',
+        },
+        { status: 400 },
+      )
   }
   const done = db.transaction((tx) => {
     switch (input.intent) {

@@ -1,30 +1,32 @@
-import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
+
 import { db, preparedOnce } from '#db/client'
 import {
   actionEvidence,
   actionLanguages,
+  actions,
   actionStakeholders,
+  type ActionStatus,
   actionStatuses,
   actionThemes,
   actionTypes,
-  actions,
   channels,
   events,
   materials,
   partners,
   plannedActivities,
+  type Role,
   stakeholders,
   themes,
   users,
-  type ActionStatus,
-  type Role,
 } from '#db/schema'
+
+import { isHttpUrl, isRealDate } from './action-form'
 import { recordArchive, recordAudit, type Tx } from './audit.server'
 import { notifyActionReturned } from './notifications.server'
-import { isHttpUrl, isRealDate } from './action-form'
-import { stakeholderWhere } from './stakeholders.server'
 import { projectSummary } from './project.server'
+import { stakeholderWhere } from './stakeholders.server'
 
 /** Who is acting: enough of the session user to decide what they may do. */
 export type Actor = { id: number; role: Role; partnerId: number | null }
@@ -49,7 +51,13 @@ export const actionFilterSchema = z.object({
   partner: idParam,
   type: idParam,
   channel: idParam,
-  language: lenient(z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/)),
+  language: lenient(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z]{2,3}$/),
+  ),
   status: lenient(z.enum(actionStatuses)),
   from: dateParam,
   to: dateParam,
@@ -82,7 +90,10 @@ function likeContains(value: string) {
  * The SQL condition for a filter over `actions` (archived actions are always left out).
  * `mine` needs the user: their partner's actions, or those they logged themselves.
  */
-export function actionWhere(filter: ActionFilter, user?: Pick<Actor, 'id' | 'partnerId'> | null): SQL | undefined {
+export function actionWhere(
+  filter: ActionFilter,
+  user?: Pick<Actor, 'id' | 'partnerId'> | null,
+): SQL | undefined {
   const where: (SQL | undefined)[] = [isNull(actions.archivedAt)]
   if (filter.partner) where.push(eq(actions.partnerId, filter.partner))
   if (filter.type) where.push(eq(actions.typeId, filter.type))
@@ -104,7 +115,9 @@ export function actionWhere(filter: ActionFilter, user?: Pick<Actor, 'id' | 'par
   }
   if (filter.stakeholder) {
     // A stakeholder is reached by few actions: start from them (its index) rather than from the dates.
-    where.push(sql`${actions.id} in (select ${actionStakeholders.actionId} from ${actionStakeholders} where ${actionStakeholders.stakeholderId} = ${filter.stakeholder})`)
+    where.push(
+      sql`${actions.id} in (select ${actionStakeholders.actionId} from ${actionStakeholders} where ${actionStakeholders.stakeholderId} = ${filter.stakeholder})`,
+    )
   }
   if (filter.theme) {
     where.push(
@@ -122,14 +135,17 @@ export function actionWhere(filter: ActionFilter, user?: Pick<Actor, 'id' | 'par
     const q = filter.q.toLowerCase()
     if (q.length >= 3) {
       const phrase = `"${q.replace(/"/g, '""')}"`
-      where.push(sql`${actions.id} in (select rowid from action_title_search where action_title_search match ${phrase})`)
+      where.push(
+        sql`${actions.id} in (select rowid from action_title_search where action_title_search match ${phrase})`,
+      )
     } else {
       where.push(sql`${actions.title} like ${likeContains(filter.q)} escape '\\'`)
     }
   }
   if (filter.mine) {
     if (!user) where.push(sql`0`)
-    else if (user.partnerId) where.push(or(eq(actions.partnerId, user.partnerId), eq(actions.createdBy, user.id)))
+    else if (user.partnerId)
+      where.push(or(eq(actions.partnerId, user.partnerId), eq(actions.createdBy, user.id)))
     else where.push(eq(actions.createdBy, user.id))
   }
   return and(...where)
@@ -148,9 +164,14 @@ export type ActionListRow = Awaited<ReturnType<typeof listActions>>['rows'][numb
  * One page of actions for a filter, newest first (or oldest), with the total number of matches
  * counted up to COUNT_CAP (so the count stays cheap on a very large log).
  */
-export function listActions(filter: ActionFilter, page: { limit: number; offset: number }, user?: Pick<Actor, 'id' | 'partnerId'> | null) {
+export function listActions(
+  filter: ActionFilter,
+  page: { limit: number; offset: number },
+  user?: Pick<Actor, 'id' | 'partnerId'> | null,
+) {
   const where = actionWhere(filter, user)
-  const order = filter.sort === 'date_asc' ? [asc(actions.date), asc(actions.id)] : [desc(actions.date), desc(actions.id)]
+  const order =
+    filter.sort === 'date_asc' ? [asc(actions.date), asc(actions.id)] : [desc(actions.date), desc(actions.id)]
   // First the page's ids from the actions table alone (an index walk), then their details:
   // the joins and the language lists are only computed for the 50 rows shown.
   // On a deep page the same walk counts: it reads on past the page up to COUNT_CAP + 1 matches,
@@ -159,7 +180,15 @@ export function listActions(filter: ActionFilter, page: { limit: number; offset:
   // order, where the per-row language/theme probes hit neighbouring index pages.
   const deep = page.offset * 2 >= COUNT_CAP
   const countAhead = deep ? Math.max(page.limit, COUNT_CAP + 1 - page.offset) : page.limit
-  const ids = db.select({ id: actions.id }).from(actions).where(where).orderBy(...order).limit(countAhead).offset(page.offset).all().map((r) => r.id)
+  const ids = db
+    .select({ id: actions.id })
+    .from(actions)
+    .where(where)
+    .orderBy(...order)
+    .limit(countAhead)
+    .offset(page.offset)
+    .all()
+    .map((r) => r.id)
   const pageIds = ids.slice(0, page.limit)
   const details = pageIds.length
     ? db
@@ -181,7 +210,9 @@ export function listActions(filter: ActionFilter, page: { limit: number; offset:
           engagements: actions.engagements,
           evidenceUrl: actions.evidenceUrl,
           createdBy: actions.createdBy,
-          languages: sql<string | null>`(select group_concat(language, ',') from ${actionLanguages} where ${actionLanguages.actionId} = ${actions.id})`,
+          languages: sql<
+            string | null
+          >`(select group_concat(language, ',') from ${actionLanguages} where ${actionLanguages.actionId} = ${actions.id})`,
         })
         .from(actions)
         .innerJoin(partners, eq(partners.id, actions.partnerId))
@@ -190,20 +221,25 @@ export function listActions(filter: ActionFilter, page: { limit: number; offset:
         .where(inArray(actions.id, pageIds))
         .all()
     : []
-  const byId = new Map(details.map((r) => [r.id, { ...r, languages: r.languages ? r.languages.split(',').sort() : [] }]))
+  const byId = new Map(
+    details.map((r) => [r.id, { ...r, languages: r.languages ? r.languages.split(',').sort() : [] }]),
+  )
   const rows = pageIds.map((id) => byId.get(id)!).filter(Boolean)
   // Counting stops at COUNT_CAP + 1 matches: past that the list says "more than 1,000".
   const capped =
     deep && ids.length
       ? page.offset + ids.length
-      : db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${actions} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`).n
+      : db.get<{ n: number }>(
+          sql`select count(*) as n from (select 1 from ${actions} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`,
+        ).n
   return { rows, total: Math.min(capped, COUNT_CAP), totalIsCapped: capped > COUNT_CAP }
 }
 
 /** Every action of a filter for the CSV export, in list order, with names resolved. */
 export function exportActions(filter: ActionFilter, user?: Pick<Actor, 'id' | 'partnerId'> | null) {
   const where = actionWhere(filter, user)
-  const order = filter.sort === 'date_asc' ? [asc(actions.date), asc(actions.id)] : [desc(actions.date), desc(actions.id)]
+  const order =
+    filter.sort === 'date_asc' ? [asc(actions.date), asc(actions.id)] : [desc(actions.date), desc(actions.id)]
   return db
     .select({
       id: actions.id,
@@ -221,9 +257,15 @@ export function exportActions(filter: ActionFilter, user?: Pick<Actor, 'id' | 'p
       evidenceUrl: actions.evidenceUrl,
       event: events.title,
       returnComment: actions.returnComment,
-      languages: sql<string | null>`(select group_concat(language, ', ') from ${actionLanguages} where ${actionLanguages.actionId} = ${actions.id})`,
-      themes: sql<string | null>`(select group_concat(t.name, ', ') from ${actionThemes} at join ${themes} t on t.id = at.theme_id where at.action_id = ${actions.id})`,
-      stakeholders: sql<string | null>`(select group_concat(s.name, '; ') from ${actionStakeholders} ast join ${stakeholders} s on s.id = ast.stakeholder_id where ast.action_id = ${actions.id})`,
+      languages: sql<
+        string | null
+      >`(select group_concat(language, ', ') from ${actionLanguages} where ${actionLanguages.actionId} = ${actions.id})`,
+      themes: sql<
+        string | null
+      >`(select group_concat(t.name, ', ') from ${actionThemes} at join ${themes} t on t.id = at.theme_id where at.action_id = ${actions.id})`,
+      stakeholders: sql<
+        string | null
+      >`(select group_concat(s.name, '; ') from ${actionStakeholders} ast join ${stakeholders} s on s.id = ast.stakeholder_id where ast.action_id = ${actions.id})`,
       description: actions.description,
     })
     .from(actions)
@@ -286,11 +328,20 @@ export function getAction(id: number) {
     .orderBy(themes.name)
     .all()
   const validatedByName = row.action.validatedBy
-    ? (db.select({ name: users.name }).from(users).where(eq(users.id, row.action.validatedBy)).get()?.name ?? null)
+    ? (db.select({ name: users.name }).from(users).where(eq(users.id, row.action.validatedBy)).get()?.name ??
+      null)
     : null
   const evidence = db.select().from(actionEvidence).where(eq(actionEvidence.actionId, id)).get() ?? null
   const { action, ...names } = row
-  return { ...action, ...names, languages, stakeholders: reached, themes: actionThemeRows, validatedByName, evidence }
+  return {
+    ...action,
+    ...names,
+    languages,
+    stakeholders: reached,
+    themes: actionThemeRows,
+    validatedByName,
+    evidence,
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -362,14 +413,31 @@ export type ActionInput = {
 
 const unique = <T>(values: T[] | undefined) => [...new Set(values ?? [])]
 
-function writeLinks(tx: Tx, actionId: number, input: Pick<ActionInput, 'languages' | 'stakeholderIds' | 'themeIds'>) {
+function writeLinks(
+  tx: Tx,
+  actionId: number,
+  input: Pick<ActionInput, 'languages' | 'stakeholderIds' | 'themeIds'>,
+) {
   const languages = unique(input.languages?.map((l) => l.toLowerCase()))
   const stakeholderIds = unique(input.stakeholderIds)
   const themeIds = unique(input.themeIds)
-  if (languages.length) tx.insert(actionLanguages).values(languages.map((language) => ({ actionId, language }))).run()
-  if (stakeholderIds.length) tx.insert(actionStakeholders).values(stakeholderIds.map((stakeholderId) => ({ actionId, stakeholderId }))).run()
-  if (themeIds.length) tx.insert(actionThemes).values(themeIds.map((themeId) => ({ actionId, themeId }))).run()
-  return { languages: languages.sort(), stakeholderIds: stakeholderIds.sort((a, b) => a - b), themeIds: themeIds.sort((a, b) => a - b) }
+  if (languages.length)
+    tx.insert(actionLanguages)
+      .values(languages.map((language) => ({ actionId, language })))
+      .run()
+  if (stakeholderIds.length)
+    tx.insert(actionStakeholders)
+      .values(stakeholderIds.map((stakeholderId) => ({ actionId, stakeholderId })))
+      .run()
+  if (themeIds.length)
+    tx.insert(actionThemes)
+      .values(themeIds.map((themeId) => ({ actionId, themeId })))
+      .run()
+  return {
+    languages: languages.sort(),
+    stakeholderIds: stakeholderIds.sort((a, b) => a - b),
+    themeIds: themeIds.sort((a, b) => a - b),
+  }
 }
 
 function linksOf(tx: Tx, actionId: number) {
@@ -401,7 +469,8 @@ function linksOf(tx: Tx, actionId: number) {
 function assertInput(input: ActionInput) {
   if (!isRealDate(input.date)) throw new Error(`invalid date: ${input.date}`)
   for (const n of [input.participants, input.onlineReach, input.engagements]) {
-    if (n !== null && n !== undefined && (!Number.isInteger(n) || n < 0)) throw new Error('figures must be whole numbers, never negative')
+    if (n !== null && n !== undefined && (!Number.isInteger(n) || n < 0))
+      throw new Error('figures must be whole numbers, never negative')
   }
   if (input.evidenceUrl && !isHttpUrl(input.evidenceUrl)) throw new Error('evidence link must be http(s)')
   if (!input.title.trim()) throw new Error('title is required')
@@ -436,13 +505,18 @@ const insertedActionColumns = [
 const insertActionQuery = preparedOnce((db) =>
   db
     .insert(actions)
-    .values(Object.fromEntries(insertedActionColumns.map((c) => [c, sql.placeholder(c)])) as unknown as typeof actions.$inferInsert)
+    .values(
+      Object.fromEntries(
+        insertedActionColumns.map((c) => [c, sql.placeholder(c)]),
+      ) as unknown as typeof actions.$inferInsert,
+    )
     .returning({ id: actions.id })
     .prepare(),
 )
 
 export function createAction(tx: Tx, input: ActionInput, user: Actor): number {
-  if (!canCreateFor(user, input.partnerId)) throw new ActionForbiddenError('cannot log actions for this partner')
+  if (!canCreateFor(user, input.partnerId))
+    throw new ActionForbiddenError('cannot log actions for this partner')
   assertInput(input)
   const status = input.status === 'draft' ? 'draft' : 'submitted'
   const values = {
@@ -467,7 +541,14 @@ export function createAction(tx: Tx, input: ActionInput, user: Actor): number {
   // Prepared once (the hot path of logging an action); it runs inside the caller's transaction.
   const id = insertActionQuery().get(values)!.id
   const links = writeLinks(tx, id, input)
-  recordAudit(tx, { userId: user.id, entity: 'action', entityId: id, action: 'create', after: { ...values, ...links }, summary: values.title })
+  recordAudit(tx, {
+    userId: user.id,
+    entity: 'action',
+    entityId: id,
+    action: 'create',
+    after: { ...values, ...links },
+    summary: values.title,
+  })
   return id
 }
 
@@ -493,11 +574,17 @@ const editableFields = [
  * draft or returned action in the same step (the "edit and send again" path).
  * Audits the changed fields (and the status change, if any). Returns false if nothing changed.
  */
-export function updateAction(tx: Tx, id: number, input: Omit<ActionInput, 'status'> & { submit?: boolean }, user: Actor): boolean {
+export function updateAction(
+  tx: Tx,
+  id: number,
+  input: Omit<ActionInput, 'status'> & { submit?: boolean },
+  user: Actor,
+): boolean {
   const before = tx.select().from(actions).where(eq(actions.id, id)).get()
   if (!before || before.archivedAt) throw new ActionForbiddenError('not found')
   if (!canEditAction(user, before)) throw new ActionForbiddenError()
-  if (!canCreateFor(user, input.partnerId)) throw new ActionForbiddenError('cannot move the action to this partner')
+  if (!canCreateFor(user, input.partnerId))
+    throw new ActionForbiddenError('cannot move the action to this partner')
   assertInput(input)
   const next = {
     partnerId: input.partnerId,
@@ -537,8 +624,19 @@ export function updateAction(tx: Tx, id: number, input: Omit<ActionInput, 'statu
   }
   const changed = Object.keys(a).length > 0
   if (changed) {
-    tx.update(actions).set({ ...next, updatedAt: now() }).where(eq(actions.id, id)).run()
-    recordAudit(tx, { userId: user.id, entity: 'action', entityId: id, action: 'update', before: b, after: a, summary: next.title })
+    tx.update(actions)
+      .set({ ...next, updatedAt: now() })
+      .where(eq(actions.id, id))
+      .run()
+    recordAudit(tx, {
+      userId: user.id,
+      entity: 'action',
+      entityId: id,
+      action: 'update',
+      before: b,
+      after: a,
+      summary: next.title,
+    })
   }
   if (input.submit && (before.status === 'draft' || before.status === 'returned')) {
     setActionStatus(tx, id, 'submitted', user)
@@ -560,7 +658,13 @@ const transitions: Record<ActionStatus, ActionStatus[]> = {
  * draft) needs the right to edit the action. Audits before/after; returning notifies the
  * action's creator and its partner's users.
  */
-export function setActionStatus(tx: Tx, id: number, status: ActionStatus, user: Actor, comment?: string | null) {
+export function setActionStatus(
+  tx: Tx,
+  id: number,
+  status: ActionStatus,
+  user: Actor,
+  comment?: string | null,
+) {
   const before = tx.select().from(actions).where(eq(actions.id, id)).get()
   if (!before || before.archivedAt) throw new ActionForbiddenError('not found')
   if (status === 'validated' || status === 'returned') {
@@ -569,7 +673,8 @@ export function setActionStatus(tx: Tx, id: number, status: ActionStatus, user: 
     throw new ActionForbiddenError()
   }
   if (!transitions[before.status].includes(status)) throw new ActionStatusError(before.status, status)
-  const returnComment = status === 'returned' ? comment?.trim() || null : status === 'validated' ? null : before.returnComment
+  const returnComment =
+    status === 'returned' ? comment?.trim() || null : status === 'validated' ? null : before.returnComment
   if (status === 'returned' && !returnComment) throw new Error('a returned action needs a comment')
   const at = now()
   const patch = {
@@ -586,11 +691,28 @@ export function setActionStatus(tx: Tx, id: number, status: ActionStatus, user: 
     entity: 'action',
     entityId: id,
     action: 'status',
-    before: { status: before.status, returnComment: before.returnComment, validatedAt: before.validatedAt, validatedBy: before.validatedBy },
-    after: { status: patch.status, returnComment: patch.returnComment, validatedAt: patch.validatedAt, validatedBy: patch.validatedBy },
+    before: {
+      status: before.status,
+      returnComment: before.returnComment,
+      validatedAt: before.validatedAt,
+      validatedBy: before.validatedBy,
+    },
+    after: {
+      status: patch.status,
+      returnComment: patch.returnComment,
+      validatedAt: patch.validatedAt,
+      validatedBy: patch.validatedBy,
+    },
     summary: `${before.status} → ${status}`,
   })
-  if (status === 'returned') notifyActionReturned(tx, { actionId: id, partnerId: before.partnerId, createdBy: before.createdBy, comment: returnComment!, by: user.id })
+  if (status === 'returned')
+    notifyActionReturned(tx, {
+      actionId: id,
+      partnerId: before.partnerId,
+      createdBy: before.createdBy,
+      comment: returnComment!,
+      by: user.id,
+    })
 }
 
 /** Archives (never deletes) an action; audited. */
@@ -600,13 +722,31 @@ export function archiveAction(tx: Tx, id: number, user: Actor) {
   if (!canEditAction(user, before)) throw new ActionForbiddenError()
   const at = now()
   tx.update(actions).set({ archivedAt: at, updatedAt: at }).where(eq(actions.id, id)).run()
-  recordAudit(tx, { userId: user.id, entity: 'action', entityId: id, action: 'archive', before: { archivedAt: null }, after: { archivedAt: at }, summary: before.title })
+  recordAudit(tx, {
+    userId: user.id,
+    entity: 'action',
+    entityId: id,
+    action: 'archive',
+    before: { archivedAt: null },
+    after: { archivedAt: at },
+    summary: before.title,
+  })
 }
 
 /** Remembers the last type, channel and languages a user chose, for their next quick form. */
-export function rememberFormChoices(tx: Tx, userId: number, input: Pick<ActionInput, 'typeId' | 'channelId' | 'languages'>) {
+export function rememberFormChoices(
+  tx: Tx,
+  userId: number,
+  input: Pick<ActionInput, 'typeId' | 'channelId' | 'languages'>,
+) {
   tx.update(users)
-    .set({ actionFormMemory: { typeId: input.typeId, channelId: input.channelId ?? undefined, languages: unique(input.languages) } })
+    .set({
+      actionFormMemory: {
+        typeId: input.typeId,
+        channelId: input.channelId ?? undefined,
+        languages: unique(input.languages),
+      },
+    })
     .where(eq(users.id, userId))
     .run()
 }
@@ -629,7 +769,11 @@ export function reviewQueue(limit = 50) {
     .orderBy(asc(actions.submittedAt), asc(actions.id))
     .limit(limit)
     .all()
-  const total = db.select({ n: sql<number>`count(*)` }).from(actions).where(where).get()!.n
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(actions)
+    .where(where)
+    .get()!.n
   return { items: rows.map((r) => getAction(r.id)!), total }
 }
 
@@ -689,7 +833,13 @@ export function listLabelKey(kind: ListKind, entry: { key: string | null; name: 
 export function listEntries(kind: ListKind, { includeArchived = false } = {}) {
   const table = listTable(kind)
   return db
-    .select({ id: table.id, key: table.key, name: table.name, sortOrder: table.sortOrder, archivedAt: table.archivedAt })
+    .select({
+      id: table.id,
+      key: table.key,
+      name: table.name,
+      sortOrder: table.sortOrder,
+      archivedAt: table.archivedAt,
+    })
     .from(table)
     .where(includeArchived ? undefined : isNull(table.archivedAt))
     .orderBy(asc(table.sortOrder), asc(table.id))
@@ -700,13 +850,24 @@ const entity = (kind: ListKind) => (kind === 'types' ? 'action_type' : 'channel'
 
 export function addListEntry(tx: Tx, kind: ListKind, name: string, userId: number) {
   const table = listTable(kind)
-  const max = tx.select({ m: sql<number | null>`max(${table.sortOrder})` }).from(table).get()?.m ?? 0
+  const max =
+    tx
+      .select({ m: sql<number | null>`max(${table.sortOrder})` })
+      .from(table)
+      .get()?.m ?? 0
   const row = tx
     .insert(table)
     .values({ name: name.trim(), sortOrder: max + 10 })
     .returning()
     .get()
-  recordAudit(tx, { userId, entity: entity(kind), entityId: row.id, action: 'create', after: { name: row.name, sortOrder: row.sortOrder }, summary: row.name })
+  recordAudit(tx, {
+    userId,
+    entity: entity(kind),
+    entityId: row.id,
+    action: 'create',
+    after: { name: row.name, sortOrder: row.sortOrder },
+    summary: row.name,
+  })
   return row.id
 }
 
@@ -717,14 +878,26 @@ export function renameListEntry(tx: Tx, kind: ListKind, id: number, name: string
   const next = name.trim()
   if (next === before.name) return false
   tx.update(table).set({ name: next, updatedAt: now() }).where(eq(table.id, id)).run()
-  recordAudit(tx, { userId, entity: entity(kind), entityId: id, action: 'update', before: { name: before.name }, after: { name: next }, summary: next })
+  recordAudit(tx, {
+    userId,
+    entity: entity(kind),
+    entityId: id,
+    action: 'update',
+    before: { name: before.name },
+    after: { name: next },
+    summary: next,
+  })
   return true
 }
 
 /** Swaps an entry with its neighbour above or below (archived entries keep their place). */
 export function moveListEntry(tx: Tx, kind: ListKind, id: number, direction: 'up' | 'down', userId: number) {
   const table = listTable(kind)
-  const all = tx.select({ id: table.id, sortOrder: table.sortOrder }).from(table).orderBy(asc(table.sortOrder), asc(table.id)).all()
+  const all = tx
+    .select({ id: table.id, sortOrder: table.sortOrder })
+    .from(table)
+    .orderBy(asc(table.sortOrder), asc(table.id))
+    .all()
   const index = all.findIndex((e) => e.id === id)
   const other = direction === 'up' ? index - 1 : index + 1
   if (index < 0 || other < 0 || other >= all.length) return false
@@ -733,9 +906,17 @@ export function moveListEntry(tx: Tx, kind: ListKind, id: number, direction: 'up
   ;[order[index], order[other]] = [order[other], order[index]]
   order.forEach((entryId, i) => {
     const sortOrder = (i + 1) * 10
-    if (all.find((e) => e.id === entryId)!.sortOrder !== sortOrder) tx.update(table).set({ sortOrder }).where(eq(table.id, entryId)).run()
+    if (all.find((e) => e.id === entryId)!.sortOrder !== sortOrder)
+      tx.update(table).set({ sortOrder }).where(eq(table.id, entryId)).run()
   })
-  recordAudit(tx, { userId, entity: entity(kind), entityId: id, action: 'update', before: { position: index + 1 }, after: { position: other + 1 } })
+  recordAudit(tx, {
+    userId,
+    entity: entity(kind),
+    entityId: id,
+    action: 'update',
+    before: { position: index + 1 },
+    after: { position: other + 1 },
+  })
   return true
 }
 
@@ -745,7 +926,12 @@ export function setListEntryArchived(tx: Tx, kind: ListKind, id: number, archive
   if (!before || !!before.archivedAt === archived) return false
   const at = archived ? now() : null
   tx.update(table).set({ archivedAt: at, updatedAt: now() }).where(eq(table.id, id)).run()
-  recordArchive(tx, { userId, entity: entity(kind), entityId: id, summary: before.name }, before.archivedAt, at)
+  recordArchive(
+    tx,
+    { userId, entity: entity(kind), entityId: id, summary: before.name },
+    before.archivedAt,
+    at,
+  )
   return true
 }
 
@@ -755,8 +941,18 @@ export function setListEntryArchived(tx: Tx, kind: ListKind, id: number, archive
 
 /** Options for the quick form and the list filters (only what exists; archived left out). */
 export function formOptions() {
-  const activePartners = db.select({ id: partners.id, name: partners.name }).from(partners).where(isNull(partners.archivedAt)).orderBy(partners.name).all()
-  const activeThemes = db.select({ id: themes.id, name: themes.name }).from(themes).where(isNull(themes.archivedAt)).orderBy(themes.name).all()
+  const activePartners = db
+    .select({ id: partners.id, name: partners.name })
+    .from(partners)
+    .where(isNull(partners.archivedAt))
+    .orderBy(partners.name)
+    .all()
+  const activeThemes = db
+    .select({ id: themes.id, name: themes.name })
+    .from(themes)
+    .where(isNull(themes.archivedAt))
+    .orderBy(themes.name)
+    .all()
   const eventRows = db
     .select({ id: events.id, title: events.title, startDate: events.startDate })
     .from(events)
@@ -765,7 +961,12 @@ export function formOptions() {
     .limit(200)
     .all()
   const activityRows = db
-    .select({ id: plannedActivities.id, title: plannedActivities.title, dueDate: plannedActivities.dueDate, partnerId: plannedActivities.partnerId })
+    .select({
+      id: plannedActivities.id,
+      title: plannedActivities.title,
+      dueDate: plannedActivities.dueDate,
+      partnerId: plannedActivities.partnerId,
+    })
     .from(plannedActivities)
     .where(isNull(plannedActivities.archivedAt))
     .orderBy(desc(plannedActivities.dueDate))
@@ -793,7 +994,12 @@ export function formOptions() {
 export function stakeholdersByIds(ids: number[]) {
   if (!ids.length) return []
   return db
-    .select({ id: stakeholders.id, name: stakeholders.name, city: stakeholders.city, country: stakeholders.country })
+    .select({
+      id: stakeholders.id,
+      name: stakeholders.name,
+      city: stakeholders.city,
+      country: stakeholders.country,
+    })
     .from(stakeholders)
     .where(inArray(stakeholders.id, ids.slice(0, 500)))
     .orderBy(stakeholders.name)
@@ -807,7 +1013,12 @@ export function searchStakeholdersForPicker(q: string, limit = 20): PickerStakeh
   const where = stakeholderWhere({ q })
   if (!q.trim()) return []
   return db
-    .select({ id: stakeholders.id, name: stakeholders.name, city: stakeholders.city, country: stakeholders.country })
+    .select({
+      id: stakeholders.id,
+      name: stakeholders.name,
+      city: stakeholders.city,
+      country: stakeholders.country,
+    })
     .from(stakeholders)
     .where(where)
     .orderBy(stakeholders.nameKey)
@@ -829,7 +1040,12 @@ export function suggestedStakeholders(partnerId: number | null, limit = 12): Pic
     group by s.id order by max(ast.action_id) desc limit ${limit}`)
   if (recent.length >= limit) return recent
   const owned = db
-    .select({ id: stakeholders.id, name: stakeholders.name, city: stakeholders.city, country: stakeholders.country })
+    .select({
+      id: stakeholders.id,
+      name: stakeholders.name,
+      city: stakeholders.city,
+      country: stakeholders.country,
+    })
     .from(stakeholders)
     .where(and(eq(stakeholders.ownerPartnerId, partnerId), isNull(stakeholders.archivedAt)))
     .orderBy(stakeholders.nameKey)
@@ -845,26 +1061,86 @@ export function suggestedStakeholders(partnerId: number | null, limit = 12): Pic
  * archived entries the action already had.
  */
 export function referenceErrors(
-  input: Pick<ActionInput, 'partnerId' | 'typeId' | 'channelId' | 'stakeholderIds' | 'themeIds' | 'eventId' | 'activityId' | 'materialId'>,
+  input: Pick<
+    ActionInput,
+    | 'partnerId'
+    | 'typeId'
+    | 'channelId'
+    | 'stakeholderIds'
+    | 'themeIds'
+    | 'eventId'
+    | 'activityId'
+    | 'materialId'
+  >,
   keep: { typeId?: number; channelId?: number | null } = {},
 ): Record<string, string[]> {
   const errors: Record<string, string[]> = {}
-  const live = <T extends { id: number; archivedAt: string | null }>(row: T | undefined, keepId?: number | null) => !!row && (!row.archivedAt || row.id === keepId)
+  const live = <T extends { id: number; archivedAt: string | null }>(
+    row: T | undefined,
+    keepId?: number | null,
+  ) => !!row && (!row.archivedAt || row.id === keepId)
   const choose = ['common:errors.choose']
-  if (!live(db.select({ id: actionTypes.id, archivedAt: actionTypes.archivedAt }).from(actionTypes).where(eq(actionTypes.id, input.typeId)).get(), keep.typeId)) errors.typeId = choose
-  if (input.channelId && !live(db.select({ id: channels.id, archivedAt: channels.archivedAt }).from(channels).where(eq(channels.id, input.channelId)).get(), keep.channelId))
+  if (
+    !live(
+      db
+        .select({ id: actionTypes.id, archivedAt: actionTypes.archivedAt })
+        .from(actionTypes)
+        .where(eq(actionTypes.id, input.typeId))
+        .get(),
+      keep.typeId,
+    )
+  )
+    errors.typeId = choose
+  if (
+    input.channelId &&
+    !live(
+      db
+        .select({ id: channels.id, archivedAt: channels.archivedAt })
+        .from(channels)
+        .where(eq(channels.id, input.channelId))
+        .get(),
+      keep.channelId,
+    )
+  )
     errors.channelId = choose
-  if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get()) errors.partnerId = choose
+  if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get())
+    errors.partnerId = choose
   const ids = unique(input.stakeholderIds)
-  if (ids.length && db.select({ n: sql<number>`count(*)` }).from(stakeholders).where(inArray(stakeholders.id, ids)).get()!.n !== ids.length)
+  if (
+    ids.length &&
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(stakeholders)
+      .where(inArray(stakeholders.id, ids))
+      .get()!.n !== ids.length
+  )
     errors.stakeholderIds = ['common:errors.invalid']
   const themeIds = unique(input.themeIds)
-  if (themeIds.length && db.select({ n: sql<number>`count(*)` }).from(themes).where(inArray(themes.id, themeIds)).get()!.n !== themeIds.length)
+  if (
+    themeIds.length &&
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(themes)
+      .where(inArray(themes.id, themeIds))
+      .get()!.n !== themeIds.length
+  )
     errors.themeIds = ['common:errors.invalid']
-  if (input.eventId && !db.select({ id: events.id }).from(events).where(eq(events.id, input.eventId)).get()) errors.eventId = choose
-  if (input.activityId && !db.select({ id: plannedActivities.id }).from(plannedActivities).where(eq(plannedActivities.id, input.activityId)).get())
+  if (input.eventId && !db.select({ id: events.id }).from(events).where(eq(events.id, input.eventId)).get())
+    errors.eventId = choose
+  if (
+    input.activityId &&
+    !db
+      .select({ id: plannedActivities.id })
+      .from(plannedActivities)
+      .where(eq(plannedActivities.id, input.activityId))
+      .get()
+  )
     errors.activityId = choose
-  if (input.materialId && !db.select({ id: materials.id }).from(materials).where(eq(materials.id, input.materialId)).get()) errors.materialId = choose
+  if (
+    input.materialId &&
+    !db.select({ id: materials.id }).from(materials).where(eq(materials.id, input.materialId)).get()
+  )
+    errors.materialId = choose
   return errors
 }
 

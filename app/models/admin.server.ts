@@ -5,14 +5,26 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm'
+
+import { and, asc, eq, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
+
 import { db, sqlite } from '#db/client'
-import { auditActions, partners, project, roles, themes, users, type Role, type SocialAccounts } from '#db/schema'
+import {
+  auditActions,
+  partners,
+  project,
+  type Role,
+  roles,
+  type SocialAccounts,
+  themes,
+  users,
+} from '#db/schema'
 import { hashPassword } from '~/utils/auth.server'
 import { endSessionsOf } from '~/utils/session.server'
-import { recordArchive, recordAudit, recordUpdate, type AuditFilters } from './audit.server'
-import { isoDate, socialKinds, type PartnerInput } from './admin'
+
+import { isoDate, type PartnerInput, socialKinds } from './admin'
+import { type AuditFilters, recordArchive, recordAudit, recordUpdate } from './audit.server'
 
 export type FieldError = { field: string; message: string }
 export type Result<T = undefined> = { ok: true; value: T } | { ok: false; error: FieldError }
@@ -62,28 +74,51 @@ export function updateProjectSettings(input: ProjectInput, userId: number) {
       stakeholderEditPolicy: input.stakeholderEditPolicy,
       reportingPeriods: input.reportingPeriods,
     }
-    tx.update(project).set({ ...values, updatedAt: now() }).where(eq(project.id, 1)).run()
-    recordUpdate(tx, { userId, entity: 'project', entityId: 1, summary: 'project settings' }, projectValues(before), values)
+    tx.update(project)
+      .set({ ...values, updatedAt: now() })
+      .where(eq(project.id, 1))
+      .run()
+    recordUpdate(
+      tx,
+      { userId, entity: 'project', entityId: 1, summary: 'project settings' },
+      projectValues(before),
+      values,
+    )
   })
 }
 
 // ---------------------------------------------------------------- themes
 
 export function listThemes() {
-  return db.select({ id: themes.id, name: themes.name, archivedAt: themes.archivedAt }).from(themes).orderBy(asc(themes.archivedAt), asc(themes.name)).all()
+  return db
+    .select({ id: themes.id, name: themes.name, archivedAt: themes.archivedAt })
+    .from(themes)
+    .orderBy(asc(themes.archivedAt), asc(themes.name))
+    .all()
 }
 
 function themeNameTaken(name: string, exceptId?: number) {
   const where = [sql`lower(${themes.name}) = lower(${name})`]
   if (exceptId) where.push(ne(themes.id, exceptId))
-  return !!db.select({ id: themes.id }).from(themes).where(and(...where)).get()
+  return !!db
+    .select({ id: themes.id })
+    .from(themes)
+    .where(and(...where))
+    .get()
 }
 
 export function addTheme(name: string, userId: number): Result<number> {
   if (themeNameTaken(name)) return fail('name', 'admin:themes.errors.duplicate')
   const id = db.transaction((tx) => {
     const row = tx.insert(themes).values({ name }).returning().get()
-    recordAudit(tx, { userId, entity: 'theme', entityId: row.id, action: 'create', after: { name }, summary: name })
+    recordAudit(tx, {
+      userId,
+      entity: 'theme',
+      entityId: row.id,
+      action: 'create',
+      after: { name },
+      summary: name,
+    })
     return row.id
   })
   return ok(id)
@@ -95,7 +130,12 @@ export function renameTheme(id: number, name: string, userId: number): Result<nu
   if (themeNameTaken(name, id)) return fail('name', 'admin:themes.errors.duplicate')
   db.transaction((tx) => {
     tx.update(themes).set({ name, updatedAt: now() }).where(eq(themes.id, id)).run()
-    recordUpdate(tx, { userId, entity: 'theme', entityId: id, summary: name }, { name: before.name }, { name })
+    recordUpdate(
+      tx,
+      { userId, entity: 'theme', entityId: id, summary: name },
+      { name: before.name },
+      { name },
+    )
   })
   return ok(id)
 }
@@ -104,9 +144,19 @@ export function setThemeArchived(id: number, archived: boolean, userId: number):
   return setArchived(themes, 'theme', id, archived, userId)
 }
 
-function setArchived(table: typeof themes | typeof partners, entity: string, id: number, archived: boolean, userId: number): boolean {
+function setArchived(
+  table: typeof themes | typeof partners,
+  entity: string,
+  id: number,
+  archived: boolean,
+  userId: number,
+): boolean {
   return db.transaction((tx) => {
-    const row = tx.select({ name: table.name, archivedAt: table.archivedAt }).from(table).where(eq(table.id, id)).get()
+    const row = tx
+      .select({ name: table.name, archivedAt: table.archivedAt })
+      .from(table)
+      .where(eq(table.id, id))
+      .get()
     if (!row) return false
     if (!!row.archivedAt === archived) return true
     const archivedAt = archived ? now() : null
@@ -142,7 +192,11 @@ export function partnerChoices(currentId?: number | null) {
   return db
     .select({ id: partners.id, name: partners.name, archivedAt: partners.archivedAt })
     .from(partners)
-    .where(currentId ? sql`${partners.archivedAt} is null or ${partners.id} = ${currentId}` : isNull(partners.archivedAt))
+    .where(
+      currentId
+        ? sql`${partners.archivedAt} is null or ${partners.id} = ${currentId}`
+        : isNull(partners.archivedAt),
+    )
     .orderBy(asc(partners.name))
     .all()
 }
@@ -168,7 +222,14 @@ export function createPartner(input: PartnerInput, userId: number): number {
   const values = partnerValues(input)
   return db.transaction((tx) => {
     const row = tx.insert(partners).values(values).returning().get()
-    recordAudit(tx, { userId, entity: 'partner', entityId: row.id, action: 'create', after: values, summary: values.name })
+    recordAudit(tx, {
+      userId,
+      entity: 'partner',
+      entityId: row.id,
+      action: 'create',
+      after: values,
+      summary: values.name,
+    })
     return row.id
   })
 }
@@ -178,7 +239,10 @@ export function updatePartner(id: number, input: PartnerInput, userId: number): 
   return db.transaction((tx) => {
     const before = tx.select().from(partners).where(eq(partners.id, id)).get()
     if (!before) return false
-    tx.update(partners).set({ ...values, updatedAt: now() }).where(eq(partners.id, id)).run()
+    tx.update(partners)
+      .set({ ...values, updatedAt: now() })
+      .where(eq(partners.id, id))
+      .run()
     recordUpdate(tx, { userId, entity: 'partner', entityId: id, summary: values.name }, before, values)
     return true
   })
@@ -239,23 +303,52 @@ export function listUsers(filter: UserFilter, page: { limit: number; offset: num
     .limit(page.limit)
     .offset(page.offset)
     .all()
-  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(condition).get()!.n
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(condition)
+    .get()!.n
   return { rows, total }
 }
 
 export function getUser(id: number) {
-  return db.select(userColumns).from(users).leftJoin(partners, eq(partners.id, users.partnerId)).where(eq(users.id, id)).get() ?? null
+  return (
+    db
+      .select(userColumns)
+      .from(users)
+      .leftJoin(partners, eq(partners.id, users.partnerId))
+      .where(eq(users.id, id))
+      .get() ?? null
+  )
 }
 
 /** Users for filter selects (the audit page's "who"). */
 export function userChoices() {
-  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(asc(users.name)).all()
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .orderBy(asc(users.name))
+    .all()
 }
 
 export type UserInput = { name: string; role: Role; partnerId?: number; locale: 'en' | 'es' }
 
-function auditedUser(u: { email: string; name: string; role: Role; partnerId: number | null; locale: string; deactivatedAt: string | null }) {
-  return { email: u.email, name: u.name, role: u.role, partnerId: u.partnerId, locale: u.locale, deactivatedAt: u.deactivatedAt }
+function auditedUser(u: {
+  email: string
+  name: string
+  role: Role
+  partnerId: number | null
+  locale: string
+  deactivatedAt: string | null
+}) {
+  return {
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    partnerId: u.partnerId,
+    locale: u.locale,
+    deactivatedAt: u.deactivatedAt,
+  }
 }
 
 function partnerIsUsable(partnerId: number | undefined, currentId?: number | null) {
@@ -264,21 +357,51 @@ function partnerIsUsable(partnerId: number | undefined, currentId?: number | nul
   return !!p && (!p.archivedAt || p.id === currentId)
 }
 
-export async function createUser(input: UserInput & { email: string; password: string }, actorId: number): Promise<Result<number>> {
+export async function createUser(
+  input: UserInput & { email: string; password: string },
+  actorId: number,
+): Promise<Result<number>> {
   const email = input.email.trim().toLowerCase()
-  if (db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email)).get()) return fail('email', 'common:errors.duplicateEmail')
+  if (
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email))
+      .get()
+  )
+    return fail('email', 'common:errors.duplicateEmail')
   if (!partnerIsUsable(input.partnerId)) return fail('partnerId', 'common:errors.choose')
   const passwordHash = await hashPassword(input.password)
   // Checked again inside the transaction: another admin may have taken the address while we hashed.
   return db.transaction((tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email)).get()) return fail('email', 'common:errors.duplicateEmail')
-    const values = { email, name: input.name, role: input.role, partnerId: input.role === 'partner' ? (input.partnerId ?? null) : null, locale: input.locale }
+    if (
+      tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email))
+        .get()
+    )
+      return fail('email', 'common:errors.duplicateEmail')
+    const values = {
+      email,
+      name: input.name,
+      role: input.role,
+      partnerId: input.role === 'partner' ? (input.partnerId ?? null) : null,
+      locale: input.locale,
+    }
     const row = tx
       .insert(users)
       .values({ ...values, passwordHash })
       .returning()
       .get()
-    recordAudit(tx, { userId: actorId, entity: 'user', entityId: row.id, action: 'create', after: auditedUser(row), summary: email })
+    recordAudit(tx, {
+      userId: actorId,
+      entity: 'user',
+      entityId: row.id,
+      action: 'create',
+      after: auditedUser(row),
+      summary: email,
+    })
     return ok(row.id)
   })
 }
@@ -288,10 +411,23 @@ export function updateUser(id: number, input: UserInput, actorId: number): Resul
   if (!before) return fail('name', 'admin:errors.notFound')
   if (id === actorId && input.role !== before.role) return fail('role', 'admin:users.errors.selfDemote')
   if (!partnerIsUsable(input.partnerId, before.partnerId)) return fail('partnerId', 'common:errors.choose')
-  const values = { name: input.name, role: input.role, partnerId: input.role === 'partner' ? (input.partnerId ?? null) : null, locale: input.locale }
+  const values = {
+    name: input.name,
+    role: input.role,
+    partnerId: input.role === 'partner' ? (input.partnerId ?? null) : null,
+    locale: input.locale,
+  }
   db.transaction((tx) => {
-    tx.update(users).set({ ...values, updatedAt: now() }).where(eq(users.id, id)).run()
-    recordUpdate(tx, { userId: actorId, entity: 'user', entityId: id, summary: before.email }, auditedUser(before), { ...auditedUser(before), ...values })
+    tx.update(users)
+      .set({ ...values, updatedAt: now() })
+      .where(eq(users.id, id))
+      .run()
+    recordUpdate(
+      tx,
+      { userId: actorId, entity: 'user', entityId: id, summary: before.email },
+      auditedUser(before),
+      { ...auditedUser(before), ...values },
+    )
   })
   return ok(id)
 }
@@ -303,7 +439,14 @@ export async function resetPassword(id: number, password: string, actorId: numbe
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, updatedAt: now() }).where(eq(users.id, id)).run()
     // The hash is never written to the audit log: only that the password changed.
-    recordAudit(tx, { userId: actorId, entity: 'user', entityId: id, action: 'update', after: { password: '••••' }, summary: `${before.email}: password reset` })
+    recordAudit(tx, {
+      userId: actorId,
+      entity: 'user',
+      entityId: id,
+      action: 'update',
+      after: { password: '••••' },
+      summary: `${before.email}: password reset`,
+    })
   })
   return true
 }
@@ -312,7 +455,11 @@ export async function resetPassword(id: number, password: string, actorId: numbe
 export function setUserActive(id: number, active: boolean, actorId: number): Result<number> {
   if (id === actorId && !active) return fail('intent', 'admin:users.errors.selfDeactivate')
   const result = db.transaction((tx) => {
-    const row = tx.select({ email: users.email, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, id)).get()
+    const row = tx
+      .select({ email: users.email, deactivatedAt: users.deactivatedAt })
+      .from(users)
+      .where(eq(users.id, id))
+      .get()
     if (!row) return fail('intent', 'admin:errors.notFound')
     if (!row.deactivatedAt === active) return ok(id)
     const deactivatedAt = active ? null : now()
@@ -343,7 +490,14 @@ export async function backupDatabase(userId: number): Promise<string> {
   const file = path.join(dir, 'ripple.db')
   await sqlite().backup(file)
   // "create" of a backup copy: downloading the whole database is worth a trace.
-  recordAudit(db, { userId, entity: 'backup', entityId: null, action: 'create', after: { bytes: fs.statSync(file).size }, summary: 'database backup downloaded' })
+  recordAudit(db, {
+    userId,
+    entity: 'backup',
+    entityId: null,
+    action: 'create',
+    after: { bytes: fs.statSync(file).size },
+    summary: 'database backup downloaded',
+  })
   return file
 }
 
@@ -373,7 +527,9 @@ export function auditValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—'
   if (Array.isArray(value)) {
     if (!value.length) return '—'
-    return value.every((v) => typeof v !== 'object' || v === null) ? value.join(', ') : value.map(auditValue).join(' | ')
+    return value.every((v) => typeof v !== 'object' || v === null)
+      ? value.join(', ')
+      : value.map(auditValue).join(' | ')
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -3,12 +3,38 @@
  * the language and country lists, social account kinds, and the zod schemas of the admin forms.
  */
 import { z } from 'zod'
+
 import { locales, partnerRoles, roles, stakeholderEditPolicies } from '#db/schema/core'
 
 /** ISO 639-1 codes offered as working languages: every official EU language plus a few regional ones. Labels: common:languages. */
 export const languageCodes = [
-  'en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'pl', 'fi', 'sv', 'da', 'el', 'ro', 'hr', 'cs', 'hu', 'lt', 'lv', 'et', 'sk', 'sl', 'bg',
-  'ga', 'mt', 'eu', 'ca', 'gl',
+  'en',
+  'es',
+  'fr',
+  'de',
+  'it',
+  'pt',
+  'nl',
+  'pl',
+  'fi',
+  'sv',
+  'da',
+  'el',
+  'ro',
+  'hr',
+  'cs',
+  'hu',
+  'lt',
+  'lv',
+  'et',
+  'sk',
+  'sl',
+  'bg',
+  'ga',
+  'mt',
+  'eu',
+  'ca',
+  'gl',
 ] as const
 
 /** ISO 3166-1 alpha-2 codes; names come from Intl.DisplayNames in the user's language. */
@@ -43,13 +69,25 @@ export function countryOptions(locale: string) {
 
 export function countryName(code: string, locale: string) {
   try {
-    return regionNameOverrides[code]?.[locale] ?? new Intl.DisplayNames([localeTag[locale] ?? locale], { type: 'region' }).of(code) ?? code
+    return (
+      regionNameOverrides[code]?.[locale] ??
+      new Intl.DisplayNames([localeTag[locale] ?? locale], { type: 'region' }).of(code) ??
+      code
+    )
   } catch {
     return code
   }
 }
 
-export const socialKinds = ['linkedin', 'x', 'facebook', 'instagram', 'mastodon', 'bluesky', 'youtube'] as const
+export const socialKinds = [
+  'linkedin',
+  'x',
+  'facebook',
+  'instagram',
+  'mastodon',
+  'bluesky',
+  'youtube',
+] as const
 
 const required = 'common:errors.required'
 
@@ -69,7 +107,8 @@ const webUrl = z
   .url('common:errors.url')
   .refine((v) => /^https?:\/\//i.test(v), 'common:errors.url')
 
-const name = (max: number) => z.string({ required_error: required }).trim().min(1, required).max(max, 'common:errors.invalid')
+const name = (max: number) =>
+  z.string({ required_error: required }).trim().min(1, required).max(max, 'common:errors.invalid')
 
 const periodRow = z
   .object({ label: z.string().trim().max(80).optional(), start: isoDate.optional(), end: isoDate.optional() })
@@ -79,7 +118,8 @@ const periodRow = z
     if (!row.label) ctx.addIssue({ code: 'custom', path: ['label'], message: required })
     if (!row.start) ctx.addIssue({ code: 'custom', path: ['start'], message: required })
     if (!row.end) ctx.addIssue({ code: 'custom', path: ['end'], message: required })
-    if (row.start && row.end && row.end < row.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'common:errors.dateOrder' })
+    if (row.start && row.end && row.end < row.start)
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'common:errors.dateOrder' })
   })
 
 export const projectSchema = z
@@ -90,12 +130,17 @@ export const projectSchema = z
     description: z.string().trim().max(4000, 'common:errors.invalid').optional(),
     startDate: isoDate,
     endDate: isoDate,
-    workingLanguages: z.array(z.enum(languageCodes, { errorMap: () => ({ message: 'common:errors.choose' }) })).min(1, 'admin:project.errors.oneLanguage'),
-    stakeholderEditPolicy: z.enum(stakeholderEditPolicies, { errorMap: () => ({ message: 'common:errors.choose' }) }),
+    workingLanguages: z
+      .array(z.enum(languageCodes, { errorMap: () => ({ message: 'common:errors.choose' }) }))
+      .min(1, 'admin:project.errors.oneLanguage'),
+    stakeholderEditPolicy: z.enum(stakeholderEditPolicies, {
+      errorMap: () => ({ message: 'common:errors.choose' }),
+    }),
     reportingPeriods: z.array(periodRow).default([]),
   })
   .superRefine((v, ctx) => {
-    if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'common:errors.dateOrder' })
+    if (v.endDate < v.startDate)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'common:errors.dateOrder' })
   })
   .transform((v) => ({
     ...v,
@@ -106,8 +151,15 @@ export const projectSchema = z
   }))
 
 export const themeAddSchema = z.object({ intent: z.literal('theme-add'), name: name(120) })
-export const themeRenameSchema = z.object({ intent: z.literal('theme-rename'), id: z.coerce.number().int().positive(), name: name(120) })
-export const themeArchiveSchema = z.object({ intent: z.enum(['theme-archive', 'theme-restore']), id: z.coerce.number().int().positive() })
+export const themeRenameSchema = z.object({
+  intent: z.literal('theme-rename'),
+  id: z.coerce.number().int().positive(),
+  name: name(120),
+})
+export const themeArchiveSchema = z.object({
+  intent: z.enum(['theme-archive', 'theme-restore']),
+  id: z.coerce.number().int().positive(),
+})
 
 const choose = { errorMap: () => ({ message: 'common:errors.choose' }) }
 
@@ -140,18 +192,26 @@ const userFields = {
 }
 
 function partnerMatchesRole(v: { role: string; partnerId?: number }, ctx: z.RefinementCtx) {
-  if (v.role === 'partner' && !v.partnerId) ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'common:errors.partnerRequired' })
-  if (v.role !== 'partner' && v.partnerId) ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'admin:users.errors.partnerForbidden' })
+  if (v.role === 'partner' && !v.partnerId)
+    ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'common:errors.partnerRequired' })
+  if (v.role !== 'partner' && v.partnerId)
+    ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'admin:users.errors.partnerForbidden' })
 }
 
 export const userCreateSchema = z
   .object({
-    email: z.string({ required_error: required }).trim().email('common:errors.email').max(254, 'common:errors.invalid'),
+    email: z
+      .string({ required_error: required })
+      .trim()
+      .email('common:errors.email')
+      .max(254, 'common:errors.invalid'),
     ...userFields,
     password,
   })
   .superRefine(partnerMatchesRole)
 
-export const userEditSchema = z.object({ intent: z.literal('edit'), ...userFields }).superRefine(partnerMatchesRole)
+export const userEditSchema = z
+  .object({ intent: z.literal('edit'), ...userFields })
+  .superRefine(partnerMatchesRole)
 export const userPasswordSchema = z.object({ intent: z.literal('password'), password })
 export const userActiveSchema = z.object({ intent: z.enum(['deactivate', 'reactivate']) })

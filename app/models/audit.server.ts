@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm'
-import { db, type DB } from '#db/client'
-import { auditLog, users, type AuditAction } from '#db/schema'
+import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm'
+
+import { type DB, db } from '#db/client'
+import { type AuditAction, auditLog, users } from '#db/schema'
 
 /** A Drizzle handle or the transaction inside `db.transaction(tx => ...)`. */
 export type Tx = Pick<DB, 'insert' | 'select' | 'update' | 'delete'>
@@ -51,7 +52,12 @@ export function recordAudit(tx: Tx, entry: AuditEntry) {
  * Records an update with only the changed fields; does nothing if nothing changed.
  * Returns whether anything changed.
  */
-export function recordUpdate(tx: Tx, base: Omit<AuditEntry, 'action' | 'before' | 'after'>, before: Values, after: Values) {
+export function recordUpdate(
+  tx: Tx,
+  base: Omit<AuditEntry, 'action' | 'before' | 'after'>,
+  before: Values,
+  after: Values,
+) {
   const diff = changedFields(before, after)
   if (!diff) return false
   recordAudit(tx, { ...base, action: 'update', ...diff })
@@ -59,11 +65,28 @@ export function recordUpdate(tx: Tx, base: Omit<AuditEntry, 'action' | 'before' 
 }
 
 /** Records an archive (`after` set) or a restore (`after` null) of one record's archivedAt. */
-export function recordArchive(tx: Tx, base: Omit<AuditEntry, 'action' | 'before' | 'after'>, before: string | null, after: string | null) {
-  recordAudit(tx, { ...base, action: after ? 'archive' : 'restore', before: { archivedAt: before }, after: { archivedAt: after } })
+export function recordArchive(
+  tx: Tx,
+  base: Omit<AuditEntry, 'action' | 'before' | 'after'>,
+  before: string | null,
+  after: string | null,
+) {
+  recordAudit(tx, {
+    ...base,
+    action: after ? 'archive' : 'restore',
+    before: { archivedAt: before },
+    after: { archivedAt: after },
+  })
 }
 
-export type AuditFilters = { entity?: string; entityId?: number; userId?: number; action?: AuditAction; from?: string; to?: string }
+export type AuditFilters = {
+  entity?: string
+  entityId?: number
+  userId?: number
+  action?: AuditAction
+  from?: string
+  to?: string
+}
 
 export function listAudit(filters: AuditFilters, page: { limit: number; offset: number }) {
   const where: SQL[] = []
@@ -94,10 +117,19 @@ export function listAudit(filters: AuditFilters, page: { limit: number; offset: 
     .limit(page.limit)
     .offset(page.offset)
     .all()
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).where(condition).get()!.n
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(auditLog)
+    .where(condition)
+    .get()!.n
   return { rows, total }
 }
 
 export function auditEntities(): string[] {
-  return db.selectDistinct({ entity: auditLog.entity }).from(auditLog).orderBy(auditLog.entity).all().map((r) => r.entity)
+  return db
+    .selectDistinct({ entity: auditLog.entity })
+    .from(auditLog)
+    .orderBy(auditLog.entity)
+    .all()
+    .map((r) => r.entity)
 }

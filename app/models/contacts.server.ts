@@ -1,13 +1,15 @@
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { actions, actionStakeholders, auditLog, contacts, partners, stakeholders, users } from '#db/schema'
 import { recordArchive, recordAudit, recordUpdate, type Tx } from '~/models/audit.server'
+
 import type { ContactInput } from './stakeholder-schemas'
 
 export type Contact = typeof contacts.$inferSelect
 
-export { contactInputSchema, type ContactInput } from './stakeholder-schemas'
+export { type ContactInput, contactInputSchema } from './stakeholder-schemas'
 
 export const emailKeyOf = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null)
 
@@ -32,13 +34,25 @@ function auditable(row: Contact) {
   return rest
 }
 
-export function createContact(tx: Tx, stakeholderId: number | null, input: ContactInput, userId: number | null): number {
+export function createContact(
+  tx: Tx,
+  stakeholderId: number | null,
+  input: ContactInput,
+  userId: number | null,
+): number {
   const row = tx
     .insert(contacts)
     .values({ ...columnsFrom(input), stakeholderId })
     .returning()
     .get()
-  recordAudit(tx, { userId, entity: 'contact', entityId: row.id, action: 'create', after: auditable(row), summary: row.name })
+  recordAudit(tx, {
+    userId,
+    entity: 'contact',
+    entityId: row.id,
+    action: 'create',
+    after: auditable(row),
+    summary: row.name,
+  })
   return row.id
 }
 
@@ -52,15 +66,28 @@ export function updateContact(tx: Tx, id: number, input: ContactInput, userId: n
     .where(eq(contacts.id, id))
     .returning()
     .get()
-  return recordUpdate(tx, { userId, entity: 'contact', entityId: id, summary: after.name }, auditable(before), auditable(after))
+  return recordUpdate(
+    tx,
+    { userId, entity: 'contact', entityId: id, summary: after.name },
+    auditable(before),
+    auditable(after),
+  )
 }
 
 export function setContactArchived(tx: Tx, id: number, archived: boolean, userId: number | null) {
   const row = tx.select().from(contacts).where(eq(contacts.id, id)).get()
   if (!row || !!row.archivedAt === archived) return false
   const at = archived ? new Date().toISOString() : null
-  tx.update(contacts).set({ archivedAt: at, updatedAt: new Date().toISOString() }).where(eq(contacts.id, id)).run()
-  recordArchive(tx, { userId, entity: 'contact', entityId: id, summary: row.erasedAt ? undefined : row.name }, row.archivedAt, at)
+  tx.update(contacts)
+    .set({ archivedAt: at, updatedAt: new Date().toISOString() })
+    .where(eq(contacts.id, id))
+    .run()
+  recordArchive(
+    tx,
+    { userId, entity: 'contact', entityId: id, summary: row.erasedAt ? undefined : row.name },
+    row.archivedAt,
+    at,
+  )
   return true
 }
 
@@ -77,7 +104,18 @@ export function eraseContact(tx: Tx, id: number, userId: number | null) {
   if (!row || row.erasedAt) return false
   const at = new Date().toISOString()
   tx.update(contacts)
-    .set({ name: ERASED_NAME, position: null, email: null, emailKey: null, phone: null, notes: null, basisSource: null, languages: [], erasedAt: at, updatedAt: at })
+    .set({
+      name: ERASED_NAME,
+      position: null,
+      email: null,
+      emailKey: null,
+      phone: null,
+      notes: null,
+      basisSource: null,
+      languages: [],
+      erasedAt: at,
+      updatedAt: at,
+    })
     .where(eq(contacts.id, id))
     .run()
   // Personal values copied into earlier audit rows are erased as well, keeping what happened and when.
@@ -92,7 +130,11 @@ export function eraseContact(tx: Tx, id: number, userId: number | null) {
     for (const f of personalFields) if (f in out) out[f] = '[erased]'
     return out
   }
-  for (const h of history) tx.update(auditLog).set({ before: scrub(h.before), after: scrub(h.after), summary: ERASED_NAME }).where(eq(auditLog.id, h.id)).run()
+  for (const h of history)
+    tx.update(auditLog)
+      .set({ before: scrub(h.before), after: scrub(h.after), summary: ERASED_NAME })
+      .where(eq(auditLog.id, h.id))
+      .run()
   recordAudit(tx, {
     userId,
     entity: 'contact',
@@ -108,7 +150,11 @@ export function eraseContact(tx: Tx, id: number, userId: number | null) {
 export function getContact(id: number) {
   return (
     db
-      .select({ contact: contacts, stakeholderName: stakeholders.name, stakeholderOwnerPartnerId: stakeholders.ownerPartnerId })
+      .select({
+        contact: contacts,
+        stakeholderName: stakeholders.name,
+        stakeholderOwnerPartnerId: stakeholders.ownerPartnerId,
+      })
       .from(contacts)
       .leftJoin(stakeholders, eq(stakeholders.id, contacts.stakeholderId))
       .where(eq(contacts.id, id))
@@ -120,7 +166,12 @@ export function listContacts(stakeholderId: number, { includeArchived = false } 
   return db
     .select()
     .from(contacts)
-    .where(and(eq(contacts.stakeholderId, stakeholderId), includeArchived ? undefined : isNull(contacts.archivedAt)))
+    .where(
+      and(
+        eq(contacts.stakeholderId, stakeholderId),
+        includeArchived ? undefined : isNull(contacts.archivedAt),
+      ),
+    )
     .orderBy(asc(sql`${contacts.erasedAt} is not null`), asc(contacts.name))
     .all()
 }
@@ -135,7 +186,14 @@ export function contactAccessExport(id: number) {
   if (!found) return null
   const { emailKey: _e, ...contact } = found.contact
   const history = db
-    .select({ at: auditLog.at, action: auditLog.action, by: users.name, summary: auditLog.summary, before: auditLog.before, after: auditLog.after })
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      by: users.name,
+      summary: auditLog.summary,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(and(eq(auditLog.entity, 'contact'), eq(auditLog.entityId, id)))
@@ -147,7 +205,13 @@ export function contactAccessExport(id: number) {
         .from(actionStakeholders)
         .innerJoin(actions, eq(actions.id, actionStakeholders.actionId))
         .innerJoin(partners, eq(partners.id, actions.partnerId))
-        .where(and(eq(actionStakeholders.stakeholderId, found.contact.stakeholderId), or(eq(actions.status, 'validated'), eq(actions.status, 'submitted')), isNull(actions.archivedAt)))
+        .where(
+          and(
+            eq(actionStakeholders.stakeholderId, found.contact.stakeholderId),
+            or(eq(actions.status, 'validated'), eq(actions.status, 'submitted')),
+            isNull(actions.archivedAt),
+          ),
+        )
         .orderBy(desc(actions.date))
         .limit(1000)
         .all()
@@ -155,7 +219,9 @@ export function contactAccessExport(id: number) {
   return {
     exportedAt: new Date().toISOString(),
     contact,
-    organisation: found.contact.stakeholderId ? { id: found.contact.stakeholderId, name: found.stakeholderName } : null,
+    organisation: found.contact.stakeholderId
+      ? { id: found.contact.stakeholderId, name: found.stakeholderName }
+      : null,
     history,
     organisationActions,
   }

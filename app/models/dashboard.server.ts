@@ -11,28 +11,49 @@
  *   engaged or collaborating stage in the month.
  * - Periods are counted in whole months (the month of the period's first day to the month of its last).
  */
-import { sql, type SQL } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import type { ReportingPeriod } from '#db/schema'
-import { actionWhere } from './actions.server'
-import { groupMembersWhere } from './groups.server'
+import type { TargetMetric } from '#db/schema'
 import {
+  type ActionFilters,
   actionsLink,
   addMonths,
   daysBetween,
   figureKey,
+  type Figures,
   firstDay,
   lastDay,
   monthRange,
-  reachMetrics,
-  type ActionFilters,
-  type Figures,
   type ReachMetric,
+  reachMetrics,
 } from '~/components/charts/dashboard-utils'
-import { dateCell, monthCell, num, pct, percentChange, text, type Cell, type Column, type TableModel } from '~/components/charts/table-model'
-import { AT_RISK_SHARE, breakdownOptions, computeMetric, targetProgress, type TargetBreakdown, type TargetLike, type TargetProgress, type TargetStatus } from './metrics.server'
-import type { TargetMetric } from '#db/schema'
+import {
+  type Cell,
+  type Column,
+  dateCell,
+  monthCell,
+  num,
+  pct,
+  percentChange,
+  type TableModel,
+  text,
+} from '~/components/charts/table-model'
+
+import { actionWhere } from './actions.server'
+import { groupMembersWhere } from './groups.server'
+import {
+  AT_RISK_SHARE,
+  breakdownOptions,
+  computeMetric,
+  type TargetBreakdown,
+  type TargetLike,
+  type TargetProgress,
+  targetProgress,
+  type TargetStatus,
+} from './metrics.server'
 
 // ---------------------------------------------------------------------------------------------
 // Filters
@@ -44,7 +65,15 @@ const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v
 /** The URL parameters both dashboards share; anything invalid falls back to its default. */
 export const dashboardFilterSchema = z.object({
   month: z.preprocess(emptyToUndefined, z.string().regex(monthRe).optional()).catch(undefined),
-  months: z.preprocess(emptyToUndefined, z.coerce.number().pipe(z.union([z.literal(12), z.literal(24)])).optional()).catch(undefined),
+  months: z
+    .preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .pipe(z.union([z.literal(12), z.literal(24)]))
+        .optional(),
+    )
+    .catch(undefined),
   stack: z.preprocess(emptyToUndefined, z.enum(['channel', 'type']).optional()).catch(undefined),
   metric: z.preprocess(emptyToUndefined, z.enum(reachMetrics).optional()).catch(undefined),
   partner: z.preprocess(emptyToUndefined, optionalId),
@@ -65,7 +94,13 @@ export function parseDashboardParams(search: URLSearchParams | string) {
 }
 
 export function filtersFrom(p: DashboardParams): ActionFilters {
-  return { partner: p.partner, channel: p.channel, type: p.type, category: p.category, validatedOnly: p.validated !== '0' }
+  return {
+    partner: p.partner,
+    channel: p.channel,
+    type: p.type,
+    category: p.category,
+    validatedOnly: p.validated !== '0',
+  }
 }
 
 /**
@@ -100,7 +135,11 @@ export function lastCompleteMonth(today = new Date().toISOString().slice(0, 10))
 }
 
 /** The share of a target's value that falls in [from, to]: value x overlapDays / periodDays. */
-export function proratedTarget(target: { value: number; periodStart: string; periodEnd: string }, from: string, to: string) {
+export function proratedTarget(
+  target: { value: number; periodStart: string; periodEnd: string },
+  from: string,
+  to: string,
+) {
   const start = target.periodStart > from ? target.periodStart : from
   const end = target.periodEnd < to ? target.periodEnd : to
   if (end < start) return 0
@@ -124,8 +163,16 @@ function figures(row: Partial<Figures> | undefined): Figures {
   }
 }
 
-export type HeadlineKey = 'actions' | 'participants' | 'onlineReach' | 'engagements' | 'stakeholdersReached' | 'newStakeholders'
-export const headlineKeys: HeadlineKey[] = ['actions', 'participants', 'onlineReach', 'engagements', 'stakeholdersReached', 'newStakeholders']
+export type HeadlineKey =
+  'actions' | 'participants' | 'onlineReach' | 'engagements' | 'stakeholdersReached' | 'newStakeholders'
+export const headlineKeys: HeadlineKey[] = [
+  'actions',
+  'participants',
+  'onlineReach',
+  'engagements',
+  'stakeholdersReached',
+  'newStakeholders',
+]
 export type Headline = { key: HeadlineKey; value: number; previous: number; yearAgo: number }
 
 export type TargetRow = {
@@ -152,7 +199,13 @@ function activeTargets(metric: string, from: string, to: string, breakdown: stri
 const periodPreference: Record<string, number> = { reporting_period: 0, quarter: 1, project: 2, month: 3 }
 
 function projectRow() {
-  return db.get<{ name: string; startDate: string; endDate: string; workingLanguages: string; reportingPeriods: string }>(
+  return db.get<{
+    name: string
+    startDate: string
+    endDate: string
+    workingLanguages: string
+    reportingPeriods: string
+  }>(
     sql`select name, start_date as startDate, end_date as endDate, working_languages as workingLanguages, reporting_periods as reportingPeriods from project where id = 1`,
   )
 }
@@ -165,7 +218,10 @@ function projectRow() {
 export function monthlyByKey(from: string, to: string, stack: 'channel' | 'type', filters: ActionFilters) {
   type Row = FigureRow & { month: string; key: number | null }
   if (!filters.partner && !filters.category) {
-    const statuses = filters.validatedOnly !== false ? sql`t.status = 'validated'` : sql`t.status in ('submitted', 'validated')`
+    const statuses =
+      filters.validatedOnly !== false
+        ? sql`t.status = 'validated'`
+        : sql`t.status in ('submitted', 'validated')`
     const key = stack === 'channel' ? sql`nullif(t.channel_id, 0)` : sql`t.type_id`
     return db.all<Row>(sql`
       select t.month as month, ${key} as key, sum(t.actions) as actions, sum(t.participants) as participants,
@@ -191,7 +247,9 @@ function hasActionFilter(filters: ActionFilters) {
 
 /** The counted statuses as a condition over stakeholder_reach_months `r`. */
 function reachStatuses(filters: ActionFilters): SQL {
-  return filters.validatedOnly !== false ? sql`r.status = 'validated'` : sql`r.status in ('submitted', 'validated')`
+  return filters.validatedOnly !== false
+    ? sql`r.status = 'validated'`
+    : sql`r.status in ('submitted', 'validated')`
 }
 
 export type MonthlyReachInput = {
@@ -227,7 +285,12 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
   // (a reporting period preferred), else the reporting period holding the month, else the project.
   const periodTargets = activeTargets(metric, firstDay(month), lastDay(month), null)
     .filter((t) => t.periodKind !== 'month')
-    .sort((a, b) => periodPreference[a.periodKind] - periodPreference[b.periodKind] || a.periodStart.localeCompare(b.periodStart) || a.id - b.id)
+    .sort(
+      (a, b) =>
+        periodPreference[a.periodKind] - periodPreference[b.periodKind] ||
+        a.periodStart.localeCompare(b.periodStart) ||
+        a.id - b.id,
+    )
   const cumulativeTarget = periodTargets[0] ?? null
   const reportingPeriods: ReportingPeriod[] = project ? JSON.parse(project.reportingPeriods || '[]') : []
   const fallbackPeriod = reportingPeriods.find((p) => p.start <= lastDay(month) && p.end >= firstDay(month))
@@ -235,7 +298,11 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
     ? { start: cumulativeTarget.periodStart, end: cumulativeTarget.periodEnd, label: cumulativeTarget.label }
     : fallbackPeriod
       ? { start: fallbackPeriod.start, end: fallbackPeriod.end, label: fallbackPeriod.label }
-      : { start: project?.startDate ?? firstDay(windowStart), end: project?.endDate ?? lastDay(month), label: project?.name ?? null }
+      : {
+          start: project?.startDate ?? firstDay(windowStart),
+          end: project?.endDate ?? lastDay(month),
+          label: project?.name ?? null,
+        }
   const periodStartMonth = period.start.slice(0, 7)
 
   // 1. Per month and stack key, over everything any chart of the page needs.
@@ -273,7 +340,9 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
       )?.n ?? 0,
     ),
   }))
-  const stakeholderFacts = db.all<FigureRow & { kind: 'reached' | 'category'; k: string | number; n: number }>(sql`
+  const stakeholderFacts = db.all<
+    FigureRow & { kind: 'reached' | 'category'; k: string | number; n: number }
+  >(sql`
     with rc as materialized (
       select actions.id as aid, x.stakeholder_id as sid, x.category_id as cid, actions.participants as p,
         actions.online_reach as o, actions.engagements as e
@@ -292,7 +361,13 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
       : filters.category
         ? { breakdown: 'category' as const, breakdownValue: filters.category }
         : {}
-    return computeMetric({ metric: 'new_stakeholders_engaged', from: firstDay(m), to: lastDay(m), includeSubmitted: filters.validatedOnly === false, ...facet })
+    return computeMetric({
+      metric: 'new_stakeholders_engaged',
+      from: firstDay(m),
+      to: lastDay(m),
+      includeSubmitted: filters.validatedOnly === false,
+      ...facet,
+    })
   }
 
   const headline: Headline[] = headlineKeys.map((key) => {
@@ -307,7 +382,10 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
   // Stack keys with their names, only those present in the window.
   const windowRows = monthly.filter((r) => r.month >= windowStart)
   const keyIds = [...new Set(windowRows.map((r) => r.key))]
-  const names = stack === 'channel' ? db.all<Named>(sql`select id, name, key from channels`) : db.all<Named>(sql`select id, name, key from action_types`)
+  const names =
+    stack === 'channel'
+      ? db.all<Named>(sql`select id, name, key from channels`)
+      : db.all<Named>(sql`select id, name, key from action_types`)
   const stackKeys: Named[] = keyIds
     .map((id) => names.find((n) => n.id === id) ?? { id: null, name: '', key: null })
     .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name)))
@@ -332,18 +410,28 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
   const partnerTargets = activeTargets(metric, firstDay(month), lastDay(month), 'partner')
   const byPartner = partnerRows.map((p) => {
     const own = partnerTargets.filter((t) => t.breakdownValue === String(p.id))
-    const target = own.length ? round1(own.reduce((s, t) => s + proratedTarget(t, firstDay(month), lastDay(month)), 0)) : null
+    const target = own.length
+      ? round1(own.reduce((s, t) => s + proratedTarget(t, firstDay(month), lastDay(month)), 0))
+      : null
     return { id: p.id, name: p.name, ...figures(p), target }
   })
 
   // 4. Per stakeholder category (from the stakeholder statement above), every live category listed.
-  const categoryFigures = stakeholderFacts.filter((f) => f.kind === 'category').map((f) => ({ ...f, cid: Number(f.k) }))
-  const categoryReached = stakeholderFacts.filter((f) => f.kind === 'reached').map((f) => ({ cid: Number(f.k), n: Number(f.n) }))
+  const categoryFigures = stakeholderFacts
+    .filter((f) => f.kind === 'category')
+    .map((f) => ({ ...f, cid: Number(f.k) }))
+  const categoryReached = stakeholderFacts
+    .filter((f) => f.kind === 'reached')
+    .map((f) => ({ cid: Number(f.k), n: Number(f.n) }))
   const categoryList = db.all<{ id: number; name: string; key: string | null; archived: string | null }>(
     sql`select id, name, key, archived_at as archived from stakeholder_categories order by sort_order, name`,
   )
   const byCategory = categoryList
-    .filter((c) => (filters.category ? c.id === filters.category : !c.archived || categoryFigures.some((f) => f.cid === c.id)))
+    .filter((c) =>
+      filters.category
+        ? c.id === filters.category
+        : !c.archived || categoryFigures.some((f) => f.cid === c.id),
+    )
     .map((c) => ({
       id: c.id,
       name: c.name,
@@ -384,15 +472,26 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
       actualToDate = running
     }
     const target = cumulativeTarget ? round1((cumulativeTarget.value * elapsed) / periodDays) : null
-    const projection = m >= month && month >= periodStartMonth ? round1((actualToDate * elapsed) / elapsedToSelected) : null
+    const projection =
+      m >= month && month >= periodStartMonth ? round1((actualToDate * elapsed) / elapsedToSelected) : null
     return { month: m, actual, target, projection }
   })
   const cumulative = {
     metric,
     period,
-    target: cumulativeTarget ? { id: cumulativeTarget.id, label: cumulativeTarget.label, value: cumulativeTarget.value, periodKind: cumulativeTarget.periodKind } : null,
+    target: cumulativeTarget
+      ? {
+          id: cumulativeTarget.id,
+          label: cumulativeTarget.label,
+          value: cumulativeTarget.value,
+          periodKind: cumulativeTarget.periodKind,
+        }
+      : null,
     actualToDate: month >= periodStartMonth ? actualToDate : 0,
-    projectedAtEnd: month >= periodStartMonth && month <= period.end.slice(0, 7) ? round1((actualToDate * periodDays) / elapsedToSelected) : null,
+    projectedAtEnd:
+      month >= periodStartMonth && month <= period.end.slice(0, 7)
+        ? round1((actualToDate * periodDays) / elapsedToSelected)
+        : null,
     rows: cumulativeRows,
   }
 
@@ -455,11 +554,21 @@ function round1(n: number) {
 /** The options of the filter form: partners, channels, types and stakeholder categories. */
 export function dashboardOptions() {
   return {
-    partners: db.all<{ id: number; name: string }>(sql`select id, name from partners where archived_at is null order by name`),
-    channels: db.all<Named>(sql`select id, name, key from channels where archived_at is null order by sort_order, name`),
-    types: db.all<Named>(sql`select id, name, key from action_types where archived_at is null order by sort_order, name`),
-    categories: db.all<Named>(sql`select id, name, key from stakeholder_categories where archived_at is null order by sort_order, name`),
-    groups: db.all<{ id: number; name: string }>(sql`select id, name from stakeholder_groups where archived_at is null order by name`),
+    partners: db.all<{ id: number; name: string }>(
+      sql`select id, name from partners where archived_at is null order by name`,
+    ),
+    channels: db.all<Named>(
+      sql`select id, name, key from channels where archived_at is null order by sort_order, name`,
+    ),
+    types: db.all<Named>(
+      sql`select id, name, key from action_types where archived_at is null order by sort_order, name`,
+    ),
+    categories: db.all<Named>(
+      sql`select id, name, key from stakeholder_categories where archived_at is null order by sort_order, name`,
+    ),
+    groups: db.all<{ id: number; name: string }>(
+      sql`select id, name from stakeholder_groups where archived_at is null order by name`,
+    ),
   }
 }
 
@@ -496,7 +605,9 @@ export function coverage(input: CoverageInput = {}) {
 
   // Priority stakeholders (tier A, or a group's members) not reached in the window.
   const group = input.group
-    ? db.get<{ id: number; name: string; filter: string }>(sql`select id, name, filter from stakeholder_groups where id = ${input.group} and archived_at is null`)
+    ? db.get<{ id: number; name: string; filter: string }>(
+        sql`select id, name, filter from stakeholder_groups where id = ${input.group} and archived_at is null`,
+      )
     : undefined
   const population: SQL = group
     ? groupMembersWhere(JSON.parse(group.filter || '{}'))
@@ -511,7 +622,19 @@ export function coverage(input: CoverageInput = {}) {
         and r.month between ${windowStart} and ${month})`
   // One pass: the reached set is built once; the window functions count the whole population
   // before the unreached rows are picked, so the list and its counts always agree.
-  type UnreachedRow = { id: number; name: string; category: string; categoryKey: string | null; ownerId: number | null; owner: string | null; tier: string | null; score: number | null; lastReached: string | null; total: number; unreached: number }
+  type UnreachedRow = {
+    id: number
+    name: string
+    category: string
+    categoryKey: string | null
+    ownerId: number | null
+    owner: string | null
+    tier: string | null
+    score: number | null
+    lastReached: string | null
+    total: number
+    unreached: number
+  }
   const unreachedRows = db.all<UnreachedRow>(sql`
     with pop as materialized (
       select stakeholders.id as id, stakeholders.name as name, stakeholders.category_id as categoryId,
@@ -541,7 +664,14 @@ export function coverage(input: CoverageInput = {}) {
   // With nobody unreached the list is empty; count the population on its own then.
   const counts = unreachedRows.length
     ? { total: Number(unreachedRows[0].total), unreached: Number(unreachedRows[0].unreached) }
-    : { total: Number(db.get<{ n: number }>(sql`select count(*) as n from stakeholders where ${population} and ${inCategory}`)?.n ?? 0), unreached: 0 }
+    : {
+        total: Number(
+          db.get<{ n: number }>(
+            sql`select count(*) as n from stakeholders where ${population} and ${inCategory}`,
+          )?.n ?? 0,
+        ),
+        unreached: 0,
+      }
 
   // Partners with no counted action in the month.
   const partnersActive = db.all<{ id: number; name: string; actions: number; lastAction: string | null }>(sql`
@@ -555,7 +685,9 @@ export function coverage(input: CoverageInput = {}) {
     from partners p
     where p.archived_at is null ${filters.partner ? sql`and p.id = ${filters.partner}` : sql``}
     order by p.name`)
-  const inactivePartners = partnersActive.filter((p) => Number(p.actions) === 0).map((p) => ({ id: p.id, name: p.name, lastAction: p.lastAction }))
+  const inactivePartners = partnersActive
+    .filter((p) => Number(p.actions) === 0)
+    .map((p) => ({ id: p.id, name: p.name, lastAction: p.lastAction }))
 
   // Languages used by counted actions in the window.
   // Without an action filter from the trigger-kept action_language_months (a few rows a month).
@@ -569,7 +701,10 @@ export function coverage(input: CoverageInput = {}) {
         select r.language as language, sum(r.actions) as actions from action_language_months r
         where ${reachStatuses(filters)} and r.month between ${windowStart} and ${month}
         group by r.language`)
-  const languages = workingLanguages.map((language) => ({ language, actions: Number(languageRows.find((r) => r.language === language)?.actions ?? 0) }))
+  const languages = workingLanguages.map((language) => ({
+    language,
+    actions: Number(languageRows.find((r) => r.language === language)?.actions ?? 0),
+  }))
 
   // Materials per language: every working language (even with none), then any other language.
   const materialRows = db.all<{ language: string; materials: number }>(sql`
@@ -595,8 +730,15 @@ export function coverage(input: CoverageInput = {}) {
       rows: unreached,
       limit,
     },
-    partners: { total: partnersActive.length, active: partnersActive.length - inactivePartners.length, inactive: inactivePartners },
-    languages: { working: languages, unused: languages.filter((l) => l.actions === 0).map((l) => l.language) },
+    partners: {
+      total: partnersActive.length,
+      active: partnersActive.length - inactivePartners.length,
+      inactive: inactivePartners,
+    },
+    languages: {
+      working: languages,
+      unused: languages.filter((l) => l.actions === 0).map((l) => l.language),
+    },
     materials: materialsByLanguage,
   }
 }
@@ -627,7 +769,15 @@ export type TargetProgressRow = {
  * Every live target with its progress as of the end of `month` (or today, if earlier), using the
  * plan's `targetProgress` so the coverage dashboard and the plan's target list agree.
  */
-export function targetProgressList({ month, filters = {}, today }: { month: string; filters?: ActionFilters; today?: string }): TargetProgressRow[] {
+export function targetProgressList({
+  month,
+  filters = {},
+  today,
+}: {
+  month: string
+  filters?: ActionFilters
+  today?: string
+}): TargetProgressRow[] {
   const now = today ?? new Date().toISOString().slice(0, 10)
   const asOf = lastDay(month) < now ? lastDay(month) : now
   // Some plan metrics are distinct counts over whole periods (seconds at a million actions), so
@@ -647,7 +797,9 @@ const progressCache = new Map<string, { at: number; rows: TargetProgressRow[] }>
 /** Changes whenever an action, target, score, stakeholder or group is written (each O(1) or tiny). */
 function dataVersion(): string {
   return (
-    db.get<{ v: string }>(sql`select (select coalesce(max(id), 0) from audit_log) || ':' || (select coalesce(max(id), 0) from actions) || ':' ||
+    db.get<{
+      v: string
+    }>(sql`select (select coalesce(max(id), 0) from audit_log) || ':' || (select coalesce(max(id), 0) from actions) || ':' ||
       (select count(*) || '/' || coalesce(max(updated_at), '') from targets) || ':' || (select coalesce(max(id), 0) from scores) || ':' ||
       (select coalesce(max(id), 0) from stakeholders) || ':' || (select count(*) || '/' || coalesce(max(updated_at), '') from stakeholder_groups) || ':' ||
       (select coalesce(max(updated_at), '') from project) as v`)?.v ?? ''
@@ -655,21 +807,36 @@ function dataVersion(): string {
 }
 
 function computeTargetProgressList(asOf: string, filters: ActionFilters): TargetProgressRow[] {
-  const rows = db.all<TargetRow>(sql`select id, label, metric, period_kind as periodKind, period_start as periodStart, period_end as periodEnd,
+  const rows =
+    db.all<TargetRow>(sql`select id, label, metric, period_kind as periodKind, period_start as periodStart, period_end as periodEnd,
       breakdown, breakdown_value as breakdownValue, value
     from targets where archived_at is null order by period_start, metric, breakdown, breakdown_value, id`)
-  const narrowing = filters.partner || filters.channel || filters.type ? actionWhere({ partner: filters.partner, channel: filters.channel, type: filters.type }) : undefined
+  const narrowing =
+    filters.partner || filters.channel || filters.type
+      ? actionWhere({ partner: filters.partner, channel: filters.channel, type: filters.type })
+      : undefined
   const labels = new Map<string, Map<string, { label: string; key?: string | null }>>()
   const labelFor = (breakdown: string, value: string) => {
-    if (!labels.has(breakdown)) labels.set(breakdown, new Map(breakdownOptions(breakdown as TargetBreakdown).map((o) => [o.value, o])))
+    if (!labels.has(breakdown))
+      labels.set(breakdown, new Map(breakdownOptions(breakdown as TargetBreakdown).map((o) => [o.value, o])))
     return labels.get(breakdown)!.get(value)
   }
   const batched = batchedActuals(rows, asOf, filters)
   return rows.map((t) => {
-    const target = { ...t, metric: t.metric as TargetMetric, breakdown: t.breakdown as TargetBreakdown | null }
+    const target = {
+      ...t,
+      metric: t.metric as TargetMetric,
+      breakdown: t.breakdown as TargetBreakdown | null,
+    }
     const known = batched.get(t.id)
     const progress =
-      known === undefined ? targetProgress(target, { includeSubmitted: filters.validatedOnly === false, today: asOf, filters: narrowing }) : progressFromActual(target, known, asOf)
+      known === undefined
+        ? targetProgress(target, {
+            includeSubmitted: filters.validatedOnly === false,
+            today: asOf,
+            filters: narrowing,
+          })
+        : progressFromActual(target, known, asOf)
     const option = t.breakdown && t.breakdownValue ? labelFor(t.breakdown, t.breakdownValue) : undefined
     return {
       ...t,
@@ -695,15 +862,35 @@ const figureColumnsModel: Column[] = [
   { key: 'onlineReach', label: 'figures.onlineReach', numeric: true },
   { key: 'engagements', label: 'figures.engagements', numeric: true },
 ]
-const figureCells = (f: Figures): Cell[] => [num(f.actions), num(f.participants), num(f.onlineReach), num(f.engagements)]
+const figureCells = (f: Figures): Cell[] => [
+  num(f.actions),
+  num(f.participants),
+  num(f.onlineReach),
+  num(f.engagements),
+]
 
-export const reachTableIds = ['headline', 'monthly', 'partners', 'categories', 'languages', 'cumulative', 'top'] as const
+export const reachTableIds = [
+  'headline',
+  'monthly',
+  'partners',
+  'categories',
+  'languages',
+  'cumulative',
+  'top',
+] as const
 export type ReachTableId = (typeof reachTableIds)[number]
 
 /** Translation key of a channel or type name: built-in ones by key, added ones show their name. */
-function namedCell(n: { name: string; key: string | null } | undefined, kind: 'channel' | 'type', href?: string): Cell {
+function namedCell(
+  n: { name: string; key: string | null } | undefined,
+  kind: 'channel' | 'type',
+  href?: string,
+): Cell {
   if (!n) return text(null, { t: `stack.none.${kind}`, href })
-  return text(n.name, { t: n.key ? `actions:${kind === 'channel' ? 'channels' : 'types'}.${n.key}` : undefined, href })
+  return text(n.name, {
+    t: n.key ? `actions:${kind === 'channel' ? 'channels' : 'types'}.${n.key}` : undefined,
+    href,
+  })
 }
 
 export function reachTables(r: MonthlyReach): TableModel[] {
@@ -738,7 +925,12 @@ export function reachTables(r: MonthlyReach): TableModel[] {
       { key: 'month', label: 'columns.month' },
       ...r.stackKeys.map((k) => ({
         key: `k${k.id}`,
-        label: k.id === null ? `stack.none.${r.stack}` : k.key ? `actions:${r.stack === 'channel' ? 'channels' : 'types'}.${k.key}` : 'stack.custom',
+        label:
+          k.id === null
+            ? `stack.none.${r.stack}`
+            : k.key
+              ? `actions:${r.stack === 'channel' ? 'channels' : 'types'}.${k.key}`
+              : 'stack.custom',
         labelParams: { defaultValue: k.name, name: k.name },
       })),
       { key: 'total', label: 'columns.total', numeric: true },
@@ -749,7 +941,16 @@ export function reachTables(r: MonthlyReach): TableModel[] {
       num(s.total[fk]),
     ]),
   }
-  const partnerTotal = r.byPartner.reduce((acc, p) => ({ ...acc, actions: acc.actions + p.actions, participants: acc.participants + p.participants, onlineReach: acc.onlineReach + p.onlineReach, engagements: acc.engagements + p.engagements }), zero())
+  const partnerTotal = r.byPartner.reduce(
+    (acc, p) => ({
+      ...acc,
+      actions: acc.actions + p.actions,
+      participants: acc.participants + p.participants,
+      onlineReach: acc.onlineReach + p.onlineReach,
+      engagements: acc.engagements + p.engagements,
+    }),
+    zero(),
+  )
   const partners: TableModel = {
     id: 'partners',
     caption: 'tables.partners',
@@ -772,15 +973,29 @@ export function reachTables(r: MonthlyReach): TableModel[] {
     id: 'categories',
     caption: 'tables.categories',
     captionParams: { month: r.month },
-    columns: [{ key: 'category', label: 'columns.category' }, ...figureColumnsModel, { key: 'stakeholders', label: 'figures.stakeholdersReached', numeric: true }],
-    rows: r.byCategory.map((c) => [text(c.name, { t: c.key ? `stakeholders:categories.${c.key}` : undefined }), ...figureCells(c), num(c.stakeholders)]),
+    columns: [
+      { key: 'category', label: 'columns.category' },
+      ...figureColumnsModel,
+      { key: 'stakeholders', label: 'figures.stakeholdersReached', numeric: true },
+    ],
+    rows: r.byCategory.map((c) => [
+      text(c.name, { t: c.key ? `stakeholders:categories.${c.key}` : undefined }),
+      ...figureCells(c),
+      num(c.stakeholders),
+    ]),
   }
   const languages: TableModel = {
     id: 'languages',
     caption: 'tables.languages',
     captionParams: { month: r.month },
     columns: [{ key: 'language', label: 'columns.language' }, ...figureColumnsModel],
-    rows: r.byLanguage.map((l) => [text(l.language, { t: `common:languages.${l.language}`, href: actionsLink(f, r.month, r.month, { language: l.language }) }), ...figureCells(l)]),
+    rows: r.byLanguage.map((l) => [
+      text(l.language, {
+        t: `common:languages.${l.language}`,
+        href: actionsLink(f, r.month, r.month, { language: l.language }),
+      }),
+      ...figureCells(l),
+    ]),
   }
   const cumulative: TableModel = {
     id: 'cumulative',
@@ -813,7 +1028,9 @@ export function reachTables(r: MonthlyReach): TableModel[] {
       dateCell(a.date),
       text(a.partner),
       namedCell({ name: a.type, key: a.typeKey }, 'type'),
-      a.channel ? namedCell({ name: a.channel, key: a.channelKey }, 'channel') : namedCell(undefined, 'channel'),
+      a.channel
+        ? namedCell({ name: a.channel, key: a.channelKey }, 'channel')
+        : namedCell(undefined, 'channel'),
       num(a.participants),
       num(a.onlineReach),
       num(a.engagements),
@@ -840,7 +1057,16 @@ export function coverageTables(c: Coverage): TableModel[] {
     ],
     rows: c.targets.map((t) => [
       text(t.label ?? t.metric, { t: t.label ? undefined : `metrics.${t.metric}`, href: `/plan/targets` }),
-      t.breakdown ? text(t.breakdownLabel, { t: t.breakdown === 'language' ? `common:languages.${t.breakdownValue}` : t.breakdownKey ? breakdownKeyLabel(t.breakdown, t.breakdownKey) : undefined }) : text('all', { t: 'coverage.wholeProject' }),
+      t.breakdown
+        ? text(t.breakdownLabel, {
+            t:
+              t.breakdown === 'language'
+                ? `common:languages.${t.breakdownValue}`
+                : t.breakdownKey
+                  ? breakdownKeyLabel(t.breakdown, t.breakdownKey)
+                  : undefined,
+          })
+        : text('all', { t: 'coverage.wholeProject' }),
       text(`${t.periodStart} – ${t.periodEnd}`),
       num(t.value),
       num(t.actual),
@@ -891,7 +1117,10 @@ export function coverageTables(c: Coverage): TableModel[] {
       { key: 'used', label: 'columns.used' },
     ],
     rows: c.languages.working.map((l) => [
-      text(l.language, { t: `common:languages.${l.language}`, href: actionsLink(c.filters, c.windowStart, c.month, { language: l.language }) }),
+      text(l.language, {
+        t: `common:languages.${l.language}`,
+        href: actionsLink(c.filters, c.windowStart, c.month, { language: l.language }),
+      }),
       num(l.actions),
       text(l.actions > 0 ? 'yes' : 'no', { t: l.actions > 0 ? 'coverage.used' : 'coverage.notUsed' }),
     ]),
@@ -920,11 +1149,27 @@ function breakdownKeyLabel(breakdown: string, key: string) {
   return undefined
 }
 
-export { actionsLink, addMonths, daysBetween, figureKey, firstDay, lastDay, monthRange, reachMetrics, type ActionFilters, type Figures, type ReachMetric }
+export {
+  type ActionFilters,
+  actionsLink,
+  addMonths,
+  daysBetween,
+  figureKey,
+  type Figures,
+  firstDay,
+  lastDay,
+  monthRange,
+  type ReachMetric,
+  reachMetrics,
+}
 
 const additiveMetrics = new Set(['actions', 'participants', 'online_reach', 'engagements'])
 const batchBreakdowns = new Set([null, 'partner', 'type', 'channel'])
-const batchColumn: Record<string, SQL> = { partner: sql`actions.partner_id`, type: sql`actions.type_id`, channel: sql`actions.channel_id` }
+const batchColumn: Record<string, SQL> = {
+  partner: sql`actions.partner_id`,
+  type: sql`actions.type_id`,
+  channel: sql`actions.channel_id`,
+}
 
 /**
  * The actuals of the additive targets (actions, participants, online reach, engagements; whole
@@ -943,7 +1188,10 @@ function batchedActuals(targets: TargetRow[], asOf: string, filters: ActionFilte
     if (!t.periodStart.endsWith('-01') || to !== lastDay(to.slice(0, 7))) continue
     // The whole-project targets share the partner grouping (the sum over all partners).
     const kind = t.breakdown ?? 'partner'
-    byBreakdown.set(kind, [...(byBreakdown.get(kind) ?? []), { target: t, from: t.periodStart.slice(0, 7), to: to.slice(0, 7) }])
+    byBreakdown.set(kind, [
+      ...(byBreakdown.get(kind) ?? []),
+      { target: t, from: t.periodStart.slice(0, 7), to: to.slice(0, 7) },
+    ])
   }
   const counted = countedActionsWhere({ ...filters, category: undefined })
   for (const [kind, members] of byBreakdown) {
@@ -986,5 +1234,14 @@ export function progressFromActual(target: TargetLike, actual: number, today: st
   else if (projection >= target.value) status = 'on_track'
   else if (projection >= AT_RISK_SHARE * target.value) status = 'at_risk'
   else status = 'behind'
-  return { actual, percentage: percent(actual, target.value), projection, projectedPercentage: percent(projection, target.value), elapsed, finished, notStarted, status }
+  return {
+    actual,
+    percentage: percent(actual, target.value),
+    projection,
+    projectedPercentage: percent(projection, target.value),
+    elapsed,
+    finished,
+    notStarted,
+    status,
+  }
 }

@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
+
 import { db, sqlite } from '#db/client'
 import { actionStakeholders, contacts, partners, scores, stakeholders, stakeholderThemes } from '#db/schema'
 import { changedFields, recordAudit, type Tx } from '~/models/audit.server'
 import { recomputePriorities } from '~/models/priorities.server'
-import { writeStakeholderFields, type StakeholderInput } from '~/models/stakeholders.server'
+import { type StakeholderInput, writeStakeholderFields } from '~/models/stakeholders.server'
 
 export const duplicateReasons = ['name', 'domain', 'email'] as const
 export type DuplicateReason = (typeof duplicateReasons)[number]
@@ -49,12 +50,22 @@ export function findDuplicateGroups({ limit = 100 }: { limit?: number } = {}) {
     )
     .all() as { key: string; ids: string }[]
   const shape = (reason: DuplicateReason, rows: { key: string; ids: string }[]): DuplicateGroup[] =>
-    rows.map((r) => ({ reason, key: r.key, ids: idsOf(r.ids) })).sort((a, b) => b.ids.length - a.ids.length || a.key.localeCompare(b.key))
-  const groups = { name: shape('name', byName), domain: shape('domain', byDomain), email: shape('email', byEmail) }
+    rows
+      .map((r) => ({ reason, key: r.key, ids: idsOf(r.ids) }))
+      .sort((a, b) => b.ids.length - a.ids.length || a.key.localeCompare(b.key))
+  const groups = {
+    name: shape('name', byName),
+    domain: shape('domain', byDomain),
+    email: shape('email', byEmail),
+  }
   return {
     total: groups.name.length + groups.domain.length + groups.email.length,
     totals: { name: groups.name.length, domain: groups.domain.length, email: groups.email.length },
-    groups: [...groups.name.slice(0, limit), ...groups.domain.slice(0, limit), ...groups.email.slice(0, limit)],
+    groups: [
+      ...groups.name.slice(0, limit),
+      ...groups.domain.slice(0, limit),
+      ...groups.email.slice(0, limit),
+    ],
   }
 }
 
@@ -79,17 +90,39 @@ export function duplicateCandidates(ids: number[]) {
 }
 
 /** The fields a person chooses between when merging; themes and languages are united. */
-export const mergeFields = ['name', 'acronym', 'categoryId', 'programme', 'period', 'scale', 'country', 'city', 'website', 'description', 'ownerPartnerId', 'stage'] as const
+export const mergeFields = [
+  'name',
+  'acronym',
+  'categoryId',
+  'programme',
+  'period',
+  'scale',
+  'country',
+  'city',
+  'website',
+  'description',
+  'ownerPartnerId',
+  'stage',
+] as const
 export type MergeField = (typeof mergeFields)[number]
 
 export const mergeSchema = z
   .object({
     survivorId: z.coerce.number().int().positive(),
     loserId: z.coerce.number().int().positive(),
-    ...Object.fromEntries(mergeFields.map((f) => [`pick_${f}`, z.enum(['survivor', 'loser']).default('survivor')])),
+    ...Object.fromEntries(
+      mergeFields.map((f) => [`pick_${f}`, z.enum(['survivor', 'loser']).default('survivor')]),
+    ),
   })
-  .refine((v) => v.survivorId !== v.loserId, { message: 'stakeholders:duplicatesPage.sameRecord', path: ['loserId'] })
-export type MergeInput = { survivorId: number; loserId: number; picks: Partial<Record<MergeField, 'survivor' | 'loser'>> }
+  .refine((v) => v.survivorId !== v.loserId, {
+    message: 'stakeholders:duplicatesPage.sameRecord',
+    path: ['loserId'],
+  })
+export type MergeInput = {
+  survivorId: number
+  loserId: number
+  picks: Partial<Record<MergeField, 'survivor' | 'loser'>>
+}
 
 export class MergeError extends Error {}
 
@@ -113,7 +146,12 @@ export function mergeStakeholders(tx: Tx, { survivorId, loserId, picks }: MergeI
     ;(chosen as Record<string, unknown>)[field] = value === null ? undefined : value
   }
   const themeIds = (id: number) =>
-    tx.select({ t: stakeholderThemes.themeId }).from(stakeholderThemes).where(eq(stakeholderThemes.stakeholderId, id)).all().map((r) => r.t)
+    tx
+      .select({ t: stakeholderThemes.themeId })
+      .from(stakeholderThemes)
+      .where(eq(stakeholderThemes.stakeholderId, id))
+      .all()
+      .map((r) => r.t)
   chosen.themeIds = [...new Set([...themeIds(survivorId), ...themeIds(loserId)])]
   chosen.languages = [...new Set([...survivor.languages, ...loser.languages])]
   const { before, after } = writeStakeholderFields(tx, survivorId, chosen)
@@ -158,10 +196,18 @@ export function mergeStakeholders(tx: Tx, { survivorId, loserId, picks }: MergeI
       ),
     )
     .run()
-  const movedScores = tx.update(scores).set({ stakeholderId: survivorId }).where(eq(scores.stakeholderId, loserId)).returning({ id: scores.id }).all().length
+  const movedScores = tx
+    .update(scores)
+    .set({ stakeholderId: survivorId })
+    .where(eq(scores.stakeholderId, loserId))
+    .returning({ id: scores.id })
+    .all().length
   recomputePriorities(tx as never, [survivorId, loserId])
 
-  tx.update(stakeholders).set({ archivedAt: at, mergedIntoId: survivorId, updatedAt: at }).where(eq(stakeholders.id, loserId)).run()
+  tx.update(stakeholders)
+    .set({ archivedAt: at, mergedIntoId: survivorId, updatedAt: at })
+    .where(eq(stakeholders.id, loserId))
+    .run()
 
   const diff = changedFields(before, after)
   const moved = { contacts: movedContacts, actions: movedActions, scores: movedScores }

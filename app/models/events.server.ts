@@ -1,16 +1,18 @@
-import { and, desc, eq, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
+
 import { db } from '#db/client'
-import { actions, eventKinds, events, partners, stakeholderGroups, themes, type EventKind } from '#db/schema'
+import { actions, type EventKind, eventKinds, events, partners, stakeholderGroups, themes } from '#db/schema'
+
 import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
 import { listActivities } from './plan.server'
-import { emptyToUndefined, eventFormSchema, type EventForm } from './plan-forms'
+import { emptyToUndefined, type EventForm, eventFormSchema } from './plan-forms'
 
 export type Event = typeof events.$inferSelect
 export { eventKinds }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
-export { eventFormSchema, type EventForm }
+export { type EventForm, eventFormSchema }
 
 function toRow(input: EventForm) {
   return {
@@ -56,7 +58,12 @@ export function setEventArchived(tx: Tx, id: number, archived: boolean, userId: 
   if (!before) return false
   const archivedAt = archived ? new Date().toISOString() : null
   tx.update(events).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(events.id, id)).run()
-  recordArchive(tx, { userId, entity: 'event', entityId: id, summary: before.title }, before.archivedAt, archivedAt)
+  recordArchive(
+    tx,
+    { userId, entity: 'event', entityId: id, summary: before.title },
+    before.archivedAt,
+    archivedAt,
+  )
   return true
 }
 
@@ -77,7 +84,10 @@ function eventWhere(f: EventFilter): SQL | undefined {
   if (f.from) where.push(sql`coalesce(${events.endDate}, ${events.startDate}) >= ${f.from}`)
   if (f.to) where.push(lte(events.startDate, f.to))
   if (f.partner) where.push(eq(events.hostPartnerId, f.partner))
-  if (f.q) where.push(sql`lower(${events.title}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`)
+  if (f.q)
+    where.push(
+      sql`lower(${events.title}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
+    )
   return and(...where)
 }
 
@@ -109,7 +119,11 @@ export function listEvents(filter: EventFilter, page: { limit: number; offset: n
     .limit(page.limit)
     .offset(page.offset)
     .all()
-  const total = db.select({ n: sql<number>`count(*)` }).from(events).where(where).get()!.n
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(events)
+    .where(where)
+    .get()!.n
   return { rows, total }
 }
 
@@ -132,7 +146,12 @@ export function eventDetail(id: number, today = new Date().toISOString().slice(0
     ? db
         .select({ id: stakeholderGroups.id, name: stakeholderGroups.name })
         .from(stakeholderGroups)
-        .where(sql`${stakeholderGroups.id} in (${sql.join(groupIds.map((g) => sql`${g}`), sql`, `)})`)
+        .where(
+          sql`${stakeholderGroups.id} in (${sql.join(
+            groupIds.map((g) => sql`${g}`),
+            sql`, `,
+          )})`,
+        )
         .all()
     : []
   const activities = listActivities({ event: id, archived: undefined }, { limit: 500, offset: 0 }, today).rows
@@ -149,7 +168,13 @@ export function eventDetail(id: number, today = new Date().toISOString().slice(0
     })
     .from(actions)
     .leftJoin(partners, eq(partners.id, actions.partnerId))
-    .where(and(eq(actions.eventId, id), isNull(actions.archivedAt), sql`${actions.status} in ('submitted', 'validated')`))
+    .where(
+      and(
+        eq(actions.eventId, id),
+        isNull(actions.archivedAt),
+        sql`${actions.status} in ('submitted', 'validated')`,
+      ),
+    )
     .orderBy(actions.date, actions.id)
     .all()
   const summary = {
@@ -158,7 +183,9 @@ export function eventDetail(id: number, today = new Date().toISOString().slice(0
     overdue: activities.filter((a) => a.state === 'overdue').length,
     actions: loggedActions.length,
     validated: loggedActions.filter((a) => a.status === 'validated').length,
-    participants: loggedActions.filter((a) => a.status === 'validated').reduce((s, a) => s + (a.participants ?? 0), 0),
+    participants: loggedActions
+      .filter((a) => a.status === 'validated')
+      .reduce((s, a) => s + (a.participants ?? 0), 0),
   }
   return { ...event, targetGroups, activities, loggedActions, summary }
 }

@@ -5,16 +5,23 @@
  * "Try again" button. See docs/decisions/006-outbound-fetch.md.
  */
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm'
+
 import { db } from '#db/client'
 import { actionEvidence, actions, type PostMetrics } from '#db/schema'
+
 import { recordUpdate } from './audit.server'
-import { readBlueskyPost, parseBlueskyUrl } from './evidence/bluesky.server'
-import { readMastodonStatus, parseMastodonUrl } from './evidence/mastodon.server'
-import { readOpenGraph, type LinkPreview } from './evidence/open-graph.server'
+import { parseBlueskyUrl, readBlueskyPost } from './evidence/bluesky.server'
+import { parseMastodonUrl, readMastodonStatus } from './evidence/mastodon.server'
+import { type LinkPreview, readOpenGraph } from './evidence/open-graph.server'
 import { EvidenceFetchError, type FetchFailureReason } from './evidence/safe-fetch.server'
 
-export { EvidenceFetchError, isPublicAddress, setHostResolver, type HostResolver } from './evidence/safe-fetch.server'
-export type { LinkPreview, FetchFailureReason }
+export {
+  EvidenceFetchError,
+  type HostResolver,
+  isPublicAddress,
+  setHostResolver,
+} from './evidence/safe-fetch.server'
+export type { FetchFailureReason, LinkPreview }
 
 export type EvidenceRecord = typeof actionEvidence.$inferSelect
 
@@ -52,7 +59,10 @@ export function metricsTotal(metrics: PostMetrics | null | undefined): number | 
  * empty, or when it still equals the total the previous counters gave (so it came from them).
  * A figure the user typed is never overwritten.
  */
-export function engagementsFollowMetrics(current: number | null, previousMetrics: PostMetrics | null | undefined): boolean {
+export function engagementsFollowMetrics(
+  current: number | null,
+  previousMetrics: PostMetrics | null | undefined,
+): boolean {
   if (current === null) return true
   const previous = metricsTotal(previousMetrics)
   return previous !== null && previous === current
@@ -86,7 +96,17 @@ export async function refreshEvidence(actionId: number): Promise<void> {
     // Mark it pending so a page loaded meanwhile says "reading…" and a changed link shows no stale preview.
     const existing = getEvidence(actionId)
     if (!existing || existing.url !== url) {
-      const pending = { url, status: 'pending' as const, title: null, description: null, imageUrl: null, siteName: null, metrics: null, error: null, fetchedAt: null }
+      const pending = {
+        url,
+        status: 'pending' as const,
+        title: null,
+        description: null,
+        imageUrl: null,
+        siteName: null,
+        metrics: null,
+        error: null,
+        fetchedAt: null,
+      }
       db.insert(actionEvidence)
         .values({ actionId, ...pending })
         .onConflictDoUpdate({ target: actionEvidence.actionId, set: pending })
@@ -98,7 +118,10 @@ export async function refreshEvidence(actionId: number): Promise<void> {
   } catch (error) {
     console.error(`refreshEvidence(${actionId}) failed`, error)
     try {
-      db.update(actionEvidence).set({ status: 'failed', error: 'internal_error', fetchedAt: now() }).where(eq(actionEvidence.actionId, actionId)).run()
+      db.update(actionEvidence)
+        .set({ status: 'failed', error: 'internal_error', fetchedAt: now() })
+        .where(eq(actionEvidence.actionId, actionId))
+        .run()
     } catch {
       // Nothing more to do: the action itself is saved and the page offers "Try again".
     }
@@ -107,7 +130,11 @@ export async function refreshEvidence(actionId: number): Promise<void> {
 
 function storeEvidence(actionId: number, url: string, result: EvidenceResult) {
   db.transaction((tx) => {
-    const action = tx.select({ evidenceUrl: actions.evidenceUrl, engagements: actions.engagements }).from(actions).where(eq(actions.id, actionId)).get()
+    const action = tx
+      .select({ evidenceUrl: actions.evidenceUrl, engagements: actions.engagements })
+      .from(actions)
+      .where(eq(actions.id, actionId))
+      .get()
     // The link was changed while we were reading: that newer refresh stores its own outcome.
     if (!action || action.evidenceUrl?.trim() !== url) return
     const previous = tx.select().from(actionEvidence).where(eq(actionEvidence.actionId, actionId)).get()
@@ -127,12 +154,25 @@ function storeEvidence(actionId: number, url: string, result: EvidenceResult) {
         siteName: keep ? previous.siteName : null,
         metrics: keep ? previous.metrics : null,
       }
-      tx.insert(actionEvidence).values({ actionId, ...values }).onConflictDoUpdate({ target: actionEvidence.actionId, set: values }).run()
+      tx.insert(actionEvidence)
+        .values({ actionId, ...values })
+        .onConflictDoUpdate({ target: actionEvidence.actionId, set: values })
+        .run()
       return
     }
 
-    const values = { url, status: 'ok' as const, error: null, fetchedAt, ...result.preview, metrics: result.metrics }
-    tx.insert(actionEvidence).values({ actionId, ...values }).onConflictDoUpdate({ target: actionEvidence.actionId, set: values }).run()
+    const values = {
+      url,
+      status: 'ok' as const,
+      error: null,
+      fetchedAt,
+      ...result.preview,
+      metrics: result.metrics,
+    }
+    tx.insert(actionEvidence)
+      .values({ actionId, ...values })
+      .onConflictDoUpdate({ target: actionEvidence.actionId, set: values })
+      .run()
 
     const total = metricsTotal(result.metrics)
     if (total === null || total === action.engagements) return
@@ -140,7 +180,12 @@ function storeEvidence(actionId: number, url: string, result: EvidenceResult) {
     tx.update(actions).set({ engagements: total, updatedAt: fetchedAt }).where(eq(actions.id, actionId)).run()
     recordUpdate(
       tx,
-      { userId: null, entity: 'action', entityId: actionId, summary: `engagements from ${result.metrics!.source} counters` },
+      {
+        userId: null,
+        entity: 'action',
+        entityId: actionId,
+        summary: `engagements from ${result.metrics!.source} counters`,
+      },
       { engagements: action.engagements },
       { engagements: total },
     )
@@ -160,7 +205,12 @@ function staleEvidenceWhere({ olderThanHours = 24, withinDays = 30 }: StaleOptio
     isNotNull(actions.evidenceUrl),
     ne(actions.evidenceUrl, ''),
     isNull(actions.archivedAt),
-    or(isNull(actionEvidence.actionId), isNull(actionEvidence.fetchedAt), lt(actionEvidence.fetchedAt, staleBefore), ne(actionEvidence.url, actions.evidenceUrl)),
+    or(
+      isNull(actionEvidence.actionId),
+      isNull(actionEvidence.fetchedAt),
+      lt(actionEvidence.fetchedAt, staleBefore),
+      ne(actionEvidence.url, actions.evidenceUrl),
+    ),
   )
 }
 
@@ -191,7 +241,12 @@ export async function refreshStaleEvidence({
     .from(actions)
     .leftJoin(actionEvidence, eq(actionEvidence.actionId, actions.id))
     .where(staleEvidenceWhere({ olderThanHours, withinDays }))
-    .orderBy(sql`${actionEvidence.fetchedAt} IS NOT NULL`, asc(actionEvidence.fetchedAt), desc(actions.date), desc(actions.id))
+    .orderBy(
+      sql`${actionEvidence.fetchedAt} IS NOT NULL`,
+      asc(actionEvidence.fetchedAt),
+      desc(actions.date),
+      desc(actions.id),
+    )
     .limit(bounded)
     .all()
 
@@ -206,7 +261,12 @@ export async function refreshStaleEvidence({
     ? db
         .select({ status: actionEvidence.status, n: sql<number>`count(*)` })
         .from(actionEvidence)
-        .where(sql`${actionEvidence.actionId} IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
+        .where(
+          sql`${actionEvidence.actionId} IN (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        )
         .groupBy(actionEvidence.status)
         .all()
     : []

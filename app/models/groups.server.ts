@@ -1,4 +1,5 @@
-import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
+
 import { db } from '#db/client'
 import {
   engagementStrategies,
@@ -6,21 +7,32 @@ import {
   scales,
   stages,
   stakeholderCategories,
+  type StakeholderFilter as SavedFilter,
   stakeholderGroups,
   stakeholderPriority,
   stakeholders,
   strategyMessages,
   themes,
   tiers,
-  type StakeholderFilter as SavedFilter,
 } from '#db/schema'
+
 import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
-import { groupFilterKeys, groupFormSchema, strategyFormSchema, type GroupForm, type StrategyForm } from './plan-forms'
+import {
+  groupFilterKeys,
+  type GroupForm,
+  groupFormSchema,
+  type StrategyForm,
+  strategyFormSchema,
+} from './plan-forms'
 import { stakeholderFilterSchema, stakeholderWhere } from './stakeholders.server'
 
 /** A saved filter read back through the register's own schema (unknown or bad values are dropped). */
 export function parseSavedFilter(filter: SavedFilter | Record<string, unknown> | null | undefined) {
-  const clean = Object.fromEntries(Object.entries(filter ?? {}).filter(([k, v]) => k !== 'sort' && k !== 'archived' && v !== undefined && v !== null && v !== ''))
+  const clean = Object.fromEntries(
+    Object.entries(filter ?? {}).filter(
+      ([k, v]) => k !== 'sort' && k !== 'archived' && v !== undefined && v !== null && v !== '',
+    ),
+  )
   return stakeholderFilterSchema.parse(clean)
 }
 
@@ -37,7 +49,7 @@ export function groupMembersWhere(filter: SavedFilter | Record<string, unknown>)
 // ---------------------------------------------------------------------------------------------
 // Stakeholder groups: named saved filters with their methods and key messages per language
 
-export { groupFilterKeys, groupFormSchema, strategyFormSchema, type GroupForm, type StrategyForm }
+export { groupFilterKeys, type GroupForm, groupFormSchema, type StrategyForm, strategyFormSchema }
 
 /** The saved filter: the register's URL parameters as strings, empty ones left out. */
 export function filterFromForm(input: Partial<GroupForm>): SavedFilter {
@@ -58,7 +70,11 @@ export function registerLink(filter: SavedFilter) {
 }
 
 export function groupMemberCount(filter: SavedFilter) {
-  return db.select({ n: sql<number>`count(*)` }).from(stakeholders).where(groupMembersWhere(filter)).get()!.n
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(stakeholders)
+    .where(groupMembersWhere(filter))
+    .get()!.n
 }
 
 export function listGroups(options: { archived?: boolean } = {}) {
@@ -68,7 +84,11 @@ export function listGroups(options: { archived?: boolean } = {}) {
     .where(options.archived ? isNotNull(stakeholderGroups.archivedAt) : isNull(stakeholderGroups.archivedAt))
     .orderBy(asc(stakeholderGroups.name))
     .all()
-  return rows.map((g) => ({ ...g, members: groupMemberCount(g.filter), registerLink: registerLink(g.filter) }))
+  return rows.map((g) => ({
+    ...g,
+    members: groupMemberCount(g.filter),
+    registerLink: registerLink(g.filter),
+  }))
 }
 
 export function getGroup(id: number) {
@@ -102,7 +122,14 @@ export function groupMembers(filter: SavedFilter, page: { limit: number; offset:
 export function createGroup(tx: Tx, input: GroupForm, userId: number) {
   const row = { name: input.name, description: input.description ?? null, filter: filterFromForm(input) }
   const id = tx.insert(stakeholderGroups).values(row).returning({ id: stakeholderGroups.id }).get().id
-  recordAudit(tx, { userId, entity: 'stakeholder_group', entityId: id, action: 'create', after: row, summary: row.name })
+  recordAudit(tx, {
+    userId,
+    entity: 'stakeholder_group',
+    entityId: id,
+    action: 'create',
+    after: row,
+    summary: row.name,
+  })
   return id
 }
 
@@ -122,31 +149,66 @@ export function setGroupArchived(tx: Tx, id: number, archived: boolean, userId: 
   const before = tx.select().from(stakeholderGroups).where(eq(stakeholderGroups.id, id)).get()
   if (!before) return false
   const archivedAt = archived ? new Date().toISOString() : null
-  tx.update(stakeholderGroups).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(stakeholderGroups.id, id)).run()
-  recordArchive(tx, { userId, entity: 'stakeholder_group', entityId: id, summary: before.name }, before.archivedAt, archivedAt)
+  tx.update(stakeholderGroups)
+    .set({ archivedAt, updatedAt: new Date().toISOString() })
+    .where(eq(stakeholderGroups.id, id))
+    .run()
+  recordArchive(
+    tx,
+    { userId, entity: 'stakeholder_group', entityId: id, summary: before.name },
+    before.archivedAt,
+    archivedAt,
+  )
   return true
 }
 
 /** The group's methods and key messages per language (its engagement_strategies row). */
 export function groupStrategy(groupId: number) {
-  const strategy = db.select().from(engagementStrategies).where(eq(engagementStrategies.groupId, groupId)).get()
+  const strategy = db
+    .select()
+    .from(engagementStrategies)
+    .where(eq(engagementStrategies.groupId, groupId))
+    .get()
   if (!strategy) return { id: null as number | null, methods: '', messages: {} as Record<string, string> }
-  const messages = db.select().from(strategyMessages).where(eq(strategyMessages.strategyId, strategy.id)).orderBy(asc(strategyMessages.language)).all()
-  return { id: strategy.id, methods: strategy.methods ?? '', messages: Object.fromEntries(messages.map((m) => [m.language, m.message])) as Record<string, string> }
+  const messages = db
+    .select()
+    .from(strategyMessages)
+    .where(eq(strategyMessages.strategyId, strategy.id))
+    .orderBy(asc(strategyMessages.language))
+    .all()
+  return {
+    id: strategy.id,
+    methods: strategy.methods ?? '',
+    messages: Object.fromEntries(messages.map((m) => [m.language, m.message])) as Record<string, string>,
+  }
 }
 
 /** Saves methods and messages; a language whose message is emptied loses it (the audit keeps the text). */
-export function saveGroupStrategy(tx: Tx, groupId: number, input: StrategyForm, languages: string[], userId: number) {
+export function saveGroupStrategy(
+  tx: Tx,
+  groupId: number,
+  input: StrategyForm,
+  languages: string[],
+  userId: number,
+) {
   let strategy = tx.select().from(engagementStrategies).where(eq(engagementStrategies.groupId, groupId)).get()
   if (!strategy) {
-    strategy = tx.insert(engagementStrategies).values({ groupId, methods: input.methods ?? null }).returning().get()
+    strategy = tx
+      .insert(engagementStrategies)
+      .values({ groupId, methods: input.methods ?? null })
+      .returning()
+      .get()
   } else {
     tx.update(engagementStrategies)
       .set({ methods: input.methods ?? null, updatedAt: new Date().toISOString() })
       .where(eq(engagementStrategies.id, strategy.id))
       .run()
   }
-  const existing = tx.select().from(strategyMessages).where(eq(strategyMessages.strategyId, strategy.id)).all()
+  const existing = tx
+    .select()
+    .from(strategyMessages)
+    .where(eq(strategyMessages.strategyId, strategy.id))
+    .all()
   const before: Record<string, unknown> = { methods: strategy.methods ?? null }
   const after: Record<string, unknown> = { methods: input.methods ?? null }
   for (const language of languages) {
@@ -154,24 +216,45 @@ export function saveGroupStrategy(tx: Tx, groupId: number, input: StrategyForm, 
     const current = existing.find((m) => m.language === language)
     before[`message_${language}`] = current?.message ?? null
     after[`message_${language}`] = text ?? null
-    if (current && text) tx.update(strategyMessages).set({ message: text }).where(eq(strategyMessages.id, current.id)).run()
+    if (current && text)
+      tx.update(strategyMessages).set({ message: text }).where(eq(strategyMessages.id, current.id)).run()
     else if (current && !text) tx.delete(strategyMessages).where(eq(strategyMessages.id, current.id)).run()
-    else if (!current && text) tx.insert(strategyMessages).values({ strategyId: strategy.id, language, message: text }).run()
+    else if (!current && text)
+      tx.insert(strategyMessages).values({ strategyId: strategy.id, language, message: text }).run()
   }
-  recordUpdate(tx, { userId, entity: 'stakeholder_group', entityId: groupId, summary: 'methods and key messages' }, before, after)
+  recordUpdate(
+    tx,
+    { userId, entity: 'stakeholder_group', entityId: groupId, summary: 'methods and key messages' },
+    before,
+    after,
+  )
 }
 
 /** The lists the group filter form chooses from. */
 export function groupFilterOptions() {
   return {
     categories: db
-      .select({ value: stakeholderCategories.id, label: stakeholderCategories.name, key: stakeholderCategories.key })
+      .select({
+        value: stakeholderCategories.id,
+        label: stakeholderCategories.name,
+        key: stakeholderCategories.key,
+      })
       .from(stakeholderCategories)
       .where(isNull(stakeholderCategories.archivedAt))
       .orderBy(stakeholderCategories.sortOrder)
       .all(),
-    partners: db.select({ value: partners.id, label: partners.name }).from(partners).where(isNull(partners.archivedAt)).orderBy(partners.name).all(),
-    themes: db.select({ value: themes.id, label: themes.name }).from(themes).where(isNull(themes.archivedAt)).orderBy(themes.name).all(),
+    partners: db
+      .select({ value: partners.id, label: partners.name })
+      .from(partners)
+      .where(isNull(partners.archivedAt))
+      .orderBy(partners.name)
+      .all(),
+    themes: db
+      .select({ value: themes.id, label: themes.name })
+      .from(themes)
+      .where(isNull(themes.archivedAt))
+      .orderBy(themes.name)
+      .all(),
     stages,
     tiers,
     scales,

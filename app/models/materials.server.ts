@@ -1,10 +1,12 @@
 import { unstable_parseMultipartFormData } from '@remix-run/node'
-import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { actions, materialFiles, materialKinds, materials, partners } from '#db/schema'
+
 import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
-import { emptyToUndefined, materialFormSchema, type MaterialForm } from './plan-forms'
+import { emptyToUndefined, type MaterialForm, materialFormSchema } from './plan-forms'
 
 export type Material = typeof materials.$inferSelect
 export { materialKinds }
@@ -16,19 +18,36 @@ export { materialKinds }
  */
 export const allowedUploads: Record<string, { contentType: string; magic: number[][] }> = {
   pdf: { contentType: 'application/pdf', magic: [[0x25, 0x50, 0x44, 0x46]] },
-  pptx: { contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  pptx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  docx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  xlsx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
   odp: { contentType: 'application/vnd.oasis.opendocument.presentation', magic: [[0x50, 0x4b, 0x03, 0x04]] },
   odt: { contentType: 'application/vnd.oasis.opendocument.text', magic: [[0x50, 0x4b, 0x03, 0x04]] },
   png: { contentType: 'image/png', magic: [[0x89, 0x50, 0x4e, 0x47]] },
   jpg: { contentType: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
   jpeg: { contentType: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
-  zip: { contentType: 'application/zip', magic: [[0x50, 0x4b, 0x03, 0x04], [0x50, 0x4b, 0x05, 0x06]] },
+  zip: {
+    contentType: 'application/zip',
+    magic: [
+      [0x50, 0x4b, 0x03, 0x04],
+      [0x50, 0x4b, 0x05, 0x06],
+    ],
+  },
 }
 export const allowedExtensions = Object.keys(allowedUploads)
 
-export type UploadCheck = { ok: true; fileName: string; contentType: string } | { ok: false; error: 'type' | 'content' | 'size' | 'empty' }
+export type UploadCheck =
+  | { ok: true; fileName: string; contentType: string }
+  | { ok: false; error: 'type' | 'content' | 'size' | 'empty' }
 
 /** Checks an uploaded file's name, size and first bytes; returns the safe Content-Type to store. */
 export function checkUpload(fileName: string, bytes: Uint8Array, limitBytes: number): UploadCheck {
@@ -48,32 +67,66 @@ export function safeFileName(name: string) {
   return base.replace(/[\u0000-\u001f\u007f"]/g, '').slice(-200) || 'file'
 }
 
-export { materialFormSchema, type MaterialForm }
+export { type MaterialForm, materialFormSchema }
 
 export type StoredUpload = { fileName: string; contentType: string; data: Buffer }
 
 function storeFile(tx: Tx, upload: StoredUpload) {
   return tx
     .insert(materialFiles)
-    .values({ fileName: upload.fileName, contentType: upload.contentType, size: upload.data.length, data: upload.data })
+    .values({
+      fileName: upload.fileName,
+      contentType: upload.contentType,
+      size: upload.data.length,
+      data: upload.data,
+    })
     .returning({ id: materialFiles.id })
     .get().id
 }
 
 export function createMaterial(tx: Tx, input: MaterialForm, upload: StoredUpload | null, userId: number) {
   const fileId = upload ? storeFile(tx, upload) : null
-  const row = { title: input.title, kind: input.kind, language: input.language, url: input.url ?? null, version: input.version, description: input.description ?? null, fileId }
+  const row = {
+    title: input.title,
+    kind: input.kind,
+    language: input.language,
+    url: input.url ?? null,
+    version: input.version,
+    description: input.description ?? null,
+    fileId,
+  }
   const id = tx.insert(materials).values(row).returning({ id: materials.id }).get().id
-  recordAudit(tx, { userId, entity: 'material', entityId: id, action: 'create', after: { ...row, fileName: upload?.fileName ?? null }, summary: row.title })
+  recordAudit(tx, {
+    userId,
+    entity: 'material',
+    entityId: id,
+    action: 'create',
+    after: { ...row, fileName: upload?.fileName ?? null },
+    summary: row.title,
+  })
   return id
 }
 
 /** Updates a material; a new upload replaces the current file (the old file row is kept). */
-export function updateMaterial(tx: Tx, id: number, input: MaterialForm, upload: StoredUpload | null, userId: number) {
+export function updateMaterial(
+  tx: Tx,
+  id: number,
+  input: MaterialForm,
+  upload: StoredUpload | null,
+  userId: number,
+) {
   const before = tx.select().from(materials).where(eq(materials.id, id)).get()
   if (!before) return false
   const fileId = upload ? storeFile(tx, upload) : before.fileId
-  const row = { title: input.title, kind: input.kind, language: input.language, url: input.url ?? null, version: input.version, description: input.description ?? null, fileId }
+  const row = {
+    title: input.title,
+    kind: input.kind,
+    language: input.language,
+    url: input.url ?? null,
+    version: input.version,
+    description: input.description ?? null,
+    fileId,
+  }
   tx.update(materials)
     .set({ ...row, updatedAt: new Date().toISOString() })
     .where(eq(materials.id, id))
@@ -86,14 +139,30 @@ export function setMaterialArchived(tx: Tx, id: number, archived: boolean, userI
   const before = tx.select().from(materials).where(eq(materials.id, id)).get()
   if (!before) return false
   const archivedAt = archived ? new Date().toISOString() : null
-  tx.update(materials).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(materials.id, id)).run()
-  recordArchive(tx, { userId, entity: 'material', entityId: id, summary: before.title }, before.archivedAt, archivedAt)
+  tx.update(materials)
+    .set({ archivedAt, updatedAt: new Date().toISOString() })
+    .where(eq(materials.id, id))
+    .run()
+  recordArchive(
+    tx,
+    { userId, entity: 'material', entityId: id, summary: before.title },
+    before.archivedAt,
+    archivedAt,
+  )
   return true
 }
 
 export const materialFilterSchema = z.object({
   kind: z.preprocess(emptyToUndefined, z.enum(materialKinds).optional()).catch(undefined),
-  language: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z]{2,3}$/).optional()).catch(undefined),
+  language: z
+    .preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z]{2,3}$/)
+        .optional(),
+    )
+    .catch(undefined),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()).catch(undefined),
   archived: z.preprocess(emptyToUndefined, z.literal('1').optional()).catch(undefined),
 })
@@ -105,7 +174,10 @@ export function listMaterials(filter: MaterialFilter) {
   const where: SQL[] = [filter.archived ? isNotNull(materials.archivedAt) : isNull(materials.archivedAt)]
   if (filter.kind) where.push(eq(materials.kind, filter.kind))
   if (filter.language) where.push(eq(materials.language, filter.language))
-  if (filter.q) where.push(sql`lower(${materials.title}) like ${`%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`)
+  if (filter.q)
+    where.push(
+      sql`lower(${materials.title}) like ${`%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
+    )
   return db
     .select({
       id: materials.id,
@@ -130,7 +202,12 @@ export function listMaterials(filter: MaterialFilter) {
 /** Which working languages each kind of material exists in (live materials only). */
 export function languageMatrix(workingLanguages: string[]) {
   const rows = db
-    .select({ kind: materials.kind, language: materials.language, n: sql<number>`count(*)`, versions: sql<string>`group_concat(${materials.version}, ', ')` })
+    .select({
+      kind: materials.kind,
+      language: materials.language,
+      n: sql<number>`count(*)`,
+      versions: sql<string>`group_concat(${materials.version}, ', ')`,
+    })
     .from(materials)
     .where(isNull(materials.archivedAt))
     .groupBy(materials.kind, materials.language)
@@ -142,14 +219,21 @@ export function languageMatrix(workingLanguages: string[]) {
       const r = rows.find((x) => x.kind === kind && x.language === language)
       return { language, count: r?.n ?? 0, versions: r?.versions ?? null }
     }),
-    otherLanguages: rows.filter((r) => r.kind === kind && !workingLanguages.includes(r.language)).map((r) => r.language),
+    otherLanguages: rows
+      .filter((r) => r.kind === kind && !workingLanguages.includes(r.language))
+      .map((r) => r.language),
   }))
 }
 
 export function getMaterial(id: number) {
   return (
     db
-      .select({ material: materials, fileName: materialFiles.fileName, fileSize: materialFiles.size, fileType: materialFiles.contentType })
+      .select({
+        material: materials,
+        fileName: materialFiles.fileName,
+        fileSize: materialFiles.size,
+        fileType: materialFiles.contentType,
+      })
       .from(materials)
       .leftJoin(materialFiles, eq(materialFiles.id, materials.fileId))
       .where(eq(materials.id, id))
@@ -169,7 +253,13 @@ export function materialUsage(id: number) {
     })
     .from(actions)
     .innerJoin(partners, eq(partners.id, actions.partnerId))
-    .where(and(eq(actions.materialId, id), isNull(actions.archivedAt), sql`${actions.status} in ('submitted', 'validated')`))
+    .where(
+      and(
+        eq(actions.materialId, id),
+        isNull(actions.archivedAt),
+        sql`${actions.status} in ('submitted', 'validated')`,
+      ),
+    )
     .groupBy(partners.id)
     .orderBy(desc(sql`count(*)`), asc(partners.name))
     .all()
@@ -178,7 +268,12 @@ export function materialUsage(id: number) {
 /** The stored file of a material, for the download route. */
 export function materialFile(materialId: number) {
   const row = db
-    .select({ fileName: materialFiles.fileName, contentType: materialFiles.contentType, data: materialFiles.data, archivedAt: materials.archivedAt })
+    .select({
+      fileName: materialFiles.fileName,
+      contentType: materialFiles.contentType,
+      data: materialFiles.data,
+      archivedAt: materials.archivedAt,
+    })
     .from(materials)
     .innerJoin(materialFiles, eq(materialFiles.id, materials.fileId))
     .where(eq(materials.id, materialId))
@@ -189,7 +284,12 @@ export function materialFile(materialId: number) {
 /** Options for the material select of the action form. */
 export function materialOptions() {
   return db
-    .select({ id: materials.id, title: materials.title, language: materials.language, version: materials.version })
+    .select({
+      id: materials.id,
+      title: materials.title,
+      language: materials.language,
+      version: materials.version,
+    })
     .from(materials)
     .where(isNull(materials.archivedAt))
     .orderBy(asc(materials.title))
@@ -203,9 +303,13 @@ export type ReceivedFile = { fileName: string; bytes: Uint8Array; tooLarge: bool
  * file: an oversize file is drained and reported, and every other field is still read, so the
  * form comes back with all that was typed.
  */
-export async function readMaterialRequest(request: Request, limitBytes: number): Promise<{ formData: FormData; file: ReceivedFile | null }> {
+export async function readMaterialRequest(
+  request: Request,
+  limitBytes: number,
+): Promise<{ formData: FormData; file: ReceivedFile | null }> {
   const contentType = request.headers.get('content-type') ?? ''
-  if (!contentType.startsWith('multipart/form-data')) return { formData: await request.formData(), file: null }
+  if (!contentType.startsWith('multipart/form-data'))
+    return { formData: await request.formData(), file: null }
   let file: ReceivedFile | null = null
   const formData = await unstable_parseMultipartFormData(request, async ({ name, filename, data }) => {
     if (filename === undefined) {
@@ -228,7 +332,11 @@ export async function readMaterialRequest(request: Request, limitBytes: number):
       if (size <= limitBytes) chunks.push(chunk)
     }
     if (filename === '' && size === 0) return undefined
-    file = { fileName: filename, bytes: size > limitBytes ? new Uint8Array() : Buffer.concat(chunks), tooLarge: size > limitBytes }
+    file = {
+      fileName: filename,
+      bytes: size > limitBytes ? new Uint8Array() : Buffer.concat(chunks),
+      tooLarge: size > limitBytes,
+    }
     return undefined
   })
   return { formData, file }
@@ -238,10 +346,16 @@ export async function readMaterialRequest(request: Request, limitBytes: number):
  * Validates a submitted material form with its file. Returns the values and the checked upload,
  * or the field errors (file problems are reported on the `file` field).
  */
-export function validateMaterialUpload(file: ReceivedFile | null, limitBytes: number): { upload: StoredUpload | null; error: string | null } {
+export function validateMaterialUpload(
+  file: ReceivedFile | null,
+  limitBytes: number,
+): { upload: StoredUpload | null; error: string | null } {
   if (!file) return { upload: null, error: null }
   if (file.tooLarge) return { upload: null, error: 'plan:materials.errors.size' }
   const check = checkUpload(file.fileName, file.bytes, limitBytes)
   if (!check.ok) return { upload: null, error: `plan:materials.errors.${check.error}` }
-  return { upload: { fileName: check.fileName, contentType: check.contentType, data: Buffer.from(file.bytes) }, error: null }
+  return {
+    upload: { fileName: check.fileName, contentType: check.contentType, data: Buffer.from(file.bytes) },
+    error: null,
+  }
 }

@@ -1,10 +1,12 @@
-import { sql, type SQL } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
+
 import { db } from '#db/client'
-import { targetBreakdowns, targetMetrics, tiers, type StakeholderFilter, type TargetMetric } from '#db/schema'
+import { type StakeholderFilter, targetBreakdowns, type TargetMetric, targetMetrics, tiers } from '#db/schema'
+
 import { groupMembersWhere } from './groups.server'
 import { metricBreakdowns } from './plan-forms'
 
-export { targetMetrics, targetBreakdowns }
+export { targetBreakdowns, targetMetrics }
 export type { TargetBreakdown } from './plan-forms'
 type TargetBreakdown = (typeof targetBreakdowns)[number]
 
@@ -38,12 +40,19 @@ const stakeholderDims = new Set<TargetBreakdown>(['category', 'tier', 'group'])
 export class UnsupportedBreakdownError extends Error {}
 
 function statusCondition(includeSubmitted?: boolean): SQL {
-  return includeSubmitted ? sql`actions.status in ('validated', 'submitted')` : sql`actions.status = 'validated'`
+  return includeSubmitted
+    ? sql`actions.status in ('validated', 'submitted')`
+    : sql`actions.status = 'validated'`
 }
 
 /** The actions that count in the period. */
 function countedActions(q: MetricQuery): SQL {
-  const parts = [statusCondition(q.includeSubmitted), sql`actions.archived_at is null`, sql`actions.date >= ${q.from}`, sql`actions.date <= ${q.to}`]
+  const parts = [
+    statusCondition(q.includeSubmitted),
+    sql`actions.archived_at is null`,
+    sql`actions.date >= ${q.from}`,
+    sql`actions.date <= ${q.to}`,
+  ]
   if (q.filters) parts.push(q.filters)
   return sql.join(parts, sql` and `)
 }
@@ -54,7 +63,9 @@ function endOfDay(to: string) {
 }
 
 function groupFilter(groupId: number): StakeholderFilter | null {
-  const row = db.get<{ filter: string } | undefined>(sql`select filter from stakeholder_groups where id = ${groupId}`)
+  const row = db.get<{ filter: string } | undefined>(
+    sql`select filter from stakeholder_groups where id = ${groupId}`,
+  )
   if (!row) return null
   try {
     return JSON.parse(row.filter) as StakeholderFilter
@@ -107,8 +118,12 @@ const actionAggregates: Partial<Record<TargetMetric, SQL>> = {
   partners_active: sql`count(distinct actions.partner_id)`,
 }
 
-function hasBreakdown(q: MetricQuery): q is MetricQuery & { breakdown: TargetBreakdown; breakdownValue: string | number } {
-  return !!q.breakdown && q.breakdownValue !== undefined && q.breakdownValue !== null && q.breakdownValue !== ''
+function hasBreakdown(
+  q: MetricQuery,
+): q is MetricQuery & { breakdown: TargetBreakdown; breakdownValue: string | number } {
+  return (
+    !!q.breakdown && q.breakdownValue !== undefined && q.breakdownValue !== null && q.breakdownValue !== ''
+  )
 }
 
 function checkBreakdown(q: MetricQuery) {
@@ -176,7 +191,9 @@ function reachedStakeholderIds(q: MetricQuery, split: NonNullable<ReturnType<typ
     sql`select r.stakeholder_id as sid from stakeholder_reach_months r where ${preaggregatedStatuses(q)} and r.month between ${split.months[0]} and ${split.months[1]}`,
   ]
   for (const [from, to] of split.edges) {
-    parts.push(sql`select x.stakeholder_id as sid from actions join action_stakeholders x on x.action_id = actions.id where ${countedActions({ ...q, from, to })}`)
+    parts.push(
+      sql`select x.stakeholder_id as sid from actions join action_stakeholders x on x.action_id = actions.id where ${countedActions({ ...q, from, to })}`,
+    )
   }
   return sql.join(parts, sql` union `)
 }
@@ -205,12 +222,15 @@ export function computeMetric(q: MetricQuery): number {
           sql`select r.language as language from action_language_months r where ${preaggregatedStatuses(q)} and r.month between ${split.months[0]} and ${split.months[1]}${only(sql`r.language`)}`,
         ]
         for (const [from, to] of split.edges) {
-          parts.push(sql`select l.language from actions join action_languages l on l.action_id = actions.id where ${countedActions({ ...q, from, to })}${only(sql`l.language`)}`)
+          parts.push(
+            sql`select l.language from actions join action_languages l on l.action_id = actions.id where ${countedActions({ ...q, from, to })}${only(sql`l.language`)}`,
+          )
         }
         return number(sql`select count(distinct language) as value from (${sql.join(parts, sql` union `)})`)
       }
       const where = scoped ? sql`${base} and ${actionCondition(q.breakdown!, value)}` : base
-      const languageOnly = scoped && q.breakdown === 'language' ? sql` and action_languages.language = ${value}` : sql``
+      const languageOnly =
+        scoped && q.breakdown === 'language' ? sql` and action_languages.language = ${value}` : sql``
       return number(
         sql`select count(distinct action_languages.language) as value from actions join action_languages on action_languages.action_id = actions.id where ${where}${languageOnly}`,
       )
@@ -239,8 +259,13 @@ export function computeMetric(q: MetricQuery): number {
       // Population: the live stakeholders of the facet (group, tier, category), or all of them;
       // an action facet (partner, type, channel, language) narrows which actions count as reaching.
       const population =
-        scoped && stakeholderDims.has(q.breakdown!) ? sql`${liveStakeholder} and ${stakeholderCondition(q.breakdown!, value)}` : liveStakeholder
-      const reachingActions = scoped && actionDims.has(q.breakdown!) ? sql`${base} and ${actionCondition(q.breakdown!, value)}` : base
+        scoped && stakeholderDims.has(q.breakdown!)
+          ? sql`${liveStakeholder} and ${stakeholderCondition(q.breakdown!, value)}`
+          : liveStakeholder
+      const reachingActions =
+        scoped && actionDims.has(q.breakdown!)
+          ? sql`${base} and ${actionCondition(q.breakdown!, value)}`
+          : base
       const split = !q.filters && !(scoped && actionDims.has(q.breakdown!)) ? monthSplit(q) : null
       // Whole months: one probe of stakeholder_reach_months per member; the days at the ends from the links.
       const reached = split
@@ -249,7 +274,10 @@ export function computeMetric(q: MetricQuery): number {
               sql`exists (select 1 from stakeholder_reach_months r where r.stakeholder_id = stakeholders.id and ${preaggregatedStatuses(q)}
                 and r.month between ${split.months[0]} and ${split.months[1]})`,
               ...split.edges.map(
-                ([from, to]) => sql`exists (select 1 from action_stakeholders join actions on actions.id = action_stakeholders.action_id
+                ([
+                  from,
+                  to,
+                ]) => sql`exists (select 1 from action_stakeholders join actions on actions.id = action_stakeholders.action_id
                   where action_stakeholders.stakeholder_id = stakeholders.id and ${countedActions({ ...q, from, to })})`,
               ),
             ],
@@ -282,22 +310,36 @@ export function computeMetric(q: MetricQuery): number {
 }
 
 /** The values a breakdown can take (id or code), with a label, for forms and tables. */
-export function breakdownOptions(breakdown: TargetBreakdown): { value: string; label: string; key?: string | null }[] {
+export function breakdownOptions(
+  breakdown: TargetBreakdown,
+): { value: string; label: string; key?: string | null }[] {
   switch (breakdown) {
     case 'partner':
-      return db.all<{ value: string; label: string }>(sql`select cast(id as text) as value, name as label from partners where archived_at is null order by name`)
+      return db.all<{ value: string; label: string }>(
+        sql`select cast(id as text) as value, name as label from partners where archived_at is null order by name`,
+      )
     case 'type':
-      return db.all(sql`select cast(id as text) as value, name as label, key from action_types where archived_at is null order by sort_order, name`)
+      return db.all(
+        sql`select cast(id as text) as value, name as label, key from action_types where archived_at is null order by sort_order, name`,
+      )
     case 'channel':
-      return db.all(sql`select cast(id as text) as value, name as label, key from channels where archived_at is null order by sort_order, name`)
+      return db.all(
+        sql`select cast(id as text) as value, name as label, key from channels where archived_at is null order by sort_order, name`,
+      )
     case 'category':
-      return db.all(sql`select cast(id as text) as value, name as label, key from stakeholder_categories where archived_at is null order by sort_order, name`)
+      return db.all(
+        sql`select cast(id as text) as value, name as label, key from stakeholder_categories where archived_at is null order by sort_order, name`,
+      )
     case 'group':
-      return db.all(sql`select cast(id as text) as value, name as label from stakeholder_groups where archived_at is null order by name`)
+      return db.all(
+        sql`select cast(id as text) as value, name as label from stakeholder_groups where archived_at is null order by name`,
+      )
     case 'tier':
       return tiers.map((t) => ({ value: t, label: t }))
     case 'language': {
-      const row = db.get<{ languages: string } | undefined>(sql`select working_languages as languages from project where id = 1`)
+      const row = db.get<{ languages: string } | undefined>(
+        sql`select working_languages as languages from project where id = 1`,
+      )
       const languages: string[] = row ? JSON.parse(row.languages) : []
       return languages.map((l) => ({ value: l, label: l }))
     }
@@ -308,7 +350,9 @@ export function breakdownOptions(breakdown: TargetBreakdown): { value: string; l
  * The metric for every value of a breakdown (values with nothing are included as 0 for the
  * known lists; languages outside the working languages appear when actions use them).
  */
-export function computeMetricRows(q: Omit<MetricQuery, 'breakdownValue'> & { breakdown: TargetBreakdown }): MetricRow[] {
+export function computeMetricRows(
+  q: Omit<MetricQuery, 'breakdownValue'> & { breakdown: TargetBreakdown },
+): MetricRow[] {
   checkBreakdown(q)
   const base = countedActions(q)
   let grouped: MetricRow[] | null = null
@@ -330,15 +374,31 @@ export function computeMetricRows(q: Omit<MetricQuery, 'breakdownValue'> & { bre
   if (k && (q.metric in actionAggregates || q.metric === 'languages_covered')) {
     // Each action counts once per key it belongs to (an action in two languages counts in both).
     const keyed = sql`select distinct actions.id as aid, ${k.key} as k from actions ${k.join} where ${base} and ${k.key} is not null`
-    const aggregate = q.metric === 'languages_covered' ? sql`count(distinct action_languages.language)` : actionAggregates[q.metric]!
-    const languageJoin = q.metric === 'languages_covered' ? sql`join action_languages on action_languages.action_id = actions.id` : sql``
+    const aggregate =
+      q.metric === 'languages_covered'
+        ? sql`count(distinct action_languages.language)`
+        : actionAggregates[q.metric]!
+    const languageJoin =
+      q.metric === 'languages_covered'
+        ? sql`join action_languages on action_languages.action_id = actions.id`
+        : sql``
     grouped = db.all<MetricRow>(sql`select cast(x.k as text) as key, ${aggregate} as value
       from (${keyed}) x join actions on actions.id = x.aid ${languageJoin} group by x.k`)
   } else if (k && q.metric === 'stakeholders_reached') {
-    const key = q.breakdown === 'category' ? sql`stakeholders.category_id` : q.breakdown === 'tier' ? sql`sp.tier` : k.key
+    const key =
+      q.breakdown === 'category'
+        ? sql`stakeholders.category_id`
+        : q.breakdown === 'tier'
+          ? sql`sp.tier`
+          : k.key
     const join =
-      q.breakdown === 'category' ? sql`` : q.breakdown === 'tier' ? sql`join stakeholder_priority sp on sp.stakeholder_id = stakeholders.id` : k.join
-    grouped = db.all<MetricRow>(sql`select cast(${key} as text) as key, count(distinct action_stakeholders.stakeholder_id) as value
+      q.breakdown === 'category'
+        ? sql``
+        : q.breakdown === 'tier'
+          ? sql`join stakeholder_priority sp on sp.stakeholder_id = stakeholders.id`
+          : k.join
+    grouped =
+      db.all<MetricRow>(sql`select cast(${key} as text) as key, count(distinct action_stakeholders.stakeholder_id) as value
       from action_stakeholders
       join actions on actions.id = action_stakeholders.action_id
       join stakeholders on stakeholders.id = action_stakeholders.stakeholder_id
@@ -369,7 +429,14 @@ export const AT_RISK_SHARE = 0.8
  * states or distinct counts that saturate (a share, languages, partners, funded links), so their
  * projection is the value today.
  */
-const linearMetrics: readonly TargetMetric[] = ['actions', 'participants', 'online_reach', 'engagements', 'stakeholders_reached', 'new_stakeholders_engaged']
+const linearMetrics: readonly TargetMetric[] = [
+  'actions',
+  'participants',
+  'online_reach',
+  'engagements',
+  'stakeholders_reached',
+  'new_stakeholders_engaged',
+]
 
 export type TargetLike = {
   metric: TargetMetric
@@ -408,7 +475,10 @@ function percent(part: number, whole: number) {
  * behind; otherwise the projection to the period end decides: >= 100% on track, >= 80% at risk,
  * else behind. Before the period starts nothing is expected yet (on track).
  */
-export function targetProgress(target: TargetLike, options: { includeSubmitted?: boolean; today?: string; filters?: SQL } = {}): TargetProgress {
+export function targetProgress(
+  target: TargetLike,
+  options: { includeSubmitted?: boolean; today?: string; filters?: SQL } = {},
+): TargetProgress {
   const today = (options.today ?? new Date().toISOString()).slice(0, 10)
   const start = dayNumber(target.periodStart)
   const end = dayNumber(target.periodEnd)
@@ -431,7 +501,10 @@ export function targetProgress(target: TargetLike, options: { includeSubmitted?:
         })
   const finished = now > end
   const notStarted = now < start
-  const projection = linearMetrics.includes(target.metric) && elapsed > 0 && !finished ? Math.round((actual / elapsed) * 10) / 10 : actual
+  const projection =
+    linearMetrics.includes(target.metric) && elapsed > 0 && !finished
+      ? Math.round((actual / elapsed) * 10) / 10
+      : actual
   const percentage = percent(actual, target.value)
   const projectedPercentage = percent(projection, target.value)
   let status: TargetStatus

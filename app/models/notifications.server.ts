@@ -1,6 +1,8 @@
 import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm'
+
 import { db } from '#db/client'
 import { actions, notifications, users } from '#db/schema'
+
 import type { Tx } from './audit.server'
 
 export const notificationKinds = ['action_returned'] as const
@@ -10,7 +12,10 @@ export type NotificationKind = (typeof notificationKinds)[number]
  * "Your action was returned": tells the user who logged it and every active partner user of that
  * partner (not the reviewer themselves). Runs in the status change's transaction.
  */
-export function notifyActionReturned(tx: Tx, args: { actionId: number; partnerId: number; createdBy: number | null; comment: string; by: number }) {
+export function notifyActionReturned(
+  tx: Tx,
+  args: { actionId: number; partnerId: number; createdBy: number | null; comment: string; by: number },
+) {
   const recipients = tx
     .select({ id: users.id })
     .from(users)
@@ -27,7 +32,14 @@ export function notifyActionReturned(tx: Tx, args: { actionId: number; partnerId
     .all()
   if (!recipients.length) return 0
   tx.insert(notifications)
-    .values(recipients.map((r) => ({ userId: r.id, kind: 'action_returned', actionId: args.actionId, message: args.comment })))
+    .values(
+      recipients.map((r) => ({
+        userId: r.id,
+        kind: 'action_returned',
+        actionId: args.actionId,
+        message: args.comment,
+      })),
+    )
     .run()
   return recipients.length
 }
@@ -53,7 +65,11 @@ export function listNotifications(userId: number, page: { limit: number; offset:
     .limit(page.limit)
     .offset(page.offset)
     .all()
-  const total = db.select({ n: sql<number>`count(*)` }).from(notifications).where(where).get()!.n
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(notifications)
+    .where(where)
+    .get()!.n
   return { rows, total }
 }
 

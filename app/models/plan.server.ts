@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import {
   actions,
@@ -8,17 +9,24 @@ import {
   events,
   partners,
   plannedActivities,
+  type PlanSectionKey,
   planSectionKeys,
   planSections,
   planSectionVersions,
   stakeholderGroups,
   themes,
   users,
-  type PlanSectionKey,
 } from '#db/schema'
-import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
 import { renderMarkdown } from '~/utils/markdown.server'
-import { activityFormSchema, activityStateList, emptyToUndefined, type ActivityForm, type ActivityState } from './plan-forms'
+
+import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
+import {
+  type ActivityForm,
+  activityFormSchema,
+  type ActivityState,
+  activityStateList,
+  emptyToUndefined,
+} from './plan-forms'
 
 export { planSectionKeys }
 export type { PlanSectionKey }
@@ -30,14 +38,25 @@ export function isPlanSectionKey(value: string): value is PlanSectionKey {
 /** The eight parts in order, each with its Markdown rendered safely, who saved it and when. */
 export function listPlanSections() {
   const rows = db
-    .select({ key: planSections.key, body: planSections.body, updatedAt: planSections.updatedAt, updatedBy: users.name })
+    .select({
+      key: planSections.key,
+      body: planSections.body,
+      updatedAt: planSections.updatedAt,
+      updatedBy: users.name,
+    })
     .from(planSections)
     .leftJoin(users, eq(users.id, planSections.updatedBy))
     .all()
   const byKey = new Map(rows.map((r) => [r.key, r]))
   return planSectionKeys.map((key) => {
     const row = byKey.get(key)
-    return { key, body: row?.body ?? '', html: renderMarkdown(row?.body ?? ''), updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null }
+    return {
+      key,
+      body: row?.body ?? '',
+      html: renderMarkdown(row?.body ?? ''),
+      updatedAt: row?.updatedAt ?? null,
+      updatedBy: row?.updatedBy ?? null,
+    }
   })
 }
 
@@ -51,7 +70,12 @@ export function listSectionVersions(key: PlanSectionKey) {
   const section = getPlanSection(key)
   if (!section) return []
   return db
-    .select({ id: planSectionVersions.id, body: planSectionVersions.body, createdAt: planSectionVersions.createdAt, userName: users.name })
+    .select({
+      id: planSectionVersions.id,
+      body: planSectionVersions.body,
+      createdAt: planSectionVersions.createdAt,
+      userName: users.name,
+    })
     .from(planSectionVersions)
     .leftJoin(users, eq(users.id, planSectionVersions.userId))
     .where(eq(planSectionVersions.sectionId, section.id))
@@ -70,16 +94,29 @@ export function getSectionVersion(key: PlanSectionKey, versionId: number) {
  * Saves a section's text and keeps it as a new version (also when restoring an old one, so the
  * history only grows). Does nothing when the text is unchanged.
  */
-export function savePlanSection(tx: Tx, key: PlanSectionKey, body: string, userId: number, summary = 'edited'): { changed: boolean } {
+export function savePlanSection(
+  tx: Tx,
+  key: PlanSectionKey,
+  body: string,
+  userId: number,
+  summary = 'edited',
+): { changed: boolean } {
   const now = new Date().toISOString()
   const existing = tx.select().from(planSections).where(eq(planSections.key, key)).get()
   if (existing && existing.body === body) return { changed: false }
   let sectionId: number
   if (existing) {
-    tx.update(planSections).set({ body, updatedBy: userId, updatedAt: now }).where(eq(planSections.id, existing.id)).run()
+    tx.update(planSections)
+      .set({ body, updatedBy: userId, updatedAt: now })
+      .where(eq(planSections.id, existing.id))
+      .run()
     sectionId = existing.id
   } else {
-    sectionId = tx.insert(planSections).values({ key, body, updatedBy: userId }).returning({ id: planSections.id }).get().id
+    sectionId = tx
+      .insert(planSections)
+      .values({ key, body, updatedBy: userId })
+      .returning({ id: planSections.id })
+      .get().id
   }
   tx.insert(planSectionVersions).values({ sectionId, body, userId }).run()
   recordAudit(tx, {
@@ -101,14 +138,13 @@ export function restoreSectionVersion(tx: Tx, key: PlanSectionKey, versionId: nu
   return savePlanSection(tx, key, version.body, userId, `restored version ${versionId}`)
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Work plan: planned activities, fulfilled by logged actions (actions.activityId)
 
 export const activityStates = activityStateList
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
-export { activityFormSchema, type ActivityForm }
+export { type ActivityForm, activityFormSchema }
 
 export const activityFilterSchema = z.object({
   partner: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()).catch(undefined),
@@ -133,7 +169,9 @@ function stateExpression(today: string) {
 }
 
 function activityWhere(f: ActivityFilter, today: string): SQL | undefined {
-  const where: SQL[] = [f.archived ? isNotNull(plannedActivities.archivedAt) : isNull(plannedActivities.archivedAt)]
+  const where: SQL[] = [
+    f.archived ? isNotNull(plannedActivities.archivedAt) : isNull(plannedActivities.archivedAt),
+  ]
   if (f.partner) where.push(eq(plannedActivities.partnerId, f.partner))
   if (f.group) where.push(eq(plannedActivities.groupId, f.group))
   if (f.event) where.push(eq(plannedActivities.eventId, f.event))
@@ -141,7 +179,10 @@ function activityWhere(f: ActivityFilter, today: string): SQL | undefined {
   if (f.channel) where.push(eq(plannedActivities.channelId, f.channel))
   if (f.from) where.push(gte(plannedActivities.dueDate, f.from))
   if (f.to) where.push(lte(plannedActivities.dueDate, f.to))
-  if (f.q) where.push(sql`lower(${plannedActivities.title}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`)
+  if (f.q)
+    where.push(
+      sql`lower(${plannedActivities.title}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
+    )
   if (f.state) where.push(sql`${stateExpression(today)} = ${f.state}`)
   return and(...where)
 }
@@ -181,7 +222,11 @@ function selectActivities(today: string) {
 }
 
 /** The work plan, by due date, each activity with its state and the number of actions fulfilling it. */
-export function listActivities(filter: ActivityFilter, page: { limit: number; offset: number }, today = new Date().toISOString().slice(0, 10)) {
+export function listActivities(
+  filter: ActivityFilter,
+  page: { limit: number; offset: number },
+  today = new Date().toISOString().slice(0, 10),
+) {
   const where = activityWhere(filter, today)
   const rows = selectActivities(today)
     .where(where)
@@ -189,7 +234,11 @@ export function listActivities(filter: ActivityFilter, page: { limit: number; of
     .limit(page.limit)
     .offset(page.offset)
     .all()
-  const total = db.select({ n: sql<number>`count(*)` }).from(plannedActivities).where(where).get()!.n
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(plannedActivities)
+    .where(where)
+    .get()!.n
   return { rows, total }
 }
 
@@ -205,7 +254,13 @@ export function getActivity(id: number) {
 /** The actions logged against an activity (any status but drafts), newest first. */
 export function activityActions(id: number) {
   return db
-    .select({ id: actions.id, title: actions.title, date: actions.date, status: actions.status, partnerName: partners.name })
+    .select({
+      id: actions.id,
+      title: actions.title,
+      date: actions.date,
+      status: actions.status,
+      partnerName: partners.name,
+    })
     .from(actions)
     .leftJoin(partners, eq(partners.id, actions.partnerId))
     .where(and(eq(actions.activityId, id), isNull(actions.archivedAt), sql`${actions.status} <> 'draft'`))
@@ -230,7 +285,14 @@ function activityRow(input: ActivityForm) {
 export function createActivity(tx: Tx, input: ActivityForm, userId: number) {
   const row = activityRow(input)
   const id = tx.insert(plannedActivities).values(row).returning({ id: plannedActivities.id }).get().id
-  recordAudit(tx, { userId, entity: 'planned_activity', entityId: id, action: 'create', after: row, summary: row.title })
+  recordAudit(tx, {
+    userId,
+    entity: 'planned_activity',
+    entityId: id,
+    action: 'create',
+    after: row,
+    summary: row.title,
+  })
   return id
 }
 
@@ -250,17 +312,35 @@ export function setActivityArchived(tx: Tx, id: number, archived: boolean, userI
   const before = tx.select().from(plannedActivities).where(eq(plannedActivities.id, id)).get()
   if (!before) return false
   const archivedAt = archived ? new Date().toISOString() : null
-  tx.update(plannedActivities).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(plannedActivities.id, id)).run()
-  recordArchive(tx, { userId, entity: 'planned_activity', entityId: id, summary: before.title }, before.archivedAt, archivedAt)
+  tx.update(plannedActivities)
+    .set({ archivedAt, updatedAt: new Date().toISOString() })
+    .where(eq(plannedActivities.id, id))
+    .run()
+  recordArchive(
+    tx,
+    { userId, entity: 'planned_activity', entityId: id, summary: before.title },
+    before.archivedAt,
+    archivedAt,
+  )
   return true
 }
 
 /** Options for the activity select of the action form: open activities first, by due date. */
 export function activityOptions(partnerId?: number | null) {
   return db
-    .select({ id: plannedActivities.id, title: plannedActivities.title, dueDate: plannedActivities.dueDate, partnerId: plannedActivities.partnerId })
+    .select({
+      id: plannedActivities.id,
+      title: plannedActivities.title,
+      dueDate: plannedActivities.dueDate,
+      partnerId: plannedActivities.partnerId,
+    })
     .from(plannedActivities)
-    .where(and(isNull(plannedActivities.archivedAt), partnerId ? eq(plannedActivities.partnerId, partnerId) : undefined))
+    .where(
+      and(
+        isNull(plannedActivities.archivedAt),
+        partnerId ? eq(plannedActivities.partnerId, partnerId) : undefined,
+      ),
+    )
     .orderBy(asc(plannedActivities.dueDate))
     .all()
 }
@@ -269,11 +349,36 @@ export function activityOptions(partnerId?: number | null) {
 export function planFormOptions() {
   const live = <T extends { archivedAt: unknown }>(t: T) => isNull(t.archivedAt as never)
   return {
-    partners: db.select({ value: partners.id, label: partners.name }).from(partners).where(live(partners)).orderBy(partners.name).all(),
-    themes: db.select({ value: themes.id, label: themes.name }).from(themes).where(live(themes)).orderBy(themes.name).all(),
-    groups: db.select({ value: stakeholderGroups.id, label: stakeholderGroups.name }).from(stakeholderGroups).where(live(stakeholderGroups)).orderBy(stakeholderGroups.name).all(),
-    types: db.select({ value: actionTypes.id, label: actionTypes.name, key: actionTypes.key }).from(actionTypes).where(live(actionTypes)).orderBy(actionTypes.sortOrder).all(),
-    channels: db.select({ value: channels.id, label: channels.name, key: channels.key }).from(channels).where(live(channels)).orderBy(channels.sortOrder).all(),
+    partners: db
+      .select({ value: partners.id, label: partners.name })
+      .from(partners)
+      .where(live(partners))
+      .orderBy(partners.name)
+      .all(),
+    themes: db
+      .select({ value: themes.id, label: themes.name })
+      .from(themes)
+      .where(live(themes))
+      .orderBy(themes.name)
+      .all(),
+    groups: db
+      .select({ value: stakeholderGroups.id, label: stakeholderGroups.name })
+      .from(stakeholderGroups)
+      .where(live(stakeholderGroups))
+      .orderBy(stakeholderGroups.name)
+      .all(),
+    types: db
+      .select({ value: actionTypes.id, label: actionTypes.name, key: actionTypes.key })
+      .from(actionTypes)
+      .where(live(actionTypes))
+      .orderBy(actionTypes.sortOrder)
+      .all(),
+    channels: db
+      .select({ value: channels.id, label: channels.name, key: channels.key })
+      .from(channels)
+      .where(live(channels))
+      .orderBy(channels.sortOrder)
+      .all(),
     events: db
       .select({ value: events.id, label: events.title, startDate: events.startDate })
       .from(events)

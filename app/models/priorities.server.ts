@@ -7,32 +7,34 @@
  * or threshold change re-ranks 100,000 stakeholders at once; the same rules live as pure
  * functions in scoring.ts for the browser and the tests.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { db, type DB } from '#db/client'
+
+import { type DB, db } from '#db/client'
 import {
   criteria,
   engagementStrategies,
   partners,
   project,
+  type Quadrant,
   quadrants,
   scores,
+  stages,
   stakeholderCategories,
   stakeholderGroups,
   stakeholderPriority,
   stakeholders,
-  stages,
   strategyMessages,
+  type Tier,
   tiers,
   users,
-  type Quadrant,
-  type Tier,
 } from '#db/schema'
+
 import { recordArchive, recordAudit, recordUpdate } from './audit.server'
-import type { CriterionInput } from './priority-schemas'
 import { groupMembersWhere } from './groups.server'
+import type { CriterionInput } from './priority-schemas'
+import { GRID_MIDPOINT, isScoreValue, quadrantFor, type Thresholds, validThresholds } from './scoring'
 import { stakeholderWhere } from './stakeholders.server'
-import { GRID_MIDPOINT, isScoreValue, quadrantFor, validThresholds, type Thresholds } from './scoring'
 
 type Tx = Parameters<Parameters<DB['transaction']>[0]>[0] | DB
 
@@ -57,14 +59,25 @@ export function getCriterion(id: number) {
 }
 
 export function getThresholds(tx: Tx = db): Thresholds {
-  const row = tx.select({ tierA: project.tierAThreshold, tierB: project.tierBThreshold }).from(project).where(eq(project.id, 1)).get()
+  const row = tx
+    .select({ tierA: project.tierAThreshold, tierB: project.tierBThreshold })
+    .from(project)
+    .where(eq(project.id, 1))
+    .get()
   return row ?? { tierA: 70, tierB: 45 }
 }
 
-export { criterionSchema, thresholdsSchema, type CriterionInput } from './priority-schemas'
+export { type CriterionInput, criterionSchema, thresholdsSchema } from './priority-schemas'
 
-export function createCriterion(tx: Tx, input: CriterionInput & { key?: string | null }, userId: number | null) {
-  const maxOrder = tx.select({ n: sql<number>`coalesce(max(${criteria.sortOrder}), 0)` }).from(criteria).get()!.n
+export function createCriterion(
+  tx: Tx,
+  input: CriterionInput & { key?: string | null },
+  userId: number | null,
+) {
+  const maxOrder = tx
+    .select({ n: sql<number>`coalesce(max(${criteria.sortOrder}), 0)` })
+    .from(criteria)
+    .get()!.n
   const row = tx
     .insert(criteria)
     .values({
@@ -77,7 +90,14 @@ export function createCriterion(tx: Tx, input: CriterionInput & { key?: string |
     })
     .returning()
     .get()
-  recordAudit(tx, { userId, entity: 'criterion', entityId: row.id, action: 'create', after: row, summary: `criterion ${row.name} (weight ${row.weight})` })
+  recordAudit(tx, {
+    userId,
+    entity: 'criterion',
+    entityId: row.id,
+    action: 'create',
+    after: row,
+    summary: `criterion ${row.name} (weight ${row.weight})`,
+  })
   recomputeAllPriorities(tx)
   return row
 }
@@ -85,16 +105,27 @@ export function createCriterion(tx: Tx, input: CriterionInput & { key?: string |
 export function updateCriterion(tx: Tx, id: number, input: CriterionInput, userId: number | null) {
   const before = tx.select().from(criteria).where(eq(criteria.id, id)).get()
   if (!before) return null
-  const values = { name: input.name, description: input.description || null, weight: input.weight, gridAxis: input.gridAxis ?? null }
+  const values = {
+    name: input.name,
+    description: input.description || null,
+    weight: input.weight,
+    gridAxis: input.gridAxis ?? null,
+  }
   const after = tx
     .update(criteria)
     .set({ ...values, updatedAt: now() })
     .where(eq(criteria.id, id))
     .returning()
     .get()
-  const changed = recordUpdate(tx, { userId, entity: 'criterion', entityId: id, summary: `criterion ${after.name}` }, before, values)
+  const changed = recordUpdate(
+    tx,
+    { userId, entity: 'criterion', entityId: id, summary: `criterion ${after.name}` },
+    before,
+    values,
+  )
   // A new weight or axis changes every score and grid position: re-rank at once.
-  if (changed && (before.weight !== after.weight || before.gridAxis !== after.gridAxis) && !after.archivedAt) recomputeAllPriorities(tx)
+  if (changed && (before.weight !== after.weight || before.gridAxis !== after.gridAxis) && !after.archivedAt)
+    recomputeAllPriorities(tx)
   return after
 }
 
@@ -107,7 +138,12 @@ export function setCriterionArchived(tx: Tx, id: number, archived: boolean, user
     .where(eq(criteria.id, id))
     .returning()
     .get()
-  recordArchive(tx, { userId, entity: 'criterion', entityId: id, summary: `criterion ${after.name}` }, before.archivedAt, after.archivedAt)
+  recordArchive(
+    tx,
+    { userId, entity: 'criterion', entityId: id, summary: `criterion ${after.name}` },
+    before.archivedAt,
+    after.archivedAt,
+  )
   recomputeAllPriorities(tx)
   return after
 }
@@ -115,7 +151,10 @@ export function setCriterionArchived(tx: Tx, id: number, archived: boolean, user
 export function setThresholds(tx: Tx, input: Thresholds, userId: number | null) {
   if (!validThresholds(input)) throw new Error('invalid thresholds')
   const before = getThresholds(tx)
-  tx.update(project).set({ tierAThreshold: input.tierA, tierBThreshold: input.tierB, updatedAt: now() }).where(eq(project.id, 1)).run()
+  tx.update(project)
+    .set({ tierAThreshold: input.tierA, tierBThreshold: input.tierB, updatedAt: now() })
+    .where(eq(project.id, 1))
+    .run()
   const changed = recordUpdate(
     tx,
     { userId, entity: 'project', entityId: 1, summary: 'tier thresholds' },
@@ -142,7 +181,12 @@ function tierCase(score: SQL, t: Thresholds) {
  */
 export function recomputePriorities(tx: Tx, stakeholderIds?: readonly number[]) {
   const t = getThresholds(tx)
-  const only = stakeholderIds ? sql`and s.stakeholder_id in (${sql.join(stakeholderIds.map((id) => sql`${id}`), sql`, `)})` : sql``
+  const only = stakeholderIds
+    ? sql`and s.stakeholder_id in (${sql.join(
+        stakeholderIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``
   if (stakeholderIds && stakeholderIds.length === 0) return
   const score = sql`(sum(c.weight * (s.value - 1) / 4.0) / sum(c.weight) * 100.0)`
   const stamp = now()
@@ -167,7 +211,12 @@ export function recomputePriorities(tx: Tx, stakeholderIds?: readonly number[]) 
       influence = excluded.influence,
       interest = excluded.interest
   `)
-  const onlyP = stakeholderIds ? sql`and p.stakeholder_id in (${sql.join(stakeholderIds.map((id) => sql`${id}`), sql`, `)})` : sql``
+  const onlyP = stakeholderIds
+    ? sql`and p.stakeholder_id in (${sql.join(
+        stakeholderIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``
   tx.run(sql`
     delete from stakeholder_priority as p
      where not exists (
@@ -189,7 +238,10 @@ function retierAll(tx: Tx, t: Thresholds) {
 export type Priority = typeof stakeholderPriority.$inferSelect
 
 export function getPriority(stakeholderId: number, tx: Tx = db): Priority | null {
-  return tx.select().from(stakeholderPriority).where(eq(stakeholderPriority.stakeholderId, stakeholderId)).get() ?? null
+  return (
+    tx.select().from(stakeholderPriority).where(eq(stakeholderPriority.stakeholderId, stakeholderId)).get() ??
+    null
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,18 +254,35 @@ export type ScoreChange = { criterionId: number; value: number | null; rationale
  * superseded, never deleted, so the history is kept; an unchanged value is a no-op. Recomputes the
  * stakeholder's priority. Returns how many scores changed.
  */
-export function scoreStakeholder(tx: Tx, stakeholderId: number, changes: readonly ScoreChange[], userId: number | null): number {
+export function scoreStakeholder(
+  tx: Tx,
+  stakeholderId: number,
+  changes: readonly ScoreChange[],
+  userId: number | null,
+): number {
   let changed = 0
   const stamp = now()
   for (const change of changes) {
-    if (change.value !== null && !isScoreValue(change.value)) throw new Error(`score out of range: ${change.value}`)
+    if (change.value !== null && !isScoreValue(change.value))
+      throw new Error(`score out of range: ${change.value}`)
     const current = tx
       .select()
       .from(scores)
-      .where(and(eq(scores.stakeholderId, stakeholderId), eq(scores.criterionId, change.criterionId), isNull(scores.supersededAt)))
+      .where(
+        and(
+          eq(scores.stakeholderId, stakeholderId),
+          eq(scores.criterionId, change.criterionId),
+          isNull(scores.supersededAt),
+        ),
+      )
       .get()
     const rationale = change.rationale?.trim() || null
-    if (current && current.value === change.value && (change.rationale === undefined || (current.rationale ?? null) === rationale)) continue
+    if (
+      current &&
+      current.value === change.value &&
+      (change.rationale === undefined || (current.rationale ?? null) === rationale)
+    )
+      continue
     if (!current && change.value === null) continue
     if (current) tx.update(scores).set({ supersededAt: stamp }).where(eq(scores.id, current.id)).run()
     if (change.value === null) {
@@ -384,7 +453,10 @@ export function listRanked(filter: PriorityFilter, page: { limit: number; offset
     .limit(page.limit)
     .offset(page.offset)
     .all()
-  return { rows: rows.map((r, i) => ({ ...r, rank: page.offset + i + 1 })), total: countRanked(filter, condition) }
+  return {
+    rows: rows.map((r, i) => ({ ...r, rank: page.offset + i + 1 })),
+    total: countRanked(filter, condition),
+  }
 }
 
 /**
@@ -395,7 +467,11 @@ export function listRanked(filter: PriorityFilter, page: { limit: number; offset
 function countRanked(filter: PriorityFilter, condition: SQL | undefined): number {
   if (!filter.q && !filter.category && !filter.owner && !filter.stage && !filter.quadrant) {
     const tier = filter.tier ? eq(stakeholderPriority.tier, filter.tier) : undefined
-    const all = db.select({ n: sql<number>`count(*)` }).from(stakeholderPriority).where(tier).get()!.n
+    const all = db
+      .select({ n: sql<number>`count(*)` })
+      .from(stakeholderPriority)
+      .where(tier)
+      .get()!.n
     // CROSS JOIN keeps SQLite's join order: scan the register once, look up only the archived.
     const gone = db.get<{ n: number }>(sql`
       select count(*) as n from stakeholders s cross join stakeholder_priority p on p.stakeholder_id = s.id
@@ -459,7 +535,11 @@ export function scoringPage(filter: PriorityFilter, page: { limit: number; offse
         .leftJoin(stakeholderPriority, eq(stakeholderPriority.stakeholderId, stakeholders.id))
         .where(condition)
         .get()!.n
-    : db.select({ n: sql<number>`count(*)` }).from(stakeholders).where(condition).get()!.n
+    : db
+        .select({ n: sql<number>`count(*)` })
+        .from(stakeholders)
+        .where(condition)
+        .get()!.n
   const ids = base.map((r) => r.id)
   const current = ids.length
     ? db
@@ -520,15 +600,33 @@ export function gridPlacements(filter: PriorityFilter, limit = 300) {
     .orderBy(desc(stakeholderPriority.score), desc(stakeholderPriority.stakeholderId))
     .limit(limit)
     .all()
-  const quadrantCounts: Record<Quadrant, number> = { manage_closely: 0, keep_satisfied: 0, keep_informed: 0, monitor: 0 }
+  const quadrantCounts: Record<Quadrant, number> = {
+    manage_closely: 0,
+    keep_satisfied: 0,
+    keep_informed: 0,
+    monitor: 0,
+  }
   const quadrantOf = sql`(${stakeholderPriority.influence} >= ${GRID_MIDPOINT}) * 2 + (${stakeholderPriority.interest} >= ${GRID_MIDPOINT})`
   const add = (rows: { q: number; n: number }[], sign: number) => {
     for (const c of rows) quadrantCounts[quadrantFor(c.q >= 2 ? 5 : 1, c.q % 2 ? 5 : 1)!] += sign * c.n
   }
   if (!filter.q && !filter.category && !filter.owner && !filter.stage) {
     // As countRanked: count the priority table alone, then take the archived/merged back out.
-    const own = and(isNotNull(stakeholderPriority.influence), isNotNull(stakeholderPriority.interest), filter.tier ? eq(stakeholderPriority.tier, filter.tier) : undefined, filter.quadrant ? quadrantCondition(filter.quadrant) : undefined)
-    add(db.select({ q: sql<number>`${quadrantOf}`, n: sql<number>`count(*)` }).from(stakeholderPriority).where(own).groupBy(sql`1`).all(), 1)
+    const own = and(
+      isNotNull(stakeholderPriority.influence),
+      isNotNull(stakeholderPriority.interest),
+      filter.tier ? eq(stakeholderPriority.tier, filter.tier) : undefined,
+      filter.quadrant ? quadrantCondition(filter.quadrant) : undefined,
+    )
+    add(
+      db
+        .select({ q: sql<number>`${quadrantOf}`, n: sql<number>`count(*)` })
+        .from(stakeholderPriority)
+        .where(own)
+        .groupBy(sql`1`)
+        .all(),
+      1,
+    )
     add(
       db.all<{ q: number; n: number }>(sql`
         select ${quadrantOf} as q, count(*) as n from stakeholders cross join stakeholder_priority on stakeholder_priority.stakeholder_id = stakeholders.id
@@ -536,7 +634,16 @@ export function gridPlacements(filter: PriorityFilter, limit = 300) {
       -1,
     )
   } else {
-    add(db.select({ q: sql<number>`${quadrantOf}`, n: sql<number>`count(*)` }).from(stakeholderPriority).innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId)).where(condition).groupBy(sql`1`).all(), 1)
+    add(
+      db
+        .select({ q: sql<number>`${quadrantOf}`, n: sql<number>`count(*)` })
+        .from(stakeholderPriority)
+        .innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId))
+        .where(condition)
+        .groupBy(sql`1`)
+        .all(),
+      1,
+    )
   }
   const total = Object.values(quadrantCounts).reduce((a, b) => a + b, 0)
   const placements: GridPlacement[] = rows.map((r) => ({
@@ -552,12 +659,21 @@ export function gridPlacements(filter: PriorityFilter, limit = 300) {
 export function filterOptions() {
   return {
     categories: db
-      .select({ id: stakeholderCategories.id, name: stakeholderCategories.name, key: stakeholderCategories.key })
+      .select({
+        id: stakeholderCategories.id,
+        name: stakeholderCategories.name,
+        key: stakeholderCategories.key,
+      })
       .from(stakeholderCategories)
       .where(isNull(stakeholderCategories.archivedAt))
       .orderBy(asc(stakeholderCategories.sortOrder), asc(stakeholderCategories.name))
       .all(),
-    partners: db.select({ id: partners.id, name: partners.name }).from(partners).where(isNull(partners.archivedAt)).orderBy(asc(partners.name)).all(),
+    partners: db
+      .select({ id: partners.id, name: partners.name })
+      .from(partners)
+      .where(isNull(partners.archivedAt))
+      .orderBy(asc(partners.name))
+      .all(),
   }
 }
 
@@ -578,7 +694,12 @@ export type StrategyView = {
 function messagesFor(strategyIds: number[]) {
   const out = new Map<number, Record<string, string>>()
   if (!strategyIds.length) return out
-  const rows = db.select().from(strategyMessages).where(inArray(strategyMessages.strategyId, strategyIds)).orderBy(asc(strategyMessages.id)).all()
+  const rows = db
+    .select()
+    .from(strategyMessages)
+    .where(inArray(strategyMessages.strategyId, strategyIds))
+    .orderBy(asc(strategyMessages.id))
+    .all()
   for (const m of rows) {
     const map = out.get(m.strategyId) ?? {}
     map[m.language] = m.message
@@ -589,7 +710,12 @@ function messagesFor(strategyIds: number[]) {
 
 /** The strategy of each quadrant (an empty one where none was written yet). */
 export function quadrantStrategies(): Record<Quadrant, StrategyView> {
-  const rows = db.select().from(engagementStrategies).where(and(isNotNull(engagementStrategies.quadrant), isNull(engagementStrategies.groupId))).orderBy(asc(engagementStrategies.id)).all()
+  const rows = db
+    .select()
+    .from(engagementStrategies)
+    .where(and(isNotNull(engagementStrategies.quadrant), isNull(engagementStrategies.groupId)))
+    .orderBy(asc(engagementStrategies.id))
+    .all()
   const messages = messagesFor(rows.map((r) => r.id))
   const result = {} as Record<Quadrant, StrategyView>
   for (const q of quadrants) {
@@ -613,14 +739,24 @@ export function groupStrategies(groupIds?: number[]): StrategyView[] {
   const groups = db
     .select({ id: stakeholderGroups.id, name: stakeholderGroups.name })
     .from(stakeholderGroups)
-    .where(and(isNull(stakeholderGroups.archivedAt), groupIds ? inArray(stakeholderGroups.id, groupIds) : undefined))
+    .where(
+      and(
+        isNull(stakeholderGroups.archivedAt),
+        groupIds ? inArray(stakeholderGroups.id, groupIds) : undefined,
+      ),
+    )
     .orderBy(asc(stakeholderGroups.name))
     .all()
   if (!groups.length) return []
   const rows = db
     .select()
     .from(engagementStrategies)
-    .where(inArray(engagementStrategies.groupId, groups.map((g) => g.id)))
+    .where(
+      inArray(
+        engagementStrategies.groupId,
+        groups.map((g) => g.id),
+      ),
+    )
     .orderBy(asc(engagementStrategies.id))
     .all()
   const messages = messagesFor(rows.map((r) => r.id))
@@ -644,46 +780,97 @@ export type StrategyTarget = { quadrant: Quadrant } | { groupId: number }
  * Writes the methods and key messages (per language) of a quadrant's or a group's strategy.
  * A message left empty removes that language's message; the audit row keeps the old text.
  */
-export function saveStrategy(tx: Tx, target: StrategyTarget, input: { methods: string; messages: Record<string, string> }, userId: number | null) {
-  const where = 'quadrant' in target ? and(eq(engagementStrategies.quadrant, target.quadrant), isNull(engagementStrategies.groupId)) : eq(engagementStrategies.groupId, target.groupId)
+export function saveStrategy(
+  tx: Tx,
+  target: StrategyTarget,
+  input: { methods: string; messages: Record<string, string> },
+  userId: number | null,
+) {
+  const where =
+    'quadrant' in target
+      ? and(eq(engagementStrategies.quadrant, target.quadrant), isNull(engagementStrategies.groupId))
+      : eq(engagementStrategies.groupId, target.groupId)
   let strategy = tx.select().from(engagementStrategies).where(where).get()
   const beforeMessages: Record<string, string> = {}
-  if (strategy) for (const m of tx.select().from(strategyMessages).where(eq(strategyMessages.strategyId, strategy.id)).all()) beforeMessages[m.language] = m.message
+  if (strategy)
+    for (const m of tx
+      .select()
+      .from(strategyMessages)
+      .where(eq(strategyMessages.strategyId, strategy.id))
+      .all())
+      beforeMessages[m.language] = m.message
   const before = { methods: strategy?.methods ?? null, messages: beforeMessages }
   if (!strategy) {
     strategy = tx
       .insert(engagementStrategies)
-      .values({ quadrant: 'quadrant' in target ? target.quadrant : null, groupId: 'groupId' in target ? target.groupId : null, methods: input.methods || null })
+      .values({
+        quadrant: 'quadrant' in target ? target.quadrant : null,
+        groupId: 'groupId' in target ? target.groupId : null,
+        methods: input.methods || null,
+      })
       .returning()
       .get()
   } else {
-    tx.update(engagementStrategies).set({ methods: input.methods || null, updatedAt: now() }).where(eq(engagementStrategies.id, strategy.id)).run()
+    tx.update(engagementStrategies)
+      .set({ methods: input.methods || null, updatedAt: now() })
+      .where(eq(engagementStrategies.id, strategy.id))
+      .run()
   }
   const afterMessages: Record<string, string> = {}
   for (const [language, raw] of Object.entries(input.messages)) {
     const message = raw.trim()
-    const existing = tx.select().from(strategyMessages).where(and(eq(strategyMessages.strategyId, strategy.id), eq(strategyMessages.language, language))).get()
+    const existing = tx
+      .select()
+      .from(strategyMessages)
+      .where(and(eq(strategyMessages.strategyId, strategy.id), eq(strategyMessages.language, language)))
+      .get()
     if (!message) {
       if (existing) tx.delete(strategyMessages).where(eq(strategyMessages.id, existing.id)).run()
       continue
     }
     afterMessages[language] = message
     if (existing) {
-      if (existing.message !== message) tx.update(strategyMessages).set({ message }).where(eq(strategyMessages.id, existing.id)).run()
+      if (existing.message !== message)
+        tx.update(strategyMessages).set({ message }).where(eq(strategyMessages.id, existing.id)).run()
     } else tx.insert(strategyMessages).values({ strategyId: strategy.id, language, message }).run()
   }
   // Languages not in the form (no longer working languages) keep their messages.
-  for (const [language, message] of Object.entries(beforeMessages)) if (!(language in input.messages)) afterMessages[language] = message
+  for (const [language, message] of Object.entries(beforeMessages))
+    if (!(language in input.messages)) afterMessages[language] = message
   const after = { methods: input.methods || null, messages: afterMessages }
-  const label = 'quadrant' in target ? `strategy for ${target.quadrant}` : `strategy for group ${target.groupId}`
-  if (before.methods === null && !Object.keys(beforeMessages).length && strategy.createdAt === strategy.updatedAt)
-    recordAudit(tx, { userId, entity: 'engagement_strategy', entityId: strategy.id, action: 'create', after, summary: label })
-  else recordUpdate(tx, { userId, entity: 'engagement_strategy', entityId: strategy.id, summary: label }, before, after)
+  const label =
+    'quadrant' in target ? `strategy for ${target.quadrant}` : `strategy for group ${target.groupId}`
+  if (
+    before.methods === null &&
+    !Object.keys(beforeMessages).length &&
+    strategy.createdAt === strategy.updatedAt
+  )
+    recordAudit(tx, {
+      userId,
+      entity: 'engagement_strategy',
+      entityId: strategy.id,
+      action: 'create',
+      after,
+      summary: label,
+    })
+  else
+    recordUpdate(
+      tx,
+      { userId, entity: 'engagement_strategy', entityId: strategy.id, summary: label },
+      before,
+      after,
+    )
   return strategy.id
 }
 
 export function getGroup(id: number) {
-  return db.select().from(stakeholderGroups).where(and(eq(stakeholderGroups.id, id), isNull(stakeholderGroups.archivedAt))).get() ?? null
+  return (
+    db
+      .select()
+      .from(stakeholderGroups)
+      .where(and(eq(stakeholderGroups.id, id), isNull(stakeholderGroups.archivedAt)))
+      .get() ?? null
+  )
 }
 
 /** The groups whose saved filter includes the stakeholder. */

@@ -3,10 +3,15 @@
  * same rules (a *.server module is empty in the browser bundle).
  */
 import { z } from 'zod'
+
 import { validThresholds } from './scoring'
 
 export const criterionSchema = z.object({
-  name: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(120, 'common:errors.tooLong'),
+  name: z
+    .string({ required_error: 'common:errors.required' })
+    .trim()
+    .min(1, 'common:errors.required')
+    .max(120, 'common:errors.tooLong'),
   description: z.string().trim().max(1000, 'common:errors.tooLong').optional(),
   weight: z.coerce
     .number({ required_error: 'common:errors.required', invalid_type_error: 'priorities:errors.weight' })
@@ -18,8 +23,13 @@ export type CriterionInput = z.infer<typeof criterionSchema>
 
 export const thresholdsSchema = z
   .object({
-    tierA: z.coerce.number({ required_error: 'common:errors.required', invalid_type_error: 'priorities:errors.threshold' }).min(0, 'priorities:errors.threshold').max(100, 'priorities:errors.threshold'),
-    tierB: z.coerce.number({ required_error: 'common:errors.required', invalid_type_error: 'priorities:errors.threshold' }).min(0, 'priorities:errors.threshold').max(100, 'priorities:errors.threshold'),
+    tierA: z.coerce
+      .number({ required_error: 'common:errors.required', invalid_type_error: 'priorities:errors.threshold' })
+      .min(0, 'priorities:errors.threshold')
+      .max(100, 'priorities:errors.threshold'),
+    tierB: z.coerce
+      .number({ required_error: 'common:errors.required', invalid_type_error: 'priorities:errors.threshold' })
+      .min(0, 'priorities:errors.threshold')
+      .max(100, 'priorities:errors.threshold'),
   })
   .refine((t) => validThresholds(t), { message: 'priorities:errors.thresholdOrder', path: ['tierA'] })
-

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
+
 import { db } from '#db/client'
 import { notifications, project } from '#db/schema'
 
@@ -7,7 +8,11 @@ export function getProject() {
 }
 
 export function projectSummary() {
-  const p = db.select({ name: project.name, workingLanguages: project.workingLanguages }).from(project).where(eq(project.id, 1)).get()
+  const p = db
+    .select({ name: project.name, workingLanguages: project.workingLanguages })
+    .from(project)
+    .where(eq(project.id, 1))
+    .get()
   return p ?? null
 }
 

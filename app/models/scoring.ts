@@ -53,8 +53,12 @@ export function axisAverage(values: readonly (number | null | undefined)[]): num
  * The quadrant of the power/interest grid. The midpoint (3) counts as high, so a stakeholder
  * scored "3 - medium" on both axes is kept informed and satisfied rather than merely monitored.
  */
-export function quadrantFor(influence: number | null | undefined, interest: number | null | undefined): Quadrant | null {
-  if (influence === null || influence === undefined || interest === null || interest === undefined) return null
+export function quadrantFor(
+  influence: number | null | undefined,
+  interest: number | null | undefined,
+): Quadrant | null {
+  if (influence === null || influence === undefined || interest === null || interest === undefined)
+    return null
   const highInfluence = influence >= GRID_MIDPOINT
   const highInterest = interest >= GRID_MIDPOINT
   if (highInfluence && highInterest) return 'manage_closely'
@@ -78,5 +82,10 @@ export function roundScore(score: number): number {
  * a unit test checks they equal the schema's.
  */
 export const TIERS = ['A', 'B', 'C'] as const satisfies readonly Tier[]
-export const QUADRANTS = ['manage_closely', 'keep_satisfied', 'keep_informed', 'monitor'] as const satisfies readonly Quadrant[]
+export const QUADRANTS = [
+  'manage_closely',
+  'keep_satisfied',
+  'keep_informed',
+  'monitor',
+] as const satisfies readonly Quadrant[]
 export const STAGES = ['identified', 'contacted', 'engaged', 'collaborating', 'dormant'] as const

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+
 import { webDomainFrom } from '~/utils/text'
 
 /*
@@ -45,19 +46,33 @@ export const countryCodes = (
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 const optionalText = (max: number) =>
   z.preprocess(emptyToUndefined, z.string().trim().max(max, 'common:errors.tooLong').optional())
-const toArray = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v])
+const toArray = (v: unknown) =>
+  v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]
 
 /** What a person (form) or an import gives to create or edit a stakeholder. */
 export const stakeholderInputSchema = z.object({
-  name: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(300, 'common:errors.tooLong'),
+  name: z
+    .string({ required_error: 'common:errors.required' })
+    .trim()
+    .min(1, 'common:errors.required')
+    .max(300, 'common:errors.tooLong'),
   acronym: optionalText(60),
-  categoryId: z.coerce.number({ required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' }).int().positive('common:errors.choose'),
+  categoryId: z.coerce
+    .number({ required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' })
+    .int()
+    .positive('common:errors.choose'),
   programme: optionalText(200),
   period: optionalText(60),
-  scale: z.preprocess(emptyToUndefined, z.enum(scales, { errorMap: () => ({ message: 'common:errors.choose' }) }).optional()),
+  scale: z.preprocess(
+    emptyToUndefined,
+    z.enum(scales, { errorMap: () => ({ message: 'common:errors.choose' }) }).optional(),
+  ),
   country: z.preprocess(
     (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toUpperCase()) : v),
-    z.string().refine((c) => countryCodes.includes(c), 'common:errors.choose').optional(),
+    z
+      .string()
+      .refine((c) => countryCodes.includes(c), 'common:errors.choose')
+      .optional(),
   ),
   city: optionalText(120),
   website: z.preprocess(
@@ -72,18 +87,37 @@ export const stakeholderInputSchema = z.object({
   ),
   description: optionalText(5000),
   themeIds: z.preprocess(toArray, z.array(z.coerce.number().int().positive()).max(50)),
-  languages: z.preprocess(toArray, z.array(z.string().trim().regex(/^[a-z]{2,3}$/, 'common:errors.invalid')).max(30)),
+  languages: z.preprocess(
+    toArray,
+    z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[a-z]{2,3}$/, 'common:errors.invalid'),
+      )
+      .max(30),
+  ),
   ownerPartnerId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
-  stage: z.preprocess(emptyToUndefined, z.enum(stages, { errorMap: () => ({ message: 'common:errors.choose' }) }).default('identified')),
+  stage: z.preprocess(
+    emptyToUndefined,
+    z.enum(stages, { errorMap: () => ({ message: 'common:errors.choose' }) }).default('identified'),
+  ),
 })
 export type StakeholderInput = z.infer<typeof stakeholderInputSchema>
 
-
 /** A person at a stakeholder, with the GDPR record of why we may hold their data. */
 export const contactInputSchema = z.object({
-  name: z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(200, 'common:errors.tooLong'),
+  name: z
+    .string({ required_error: 'common:errors.required' })
+    .trim()
+    .min(1, 'common:errors.required')
+    .max(200, 'common:errors.tooLong'),
   position: optionalText(200),
-  email: z.preprocess(emptyToUndefined, z.string().trim().max(254, 'common:errors.tooLong').email('common:errors.email').optional()),
+  email: z.preprocess(
+    emptyToUndefined,
+    z.string().trim().max(254, 'common:errors.tooLong').email('common:errors.email').optional(),
+  ),
   phone: z.preprocess(
     emptyToUndefined,
     z
@@ -93,19 +127,35 @@ export const contactInputSchema = z.object({
       .regex(/^[+()\d][\d\s().\-/]*$/, 'common:errors.invalid')
       .optional(),
   ),
-  languages: z.preprocess(toArray, z.array(z.string().trim().regex(/^[a-z]{2,3}$/, 'common:errors.invalid')).max(30)),
+  languages: z.preprocess(
+    toArray,
+    z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[a-z]{2,3}$/, 'common:errors.invalid'),
+      )
+      .max(30),
+  ),
   lawfulBasis: z.enum(lawfulBases, { errorMap: () => ({ message: 'common:errors.choose' }) }),
   basisObtainedAt: z.preprocess(
     emptyToUndefined,
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'common:errors.date')
-      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'common:errors.date')
+      .refine(
+        (d) =>
+          !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+          new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+        'common:errors.date',
+      )
       .optional(),
   ),
   basisSource: optionalText(500),
-  doNotContact: z.preprocess((v) => v === 'on' || v === 'true' || v === true || v === '1', z.boolean()).default(false),
+  doNotContact: z
+    .preprocess((v) => v === 'on' || v === 'true' || v === true || v === '1', z.boolean())
+    .default(false),
   notes: optionalText(5000),
 })
 export type ContactInput = z.infer<typeof contactInputSchema>
-

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import {
   actions,
@@ -25,13 +26,13 @@ import { forbidden, invariantResponse, requirePermission } from '~/utils/auth.se
 import { can } from '~/utils/permissions'
 import type { SessionUser } from '~/utils/session.server'
 import { nameKey, normalizeText, webDomainFrom } from '~/utils/text'
+
 import { type StakeholderInput } from './stakeholder-schemas'
 
 export type Stakeholder = typeof stakeholders.$inferSelect
 
 export { builtInCategories, type CategoryKey } from './stakeholder-schemas'
-
-export { countryCodes, stakeholderInputSchema, type StakeholderInput } from './stakeholder-schemas'
+export { countryCodes, type StakeholderInput, stakeholderInputSchema } from './stakeholder-schemas'
 
 /** The stored columns derived from the input: the search and dedupe keys are never written apart. */
 function columnsFrom(input: StakeholderInput) {
@@ -56,7 +57,12 @@ function columnsFrom(input: StakeholderInput) {
   }
 }
 
-export function searchTextFor(s: { name: string; acronym?: string | null; city?: string | null; webDomain?: string | null }) {
+export function searchTextFor(s: {
+  name: string
+  acronym?: string | null
+  city?: string | null
+  webDomain?: string | null
+}) {
   return normalizeText([s.name, s.acronym, s.city, s.webDomain].filter(Boolean).join(' '))
 }
 
@@ -77,7 +83,10 @@ function themeIdsOf(tx: Tx, id: number) {
 function setThemes(tx: Tx, id: number, themeIds: number[]) {
   tx.delete(stakeholderThemes).where(eq(stakeholderThemes.stakeholderId, id)).run()
   const unique = [...new Set(themeIds)]
-  if (unique.length) tx.insert(stakeholderThemes).values(unique.map((themeId) => ({ stakeholderId: id, themeId }))).run()
+  if (unique.length)
+    tx.insert(stakeholderThemes)
+      .values(unique.map((themeId) => ({ stakeholderId: id, themeId })))
+      .run()
 }
 
 /** Creates a stakeholder with its themes and an audit row; returns its id. Call inside a transaction. */
@@ -88,7 +97,14 @@ export function createStakeholder(tx: Tx, input: StakeholderInput, userId: numbe
     .returning()
     .get()
   setThemes(tx, row.id, input.themeIds)
-  recordAudit(tx, { userId, entity: 'stakeholder', entityId: row.id, action: 'create', after: auditable(row, input.themeIds), summary: row.name })
+  recordAudit(tx, {
+    userId,
+    entity: 'stakeholder',
+    entityId: row.id,
+    action: 'create',
+    after: auditable(row, input.themeIds),
+    summary: row.name,
+  })
   return row.id
 }
 
@@ -130,18 +146,34 @@ export function writeStakeholderFields(tx: Tx, id: number, input: Partial<Stakeh
     .returning()
     .get()
   if (input.themeIds !== undefined) setThemes(tx, id, merged.themeIds)
-  return { before: auditable(before, beforeThemes), after: auditable(after, merged.themeIds), stageChanged: before.stage !== after.stage, beforeRow: before, afterRow: after }
+  return {
+    before: auditable(before, beforeThemes),
+    after: auditable(after, merged.themeIds),
+    stageChanged: before.stage !== after.stage,
+    beforeRow: before,
+    afterRow: after,
+  }
 }
 
 /**
  * Changes the given fields of a stakeholder (fields left out keep their value, so an import can
  * update only the mapped columns) and audits what changed. Returns whether anything changed.
  */
-export function updateStakeholder(tx: Tx, id: number, input: Partial<StakeholderInput>, userId: number | null): boolean {
+export function updateStakeholder(
+  tx: Tx,
+  id: number,
+  input: Partial<StakeholderInput>,
+  userId: number | null,
+): boolean {
   const { before, after, stageChanged, beforeRow, afterRow } = writeStakeholderFields(tx, id, input)
   return recordUpdate(
     tx,
-    { userId, entity: 'stakeholder', entityId: id, summary: stageChanged ? `stage: ${beforeRow.stage} → ${afterRow.stage}` : afterRow.name },
+    {
+      userId,
+      entity: 'stakeholder',
+      entityId: id,
+      summary: stageChanged ? `stage: ${beforeRow.stage} → ${afterRow.stage}` : afterRow.name,
+    },
     before,
     after,
   )
@@ -152,7 +184,15 @@ export function archiveStakeholder(tx: Tx, id: number, userId: number | null) {
   if (!row || row.archivedAt) return false
   const at = new Date().toISOString()
   tx.update(stakeholders).set({ archivedAt: at, updatedAt: at }).where(eq(stakeholders.id, id)).run()
-  recordAudit(tx, { userId, entity: 'stakeholder', entityId: id, action: 'archive', before: { archivedAt: null }, after: { archivedAt: at }, summary: row.name })
+  recordAudit(tx, {
+    userId,
+    entity: 'stakeholder',
+    entityId: id,
+    action: 'archive',
+    before: { archivedAt: null },
+    after: { archivedAt: at },
+    summary: row.name,
+  })
   return true
 }
 
@@ -160,7 +200,10 @@ export function restoreStakeholder(tx: Tx, id: number, userId: number | null) {
   const row = tx.select().from(stakeholders).where(eq(stakeholders.id, id)).get()
   if (!row || !row.archivedAt) return false
   const at = new Date().toISOString()
-  tx.update(stakeholders).set({ archivedAt: null, mergedIntoId: null, updatedAt: at }).where(eq(stakeholders.id, id)).run()
+  tx.update(stakeholders)
+    .set({ archivedAt: null, mergedIntoId: null, updatedAt: at })
+    .where(eq(stakeholders.id, id))
+    .run()
   recordAudit(tx, {
     userId,
     entity: 'stakeholder',
@@ -180,15 +223,28 @@ export function restoreStakeholder(tx: Tx, id: number, userId: number | null) {
 export function invalidReferences(input: Partial<StakeholderInput>, current?: { categoryId: number }) {
   const errors: Record<string, string[]> = {}
   if (input.categoryId !== undefined) {
-    const category = db.select().from(stakeholderCategories).where(eq(stakeholderCategories.id, input.categoryId)).get()
-    if (!category || (category.archivedAt && category.id !== current?.categoryId)) errors.categoryId = ['common:errors.choose']
+    const category = db
+      .select()
+      .from(stakeholderCategories)
+      .where(eq(stakeholderCategories.id, input.categoryId))
+      .get()
+    if (!category || (category.archivedAt && category.id !== current?.categoryId))
+      errors.categoryId = ['common:errors.choose']
   }
   if (input.ownerPartnerId !== undefined) {
-    const partner = db.select({ id: partners.id }).from(partners).where(eq(partners.id, input.ownerPartnerId)).get()
+    const partner = db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(eq(partners.id, input.ownerPartnerId))
+      .get()
     if (!partner) errors.ownerPartnerId = ['common:errors.choose']
   }
   if (input.themeIds?.length) {
-    const found = db.select({ id: themes.id }).from(themes).where(inArray(themes.id, input.themeIds)).all().length
+    const found = db
+      .select({ id: themes.id })
+      .from(themes)
+      .where(inArray(themes.id, input.themeIds))
+      .all().length
     if (found !== new Set(input.themeIds).size) errors.themeIds = ['common:errors.choose']
   }
   return Object.keys(errors).length ? errors : null
@@ -198,7 +254,10 @@ export function invalidReferences(input: Partial<StakeholderInput>, current?: { 
 // Permissions
 
 export function stakeholderEditPolicy() {
-  return db.select({ policy: project.stakeholderEditPolicy }).from(project).where(eq(project.id, 1)).get()?.policy ?? 'owner'
+  return (
+    db.select({ policy: project.stakeholderEditPolicy }).from(project).where(eq(project.id, 1)).get()
+      ?.policy ?? 'owner'
+  )
 }
 
 type Editor = Pick<SessionUser, 'role' | 'partnerId'>
@@ -207,7 +266,11 @@ type Editor = Pick<SessionUser, 'role' | 'partnerId'>
  * Communications leads and administrators edit every stakeholder; a partner edits the ones its
  * partner owns, or any, or none, as the project's stakeholder edit policy says; viewers never.
  */
-export function canEditStakeholder(user: Editor, stakeholder: Pick<Stakeholder, 'ownerPartnerId'>, policy = stakeholderEditPolicy()): boolean {
+export function canEditStakeholder(
+  user: Editor,
+  stakeholder: Pick<Stakeholder, 'ownerPartnerId'>,
+  policy = stakeholderEditPolicy(),
+): boolean {
   if (can(user, 'stakeholder:edit:any')) return true
   if (!can(user, 'stakeholder:edit:own') || !user.partnerId) return false
   if (policy === 'any_partner') return true
@@ -236,16 +299,34 @@ export function canCreateStakeholder(user: Editor, policy = stakeholderEditPolic
 // The register: filters, search, sort
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
-const optionalParam = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyToUndefined, schema.optional()).catch(undefined)
+const optionalParam = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess(emptyToUndefined, schema.optional()).catch(undefined)
 
-export const stakeholderSorts = ['name', '-name', 'created', '-created', 'updated', '-updated', 'stage', 'country', 'score', 'tier'] as const
+export const stakeholderSorts = [
+  'name',
+  '-name',
+  'created',
+  '-created',
+  'updated',
+  '-updated',
+  'stage',
+  'country',
+  'score',
+  'tier',
+] as const
 export type StakeholderSort = (typeof stakeholderSorts)[number]
 
 /** The register's URL parameters; anything unreadable is ignored rather than an error page. */
 export const stakeholderFilterSchema = z.object({
   q: optionalParam(z.string().trim().max(200)),
   category: optionalParam(z.coerce.number().int().positive()),
-  country: optionalParam(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/)),
+  country: optionalParam(
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/),
+  ),
   stage: optionalParam(z.enum(stages)),
   owner: optionalParam(z.union([z.literal('none'), z.coerce.number().int().positive()])),
   theme: optionalParam(z.coerce.number().int().positive()),
@@ -274,7 +355,9 @@ function searchCondition(q: string): SQL | undefined {
   const long = words.filter((w) => [...w].length >= 3)
   if (long.length) {
     const match = long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ')
-    conditions.push(sql`${stakeholders.id} in (select rowid from stakeholder_search where stakeholder_search match ${match})`)
+    conditions.push(
+      sql`${stakeholders.id} in (select rowid from stakeholder_search where stakeholder_search match ${match})`,
+    )
   }
   for (const w of words.filter((w) => [...w].length < 3)) {
     conditions.push(sql`${stakeholders.searchText} like ${`%${escapeLike(w)}%`} escape '\\'`)
@@ -304,9 +387,13 @@ function whereFor(filter: StakeholderFilter, tierAs: 'list' | 'probe'): SQL | un
   else if (filter.owner) where.push(eq(stakeholders.ownerPartnerId, filter.owner))
   if (filter.scale) where.push(eq(stakeholders.scale, filter.scale))
   if (filter.theme && tierAs === 'probe') {
-    where.push(sql`exists (select 1 from ${stakeholderThemes} where ${stakeholderThemes.stakeholderId} = ${stakeholders.id} and ${stakeholderThemes.themeId} = ${filter.theme})`)
+    where.push(
+      sql`exists (select 1 from ${stakeholderThemes} where ${stakeholderThemes.stakeholderId} = ${stakeholders.id} and ${stakeholderThemes.themeId} = ${filter.theme})`,
+    )
   } else if (filter.theme) {
-    where.push(sql`${stakeholders.id} in (select ${stakeholderThemes.stakeholderId} from ${stakeholderThemes} where ${stakeholderThemes.themeId} = ${filter.theme})`)
+    where.push(
+      sql`${stakeholders.id} in (select ${stakeholderThemes.stakeholderId} from ${stakeholderThemes} where ${stakeholderThemes.themeId} = ${filter.theme})`,
+    )
   }
   // The probe is a scalar subquery rather than EXISTS: an EXISTS becomes a join for which SQLite first builds a Bloom
   // filter over all of stakeholder_priority (8 ms), which a 50-row page never needs.
@@ -314,11 +401,15 @@ function whereFor(filter: StakeholderFilter, tierAs: 'list' | 'probe'): SQL | un
   if (filter.tier === 'none' && tierAs === 'probe') {
     where.push(sql`${tierOf} is null`)
   } else if (filter.tier === 'none') {
-    where.push(sql`${stakeholders.id} not in (select ${stakeholderPriority.stakeholderId} from ${stakeholderPriority})`)
+    where.push(
+      sql`${stakeholders.id} not in (select ${stakeholderPriority.stakeholderId} from ${stakeholderPriority})`,
+    )
   } else if (filter.tier && tierAs === 'probe') {
     where.push(sql`${tierOf} = ${filter.tier}`)
   } else if (filter.tier) {
-    where.push(sql`${stakeholders.id} in (select ${stakeholderPriority.stakeholderId} from ${stakeholderPriority} where ${stakeholderPriority.tier} = ${filter.tier})`)
+    where.push(
+      sql`${stakeholders.id} in (select ${stakeholderPriority.stakeholderId} from ${stakeholderPriority} where ${stakeholderPriority.tier} = ${filter.tier})`,
+    )
   }
   const defined = where.filter((w): w is SQL => w !== undefined)
   return defined.length ? and(...defined) : undefined
@@ -348,7 +439,11 @@ function orderFor(sort: StakeholderSort | undefined): SQL[] {
     case 'score':
     case 'tier':
       // Tiers are score thresholds, so both orders are the same; unscored records come last.
-      return [sql`${stakeholderPriority.score} is null`, desc(stakeholderPriority.score), asc(stakeholders.id)]
+      return [
+        sql`${stakeholderPriority.score} is null`,
+        desc(stakeholderPriority.score),
+        asc(stakeholders.id),
+      ]
     default:
       return [asc(stakeholders.nameKey), asc(stakeholders.id)]
   }
@@ -399,16 +494,31 @@ const countOf = (query: SQL) => db.get<{ n: number }>(sql`select count(*) as n f
  */
 function countStakeholders(filter: StakeholderFilter): number {
   const { sort: _sort, archived, tier, theme, ...rest } = filter
-  const simple = archived === undefined && Object.values(rest).every((v) => v === undefined) && !(tier && theme)
+  const simple =
+    archived === undefined && Object.values(rest).every((v) => v === undefined) && !(tier && theme)
   if (simple) {
-    const archivedMatches = db.select({ n: sql<number>`count(*)` }).from(stakeholders).where(whereFor({ ...filter, archived: 'only' }, 'list')).get()!.n
+    const archivedMatches = db
+      .select({ n: sql<number>`count(*)` })
+      .from(stakeholders)
+      .where(whereFor({ ...filter, archived: 'only' }, 'list'))
+      .get()!.n
     const all = countOf(sql`${stakeholders}`)
     if (tier === 'none') return all - countOf(sql`${stakeholderPriority}`) - archivedMatches
-    if (tier) return countOf(sql`${stakeholderPriority} where ${stakeholderPriority.tier} = ${tier}`) - archivedMatches
-    if (theme) return countOf(sql`${stakeholderThemes} where ${stakeholderThemes.themeId} = ${theme}`) - archivedMatches
+    if (tier)
+      return (
+        countOf(sql`${stakeholderPriority} where ${stakeholderPriority.tier} = ${tier}`) - archivedMatches
+      )
+    if (theme)
+      return (
+        countOf(sql`${stakeholderThemes} where ${stakeholderThemes.themeId} = ${theme}`) - archivedMatches
+      )
     return all - archivedMatches
   }
-  return db.select({ n: sql<number>`count(*)` }).from(stakeholders).where(whereFor(filter, 'list')).get()!.n
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(stakeholders)
+    .where(whereFor(filter, 'list'))
+    .get()!.n
 }
 
 /** The list rows of the given ids, in that order: the joins run for one page only. */
@@ -429,11 +539,23 @@ function rowsByIds(ids: number[]) {
 /** One page of the register and the total matching the filter. */
 export function listStakeholders(filter: StakeholderFilter, page: { limit: number; offset: number }) {
   const byScore = filter.sort === 'score' || filter.sort === 'tier'
-  if (filter.q && normalizeText(filter.q).split(' ').some((w) => [...w].length >= 3)) {
+  if (
+    filter.q &&
+    normalizeText(filter.q)
+      .split(' ')
+      .some((w) => [...w].length >= 3)
+  ) {
     // A search through the trigram index is sorted in a temporary b-tree anyway: counting in the same pass (a window over
     // the matches) saves reading the full-text index twice. Only the ids are sorted; the page's rows are read after.
-    const base = db.select({ id: stakeholders.id, total: sql<number>`count(*) over ()` }).from(stakeholders).$dynamic()
-    const counted = (byScore ? base.leftJoin(stakeholderPriority, eq(stakeholderPriority.stakeholderId, stakeholders.id)) : base)
+    const base = db
+      .select({ id: stakeholders.id, total: sql<number>`count(*) over ()` })
+      .from(stakeholders)
+      .$dynamic()
+    const counted = (
+      byScore
+        ? base.leftJoin(stakeholderPriority, eq(stakeholderPriority.stakeholderId, stakeholders.id))
+        : base
+    )
       .where(whereFor(filter, 'list'))
       .orderBy(...orderFor(filter.sort))
       .limit(page.limit)
@@ -497,19 +619,44 @@ function listByScore(filter: StakeholderFilter, page: { limit: number; offset: n
 /** Every stakeholder matching the filter, for the CSV export, with themes as names. */
 export function exportStakeholders(filter: StakeholderFilter) {
   const rows = registerQuery(filter).all()
-  const themeNames = new Map(db.select({ id: themes.id, name: themes.name }).from(themes).all().map((t) => [t.id, t.name]))
-  const extra = new Map<number, { programme: string | null; period: string | null; description: string | null; languages: string[]; themes: string[] }>()
+  const themeNames = new Map(
+    db
+      .select({ id: themes.id, name: themes.name })
+      .from(themes)
+      .all()
+      .map((t) => [t.id, t.name]),
+  )
+  const extra = new Map<
+    number,
+    {
+      programme: string | null
+      period: string | null
+      description: string | null
+      languages: string[]
+      themes: string[]
+    }
+  >()
   const ids = rows.map((r) => r.id)
   for (let i = 0; i < ids.length; i += 5000) {
     const chunk = ids.slice(i, i + 5000)
     for (const r of db
-      .select({ id: stakeholders.id, programme: stakeholders.programme, period: stakeholders.period, description: stakeholders.description, languages: stakeholders.languages })
+      .select({
+        id: stakeholders.id,
+        programme: stakeholders.programme,
+        period: stakeholders.period,
+        description: stakeholders.description,
+        languages: stakeholders.languages,
+      })
       .from(stakeholders)
       .where(inArray(stakeholders.id, chunk))
       .all()) {
       extra.set(r.id, { ...r, themes: [] })
     }
-    for (const t of db.select().from(stakeholderThemes).where(inArray(stakeholderThemes.stakeholderId, chunk)).all()) {
+    for (const t of db
+      .select()
+      .from(stakeholderThemes)
+      .where(inArray(stakeholderThemes.stakeholderId, chunk))
+      .all()) {
       extra.get(t.stakeholderId)?.themes.push(themeNames.get(t.themeId) ?? String(t.themeId))
     }
   }
@@ -527,7 +674,9 @@ export function getStakeholder(id: number) {
       categoryName: stakeholderCategories.name,
       categoryIsFundedProject: stakeholderCategories.isFundedProject,
       ownerName: partners.name,
-      mergedIntoName: sql<string | null>`(select s2.name from stakeholders s2 where s2.id = ${stakeholders.mergedIntoId})`,
+      mergedIntoName: sql<
+        string | null
+      >`(select s2.name from stakeholders s2 where s2.id = ${stakeholders.mergedIntoId})`,
     })
     .from(stakeholders)
     .innerJoin(stakeholderCategories, eq(stakeholderCategories.id, stakeholders.categoryId))
@@ -542,7 +691,8 @@ export function getStakeholder(id: number) {
     .where(eq(stakeholderThemes.stakeholderId, id))
     .orderBy(themes.name)
     .all()
-  const priority = db.select().from(stakeholderPriority).where(eq(stakeholderPriority.stakeholderId, id)).get() ?? null
+  const priority =
+    db.select().from(stakeholderPriority).where(eq(stakeholderPriority.stakeholderId, id)).get() ?? null
   return {
     ...row.stakeholder,
     categoryKey: row.categoryKey,
@@ -558,14 +708,47 @@ export function getStakeholder(id: number) {
 export type StakeholderDetail = NonNullable<ReturnType<typeof getStakeholder>>
 
 export type TimelineItem =
-  | { kind: 'audit'; at: string; action: string; userName: string | null; summary: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null }
-  | { kind: 'action'; at: string; actionId: number; title: string; status: string; partnerName: string; participants: number | null; onlineReach: number | null }
-  | { kind: 'score'; at: string; criterionName: string; criterionKey: string | null; value: number; userName: string | null; rationale: string | null; superseded: boolean }
+  | {
+      kind: 'audit'
+      at: string
+      action: string
+      userName: string | null
+      summary: string | null
+      before: Record<string, unknown> | null
+      after: Record<string, unknown> | null
+    }
+  | {
+      kind: 'action'
+      at: string
+      actionId: number
+      title: string
+      status: string
+      partnerName: string
+      participants: number | null
+      onlineReach: number | null
+    }
+  | {
+      kind: 'score'
+      at: string
+      criterionName: string
+      criterionKey: string | null
+      value: number
+      userName: string | null
+      rationale: string | null
+      superseded: boolean
+    }
 
 /** Everything that touched a stakeholder, newest first: its audit trail, the actions that reached it, its scores. */
 export function stakeholderTimeline(id: number, limit = 200): TimelineItem[] {
   const audit = db
-    .select({ at: auditLog.at, action: auditLog.action, userName: users.name, summary: auditLog.summary, before: auditLog.before, after: auditLog.after })
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      userName: users.name,
+      summary: auditLog.summary,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(and(eq(auditLog.entity, 'stakeholder'), eq(auditLog.entityId, id)))
@@ -586,7 +769,13 @@ export function stakeholderTimeline(id: number, limit = 200): TimelineItem[] {
     .from(actionStakeholders)
     .innerJoin(actions, eq(actions.id, actionStakeholders.actionId))
     .innerJoin(partners, eq(partners.id, actions.partnerId))
-    .where(and(eq(actionStakeholders.stakeholderId, id), inArray(actions.status, ['submitted', 'validated']), isNull(actions.archivedAt)))
+    .where(
+      and(
+        eq(actionStakeholders.stakeholderId, id),
+        inArray(actions.status, ['submitted', 'validated']),
+        isNull(actions.archivedAt),
+      ),
+    )
     .orderBy(desc(actions.date))
     .limit(limit)
     .all()
@@ -609,7 +798,9 @@ export function stakeholderTimeline(id: number, limit = 200): TimelineItem[] {
     .limit(limit)
     .all()
     .map(({ supersededAt, ...r }) => ({ kind: 'score' as const, ...r, superseded: supersededAt !== null }))
-  return [...audit, ...reached, ...scoreRows].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit)
+  return [...audit, ...reached, ...scoreRows]
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    .slice(0, limit)
 }
 
 export function contactCount(stakeholderId: number) {
@@ -634,20 +825,43 @@ export function listCategories({ includeArchived = false } = {}) {
     .all()
 }
 
-export const categoryNameSchema = z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(120, 'common:errors.tooLong')
+export const categoryNameSchema = z
+  .string({ required_error: 'common:errors.required' })
+  .trim()
+  .min(1, 'common:errors.required')
+  .max(120, 'common:errors.tooLong')
 
-export function createCategory(tx: Tx, input: { name: string; isFundedProject: boolean }, userId: number | null) {
-  const max = tx.select({ n: sql<number>`coalesce(max(${stakeholderCategories.sortOrder}), 0)` }).from(stakeholderCategories).get()!.n
+export function createCategory(
+  tx: Tx,
+  input: { name: string; isFundedProject: boolean },
+  userId: number | null,
+) {
+  const max = tx
+    .select({ n: sql<number>`coalesce(max(${stakeholderCategories.sortOrder}), 0)` })
+    .from(stakeholderCategories)
+    .get()!.n
   const row = tx
     .insert(stakeholderCategories)
     .values({ name: input.name, isFundedProject: input.isFundedProject, sortOrder: max + 10 })
     .returning()
     .get()
-  recordAudit(tx, { userId, entity: 'stakeholder_category', entityId: row.id, action: 'create', after: row, summary: row.name })
+  recordAudit(tx, {
+    userId,
+    entity: 'stakeholder_category',
+    entityId: row.id,
+    action: 'create',
+    after: row,
+    summary: row.name,
+  })
   return row.id
 }
 
-export function updateCategory(tx: Tx, id: number, input: { name: string; isFundedProject: boolean }, userId: number | null) {
+export function updateCategory(
+  tx: Tx,
+  id: number,
+  input: { name: string; isFundedProject: boolean },
+  userId: number | null,
+) {
   const before = tx.select().from(stakeholderCategories).where(eq(stakeholderCategories.id, id)).get()
   if (!before) return false
   const after = tx
@@ -656,7 +870,12 @@ export function updateCategory(tx: Tx, id: number, input: { name: string; isFund
     .where(eq(stakeholderCategories.id, id))
     .returning()
     .get()
-  return recordUpdate(tx, { userId, entity: 'stakeholder_category', entityId: id, summary: after.name }, before, after)
+  return recordUpdate(
+    tx,
+    { userId, entity: 'stakeholder_category', entityId: id, summary: after.name },
+    before,
+    after,
+  )
 }
 
 /** Swaps a category with its neighbour above (-1) or below (+1) and renumbers the list. */
@@ -671,9 +890,20 @@ export function moveCategory(tx: Tx, id: number, direction: -1 | 1, userId: numb
   if (index < 0 || target < 0 || target >= list.length) return false
   ;[list[index], list[target]] = [list[target], list[index]]
   list.forEach((c, i) => {
-    if (c.sortOrder !== (i + 1) * 10) tx.update(stakeholderCategories).set({ sortOrder: (i + 1) * 10 }).where(eq(stakeholderCategories.id, c.id)).run()
+    if (c.sortOrder !== (i + 1) * 10)
+      tx.update(stakeholderCategories)
+        .set({ sortOrder: (i + 1) * 10 })
+        .where(eq(stakeholderCategories.id, c.id))
+        .run()
   })
-  recordAudit(tx, { userId, entity: 'stakeholder_category', entityId: id, action: 'update', before: { position: index + 1 }, after: { position: target + 1 } })
+  recordAudit(tx, {
+    userId,
+    entity: 'stakeholder_category',
+    entityId: id,
+    action: 'update',
+    before: { position: index + 1 },
+    after: { position: target + 1 },
+  })
   return true
 }
 
@@ -682,7 +912,12 @@ export function setCategoryArchived(tx: Tx, id: number, archived: boolean, userI
   if (!row || !!row.archivedAt === archived) return false
   const at = archived ? new Date().toISOString() : null
   tx.update(stakeholderCategories).set({ archivedAt: at }).where(eq(stakeholderCategories.id, id)).run()
-  recordArchive(tx, { userId, entity: 'stakeholder_category', entityId: id, summary: row.name }, row.archivedAt, at)
+  recordArchive(
+    tx,
+    { userId, entity: 'stakeholder_category', entityId: id, summary: row.name },
+    row.archivedAt,
+    at,
+  )
   return true
 }
 
@@ -692,9 +927,20 @@ export function setCategoryArchived(tx: Tx, id: number, archived: boolean, userI
 export function stakeholderFormOptions() {
   return {
     categories: listCategories({ includeArchived: true }),
-    partners: db.select({ id: partners.id, name: partners.name }).from(partners).where(isNull(partners.archivedAt)).orderBy(partners.name).all(),
-    themes: db.select({ id: themes.id, name: themes.name }).from(themes).where(isNull(themes.archivedAt)).orderBy(themes.name).all(),
-    workingLanguages: db.select({ l: project.workingLanguages }).from(project).where(eq(project.id, 1)).get()?.l ?? [],
+    partners: db
+      .select({ id: partners.id, name: partners.name })
+      .from(partners)
+      .where(isNull(partners.archivedAt))
+      .orderBy(partners.name)
+      .all(),
+    themes: db
+      .select({ id: themes.id, name: themes.name })
+      .from(themes)
+      .where(isNull(themes.archivedAt))
+      .orderBy(themes.name)
+      .all(),
+    workingLanguages:
+      db.select({ l: project.workingLanguages }).from(project).where(eq(project.id, 1)).get()?.l ?? [],
   }
 }
 
@@ -711,4 +957,4 @@ export function usedCountries(): string[] {
 
 // Bulk writers (the import writes 10,000 rows with prepared statements) derive the same stored
 // columns and audit values as createStakeholder, so search and dedupe keys never drift.
-export { columnsFrom as stakeholderColumnsFrom, auditable as stakeholderAuditValues }
+export { auditable as stakeholderAuditValues, columnsFrom as stakeholderColumnsFrom }

@@ -1,11 +1,13 @@
 import { desc, eq, isNotNull, isNull } from 'drizzle-orm'
+
 import { db } from '#db/client'
-import { targetBreakdowns, targetMetrics, targetPeriodKinds, targets, type ReportingPeriod } from '#db/schema'
+import { type ReportingPeriod, targetBreakdowns, targetMetrics, targetPeriodKinds, targets } from '#db/schema'
+
 import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
 import { breakdownOptions, targetProgress } from './metrics.server'
-import { splitFacet, targetFormSchema, type TargetForm } from './plan-forms'
+import { splitFacet, type TargetForm, targetFormSchema } from './plan-forms'
 
-export { splitFacet, targetFormSchema, type TargetForm }
+export { splitFacet, type TargetForm, targetFormSchema }
 import { getProject } from './project.server'
 
 export type Target = typeof targets.$inferSelect
@@ -28,7 +30,10 @@ export function periodBounds(
     case 'month': {
       if (!input.month || !isoMonth.test(input.month)) return null
       const [y, m] = input.month.split('-').map(Number)
-      return { start: `${input.month}-01`, end: `${input.month}-${String(lastDayOfMonth(y, m)).padStart(2, '0')}` }
+      return {
+        start: `${input.month}-01`,
+        end: `${input.month}-${String(lastDayOfMonth(y, m)).padStart(2, '0')}`,
+      }
     }
     case 'quarter': {
       if (!input.quarter || !isoQuarter.test(input.quarter)) return null
@@ -42,7 +47,8 @@ export function periodBounds(
       }
     }
     case 'reporting_period': {
-      const p = input.reportingPeriod === undefined ? undefined : project.reportingPeriods[input.reportingPeriod]
+      const p =
+        input.reportingPeriod === undefined ? undefined : project.reportingPeriods[input.reportingPeriod]
       return p ? { start: p.start, end: p.end } : null
     }
     case 'project':
@@ -85,7 +91,14 @@ function toRow(input: TargetForm) {
 export function createTarget(tx: Tx, input: TargetForm, userId: number) {
   const row = toRow(input)
   const created = tx.insert(targets).values(row).returning().get()
-  recordAudit(tx, { userId, entity: 'target', entityId: created.id, action: 'create', after: row, summary: `target ${row.metric}` })
+  recordAudit(tx, {
+    userId,
+    entity: 'target',
+    entityId: created.id,
+    action: 'create',
+    after: row,
+    summary: `target ${row.metric}`,
+  })
   return created
 }
 
@@ -116,7 +129,9 @@ export function getTarget(id: number) {
 
 /** The form values that reproduce a stored target. */
 export function targetFormValues(target: Target, project: { reportingPeriods: ReportingPeriod[] }) {
-  const reportingPeriod = project.reportingPeriods.findIndex((p) => p.start === target.periodStart && p.end === target.periodEnd)
+  const reportingPeriod = project.reportingPeriods.findIndex(
+    (p) => p.start === target.periodStart && p.end === target.periodEnd,
+  )
   const month = target.periodStart.slice(0, 7)
   const quarter = `${target.periodStart.slice(0, 4)}-Q${Math.floor((Number(target.periodStart.slice(5, 7)) - 1) / 3) + 1}`
   return {
@@ -134,24 +149,36 @@ export function targetFormValues(target: Target, project: { reportingPeriods: Re
 /** Targets with their progress (actual, percentage, projection, status). */
 /** The targets list's switches from its URL (the page and its CSV read the same ones). */
 export function targetListOptions(params: URLSearchParams) {
-  return { includeSubmitted: params.get('includeSubmitted') === '1', archived: params.get('archived') === '1' }
+  return {
+    includeSubmitted: params.get('includeSubmitted') === '1',
+    archived: params.get('archived') === '1',
+  }
 }
 
-export function listTargetsWithProgress(options: { includeSubmitted: boolean; archived?: boolean; today?: string }) {
+export function listTargetsWithProgress(options: {
+  includeSubmitted: boolean
+  archived?: boolean
+  today?: string
+}) {
   const rows = db
     .select()
     .from(targets)
     .where(options.archived ? isNotNull(targets.archivedAt) : isNull(targets.archivedAt))
     .orderBy(targets.periodStart, desc(targets.periodEnd), targets.id)
     .all()
-  return rows.map((target) => ({ ...target, progress: targetProgress(target, { includeSubmitted: options.includeSubmitted, today: options.today }) }))
+  return rows.map((target) => ({
+    ...target,
+    progress: targetProgress(target, { includeSubmitted: options.includeSubmitted, today: options.today }),
+  }))
 }
 
 /** A label for a facet value (partner name, type name, tier code...). */
 export function facetLabeller() {
   const maps = new Map<string, Map<string, string>>()
-  for (const { breakdown, options } of facetOptions()) maps.set(breakdown, new Map(options.map((o) => [o.value, o.label])))
-  return (breakdown: string | null, value: string | null) => (breakdown && value ? (maps.get(breakdown)?.get(value) ?? value) : null)
+  for (const { breakdown, options } of facetOptions())
+    maps.set(breakdown, new Map(options.map((o) => [o.value, o.label])))
+  return (breakdown: string | null, value: string | null) =>
+    breakdown && value ? (maps.get(breakdown)?.get(value) ?? value) : null
 }
 
 /** What the target form needs: metrics, period kinds, the project's quarters and reporting periods, facets. */

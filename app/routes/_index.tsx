@@ -2,17 +2,22 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { sql } from 'drizzle-orm'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { actions, partners, stakeholders } from '#db/schema'
-import { requireUser } from '~/utils/auth.server'
-import { can } from '~/utils/permissions'
 import { getProject } from '~/models/project.server'
+import { requireUser } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
+import { can } from '~/utils/permissions'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const count = (table: typeof actions | typeof stakeholders | typeof partners) =>
-    db.select({ n: sql<number>`count(*)` }).from(table).where(sql`archived_at is null`).get()!.n
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .where(sql`archived_at is null`)
+      .get()!.n
   return json({
     user,
     projectName: getProject()?.name ?? 'Ripple',
@@ -32,7 +37,11 @@ export default function Home() {
         <h1>{t('home.title', { name: data.user.name })}</h1>
         <p className="mt-1 text-ink-muted">{t('home.intro', { project: data.projectName })}</p>
         <p className="mt-1 text-sm text-ink-muted">
-          {t('home.counts', { actions: f.number(data.counts.actions), stakeholders: f.number(data.counts.stakeholders), partners: f.number(data.counts.partners) })}
+          {t('home.counts', {
+            actions: f.number(data.counts.actions),
+            stakeholders: f.number(data.counts.stakeholders),
+            partners: f.number(data.counts.partners),
+          })}
         </p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -47,7 +56,10 @@ export default function Home() {
             <p className="font-semibold">{t('home.review')}</p>
           </Link>
         ) : null}
-        <Link to={data.user.partnerId ? `/actions?partner=${data.user.partnerId}` : '/actions'} className="card block no-underline hover:bg-slate-50">
+        <Link
+          to={data.user.partnerId ? `/actions?partner=${data.user.partnerId}` : '/actions'}
+          className="card block no-underline hover:bg-slate-50"
+        >
           <p className="font-semibold">{t('home.myActions')}</p>
         </Link>
         <Link to="/stakeholders" className="card block no-underline hover:bg-slate-50">

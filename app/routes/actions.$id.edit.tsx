@@ -1,8 +1,14 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { ActionForm } from '~/components/action-form'
 import { actionFormSchema, toActionInput } from '~/models/action-form'
@@ -10,15 +16,22 @@ import {
   ActionForbiddenError,
   canEditAction,
   getAction,
+  type PickerStakeholder,
   quickFormOptions,
   referenceErrors,
   searchStakeholdersForPicker,
   stakeholdersByIds,
   updateAction,
-  type PickerStakeholder,
 } from '~/models/actions.server'
 import { refreshEvidence } from '~/models/evidence.server'
-import { forbidden, invariantResponse, requirePermission, requireUser, type SessionUser } from '~/utils/auth.server'
+import {
+  forbidden,
+  invariantResponse,
+  requirePermission,
+  requireUser,
+  type SessionUser,
+} from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Edit action · Ripple' }]
@@ -46,7 +59,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Archived types or channels the action already has stay selectable for it.
   const options = quickFormOptions()
   return json({
-    action: { id: action.id, status: action.status, returnComment: action.returnComment, title: action.title },
+    action: {
+      id: action.id,
+      status: action.status,
+      returnComment: action.returnComment,
+      title: action.title,
+    },
     defaults: {
       typeId: action.typeId,
       date: action.date,
@@ -69,11 +87,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...options,
       types: options.types.some((e) => e.id === action.typeId)
         ? options.types
-        : [...options.types, { id: action.typeId, key: action.typeKey, name: action.typeName, sortOrder: 0, archivedAt: null, labelKey: null }],
+        : [
+            ...options.types,
+            {
+              id: action.typeId,
+              key: action.typeKey,
+              name: action.typeName,
+              sortOrder: 0,
+              archivedAt: null,
+              labelKey: null,
+            },
+          ],
       channels:
         !action.channelId || options.channels.some((e) => e.id === action.channelId)
           ? options.channels
-          : [...options.channels, { id: action.channelId, key: action.channelKey, name: action.channelName ?? '', sortOrder: 0, archivedAt: null, labelKey: null }],
+          : [
+              ...options.channels,
+              {
+                id: action.channelId,
+                key: action.channelKey,
+                name: action.channelName ?? '',
+                sortOrder: 0,
+                archivedAt: null,
+                labelKey: null,
+              },
+            ],
     },
     canChoosePartner: canChoosePartner(user),
     stakeholderOptions: action.stakeholders.map((s) => ({ id: s.id, name: s.name })),
@@ -92,9 +130,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   )
   if (formData.get('intent') === 'searchStakeholders') {
     const query = String(formData.get('stakeholderQuery') ?? '').trim()
-    return json({ result: { ...submission.reply(), error: undefined }, chosen, pickerResults: query ? searchStakeholdersForPicker(query, 20) : noResults, query })
+    return json({
+      result: { ...submission.reply(), error: undefined },
+      chosen,
+      pickerResults: query ? searchStakeholdersForPicker(query, 20) : noResults,
+      query,
+    })
   }
-  if (submission.status !== 'success') return json({ result: submission.reply(), chosen, pickerResults: noResults, query: '' }, { status: 400 })
+  if (submission.status !== 'success')
+    return json({ result: submission.reply(), chosen, pickerResults: noResults, query: '' }, { status: 400 })
   const value = submission.value
   let partnerId = existing.partnerId
   if (canChoosePartner(user)) partnerId = value.partnerId ?? existing.partnerId
@@ -102,9 +146,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const input = toActionInput(value, partnerId)
   const problems = referenceErrors(input, { typeId: existing.typeId, channelId: existing.channelId })
-  if (Object.keys(problems).length) return json({ result: submission.reply({ fieldErrors: problems }), chosen, pickerResults: noResults, query: '' }, { status: 400 })
+  if (Object.keys(problems).length)
+    return json(
+      { result: submission.reply({ fieldErrors: problems }), chosen, pickerResults: noResults, query: '' },
+      { status: 400 },
+    )
   try {
-    db.transaction((tx) => updateAction(tx, existing.id, { ...input, submit: value.intent === 'submit' }, user))
+    db.transaction((tx) =>
+      updateAction(tx, existing.id, { ...input, submit: value.intent === 'submit' }, user),
+    )
   } catch (error) {
     if (error instanceof ActionForbiddenError) throw forbidden()
     throw error
@@ -129,7 +179,9 @@ export default function EditAction() {
         </Link>
       </div>
       {data.action.status === 'returned' && data.action.returnComment ? (
-        <p className="mb-4 rounded-md border border-warn bg-warn-bg p-3 text-sm">{t('edit.returnedNotice', { comment: data.action.returnComment })}</p>
+        <p className="mb-4 rounded-md border border-warn bg-warn-bg p-3 text-sm">
+          {t('edit.returnedNotice', { comment: data.action.returnComment })}
+        </p>
       ) : null}
       <div className="card">
         <ActionForm

@@ -1,6 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { actions } from '#db/schema'
 import { canEditAction, canValidate } from '~/models/actions.server'
@@ -26,7 +27,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idSchema.safeParse(params.id)
   invariantResponse(id.success)
   const found = db
-    .select({ id: actions.id, partnerId: actions.partnerId, status: actions.status, archivedAt: actions.archivedAt })
+    .select({
+      id: actions.id,
+      partnerId: actions.partnerId,
+      status: actions.status,
+      archivedAt: actions.archivedAt,
+    })
     .from(actions)
     .where(eq(actions.id, id.data))
     .get()

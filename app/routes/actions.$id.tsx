@@ -1,16 +1,42 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet, useSearchParams } from '@remix-run/react'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useOutlet,
+  useSearchParams,
+} from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { db } from '#db/client'
+import { EvidencePreview } from '~/components/evidence-preview'
 import { StatusBadge } from '~/components/list'
-import { ActionForbiddenError, ActionStatusError, archiveAction, canEditAction, canValidate, getAction, listLabelKey, setActionStatus } from '~/models/actions.server'
+import { statusTone } from '~/models/action-form'
+import {
+  ActionForbiddenError,
+  ActionStatusError,
+  archiveAction,
+  canEditAction,
+  canValidate,
+  getAction,
+  listLabelKey,
+  setActionStatus,
+} from '~/models/actions.server'
 import { forbidden, invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
-import { statusTone } from '~/models/action-form'
-import { EvidencePreview } from '~/components/evidence-preview'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title ?? 'Action'} · Ripple` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.action.title ?? 'Action'} · Ripple` },
+]
 
 const idSchema = z.coerce.number().int().positive()
 
@@ -24,7 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     action: {
       ...action,
       typeLabelKey: listLabelKey('types', { key: action.typeKey, name: action.typeName }),
-      channelLabelKey: action.channelKey ? listLabelKey('channels', { key: action.channelKey, name: action.channelName ?? '' }) : null,
+      channelLabelKey: action.channelKey
+        ? listLabelKey('channels', { key: action.channelKey, name: action.channelName ?? '' })
+        : null,
     },
     canEdit: !action.archivedAt && canEditAction(user, action),
     canValidate: !action.archivedAt && canValidate(user),
@@ -48,7 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return json({ error: 'common:errors.invalid' }, { status: 400 })
   const decision = parsed.data
-  if (decision.intent === 'return' && !decision.comment) return json({ error: 'actions:errors.commentRequired' }, { status: 400 })
+  if (decision.intent === 'return' && !decision.comment)
+    return json({ error: 'actions:errors.commentRequired' }, { status: 400 })
   try {
     db.transaction((tx) => {
       if (decision.intent === 'submit') setActionStatus(tx, id.data, 'submitted', user)
@@ -58,7 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     })
   } catch (error) {
     if (error instanceof ActionForbiddenError) throw forbidden()
-    if (error instanceof ActionStatusError) return json({ error: 'actions:errors.statusConflict', status: error.from }, { status: 409 })
+    if (error instanceof ActionStatusError)
+      return json({ error: 'actions:errors.statusConflict', status: error.from }, { status: 409 })
     throw error
   }
   if (decision.intent === 'archive') return redirect('/actions')
@@ -85,16 +115,16 @@ function ActionDetail() {
     params.get('saved') === 'edit'
       ? t('common:actions.saved')
       : params.get('saved') === '1'
-      ? a.status === 'draft'
-        ? t('detail.savedDraft')
-        : t('detail.saved')
-      : done === 'submit'
-        ? t('detail.submitted')
-        : done === 'validate'
-          ? t('detail.validated')
-          : done === 'return'
-            ? t('detail.returned')
-            : null
+        ? a.status === 'draft'
+          ? t('detail.savedDraft')
+          : t('detail.saved')
+        : done === 'submit'
+          ? t('detail.submitted')
+          : done === 'validate'
+            ? t('detail.validated')
+            : done === 'return'
+              ? t('detail.returned')
+              : null
   const typeLabel = a.typeLabelKey ? t(a.typeLabelKey) : a.typeName
   const channelLabel = a.channelLabelKey ? t(a.channelLabelKey) : a.channelName
   return (
@@ -134,7 +164,9 @@ function ActionDetail() {
           <p className="whitespace-pre-line">{a.returnComment}</p>
         </div>
       ) : null}
-      {a.status === 'validated' && !canEdit ? <p className="text-sm text-ink-muted">{t('detail.lockedValidated')}</p> : null}
+      {a.status === 'validated' && !canEdit ? (
+        <p className="text-sm text-ink-muted">{t('detail.lockedValidated')}</p>
+      ) : null}
 
       <div className="flex flex-wrap gap-2">
         {canEdit ? (
@@ -162,7 +194,13 @@ function ActionDetail() {
           <label htmlFor="return-comment" className="label">
             {t('detail.returnComment')}
           </label>
-          <textarea id="return-comment" name="comment" className="input min-h-[4rem]" required maxLength={2000} />
+          <textarea
+            id="return-comment"
+            name="comment"
+            className="input min-h-[4rem]"
+            required
+            maxLength={2000}
+          />
           <button type="submit" name="intent" value="return" className="btn-danger" disabled={busy}>
             {t('detail.return')}
           </button>
@@ -172,7 +210,11 @@ function ActionDetail() {
       <dl className="card grid gap-x-6 gap-y-3 sm:grid-cols-2">
         <div>
           <dt className="text-xs text-ink-muted">{t('fields.languages')}</dt>
-          <dd>{a.languages.length ? a.languages.map((l) => t(`common:languages.${l}`, { defaultValue: l })).join(', ') : '–'}</dd>
+          <dd>
+            {a.languages.length
+              ? a.languages.map((l) => t(`common:languages.${l}`, { defaultValue: l })).join(', ')
+              : '–'}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-ink-muted">{t('detail.figures')}</dt>

@@ -1,15 +1,22 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
+import { actionStatuses } from '#db/schema'
 import { EmptyState, ExportLink, FilterSelect, Pagination, StatusBadge } from '~/components/list'
-import { actionFilterFromUrl, formOptions, labelledEntries, listActions, stakeholdersByIds } from '~/models/actions.server'
+import { statusTone } from '~/models/action-form'
+import {
+  actionFilterFromUrl,
+  formOptions,
+  labelledEntries,
+  listActions,
+  stakeholdersByIds,
+} from '~/models/actions.server'
 import { projectSummary } from '~/models/project.server'
 import { requirePermission } from '~/utils/auth.server'
-import { can } from '~/utils/permissions'
-import { statusTone } from '~/models/action-form'
 import { useFormat } from '~/utils/format'
 import { pageFromUrl, withParam } from '~/utils/paging'
-import { actionStatuses } from '#db/schema'
+import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Actions · Ripple' }]
 
@@ -23,7 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, total, totalIsCapped } = listActions(filter, page, user)
   const options = formOptions()
   const stakeholder = filter.stakeholder ? (stakeholdersByIds([filter.stakeholder])[0] ?? null) : null
-  const languages = [...new Set([...(projectSummary()?.workingLanguages ?? []), ...(filter.language ? [filter.language] : [])])]
+  const languages = [
+    ...new Set([
+      ...(projectSummary()?.workingLanguages ?? []),
+      ...(filter.language ? [filter.language] : []),
+    ]),
+  ]
   return json({
     filter,
     rows,
@@ -32,7 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: page.page,
     pageSize: page.pageSize,
     // Filters beyond "my actions" and the order: they decide which empty state to show.
-    activeFilters: Object.entries(filter).filter(([k, v]) => k !== 'sort' && k !== 'mine' && v !== undefined).length,
+    activeFilters: Object.entries(filter).filter(([k, v]) => k !== 'sort' && k !== 'mine' && v !== undefined)
+      .length,
     options: {
       partners: options.partners,
       themes: options.themes,
@@ -103,19 +116,52 @@ export default function ActionsList() {
             </label>
             <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ''} className="input" />
           </div>
-          <FilterSelect name="status" label={t('list.status')} value={filter.status} options={actionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-          <FilterSelect name="partner" label={t('list.partner')} value={filter.partner} options={options.partners.map((p) => ({ value: p.id, label: p.name }))} />
-          <FilterSelect name="type" label={t('list.type')} value={filter.type} options={options.types.map((e) => ({ value: e.id, label: entryLabel(e) }))} />
-          <FilterSelect name="channel" label={t('list.channel')} value={filter.channel} options={options.channels.map((e) => ({ value: e.id, label: entryLabel(e) }))} />
+          <FilterSelect
+            name="status"
+            label={t('list.status')}
+            value={filter.status}
+            options={actionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+          <FilterSelect
+            name="partner"
+            label={t('list.partner')}
+            value={filter.partner}
+            options={options.partners.map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <FilterSelect
+            name="type"
+            label={t('list.type')}
+            value={filter.type}
+            options={options.types.map((e) => ({ value: e.id, label: entryLabel(e) }))}
+          />
+          <FilterSelect
+            name="channel"
+            label={t('list.channel')}
+            value={filter.channel}
+            options={options.channels.map((e) => ({ value: e.id, label: entryLabel(e) }))}
+          />
           <FilterSelect
             name="language"
             label={t('list.language')}
             value={filter.language}
-            options={options.languages.map((l) => ({ value: l, label: t(`common:languages.${l}`, { defaultValue: l }) }))}
+            options={options.languages.map((l) => ({
+              value: l,
+              label: t(`common:languages.${l}`, { defaultValue: l }),
+            }))}
           />
-          <FilterSelect name="theme" label={t('list.theme')} value={filter.theme} options={options.themes.map((th) => ({ value: th.id, label: th.name }))} />
+          <FilterSelect
+            name="theme"
+            label={t('list.theme')}
+            value={filter.theme}
+            options={options.themes.map((th) => ({ value: th.id, label: th.name }))}
+          />
           {options.events.length ? (
-            <FilterSelect name="event" label={t('list.event')} value={filter.event} options={options.events.map((e) => ({ value: e.id, label: e.title }))} />
+            <FilterSelect
+              name="event"
+              label={t('list.event')}
+              value={filter.event}
+              options={options.events.map((e) => ({ value: e.id, label: e.title }))}
+            />
           ) : null}
           <div>
             <label className="label" htmlFor="f-from">
@@ -142,7 +188,13 @@ export default function ActionsList() {
             <div>
               <span className="label">{t('list.stakeholder')}</span>
               <label className="flex min-h-[2.5rem] items-center gap-2 text-sm">
-                <input type="checkbox" name="stakeholder" value={filter.stakeholder} defaultChecked className="h-5 w-5" />
+                <input
+                  type="checkbox"
+                  name="stakeholder"
+                  value={filter.stakeholder}
+                  defaultChecked
+                  className="h-5 w-5"
+                />
                 {data.stakeholder?.name ?? `#${filter.stakeholder}`}
               </label>
             </div>
@@ -161,7 +213,10 @@ export default function ActionsList() {
       </details>
 
       {data.rows.length ? (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label={t('list.title')}>
+        <ul
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+          aria-label={t('list.title')}
+        >
           {data.rows.map((a) => (
             <li key={a.id} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-start sm:gap-4">
               <div className="flex shrink-0 items-center gap-2 sm:w-40 sm:flex-col sm:items-start">
@@ -179,9 +234,15 @@ export default function ActionsList() {
                 </p>
               </div>
               <ul className="flex shrink-0 flex-wrap gap-x-3 text-sm text-ink-muted sm:w-56 sm:flex-col sm:text-right">
-                {a.participants !== null ? <li>{t('list.participantsShort', { n: f.number(a.participants) })}</li> : null}
-                {a.onlineReach !== null ? <li>{t('list.reachShort', { n: f.number(a.onlineReach) })}</li> : null}
-                {a.engagements !== null ? <li>{t('list.engagementsShort', { n: f.number(a.engagements) })}</li> : null}
+                {a.participants !== null ? (
+                  <li>{t('list.participantsShort', { n: f.number(a.participants) })}</li>
+                ) : null}
+                {a.onlineReach !== null ? (
+                  <li>{t('list.reachShort', { n: f.number(a.onlineReach) })}</li>
+                ) : null}
+                {a.engagements !== null ? (
+                  <li>{t('list.engagementsShort', { n: f.number(a.engagements) })}</li>
+                ) : null}
               </ul>
             </li>
           ))}
@@ -215,7 +276,10 @@ export default function ActionsList() {
       )}
 
       {data.totalIsCapped ? (
-        <nav aria-label={t('common:list.pagination')} className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <nav
+          aria-label={t('common:list.pagination')}
+          className="flex flex-wrap items-center justify-between gap-3 text-sm"
+        >
           <p>{t('list.moreThan', { from: f.number(from), to: f.number(to), total: f.number(data.total) })}</p>
           <div className="flex gap-2">
             {data.page > 1 ? (

@@ -1,6 +1,13 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { RefreshStaleEvidenceForm, staleEvidenceSettings } from '~/components/evidence-preview'
 import { countStaleEvidence, refreshStaleEvidence } from '~/models/evidence.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -25,7 +32,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   const { days, hours, limit } = staleEvidenceSettings
   const summary = await refreshStaleEvidence({ withinDays: days, olderThanHours: hours, limit })
-  const back = new URL(safeRedirect(form.get('redirectTo'), '/actions/evidence/refresh'), 'http://ripple.invalid')
+  const back = new URL(
+    safeRedirect(form.get('redirectTo'), '/actions/evidence/refresh'),
+    'http://ripple.invalid',
+  )
   back.searchParams.set('evidenceRefresh', `${summary.checked}.${summary.ok}.${summary.failed}`)
   return redirect(back.pathname + back.search)
 }

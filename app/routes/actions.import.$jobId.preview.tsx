@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+
 import { PreviewPage } from '~/components/import/ImportPages'
-import { previewLoader, previewAction } from '~/models/import/routes.server'
+import { previewAction, previewLoader } from '~/models/import/routes.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import · Ripple' }]
 export const loader = ({ request, params }: LoaderFunctionArgs) => previewLoader(request, params, 'actions')

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+
 import { ReportPage } from '~/components/import/ImportPages'
 import { reportLoader } from '~/models/import/routes.server'
 

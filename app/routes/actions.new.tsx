@@ -1,25 +1,32 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { ActionForm } from '~/components/action-form'
-import { actionFormSchema, today, toActionInput } from '~/models/action-form'
+import { actionFormSchema, toActionInput, today } from '~/models/action-form'
 import {
   ActionForbiddenError,
   createAction,
   formMemory,
-  quickFormOptions,
   getAction,
+  type PickerStakeholder,
+  quickFormOptions,
   referenceErrors,
   rememberFormChoices,
   searchStakeholdersForPicker,
   stakeholdersByIds,
   suggestedStakeholders,
-  type PickerStakeholder,
 } from '~/models/actions.server'
 import { refreshEvidence } from '~/models/evidence.server'
 import { forbidden, requirePermission, type SessionUser } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Log an action · Ripple' }]
 
@@ -94,7 +101,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const query = String(formData.get('stakeholderQuery') ?? '').trim()
     // Not a save: hand everything back unchanged, with the matches, and no error messages yet.
     const result = submission.reply()
-    return json({ result: { ...result, error: undefined }, chosen, pickerResults: query ? searchStakeholdersForPicker(query, 20) : [], query })
+    return json({
+      result: { ...result, error: undefined },
+      chosen,
+      pickerResults: query ? searchStakeholdersForPicker(query, 20) : [],
+      query,
+    })
   }
   if (submission.status !== 'success') {
     return json({ result: submission.reply(), chosen, pickerResults: noResults, query: '' }, { status: 400 })
@@ -106,13 +118,27 @@ export async function action({ request }: ActionFunctionArgs) {
   if (canChoosePartner(user)) partnerId = value.partnerId ?? user.partnerId
   else if (value.partnerId && value.partnerId !== user.partnerId) throw forbidden()
   if (!partnerId) {
-    return json({ result: submission.reply({ fieldErrors: { partnerId: ['common:errors.required'] } }), chosen, pickerResults: noResults, query: '' }, { status: 400 })
+    return json(
+      {
+        result: submission.reply({ fieldErrors: { partnerId: ['common:errors.required'] } }),
+        chosen,
+        pickerResults: noResults,
+        query: '',
+      },
+      { status: 400 },
+    )
   }
 
-  const input = { ...toActionInput(value, partnerId), status: value.intent === 'draft' ? ('draft' as const) : ('submitted' as const) }
+  const input = {
+    ...toActionInput(value, partnerId),
+    status: value.intent === 'draft' ? ('draft' as const) : ('submitted' as const),
+  }
   const problems = referenceErrors(input)
   if (Object.keys(problems).length) {
-    return json({ result: submission.reply({ fieldErrors: problems }), chosen, pickerResults: noResults, query: '' }, { status: 400 })
+    return json(
+      { result: submission.reply({ fieldErrors: problems }), chosen, pickerResults: noResults, query: '' },
+      { status: 400 },
+    )
   }
 
   let id: number

@@ -1,11 +1,25 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { EmptyState, StatusBadge } from '~/components/list'
-import { ActionForbiddenError, ActionStatusError, getAction, listLabelKey, reviewQueue, setActionStatus } from '~/models/actions.server'
+import {
+  ActionForbiddenError,
+  ActionStatusError,
+  getAction,
+  listLabelKey,
+  reviewQueue,
+  setActionStatus,
+} from '~/models/actions.server'
 import { forbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 
@@ -18,7 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The confirmation of the last decision, shown above the next action.
   const doneId = Number(url.searchParams.get('id'))
   const done = url.searchParams.get('done')
-  const last = Number.isInteger(doneId) && doneId > 0 && (done === 'validate' || done === 'return') ? getAction(doneId) : null
+  const last =
+    Number.isInteger(doneId) && doneId > 0 && (done === 'validate' || done === 'return')
+      ? getAction(doneId)
+      : null
   return json({
     total,
     last: last ? { id: last.id, title: last.title, done } : null,
@@ -31,7 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       submittedAt: a.submittedAt,
       typeLabelKey: listLabelKey('types', { key: a.typeKey, name: a.typeName }),
       typeName: a.typeName,
-      channelLabelKey: a.channelKey ? listLabelKey('channels', { key: a.channelKey, name: a.channelName ?? '' }) : null,
+      channelLabelKey: a.channelKey
+        ? listLabelKey('channels', { key: a.channelKey, name: a.channelName ?? '' })
+        : null,
       channelName: a.channelName,
       languages: a.languages,
       participants: a.participants,
@@ -56,12 +75,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return json({ id: null, error: 'common:errors.invalid' }, { status: 400 })
   const { id, intent, comment } = parsed.data
-  if (intent === 'return' && !comment) return json({ id, error: 'actions:errors.commentRequired' }, { status: 400 })
+  if (intent === 'return' && !comment)
+    return json({ id, error: 'actions:errors.commentRequired' }, { status: 400 })
   try {
-    db.transaction((tx) => setActionStatus(tx, id, intent === 'validate' ? 'validated' : 'returned', user, comment))
+    db.transaction((tx) =>
+      setActionStatus(tx, id, intent === 'validate' ? 'validated' : 'returned', user, comment),
+    )
   } catch (error) {
     if (error instanceof ActionForbiddenError) throw forbidden()
-    if (error instanceof ActionStatusError) return json({ id, error: 'actions:errors.statusConflict', status: error.from }, { status: 409 })
+    if (error instanceof ActionStatusError)
+      return json({ id, error: 'actions:errors.statusConflict', status: error.from }, { status: 409 })
     throw error
   }
   return redirect(`/actions/review?done=${intent}&id=${id}`)
@@ -81,7 +104,13 @@ export default function ReviewQueue() {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement
-      if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input, textarea, select, [contenteditable]')) return
+      if (
+        event.altKey ||
+        event.ctrlKey ||
+        event.metaKey ||
+        target.closest('input, textarea, select, [contenteditable]')
+      )
+        return
       const card = cards.current[current]
       if (event.key === 'j' || event.key === 'k') {
         event.preventDefault()
@@ -118,14 +147,17 @@ export default function ReviewQueue() {
       </div>
       {last ? (
         <p role="status" className="rounded-md border border-ok bg-ok-bg p-3 text-sm text-ok">
-          {last.done === 'validate' ? t('review.validated', { title: last.title }) : t('review.returned', { title: last.title })}{' '}
+          {last.done === 'validate'
+            ? t('review.validated', { title: last.title })
+            : t('review.returned', { title: last.title })}{' '}
           <Link to={`/actions/${last.id}`}>{t('review.open')}</Link>
         </p>
       ) : null}
       {items.length ? (
         <>
           <p className="text-sm">
-            {t('review.count', { count: total })} <span className="hidden text-ink-muted md:inline">{t('review.shortcuts')}</span>
+            {t('review.count', { count: total })}{' '}
+            <span className="hidden text-ink-muted md:inline">{t('review.shortcuts')}</span>
           </p>
           <ol className="space-y-4">
             {items.map((a, index) => {
@@ -146,7 +178,9 @@ export default function ReviewQueue() {
                     <div className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">
                       <StatusBadge tone="info">{t('status.submitted')}</StatusBadge>
                       <span>{a.typeLabelKey ? t(a.typeLabelKey) : a.typeName}</span>
-                      {a.channelLabelKey || a.channelName ? <span>· {a.channelLabelKey ? t(a.channelLabelKey) : a.channelName}</span> : null}
+                      {a.channelLabelKey || a.channelName ? (
+                        <span>· {a.channelLabelKey ? t(a.channelLabelKey) : a.channelName}</span>
+                      ) : null}
                       <span>· {a.partnerName}</span>
                     </div>
                     <h2 id={`title-${a.id}`} className="break-words">
@@ -154,13 +188,25 @@ export default function ReviewQueue() {
                     </h2>
                     <p className="text-sm text-ink-muted">
                       {f.date(a.date, 'long')}
-                      {a.createdByName ? ` · ${t('review.loggedBy', { name: a.createdByName, date: f.dateTime(a.submittedAt) })}` : ''}
+                      {a.createdByName
+                        ? ` · ${t('review.loggedBy', { name: a.createdByName, date: f.dateTime(a.submittedAt) })}`
+                        : ''}
                     </p>
                     <ul className="flex flex-wrap gap-x-4 text-sm">
-                      {a.participants !== null ? <li>{t('list.participantsShort', { n: f.number(a.participants) })}</li> : null}
-                      {a.onlineReach !== null ? <li>{t('list.reachShort', { n: f.number(a.onlineReach) })}</li> : null}
-                      {a.engagements !== null ? <li>{t('list.engagementsShort', { n: f.number(a.engagements) })}</li> : null}
-                      {a.languages.length ? <li>{a.languages.map((l) => t(`common:languages.${l}`, { defaultValue: l })).join(', ')}</li> : null}
+                      {a.participants !== null ? (
+                        <li>{t('list.participantsShort', { n: f.number(a.participants) })}</li>
+                      ) : null}
+                      {a.onlineReach !== null ? (
+                        <li>{t('list.reachShort', { n: f.number(a.onlineReach) })}</li>
+                      ) : null}
+                      {a.engagements !== null ? (
+                        <li>{t('list.engagementsShort', { n: f.number(a.engagements) })}</li>
+                      ) : null}
+                      {a.languages.length ? (
+                        <li>
+                          {a.languages.map((l) => t(`common:languages.${l}`, { defaultValue: l })).join(', ')}
+                        </li>
+                      ) : null}
                     </ul>
                     {a.stakeholders.length ? (
                       <p className="text-sm">
@@ -194,10 +240,23 @@ export default function ReviewQueue() {
                         </p>
                       ) : null}
                       <div className="flex flex-wrap gap-2">
-                        <button type="submit" name="intent" value="validate" className="btn-primary min-h-[3rem] flex-1 sm:flex-none" disabled={busy} aria-keyshortcuts="v">
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="validate"
+                          className="btn-primary min-h-[3rem] flex-1 sm:flex-none"
+                          disabled={busy}
+                          aria-keyshortcuts="v"
+                        >
                           {t('review.validate')}
                         </button>
-                        <button type="submit" name="intent" value="return" className="btn-danger min-h-[3rem] flex-1 sm:flex-none" disabled={busy}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="return"
+                          className="btn-danger min-h-[3rem] flex-1 sm:flex-none"
+                          disabled={busy}
+                        >
                           {t('review.return')}
                         </button>
                       </div>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { actionFilterFromUrl, exportActions, listLabelKey } from '~/models/actions.server'
+
 import { serverT } from '~/i18n/resources.server'
+import { actionFilterFromUrl, exportActions, listLabelKey } from '~/models/actions.server'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { requirePermission } from '~/utils/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Administration · Ripple' }]

@@ -1,14 +1,15 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { auditActions } from '#db/schema/core'
 import { FilterSelect } from '~/components/list'
 import { EmptyState, ExportLink, Pagination } from '~/components/list'
 import { auditChanges, auditFilterFromUrl, auditFilters, userChoices } from '~/models/admin.server'
 import { auditEntities, listAudit } from '~/models/audit.server'
 import { requirePermission } from '~/utils/auth.server'
-import { pageFromUrl } from '~/utils/paging'
 import { useFormat } from '~/utils/format'
+import { pageFromUrl } from '~/utils/paging'
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Ripple' }]
 
@@ -53,15 +54,41 @@ export default function AuditLog() {
         <ExportLink to="/admin/audit.csv" />
       </div>
       <Form method="get" className="card mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
-        <FilterSelect id="a-entity" name="entity" label={t('audit.entity')} value={filter.entity} options={data.entities.map((e) => ({ value: e, label: entityLabel(e) }))} />
+        <FilterSelect
+          id="a-entity"
+          name="entity"
+          label={t('audit.entity')}
+          value={filter.entity}
+          options={data.entities.map((e) => ({ value: e, label: entityLabel(e) }))}
+        />
         <div>
           <label htmlFor="a-entity-id" className="label">
             {t('audit.entityId')}
           </label>
-          <input id="a-entity-id" name="entityId" type="number" min={1} inputMode="numeric" defaultValue={filter.entityId ?? ''} className="input" />
+          <input
+            id="a-entity-id"
+            name="entityId"
+            type="number"
+            min={1}
+            inputMode="numeric"
+            defaultValue={filter.entityId ?? ''}
+            className="input"
+          />
         </div>
-        <FilterSelect id="a-user" name="user" label={t('audit.user')} value={filter.user} options={data.users.map((u) => ({ value: u.id, label: u.name }))} />
-        <FilterSelect id="a-action" name="action" label={t('audit.action')} value={filter.action} options={auditActions.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))} />
+        <FilterSelect
+          id="a-user"
+          name="user"
+          label={t('audit.user')}
+          value={filter.user}
+          options={data.users.map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <FilterSelect
+          id="a-action"
+          name="action"
+          label={t('audit.action')}
+          value={filter.action}
+          options={auditActions.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
+        />
         <div>
           <label htmlFor="a-from" className="label">
             {t('audit.from')}
@@ -86,7 +113,9 @@ export default function AuditLog() {
         </div>
       </Form>
       {data.rows.length === 0 ? (
-        <EmptyState title={t('audit.empty')}>{filtered ? t('audit.emptyFiltered') : t('audit.emptyHint')}</EmptyState>
+        <EmptyState title={t('audit.empty')}>
+          {filtered ? t('audit.emptyFiltered') : t('audit.emptyHint')}
+        </EmptyState>
       ) : (
         <ol className="space-y-3" aria-label={t('audit.title')}>
           {data.rows.map((row) => (
@@ -99,14 +128,19 @@ export default function AuditLog() {
                 <span>{t(`audit.actions.${row.action}`)}</span>
                 <span>
                   {row.entityId && recordHref[row.entity] ? (
-                    <Link to={recordHref[row.entity](row.entityId)}>{`${entityLabel(row.entity)} #${row.entityId}`}</Link>
+                    <Link
+                      to={recordHref[row.entity](row.entityId)}
+                    >{`${entityLabel(row.entity)} #${row.entityId}`}</Link>
                   ) : (
                     `${entityLabel(row.entity)}${row.entityId ? ` #${row.entityId}` : ''}`
                   )}
                 </span>
                 {row.summary ? <span className="break-all text-ink-muted">· {row.summary}</span> : null}
                 {row.entityId && !(filter.entity === row.entity && filter.entityId === row.entityId) ? (
-                  <Link className="btn-link" to={`/admin/audit?entity=${encodeURIComponent(row.entity)}&entityId=${row.entityId}`}>
+                  <Link
+                    className="btn-link"
+                    to={`/admin/audit?entity=${encodeURIComponent(row.entity)}&entityId=${row.entityId}`}
+                  >
                     {t('audit.recordHistory')}
                   </Link>
                 ) : null}
@@ -118,7 +152,9 @@ export default function AuditLog() {
                       <dt className="font-medium">{c.field}</dt>
                       <dd className="break-words">
                         {c.before !== null ? <del className="text-ink-muted">{c.before}</del> : null}
-                        {c.before !== null && c.after !== null ? <span aria-label={t('audit.becomes')}> → </span> : null}
+                        {c.before !== null && c.after !== null ? (
+                          <span aria-label={t('audit.becomes')}> → </span>
+                        ) : null}
                         {c.after !== null ? <ins className="no-underline">{c.after}</ins> : null}
                       </dd>
                     </div>

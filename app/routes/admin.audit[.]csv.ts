@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+
 import { serverT } from '~/i18n/resources.server'
 import { auditChanges, auditFilterFromUrl, auditFilters } from '~/models/admin.server'
 import { listAudit } from '~/models/audit.server'
@@ -12,7 +13,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = auditFilterFromUrl(new URL(request.url))
   // LIMIT -1 is SQLite for "no limit".
   const { rows } = listAudit(auditFilters(filter), { limit: -1, offset: 0 })
-  const header = ['at', 'user', 'entity', 'entityId', 'action', 'summary', 'changes'].map((k) => t(`admin:audit.csv.${k}`))
+  const header = ['at', 'user', 'entity', 'entityId', 'action', 'summary', 'changes'].map((k) =>
+    t(`admin:audit.csv.${k}`),
+  )
   const data = rows.map((r) => [
     r.at,
     r.userName ?? '',
@@ -21,7 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     r.action,
     r.summary ?? '',
     auditChanges(r.before, r.after)
-      .map((c) => `${c.field}: ${c.before ?? ''}${c.before !== null && c.after !== null ? ' -> ' : ''}${c.after ?? ''}`)
+      .map(
+        (c) =>
+          `${c.field}: ${c.before ?? ''}${c.before !== null && c.after !== null ? ' -> ' : ''}${c.after ?? ''}`,
+      )
       .join('\n'),
   ])
   return csvResponse(`ripple-audit-${new Date().toISOString().slice(0, 10)}.csv`, header, data)

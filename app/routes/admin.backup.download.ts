@@ -1,6 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { createReadableStreamFromReadable, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+
+import {
+  type ActionFunctionArgs,
+  createReadableStreamFromReadable,
+  type LoaderFunctionArgs,
+  redirect,
+} from '@remix-run/node'
+
 import { backupDatabase } from '~/models/admin.server'
 import { requirePermission } from '~/utils/auth.server'
 

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { databaseFile } from '#db/client'
 import { requirePermission } from '~/utils/auth.server'
 
@@ -42,7 +43,10 @@ export default function Backup() {
           <li>{t('backup.restoreSteps.keep', { file })}</li>
           <li>
             {t('backup.restoreSteps.replace', { file })}
-            <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs" tabIndex={0}>{`cp ripple-backup-YYYY-MM-DD.db ${file}\nrm -f ${file}-wal ${file}-shm`}</pre>
+            <pre
+              className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs"
+              tabIndex={0}
+            >{`cp ripple-backup-YYYY-MM-DD.db ${file}\nrm -f ${file}-wal ${file}-shm`}</pre>
           </li>
           <li>{t('backup.restoreSteps.start')}</li>
         </ol>

@@ -1,24 +1,45 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { sql } from 'drizzle-orm'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { stakeholders } from '#db/schema'
 import { ErrorList, Field } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
 import { categoryLabel } from '~/components/stakeholders'
-import { createCategory, listCategories, moveCategory, setCategoryArchived, updateCategory } from '~/models/stakeholders.server'
+import {
+  createCategory,
+  listCategories,
+  moveCategory,
+  setCategoryArchived,
+  updateCategory,
+} from '~/models/stakeholders.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Stakeholder categories · Ripple' }]
 
-const nameField = z.string({ required_error: 'common:errors.required' }).trim().min(1, 'common:errors.required').max(120, 'common:errors.tooLong')
+const nameField = z
+  .string({ required_error: 'common:errors.required' })
+  .trim()
+  .min(1, 'common:errors.required')
+  .max(120, 'common:errors.tooLong')
 const funded = z.preprocess((v) => v === 'on' || v === 'true', z.boolean())
 const createSchema = z.object({ name: nameField, isFundedProject: funded })
-const updateSchema = z.object({ id: z.coerce.number().int().positive(), name: nameField, isFundedProject: funded })
+const updateSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  name: nameField,
+  isFundedProject: funded,
+})
 const idSchema = z.object({ id: z.coerce.number().int().positive() })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,7 +53,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .all()
       .map((r) => [r.id, r.n]),
   )
-  return json({ categories: listCategories({ includeArchived: true }).map((c) => ({ ...c, count: counts.get(c.id) ?? 0 })) })
+  return json({
+    categories: listCategories({ includeArchived: true }).map((c) => ({
+      ...c,
+      count: counts.get(c.id) ?? 0,
+    })),
+  })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,14 +67,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   if (intent === 'create') {
     const submission = parseForm(formData, { schema: createSchema })
-    if (submission.status !== 'success') return json({ intent: 'create' as const, id: null, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json({ intent: 'create' as const, id: null, result: submission.reply() }, { status: 400 })
     db.transaction((tx) => createCategory(tx, submission.value, user.id))
     return redirect('/admin/categories')
   }
   if (intent === 'update') {
     const submission = parseForm(formData, { schema: updateSchema })
     if (submission.status !== 'success') {
-      return json({ intent: 'update' as const, id: Number(formData.get('id')) || null, result: submission.reply() }, { status: 400 })
+      return json(
+        { intent: 'update' as const, id: Number(formData.get('id')) || null, result: submission.reply() },
+        { status: 400 },
+      )
     }
     const { id, ...input } = submission.value
     invariantResponse(listCategories({ includeArchived: true }).some((c) => c.id === id))
@@ -59,8 +89,10 @@ export async function action({ request }: ActionFunctionArgs) {
   invariantResponse(parsed.success, 'bad_request', 400)
   const id = parsed.data.id
   invariantResponse(listCategories({ includeArchived: true }).some((c) => c.id === id))
-  if (intent === 'up' || intent === 'down') db.transaction((tx) => moveCategory(tx, id, intent === 'up' ? -1 : 1, user.id))
-  else if (intent === 'archive' || intent === 'restore') db.transaction((tx) => setCategoryArchived(tx, id, intent === 'archive', user.id))
+  if (intent === 'up' || intent === 'down')
+    db.transaction((tx) => moveCategory(tx, id, intent === 'up' ? -1 : 1, user.id))
+  else if (intent === 'archive' || intent === 'restore')
+    db.transaction((tx) => setCategoryArchived(tx, id, intent === 'archive', user.id))
   else throw json({ message: 'bad_request' }, { status: 400 })
   return redirect('/admin/categories')
 }
@@ -87,7 +119,10 @@ export default function CategoriesAdmin() {
       </div>
       <ol className="space-y-2">
         {data.categories.map((c, i) => {
-          const errors = actionData?.intent === 'update' && actionData.id === c.id ? (actionData.result.error?.name ?? null) : null
+          const errors =
+            actionData?.intent === 'update' && actionData.id === c.id
+              ? (actionData.result.error?.name ?? null)
+              : null
           return (
             <li key={c.id} className="card flex flex-col gap-3 md:flex-row md:items-end">
               <Form method="post" className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-end">
@@ -96,9 +131,20 @@ export default function CategoriesAdmin() {
                 <div className="flex-1">
                   <label htmlFor={`cat-${c.id}`} className="label">
                     {t('categoriesAdmin.name')}
-                    {c.key ? <span className="ml-2 font-normal text-ink-muted">({t('categoriesAdmin.builtIn')}: {categoryLabel(t, c)})</span> : null}
+                    {c.key ? (
+                      <span className="ml-2 font-normal text-ink-muted">
+                        ({t('categoriesAdmin.builtIn')}: {categoryLabel(t, c)})
+                      </span>
+                    ) : null}
                   </label>
-                  <input id={`cat-${c.id}`} name="name" defaultValue={c.name} className="input" aria-invalid={errors ? true : undefined} aria-describedby={errors ? `cat-${c.id}-error` : undefined} />
+                  <input
+                    id={`cat-${c.id}`}
+                    name="name"
+                    defaultValue={c.name}
+                    className="input"
+                    aria-invalid={errors ? true : undefined}
+                    aria-describedby={errors ? `cat-${c.id}-error` : undefined}
+                  />
                   <ErrorList id={`cat-${c.id}-error`} errors={errors} />
                 </div>
                 <label className="flex items-center gap-2 text-sm">
@@ -110,11 +156,22 @@ export default function CategoriesAdmin() {
                 </button>
               </Form>
               <div className="flex flex-wrap items-center gap-2">
-                <span className="text-xs text-ink-muted">{t('categoriesAdmin.count', { count: c.count })}</span>
-                {c.archivedAt ? <StatusBadge tone="neutral">{t('categoriesAdmin.archivedBadge')}</StatusBadge> : null}
+                <span className="text-xs text-ink-muted">
+                  {t('categoriesAdmin.count', { count: c.count })}
+                </span>
+                {c.archivedAt ? (
+                  <StatusBadge tone="neutral">{t('categoriesAdmin.archivedBadge')}</StatusBadge>
+                ) : null}
                 <Form method="post" className="flex gap-1">
                   <input type="hidden" name="id" value={c.id} />
-                  <button type="submit" name="intent" value="up" className="btn-secondary px-2" disabled={i === 0} aria-label={`${t('categoriesAdmin.up')}: ${categoryLabel(t, c)}`}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="up"
+                    className="btn-secondary px-2"
+                    disabled={i === 0}
+                    aria-label={`${t('categoriesAdmin.up')}: ${categoryLabel(t, c)}`}
+                  >
                     ↑
                   </button>
                   <button
@@ -127,7 +184,12 @@ export default function CategoriesAdmin() {
                   >
                     ↓
                   </button>
-                  <button type="submit" name="intent" value={c.archivedAt ? 'restore' : 'archive'} className="btn-secondary">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={c.archivedAt ? 'restore' : 'archive'}
+                    className="btn-secondary"
+                  >
                     {c.archivedAt ? t('categoriesAdmin.restore') : t('categoriesAdmin.archive')}
                   </button>
                 </Form>
@@ -139,7 +201,11 @@ export default function CategoriesAdmin() {
       <Form method="post" {...getFormProps(form)} className="card space-y-3">
         <h2>{t('categoriesAdmin.add')}</h2>
         <input type="hidden" name="intent" value="create" />
-        <Field label={t('categoriesAdmin.name')} {...getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
+        <Field
+          label={t('categoriesAdmin.name')}
+          {...getInputProps(fields.name, { type: 'text' })}
+          errors={fields.name.errors}
+        />
         <label className="flex items-center gap-2 text-sm">
           <input {...getInputProps(fields.isFundedProject, { type: 'checkbox' })} />
           {t('categoriesAdmin.funded')}

@@ -1,15 +1,22 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { PartnerFields, SavedNotice } from '~/components/admin'
 import { FormErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
 import { partnerSchema } from '~/models/admin'
 import { getPartner, setPartnerArchived, updatePartner } from '~/models/admin.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Partner · Ripple' }]
 
@@ -72,7 +79,8 @@ export default function EditPartner() {
     <div className="max-w-3xl space-y-6">
       <div className="page-title">
         <h1>
-          {partner.name} {partner.archivedAt ? <StatusBadge tone="neutral">{t('status.archived')}</StatusBadge> : null}
+          {partner.name}{' '}
+          {partner.archivedAt ? <StatusBadge tone="neutral">{t('status.archived')}</StatusBadge> : null}
         </h1>
         <div className="flex flex-wrap gap-2">
           <Link to={`/admin/audit?entity=partner&entityId=${partner.id}`} className="btn-secondary">
@@ -83,7 +91,19 @@ export default function EditPartner() {
           </Link>
         </div>
       </div>
-      <SavedNotice message={saved ? t(saved === 'archived' ? 'common:actions.archived' : saved === 'restored' ? 'common:actions.restored' : 'common:actions.saved') : null} />
+      <SavedNotice
+        message={
+          saved
+            ? t(
+                saved === 'archived'
+                  ? 'common:actions.archived'
+                  : saved === 'restored'
+                    ? 'common:actions.restored'
+                    : 'common:actions.saved',
+              )
+            : null
+        }
+      />
       <FormErrors errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="card space-y-4">
         <input type="hidden" name="intent" value="edit" />
@@ -93,8 +113,15 @@ export default function EditPartner() {
         </button>
       </Form>
       <Form method="post" className="card flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-ink-muted">{partner.archivedAt ? t('partners.restoreHint') : t('partners.archiveHint')}</p>
-        <button type="submit" name="intent" value={partner.archivedAt ? 'restore' : 'archive'} className={partner.archivedAt ? 'btn-secondary' : 'btn-danger'}>
+        <p className="text-sm text-ink-muted">
+          {partner.archivedAt ? t('partners.restoreHint') : t('partners.archiveHint')}
+        </p>
+        <button
+          type="submit"
+          name="intent"
+          value={partner.archivedAt ? 'restore' : 'archive'}
+          className={partner.archivedAt ? 'btn-secondary' : 'btn-danger'}
+        >
           {partner.archivedAt ? t('common:actions.restore') : t('common:actions.archive')}
         </button>
       </Form>

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { EmptyState, ExportLink, StatusBadge } from '~/components/list'
 import { countryName } from '~/models/admin'
 import { listPartners } from '~/models/admin.server'
@@ -30,7 +31,13 @@ export default function PartnersList() {
       </div>
       <Form method="get" className="mb-4 flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="archived" value="1" defaultChecked={includeArchived} className="h-4 w-4" />
+          <input
+            type="checkbox"
+            name="archived"
+            value="1"
+            defaultChecked={includeArchived}
+            className="h-4 w-4"
+          />
           {t('common:list.showArchived')}
         </label>
         <button type="submit" className="btn-secondary">
@@ -56,9 +63,13 @@ export default function PartnersList() {
               <tr>
                 <th scope="col">{t('partners.name')}</th>
                 <th scope="col">{t('partners.country')}</th>
-                <th scope="col" className="hidden sm:table-cell">{t('partners.city')}</th>
+                <th scope="col" className="hidden sm:table-cell">
+                  {t('partners.city')}
+                </th>
                 <th scope="col">{t('partners.role')}</th>
-                <th scope="col" className="hidden sm:table-cell">{t('partners.activeUsers')}</th>
+                <th scope="col" className="hidden sm:table-cell">
+                  {t('partners.activeUsers')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -1,13 +1,20 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { PartnerFields } from '~/components/admin'
 import { FormErrors } from '~/components/forms'
 import { partnerSchema } from '~/models/admin'
 import { createPartner } from '~/models/admin.server'
 import { requirePermission } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'New partner · Ripple' }]
 

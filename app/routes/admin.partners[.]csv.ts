@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+
 import { serverT } from '~/i18n/resources.server'
 import { socialKinds } from '~/models/admin'
 import { listPartners } from '~/models/admin.server'
@@ -21,6 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t('admin:partners.activeUsers'),
     t('admin:partners.csv.archivedAt'),
   ]
-  const data = rows.map((p) => [p.name, p.country, p.city ?? '', t(`admin:partners.roles.${p.role}`), p.website ?? '', ...socialKinds.map((k) => p.socialAccounts[k] ?? ''), p.users, p.archivedAt ?? ''])
+  const data = rows.map((p) => [
+    p.name,
+    p.country,
+    p.city ?? '',
+    t(`admin:partners.roles.${p.role}`),
+    p.website ?? '',
+    ...socialKinds.map((k) => p.socialAccounts[k] ?? ''),
+    p.users,
+    p.archivedAt ?? '',
+  ])
   return csvResponse(`ripple-partners-${new Date().toISOString().slice(0, 10)}.csv`, header, data)
 }

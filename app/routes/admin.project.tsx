@@ -1,16 +1,43 @@
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { stakeholderEditPolicies } from '#db/schema/core'
 import { SavedNotice } from '~/components/admin'
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
-import { languageCodes, projectSchema, themeAddSchema, themeArchiveSchema, themeRenameSchema } from '~/models/admin'
-import { addTheme, listThemes, renameTheme, setThemeArchived, updateProjectSettings } from '~/models/admin.server'
+import {
+  languageCodes,
+  projectSchema,
+  themeAddSchema,
+  themeArchiveSchema,
+  themeRenameSchema,
+} from '~/models/admin'
+import {
+  addTheme,
+  listThemes,
+  renameTheme,
+  setThemeArchived,
+  updateProjectSettings,
+} from '~/models/admin.server'
 import { getProject } from '~/models/project.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Project settings · Ripple' }]
 
@@ -30,23 +57,34 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === 'project') {
     const submission = parseForm(formData, { schema: projectSchema })
-    if (submission.status !== 'success') return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
     updateProjectSettings(submission.value, user.id)
     return redirect('/admin/project?saved=project')
   }
   if (intent === 'theme-add') {
     const submission = parseForm(formData, { schema: themeAddSchema })
-    if (submission.status !== 'success') return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
     const result = addTheme(submission.value.name, user.id)
-    if (!result.ok) return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { name: [result.error.message] } }) }, { status: 400 })
+    if (!result.ok)
+      return json<ActionData>(
+        { intent, result: submission.reply({ fieldErrors: { name: [result.error.message] } }) },
+        { status: 400 },
+      )
     return redirect('/admin/project?saved=themes#themes')
   }
   if (intent === 'theme-rename') {
     const submission = parseForm(formData, { schema: themeRenameSchema })
     const id = Number(formData.get('id'))
-    if (submission.status !== 'success') return json<ActionData>({ intent, id, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json<ActionData>({ intent, id, result: submission.reply() }, { status: 400 })
     const result = renameTheme(submission.value.id, submission.value.name, user.id)
-    if (!result.ok) return json<ActionData>({ intent, id, result: submission.reply({ fieldErrors: { name: [result.error.message] } }) }, { status: 400 })
+    if (!result.ok)
+      return json<ActionData>(
+        { intent, id, result: submission.reply({ fieldErrors: { name: [result.error.message] } }) },
+        { status: 400 },
+      )
     return redirect('/admin/project?saved=themes#themes')
   }
   if (intent === 'theme-archive' || intent === 'theme-restore') {
@@ -93,7 +131,19 @@ export default function ProjectSettings() {
       <div className="page-title">
         <h1>{t('project.title')}</h1>
       </div>
-      <SavedNotice message={saved ? t(saved === 'archived' ? 'common:actions.archived' : saved === 'restored' ? 'common:actions.restored' : 'common:actions.saved') : null} />
+      <SavedNotice
+        message={
+          saved
+            ? t(
+                saved === 'archived'
+                  ? 'common:actions.archived'
+                  : saved === 'restored'
+                    ? 'common:actions.restored'
+                    : 'common:actions.saved',
+              )
+            : null
+        }
+      />
 
       <section className="card" aria-labelledby="project-heading">
         <h2 id="project-heading" className="mb-4 text-lg font-semibold">
@@ -107,24 +157,53 @@ export default function ProjectSettings() {
           </button>
           <input type="hidden" name="intent" value="project" />
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field className="sm:col-span-2" label={t('project.name')} {...getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
-            <Field label={t('project.acronym')} {...getInputProps(fields.acronym, { type: 'text' })} errors={fields.acronym.errors} />
+            <Field
+              className="sm:col-span-2"
+              label={t('project.name')}
+              {...getInputProps(fields.name, { type: 'text' })}
+              errors={fields.name.errors}
+            />
+            <Field
+              label={t('project.acronym')}
+              {...getInputProps(fields.acronym, { type: 'text' })}
+              errors={fields.acronym.errors}
+            />
           </div>
-          <TextareaField label={t('project.description')} {...getTextareaProps(fields.description)} errors={fields.description.errors} />
+          <TextareaField
+            label={t('project.description')}
+            {...getTextareaProps(fields.description)}
+            errors={fields.description.errors}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t('project.startDate')} {...getInputProps(fields.startDate, { type: 'date' })} errors={fields.startDate.errors} />
-            <Field label={t('project.endDate')} {...getInputProps(fields.endDate, { type: 'date' })} errors={fields.endDate.errors} />
+            <Field
+              label={t('project.startDate')}
+              {...getInputProps(fields.startDate, { type: 'date' })}
+              errors={fields.startDate.errors}
+            />
+            <Field
+              label={t('project.endDate')}
+              {...getInputProps(fields.endDate, { type: 'date' })}
+              errors={fields.endDate.errors}
+            />
           </div>
 
-          <fieldset aria-describedby={fields.workingLanguages.errors ? `${fields.workingLanguages.id}-error` : undefined}>
+          <fieldset
+            aria-describedby={
+              fields.workingLanguages.errors ? `${fields.workingLanguages.id}-error` : undefined
+            }
+          >
             <legend className="label">{t('project.workingLanguages')}</legend>
             <p className="hint mb-2">{t('project.workingLanguagesHint')}</p>
             <div className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 lg:grid-cols-5">
-              {getCollectionProps(fields.workingLanguages, { type: 'checkbox', options: [...languageCodes] }).map(({ key, ...props }) => (
+              {getCollectionProps(fields.workingLanguages, {
+                type: 'checkbox',
+                options: [...languageCodes],
+              }).map(({ key, ...props }) => (
                 <label key={key} className="flex min-h-[2rem] items-center gap-2 text-sm">
                   <input {...props} className="h-4 w-4" />
                   <span>
-                    {t(`common:languages.${props.value}`)} <span className="text-ink-muted">({props.value})</span>
+                    {t(`common:languages.${props.value}`)}{' '}
+                    <span className="text-ink-muted">({props.value})</span>
                   </span>
                 </label>
               ))}
@@ -147,10 +226,25 @@ export default function ProjectSettings() {
               {periods.map((period, index) => {
                 const p = period.getFieldset()
                 return (
-                  <li key={period.key} className="grid items-start gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[2fr_1fr_1fr_auto]">
-                    <Field label={t('project.periodLabel')} {...getInputProps(p.label, { type: 'text' })} errors={p.label.errors} />
-                    <Field label={t('project.periodStart')} {...getInputProps(p.start, { type: 'date' })} errors={p.start.errors} />
-                    <Field label={t('project.periodEnd')} {...getInputProps(p.end, { type: 'date' })} errors={p.end.errors} />
+                  <li
+                    key={period.key}
+                    className="grid items-start gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[2fr_1fr_1fr_auto]"
+                  >
+                    <Field
+                      label={t('project.periodLabel')}
+                      {...getInputProps(p.label, { type: 'text' })}
+                      errors={p.label.errors}
+                    />
+                    <Field
+                      label={t('project.periodStart')}
+                      {...getInputProps(p.start, { type: 'date' })}
+                      errors={p.start.errors}
+                    />
+                    <Field
+                      label={t('project.periodEnd')}
+                      {...getInputProps(p.end, { type: 'date' })}
+                      errors={p.end.errors}
+                    />
                     <button
                       className="btn-secondary sm:mt-6"
                       {...form.remove.getButtonProps({ name: fields.reportingPeriods.name, index })}
@@ -162,7 +256,13 @@ export default function ProjectSettings() {
                 )
               })}
             </ul>
-            <button className="btn-secondary mt-2" {...form.insert.getButtonProps({ name: fields.reportingPeriods.name, defaultValue: emptyPeriod })}>
+            <button
+              className="btn-secondary mt-2"
+              {...form.insert.getButtonProps({
+                name: fields.reportingPeriods.name,
+                defaultValue: emptyPeriod,
+              })}
+            >
               {t('project.addPeriod')}
             </button>
           </fieldset>
@@ -180,7 +280,13 @@ export default function ProjectSettings() {
         <p className="hint mb-4">{t('themes.intro')}</p>
         <ul className="divide-y divide-slate-200">
           {themes.map((theme) => (
-            <ThemeRow key={theme.id} theme={theme} actionData={actionData?.intent === 'theme-rename' && actionData.id === theme.id ? actionData : undefined} />
+            <ThemeRow
+              key={theme.id}
+              theme={theme}
+              actionData={
+                actionData?.intent === 'theme-rename' && actionData.id === theme.id ? actionData : undefined
+              }
+            />
           ))}
         </ul>
         <AddTheme actionData={actionData?.intent === 'theme-add' ? actionData : undefined} />
@@ -189,7 +295,13 @@ export default function ProjectSettings() {
   )
 }
 
-function ThemeRow({ theme, actionData }: { theme: { id: number; name: string; archivedAt: string | null }; actionData?: ActionData }) {
+function ThemeRow({
+  theme,
+  actionData,
+}: {
+  theme: { id: number; name: string; archivedAt: string | null }
+  actionData?: ActionData
+}) {
   const { t } = useTranslation('admin')
   const [form, fields] = useForm({
     id: `theme-${theme.id}`,
@@ -216,7 +328,12 @@ function ThemeRow({ theme, actionData }: { theme: { id: number; name: string; ar
       {theme.archivedAt ? <StatusBadge tone="neutral">{t('status.archived')}</StatusBadge> : null}
       <Form method="post">
         <input type="hidden" name="id" value={theme.id} />
-        <button type="submit" name="intent" value={theme.archivedAt ? 'theme-restore' : 'theme-archive'} className="btn-secondary">
+        <button
+          type="submit"
+          name="intent"
+          value={theme.archivedAt ? 'theme-restore' : 'theme-archive'}
+          className="btn-secondary"
+        >
           {theme.archivedAt ? t('common:actions.restore') : t('common:actions.archive')}
           <span className="sr-only"> {theme.name}</span>
         </button>
@@ -234,9 +351,18 @@ function AddTheme({ actionData }: { actionData?: ActionData }) {
     shouldValidate: 'onBlur',
   })
   return (
-    <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-end gap-2 border-t border-slate-200 pt-4">
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className="mt-4 flex flex-wrap items-end gap-2 border-t border-slate-200 pt-4"
+    >
       <input type="hidden" name="intent" value="theme-add" />
-      <Field className="min-w-[12rem] flex-1" label={t('themes.new')} {...getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
+      <Field
+        className="min-w-[12rem] flex-1"
+        label={t('themes.new')}
+        {...getInputProps(fields.name, { type: 'text' })}
+        errors={fields.name.errors}
+      />
       <button type="submit" className="btn-primary">
         {t('themes.add')}
       </button>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+
 import { ListEditor } from '~/components/list-editor'
 import { listEditorAction, listEditorLoader } from '~/models/action-lists.server'
 

@@ -1,9 +1,15 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { SavedNotice, UserFields } from '~/components/admin'
 import { ErrorList, Field, FormErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
@@ -11,6 +17,7 @@ import { userActiveSchema, userEditSchema, userPasswordSchema } from '~/models/a
 import { getUser, partnerChoices, resetPassword, setUserActive, updateUser } from '~/models/admin.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'User · Ripple' }]
 
@@ -38,22 +45,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'edit') {
     const submission = parseForm(formData, { schema: userEditSchema })
-    if (submission.status !== 'success') return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
     const result = updateUser(id, submission.value, me.id)
-    if (!result.ok) return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { [result.error.field]: [result.error.message] } }) }, { status: 400 })
+    if (!result.ok)
+      return json<ActionData>(
+        {
+          intent,
+          result: submission.reply({ fieldErrors: { [result.error.field]: [result.error.message] } }),
+        },
+        { status: 400 },
+      )
     return redirect(`/admin/users/${id}?saved=1`)
   }
   if (intent === 'password') {
     const submission = parseForm(formData, { schema: userPasswordSchema })
-    if (submission.status !== 'success') return json<ActionData>({ intent, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+    if (submission.status !== 'success')
+      return json<ActionData>(
+        { intent, result: submission.reply({ hideFields: ['password'] }) },
+        { status: 400 },
+      )
     await resetPassword(id, submission.value.password, me.id)
     return redirect(`/admin/users/${id}?saved=password`)
   }
   if (intent === 'deactivate' || intent === 'reactivate') {
     const submission = parseForm(formData, { schema: userActiveSchema })
-    if (submission.status !== 'success') return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
     const result = setUserActive(id, intent === 'reactivate', me.id)
-    if (!result.ok) return json<ActionData>({ intent, result: submission.reply({ formErrors: [result.error.message] }) }, { status: 400 })
+    if (!result.ok)
+      return json<ActionData>(
+        { intent, result: submission.reply({ formErrors: [result.error.message] }) },
+        { status: 400 },
+      )
     return redirect(`/admin/users/${id}?saved=${intent}d`)
   }
   throw json({ message: 'unknown_intent' }, { status: 400 })
@@ -79,7 +103,12 @@ export default function EditUser() {
   const [form, fields] = useForm({
     id: `user-${user.id}`,
     lastResult: actionData?.intent === 'edit' ? actionData.result : undefined,
-    defaultValue: { name: user.name, role: user.role, partnerId: user.partnerId ? String(user.partnerId) : '', locale: user.locale },
+    defaultValue: {
+      name: user.name,
+      role: user.role,
+      partnerId: user.partnerId ? String(user.partnerId) : '',
+      locale: user.locale,
+    },
     onValidate: ({ formData }) => parseForm(formData, { schema: userEditSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
@@ -90,7 +119,10 @@ export default function EditUser() {
     onValidate: ({ formData }) => parseForm(formData, { schema: userPasswordSchema }),
     shouldValidate: 'onBlur',
   })
-  const statusErrors = actionData && (actionData.intent === 'deactivate' || actionData.intent === 'reactivate') ? actionData.result.error?.[''] : undefined
+  const statusErrors =
+    actionData && (actionData.intent === 'deactivate' || actionData.intent === 'reactivate')
+      ? actionData.result.error?.['']
+      : undefined
 
   return (
     <div className="max-w-3xl space-y-6">
@@ -98,7 +130,9 @@ export default function EditUser() {
         <h1 className="break-words">
           {user.name}{' '}
           {user.deactivatedAt ? (
-            <StatusBadge tone="neutral">{t('users.deactivatedOn', { date: f.date(user.deactivatedAt) })}</StatusBadge>
+            <StatusBadge tone="neutral">
+              {t('users.deactivatedOn', { date: f.date(user.deactivatedAt) })}
+            </StatusBadge>
           ) : (
             <StatusBadge tone="ok">{t('users.statuses.active')}</StatusBadge>
           )}
@@ -122,7 +156,11 @@ export default function EditUser() {
         <FormErrors errors={form.errors} />
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <input type="hidden" name="intent" value="edit" />
-          <UserFields fields={fields} partners={partners} roleHint={isSelf ? t('users.selfRoleHint') : undefined} />
+          <UserFields
+            fields={fields}
+            partners={partners}
+            roleHint={isSelf ? t('users.selfRoleHint') : undefined}
+          />
           <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
             {t('common:actions.saveChanges')}
           </button>
@@ -152,13 +190,20 @@ export default function EditUser() {
         <h2 id="status-heading" className="mb-2 text-lg font-semibold">
           {t('users.access')}
         </h2>
-        <p className="mb-4 text-sm text-ink-muted">{user.deactivatedAt ? t('users.reactivateHint') : t('users.deactivateHint')}</p>
+        <p className="mb-4 text-sm text-ink-muted">
+          {user.deactivatedAt ? t('users.reactivateHint') : t('users.deactivateHint')}
+        </p>
         <ErrorList errors={statusErrors} />
         {isSelf && !user.deactivatedAt ? (
           <p className="text-sm">{t('users.errors.selfDeactivate')}</p>
         ) : (
           <Form method="post">
-            <button type="submit" name="intent" value={user.deactivatedAt ? 'reactivate' : 'deactivate'} className={user.deactivatedAt ? 'btn-secondary' : 'btn-danger'}>
+            <button
+              type="submit"
+              name="intent"
+              value={user.deactivatedAt ? 'reactivate' : 'deactivate'}
+              className={user.deactivatedAt ? 'btn-secondary' : 'btn-danger'}
+            >
               {user.deactivatedAt ? t('users.reactivate') : t('users.deactivate')}
             </button>
           </Form>

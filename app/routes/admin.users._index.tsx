@@ -1,13 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { roles } from '#db/schema/core'
 import { FilterSelect } from '~/components/list'
 import { EmptyState, ExportLink, Pagination, StatusBadge } from '~/components/list'
 import { listUsers, partnerChoices, userFilterFromUrl } from '~/models/admin.server'
 import { requirePermission } from '~/utils/auth.server'
-import { pageFromUrl } from '~/utils/paging'
 import { useFormat } from '~/utils/format'
+import { pageFromUrl } from '~/utils/paging'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Ripple' }]
 
@@ -41,17 +42,39 @@ export default function UsersList() {
           <label htmlFor="f-q" className="label">
             {t('common:list.search')}
           </label>
-          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ''} placeholder={t('users.searchHint')} className="input" />
+          <input
+            id="f-q"
+            name="q"
+            type="search"
+            defaultValue={filter.q ?? ''}
+            placeholder={t('users.searchHint')}
+            className="input"
+          />
         </div>
-        <FilterSelect id="f-role" name="role" label={t('users.role')} value={filter.role} options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />
-        <FilterSelect id="f-partner" name="partner" label={t('users.partner')} value={filter.partner} options={partners.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect
+          id="f-role"
+          name="role"
+          label={t('users.role')}
+          value={filter.role}
+          options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+        />
+        <FilterSelect
+          id="f-partner"
+          name="partner"
+          label={t('users.partner')}
+          value={filter.partner}
+          options={partners.map((p) => ({ value: p.id, label: p.name }))}
+        />
         <FilterSelect
           id="f-status"
           name="status"
           label={t('users.status')}
           value={filter.status}
           any={false}
-          options={(['active', 'inactive', 'all'] as const).map((v) => ({ value: v, label: t(`users.statuses.${v}`) }))}
+          options={(['active', 'inactive', 'all'] as const).map((v) => ({
+            value: v,
+            label: t(`users.statuses.${v}`),
+          }))}
         />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-secondary">
@@ -84,9 +107,13 @@ export default function UsersList() {
             <thead>
               <tr>
                 <th scope="col">{t('users.name')}</th>
-                <th scope="col" className="hidden md:table-cell">{t('users.email')}</th>
+                <th scope="col" className="hidden md:table-cell">
+                  {t('users.email')}
+                </th>
                 <th scope="col">{t('users.role')}</th>
-                <th scope="col" className="hidden sm:table-cell">{t('users.partner')}</th>
+                <th scope="col" className="hidden sm:table-cell">
+                  {t('users.partner')}
+                </th>
                 <th scope="col">{t('users.status')}</th>
               </tr>
             </thead>
@@ -102,7 +129,9 @@ export default function UsersList() {
                   <td className="hidden sm:table-cell">{u.partnerName ?? '—'}</td>
                   <td>
                     {u.deactivatedAt ? (
-                      <StatusBadge tone="neutral">{t('users.deactivatedOn', { date: f.date(u.deactivatedAt) })}</StatusBadge>
+                      <StatusBadge tone="neutral">
+                        {t('users.deactivatedOn', { date: f.date(u.deactivatedAt) })}
+                      </StatusBadge>
                     ) : (
                       <StatusBadge tone="ok">{t('users.statuses.active')}</StatusBadge>
                     )}

@@ -1,13 +1,20 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { UserFields } from '~/components/admin'
 import { Field, FormErrors } from '~/components/forms'
 import { userCreateSchema } from '~/models/admin'
 import { createUser, partnerChoices } from '~/models/admin.server'
 import { requirePermission } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'New user · Ripple' }]
 
@@ -19,10 +26,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:manage')
   const submission = parseForm(await request.formData(), { schema: userCreateSchema })
-  if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  if (submission.status !== 'success')
+    return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const result = await createUser(submission.value, user.id)
   if (!result.ok) {
-    return json(submission.reply({ fieldErrors: { [result.error.field]: [result.error.message] }, hideFields: ['password'] }), { status: 400 })
+    return json(
+      submission.reply({
+        fieldErrors: { [result.error.field]: [result.error.message] },
+        hideFields: ['password'],
+      }),
+      { status: 400 },
+    )
   }
   return redirect(`/admin/users/${result.value}?saved=created`)
 }
@@ -50,7 +64,12 @@ export default function NewUser() {
       </div>
       <FormErrors errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="card space-y-4">
-        <Field label={t('users.email')} {...getInputProps(fields.email, { type: 'email' })} autoComplete="off" errors={fields.email.errors} />
+        <Field
+          label={t('users.email')}
+          {...getInputProps(fields.email, { type: 'email' })}
+          autoComplete="off"
+          errors={fields.email.errors}
+        />
         <UserFields fields={fields} partners={partners} />
         <Field
           label={t('users.initialPassword')}

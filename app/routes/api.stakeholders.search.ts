@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
+
 import { searchStakeholdersForPicker } from '~/models/actions.server'
 import { requirePermission } from '~/utils/auth.server'
 

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+
 import { contactAccessExport } from '~/models/contacts.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 

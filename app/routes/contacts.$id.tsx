@@ -1,9 +1,15 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { ErrorList, FormErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
@@ -13,6 +19,7 @@ import { contactInputSchema } from '~/models/stakeholder-schemas'
 import { canEditStakeholder, stakeholderFormOptions } from '~/models/stakeholders.server'
 import { forbidden, invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
 import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Contact · Ripple' }]
@@ -34,7 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ contact, stakeholderName: found.stakeholderName, canEdit, canGdpr, languages })
 }
 
-const eraseSchema = z.object({ confirm: z.literal('ERASE', { errorMap: () => ({ message: 'stakeholders:contacts.eraseMismatch' }) }) })
+const eraseSchema = z.object({
+  confirm: z.literal('ERASE', { errorMap: () => ({ message: 'stakeholders:contacts.eraseMismatch' }) }),
+})
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found, canEdit, canGdpr } = await load(request, params.id)
@@ -45,7 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'erase') {
     if (!canGdpr) throw forbidden()
     const submission = parseForm(formData, { schema: eraseSchema })
-    if (submission.status !== 'success') return json({ intent: 'erase' as const, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json({ intent: 'erase' as const, result: submission.reply() }, { status: 400 })
     db.transaction((tx) => eraseContact(tx, contact.id, user.id))
     return redirect(`/contacts/${contact.id}`)
   }
@@ -54,9 +64,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     db.transaction((tx) => setContactArchived(tx, contact.id, intent === 'archive', user.id))
     return redirect(back)
   }
-  if (contact.erasedAt) return json({ intent: 'save' as const, result: { status: 'error' as const, error: { '': ['stakeholders:contacts.erasedCannotEdit'] } } }, { status: 400 })
+  if (contact.erasedAt)
+    return json(
+      {
+        intent: 'save' as const,
+        result: { status: 'error' as const, error: { '': ['stakeholders:contacts.erasedCannotEdit'] } },
+      },
+      { status: 400 },
+    )
   const submission = parseForm(formData, { schema: contactInputSchema })
-  if (submission.status !== 'success') return json({ intent: 'save' as const, result: submission.reply() }, { status: 400 })
+  if (submission.status !== 'success')
+    return json({ intent: 'save' as const, result: submission.reply() }, { status: 400 })
   db.transaction((tx) => updateContact(tx, contact.id, submission.value, user.id))
   return redirect(back)
 }
@@ -104,7 +122,11 @@ export default function ContactPage() {
           {c.doNotContact ? <StatusBadge tone="bad">{t('detail.doNotContact')}</StatusBadge> : null}
           {c.archivedAt ? <StatusBadge tone="neutral">{t('contacts.archivedBadge')}</StatusBadge> : null}
         </h1>
-        {c.erasedAt ? <p className="mt-1 text-sm text-ink-muted">{t('contacts.erasedOn', { date: f.date(c.erasedAt) })}</p> : null}
+        {c.erasedAt ? (
+          <p className="mt-1 text-sm text-ink-muted">
+            {t('contacts.erasedOn', { date: f.date(c.erasedAt) })}
+          </p>
+        ) : null}
       </div>
 
       {c.erasedAt ? (
@@ -123,12 +145,30 @@ export default function ContactPage() {
         </>
       ) : (
         <dl className="card space-y-1 text-sm">
-          <div><dt className="inline font-medium">{t('contacts.position')}: </dt><dd className="inline">{c.position ?? t('detail.none')}</dd></div>
-          <div><dt className="inline font-medium">{t('contacts.email')}: </dt><dd className="inline">{c.email ?? t('detail.none')}</dd></div>
-          <div><dt className="inline font-medium">{t('contacts.phone')}: </dt><dd className="inline">{c.phone ?? t('detail.none')}</dd></div>
-          <div><dt className="inline font-medium">{t('contacts.lawfulBasis')}: </dt><dd className="inline">{t(`contacts.bases.${c.lawfulBasis}`)}</dd></div>
-          <div><dt className="inline font-medium">{t('contacts.basisObtainedAt')}: </dt><dd className="inline">{c.basisObtainedAt ? f.date(c.basisObtainedAt) : t('detail.none')}</dd></div>
-          <div><dt className="inline font-medium">{t('contacts.basisSource')}: </dt><dd className="inline">{c.basisSource ?? t('detail.none')}</dd></div>
+          <div>
+            <dt className="inline font-medium">{t('contacts.position')}: </dt>
+            <dd className="inline">{c.position ?? t('detail.none')}</dd>
+          </div>
+          <div>
+            <dt className="inline font-medium">{t('contacts.email')}: </dt>
+            <dd className="inline">{c.email ?? t('detail.none')}</dd>
+          </div>
+          <div>
+            <dt className="inline font-medium">{t('contacts.phone')}: </dt>
+            <dd className="inline">{c.phone ?? t('detail.none')}</dd>
+          </div>
+          <div>
+            <dt className="inline font-medium">{t('contacts.lawfulBasis')}: </dt>
+            <dd className="inline">{t(`contacts.bases.${c.lawfulBasis}`)}</dd>
+          </div>
+          <div>
+            <dt className="inline font-medium">{t('contacts.basisObtainedAt')}: </dt>
+            <dd className="inline">{c.basisObtainedAt ? f.date(c.basisObtainedAt) : t('detail.none')}</dd>
+          </div>
+          <div>
+            <dt className="inline font-medium">{t('contacts.basisSource')}: </dt>
+            <dd className="inline">{c.basisSource ?? t('detail.none')}</dd>
+          </div>
         </dl>
       )}
 
@@ -164,7 +204,14 @@ export default function ContactPage() {
               <label htmlFor="erase-confirm" className="label">
                 {t('contacts.eraseConfirm')}
               </label>
-              <input id="erase-confirm" name={eraseFields.confirm.name} className="input max-w-xs" autoComplete="off" aria-invalid={eraseFields.confirm.errors ? true : undefined} aria-describedby={eraseFields.confirm.errors ? 'erase-confirm-error' : undefined} />
+              <input
+                id="erase-confirm"
+                name={eraseFields.confirm.name}
+                className="input max-w-xs"
+                autoComplete="off"
+                aria-invalid={eraseFields.confirm.errors ? true : undefined}
+                aria-describedby={eraseFields.confirm.errors ? 'erase-confirm-error' : undefined}
+              />
               <ErrorList id="erase-confirm-error" errors={eraseFields.confirm.errors} />
               <button type="submit" className="btn-danger">
                 {t('contacts.erase')}

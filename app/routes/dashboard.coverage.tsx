@@ -1,12 +1,19 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { ChartFigure } from '~/components/charts/ChartFigure'
 import { HorizontalBarChart } from '~/components/charts/charts'
 import { DashboardHeader } from '~/components/charts/DashboardControls'
 import type { TableModel } from '~/components/charts/table-model'
 import { StatusBadge } from '~/components/list'
-import { coverage, coverageTables, dashboardOptions, filtersFrom, parseDashboardParams } from '~/models/dashboard.server'
+import {
+  coverage,
+  coverageTables,
+  dashboardOptions,
+  filtersFrom,
+  parseDashboardParams,
+} from '~/models/dashboard.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { withParam } from '~/utils/paging'
@@ -17,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'dashboard:read')
   const url = new URL(request.url)
   const params = parseDashboardParams(url.searchParams)
-  const data = coverage({ month: params.month, since: params.since, group: params.group, filters: filtersFrom(params) })
+  const data = coverage({
+    month: params.month,
+    since: params.since,
+    group: params.group,
+    filters: filtersFrom(params),
+  })
   const tables = coverageTables(data)
   return json({
     params,
@@ -35,7 +47,11 @@ export default function CoverageDashboard() {
   const f = useFormat()
   const { search } = useLocation()
   const { params, print, data, tables, options } = useLoaderData<typeof loader>()
-  const csv = (table?: string) => `/dashboard/coverage.csv${withParam(withParam(search, 'print', null), 'table', table ?? null)}`.replace(/\?$/, '')
+  const csv = (table?: string) =>
+    `/dashboard/coverage.csv${withParam(withParam(search, 'print', null), 'table', table ?? null)}`.replace(
+      /\?$/,
+      '',
+    )
   const language = (code: string) => t(`common:languages.${code}`, { defaultValue: code })
   const counts = { on_track: 0, at_risk: 0, behind: 0 }
   for (const target of data.targets) counts[target.status]++
@@ -94,11 +110,21 @@ export default function CoverageDashboard() {
 
       <ChartFigure
         id="unreached"
-        title={data.priority.group ? t('coverage.unreachedGroupTitle', { group: data.priority.group.name }) : t('coverage.unreachedTitle')}
+        title={
+          data.priority.group
+            ? t('coverage.unreachedGroupTitle', { group: data.priority.group.name })
+            : t('coverage.unreachedTitle')
+        }
         description={
           <>
-            {t('coverage.unreachedSummary', { unreached: f.number(data.priority.unreached), total: f.number(data.priority.total), months: data.since })}{' '}
-            {data.priority.unreached > data.priority.rows.length ? t('coverage.unreachedMore', { shown: f.number(data.priority.rows.length) }) : null}
+            {t('coverage.unreachedSummary', {
+              unreached: f.number(data.priority.unreached),
+              total: f.number(data.priority.total),
+              months: data.since,
+            })}{' '}
+            {data.priority.unreached > data.priority.rows.length
+              ? t('coverage.unreachedMore', { shown: f.number(data.priority.rows.length) })
+              : null}
           </>
         }
         table={tables.unreached}
@@ -108,7 +134,11 @@ export default function CoverageDashboard() {
       <ChartFigure
         id="partners"
         title={t('coverage.partnersTitle')}
-        description={t('coverage.partnersSummary', { active: f.number(data.partners.active), total: f.number(data.partners.total), month: f.month(data.month) })}
+        description={t('coverage.partnersSummary', {
+          active: f.number(data.partners.active),
+          total: f.number(data.partners.total),
+          month: f.month(data.month),
+        })}
         table={tables.partners}
         csvHref={csv('partners')}
       />
@@ -119,8 +149,14 @@ export default function CoverageDashboard() {
         title={t('coverage.languagesTitle')}
         description={
           <>
-            {t('coverage.languagesSummary', { used: f.number(data.languages.working.length - data.languages.unused.length), total: f.number(data.languages.working.length), months: data.since })}{' '}
-            {data.languages.unused.length ? t('coverage.unusedList', { list: data.languages.unused.map(language).join(', ') }) : t('coverage.allUsed')}
+            {t('coverage.languagesSummary', {
+              used: f.number(data.languages.working.length - data.languages.unused.length),
+              total: f.number(data.languages.working.length),
+              months: data.since,
+            })}{' '}
+            {data.languages.unused.length
+              ? t('coverage.unusedList', { list: data.languages.unused.map(language).join(', ') })
+              : t('coverage.allUsed')}
           </>
         }
         table={tables.languages}
@@ -151,7 +187,9 @@ export default function CoverageDashboard() {
           />
         }
       />
-      <p className="hidden text-xs text-ink-muted print:block">{t('print.footer', { project: data.projectName, month: f.month(data.month) })}</p>
+      <p className="hidden text-xs text-ink-muted print:block">
+        {t('print.footer', { project: data.projectName, month: f.month(data.month) })}
+      </p>
     </div>
   )
 }

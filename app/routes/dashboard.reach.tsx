@@ -1,13 +1,20 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { ChartFigure } from '~/components/charts/ChartFigure'
 import { CumulativeChart, HorizontalBarChart, StackedMonthsChart } from '~/components/charts/charts'
+import { actionsLink, addMonths, figureKey } from '~/components/charts/dashboard-utils'
 import { DashboardHeader } from '~/components/charts/DashboardControls'
 import { DataTable } from '~/components/charts/DataTable'
 import { percentChange, type TableModel } from '~/components/charts/table-model'
-import { actionsLink, addMonths, figureKey } from '~/components/charts/dashboard-utils'
-import { dashboardOptions, filtersFrom, monthlyReach, parseDashboardParams, reachTables } from '~/models/dashboard.server'
+import {
+  dashboardOptions,
+  filtersFrom,
+  monthlyReach,
+  parseDashboardParams,
+  reachTables,
+} from '~/models/dashboard.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { withParam } from '~/utils/paging'
@@ -18,7 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'dashboard:read')
   const url = new URL(request.url)
   const params = parseDashboardParams(url.searchParams)
-  const reach = monthlyReach({ month: params.month, months: params.months, stack: params.stack, metric: params.metric, filters: filtersFrom(params) })
+  const reach = monthlyReach({
+    month: params.month,
+    months: params.months,
+    stack: params.stack,
+    metric: params.metric,
+    filters: filtersFrom(params),
+  })
   const tables = reachTables(reach)
   // Only aggregates go to the browser: the figures, the tables built from them, and the filter options.
   return json({
@@ -36,13 +49,19 @@ export default function ReachDashboard() {
   const f = useFormat()
   const { search } = useLocation()
   const { params, print, reach, tables, options, actionsHref } = useLoaderData<typeof loader>()
-  const csv = (table?: string) => `/dashboard/reach.csv${withParam(withParam(search, 'print', null), 'table', table ?? null)}`.replace(/\?$/, '')
+  const csv = (table?: string) =>
+    `/dashboard/reach.csv${withParam(withParam(search, 'print', null), 'table', table ?? null)}`.replace(
+      /\?$/,
+      '',
+    )
   const fk = figureKey[reach.metric]
   const metricName = t(`metrics.${reach.metric}`)
   const monthLabel = (m: string) => f.month(m, 'short')
   const formatNumber = (v: number) => f.number(v)
   const stackName = (k: { id: number | null; name: string; key: string | null }) =>
-    k.key ? t(`actions:${reach.stack === 'channel' ? 'channels' : 'types'}.${k.key}`, { defaultValue: k.name }) : k.name || t(`stack.none.${reach.stack}`)
+    k.key
+      ? t(`actions:${reach.stack === 'channel' ? 'channels' : 'types'}.${k.key}`, { defaultValue: k.name })
+      : k.name || t(`stack.none.${reach.stack}`)
 
   return (
     <div className="dashboard space-y-6">
@@ -96,7 +115,12 @@ export default function ReachDashboard() {
         chart={
           <StackedMonthsChart
             id="chart-monthly"
-            data={reach.series.map((s) => ({ month: s.month, ...Object.fromEntries(reach.stackKeys.map((k) => [`k${k.id}`, s.byKey[String(k.id)]?.[fk] ?? 0])) }))}
+            data={reach.series.map((s) => ({
+              month: s.month,
+              ...Object.fromEntries(
+                reach.stackKeys.map((k) => [`k${k.id}`, s.byKey[String(k.id)]?.[fk] ?? 0]),
+              ),
+            }))}
             keys={reach.stackKeys.map((k) => ({ dataKey: `k${k.id}`, name: stackName(k) }))}
             monthLabel={monthLabel}
             formatNumber={formatNumber}
@@ -104,9 +128,13 @@ export default function ReachDashboard() {
         }
       >
         <p className="text-sm no-print">
-          <a href={withParam(search, 'stack', reach.stack === 'channel' ? 'type' : 'channel')}>{t(reach.stack === 'channel' ? 'reach.switchToType' : 'reach.switchToChannel')}</a>
+          <a href={withParam(search, 'stack', reach.stack === 'channel' ? 'type' : 'channel')}>
+            {t(reach.stack === 'channel' ? 'reach.switchToType' : 'reach.switchToChannel')}
+          </a>
           {' · '}
-          <a href={withParam(search, 'months', reach.months === 12 ? 24 : 12)}>{t('reach.switchMonths', { count: reach.months === 12 ? 24 : 12 })}</a>
+          <a href={withParam(search, 'months', reach.months === 12 ? 24 : 12)}>
+            {t('reach.switchMonths', { count: reach.months === 12 ? 24 : 12 })}
+          </a>
         </p>
       </ChartFigure>
 
@@ -138,7 +166,10 @@ export default function ReachDashboard() {
         chart={
           <HorizontalBarChart
             id="chart-categories"
-            data={reach.byCategory.map((c) => ({ name: c.key ? t(`stakeholders:categories.${c.key}`, { defaultValue: c.name }) : c.name, value: c[fk] }))}
+            data={reach.byCategory.map((c) => ({
+              name: c.key ? t(`stakeholders:categories.${c.key}`, { defaultValue: c.name }) : c.name,
+              value: c[fk],
+            }))}
             valueName={metricName}
             formatNumber={formatNumber}
           />
@@ -156,7 +187,10 @@ export default function ReachDashboard() {
         chart={
           <HorizontalBarChart
             id="chart-languages"
-            data={reach.byLanguage.map((l) => ({ name: t(`common:languages.${l.language}`, { defaultValue: l.language }), value: l[fk] }))}
+            data={reach.byLanguage.map((l) => ({
+              name: t(`common:languages.${l.language}`, { defaultValue: l.language }),
+              value: l[fk],
+            }))}
             valueName={metricName}
             formatNumber={formatNumber}
           />
@@ -169,14 +203,20 @@ export default function ReachDashboard() {
         title={t('reach.cumulativeTitle', { metric: metricName })}
         description={
           <>
-            {t('reach.cumulativePeriod', { from: f.date(reach.cumulative.period.start), to: f.date(reach.cumulative.period.end) })}{' '}
+            {t('reach.cumulativePeriod', {
+              from: f.date(reach.cumulative.period.start),
+              to: f.date(reach.cumulative.period.end),
+            })}{' '}
             {reach.cumulative.target
               ? t('reach.cumulativeTarget', {
                   target: f.number(reach.cumulative.target.value),
                   actual: f.number(reach.cumulative.actualToDate),
                   projected: f.number(reach.cumulative.projectedAtEnd),
                 })
-              : t('reach.cumulativeNoTarget', { actual: f.number(reach.cumulative.actualToDate), projected: f.number(reach.cumulative.projectedAtEnd) })}
+              : t('reach.cumulativeNoTarget', {
+                  actual: f.number(reach.cumulative.actualToDate),
+                  projected: f.number(reach.cumulative.projectedAtEnd),
+                })}
           </>
         }
         table={tables.cumulative}
@@ -185,15 +225,28 @@ export default function ReachDashboard() {
           <CumulativeChart
             id="chart-cumulative"
             data={reach.cumulative.rows}
-            names={{ actual: t('columns.cumulativeActual'), target: t('columns.targetPace'), projection: t('columns.projection') }}
+            names={{
+              actual: t('columns.cumulativeActual'),
+              target: t('columns.targetPace'),
+              projection: t('columns.projection'),
+            }}
             monthLabel={monthLabel}
             formatNumber={formatNumber}
           />
         }
       />
 
-      <ChartFigure id="top" title={t('reach.topTitle')} description={t('reach.topNote')} table={tables.top} csvHref={csv('top')} actionsHref={actionsHref} />
-      <p className="hidden text-xs text-ink-muted print:block">{t('print.footer', { project: reach.projectName, month: f.month(reach.month) })}</p>
+      <ChartFigure
+        id="top"
+        title={t('reach.topTitle')}
+        description={t('reach.topNote')}
+        table={tables.top}
+        csvHref={csv('top')}
+        actionsHref={actionsHref}
+      />
+      <p className="hidden text-xs text-ink-muted print:block">
+        {t('print.footer', { project: reach.projectName, month: f.month(reach.month) })}
+      </p>
     </div>
   )
 }
@@ -207,7 +260,8 @@ function Change({ now, before, label }: { now: number; before: number; label: st
   return (
     <span className={diff > 0 ? 'text-ok' : diff < 0 ? 'text-bad' : 'text-ink-muted'}>
       {word} {diff !== 0 ? `${diff > 0 ? '+' : '−'}${f.number(Math.abs(diff))}` : ''}
-      {pct !== null && diff !== 0 ? ` (${pct > 0 ? '+' : '−'}${f.number(Math.abs(pct))} %)` : ''} <span className="text-ink-muted">{label}</span>
+      {pct !== null && diff !== 0 ? ` (${pct > 0 ? '+' : '−'}${f.number(Math.abs(pct))} %)` : ''}{' '}
+      <span className="text-ink-muted">{label}</span>
     </span>
   )
 }

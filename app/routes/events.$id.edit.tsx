@@ -1,14 +1,21 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { EventForm } from '~/components/event-form'
 import { PlanNav } from '~/components/plan-nav'
 import { eventKinds, getEvent, setEventArchived, updateEvent } from '~/models/events.server'
 import { planFormOptions } from '~/models/plan.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { eventFormSchema } from '~/models/plan-forms'
+import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Edit event · Ripple' }]
 
@@ -75,8 +82,19 @@ export default function EditEventPage() {
         </Link>
       </div>
       <PlanNav current="events" />
-      {archivedAt ? <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">{t('archivedNotice')}</p> : null}
-      <EventForm schema={eventFormSchema} kinds={kinds} options={options} lastResult={lastResult} defaultValue={values} submitLabel={t('common:actions.saveChanges')} />
+      {archivedAt ? (
+        <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">
+          {t('archivedNotice')}
+        </p>
+      ) : null}
+      <EventForm
+        schema={eventFormSchema}
+        kinds={kinds}
+        options={options}
+        lastResult={lastResult}
+        defaultValue={values}
+        submitLabel={t('common:actions.saveChanges')}
+      />
       <Form method="post">
         <input type="hidden" name="intent" value={archivedAt ? 'restore' : 'archive'} />
         <button type="submit" className={archivedAt ? 'btn-secondary' : 'btn-danger'}>

@@ -1,15 +1,18 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { StatusBadge } from '~/components/list'
 import { activityStateTone, markdownClass, PlanNav } from '~/components/plan-nav'
 import { eventDetail } from '~/models/events.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { useFormat } from '~/utils/format'
 import { renderMarkdown } from '~/utils/markdown.server'
 import { can } from '~/utils/permissions'
-import { useFormat } from '~/utils/format'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? 'Event'} · Ripple` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.event.title ?? 'Event'} · Ripple` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
@@ -53,14 +56,20 @@ export default function EventPage() {
         </div>
       </div>
       <PlanNav current="events" />
-      {event.archivedAt ? <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">{t('archivedNotice')}</p> : null}
+      {event.archivedAt ? (
+        <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">
+          {t('archivedNotice')}
+        </p>
+      ) : null}
       <section className="card">
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
           <Item label={t('events.dates')}>
             {f.date(event.startDate)}
             {event.endDate && event.endDate !== event.startDate ? ` – ${f.date(event.endDate)}` : ''}
           </Item>
-          <Item label={t('events.where')}>{[event.place, event.online ? t('events.onlineShort') : null].filter(Boolean).join(' · ') || '—'}</Item>
+          <Item label={t('events.where')}>
+            {[event.place, event.online ? t('events.onlineShort') : null].filter(Boolean).join(' · ') || '—'}
+          </Item>
           <Item label={t('events.host')}>{data.hostName ?? '—'}</Item>
           <Item label={t('events.theme')}>{data.themeName ?? '—'}</Item>
           <Item label={t('events.registrations')}>{f.number(event.registrations)}</Item>
@@ -120,7 +129,14 @@ export default function EventPage() {
             validated: data.summary.validated,
           })}
         </p>
-        {[...phases.map((p) => ({ key: p as string, label: t(`phases.${p}`), rows: data.activities.filter((a) => a.phase === p) })), { key: 'none', label: t('phases.none'), rows: unphased }]
+        {[
+          ...phases.map((p) => ({
+            key: p as string,
+            label: t(`phases.${p}`),
+            rows: data.activities.filter((a) => a.phase === p),
+          })),
+          { key: 'none', label: t('phases.none'), rows: unphased },
+        ]
           .filter((g) => g.rows.length > 0)
           .map((g) => (
             <div key={g.key}>
@@ -137,14 +153,20 @@ export default function EventPage() {
                     </span>
                     <span>
                       <StatusBadge tone={activityStateTone[a.state]}>{t(`states.${a.state}`)}</StatusBadge>
-                      {a.validated + a.submitted > 0 ? <span className="ml-2 text-xs text-ink-muted">{t('workplan.actionsCount', { count: a.validated + a.submitted })}</span> : null}
+                      {a.validated + a.submitted > 0 ? (
+                        <span className="ml-2 text-xs text-ink-muted">
+                          {t('workplan.actionsCount', { count: a.validated + a.submitted })}
+                        </span>
+                      ) : null}
                     </span>
                   </li>
                 ))}
               </ul>
             </div>
           ))}
-        {data.activities.length === 0 ? <p className="text-sm text-ink-muted">{t('events.noActivities')}</p> : null}
+        {data.activities.length === 0 ? (
+          <p className="text-sm text-ink-muted">{t('events.noActivities')}</p>
+        ) : null}
       </section>
 
       <section className="card space-y-3" aria-labelledby="actions-heading">
@@ -175,7 +197,9 @@ export default function EventPage() {
                     <td>{a.partnerName}</td>
                     <td className="text-right">{f.number(a.participants)}</td>
                     <td>
-                      <StatusBadge tone={a.status === 'validated' ? 'ok' : 'info'}>{t(`actionStatus.${a.status}`)}</StatusBadge>
+                      <StatusBadge tone={a.status === 'validated' ? 'ok' : 'info'}>
+                        {t(`actionStatus.${a.status}`)}
+                      </StatusBadge>
                     </td>
                   </tr>
                 ))}

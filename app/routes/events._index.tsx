@@ -1,15 +1,16 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, ExportLink, Pagination, FilterActions } from '~/components/list'
+
+import { EmptyState, ExportLink, FilterActions, Pagination } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
 import { eventFilterSchema, listEvents } from '~/models/events.server'
-import { eventKindList } from '~/models/plan-forms'
 import { planFormOptions } from '~/models/plan.server'
+import { eventKindList } from '~/models/plan-forms'
 import { requirePermission } from '~/utils/auth.server'
+import { useFormat } from '~/utils/format'
 import { pageFromUrl } from '~/utils/paging'
 import { can } from '~/utils/permissions'
-import { useFormat } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Events · Ripple' }]
 
@@ -19,7 +20,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = eventFilterSchema.parse(Object.fromEntries(url.searchParams))
   const page = pageFromUrl(url)
   const { rows, total } = listEvents(filter, page)
-  return json({ rows, total, page: page.page, pageSize: page.pageSize, filter, partners: planFormOptions().partners, canEdit: can(user, 'plan:edit') })
+  return json({
+    rows,
+    total,
+    page: page.page,
+    pageSize: page.pageSize,
+    filter,
+    partners: planFormOptions().partners,
+    canEdit: can(user, 'plan:edit'),
+  })
 }
 
 export default function EventsPage() {
@@ -78,7 +87,13 @@ export default function EventsPage() {
           <input type="date" name="to" defaultValue={filter.to ?? ''} className="input" />
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived === '1'} className="h-5 w-5" />
+          <input
+            type="checkbox"
+            name="archived"
+            value="1"
+            defaultChecked={filter.archived === '1'}
+            className="h-5 w-5"
+          />
           {tc('list.showArchived')}
         </label>
         <FilterActions clearTo="/events" filtered={filtered} />
@@ -126,7 +141,9 @@ export default function EventsPage() {
                       {r.themeName ? ` · ${r.themeName}` : ''}
                     </div>
                   </td>
-                  <td>{[r.place, r.online ? t('events.onlineShort') : null].filter(Boolean).join(' · ') || '—'}</td>
+                  <td>
+                    {[r.place, r.online ? t('events.onlineShort') : null].filter(Boolean).join(' · ') || '—'}
+                  </td>
                   <td>{r.hostName ?? '—'}</td>
                   <td className="text-right">{f.number(r.attendance)}</td>
                   <td>{t('events.plannedDoneValue', { planned: r.plannedCount, actions: r.actionCount })}</td>

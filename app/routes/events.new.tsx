@@ -1,14 +1,21 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { EventForm } from '~/components/event-form'
 import { PlanNav } from '~/components/plan-nav'
 import { createEvent, eventKinds } from '~/models/events.server'
 import { planFormOptions } from '~/models/plan.server'
-import { requirePermission } from '~/utils/auth.server'
 import { eventFormSchema } from '~/models/plan-forms'
+import { requirePermission } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'New event · Ripple' }]
 
@@ -38,7 +45,14 @@ export default function NewEventPage() {
         </Link>
       </div>
       <PlanNav current="events" />
-      <EventForm schema={eventFormSchema} kinds={kinds} options={options} lastResult={lastResult} defaultValue={{ crossBorder: 'on' }} submitLabel={t('common:actions.create')} />
+      <EventForm
+        schema={eventFormSchema}
+        kinds={kinds}
+        options={options}
+        lastResult={lastResult}
+        defaultValue={{ crossBorder: 'on' }}
+        submitLabel={t('common:actions.create')}
+      />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { eventFilterSchema, listEvents } from '~/models/events.server'
+
 import { serverT } from '~/i18n/resources.server'
+import { eventFilterSchema, listEvents } from '~/models/events.server'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 
@@ -10,7 +11,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = eventFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const { rows } = listEvents(filter, { limit: 100_000, offset: 0 })
   const t = serverT(user.locale)
-  const header = ['id', 'kind', 'title', 'theme', 'startDate', 'endDate', 'place', 'online', 'host', 'registrations', 'attendance', 'planned', 'actions'].map((k) => t(`plan:events.csv.${k}`))
+  const header = [
+    'id',
+    'kind',
+    'title',
+    'theme',
+    'startDate',
+    'endDate',
+    'place',
+    'online',
+    'host',
+    'registrations',
+    'attendance',
+    'planned',
+    'actions',
+  ].map((k) => t(`plan:events.csv.${k}`))
   return csvResponse(
     'events.csv',
     header,

@@ -1,7 +1,14 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { EmptyState, Pagination, StatusBadge } from '~/components/list'
 import { listNotifications, markRead } from '~/models/notifications.server'
 import { requireUser } from '~/utils/auth.server'
@@ -53,11 +60,17 @@ export default function Inbox() {
           {rows.map((n) => (
             <li key={n.id} className={`card space-y-2 ${n.readAt ? '' : 'border-l-4 border-l-brand-500'}`}>
               <div className="flex flex-wrap items-center gap-2 text-sm">
-                <StatusBadge tone={n.readAt ? 'neutral' : 'info'}>{n.readAt ? t('inbox.read') : t('inbox.unread')}</StatusBadge>
+                <StatusBadge tone={n.readAt ? 'neutral' : 'info'}>
+                  {n.readAt ? t('inbox.read') : t('inbox.unread')}
+                </StatusBadge>
                 <span className="text-ink-muted">{f.dateTime(n.createdAt)}</span>
               </div>
-              <p className="font-semibold">{n.actionTitle ? t('inbox.returned', { title: n.actionTitle }) : t('inbox.returnedFallback')}</p>
-              {n.message ? <p className="whitespace-pre-line text-sm">{t('inbox.comment', { comment: n.message })}</p> : null}
+              <p className="font-semibold">
+                {n.actionTitle ? t('inbox.returned', { title: n.actionTitle }) : t('inbox.returnedFallback')}
+              </p>
+              {n.message ? (
+                <p className="whitespace-pre-line text-sm">{t('inbox.comment', { comment: n.message })}</p>
+              ) : null}
               <div className="flex flex-wrap gap-2">
                 {n.actionId && n.actionStatus === 'returned' ? (
                   <Link to={`/actions/${n.actionId}/edit`} className="btn-primary">

@@ -1,6 +1,7 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { users } from '#db/schema'
 import { supportedLocales } from '~/i18n/i18n'

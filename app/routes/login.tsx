@@ -1,15 +1,22 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
+import { db } from '#db/client'
 import { Field, FormErrors } from '~/components/forms'
+import { recordAudit } from '~/models/audit.server'
 import { verifyLogin } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 import { safeRedirect } from '~/utils/redirect'
 import { createUserSession, getSessionUser } from '~/utils/session.server'
-import { recordAudit } from '~/models/audit.server'
-import { db } from '#db/client'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Ripple' }]
 
@@ -36,9 +43,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await verifyLogin({ email, password, clientAddress })
   if (!result.ok) {
     const status = result.reason === 'throttled' ? 429 : 401
-    return json(submission.reply({ formErrors: [`auth:${result.reason}`], hideFields: ['password'] }), { status })
+    return json(submission.reply({ formErrors: [`auth:${result.reason}`], hideFields: ['password'] }), {
+      status,
+    })
   }
-  recordAudit(db, { userId: result.user.id, entity: 'user', entityId: result.user.id, action: 'login', summary: 'signed in' })
+  recordAudit(db, {
+    userId: result.user.id,
+    entity: 'user',
+    entityId: result.user.id,
+    action: 'login',
+    summary: 'signed in',
+  })
   const cookie = await createUserSession(request, result.user.id)
   return redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': cookie } })
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+
 import { materialFile } from '~/models/materials.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 

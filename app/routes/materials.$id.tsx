@@ -1,19 +1,36 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { MaterialForm } from '~/components/material-form'
 import { PlanNav } from '~/components/plan-nav'
-import { allowedExtensions, getMaterial, materialUsage, readMaterialRequest, setMaterialArchived, updateMaterial, validateMaterialUpload } from '~/models/materials.server'
+import {
+  allowedExtensions,
+  getMaterial,
+  materialUsage,
+  readMaterialRequest,
+  setMaterialArchived,
+  updateMaterial,
+  validateMaterialUpload,
+} from '~/models/materials.server'
+import { materialFormSchema, materialKindList } from '~/models/plan-forms'
 import { getProject } from '~/models/project.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
-import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/format'
-import { materialFormSchema, materialKindList } from '~/models/plan-forms'
+import { parseForm } from '~/utils/forms'
+import { can } from '~/utils/permissions'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.material.title ?? 'Material'} · Ripple` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.material.title ?? 'Material'} · Ripple` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
@@ -22,7 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const project = getProject()
   invariantResponse(project)
   const m = found.material
-  const languages = project.workingLanguages.includes(m.language) ? project.workingLanguages : [...project.workingLanguages, m.language]
+  const languages = project.workingLanguages.includes(m.language)
+    ? project.workingLanguages
+    : [...project.workingLanguages, m.language]
   return json({
     material: m,
     fileName: found.fileName,
@@ -32,7 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     extensions: allowedExtensions,
     limitMb: env().UPLOAD_LIMIT_MB,
     canEdit: can(user, 'material:edit'),
-    values: { title: m.title, kind: m.kind, language: m.language, url: m.url ?? undefined, version: m.version, description: m.description ?? undefined },
+    values: {
+      title: m.title,
+      kind: m.kind,
+      language: m.language,
+      url: m.url ?? undefined,
+      version: m.version,
+      description: m.description ?? undefined,
+    },
   })
 }
 
@@ -54,9 +80,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { upload, error } = validateMaterialUpload(file, limit)
   const fieldErrors: Record<string, string[]> = {}
   if (error) fieldErrors.file = [error]
-  else if (submission.status === 'success' && !upload && !submission.value.url && !found.material.fileId) fieldErrors.url = ['plan:materials.errors.linkOrFile']
+  else if (submission.status === 'success' && !upload && !submission.value.url && !found.material.fileId)
+    fieldErrors.url = ['plan:materials.errors.linkOrFile']
   if (submission.status !== 'success' || Object.keys(fieldErrors).length) {
-    return json(submission.reply({ fieldErrors: { ...(submission.status === 'success' ? {} : submission.error), ...fieldErrors } as Record<string, string[]> }), { status: 400 })
+    return json(
+      submission.reply({
+        fieldErrors: {
+          ...(submission.status === 'success' ? {} : submission.error),
+          ...fieldErrors,
+        } as Record<string, string[]>,
+      }),
+      { status: 400 },
+    )
   }
   db.transaction((tx) => {
     updateMaterial(tx, id, submission.value, upload, user.id)
@@ -76,7 +111,8 @@ export default function MaterialPage() {
       <div className="page-title">
         <div>
           <p className="text-sm text-ink-muted">
-            {t(`materialKinds.${m.kind}`)} · {tc(`languages.${m.language}`, { defaultValue: m.language })} · {t('materials.versionN', { version: m.version })}
+            {t(`materialKinds.${m.kind}`)} · {tc(`languages.${m.language}`, { defaultValue: m.language })} ·{' '}
+            {t('materials.versionN', { version: m.version })}
           </p>
           <h1>{m.title}</h1>
         </div>
@@ -85,13 +121,20 @@ export default function MaterialPage() {
         </Link>
       </div>
       <PlanNav current="materials" />
-      {m.archivedAt ? <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">{t('archivedNotice')}</p> : null}
+      {m.archivedAt ? (
+        <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">
+          {t('archivedNotice')}
+        </p>
+      ) : null}
       <section className="card space-y-2">
         {m.description ? <p>{m.description}</p> : null}
         <p className="flex flex-wrap gap-3">
           {m.fileId ? (
             <a href={`/materials/${m.id}/file`} className="btn-secondary" download>
-              {t('materials.downloadFile', { name: data.fileName, size: f.number(Math.max(1, Math.round((data.fileSize ?? 0) / 1024))) })}
+              {t('materials.downloadFile', {
+                name: data.fileName,
+                size: f.number(Math.max(1, Math.round((data.fileSize ?? 0) / 1024))),
+              })}
             </a>
           ) : null}
           {m.url ? (

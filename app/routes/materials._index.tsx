@@ -1,18 +1,33 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { EmptyState, ExportLink } from '~/components/list'
 import { MaterialForm } from '~/components/material-form'
 import { PlanNav } from '~/components/plan-nav'
-import { allowedExtensions, createMaterial, languageMatrix, listMaterials, materialFilterSchema, readMaterialRequest, validateMaterialUpload } from '~/models/materials.server'
+import {
+  allowedExtensions,
+  createMaterial,
+  languageMatrix,
+  listMaterials,
+  materialFilterSchema,
+  readMaterialRequest,
+  validateMaterialUpload,
+} from '~/models/materials.server'
+import { materialFormSchema, materialKindList } from '~/models/plan-forms'
 import { getProject } from '~/models/project.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
-import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/format'
-import { materialFormSchema, materialKindList } from '~/models/plan-forms'
+import { parseForm } from '~/utils/forms'
+import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Materials · Ripple' }]
 
@@ -40,9 +55,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const { upload, error } = validateMaterialUpload(file, limit)
   const fieldErrors: Record<string, string[]> = {}
   if (error) fieldErrors.file = [error]
-  else if (submission.status === 'success' && !upload && !submission.value.url) fieldErrors.url = ['plan:materials.errors.linkOrFile']
+  else if (submission.status === 'success' && !upload && !submission.value.url)
+    fieldErrors.url = ['plan:materials.errors.linkOrFile']
   if (submission.status !== 'success' || Object.keys(fieldErrors).length) {
-    return json(submission.reply({ fieldErrors: { ...(submission.status === 'success' ? {} : submission.error), ...fieldErrors } as Record<string, string[]> }), { status: 400 })
+    return json(
+      submission.reply({
+        fieldErrors: {
+          ...(submission.status === 'success' ? {} : submission.error),
+          ...fieldErrors,
+        } as Record<string, string[]>,
+      }),
+      { status: 400 },
+    )
   }
   const id = db.transaction((tx) => createMaterial(tx, submission.value, upload, user.id))
   return redirect(`/materials/${id}`)
@@ -94,7 +118,9 @@ export default function MaterialsPage() {
                   {row.cells.map((c) => (
                     <td key={c.language} className={c.count ? '' : 'bg-warn-bg text-warn'}>
                       {c.count ? (
-                        <Link to={`?kind=${row.kind}&language=${c.language}`}>{t('materials.available', { versions: c.versions })}</Link>
+                        <Link to={`?kind=${row.kind}&language=${c.language}`}>
+                          {t('materials.available', { versions: c.versions })}
+                        </Link>
                       ) : (
                         t('materials.missing')
                       )}
@@ -135,7 +161,13 @@ export default function MaterialsPage() {
           </select>
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="archived" value="1" defaultChecked={data.filter.archived === '1'} className="h-5 w-5" />
+          <input
+            type="checkbox"
+            name="archived"
+            value="1"
+            defaultChecked={data.filter.archived === '1'}
+            className="h-5 w-5"
+          />
           {tc('list.showArchived')}
         </label>
         <button type="submit" className="btn-secondary">
@@ -149,7 +181,9 @@ export default function MaterialsPage() {
       </Form>
 
       {data.materials.length === 0 ? (
-        <EmptyState title={filtered ? t('materials.emptyFiltered') : t('materials.empty')}>{t('materials.emptyHint')}</EmptyState>
+        <EmptyState title={filtered ? t('materials.emptyFiltered') : t('materials.empty')}>
+          {t('materials.emptyHint')}
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto">
           <table className="table">
@@ -188,7 +222,12 @@ export default function MaterialsPage() {
                       </a>
                     ) : null}
                   </td>
-                  <td className="text-right">{t('materials.actionsCount', { count: m.actionCount, formatted: f.number(m.actionCount) })}</td>
+                  <td className="text-right">
+                    {t('materials.actionsCount', {
+                      count: m.actionCount,
+                      formatted: f.number(m.actionCount),
+                    })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { listMaterials, materialFilterSchema } from '~/models/materials.server'
+
 import { serverT } from '~/i18n/resources.server'
+import { listMaterials, materialFilterSchema } from '~/models/materials.server'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 
@@ -9,10 +10,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
   const filter = materialFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const t = serverT(user.locale)
-  const header = ['id', 'title', 'kind', 'language', 'version', 'url', 'file', 'actions'].map((k) => t(`plan:materials.csv.${k}`))
+  const header = ['id', 'title', 'kind', 'language', 'version', 'url', 'file', 'actions'].map((k) =>
+    t(`plan:materials.csv.${k}`),
+  )
   return csvResponse(
     'materials.csv',
     header,
-    listMaterials(filter).map((m) => [m.id, m.title, t(`plan:materialKinds.${m.kind}`), m.language, m.version, m.url, m.fileName, m.actionCount]),
+    listMaterials(filter).map((m) => [
+      m.id,
+      m.title,
+      t(`plan:materialKinds.${m.kind}`),
+      m.language,
+      m.version,
+      m.url,
+      m.fileName,
+      m.actionCount,
+    ]),
   )
 }

@@ -1,17 +1,31 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { FormErrors, TextareaField } from '~/components/forms'
 import { markdownClass, PlanNav } from '~/components/plan-nav'
-import { getPlanSection, getSectionVersion, isPlanSectionKey, listSectionVersions, restoreSectionVersion, savePlanSection } from '~/models/plan.server'
+import {
+  getPlanSection,
+  getSectionVersion,
+  isPlanSectionKey,
+  listSectionVersions,
+  restoreSectionVersion,
+  savePlanSection,
+} from '~/models/plan.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
-import { can } from '~/utils/permissions'
-import { renderMarkdown } from '~/utils/markdown.server'
 import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
+import { renderMarkdown } from '~/utils/markdown.server'
+import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Communication plan · Ripple' }]
 
@@ -19,7 +33,10 @@ const saveSchema = z.object({
   intent: z.literal('save'),
   body: z.string().max(100_000, 'common:errors.tooLong').default(''),
 })
-const restoreSchema = z.object({ intent: z.literal('restore'), versionId: z.coerce.number().int().positive() })
+const restoreSchema = z.object({
+  intent: z.literal('restore'),
+  versionId: z.coerce.number().int().positive(),
+})
 
 function sectionKey(value: string | undefined) {
   const key = value ?? ''
@@ -38,8 +55,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     key,
     body: section?.body ?? '',
     canEdit: can(user, 'plan:edit'),
-    versions: listSectionVersions(key).map((v) => ({ id: v.id, createdAt: v.createdAt, userName: v.userName, length: v.body.length })),
-    preview: version ? { id: version.id, createdAt: version.createdAt, html: renderMarkdown(version.body) } : null,
+    versions: listSectionVersions(key).map((v) => ({
+      id: v.id,
+      createdAt: v.createdAt,
+      userName: v.userName,
+      length: v.body.length,
+    })),
+    preview: version
+      ? { id: version.id, createdAt: version.createdAt, html: renderMarkdown(version.body) }
+      : null,
   })
 }
 
@@ -133,7 +157,10 @@ export default function PlanSectionPage() {
                 {data.versions.map((v, i) => (
                   <tr key={v.id}>
                     <td>
-                      {f.dateTime(v.createdAt)} {i === 0 ? <span className="badge bg-brand-50 text-brand-700">{t('versions.current')}</span> : null}
+                      {f.dateTime(v.createdAt)}{' '}
+                      {i === 0 ? (
+                        <span className="badge bg-brand-50 text-brand-700">{t('versions.current')}</span>
+                      ) : null}
                     </td>
                     <td>{v.userName ?? '—'}</td>
                     <td>{t('versions.characters', { count: v.length })}</td>
@@ -150,7 +177,9 @@ export default function PlanSectionPage() {
 
       {data.preview ? (
         <section id="preview" aria-labelledby="preview-heading" className="card space-y-3">
-          <h2 id="preview-heading">{t('versions.previewTitle', { when: f.dateTime(data.preview.createdAt) })}</h2>
+          <h2 id="preview-heading">
+            {t('versions.previewTitle', { when: f.dateTime(data.preview.createdAt) })}
+          </h2>
           <div className={markdownClass} dangerouslySetInnerHTML={{ __html: data.preview.html }} />
           {data.canEdit ? (
             <Form method="post">

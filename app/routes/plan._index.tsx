@@ -1,11 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requirePermission } from '~/utils/auth.server'
-import { can } from '~/utils/permissions'
-import { useFormat } from '~/utils/format'
-import { listPlanSections } from '~/models/plan.server'
+
 import { markdownClass, PlanNav } from '~/components/plan-nav'
+import { listPlanSections } from '~/models/plan.server'
+import { requirePermission } from '~/utils/auth.server'
+import { useFormat } from '~/utils/format'
+import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Communication plan · Ripple' }]
 
@@ -35,18 +36,29 @@ export default function PlanPage() {
         </ol>
       </nav>
       {sections.map((s, i) => (
-        <section key={s.key} id={`section-${s.key}`} aria-labelledby={`heading-${s.key}`} className="card space-y-3">
+        <section
+          key={s.key}
+          id={`section-${s.key}`}
+          aria-labelledby={`heading-${s.key}`}
+          className="card space-y-3"
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id={`heading-${s.key}`}>
               {i + 1}. {t(`sections.${s.key}`)}
             </h2>
             <div className="flex gap-3 text-sm no-print">
               {canEdit ? (
-                <Link to={`/plan/${s.key}`} aria-label={t('editSection', { section: t(`sections.${s.key}`) })}>
+                <Link
+                  to={`/plan/${s.key}`}
+                  aria-label={t('editSection', { section: t(`sections.${s.key}`) })}
+                >
                   {t('edit')}
                 </Link>
               ) : null}
-              <Link to={`/plan/${s.key}?history=1`} aria-label={t('historyOf', { section: t(`sections.${s.key}`) })}>
+              <Link
+                to={`/plan/${s.key}?history=1`}
+                aria-label={t('historyOf', { section: t(`sections.${s.key}`) })}
+              >
                 {t('history')}
               </Link>
             </div>
@@ -56,7 +68,11 @@ export default function PlanPage() {
           ) : (
             <p className="text-sm text-ink-muted">{t('emptySection')}</p>
           )}
-          {s.updatedAt ? <p className="text-xs text-ink-muted">{t('lastSaved', { when: f.dateTime(s.updatedAt), who: s.updatedBy ?? '—' })}</p> : null}
+          {s.updatedAt ? (
+            <p className="text-xs text-ink-muted">
+              {t('lastSaved', { when: f.dateTime(s.updatedAt), who: s.updatedBy ?? '—' })}
+            </p>
+          ) : null}
         </section>
       ))}
     </div>

@@ -1,23 +1,42 @@
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { FormErrors, TextareaField } from '~/components/forms'
 import { GroupForm } from '~/components/group-form'
 import { Pagination } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
-import { getGroup, groupFilterOptions, groupMemberCount, groupMembers, groupStrategy, registerLink, saveGroupStrategy, setGroupArchived, updateGroup } from '~/models/groups.server'
+import {
+  getGroup,
+  groupFilterOptions,
+  groupMemberCount,
+  groupMembers,
+  groupStrategy,
+  registerLink,
+  saveGroupStrategy,
+  setGroupArchived,
+  updateGroup,
+} from '~/models/groups.server'
 import { computeMetric } from '~/models/metrics.server'
+import { groupFormSchema, strategyFormSchema } from '~/models/plan-forms'
 import { getProject } from '~/models/project.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
 import { pageFromUrl } from '~/utils/paging'
 import { can } from '~/utils/permissions'
-import { useFormat } from '~/utils/format'
-import { groupFormSchema, strategyFormSchema } from '~/models/plan-forms'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? 'Group'} · Ripple` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.group.name ?? 'Group'} · Ripple` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
@@ -68,7 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/plan/groups/${id}#messages`)
   }
   const submission = parseForm(formData, { schema: groupFormSchema })
-  if (submission.status !== 'success') return json({ intent: 'save', result: submission.reply() }, { status: 400 })
+  if (submission.status !== 'success')
+    return json({ intent: 'save', result: submission.reply() }, { status: 400 })
   db.transaction((tx) => {
     updateGroup(tx, id, submission.value, user.id)
   })
@@ -91,11 +111,17 @@ export default function GroupPage() {
         </Link>
       </div>
       <PlanNav current="groups" />
-      {group.archivedAt ? <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">{t('archivedNotice')}</p> : null}
+      {group.archivedAt ? (
+        <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">
+          {t('archivedNotice')}
+        </p>
+      ) : null}
       {group.description ? <p>{group.description}</p> : null}
       <section className="card space-y-3" aria-labelledby="members-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="members-heading">{t('groups.currentMembers', { count: data.total, formatted: f.number(data.total) })}</h2>
+          <h2 id="members-heading">
+            {t('groups.currentMembers', { count: data.total, formatted: f.number(data.total) })}
+          </h2>
           <Link to={data.registerLink}>{t('groups.openRegister')}</Link>
         </div>
         <p className="text-sm">{t('groups.shareReached', { share: f.number(data.shareReached) })}</p>
@@ -137,7 +163,11 @@ export default function GroupPage() {
       <section id="messages" className="card space-y-3" aria-labelledby="messages-heading">
         <h2 id="messages-heading">{t('groups.methodsAndMessages')}</h2>
         {data.canEdit ? (
-          <StrategyForm languages={data.languages} strategy={data.strategy} lastResult={actionData?.intent === 'strategy' ? actionData.result : undefined} />
+          <StrategyForm
+            languages={data.languages}
+            strategy={data.strategy}
+            lastResult={actionData?.intent === 'strategy' ? actionData.result : undefined}
+          />
         ) : (
           <>
             <h3>{t('groups.methods')}</h3>
@@ -146,12 +176,16 @@ export default function GroupPage() {
             <dl className="space-y-2 text-sm">
               {Object.entries(data.strategy.messages).map(([language, message]) => (
                 <div key={language}>
-                  <dt className="font-medium">{t(`common:languages.${language}`, { defaultValue: language })}</dt>
+                  <dt className="font-medium">
+                    {t(`common:languages.${language}`, { defaultValue: language })}
+                  </dt>
                   <dd lang={language}>{message}</dd>
                 </div>
               ))}
             </dl>
-            {Object.keys(data.strategy.messages).length === 0 ? <p className="text-sm text-ink-muted">{t('groups.noMessages')}</p> : null}
+            {Object.keys(data.strategy.messages).length === 0 ? (
+              <p className="text-sm text-ink-muted">{t('groups.noMessages')}</p>
+            ) : null}
           </>
         )}
       </section>
@@ -202,7 +236,11 @@ function StrategyForm({
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="strategy" />
-      <TextareaField label={t('groups.methods')} {...getTextareaProps(fields.methods)} errors={fields.methods.errors} />
+      <TextareaField
+        label={t('groups.methods')}
+        {...getTextareaProps(fields.methods)}
+        errors={fields.methods.errors}
+      />
       <fieldset className="space-y-2">
         <legend className="label">{t('groups.messagesPerLanguage')}</legend>
         {languages.map((language) => {

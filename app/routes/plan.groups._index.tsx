@@ -1,12 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { EmptyState } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
 import { listGroups } from '~/models/groups.server'
 import { requirePermission } from '~/utils/auth.server'
-import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/format'
+import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Stakeholder groups · Ripple' }]
 
@@ -52,7 +53,8 @@ export default function GroupsPage() {
               </h2>
               {g.description ? <p className="text-sm">{g.description}</p> : null}
               <p className="text-sm text-ink-muted">
-                {t('groups.members', { count: g.members, formatted: f.number(g.members) })} · <Link to={g.registerLink}>{t('groups.openRegister')}</Link>
+                {t('groups.members', { count: g.members, formatted: f.number(g.members) })} ·{' '}
+                <Link to={g.registerLink}>{t('groups.openRegister')}</Link>
               </p>
             </li>
           ))}

@@ -1,13 +1,20 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { GroupForm } from '~/components/group-form'
 import { PlanNav } from '~/components/plan-nav'
 import { createGroup, groupFilterOptions } from '~/models/groups.server'
-import { requirePermission } from '~/utils/auth.server'
 import { groupFilterKeys, groupFormSchema } from '~/models/plan-forms'
+import { requirePermission } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'New stakeholder group · Ripple' }]
 
@@ -40,7 +47,13 @@ export default function NewGroupPage() {
         </Link>
       </div>
       <PlanNav current="groups" />
-      <GroupForm schema={groupFormSchema} options={options} lastResult={lastResult} defaultValue={defaults} submitLabel={t('common:actions.create')} />
+      <GroupForm
+        schema={groupFormSchema}
+        options={options}
+        lastResult={lastResult}
+        defaultValue={defaults}
+        submitLabel={t('common:actions.create')}
+      />
     </div>
   )
 }

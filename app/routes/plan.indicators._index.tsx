@@ -1,16 +1,29 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { PlanNav } from '~/components/plan-nav'
-import { computeIndicators, listMappings, mappingFormOptions, mappingFormSchema, saveMappings } from '~/models/indicators.server'
+import {
+  computeIndicators,
+  listMappings,
+  mappingFormOptions,
+  mappingFormSchema,
+  saveMappings,
+} from '~/models/indicators.server'
 import { indicatorCodeList, indicatorInputs } from '~/models/plan-forms'
 import { getProject } from '~/models/project.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
-import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
+import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Programme indicators · Ripple' }]
 
@@ -30,8 +43,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const project = getProject()
   invariantResponse(project)
   const period = indicatorPeriod(new URL(request.url), project)
-  const figures = computeIndicators(period).map((f) => ({ ...f, items: f.items.slice(0, SHOWN), more: Math.max(0, f.items.length - SHOWN) }))
-  return json({ ...period, figures, reportingPeriods: project.reportingPeriods, mappings: listMappings(), options: mappingFormOptions(), canEdit: can(user, 'plan:edit') })
+  const figures = computeIndicators(period).map((f) => ({
+    ...f,
+    items: f.items.slice(0, SHOWN),
+    more: Math.max(0, f.items.length - SHOWN),
+  }))
+  return json({
+    ...period,
+    figures,
+    reportingPeriods: project.reportingPeriods,
+    mappings: listMappings(),
+    options: mappingFormOptions(),
+    canEdit: can(user, 'plan:edit'),
+  })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,7 +67,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const itemLink = (i: { kind: string; id: number }) =>
-  i.kind === 'event' ? `/events/${i.id}` : i.kind === 'action' ? `/actions/${i.id}` : i.kind === 'stakeholder' ? `/stakeholders/${i.id}` : null
+  i.kind === 'event'
+    ? `/events/${i.id}`
+    : i.kind === 'action'
+      ? `/actions/${i.id}`
+      : i.kind === 'stakeholder'
+        ? `/stakeholders/${i.id}`
+        : null
 
 export default function IndicatorsPage() {
   const { t } = useTranslation('plan')
@@ -69,7 +99,13 @@ export default function IndicatorsPage() {
           <input type="date" name="to" defaultValue={data.to} className="input" />
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="includeSubmitted" value="1" defaultChecked={data.includeSubmitted} className="h-5 w-5" />
+          <input
+            type="checkbox"
+            name="includeSubmitted"
+            value="1"
+            defaultChecked={data.includeSubmitted}
+            className="h-5 w-5"
+          />
           {t('targets.includeSubmitted')}
         </label>
         <button type="submit" className="btn-secondary">
@@ -83,7 +119,9 @@ export default function IndicatorsPage() {
           ))}
         </p>
       </Form>
-      <p className="text-sm text-ink-muted">{t('indicators.period', { from: f.date(data.from), to: f.date(data.to) })}</p>
+      <p className="text-sm text-ink-muted">
+        {t('indicators.period', { from: f.date(data.from), to: f.date(data.to) })}
+      </p>
       {data.figures.map((fig) => (
         <section key={fig.code} className="card space-y-3" aria-labelledby={`ind-${fig.code}`}>
           <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -97,7 +135,9 @@ export default function IndicatorsPage() {
           <p className="text-sm text-ink-muted">{t(`indicators.rules.${fig.code}`)}</p>
           {fig.items.length ? (
             <details>
-              <summary className="cursor-pointer text-sm font-medium">{t('indicators.behind', { count: fig.items.length + fig.more })}</summary>
+              <summary className="cursor-pointer text-sm font-medium">
+                {t('indicators.behind', { count: fig.items.length + fig.more })}
+              </summary>
               <div className="mt-2 overflow-x-auto">
                 <table className="table">
                   <thead>
@@ -139,7 +179,12 @@ export default function IndicatorsPage() {
         {indicatorCodeList
           .filter((code) => indicatorInputs[code].eventKinds || indicatorInputs[code].actionTypes)
           .map((code) => (
-            <Form key={code} method="post" id={`mapping-${code}`} className="space-y-2 border-t border-slate-200 pt-3">
+            <Form
+              key={code}
+              method="post"
+              id={`mapping-${code}`}
+              className="space-y-2 border-t border-slate-200 pt-3"
+            >
               <input type="hidden" name="indicator" value={code} />
               <h3>{code}</h3>
               {indicatorInputs[code].eventKinds ? (
@@ -148,7 +193,14 @@ export default function IndicatorsPage() {
                   <div className="flex flex-wrap gap-x-4 gap-y-1">
                     {data.options.eventKinds.map((k) => (
                       <label key={k} className="flex items-center gap-2 text-sm">
-                        <input type="checkbox" name="eventKinds" value={k} defaultChecked={data.mappings[code].eventKinds.includes(k)} disabled={!data.canEdit} className="h-5 w-5" />
+                        <input
+                          type="checkbox"
+                          name="eventKinds"
+                          value={k}
+                          defaultChecked={data.mappings[code].eventKinds.includes(k)}
+                          disabled={!data.canEdit}
+                          className="h-5 w-5"
+                        />
                         {t(`eventKinds.${k}`)}
                       </label>
                     ))}
@@ -161,7 +213,14 @@ export default function IndicatorsPage() {
                   <div className="flex flex-wrap gap-x-4 gap-y-1">
                     {data.options.types.map((ty) => (
                       <label key={ty.value} className="flex items-center gap-2 text-sm">
-                        <input type="checkbox" name="typeIds" value={ty.value} defaultChecked={data.mappings[code].typeIds.includes(ty.value)} disabled={!data.canEdit} className="h-5 w-5" />
+                        <input
+                          type="checkbox"
+                          name="typeIds"
+                          value={ty.value}
+                          defaultChecked={data.mappings[code].typeIds.includes(ty.value)}
+                          disabled={!data.canEdit}
+                          className="h-5 w-5"
+                        />
                         {ty.key ? t(`actionTypes.${ty.key}`, { defaultValue: ty.label }) : ty.label}
                       </label>
                     ))}

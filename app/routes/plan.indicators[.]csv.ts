@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+
 import { serverT } from '~/i18n/resources.server'
 import { computeIndicators } from '~/models/indicators.server'
 import { getProject } from '~/models/project.server'
@@ -17,9 +18,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const toParam = url.searchParams.get('to') ?? ''
   const from = isoDate.test(fromParam) ? fromParam : project.startDate
   const to = isoDate.test(toParam) ? toParam : project.endDate
-  const figures = computeIndicators({ from, to, includeSubmitted: url.searchParams.get('includeSubmitted') === '1' })
+  const figures = computeIndicators({
+    from,
+    to,
+    includeSubmitted: url.searchParams.get('includeSubmitted') === '1',
+  })
   const t = serverT(user.locale)
-  const header = ['indicator', 'indicatorValue', 'kind', 'id', 'record', 'date', 'contribution'].map((k) => t(`plan:indicators.csv.${k}`))
-  const rows = figures.flatMap((fig) => fig.items.map((i) => [fig.code, fig.value, t(`plan:indicators.kinds.${i.kind}`), i.id, i.title, i.date ?? '', i.contribution]))
+  const header = ['indicator', 'indicatorValue', 'kind', 'id', 'record', 'date', 'contribution'].map((k) =>
+    t(`plan:indicators.csv.${k}`),
+  )
+  const rows = figures.flatMap((fig) =>
+    fig.items.map((i) => [
+      fig.code,
+      fig.value,
+      t(`plan:indicators.kinds.${i.kind}`),
+      i.id,
+      i.title,
+      i.date ?? '',
+      i.contribution,
+    ]),
+  )
   return csvResponse(`indicators-${from}-${to}.csv`, header, rows)
 }

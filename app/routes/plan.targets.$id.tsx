@@ -1,14 +1,27 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { PlanNav } from '~/components/plan-nav'
 import { TargetForm } from '~/components/target-form'
-import { getProject } from '~/models/project.server'
-import { getTarget, setTargetArchived, targetFormData, targetFormValues, updateTarget } from '~/models/targets.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { targetFormSchema } from '~/models/plan-forms'
+import { getProject } from '~/models/project.server'
+import {
+  getTarget,
+  setTargetArchived,
+  targetFormData,
+  targetFormValues,
+  updateTarget,
+} from '~/models/targets.server'
+import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Edit target · Ripple' }]
 
@@ -18,7 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(target)
   const project = getProject()
   invariantResponse(project)
-  return json({ form: targetFormData(), values: targetFormValues(target, project), archivedAt: target.archivedAt, id: target.id })
+  return json({
+    form: targetFormData(),
+    values: targetFormValues(target, project),
+    archivedAt: target.archivedAt,
+    id: target.id,
+  })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,8 +72,18 @@ export default function EditTargetPage() {
         </Link>
       </div>
       <PlanNav current="targets" />
-      {archivedAt ? <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">{t('archivedNotice')}</p> : null}
-      <TargetForm schema={targetFormSchema} data={form} lastResult={lastResult} defaultValue={values} submitLabel={t('common:actions.saveChanges')} />
+      {archivedAt ? (
+        <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">
+          {t('archivedNotice')}
+        </p>
+      ) : null}
+      <TargetForm
+        schema={targetFormSchema}
+        data={form}
+        lastResult={lastResult}
+        defaultValue={values}
+        submitLabel={t('common:actions.saveChanges')}
+      />
       <Form method="post">
         <input type="hidden" name="intent" value={archivedAt ? 'restore' : 'archive'} />
         <button type="submit" className={archivedAt ? 'btn-secondary' : 'btn-danger'}>

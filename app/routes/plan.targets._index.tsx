@@ -1,13 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { EmptyState, ExportLink, StatusBadge } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
-import { facetLabeller, listTargetsWithProgress, targetListOptions } from '~/models/targets.server'
 import { percentageMetrics } from '~/models/metrics.server'
+import { facetLabeller, listTargetsWithProgress, targetListOptions } from '~/models/targets.server'
 import { requirePermission } from '~/utils/auth.server'
-import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/format'
+import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Targets · Ripple' }]
 
@@ -45,9 +46,19 @@ export default function TargetsPage() {
         </div>
       </div>
       <PlanNav current="targets" />
-      <Form method="get" className="card flex flex-wrap items-center gap-4 no-print" onChange={(e) => submit(e.currentTarget)}>
+      <Form
+        method="get"
+        className="card flex flex-wrap items-center gap-4 no-print"
+        onChange={(e) => submit(e.currentTarget)}
+      >
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="includeSubmitted" value="1" defaultChecked={includeSubmitted} className="h-5 w-5" />
+          <input
+            type="checkbox"
+            name="includeSubmitted"
+            value="1"
+            defaultChecked={includeSubmitted}
+            className="h-5 w-5"
+          />
           {t('targets.includeSubmitted')}
         </label>
         <label className="flex items-center gap-2 text-sm">
@@ -58,7 +69,9 @@ export default function TargetsPage() {
           {t('common:list.filter')}
         </button>
       </Form>
-      <p className="text-sm text-ink-muted">{includeSubmitted ? t('targets.countingSubmitted') : t('targets.countingValidated')}</p>
+      <p className="text-sm text-ink-muted">
+        {includeSubmitted ? t('targets.countingSubmitted') : t('targets.countingValidated')}
+      </p>
       {rows.length === 0 ? (
         <EmptyState
           title={t('targets.empty')}
@@ -99,10 +112,16 @@ export default function TargetsPage() {
               {rows.map((r) => (
                 <tr key={r.id} data-target-id={r.id}>
                   <td>
-                    {canEdit ? <Link to={`/plan/targets/${r.id}`}>{r.label || t(`metrics.${r.metric}`)}</Link> : r.label || t(`metrics.${r.metric}`)}
+                    {canEdit ? (
+                      <Link to={`/plan/targets/${r.id}`}>{r.label || t(`metrics.${r.metric}`)}</Link>
+                    ) : (
+                      r.label || t(`metrics.${r.metric}`)
+                    )}
                     <div className="text-xs text-ink-muted">
                       {t(`metrics.${r.metric}`)}
-                      {r.breakdown ? ` · ${t(`breakdowns.${r.breakdown}`)}: ${r.breakdown === 'language' ? t(`common:languages.${r.breakdownValue}`, { defaultValue: r.facetLabel ?? '' }) : (r.facetLabel ?? '')}` : ''}
+                      {r.breakdown
+                        ? ` · ${t(`breakdowns.${r.breakdown}`)}: ${r.breakdown === 'language' ? t(`common:languages.${r.breakdownValue}`, { defaultValue: r.facetLabel ?? '' }) : (r.facetLabel ?? '')}`
+                        : ''}
                     </div>
                   </td>
                   <td>
@@ -116,10 +135,18 @@ export default function TargetsPage() {
                     {n(r.progress.actual, r.isPercentage)}
                   </td>
                   <td className="text-right">{f.number(r.progress.percentage)} %</td>
-                  <td className="text-right">{r.progress.notStarted ? t('targets.notStarted') : n(r.progress.projection, r.isPercentage)}</td>
+                  <td className="text-right">
+                    {r.progress.notStarted
+                      ? t('targets.notStarted')
+                      : n(r.progress.projection, r.isPercentage)}
+                  </td>
                   <td>
-                    <StatusBadge tone={tone[r.progress.status]}>{t(`status.${r.progress.status}`)}</StatusBadge>
-                    {r.progress.finished ? <div className="text-xs text-ink-muted">{t('targets.finished')}</div> : null}
+                    <StatusBadge tone={tone[r.progress.status]}>
+                      {t(`status.${r.progress.status}`)}
+                    </StatusBadge>
+                    {r.progress.finished ? (
+                      <div className="text-xs text-ink-muted">{t('targets.finished')}</div>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -1,13 +1,20 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { PlanNav } from '~/components/plan-nav'
 import { TargetForm } from '~/components/target-form'
+import { targetFormSchema } from '~/models/plan-forms'
 import { createTarget, targetFormData } from '~/models/targets.server'
 import { requirePermission } from '~/utils/auth.server'
-import { targetFormSchema } from '~/models/plan-forms'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'New target · Ripple' }]
 
@@ -39,7 +46,13 @@ export default function NewTargetPage() {
         </Link>
       </div>
       <PlanNav current="targets" />
-      <TargetForm schema={targetFormSchema} data={form} lastResult={lastResult} defaultValue={{ periodKind: 'month' }} submitLabel={t('common:actions.create')} />
+      <TargetForm
+        schema={targetFormSchema}
+        data={form}
+        lastResult={lastResult}
+        defaultValue={{ periodKind: 'month' }}
+        submitLabel={t('common:actions.create')}
+      />
     </div>
   )
 }

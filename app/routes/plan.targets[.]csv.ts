@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+
 import { serverT } from '~/i18n/resources.server'
 import { facetLabeller, listTargetsWithProgress, targetListOptions } from '~/models/targets.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -10,10 +11,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const options = targetListOptions(new URL(request.url).searchParams)
   const t = serverT(user.locale)
   const label = facetLabeller()
-  const header = ['id', 'name', 'metric', 'breakdown', 'breakdownValue', 'periodKind', 'periodStart', 'periodEnd', 'target', 'actual', 'achieved', 'projection', 'status', 'finished', 'counting'].map(
-    (k) => t(`plan:targets.csv.${k}`),
-  )
-  const counting = options.includeSubmitted ? t('plan:targets.countingSubmitted') : t('plan:targets.countingValidated')
+  const header = [
+    'id',
+    'name',
+    'metric',
+    'breakdown',
+    'breakdownValue',
+    'periodKind',
+    'periodStart',
+    'periodEnd',
+    'target',
+    'actual',
+    'achieved',
+    'projection',
+    'status',
+    'finished',
+    'counting',
+  ].map((k) => t(`plan:targets.csv.${k}`))
+  const counting = options.includeSubmitted
+    ? t('plan:targets.countingSubmitted')
+    : t('plan:targets.countingValidated')
   return csvResponse(
     'targets.csv',
     header,
@@ -24,7 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         r.label ?? '',
         t(`plan:metrics.${r.metric}`),
         r.breakdown ? t(`plan:breakdowns.${r.breakdown}`) : '',
-        r.breakdown === 'language' && r.breakdownValue ? t(`common:languages.${r.breakdownValue}`, { defaultValue: facet ?? '' }) : (facet ?? ''),
+        r.breakdown === 'language' && r.breakdownValue
+          ? t(`common:languages.${r.breakdownValue}`, { defaultValue: facet ?? '' })
+          : (facet ?? ''),
         t(`plan:periodKinds.${r.periodKind}`),
         r.periodStart,
         r.periodEnd,

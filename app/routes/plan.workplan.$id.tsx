@@ -1,16 +1,30 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { ActivityForm } from '~/components/activity-form'
-import { activityStateTone, PlanNav } from '~/components/plan-nav'
 import { StatusBadge } from '~/components/list'
-import { activityActions, activityWithState, getActivity, planFormOptions, setActivityArchived, updateActivity } from '~/models/plan.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
-import { can } from '~/utils/permissions'
-import { useFormat } from '~/utils/format'
+import { activityStateTone, PlanNav } from '~/components/plan-nav'
+import {
+  activityActions,
+  activityWithState,
+  getActivity,
+  planFormOptions,
+  setActivityArchived,
+  updateActivity,
+} from '~/models/plan.server'
 import { activityFormSchema } from '~/models/plan-forms'
+import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
+import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Planned activity · Ripple' }]
 
@@ -74,13 +88,19 @@ export default function ActivityPage() {
         </Link>
       </div>
       <PlanNav current="workplan" />
-      {activity.archivedAt ? <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">{t('archivedNotice')}</p> : null}
+      {activity.archivedAt ? (
+        <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">
+          {t('archivedNotice')}
+        </p>
+      ) : null}
       <section className="card space-y-2" aria-labelledby="fulfilment">
         <h2 id="fulfilment">{t('workplan.fulfilment')}</h2>
         {row ? (
           <p>
             <StatusBadge tone={activityStateTone[row.state]}>{t(`states.${row.state}`)}</StatusBadge>{' '}
-            <span className="text-sm text-ink-muted">{t('workplan.dueOn', { date: f.date(activity.dueDate) })}</span>
+            <span className="text-sm text-ink-muted">
+              {t('workplan.dueOn', { date: f.date(activity.dueDate) })}
+            </span>
           </p>
         ) : null}
         {actions.length === 0 ? (
@@ -89,7 +109,8 @@ export default function ActivityPage() {
           <ul className="list-disc space-y-1 pl-6 text-sm">
             {actions.map((a) => (
               <li key={a.id}>
-                <Link to={`/actions/${a.id}`}>{a.title}</Link> — {a.partnerName}, {f.date(a.date)} ({t(`actionStatus.${a.status}`)})
+                <Link to={`/actions/${a.id}`}>{a.title}</Link> — {a.partnerName}, {f.date(a.date)} (
+                {t(`actionStatus.${a.status}`)})
               </li>
             ))}
           </ul>
@@ -98,7 +119,13 @@ export default function ActivityPage() {
       </section>
       {canEdit ? (
         <>
-          <ActivityForm schema={activityFormSchema} options={options} lastResult={lastResult} defaultValue={values} submitLabel={t('common:actions.saveChanges')} />
+          <ActivityForm
+            schema={activityFormSchema}
+            options={options}
+            lastResult={lastResult}
+            defaultValue={values}
+            submitLabel={t('common:actions.saveChanges')}
+          />
           <Form method="post">
             <input type="hidden" name="intent" value={activity.archivedAt ? 'restore' : 'archive'} />
             <button type="submit" className={activity.archivedAt ? 'btn-secondary' : 'btn-danger'}>

@@ -1,14 +1,22 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, ExportLink, FilterActions, FilterSelect, Pagination, StatusBadge } from '~/components/list'
+
+import {
+  EmptyState,
+  ExportLink,
+  FilterActions,
+  FilterSelect,
+  Pagination,
+  StatusBadge,
+} from '~/components/list'
 import { activityStateTone, PlanNav } from '~/components/plan-nav'
 import { activityFilterSchema, listActivities, planFormOptions } from '~/models/plan.server'
 import { activityStateList } from '~/models/plan-forms'
 import { requirePermission } from '~/utils/auth.server'
+import { useFormat } from '~/utils/format'
 import { pageFromUrl } from '~/utils/paging'
 import { can } from '~/utils/permissions'
-import { useFormat } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Work plan · Ripple' }]
 
@@ -18,7 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = activityFilterSchema.parse(Object.fromEntries(url.searchParams))
   const page = pageFromUrl(url)
   const { rows, total } = listActivities(filter, page)
-  return json({ rows, total, page: page.page, pageSize: page.pageSize, filter, options: planFormOptions(), canEdit: can(user, 'plan:edit') })
+  return json({
+    rows,
+    total,
+    page: page.page,
+    pageSize: page.pageSize,
+    filter,
+    options: planFormOptions(),
+    canEdit: can(user, 'plan:edit'),
+  })
 }
 
 export default function WorkPlanPage() {
@@ -46,10 +62,30 @@ export default function WorkPlanPage() {
           <span className="label">{tc('list.search')}</span>
           <input name="q" defaultValue={filter.q ?? ''} className="input" type="search" />
         </label>
-        <FilterSelect name="partner" label={t('workplan.partner')} value={filter.partner} options={options.partners} />
-        <FilterSelect name="group" label={t('workplan.group')} value={filter.group} options={options.groups} />
-        <FilterSelect name="event" label={t('workplan.event')} value={filter.event} options={options.events} />
-        <FilterSelect name="state" label={t('workplan.state')} value={filter.state} options={activityStateList.map((s) => ({ value: s, label: t(`states.${s}`) }))} />
+        <FilterSelect
+          name="partner"
+          label={t('workplan.partner')}
+          value={filter.partner}
+          options={options.partners}
+        />
+        <FilterSelect
+          name="group"
+          label={t('workplan.group')}
+          value={filter.group}
+          options={options.groups}
+        />
+        <FilterSelect
+          name="event"
+          label={t('workplan.event')}
+          value={filter.event}
+          options={options.events}
+        />
+        <FilterSelect
+          name="state"
+          label={t('workplan.state')}
+          value={filter.state}
+          options={activityStateList.map((s) => ({ value: s, label: t(`states.${s}`) }))}
+        />
         <label className="text-sm">
           <span className="label">{t('workplan.dueFrom')}</span>
           <input type="date" name="from" defaultValue={filter.from ?? ''} className="input" />
@@ -59,13 +95,21 @@ export default function WorkPlanPage() {
           <input type="date" name="to" defaultValue={filter.to ?? ''} className="input" />
         </label>
         <label className="flex items-center gap-2 self-end text-sm">
-          <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived === '1'} className="h-5 w-5" />
+          <input
+            type="checkbox"
+            name="archived"
+            value="1"
+            defaultChecked={filter.archived === '1'}
+            className="h-5 w-5"
+          />
           {tc('list.showArchived')}
         </label>
         <FilterActions clearTo="/plan/workplan" filtered={filtered} />
       </Form>
       {rows.length === 0 ? (
-        <EmptyState title={filtered ? t('workplan.emptyFiltered') : t('workplan.empty')}>{t('workplan.emptyHint')}</EmptyState>
+        <EmptyState title={filtered ? t('workplan.emptyFiltered') : t('workplan.empty')}>
+          {t('workplan.emptyHint')}
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto">
           <table className="table">
@@ -92,14 +136,28 @@ export default function WorkPlanPage() {
                         {r.phase ? ` · ${t(`phases.${r.phase}`)}` : ''}
                       </div>
                     ) : null}
-                    {r.typeName ? <div className="text-xs text-ink-muted">{r.typeKey ? t(`actionTypes.${r.typeKey}`, { defaultValue: r.typeName }) : r.typeName}</div> : null}
+                    {r.typeName ? (
+                      <div className="text-xs text-ink-muted">
+                        {r.typeKey ? t(`actionTypes.${r.typeKey}`, { defaultValue: r.typeName }) : r.typeName}
+                      </div>
+                    ) : null}
                   </td>
                   <td>{r.partnerName ?? '—'}</td>
-                  <td>{r.channelName ? (r.channelKey ? t(`channels.${r.channelKey}`, { defaultValue: r.channelName }) : r.channelName) : '—'}</td>
+                  <td>
+                    {r.channelName
+                      ? r.channelKey
+                        ? t(`channels.${r.channelKey}`, { defaultValue: r.channelName })
+                        : r.channelName
+                      : '—'}
+                  </td>
                   <td>{r.groupName ?? '—'}</td>
                   <td>
                     <StatusBadge tone={activityStateTone[r.state]}>{t(`states.${r.state}`)}</StatusBadge>
-                    {r.validated + r.submitted > 0 ? <div className="text-xs text-ink-muted">{t('workplan.actionsCount', { count: r.validated + r.submitted })}</div> : null}
+                    {r.validated + r.submitted > 0 ? (
+                      <div className="text-xs text-ink-muted">
+                        {t('workplan.actionsCount', { count: r.validated + r.submitted })}
+                      </div>
+                    ) : null}
                   </td>
                 </tr>
               ))}

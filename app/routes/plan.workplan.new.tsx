@@ -1,14 +1,21 @@
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { ActivityForm } from '~/components/activity-form'
 import { PlanNav } from '~/components/plan-nav'
 import { createActivity, planFormOptions } from '~/models/plan.server'
-import { requirePermission } from '~/utils/auth.server'
-import { safeRedirect } from '~/utils/redirect'
 import { activityFormSchema } from '~/models/plan-forms'
+import { requirePermission } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
+import { safeRedirect } from '~/utils/redirect'
 
 export const meta: MetaFunction = () => [{ title: 'New planned activity · Ripple' }]
 
@@ -17,8 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   return json({
     options: planFormOptions(),
-    defaults: { eventId: url.searchParams.get('event') ?? undefined, phase: url.searchParams.get('phase') ?? undefined },
-    back: url.searchParams.get('event') ? `/events/${Number(url.searchParams.get('event'))}` : '/plan/workplan',
+    defaults: {
+      eventId: url.searchParams.get('event') ?? undefined,
+      phase: url.searchParams.get('phase') ?? undefined,
+    },
+    back: url.searchParams.get('event')
+      ? `/events/${Number(url.searchParams.get('event'))}`
+      : '/plan/workplan',
   })
 }
 
@@ -27,7 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), { schema: activityFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const id = db.transaction((tx) => createActivity(tx, submission.value, user.id))
-  return redirect(submission.value.eventId ? safeRedirect(`/events/${submission.value.eventId}`) : `/plan/workplan/${id}`)
+  return redirect(
+    submission.value.eventId ? safeRedirect(`/events/${submission.value.eventId}`) : `/plan/workplan/${id}`,
+  )
 }
 
 export default function NewActivityPage() {
@@ -43,7 +57,13 @@ export default function NewActivityPage() {
         </Link>
       </div>
       <PlanNav current="workplan" />
-      <ActivityForm schema={activityFormSchema} options={options} lastResult={lastResult} defaultValue={defaults} submitLabel={t('common:actions.create')} />
+      <ActivityForm
+        schema={activityFormSchema}
+        options={options}
+        lastResult={lastResult}
+        defaultValue={defaults}
+        submitLabel={t('common:actions.create')}
+      />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { activityFilterSchema, listActivities } from '~/models/plan.server'
+
 import { serverT } from '~/i18n/resources.server'
+import { activityFilterSchema, listActivities } from '~/models/plan.server'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 
@@ -11,7 +12,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = activityFilterSchema.parse(Object.fromEntries(url.searchParams))
   const { rows } = listActivities(filter, { limit: 100_000, offset: 0 })
   const t = serverT(user.locale)
-  const header = ['id', 'due', 'what', 'partner', 'type', 'channel', 'group', 'event', 'phase', 'state', 'validatedActions', 'submittedActions'].map((k) => t(`plan:workplan.csv.${k}`))
+  const header = [
+    'id',
+    'due',
+    'what',
+    'partner',
+    'type',
+    'channel',
+    'group',
+    'event',
+    'phase',
+    'state',
+    'validatedActions',
+    'submittedActions',
+  ].map((k) => t(`plan:workplan.csv.${k}`))
   return csvResponse(
     'work-plan.csv',
     header,

@@ -1,16 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requirePermission } from '~/utils/auth.server'
-import { pageFromUrl } from '~/utils/paging'
-import { filterOptions, listRanked, priorityFilterFromUrl } from '~/models/priorities.server'
+
 import { EmptyState, ExportLink, Pagination } from '~/components/list'
-import { useUserCan } from '~/components/shell'
 import { PriorityNav, QuadrantName, ScoreChange, ScoreValue, TierBadge } from '~/components/priority/badges'
 import { PriorityFilters } from '~/components/priority/filters'
-import { quadrantFor } from '~/models/scoring'
-import { useFormat } from '~/utils/format'
+import { useUserCan } from '~/components/shell'
 import { categoryLabel } from '~/components/stakeholders'
+import { filterOptions, listRanked, priorityFilterFromUrl } from '~/models/priorities.server'
+import { quadrantFor } from '~/models/scoring'
+import { requirePermission } from '~/utils/auth.server'
+import { useFormat } from '~/utils/format'
+import { pageFromUrl } from '~/utils/paging'
 
 export const meta: MetaFunction = () => [{ title: 'Priorities · Ripple' }]
 
@@ -44,7 +45,12 @@ export default function PriorityRanking() {
       </div>
       <PriorityNav />
       <p className="mb-4 max-w-prose text-sm text-ink-muted">{t('ranking.intro')}</p>
-      <PriorityFilters filter={data.filter} options={data.options} show={{ q: true, stage: true, quadrant: true }} action="/priorities" />
+      <PriorityFilters
+        filter={data.filter}
+        options={data.options}
+        show={{ q: true, stage: true, quadrant: true }}
+        action="/priorities"
+      />
       {data.rows.length === 0 ? (
         <EmptyState
           title={filtered ? t('ranking.emptyFiltered') : t('ranking.empty')}
@@ -92,7 +98,11 @@ export default function PriorityRanking() {
                   <td className="text-right tabular-nums">{f.number(r.rank)}</td>
                   <td>
                     <Link to={`/stakeholders/${r.id}`}>{r.name}</Link>
-                    {r.categoryName ? <div className="text-xs text-ink-muted">{categoryLabel(t, { key: r.categoryKey, name: r.categoryName })}</div> : null}
+                    {r.categoryName ? (
+                      <div className="text-xs text-ink-muted">
+                        {categoryLabel(t, { key: r.categoryKey, name: r.categoryName })}
+                      </div>
+                    ) : null}
                   </td>
                   <td className="text-right">
                     <ScoreValue score={r.score} />

@@ -1,17 +1,39 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { db } from '#db/client'
-import { forbidden, invariantResponse, requirePermission, requireUser } from '~/utils/auth.server'
-import { can } from '~/utils/permissions'
-import { useFormat } from '~/utils/format'
-import { createCriterion, getCriterion, getThresholds, listCriteria, setCriterionArchived, setThresholds, updateCriterion } from '~/models/priorities.server'
-import { criterionSchema, thresholdsSchema } from '~/models/priority-schemas'
 import { Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
 import { PriorityNav } from '~/components/priority/badges'
+import {
+  createCriterion,
+  getCriterion,
+  getThresholds,
+  listCriteria,
+  setCriterionArchived,
+  setThresholds,
+  updateCriterion,
+} from '~/models/priorities.server'
+import { criterionSchema, thresholdsSchema } from '~/models/priority-schemas'
+import { forbidden, invariantResponse, requirePermission, requireUser } from '~/utils/auth.server'
+import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
+import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Criteria and weights · Ripple' }]
 
@@ -39,14 +61,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === 'create') {
     const submission = parseForm(formData, { schema: criterionSchema })
-    if (submission.status !== 'success') return json<Reply>({ form: 'create', reply: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json<Reply>({ form: 'create', reply: submission.reply() }, { status: 400 })
     db.transaction((tx) => createCriterion(tx, submission.value, user.id))
     throw redirect('/priorities/criteria?saved=1', 303)
   }
   if (intent === 'update') {
     const submission = parseForm(formData, { schema: editSchema })
     const formId = `criterion-${formData.get('id')}`
-    if (submission.status !== 'success') return json<Reply>({ form: formId, reply: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json<Reply>({ form: formId, reply: submission.reply() }, { status: 400 })
     const { id, ...input } = submission.value
     invariantResponse(getCriterion(id))
     db.transaction((tx) => updateCriterion(tx, id, input, user.id))
@@ -61,11 +85,15 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === 'thresholds') {
     const submission = parseForm(formData, { schema: thresholdsSchema })
-    if (submission.status !== 'success') return json<Reply>({ form: 'thresholds', reply: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json<Reply>({ form: 'thresholds', reply: submission.reply() }, { status: 400 })
     db.transaction((tx) => setThresholds(tx, submission.value, user.id))
     throw redirect('/priorities/criteria?saved=thresholds', 303)
   }
-  return json({ form: 'none', reply: { status: 'error', error: { '': ['common:errors.invalid'] } } } as Reply, { status: 400 })
+  return json(
+    { form: 'none', reply: { status: 'error', error: { '': ['common:errors.invalid'] } } } as Reply,
+    { status: 400 },
+  )
 }
 
 export default function CriteriaPage() {
@@ -113,10 +141,14 @@ export default function CriteriaPage() {
                 <tr key={c.id} className={c.archivedAt ? 'text-ink-muted' : undefined}>
                   <td>
                     <span className="font-medium">{c.name}</span>
-                    {c.description ? <span className="block text-xs text-ink-muted">{c.description}</span> : null}
+                    {c.description ? (
+                      <span className="block text-xs text-ink-muted">{c.description}</span>
+                    ) : null}
                   </td>
                   <td className="text-right tabular-nums">{f.number(c.weight)}</td>
-                  <td className="text-right tabular-nums">{c.archivedAt || !totalWeight ? '–' : f.percent(c.weight / totalWeight)}</td>
+                  <td className="text-right tabular-nums">
+                    {c.archivedAt || !totalWeight ? '–' : f.percent(c.weight / totalWeight)}
+                  </td>
                   <td>{c.gridAxis ? t(`criteria.axis.${c.gridAxis}`) : t('criteria.axis.none')}</td>
                   <td>{c.archivedAt ? t('criteria.archived') : t('criteria.active')}</td>
                 </tr>
@@ -144,7 +176,12 @@ export default function CriteriaPage() {
       ) : (
         <section aria-labelledby="thresholds-title" className="card">
           <h2 id="thresholds-title">{t('criteria.thresholdsTitle')}</h2>
-          <p className="mt-2 text-sm">{t('criteria.thresholdsReadOnly', { a: f.number(data.thresholds.tierA), b: f.number(data.thresholds.tierB) })}</p>
+          <p className="mt-2 text-sm">
+            {t('criteria.thresholdsReadOnly', {
+              a: f.number(data.thresholds.tierA),
+              b: f.number(data.thresholds.tierB),
+            })}
+          </p>
         </section>
       )}
     </div>
@@ -164,7 +201,13 @@ function CriterionForm({ criterion }: { criterion?: CriterionRow }) {
     id: formId,
     lastResult,
     defaultValue: criterion
-      ? { id: String(criterion.id), name: criterion.name, description: criterion.description ?? '', weight: String(criterion.weight), gridAxis: criterion.gridAxis ?? '' }
+      ? {
+          id: String(criterion.id),
+          name: criterion.name,
+          description: criterion.description ?? '',
+          weight: String(criterion.weight),
+          gridAxis: criterion.gridAxis ?? '',
+        }
       : { weight: '1' },
     onValidate: ({ formData }) => parseForm(formData, { schema: formSchema }),
     shouldValidate: 'onBlur',
@@ -178,8 +221,18 @@ function CriterionForm({ criterion }: { criterion?: CriterionRow }) {
         <input type="hidden" name="intent" value={criterion ? 'update' : 'create'} />
         {criterion ? <input type="hidden" name="id" value={criterion.id} /> : null}
         <FormErrors errors={form.errors} />
-        <Field className="sm:col-span-2" label={t('criteria.name')} {...getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
-        <TextareaField className="sm:col-span-2" label={t('criteria.description')} {...getTextareaProps(fields.description)} errors={fields.description.errors} />
+        <Field
+          className="sm:col-span-2"
+          label={t('criteria.name')}
+          {...getInputProps(fields.name, { type: 'text' })}
+          errors={fields.name.errors}
+        />
+        <TextareaField
+          className="sm:col-span-2"
+          label={t('criteria.description')}
+          {...getTextareaProps(fields.description)}
+          errors={fields.description.errors}
+        />
         <Field
           label={t('criteria.weight')}
           {...getInputProps(fields.weight, { type: 'number' })}
@@ -208,7 +261,12 @@ function CriterionForm({ criterion }: { criterion?: CriterionRow }) {
       {criterion ? (
         <Form method="post" className="mt-2">
           <input type="hidden" name="id" value={criterion.id} />
-          <button type="submit" name="intent" value={archived ? 'restore' : 'archive'} className={archived ? 'btn-secondary' : 'btn-danger'}>
+          <button
+            type="submit"
+            name="intent"
+            value={archived ? 'restore' : 'archive'}
+            className={archived ? 'btn-secondary' : 'btn-danger'}
+          >
             {archived ? tc('actions.restore') : tc('actions.archive')}
             <span className="sr-only"> {criterion.name}</span>
           </button>
@@ -236,8 +294,22 @@ function ThresholdsForm({ thresholds }: { thresholds: { tierA: number; tierB: nu
       <Form method="post" {...getFormProps(form)} className="grid gap-3 sm:grid-cols-2">
         <input type="hidden" name="intent" value="thresholds" />
         <FormErrors errors={form.errors} />
-        <Field label={t('criteria.tierA')} {...getInputProps(fields.tierA, { type: 'number' })} step="any" min="0" max="100" errors={fields.tierA.errors} />
-        <Field label={t('criteria.tierB')} {...getInputProps(fields.tierB, { type: 'number' })} step="any" min="0" max="100" errors={fields.tierB.errors} />
+        <Field
+          label={t('criteria.tierA')}
+          {...getInputProps(fields.tierA, { type: 'number' })}
+          step="any"
+          min="0"
+          max="100"
+          errors={fields.tierA.errors}
+        />
+        <Field
+          label={t('criteria.tierB')}
+          {...getInputProps(fields.tierB, { type: 'number' })}
+          step="any"
+          min="0"
+          max="100"
+          errors={fields.tierB.errors}
+        />
         <div className="sm:col-span-2">
           <button type="submit" className="btn-primary">
             {tc('actions.saveChanges')}

@@ -1,13 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requirePermission } from '~/utils/auth.server'
-import { filterOptions, gridPlacements, priorityFilterFromUrl } from '~/models/priorities.server'
+
 import { EmptyState } from '~/components/list'
 import { PriorityNav } from '~/components/priority/badges'
 import { PriorityFilters } from '~/components/priority/filters'
 import { PlacementTable, PowerInterestChart } from '~/components/priority/power-interest'
+import { filterOptions, gridPlacements, priorityFilterFromUrl } from '~/models/priorities.server'
 import { QUADRANTS } from '~/models/scoring'
+import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Power/interest grid · Ripple' }]
@@ -32,7 +33,12 @@ export default function PowerInterestGrid() {
       </div>
       <PriorityNav />
       <p className="mb-4 max-w-prose text-sm text-ink-muted">{t('grid.intro')}</p>
-      <PriorityFilters filter={data.filter} options={data.options} show={{ q: true, quadrant: true }} action="/priorities/grid" />
+      <PriorityFilters
+        filter={data.filter}
+        options={data.options}
+        show={{ q: true, quadrant: true }}
+        action="/priorities/grid"
+      />
       <ul className="mb-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-4" aria-label={t('grid.countsLabel')}>
         {QUADRANTS.map((q) => (
           <li key={q} className="card py-2">
@@ -40,7 +46,10 @@ export default function PowerInterestGrid() {
               {t(`quadrants.${q}`)}
             </Link>
             <span className="block text-sm text-ink-muted" data-testid={`count-${q}`}>
-              {t('grid.count', { count: data.quadrantCounts[q], formatted: f.number(data.quadrantCounts[q]) })}
+              {t('grid.count', {
+                count: data.quadrantCounts[q],
+                formatted: f.number(data.quadrantCounts[q]),
+              })}
             </span>
           </li>
         ))}
@@ -50,7 +59,9 @@ export default function PowerInterestGrid() {
       ) : (
         <>
           {data.total > data.placements.length ? (
-            <p className="mb-2 text-sm text-ink-muted">{t('grid.limited', { shown: f.number(data.placements.length), total: f.number(data.total) })}</p>
+            <p className="mb-2 text-sm text-ink-muted">
+              {t('grid.limited', { shown: f.number(data.placements.length), total: f.number(data.total) })}
+            </p>
           ) : null}
           <div className="grid gap-6 lg:grid-cols-[minmax(0,560px)_1fr]">
             <div className="card">

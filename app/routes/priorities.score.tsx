@@ -1,32 +1,52 @@
-import { getFormProps, getSelectProps, type SubmissionResult, getTextareaProps, useForm } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useLocation, type ShouldRevalidateFunction } from '@remix-run/react'
+import {
+  getFormProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import {
+  Form,
+  Link,
+  type ShouldRevalidateFunction,
+  useActionData,
+  useLoaderData,
+  useLocation,
+} from '@remix-run/react'
 import { and, eq, isNull } from 'drizzle-orm'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { stakeholders } from '#db/schema'
-import { requirePermission, requireUser, invariantResponse } from '~/utils/auth.server'
-import { can } from '~/utils/permissions'
-import { pageFromUrl } from '~/utils/paging'
-import { useFormat } from '~/utils/format'
+import { FormErrors, SelectField, TextareaField } from '~/components/forms'
+import { EmptyState, Pagination } from '~/components/list'
+import { PriorityNav } from '~/components/priority/badges'
+import { PriorityFilters } from '~/components/priority/filters'
+import { scoreField, ScoringGrid } from '~/components/priority/scoring-grid'
 import {
   filterOptions,
   getPriority,
   getThresholds,
   listCriteria,
   priorityFilterFromUrl,
+  type ScoreChange,
   scoreHistory,
   scoreStakeholder,
   scoringPage,
-  type ScoreChange,
 } from '~/models/priorities.server'
-import { EmptyState, Pagination } from '~/components/list'
-import { FormErrors, SelectField, TextareaField } from '~/components/forms'
-import { PriorityNav } from '~/components/priority/badges'
-import { PriorityFilters } from '~/components/priority/filters'
-import { ScoringGrid, scoreField } from '~/components/priority/scoring-grid'
+import { invariantResponse, requirePermission, requireUser } from '~/utils/auth.server'
+import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
+import { pageFromUrl } from '~/utils/paging'
+import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Score stakeholders · Ripple' }]
 
@@ -42,7 +62,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const savedId = Number(url.searchParams.get('saved'))
   // The saved row may have left a filtered page (e.g. "unscored only"), so look its name up.
   const saved =
-    Number.isInteger(savedId) && savedId > 0 ? (db.select({ name: stakeholders.name }).from(stakeholders).where(eq(stakeholders.id, savedId)).get() ?? null) : null
+    Number.isInteger(savedId) && savedId > 0
+      ? (db
+          .select({ name: stakeholders.name })
+          .from(stakeholders)
+          .where(eq(stakeholders.id, savedId))
+          .get() ?? null)
+      : null
   const historyId = Number(url.searchParams.get('history'))
   let history = null
   if (Number.isInteger(historyId) && historyId > 0) {
@@ -51,7 +77,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .from(stakeholders)
       .where(and(eq(stakeholders.id, historyId), isNull(stakeholders.archivedAt)))
       .get()
-    if (stakeholder) history = { stakeholder, entries: scoreHistory(stakeholder.id), priority: getPriority(stakeholder.id) }
+    if (stakeholder)
+      history = { stakeholder, entries: scoreHistory(stakeholder.id), priority: getPriority(stakeholder.id) }
   }
   return json({
     filter,
@@ -74,14 +101,20 @@ const oneScoreSchema = z.object({
   intent: z.literal('one'),
   stakeholderId: z.coerce.number().int().positive(),
   criterionId: z.coerce.number({ required_error: 'common:errors.required' }).int().positive(),
-  value: z.coerce.number({ required_error: 'common:errors.required', invalid_type_error: 'priorities:errors.value' }).int().min(1, 'priorities:errors.value').max(5, 'priorities:errors.value'),
+  value: z.coerce
+    .number({ required_error: 'common:errors.required', invalid_type_error: 'priorities:errors.value' })
+    .int()
+    .min(1, 'priorities:errors.value')
+    .max(5, 'priorities:errors.value'),
   rationale: z.string().trim().max(2000, 'common:errors.tooLong').optional(),
   back: z.string().optional(),
 })
 
 /** Only a path inside the scoring grid: never an open redirect. */
 function backTo(value: FormDataEntryValue | null | undefined) {
-  return typeof value === 'string' && value.startsWith('/priorities/score') && !value.startsWith('//') ? value : '/priorities/score'
+  return typeof value === 'string' && value.startsWith('/priorities/score') && !value.startsWith('//')
+    ? value
+    : '/priorities/score'
 }
 
 function activeStakeholder(id: number) {
@@ -102,7 +135,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'row') {
     const stakeholderId = Number(form.get('stakeholderId'))
     const isFetch = form.get('js') === '1'
-    if (!Number.isInteger(stakeholderId) || !activeStakeholder(stakeholderId)) return json({ ok: false as const, error: 'notFound' }, { status: 404 })
+    if (!Number.isInteger(stakeholderId) || !activeStakeholder(stakeholderId))
+      return json({ ok: false as const, error: 'notFound' }, { status: 404 })
     const changes: ScoreChange[] = []
     for (const c of listCriteria()) {
       const raw = form.get(scoreField(c.id))
@@ -123,13 +157,23 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === 'one') {
     const submission = parseForm(form, { schema: oneScoreSchema })
-    if (submission.status !== 'success') return json({ ok: false as const, error: 'value', reply: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json({ ok: false as const, error: 'value', reply: submission.reply() }, { status: 400 })
     const { stakeholderId, criterionId, value, rationale } = submission.value
     invariantResponse(activeStakeholder(stakeholderId))
     if (!listCriteria().some((c) => c.id === criterionId)) {
-      return json({ ok: false as const, error: 'value', reply: submission.reply({ fieldErrors: { criterionId: ['common:errors.choose'] } }) }, { status: 400 })
+      return json(
+        {
+          ok: false as const,
+          error: 'value',
+          reply: submission.reply({ fieldErrors: { criterionId: ['common:errors.choose'] } }),
+        },
+        { status: 400 },
+      )
     }
-    db.transaction((tx) => scoreStakeholder(tx, stakeholderId, [{ criterionId, value, rationale: rationale ?? '' }], user.id))
+    db.transaction((tx) =>
+      scoreStakeholder(tx, stakeholderId, [{ criterionId, value, rationale: rationale ?? '' }], user.id),
+    )
     const back = new URL(backTo(submission.value.back), 'http://x')
     back.searchParams.set('history', String(stakeholderId))
     throw redirect(`${back.pathname}${back.search}#history`, 303)
@@ -161,17 +205,33 @@ export default function ScorePage() {
         <h1>{data.canScore ? t('score.title') : t('score.titleReadOnly')}</h1>
       </div>
       <PriorityNav />
-      <p className="mb-2 max-w-prose text-sm text-ink-muted">{data.canScore ? t('score.intro') : t('score.readOnly')}</p>
+      <p className="mb-2 max-w-prose text-sm text-ink-muted">
+        {data.canScore ? t('score.intro') : t('score.readOnly')}
+      </p>
       {data.canScore ? <p className="mb-4 max-w-prose text-sm text-ink-muted">{t('score.keys')}</p> : null}
       {savedName ? (
         <p role="status" className="mb-4 rounded-md border border-ok bg-ok-bg p-3 text-sm text-ok">
           {t('score.savedFor', { name: savedName })}
         </p>
       ) : null}
-      <PriorityFilters filter={data.filter} options={data.options} show={{ q: true, unscored: true }} action="/priorities/score" />
-      {data.history ? <HistoryPanel history={data.history} criteria={data.criteria} canScore={data.canScore} back={back} /> : null}
+      <PriorityFilters
+        filter={data.filter}
+        options={data.options}
+        show={{ q: true, unscored: true }}
+        action="/priorities/score"
+      />
+      {data.history ? (
+        <HistoryPanel history={data.history} criteria={data.criteria} canScore={data.canScore} back={back} />
+      ) : null}
       {data.criteria.length === 0 ? (
-        <EmptyState title={t('score.noCriteria')} action={<Link to="/priorities/criteria" className="btn-primary">{t('nav.criteria')}</Link>} />
+        <EmptyState
+          title={t('score.noCriteria')}
+          action={
+            <Link to="/priorities/criteria" className="btn-primary">
+              {t('nav.criteria')}
+            </Link>
+          }
+        />
       ) : data.rows.length === 0 ? (
         <EmptyState title={filtered ? t('score.emptyFiltered') : t('score.empty')} />
       ) : (
@@ -211,7 +271,8 @@ function HistoryPanel({
   const { t } = useTranslation('priorities')
   const f = useFormat()
   const actionData = useActionData<typeof action>()
-  const lastResult = actionData && 'reply' in actionData ? (actionData.reply as SubmissionResult<string[]>) : undefined
+  const lastResult =
+    actionData && 'reply' in actionData ? (actionData.reply as SubmissionResult<string[]>) : undefined
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseForm(formData, { schema: oneScoreSchema }),
@@ -250,7 +311,11 @@ function HistoryPanel({
                   <td className="text-right tabular-nums">{e.value}</td>
                   <td>{e.userName ?? '–'}</td>
                   <td>{e.rationale ?? ''}</td>
-                  <td>{e.supersededAt ? t('history.superseded', { at: f.dateTime(e.supersededAt) }) : t('history.current')}</td>
+                  <td>
+                    {e.supersededAt
+                      ? t('history.superseded', { at: f.dateTime(e.supersededAt) })
+                      : t('history.current')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -277,7 +342,12 @@ function HistoryPanel({
             placeholder=""
             errors={fields.value.errors}
           />
-          <TextareaField className="sm:col-span-2" label={t('history.rationale')} {...getTextareaProps(fields.rationale)} errors={fields.rationale.errors} />
+          <TextareaField
+            className="sm:col-span-2"
+            label={t('history.rationale')}
+            {...getTextareaProps(fields.rationale)}
+            errors={fields.rationale.errors}
+          />
           <div className="sm:col-span-4">
             <button type="submit" className="btn-primary">
               {t('history.save')}

@@ -1,20 +1,33 @@
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+
 import { db } from '#db/client'
 import { quadrants } from '#db/schema'
-import { forbidden, invariantResponse, requirePermission, requireUser } from '~/utils/auth.server'
-import { can } from '~/utils/permissions'
-import { getProject } from '~/models/project.server'
-import { getGroup, groupStrategies, quadrantStrategies, saveStrategy, type StrategyView } from '~/models/priorities.server'
 import { FormErrors, TextareaField } from '~/components/forms'
 import { PriorityNav } from '~/components/priority/badges'
 import { StrategyText } from '~/components/priority/strategy'
+import {
+  getGroup,
+  groupStrategies,
+  quadrantStrategies,
+  saveStrategy,
+  type StrategyView,
+} from '~/models/priorities.server'
+import { getProject } from '~/models/project.server'
 import { QUADRANTS } from '~/models/scoring'
+import { forbidden, invariantResponse, requirePermission, requireUser } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
+import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Engagement strategies · Ripple' }]
 
@@ -35,9 +48,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function strategySchema(langs: string[]) {
   return z.object({
-    target: z.string().regex(/^(quadrant:(manage_closely|keep_satisfied|keep_informed|monitor)|group:\d+)$/, 'common:errors.invalid'),
+    target: z
+      .string()
+      .regex(
+        /^(quadrant:(manage_closely|keep_satisfied|keep_informed|monitor)|group:\d+)$/,
+        'common:errors.invalid',
+      ),
     methods: z.string().trim().max(5000, 'common:errors.tooLong').optional(),
-    ...Object.fromEntries(langs.map((l) => [`message_${l}`, z.string().trim().max(2000, 'common:errors.tooLong').optional()])),
+    ...Object.fromEntries(
+      langs.map((l) => [`message_${l}`, z.string().trim().max(2000, 'common:errors.tooLong').optional()]),
+    ),
   })
 }
 
@@ -48,20 +68,28 @@ export async function action({ request }: ActionFunctionArgs) {
   const langs = languages()
   const submission = parseForm(formData, { schema: strategySchema(langs) })
   const target = String(formData.get('target') ?? '')
-  if (submission.status !== 'success') return json({ form: target, reply: submission.reply() as SubmissionResult<string[]> }, { status: 400 })
+  if (submission.status !== 'success')
+    return json({ form: target, reply: submission.reply() as SubmissionResult<string[]> }, { status: 400 })
   const value = submission.value as Record<string, string | undefined> & { target: string }
   const [kind, key] = value.target.split(':')
   const messages = Object.fromEntries(langs.map((l) => [l, value[`message_${l}`] ?? '']))
   if (kind === 'group') {
     const group = getGroup(Number(key))
     invariantResponse(group)
-    db.transaction((tx) => saveStrategy(tx, { groupId: group.id }, { methods: value.methods ?? '', messages }, user.id))
+    db.transaction((tx) =>
+      saveStrategy(tx, { groupId: group.id }, { methods: value.methods ?? '', messages }, user.id),
+    )
   } else {
     const quadrant = quadrants.find((q) => q === key)
     invariantResponse(quadrant)
-    db.transaction((tx) => saveStrategy(tx, { quadrant }, { methods: value.methods ?? '', messages }, user.id))
+    db.transaction((tx) =>
+      saveStrategy(tx, { quadrant }, { methods: value.methods ?? '', messages }, user.id),
+    )
   }
-  throw redirect(`/priorities/strategies?saved=${encodeURIComponent(value.target)}#${value.target.replace(':', '-')}`, 303)
+  throw redirect(
+    `/priorities/strategies?saved=${encodeURIComponent(value.target)}#${value.target.replace(':', '-')}`,
+    303,
+  )
 }
 
 export default function StrategiesPage() {
@@ -113,7 +141,14 @@ export default function StrategiesPage() {
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
             {data.groups.map((g) => (
-              <StrategyCard key={g.groupId} target={`group:${g.groupId}`} title={g.groupName ?? ''} strategy={g} languages={data.languages} canEdit={data.canEdit} />
+              <StrategyCard
+                key={g.groupId}
+                target={`group:${g.groupId}`}
+                title={g.groupName ?? ''}
+                strategy={g}
+                languages={data.languages}
+                canEdit={data.canEdit}
+              />
             ))}
           </div>
         )}
@@ -145,7 +180,10 @@ function StrategyCard({
   const [form, fields] = useForm<Record<string, string>>({
     id: `strategy-${anchor}`,
     lastResult: actionData?.form === target ? actionData.reply : undefined,
-    defaultValue: { methods: strategy.methods, ...Object.fromEntries(languages.map((l) => [`message_${l}`, strategy.messages[l] ?? ''])) },
+    defaultValue: {
+      methods: strategy.methods,
+      ...Object.fromEntries(languages.map((l) => [`message_${l}`, strategy.messages[l] ?? ''])),
+    },
     shouldValidate: 'onBlur',
   })
   const otherLanguages = Object.keys(strategy.messages).filter((l) => !languages.includes(l))
@@ -153,12 +191,20 @@ function StrategyCard({
     <article id={anchor} className="card" aria-labelledby={`${anchor}-title`}>
       <h3 id={`${anchor}-title`}>{title}</h3>
       {subtitle ? <p className="text-sm text-ink-muted">{subtitle}</p> : null}
-      {strategy.updatedAt ? <p className="text-xs text-ink-muted">{t('strategies.updated', { at: f.date(strategy.updatedAt) })}</p> : null}
+      {strategy.updatedAt ? (
+        <p className="text-xs text-ink-muted">
+          {t('strategies.updated', { at: f.date(strategy.updatedAt) })}
+        </p>
+      ) : null}
       {canEdit ? (
         <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
           <input type="hidden" name="target" value={target} />
           <FormErrors errors={form.errors} />
-          <TextareaField label={t('strategies.methods')} {...getTextareaProps(fields.methods)} errors={fields.methods.errors} />
+          <TextareaField
+            label={t('strategies.methods')}
+            {...getTextareaProps(fields.methods)}
+            errors={fields.methods.errors}
+          />
           <fieldset className="space-y-3">
             <legend className="label">{t('strategies.messages')}</legend>
             {languages.map((l) => (
@@ -180,7 +226,9 @@ function StrategyCard({
         <StrategyText strategy={strategy} languages={languages} />
       )}
       {canEdit && otherLanguages.length ? (
-        <p className="mt-2 text-xs text-ink-muted">{t('strategies.otherLanguages', { languages: otherLanguages.join(', ') })}</p>
+        <p className="mt-2 text-xs text-ink-muted">
+          {t('strategies.otherLanguages', { languages: otherLanguages.join(', ') })}
+        </p>
       ) : null}
     </article>
   )

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requirePermission } from '~/utils/auth.server'
-import { csvResponse } from '~/utils/csv.server'
+
 import { serverT } from '~/i18n/resources.server'
 import { listRanked, priorityFilterFromUrl } from '~/models/priorities.server'
 import { quadrantFor, roundScore } from '~/models/scoring'
+import { requirePermission } from '~/utils/auth.server'
+import { csvResponse } from '~/utils/csv.server'
 
 /** The ranked list as CSV, with exactly the filters of /priorities (every page). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -11,9 +12,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = serverT(user.locale)
   const filter = priorityFilterFromUrl(new URL(request.url))
   const { rows } = listRanked(filter, { limit: 200_000, offset: 0 })
-  const header = ['rank', 'id', 'name', 'category', 'score', 'tier', 'previousScore', 'change', 'influence', 'interest', 'quadrant', 'owner', 'stage', 'scoredAt'].map((k) =>
-    t(`priorities:csv.${k}`),
-  )
+  const header = [
+    'rank',
+    'id',
+    'name',
+    'category',
+    'score',
+    'tier',
+    'previousScore',
+    'change',
+    'influence',
+    'interest',
+    'quadrant',
+    'owner',
+    'stage',
+    'scoredAt',
+  ].map((k) => t(`priorities:csv.${k}`))
   const body = rows.map((r) => {
     const quadrant = quadrantFor(r.influence, r.interest)
     return [

@@ -2,19 +2,27 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+
 import { StatusBadge } from '~/components/list'
+// Priorities area (engagement strategy section):
+import { StakeholderStrategySection } from '~/components/priority/strategy'
 import { categoryLabel, StageBadge, TierBadge, useCountryName } from '~/components/stakeholders'
 import { listContacts } from '~/models/contacts.server'
-import { canEditStakeholder, getStakeholder, stakeholderTimeline, type TimelineItem } from '~/models/stakeholders.server'
+import { strategyForStakeholder } from '~/models/priorities.server'
+import { getProject } from '~/models/project.server'
+import {
+  canEditStakeholder,
+  getStakeholder,
+  stakeholderTimeline,
+  type TimelineItem,
+} from '~/models/stakeholders.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { can } from '~/utils/permissions'
-// Priorities area (engagement strategy section):
-import { StakeholderStrategySection } from '~/components/priority/strategy'
-import { strategyForStakeholder } from '~/models/priorities.server'
-import { getProject } from '~/models/project.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.stakeholder.name ?? 'Stakeholder'} · Ripple` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.stakeholder.name ?? 'Stakeholder'} · Ripple` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'stakeholder:read')
@@ -46,7 +54,9 @@ export default function StakeholderDetail() {
   const field = (label: string, value: React.ReactNode) => (
     <div className="py-1 sm:grid sm:grid-cols-3 sm:gap-4">
       <dt className="text-sm font-medium text-ink-muted">{label}</dt>
-      <dd className="sm:col-span-2">{value === null || value === undefined || value === '' ? t('detail.none') : value}</dd>
+      <dd className="sm:col-span-2">
+        {value === null || value === undefined || value === '' ? t('detail.none') : value}
+      </dd>
     </div>
   )
   return (
@@ -77,7 +87,9 @@ export default function StakeholderDetail() {
           <p role="status" className="card border-warn bg-warn-bg text-sm">
             {s.mergedIntoId ? (
               <>
-                {t('detail.mergedNotice')} <Link to={`/stakeholders/${s.mergedIntoId}`}>{s.mergedIntoName ?? `#${s.mergedIntoId}`}</Link>.
+                {t('detail.mergedNotice')}{' '}
+                <Link to={`/stakeholders/${s.mergedIntoId}`}>{s.mergedIntoName ?? `#${s.mergedIntoId}`}</Link>
+                .
               </>
             ) : (
               t('detail.archivedNotice')
@@ -109,8 +121,14 @@ export default function StakeholderDetail() {
             )}
             {field(t('fields.owner'), s.ownerName ?? t('noOwner'))}
             {field(t('fields.themes'), s.themes.map((th) => th.name).join(', '))}
-            {field(t('fields.languages'), s.languages.map((l) => tc(`languages.${l}`, { defaultValue: l })).join(', '))}
-            {field(t('fields.description'), s.description ? <span className="whitespace-pre-line">{s.description}</span> : null)}
+            {field(
+              t('fields.languages'),
+              s.languages.map((l) => tc(`languages.${l}`, { defaultValue: l })).join(', '),
+            )}
+            {field(
+              t('fields.description'),
+              s.description ? <span className="whitespace-pre-line">{s.description}</span> : null,
+            )}
             {field(t('fields.created'), f.dateTime(s.createdAt))}
             {field(t('fields.updated'), f.dateTime(s.updatedAt))}
           </dl>
@@ -125,7 +143,10 @@ export default function StakeholderDetail() {
               <div>
                 <dt className="sr-only">{t('fields.tier')}</dt>
                 <dd>
-                  <TierBadge tier={s.priority.tier} /> <span className="ml-1">{t('detail.scoreOf', { score: f.number(s.priority.score, { maximumFractionDigits: 0 }) })}</span>
+                  <TierBadge tier={s.priority.tier} />{' '}
+                  <span className="ml-1">
+                    {t('detail.scoreOf', { score: f.number(s.priority.score, { maximumFractionDigits: 0 }) })}
+                  </span>
                 </dd>
               </div>
               {s.priority.previousScore !== null ? (
@@ -158,7 +179,11 @@ export default function StakeholderDetail() {
       </div>
 
       {/* Priorities area: engagement strategy (quadrant and groups), owned by the priorities engineer. */}
-      <StakeholderStrategySection stakeholderId={s.id} engagement={data.engagement} languages={data.workingLanguages} />
+      <StakeholderStrategySection
+        stakeholderId={s.id}
+        engagement={data.engagement}
+        languages={data.workingLanguages}
+      />
 
       <section aria-labelledby="contacts-title" className="card">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
@@ -176,10 +201,16 @@ export default function StakeholderDetail() {
             {data.contacts.map((c) => (
               <li key={c.id} className="py-2">
                 <p className="flex flex-wrap items-center gap-2">
-                  {data.canEdit || data.canGdpr ? <Link to={`/contacts/${c.id}`}>{c.erasedAt ? t('detail.erased') : c.name}</Link> : <span>{c.erasedAt ? t('detail.erased') : c.name}</span>}
+                  {data.canEdit || data.canGdpr ? (
+                    <Link to={`/contacts/${c.id}`}>{c.erasedAt ? t('detail.erased') : c.name}</Link>
+                  ) : (
+                    <span>{c.erasedAt ? t('detail.erased') : c.name}</span>
+                  )}
                   {c.position ? <span className="text-sm text-ink-muted">{c.position}</span> : null}
                   {c.doNotContact ? <StatusBadge tone="bad">{t('detail.doNotContact')}</StatusBadge> : null}
-                  {c.archivedAt ? <StatusBadge tone="neutral">{t('contacts.archivedBadge')}</StatusBadge> : null}
+                  {c.archivedAt ? (
+                    <StatusBadge tone="neutral">{t('contacts.archivedBadge')}</StatusBadge>
+                  ) : null}
                 </p>
                 {!c.erasedAt && (c.email || c.phone) ? (
                   <p className="text-sm">
@@ -205,15 +236,20 @@ export default function StakeholderDetail() {
             {data.timeline.map((item, i) => (
               <li key={i} className="border-l-2 border-slate-200 pl-3">
                 <p className="text-xs text-ink-muted">
-                  <time dateTime={item.at}>{item.at.length === 10 ? f.date(item.at) : f.dateTime(item.at)}</time>
+                  <time dateTime={item.at}>
+                    {item.at.length === 10 ? f.date(item.at) : f.dateTime(item.at)}
+                  </time>
                 </p>
                 <p className="text-sm">{describe(t, item)}</p>
                 {item.kind === 'action' ? (
                   <p className="text-xs">
-                    <Link to={`/actions/${item.actionId}`}>{item.title}</Link> · {t(`actionStatuses.${item.status}`, { defaultValue: item.status })}
+                    <Link to={`/actions/${item.actionId}`}>{item.title}</Link> ·{' '}
+                    {t(`actionStatuses.${item.status}`, { defaultValue: item.status })}
                   </p>
                 ) : null}
-                {item.kind === 'score' && item.rationale ? <p className="text-xs text-ink-muted">{item.rationale}</p> : null}
+                {item.kind === 'score' && item.rationale ? (
+                  <p className="text-xs text-ink-muted">{item.rationale}</p>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -226,8 +262,14 @@ export default function StakeholderDetail() {
 function describe(t: TFunction, item: TimelineItem): string {
   if (item.kind === 'action') return t('timeline.action', { title: item.title, partner: item.partnerName })
   if (item.kind === 'score') {
-    const criterion = item.criterionKey ? t(`priorities:criteria.${item.criterionKey}.name`, { defaultValue: item.criterionName }) : item.criterionName
-    const text = t('timeline.score', { value: item.value, criterion, user: item.userName ?? t('timeline.someone') })
+    const criterion = item.criterionKey
+      ? t(`priorities:criteria.${item.criterionKey}.name`, { defaultValue: item.criterionName })
+      : item.criterionName
+    const text = t('timeline.score', {
+      value: item.value,
+      criterion,
+      user: item.userName ?? t('timeline.someone'),
+    })
     return item.superseded ? `${text} (${t('timeline.superseded')})` : text
   }
   const user = item.userName ?? t('timeline.system')
@@ -238,11 +280,20 @@ function describe(t: TFunction, item: TimelineItem): string {
       const after = item.after ?? {}
       const before = item.before ?? {}
       if ('stage' in after) {
-        const stageText = t('timeline.stage', { from: t(`stages.${before.stage}`), to: t(`stages.${after.stage}`), user })
+        const stageText = t('timeline.stage', {
+          from: t(`stages.${before.stage}`),
+          to: t(`stages.${after.stage}`),
+          user,
+        })
         const others = Object.keys(after).filter((k) => k !== 'stage' && k !== 'updatedAt')
         return others.length ? `${stageText}; ${others.map((k) => fieldLabel(t, k)).join(', ')}` : stageText
       }
-      return t('timeline.update', { user, fields: Object.keys(after).map((k) => fieldLabel(t, k)).join(', ') })
+      return t('timeline.update', {
+        user,
+        fields: Object.keys(after)
+          .map((k) => fieldLabel(t, k))
+          .join(', '),
+      })
     }
     case 'archive':
       return t('timeline.archive', { user })

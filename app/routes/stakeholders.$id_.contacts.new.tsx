@@ -1,14 +1,21 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { FormErrors } from '~/components/forms'
 import { ContactFormFields } from '~/components/stakeholders'
 import { createContact } from '~/models/contacts.server'
 import { contactInputSchema } from '~/models/stakeholder-schemas'
 import { requireEditableStakeholder, stakeholderFormOptions } from '~/models/stakeholders.server'
+import { parseForm } from '~/utils/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Add a contact · Ripple' }]
 
@@ -34,7 +41,10 @@ export default function NewContact() {
   const navigation = useNavigation()
   const [form, fields] = useForm<Record<string, string | string[]>>({
     lastResult,
-    defaultValue: { lawfulBasis: 'legitimate_interest', basisObtainedAt: new Date().toISOString().slice(0, 10) },
+    defaultValue: {
+      lawfulBasis: 'legitimate_interest',
+      basisObtainedAt: new Date().toISOString().slice(0, 10),
+    },
     onValidate: ({ formData }) => parseForm(formData, { schema: contactInputSchema }) as never,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',

@@ -1,8 +1,14 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { FormErrors } from '~/components/forms'
 import { StakeholderFormFields } from '~/components/stakeholders'
@@ -16,9 +22,12 @@ import {
   stakeholderFormOptions,
   updateStakeholder,
 } from '~/models/stakeholders.server'
+import { parseForm } from '~/utils/forms'
 import { can } from '~/utils/permissions'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.stakeholder.name ?? 'Stakeholder'} · Ripple` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.stakeholder.name ?? 'Stakeholder'} · Ripple` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, stakeholder } = await requireEditableStakeholder(request, params.id)
@@ -91,7 +100,12 @@ export default function EditStakeholder() {
       <FormErrors errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="card space-y-6">
         <input type="hidden" name="intent" value="save" />
-        <StakeholderFormFields fields={fields as never} options={data.options} ownerLocked={data.lockedOwner} currentCategoryId={s.categoryId} />
+        <StakeholderFormFields
+          fields={fields as never}
+          options={data.options}
+          ownerLocked={data.lockedOwner}
+          currentCategoryId={s.categoryId}
+        />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
             {t('form.save')}

@@ -1,8 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { EmptyState, ExportLink, FilterSelect, Pagination } from '~/components/list'
-import { categoryLabel, scaleList as scales, stageList as stages, StageBadge, TierBadge, tierList as tiers, useCountryName } from '~/components/stakeholders'
+import {
+  categoryLabel,
+  scaleList as scales,
+  StageBadge,
+  stageList as stages,
+  TierBadge,
+  tierList as tiers,
+  useCountryName,
+} from '~/components/stakeholders'
 import {
   canCreateStakeholder,
   listCategories,
@@ -32,7 +41,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: page.page,
     pageSize: page.pageSize,
     filter,
-    options: { categories: listCategories({ includeArchived: true }), partners: options.partners, themes: options.themes, countries: usedCountries() },
+    options: {
+      categories: listCategories({ includeArchived: true }),
+      partners: options.partners,
+      themes: options.themes,
+      countries: usedCountries(),
+    },
     sorts: stakeholderSorts,
     canCreate: canCreateStakeholder(user),
     canImport: can(user, 'stakeholder:import'),
@@ -85,7 +99,14 @@ export default function StakeholderRegister() {
             {t('searchLabel')}
           </label>
           <div className="flex gap-2">
-            <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} placeholder={t('searchPlaceholder')} className="input" />
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={filter.q ?? ''}
+              placeholder={t('searchPlaceholder')}
+              className="input"
+            />
             <button type="submit" className="btn-primary">
               {tc('list.search')}
             </button>
@@ -94,24 +115,82 @@ export default function StakeholderRegister() {
         <details open={filtered && !filter.q ? true : undefined}>
           <summary className="cursor-pointer text-sm font-medium">{t('filters.title')}</summary>
           <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <FilterSelect name="category" label={t('fields.category')} value={filter.category} any={t('filters.anyCategory')}
-              options={data.options.categories.map((c) => ({ value: c.id, label: categoryLabel(t, c) }))} />
-            <FilterSelect name="country" label={t('fields.country')} value={filter.country} any={t('filters.anyCountry')}
-              options={data.options.countries.map((c) => ({ value: c, label: country(c) })).sort((a, b) => a.label.localeCompare(b.label))} />
-            <FilterSelect name="stage" label={t('fields.stage')} value={filter.stage} any={t('filters.anyStage')}
-              options={stages.map((s) => ({ value: s, label: t(`stages.${s}`) }))} />
-            <FilterSelect name="owner" label={t('fields.owner')} value={filter.owner} any={t('filters.anyOwner')}
-              options={[...data.options.partners.map((p) => ({ value: p.id, label: p.name })), { value: 'none', label: t('filters.noOwner') }]} />
-            <FilterSelect name="theme" label={t('fields.themes')} value={filter.theme} any={t('filters.anyTheme')}
-              options={data.options.themes.map((th) => ({ value: th.id, label: th.name }))} />
-            <FilterSelect name="tier" label={t('fields.tier')} value={filter.tier} any={t('filters.anyTier')}
-              options={[...tiers.map((tier) => ({ value: tier, label: t('tierLabel', { tier }) })), { value: 'none', label: t('filters.unscored') }]} />
-            <FilterSelect name="scale" label={t('fields.scale')} value={filter.scale} any={t('filters.anyScale')}
-              options={scales.map((s) => ({ value: s, label: t(`scales.${s}`) }))} />
-            <FilterSelect name="archived" label={t('filters.archived')} value={filter.archived} any={t('filters.archivedHide')}
-              options={[{ value: '1', label: t('filters.archivedInclude') }, { value: 'only', label: t('filters.archivedOnly') }]} />
-            <FilterSelect name="sort" label={tc('list.sort')} value={filter.sort} any={t('sorts.name')}
-              options={data.sorts.filter((s) => s !== 'name').map((s) => ({ value: s, label: t(`sorts.${s}`) }))} />
+            <FilterSelect
+              name="category"
+              label={t('fields.category')}
+              value={filter.category}
+              any={t('filters.anyCategory')}
+              options={data.options.categories.map((c) => ({ value: c.id, label: categoryLabel(t, c) }))}
+            />
+            <FilterSelect
+              name="country"
+              label={t('fields.country')}
+              value={filter.country}
+              any={t('filters.anyCountry')}
+              options={data.options.countries
+                .map((c) => ({ value: c, label: country(c) }))
+                .sort((a, b) => a.label.localeCompare(b.label))}
+            />
+            <FilterSelect
+              name="stage"
+              label={t('fields.stage')}
+              value={filter.stage}
+              any={t('filters.anyStage')}
+              options={stages.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
+            />
+            <FilterSelect
+              name="owner"
+              label={t('fields.owner')}
+              value={filter.owner}
+              any={t('filters.anyOwner')}
+              options={[
+                ...data.options.partners.map((p) => ({ value: p.id, label: p.name })),
+                { value: 'none', label: t('filters.noOwner') },
+              ]}
+            />
+            <FilterSelect
+              name="theme"
+              label={t('fields.themes')}
+              value={filter.theme}
+              any={t('filters.anyTheme')}
+              options={data.options.themes.map((th) => ({ value: th.id, label: th.name }))}
+            />
+            <FilterSelect
+              name="tier"
+              label={t('fields.tier')}
+              value={filter.tier}
+              any={t('filters.anyTier')}
+              options={[
+                ...tiers.map((tier) => ({ value: tier, label: t('tierLabel', { tier }) })),
+                { value: 'none', label: t('filters.unscored') },
+              ]}
+            />
+            <FilterSelect
+              name="scale"
+              label={t('fields.scale')}
+              value={filter.scale}
+              any={t('filters.anyScale')}
+              options={scales.map((s) => ({ value: s, label: t(`scales.${s}`) }))}
+            />
+            <FilterSelect
+              name="archived"
+              label={t('filters.archived')}
+              value={filter.archived}
+              any={t('filters.archivedHide')}
+              options={[
+                { value: '1', label: t('filters.archivedInclude') },
+                { value: 'only', label: t('filters.archivedOnly') },
+              ]}
+            />
+            <FilterSelect
+              name="sort"
+              label={tc('list.sort')}
+              value={filter.sort}
+              any={t('sorts.name')}
+              options={data.sorts
+                .filter((s) => s !== 'name')
+                .map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+            />
           </div>
           <div className="mt-3 flex gap-2">
             <button type="submit" className="btn-primary">
@@ -173,8 +252,14 @@ export default function StakeholderRegister() {
                 <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
                   <StageBadge stage={s.stage} />
                   {s.tier ? <TierBadge tier={s.tier} /> : null}
-                  {s.archivedAt ? <span className="badge bg-slate-200">{s.mergedIntoId ? t('mergedBadge') : t('archivedBadge')}</span> : null}
-                  <span className="text-ink-muted">{s.ownerName ? `${t('fields.owner')}: ${s.ownerName}` : t('noOwner')}</span>
+                  {s.archivedAt ? (
+                    <span className="badge bg-slate-200">
+                      {s.mergedIntoId ? t('mergedBadge') : t('archivedBadge')}
+                    </span>
+                  ) : null}
+                  <span className="text-ink-muted">
+                    {s.ownerName ? `${t('fields.owner')}: ${s.ownerName}` : t('noOwner')}
+                  </span>
                 </p>
               </li>
             ))}
@@ -199,9 +284,18 @@ export default function StakeholderRegister() {
                     <td>
                       <Link to={`/stakeholders/${s.id}`}>{s.name}</Link>
                       {s.acronym ? <span className="text-ink-muted"> ({s.acronym})</span> : null}
-                      {s.archivedAt ? <span className="badge ml-2 bg-slate-200">{s.mergedIntoId ? t('mergedBadge') : t('archivedBadge')}</span> : null}
+                      {s.archivedAt ? (
+                        <span className="badge ml-2 bg-slate-200">
+                          {s.mergedIntoId ? t('mergedBadge') : t('archivedBadge')}
+                        </span>
+                      ) : null}
                     </td>
-                    <td>{categoryLabel(t, categoryOf.get(s.categoryId) ?? { key: s.categoryKey, name: s.categoryName })}</td>
+                    <td>
+                      {categoryLabel(
+                        t,
+                        categoryOf.get(s.categoryId) ?? { key: s.categoryKey, name: s.categoryName },
+                      )}
+                    </td>
                     <td>{country(s.country)}</td>
                     <td>{s.city}</td>
                     <td>
@@ -209,7 +303,11 @@ export default function StakeholderRegister() {
                     </td>
                     <td>
                       <TierBadge tier={s.tier} />
-                      {s.score !== null ? <span className="ml-1 text-xs text-ink-muted">{f.number(s.score, { maximumFractionDigits: 0 })}</span> : null}
+                      {s.score !== null ? (
+                        <span className="ml-1 text-xs text-ink-muted">
+                          {f.number(s.score, { maximumFractionDigits: 0 })}
+                        </span>
+                      ) : null}
                     </td>
                     <td>{s.ownerName ?? <span className="text-ink-muted">{t('noOwner')}</span>}</td>
                     <td className="break-all">{s.webDomain}</td>

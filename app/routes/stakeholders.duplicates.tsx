@@ -1,11 +1,25 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { FormErrors } from '~/components/forms'
 import { EmptyState } from '~/components/list'
 import { categoryLabel, useCountryName } from '~/components/stakeholders'
-import { duplicateCandidates, findDuplicateGroups, MergeError, mergeFields, mergeStakeholders, type MergeField } from '~/models/duplicates.server'
+import {
+  duplicateCandidates,
+  findDuplicateGroups,
+  MergeError,
+  type MergeField,
+  mergeFields,
+  mergeStakeholders,
+} from '~/models/duplicates.server'
 import { getStakeholder, listCategories, stakeholderFormOptions } from '~/models/stakeholders.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 
@@ -39,11 +53,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })
   }
   const found = findDuplicateGroups({ limit: 100 })
-  const candidates = new Map(duplicateCandidates([...new Set(found.groups.flatMap((g) => g.ids.slice(0, 10)))]).map((c) => [c.id, c]))
+  const candidates = new Map(
+    duplicateCandidates([...new Set(found.groups.flatMap((g) => g.ids.slice(0, 10)))]).map((c) => [c.id, c]),
+  )
   return json({
     mode: 'groups' as const,
     totals: found.totals,
-    groups: found.groups.map((g) => ({ ...g, members: g.ids.slice(0, 10).map((id) => candidates.get(id)!).filter(Boolean), more: Math.max(0, g.ids.length - 10) })),
+    groups: found.groups.map((g) => ({
+      ...g,
+      members: g.ids
+        .slice(0, 10)
+        .map((id) => candidates.get(id)!)
+        .filter(Boolean),
+      more: Math.max(0, g.ids.length - 10),
+    })),
     mergedName: url.searchParams.get('merged'),
   })
 }
@@ -53,7 +76,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   const survivorId = positiveId(String(form.get('survivorId') ?? ''))
   const loserId = positiveId(String(form.get('loserId') ?? ''))
-  if (!survivorId || !loserId || survivorId === loserId) return json({ formErrors: ['stakeholders:duplicatesPage.sameRecord'] }, { status: 400 })
+  if (!survivorId || !loserId || survivorId === loserId)
+    return json({ formErrors: ['stakeholders:duplicatesPage.sameRecord'] }, { status: 400 })
   const picks: Partial<Record<MergeField, 'survivor' | 'loser'>> = {}
   for (const field of mergeFields) picks[field] = form.get(`pick_${field}`) === 'loser' ? 'loser' : 'survivor'
   try {
@@ -99,7 +123,10 @@ function Groups() {
         return (
           <section key={section.reason} aria-labelledby={`dup-${section.reason}`} className="space-y-3">
             <h2 id={`dup-${section.reason}`}>
-              {section.title} <span className="text-sm font-normal text-ink-muted">({t('duplicatesPage.groupsFound', { count: section.total })})</span>
+              {section.title}{' '}
+              <span className="text-sm font-normal text-ink-muted">
+                ({t('duplicatesPage.groupsFound', { count: section.total })})
+              </span>
             </h2>
             <ul className="space-y-3">
               {groups.map((g) => (
@@ -111,21 +138,30 @@ function Groups() {
                         <Link to={`/stakeholders/${m.id}`}>{m.name}</Link>
                         <span className="text-ink-muted">
                           {' '}
-                          · {[m.city, country(m.country)].filter(Boolean).join(', ')} {m.webDomain ? `· ${m.webDomain}` : ''} · {t('duplicatesPage.contactsCount', { count: m.contacts })}
+                          · {[m.city, country(m.country)].filter(Boolean).join(', ')}{' '}
+                          {m.webDomain ? `· ${m.webDomain}` : ''} ·{' '}
+                          {t('duplicatesPage.contactsCount', { count: m.contacts })}
                         </span>
                       </li>
                     ))}
                   </ul>
                   {g.more ? <p className="mt-1 text-xs text-ink-muted">+{g.more}</p> : null}
                   {g.members.length >= 2 ? (
-                    <Link className="btn-secondary mt-3" to={`/stakeholders/duplicates?a=${g.members[0].id}&b=${g.members[1].id}`}>
+                    <Link
+                      className="btn-secondary mt-3"
+                      to={`/stakeholders/duplicates?a=${g.members[0].id}&b=${g.members[1].id}`}
+                    >
                       {t('duplicatesPage.compare')}
                     </Link>
                   ) : null}
                 </li>
               ))}
             </ul>
-            {section.total > groups.length ? <p className="text-sm text-ink-muted">{t('duplicatesPage.more', { count: section.total - groups.length })}</p> : null}
+            {section.total > groups.length ? (
+              <p className="text-sm text-ink-muted">
+                {t('duplicatesPage.more', { count: section.total - groups.length })}
+              </p>
+            ) : null}
           </section>
         )
       })}
@@ -196,7 +232,8 @@ function Compare() {
               <tr>
                 <th scope="col">{t('duplicatesPage.field')}</th>
                 <th scope="col">
-                  {t('duplicatesPage.survivor')}: <Link to={`/stakeholders/${survivor.id}`}>#{survivor.id}</Link>
+                  {t('duplicatesPage.survivor')}:{' '}
+                  <Link to={`/stakeholders/${survivor.id}`}>#{survivor.id}</Link>
                 </th>
                 <th scope="col">
                   {t('duplicatesPage.loser')}: <Link to={`/stakeholders/${loser.id}`}>#{loser.id}</Link>
@@ -225,7 +262,11 @@ function Compare() {
                                 id={id}
                                 name={`pick_${field}`}
                                 value={side}
-                                defaultChecked={side === 'survivor' ? record[field] !== null && record[field] !== '' : survivor[field] === null || survivor[field] === ''}
+                                defaultChecked={
+                                  side === 'survivor'
+                                    ? record[field] !== null && record[field] !== ''
+                                    : survivor[field] === null || survivor[field] === ''
+                                }
                               />
                               <span className="break-words">{show(field, record)}</span>
                             </label>
@@ -240,7 +281,11 @@ function Compare() {
           </table>
         </div>
         <div className="flex flex-wrap gap-2">
-          <button type="submit" className="btn-primary" disabled={blocked || navigation.state === 'submitting'}>
+          <button
+            type="submit"
+            className="btn-primary"
+            disabled={blocked || navigation.state === 'submitting'}
+          >
             {t('duplicatesPage.merge')}
           </button>
           <Link to="/stakeholders/duplicates" className="btn-secondary">

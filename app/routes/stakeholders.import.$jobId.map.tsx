@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+
 import { MapPage } from '~/components/import/ImportPages'
-import { mapLoader, mapAction } from '~/models/import/routes.server'
+import { mapAction, mapLoader } from '~/models/import/routes.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import · Ripple' }]
 export const loader = ({ request, params }: LoaderFunctionArgs) => mapLoader(request, params, 'stakeholders')

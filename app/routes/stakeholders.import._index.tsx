@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+
 import { UploadPage } from '~/components/import/ImportPages'
 import { uploadAction, uploadLoader } from '~/models/import/routes.server'
 

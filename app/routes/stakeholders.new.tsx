@@ -1,14 +1,27 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseForm } from '~/utils/forms'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import { db } from '#db/client'
 import { FormErrors } from '~/components/forms'
 import { StakeholderFormFields } from '~/components/stakeholders'
 import { stakeholderInputSchema } from '~/models/stakeholder-schemas'
-import { canCreateStakeholder, countryCodes, createStakeholder, invalidReferences, stakeholderFormOptions } from '~/models/stakeholders.server'
+import {
+  canCreateStakeholder,
+  countryCodes,
+  createStakeholder,
+  invalidReferences,
+  stakeholderFormOptions,
+} from '~/models/stakeholders.server'
 import { forbidden, requirePermission } from '~/utils/auth.server'
+import { parseForm } from '~/utils/forms'
 import { can } from '~/utils/permissions'
 
 export const meta: MetaFunction = () => [{ title: 'Add a stakeholder · Ripple' }]
@@ -17,8 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'stakeholder:read')
   if (!canCreateStakeholder(user)) throw forbidden()
   const options = stakeholderFormOptions()
-  const lockedOwner = can(user, 'stakeholder:edit:any') ? null : options.partners.find((p) => p.id === user.partnerId) ?? null
-  return json({ options: { ...options, languages: options.workingLanguages, countries: countryCodes }, lockedOwner, userPartnerId: user.partnerId })
+  const lockedOwner = can(user, 'stakeholder:edit:any')
+    ? null
+    : (options.partners.find((p) => p.id === user.partnerId) ?? null)
+  return json({
+    options: { ...options, languages: options.workingLanguages, countries: countryCodes },
+    lockedOwner,
+    userPartnerId: user.partnerId,
+  })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,7 +63,10 @@ export default function NewStakeholder() {
   const navigation = useNavigation()
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: { stage: 'identified', ownerPartnerId: data.userPartnerId ? String(data.userPartnerId) : '' },
+    defaultValue: {
+      stage: 'identified',
+      ownerPartnerId: data.userPartnerId ? String(data.userPartnerId) : '',
+    },
     onValidate: ({ formData }) => parseForm(formData, { schema: stakeholderInputSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
@@ -57,7 +79,11 @@ export default function NewStakeholder() {
       <h1 className="mb-4">{t('form.newTitle')}</h1>
       <FormErrors errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="card space-y-6">
-        <StakeholderFormFields fields={fields as never} options={data.options} ownerLocked={data.lockedOwner} />
+        <StakeholderFormFields
+          fields={fields as never}
+          options={data.options}
+          ownerLocked={data.lockedOwner}
+        />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
             {t('form.create')}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+
 import { categoryLabel } from '~/components/stakeholders'
 import { serverT } from '~/i18n/resources.server'
 import { exportStakeholders, parseStakeholderFilter } from '~/models/stakeholders.server'
@@ -11,8 +12,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = serverT(user.locale)
   const filter = parseStakeholderFilter(new URL(request.url).searchParams)
   const rows = exportStakeholders(filter)
-  const columns = ['id', 'name', 'acronym', 'category', 'programme', 'period', 'scale', 'country', 'city', 'website', 'webDomain', 'description', 'themes', 'languages', 'owner', 'stage', 'score', 'tier', 'archived', 'created', 'updated'] as const
-  const category = (r: (typeof rows)[number]) => categoryLabel(t, { key: r.categoryKey, name: r.categoryName })
+  const columns = [
+    'id',
+    'name',
+    'acronym',
+    'category',
+    'programme',
+    'period',
+    'scale',
+    'country',
+    'city',
+    'website',
+    'webDomain',
+    'description',
+    'themes',
+    'languages',
+    'owner',
+    'stage',
+    'score',
+    'tier',
+    'archived',
+    'created',
+    'updated',
+  ] as const
+  const category = (r: (typeof rows)[number]) =>
+    categoryLabel(t, { key: r.categoryKey, name: r.categoryName })
   return csvResponse(
     `stakeholders-${new Date().toISOString().slice(0, 10)}.csv`,
     columns.map((c) => t(`stakeholders:csv.${c}`)),

@@ -1,4 +1,5 @@
 import path from 'node:path'
+
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
@@ -17,7 +18,10 @@ export function refuseCrossOrigin(req: Request, res: Response, next: NextFunctio
   const expected = `${req.protocol}://${req.get('host')}`
   const crossSite = origin ? origin !== expected : req.get('sec-fetch-site') === 'cross-site'
   if (crossSite) {
-    res.status(403).type('text/plain').send('Cross-origin request refused: this request came from another site.')
+    res
+      .status(403)
+      .type('text/plain')
+      .send('Cross-origin request refused: this request came from another site.')
     return
   }
   next()

@@ -1,8 +1,10 @@
 import { hash, verify } from '@node-rs/argon2'
 import { json, redirect } from '@remix-run/node'
 import { and, eq, gt, sql } from 'drizzle-orm'
+
 import { db } from '#db/client'
 import { loginFailures, users } from '#db/schema'
+
 import { can, type Permission } from './permissions'
 import { getSessionUser, type SessionUser } from './session.server'
 
@@ -13,7 +15,8 @@ export async function hashPassword(password: string) {
 }
 
 // A real hash of a random string: checking against it makes an unknown e-mail cost as much as a known one.
-const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$S1+We+J76xtBNF3pLRQ3MQ$rkmbhaRI2s1OdUiuTECDNLCk39REC4nghxW97Y0B6MM"
+const dummyHash =
+  '$argon2id$v=19$m=19456,t=2,p=1$S1+We+J76xtBNF3pLRQ3MQ$rkmbhaRI2s1OdUiuTECDNLCk39REC4nghxW97Y0B6MM'
 
 const FAILURE_WINDOW_MS = 60_000
 const MAX_FAILURES_PER_EMAIL = 10
@@ -34,23 +37,45 @@ function recentFailures(key: string, now: number) {
  * Checks an e-mail and password. The same answer for an unknown e-mail and a wrong password;
  * 10 failures a minute for one e-mail (30 for one address) are refused before checking.
  */
-export async function verifyLogin({ email, password, clientAddress }: { email: string; password: string; clientAddress: string }): Promise<LoginResult> {
+export async function verifyLogin({
+  email,
+  password,
+  clientAddress,
+}: {
+  email: string
+  password: string
+  clientAddress: string
+}): Promise<LoginResult> {
   const now = Date.now()
   const keys = [`email:${email.toLowerCase()}`, `ip:${clientAddress}`]
-  if (recentFailures(keys[0], now) >= MAX_FAILURES_PER_EMAIL || recentFailures(keys[1], now) >= MAX_FAILURES_PER_ADDRESS) {
+  if (
+    recentFailures(keys[0], now) >= MAX_FAILURES_PER_EMAIL ||
+    recentFailures(keys[1], now) >= MAX_FAILURES_PER_ADDRESS
+  ) {
     return { ok: false, reason: 'throttled' }
   }
 
   const user = db.select().from(users).where(eq(users.email, email.toLowerCase())).get()
   const valid = await verify(user?.passwordHash ?? dummyHash, password).catch(() => false)
   if (!user || !valid || user.deactivatedAt) {
-    db.insert(loginFailures).values(keys.map((key) => ({ key, at: now }))).run()
-    db.delete(loginFailures).where(sql`${loginFailures.at} < ${now - 10 * FAILURE_WINDOW_MS}`).run()
+    db.insert(loginFailures)
+      .values(keys.map((key) => ({ key, at: now })))
+      .run()
+    db.delete(loginFailures)
+      .where(sql`${loginFailures.at} < ${now - 10 * FAILURE_WINDOW_MS}`)
+      .run()
     return { ok: false, reason: 'invalid' }
   }
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, partnerId: user.partnerId, locale: user.locale },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      partnerId: user.partnerId,
+      locale: user.locale,
+    },
   }
 }
 
@@ -77,6 +102,10 @@ export function forbidden(message = 'forbidden') {
 }
 
 /** Throws a 404 response when the value is missing. */
-export function invariantResponse<T>(value: T | null | undefined | false, message = 'not_found', status = 404): asserts value is T {
+export function invariantResponse<T>(
+  value: T | null | undefined | false,
+  message = 'not_found',
+  status = 404,
+): asserts value is T {
   if (!value) throw json({ message }, { status })
 }

@@ -5,7 +5,8 @@ import { stringify } from 'csv-stringify/sync'
  * and cells that start with = + - @ prefixed so they are never run as formulas.
  */
 export function csvResponse(filename: string, header: string[], rows: unknown[][]) {
-  const body = '\uFEFF' + stringify([header, ...rows.map((r) => r.map(safeCell))], { record_delimiter: 'windows' })
+  const body =
+    '\uFEFF' + stringify([header, ...rows.map((r) => r.map(safeCell))], { record_delimiter: 'windows' })
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -9,7 +9,10 @@ const coerced = new WeakMap<ZodTypeAny, ZodTypeAny>()
  * schema on every submission, which was a tenth of the server's time per logged action
  * (see BENCHMARKS.md). Same result, same types.
  */
-export function parseForm<Schema extends ZodTypeAny>(payload: FormData | URLSearchParams, options: { schema: Schema }) {
+export function parseForm<Schema extends ZodTypeAny>(
+  payload: FormData | URLSearchParams,
+  options: { schema: Schema },
+) {
   let schema = coerced.get(options.schema)
   if (!schema) {
     schema = coerceFormValue(options.schema)

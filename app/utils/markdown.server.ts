@@ -27,7 +27,8 @@ const sanitizer = new FilterXSS({
   stripIgnoreTagBody: ['script', 'style'],
   onTagAttr(tag: string, name: string, value: string) {
     if ((name === 'href' || name === 'src') && !safeUrl.test(value.trim())) return ''
-    if (tag === 'a' && name === 'href') return `href="${value.replace(/"/g, '&quot;')}" rel="nofollow noopener noreferrer"`
+    if (tag === 'a' && name === 'href')
+      return `href="${value.replace(/"/g, '&quot;')}" rel="nofollow noopener noreferrer"`
     if (tag === 'input' && name === 'type' && value !== 'checkbox') return ''
     return undefined
   },

@@ -6,7 +6,11 @@ export function pageFromUrl(url: URL, pageSize = 50) {
 }
 
 /** The same URL search with one parameter changed (or removed when value is empty). */
-export function withParam(search: string | URLSearchParams, key: string, value: string | number | null | undefined) {
+export function withParam(
+  search: string | URLSearchParams,
+  key: string,
+  value: string | number | null | undefined,
+) {
   const params = new URLSearchParams(search)
   if (value === null || value === undefined || value === '') params.delete(key)
   else params.set(key, String(value))

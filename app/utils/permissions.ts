@@ -29,7 +29,13 @@ export const allPermissions = [
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
-const reader: Permission[] = ['stakeholder:read', 'action:read', 'priority:read', 'plan:read', 'dashboard:read']
+const reader: Permission[] = [
+  'stakeholder:read',
+  'action:read',
+  'priority:read',
+  'plan:read',
+  'dashboard:read',
+]
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: allPermissions,

@@ -1,10 +1,13 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { createCookie, redirect } from '@remix-run/node'
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm'
-import { db, databaseFile, preparedOnce } from '#db/client'
+
+import { databaseFile, db, preparedOnce } from '#db/client'
 import { sessions, users } from '#db/schema'
+
 import { env } from './env.server'
 
 /**
@@ -15,7 +18,10 @@ export function sessionSecret(): string {
   const configured = env().SESSION_SECRET
   if (configured) return configured
   const file = databaseFile()
-  const secretFile = path.join(path.dirname(path.resolve(file === ':memory:' ? './data/x' : file)), '.session-secret')
+  const secretFile = path.join(
+    path.dirname(path.resolve(file === ':memory:' ? './data/x' : file)),
+    '.session-secret',
+  )
   try {
     return fs.readFileSync(secretFile, 'utf8').trim()
   } catch {
@@ -68,7 +74,13 @@ const sessionUserQuery = preparedOnce((db) =>
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sql.placeholder('sessionId')), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.deactivatedAt)))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('sessionId')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        isNull(users.deactivatedAt),
+      ),
+    )
     .prepare(),
 )
 

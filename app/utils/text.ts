@@ -15,7 +15,9 @@ export function normalizeText(value: string | null | undefined): string {
 
 /** The key two names share when they are "the same name": punctuation and accents ignored. */
 export function nameKey(value: string | null | undefined): string {
-  return normalizeText(value).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  return normalizeText(value)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 }
 
 /** "https://www.Uni-Lyon.fr/path" -> "uni-lyon.fr"; null when it is not a web address. */
@@ -25,7 +27,10 @@ export function webDomainFrom(url: string | null | undefined): string | null {
   if (!trimmed) return null
   try {
     const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`
-    const host = new URL(withScheme).hostname.toLowerCase().replace(/^www\d?\./, '').replace(/\.$/, '')
+    const host = new URL(withScheme).hostname
+      .toLowerCase()
+      .replace(/^www\d?\./, '')
+      .replace(/\.$/, '')
     return host.includes('.') ? host : null
   } catch {
     return null

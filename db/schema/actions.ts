@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
 import { partners, themes, timestamps, users } from './core'
-import { stakeholders } from './stakeholders'
 import { events, materials, plannedActivities } from './plan'
+import { stakeholders } from './stakeholders'
 
 export const actionStatuses = ['draft', 'submitted', 'validated', 'returned'] as const
 export type ActionStatus = (typeof actionStatuses)[number]
@@ -75,16 +76,30 @@ export const actions = sqliteTable(
       .where(sql`archived_at is null`),
     // The /actions list at a million actions: each filter walks its own index in date order, and
     // the indexes hold only live (not archived) actions, so paging and counting never read table rows.
-    index('actions_live_date_idx').on(t.date).where(sql`archived_at is null`),
-    index('actions_live_status_date_idx').on(t.status, t.date).where(sql`archived_at is null`),
-    index('actions_live_type_date_idx').on(t.typeId, t.date).where(sql`archived_at is null`),
-    index('actions_live_channel_date_idx').on(t.channelId, t.date).where(sql`archived_at is null`),
-    index('actions_live_partner_status_date_idx').on(t.partnerId, t.status, t.date).where(sql`archived_at is null`),
+    index('actions_live_date_idx')
+      .on(t.date)
+      .where(sql`archived_at is null`),
+    index('actions_live_status_date_idx')
+      .on(t.status, t.date)
+      .where(sql`archived_at is null`),
+    index('actions_live_type_date_idx')
+      .on(t.typeId, t.date)
+      .where(sql`archived_at is null`),
+    index('actions_live_channel_date_idx')
+      .on(t.channelId, t.date)
+      .where(sql`archived_at is null`),
+    index('actions_live_partner_status_date_idx')
+      .on(t.partnerId, t.status, t.date)
+      .where(sql`archived_at is null`),
     // Type or channel with a status (a review queue of one kind, rare combinations with a language): the matches are
     // one range in date order, and the id and archived_at columns make the walk index-only (SQLite re-checks the
     // partial index's condition, which otherwise reads every table row).
-    index('actions_live_type_status_date_idx').on(t.typeId, t.status, t.date, t.id, t.archivedAt).where(sql`archived_at is null`),
-    index('actions_live_channel_status_date_idx').on(t.channelId, t.status, t.date, t.id, t.archivedAt).where(sql`archived_at is null`),
+    index('actions_live_type_status_date_idx')
+      .on(t.typeId, t.status, t.date, t.id, t.archivedAt)
+      .where(sql`archived_at is null`),
+    index('actions_live_channel_status_date_idx')
+      .on(t.channelId, t.status, t.date, t.id, t.archivedAt)
+      .where(sql`archived_at is null`),
   ],
 )
 
@@ -96,7 +111,10 @@ export const actionLanguages = sqliteTable(
       .references(() => actions.id),
     language: text('language').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.actionId, t.language] }), index('action_languages_language_idx').on(t.language)],
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.language] }),
+    index('action_languages_language_idx').on(t.language),
+  ],
 )
 
 export const actionStakeholders = sqliteTable(

@@ -3,8 +3,12 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 
 /** ISO timestamp in UTC, set by SQLite so every table agrees on the format. */
 export const timestamps = {
-  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  createdAt: text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 }
 
 export const roles = ['admin', 'comms', 'partner', 'viewer'] as const
@@ -30,9 +34,17 @@ export const project = sqliteTable('project', {
   startDate: text('start_date').notNull(),
   endDate: text('end_date').notNull(),
   /** ISO 639-1 codes, e.g. ["en","es","fr"]. */
-  workingLanguages: text('working_languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
-  reportingPeriods: text('reporting_periods', { mode: 'json' }).$type<ReportingPeriod[]>().notNull().default(sql`'[]'`),
-  stakeholderEditPolicy: text('stakeholder_edit_policy', { enum: stakeholderEditPolicies }).notNull().default('owner'),
+  workingLanguages: text('working_languages', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  reportingPeriods: text('reporting_periods', { mode: 'json' })
+    .$type<ReportingPeriod[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  stakeholderEditPolicy: text('stakeholder_edit_policy', { enum: stakeholderEditPolicies })
+    .notNull()
+    .default('owner'),
   /** Weighted score (0-100) at or above which a stakeholder is tier A / tier B. */
   tierAThreshold: real('tier_a_threshold').notNull().default(70),
   tierBThreshold: real('tier_b_threshold').notNull().default(45),
@@ -46,7 +58,9 @@ export const themes = sqliteTable('themes', {
   ...timestamps,
 })
 
-export type SocialAccounts = Partial<Record<'linkedin' | 'x' | 'facebook' | 'instagram' | 'mastodon' | 'bluesky' | 'youtube', string>>
+export type SocialAccounts = Partial<
+  Record<'linkedin' | 'x' | 'facebook' | 'instagram' | 'mastodon' | 'bluesky' | 'youtube', string>
+>
 
 export const partners = sqliteTable('partners', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -55,7 +69,10 @@ export const partners = sqliteTable('partners', {
   city: text('city'),
   role: text('role', { enum: partnerRoles }).notNull().default('partner'),
   website: text('website'),
-  socialAccounts: text('social_accounts', { mode: 'json' }).$type<SocialAccounts>().notNull().default(sql`'{}'`),
+  socialAccounts: text('social_accounts', { mode: 'json' })
+    .$type<SocialAccounts>()
+    .notNull()
+    .default(sql`'{}'`),
   archivedAt: text('archived_at'),
   ...timestamps,
 })
@@ -73,7 +90,10 @@ export const users = sqliteTable(
     partnerId: integer('partner_id').references(() => partners.id),
     locale: text('locale', { enum: locales }).notNull().default('en'),
     /** What the quick action form remembers between visits (last type, channel, languages). */
-    actionFormMemory: text('action_form_memory', { mode: 'json' }).$type<ActionFormMemory>().notNull().default(sql`'{}'`),
+    actionFormMemory: text('action_form_memory', { mode: 'json' })
+      .$type<ActionFormMemory>()
+      .notNull()
+      .default(sql`'{}'`),
     deactivatedAt: text('deactivated_at'),
     ...timestamps,
   },
@@ -104,14 +124,26 @@ export const loginFailures = sqliteTable(
   (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
 )
 
-export const auditActions = ['create', 'update', 'archive', 'restore', 'status', 'merge', 'erase', 'import', 'login'] as const
+export const auditActions = [
+  'create',
+  'update',
+  'archive',
+  'restore',
+  'status',
+  'merge',
+  'erase',
+  'import',
+  'login',
+] as const
 export type AuditAction = (typeof auditActions)[number]
 
 export const auditLog = sqliteTable(
   'audit_log',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    at: text('at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     userId: integer('user_id').references(() => users.id),
     /** Table-like name of the record: 'partner', 'user', 'stakeholder', 'action', ... */
     entity: text('entity').notNull(),
@@ -122,7 +154,11 @@ export const auditLog = sqliteTable(
     after: text('after', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     summary: text('summary'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_at_idx').on(t.at), index('audit_user_idx').on(t.userId)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_at_idx').on(t.at),
+    index('audit_user_idx').on(t.userId),
+  ],
 )
 
 /** In-app inbox: e.g. "your action was returned with a comment". */
@@ -141,4 +177,3 @@ export const notifications = sqliteTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
 )
-

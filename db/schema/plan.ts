@@ -1,4 +1,5 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex, blob } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
 import { partners, themes, timestamps, users } from './core'
 
 export const planSectionKeys = [
@@ -41,7 +42,9 @@ export const planSectionVersions = sqliteTable(
 )
 
 /** The register's filter parameters, as in /stakeholders?category=..&tier=.. */
-export type StakeholderFilter = Partial<Record<'q' | 'category' | 'country' | 'stage' | 'owner' | 'theme' | 'tier' | 'scale', string>>
+export type StakeholderFilter = Partial<
+  Record<'q' | 'category' | 'country' | 'stage' | 'owner' | 'theme' | 'tier' | 'scale', string>
+>
 
 /** A named, saved filter over the register: its members are always current. */
 export const stakeholderGroups = sqliteTable('stakeholder_groups', {
@@ -109,7 +112,10 @@ export const plannedActivities = sqliteTable(
     archivedAt: text('archived_at'),
     ...timestamps,
   },
-  (t) => [index('planned_activities_due_idx').on(t.dueDate), index('planned_activities_event_idx').on(t.eventId)],
+  (t) => [
+    index('planned_activities_due_idx').on(t.dueDate),
+    index('planned_activities_event_idx').on(t.eventId),
+  ],
 )
 
 export const targetMetrics = [
@@ -127,7 +133,15 @@ export const targetMetrics = [
 export type TargetMetric = (typeof targetMetrics)[number]
 
 export const targetPeriodKinds = ['month', 'quarter', 'reporting_period', 'project'] as const
-export const targetBreakdowns = ['partner', 'type', 'channel', 'category', 'group', 'tier', 'language'] as const
+export const targetBreakdowns = [
+  'partner',
+  'type',
+  'channel',
+  'category',
+  'group',
+  'tier',
+  'language',
+] as const
 
 export const targets = sqliteTable('targets', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -155,7 +169,15 @@ export const indicatorMappings = sqliteTable('indicator_mappings', {
   eventKind: text('event_kind', { enum: eventKinds }),
 })
 
-export const materialKinds = ['presentation', 'logo', 'template', 'key_messages', 'video', 'brochure', 'other'] as const
+export const materialKinds = [
+  'presentation',
+  'logo',
+  'template',
+  'key_messages',
+  'video',
+  'brochure',
+  'other',
+] as const
 
 export const materialFiles = sqliteTable('material_files', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -178,4 +200,3 @@ export const materials = sqliteTable('materials', {
   archivedAt: text('archived_at'),
   ...timestamps,
 })
-

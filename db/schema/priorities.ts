@@ -1,7 +1,8 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
 import { timestamps, users } from './core'
-import { stakeholders } from './stakeholders'
 import { stakeholderGroups } from './plan'
+import { stakeholders } from './stakeholders'
 
 /** Which axis of the power/interest grid a criterion feeds, if any. */
 export const gridAxes = ['influence', 'interest'] as const
@@ -35,7 +36,10 @@ export const scores = sqliteTable(
     createdAt: timestamps.createdAt,
     supersededAt: text('superseded_at'),
   },
-  (t) => [index('scores_current_idx').on(t.stakeholderId, t.criterionId, t.supersededAt), index('scores_criterion_idx').on(t.criterionId)],
+  (t) => [
+    index('scores_current_idx').on(t.stakeholderId, t.criterionId, t.supersededAt),
+    index('scores_criterion_idx').on(t.criterionId),
+  ],
 )
 
 export const tiers = ['A', 'B', 'C'] as const
@@ -58,7 +62,10 @@ export const stakeholderPriority = sqliteTable(
     interest: real('interest'),
     scoredAt: text('scored_at').notNull(),
   },
-  (t) => [index('stakeholder_priority_tier_idx').on(t.tier, t.score), index('stakeholder_priority_score_idx').on(t.score)],
+  (t) => [
+    index('stakeholder_priority_tier_idx').on(t.tier, t.score),
+    index('stakeholder_priority_score_idx').on(t.score),
+  ],
 )
 
 export const quadrants = ['manage_closely', 'keep_satisfied', 'keep_informed', 'monitor'] as const

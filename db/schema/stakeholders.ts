@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, blob } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
 import { partners, themes, timestamps, users } from './core'
 
 export const scales = ['local', 'regional', 'national', 'european', 'global'] as const
@@ -45,7 +46,10 @@ export const stakeholders = sqliteTable(
     /** Lower-case host without "www.", derived from the website; used for search and dedupe. */
     webDomain: text('web_domain'),
     description: text('description'),
-    languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    languages: text('languages', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     ownerPartnerId: integer('owner_partner_id').references(() => partners.id),
     stage: text('stage', { enum: stages }).notNull().default('identified'),
     /** Lower-case, accent-free name used for duplicate detection. */
@@ -74,9 +78,26 @@ export const stakeholders = sqliteTable(
     index('stakeholders_active_country_idx').on(t.archivedAt, t.country, t.nameKey),
     // Every register filter column beside the name order (with the id, the order's tie-break): a filtered page
     // sorted by name and the count of a broad filter (stage, scale) read this index alone, never the table rows.
-    index('stakeholders_active_name_filters_idx').on(t.archivedAt, t.nameKey, t.id, t.categoryId, t.country, t.stage, t.ownerPartnerId, t.scale),
+    index('stakeholders_active_name_filters_idx').on(
+      t.archivedAt,
+      t.nameKey,
+      t.id,
+      t.categoryId,
+      t.country,
+      t.stage,
+      t.ownerPartnerId,
+      t.scale,
+    ),
     // The same columns led by the country: a country filter with any others counts and pages from a short range.
-    index('stakeholders_active_country_filters_idx').on(t.archivedAt, t.country, t.categoryId, t.stage, t.ownerPartnerId, t.scale, t.nameKey),
+    index('stakeholders_active_country_filters_idx').on(
+      t.archivedAt,
+      t.country,
+      t.categoryId,
+      t.stage,
+      t.ownerPartnerId,
+      t.scale,
+      t.nameKey,
+    ),
     // Engagement stages in their natural order (identified ... dormant); the register's stage sort uses the same expression.
     index('stakeholders_active_stage_idx').on(
       t.archivedAt,
@@ -115,7 +136,10 @@ export const contacts = sqliteTable(
     /** Lower-case e-mail for dedupe. */
     emailKey: text('email_key'),
     phone: text('phone'),
-    languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    languages: text('languages', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     lawfulBasis: text('lawful_basis', { enum: lawfulBases }).notNull().default('legitimate_interest'),
     basisObtainedAt: text('basis_obtained_at'),
     basisSource: text('basis_source'),
@@ -125,7 +149,10 @@ export const contacts = sqliteTable(
     archivedAt: text('archived_at'),
     ...timestamps,
   },
-  (t) => [index('contacts_stakeholder_idx').on(t.stakeholderId), index('contacts_email_key_idx').on(t.emailKey)],
+  (t) => [
+    index('contacts_stakeholder_idx').on(t.stakeholderId),
+    index('contacts_email_key_idx').on(t.emailKey),
+  ],
 )
 
 export const importKinds = ['stakeholders', 'contacts', 'actions'] as const
@@ -156,4 +183,3 @@ export const importJobs = sqliteTable(
   },
   (t) => [index('import_jobs_user_idx').on(t.userId)],
 )
-

@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3'
 import { isNull } from 'drizzle-orm'
+
 import type { DB } from '../client'
 import {
+  type ActionStatus,
   actionTypes,
   channels,
   events,
   notifications,
   plannedActivities,
   stakeholders,
-  type ActionStatus,
 } from '../schema'
 import type { CoreSeed } from './core'
 import type { Random } from './random'
@@ -40,7 +41,11 @@ type TypeKey =
 
 /** How often each type occurs, and the channels it goes through. */
 const typeMix: { key: TypeKey; weight: number; channels: string[] }[] = [
-  { key: 'social_post', weight: 34, channels: ['linkedin', 'mastodon', 'bluesky', 'instagram', 'facebook', 'x'] },
+  {
+    key: 'social_post',
+    weight: 34,
+    channels: ['linkedin', 'mastodon', 'bluesky', 'instagram', 'facebook', 'x'],
+  },
   { key: 'presentation', weight: 16, channels: ['in_person'] },
   { key: 'press', weight: 8, channels: ['print_press', 'website', 'radio_tv'] },
   { key: 'web_news', weight: 8, channels: ['website'] },
@@ -60,11 +65,25 @@ type Lang = 'en' | 'es' | 'pt' | 'it' | 'fr' | 'pl' | 'fi' | 'eu' | 'ca'
 /** Title templates by type and language; {city}, {forum}, {theme}, {org} are filled in. */
 const titles: Record<TypeKey, Partial<Record<Lang, string[]>>> = {
   social_post: {
-    en: ['Post on lessons about {theme} from our partner cities', 'Thread: what {city} learned at the network meeting', 'Shared the network’s call for good practices on {theme}'],
-    es: ['Publicación sobre {theme} y lo aprendido con las ciudades socias', 'Hilo: qué aprendió {city} en la reunión de la red', 'Compartimos la convocatoria de buenas prácticas sobre {theme}'],
+    en: [
+      'Post on lessons about {theme} from our partner cities',
+      'Thread: what {city} learned at the network meeting',
+      'Shared the network’s call for good practices on {theme}',
+    ],
+    es: [
+      'Publicación sobre {theme} y lo aprendido con las ciudades socias',
+      'Hilo: qué aprendió {city} en la reunión de la red',
+      'Compartimos la convocatoria de buenas prácticas sobre {theme}',
+    ],
     pt: ['Publicação sobre {theme} e as cidades parceiras', 'O que o Porto aprendeu no encontro da rede'],
-    it: ['Post sulle lezioni di {theme} dalle città partner', 'Cosa ha imparato Bologna all’incontro della rete'],
-    fr: ['Publication sur {theme} et les villes partenaires', 'Ce que Lyon a retenu de la rencontre du réseau'],
+    it: [
+      'Post sulle lezioni di {theme} dalle città partner',
+      'Cosa ha imparato Bologna all’incontro della rete',
+    ],
+    fr: [
+      'Publication sur {theme} et les villes partenaires',
+      'Ce que Lyon a retenu de la rencontre du réseau',
+    ],
     pl: ['Wpis o {theme} i miastach partnerskich', 'Czego Gdańsk nauczył się na spotkaniu sieci'],
     fi: ['Julkaisu: {theme} kumppanikaupungeissa', 'Mitä Tampere oppi verkoston tapaamisessa'],
     eu: ['Argitalpena: {theme} hiri bazkideekin'],
@@ -83,7 +102,10 @@ const titles: Record<TypeKey, Partial<Record<Lang, string[]>>> = {
   },
   press: {
     en: ['Press release: {city} joins European peers on {theme}'],
-    es: ['Nota de prensa: {city} comparte con Europa su experiencia en {theme}', 'Artículo en la prensa local sobre la red Cities in Dialogue'],
+    es: [
+      'Nota de prensa: {city} comparte con Europa su experiencia en {theme}',
+      'Artículo en la prensa local sobre la red Cities in Dialogue',
+    ],
     pt: ['Artigo no jornal local sobre {theme}'],
     it: ['Comunicato stampa: Bologna e la rete europea su {theme}'],
     fr: ['Communiqué de presse : Lyon et le réseau européen sur {theme}'],
@@ -145,8 +167,16 @@ const titles: Record<TypeKey, Partial<Record<Lang, string[]>>> = {
 }
 
 const forums: Record<string, string[]> = {
-  'San Sebastián': ['Foro de Innovación de Donostia', 'Donostia Innovation Forum', 'Jornada de Ciudades Creativas de Tabakalera'],
-  Barcelona: ['Fòrum d’Innovació Urbana de Barcelona', 'Smart City Expo World Congress', 'Barcelona Urban Innovation Forum'],
+  'San Sebastián': [
+    'Foro de Innovación de Donostia',
+    'Donostia Innovation Forum',
+    'Jornada de Ciudades Creativas de Tabakalera',
+  ],
+  Barcelona: [
+    'Fòrum d’Innovació Urbana de Barcelona',
+    'Smart City Expo World Congress',
+    'Barcelona Urban Innovation Forum',
+  ],
   Medellín: ['Foro Urbano de Medellín', 'Semana de la Innovación de Ruta N'],
   Porto: ['Fórum Urbano do Porto', 'Porto Innovation Hub days'],
   Bologna: ['Forum urbano di Bologna', 'Festival della Partecipazione'],
@@ -156,8 +186,22 @@ const forums: Record<string, string[]> = {
 }
 
 const themeWords: Record<Lang, string[]> = {
-  en: ['creative innovation', 'urban regeneration', 'citizen participation', 'the digital transition', 'the green transition', 'cultural heritage'],
-  es: ['innovación creativa', 'regeneración urbana', 'participación ciudadana', 'transición digital', 'transición verde', 'patrimonio cultural'],
+  en: [
+    'creative innovation',
+    'urban regeneration',
+    'citizen participation',
+    'the digital transition',
+    'the green transition',
+    'cultural heritage',
+  ],
+  es: [
+    'innovación creativa',
+    'regeneración urbana',
+    'participación ciudadana',
+    'transición digital',
+    'transición verde',
+    'patrimonio cultural',
+  ],
   pt: ['inovação criativa', 'regeneração urbana', 'participação cidadã', 'transição digital'],
   it: ['innovazione creativa', 'rigenerazione urbana', 'partecipazione civica', 'transizione digitale'],
   fr: ['innovation créative', 'régénération urbaine', 'participation citoyenne', 'transition écologique'],
@@ -167,7 +211,14 @@ const themeWords: Record<Lang, string[]> = {
   ca: ['innovació creativa', 'regeneració urbana', 'participació ciutadana'],
 }
 
-const orgs = ['the regional development agency', 'the local university', 'the chamber of commerce', 'another URBACT network', 'the national association of municipalities', 'a Horizon Europe project']
+const orgs = [
+  'the regional development agency',
+  'the local university',
+  'the chamber of commerce',
+  'another URBACT network',
+  'the national association of municipalities',
+  'a Horizon Europe project',
+]
 
 /** Second languages a partner sometimes uses beside its own and English. */
 const extraLanguages: Record<string, Lang[]> = { 'San Sebastián': ['eu'], Barcelona: ['ca'] }
@@ -195,19 +246,42 @@ function daysBetween(a: string, b: string) {
 }
 
 function handle(name: string) {
-  return name.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '')
 }
 
 export function seedActions(db: DB, core: CoreSeed, random: Random) {
-  const typeIds = new Map(db.select({ id: actionTypes.id, key: actionTypes.key }).from(actionTypes).all().map((r) => [r.key!, r.id]))
-  const channelIds = new Map(db.select({ id: channels.id, key: channels.key }).from(channels).all().map((r) => [r.key!, r.id]))
+  const typeIds = new Map(
+    db
+      .select({ id: actionTypes.id, key: actionTypes.key })
+      .from(actionTypes)
+      .all()
+      .map((r) => [r.key!, r.id]),
+  )
+  const channelIds = new Map(
+    db
+      .select({ id: channels.id, key: channels.key })
+      .from(channels)
+      .all()
+      .map((r) => [r.key!, r.id]),
+  )
   if (!typeIds.size || !channelIds.size) return
   const allStakeholders = db
     .select({ id: stakeholders.id, owner: stakeholders.ownerPartnerId })
     .from(stakeholders)
     .where(isNull(stakeholders.archivedAt))
     .all()
-  const eventRows = db.select({ id: events.id, startDate: events.startDate, hostPartnerId: events.hostPartnerId, themeId: events.themeId }).from(events).all()
+  const eventRows = db
+    .select({
+      id: events.id,
+      startDate: events.startDate,
+      hostPartnerId: events.hostPartnerId,
+      themeId: events.themeId,
+    })
+    .from(events)
+    .all()
   const activityRows = db
     .select({
       id: plannedActivities.id,
@@ -225,7 +299,8 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
   const partnerUser = core.userIds.get('partner@demo.ripple')!
   const partner2User = core.userIds.get('partner2@demo.ripple')!
   const partnerNames = [...core.partnerIds.keys()]
-  const creatorFor = (partnerName: string) => (partnerName === 'San Sebastián' ? partnerUser : partnerName === 'Barcelona' ? partner2User : comms)
+  const creatorFor = (partnerName: string) =>
+    partnerName === 'San Sebastián' ? partnerUser : partnerName === 'Barcelona' ? partner2User : comms
   const totalWeight = typeMix.reduce((n, t) => n + t.weight, 0)
   const pickType = () => {
     let r = random.next() * totalWeight
@@ -259,7 +334,16 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
   }
 
   // 1. Everyday actions: each partner logs a few a month, the lead partner and the keen ones more.
-  const volume: Record<string, number> = { 'San Sebastián': 70, Barcelona: 55, Medellín: 35, Porto: 45, Bologna: 50, Lyon: 45, Gdańsk: 40, Tampere: 40 }
+  const volume: Record<string, number> = {
+    'San Sebastián': 70,
+    Barcelona: 55,
+    Medellín: 35,
+    Porto: 45,
+    Bologna: 50,
+    Lyon: 45,
+    Gdańsk: 40,
+    Tampere: 40,
+  }
   for (const partnerName of partnerNames) {
     const partnerId = core.partnerIds.get(partnerName)!
     const own = (core.partnerLang.get(partnerId) ?? 'en') as Lang
@@ -267,11 +351,22 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
       // Later months are busier: square root skews dates towards the present.
       const date = addDays(START, Math.floor(Math.sqrt(random.next()) * span))
       const type = pickType()
-      const lang: Lang = random.chance(0.7) ? own : random.chance(0.6) ? 'en' : random.pick(extraLanguages[partnerName] ?? ['en'])
+      const lang: Lang = random.chance(0.7)
+        ? own
+        : random.chance(0.6)
+          ? 'en'
+          : random.pick(extraLanguages[partnerName] ?? ['en'])
       const languages = new Set<string>([lang])
       if (random.chance(0.25)) languages.add('en')
       if (extraLanguages[partnerName] && random.chance(0.2)) languages.add(extraLanguages[partnerName][0])
-      planned.push({ partnerName, date, typeKey: type.key, channelKey: random.pick(type.channels), title: titleFor(type.key, lang, partnerName), languages: [...languages] })
+      planned.push({
+        partnerName,
+        date,
+        typeKey: type.key,
+        channelKey: random.pick(type.channels),
+        title: titleFor(type.key, lang, partnerName),
+        languages: [...languages],
+      })
     }
   }
 
@@ -279,8 +374,12 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
   for (const a of activityRows) {
     if (a.dueDate > DEMO_TODAY || !a.partnerId || !random.chance(0.8)) continue
     const partnerName = partnerNames.find((n) => core.partnerIds.get(n) === a.partnerId)!
-    const typeKey = ([...typeIds.entries()].find(([, id]) => id === a.typeId)?.[0] ?? 'presentation') as TypeKey
-    const channelKey = [...channelIds.entries()].find(([, id]) => id === a.channelId)?.[0] ?? typeMix.find((t) => t.key === typeKey)?.channels[0] ?? 'in_person'
+    const typeKey = ([...typeIds.entries()].find(([, id]) => id === a.typeId)?.[0] ??
+      'presentation') as TypeKey
+    const channelKey =
+      [...channelIds.entries()].find(([, id]) => id === a.channelId)?.[0] ??
+      typeMix.find((t) => t.key === typeKey)?.channels[0] ??
+      'in_person'
     planned.push({
       partnerName,
       date: addDays(a.dueDate, -random.int(0, 10)),
@@ -297,7 +396,8 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
 
   // Prepared statements: a few hundred rows with their links stay well under the seed's time budget.
   const sqlite = (db as DB & { $client: Database.Database }).$client
-  const insertAction = sqlite.prepare(`insert into actions (partner_id, created_by, date, month, type_id, channel_id, title, description, evidence_url,
+  const insertAction =
+    sqlite.prepare(`insert into actions (partner_id, created_by, date, month, type_id, channel_id, title, description, evidence_url,
       participants, online_reach, engagements, status, return_comment, submitted_at, validated_at, validated_by, event_id, activity_id, created_at, updated_at)
     values (@partnerId, @createdBy, @date, @month, @typeId, @channelId, @title, @description, @evidenceUrl, @participants, @onlineReach, @engagements,
       @status, @returnComment, @submittedAt, @validatedAt, @validatedBy, @eventId, @activityId, @createdAt, @createdAt)`)
@@ -305,15 +405,25 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
   // materials page shows which partners use the common presentation. No random draw here, so the
   // rest of the demo stays exactly as seeded before.
   const presentationMaterials = sqlite
-    .prepare(`select id, language from materials where kind = 'presentation' and archived_at is null order by id`)
+    .prepare(
+      `select id, language from materials where kind = 'presentation' and archived_at is null order by id`,
+    )
     .all() as { id: number; language: string }[]
   const citeMaterial = sqlite.prepare('update actions set material_id = ? where id = ?')
   const insertLanguage = sqlite.prepare('insert into action_languages (action_id, language) values (?, ?)')
   const insertTheme = sqlite.prepare('insert into action_themes (action_id, theme_id) values (?, ?)')
-  const insertStakeholder = sqlite.prepare('insert into action_stakeholders (action_id, stakeholder_id) values (?, ?)')
+  const insertStakeholder = sqlite.prepare(
+    'insert into action_stakeholders (action_id, stakeholder_id) values (?, ?)',
+  )
 
   let returnedForPartner = false
-  const notificationsToAdd: { userId: number; actionId: number; message: string; readAt: string | null; createdAt: string }[] = []
+  const notificationsToAdd: {
+    userId: number
+    actionId: number
+    message: string
+    readAt: string | null
+    createdAt: string
+  }[] = []
 
   for (const p of planned) {
     const partnerId = core.partnerIds.get(p.partnerName)!
@@ -321,22 +431,40 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
     let status: ActionStatus
     const r = random.next()
     if (age <= 10) status = r < 0.55 ? 'submitted' : r < 0.75 ? 'validated' : r < 0.9 ? 'draft' : 'returned'
-    else if (age <= 45) status = r < 0.72 ? 'validated' : r < 0.86 ? 'submitted' : r < 0.94 ? 'returned' : 'draft'
+    else if (age <= 45)
+      status = r < 0.72 ? 'validated' : r < 0.86 ? 'submitted' : r < 0.94 ? 'returned' : 'draft'
     else status = r < 0.92 ? 'validated' : r < 0.96 ? 'returned' : r < 0.98 ? 'submitted' : 'draft'
     // The inbox demo: partner@demo.ripple has one returned action to fix.
-    if (!returnedForPartner && p.partnerName === 'San Sebastián' && age <= 20 && age >= 3 && p.typeKey === 'social_post') status = 'returned'
+    if (
+      !returnedForPartner &&
+      p.partnerName === 'San Sebastián' &&
+      age <= 20 &&
+      age >= 3 &&
+      p.typeKey === 'social_post'
+    )
+      status = 'returned'
     const createdBy = creatorFor(p.partnerName)
     // Submitted within a few days of the action, validated within a week, never after the demo date.
     const submittedDay = minDate(addDays(p.date, random.int(0, 3)), DEMO_TODAY)
-    const submittedAt = status === 'draft' ? null : `${submittedDay}T${String(random.int(8, 18)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`
+    const submittedAt =
+      status === 'draft'
+        ? null
+        : `${submittedDay}T${String(random.int(8, 18)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`
     const validatedDay = minDate(addDays(submittedDay, random.int(1, 6)), DEMO_TODAY)
-    const validatedAt = status === 'validated' && submittedAt ? `${validatedDay}T${validatedDay === submittedDay ? '19:30' : '10:00'}:00.000Z` : null
+    const validatedAt =
+      status === 'validated' && submittedAt
+        ? `${validatedDay}T${validatedDay === submittedDay ? '19:30' : '10:00'}:00.000Z`
+        : null
     const returnComment = status === 'returned' ? random.pick(returnComments) : null
     const figures = figuresFor(p.typeKey, random)
     const evidenceUrl = evidenceFor(p, random)
     const eventId =
       p.eventId ??
-      (['presentation', 'policy_clinic', 'partner_meeting', 'webinar', 'conference_talk'].includes(p.typeKey) && eventRows.length && random.chance(0.3)
+      (['presentation', 'policy_clinic', 'partner_meeting', 'webinar', 'conference_talk'].includes(
+        p.typeKey,
+      ) &&
+      eventRows.length &&
+      random.chance(0.3)
         ? (eventRows.find((e) => Math.abs(daysBetween(e.startDate, p.date)) <= 20)?.id ?? null)
         : null)
 
@@ -364,14 +492,22 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
     )
     for (const language of new Set(p.languages)) insertLanguage.run(id, language)
     if (['presentation', 'conference_talk', 'webinar', 'policy_clinic'].includes(p.typeKey) && id % 3 !== 0) {
-      const material = presentationMaterials.find((m) => p.languages.includes(m.language as never)) ?? presentationMaterials.find((m) => m.language === 'en')
+      const material =
+        presentationMaterials.find((m) => p.languages.includes(m.language as never)) ??
+        presentationMaterials.find((m) => m.language === 'en')
       if (material) citeMaterial.run(material.id, id)
     }
-    if (core.themeIds.length) for (const themeId of random.some(core.themeIds, 1, 2)) insertTheme.run(id, themeId)
+    if (core.themeIds.length)
+      for (const themeId of random.some(core.themeIds, 1, 2)) insertTheme.run(id, themeId)
     if (allStakeholders.length && !['social_post', 'newsletter', 'web_news', 'video'].includes(p.typeKey)) {
       const owned = allStakeholders.filter((s) => s.owner === partnerId)
       const pool = owned.length >= 3 && random.chance(0.7) ? owned : allStakeholders
-      for (const s of random.some(pool, 1, p.typeKey === 'presentation' || p.typeKey === 'policy_clinic' ? 4 : 2)) insertStakeholder.run(id, s.id)
+      for (const s of random.some(
+        pool,
+        1,
+        p.typeKey === 'presentation' || p.typeKey === 'policy_clinic' ? 4 : 2,
+      ))
+        insertStakeholder.run(id, s.id)
     }
 
     if (status === 'returned' && (createdBy === partnerUser || createdBy === partner2User)) {
@@ -386,10 +522,16 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
       })
     }
   }
-  if (notificationsToAdd.length) db.insert(notifications).values(notificationsToAdd.map((n) => ({ ...n, kind: 'action_returned' }))).run()
+  if (notificationsToAdd.length)
+    db.insert(notifications)
+      .values(notificationsToAdd.map((n) => ({ ...n, kind: 'action_returned' })))
+      .run()
 }
 
-function figuresFor(typeKey: TypeKey, random: Random): { participants: number | null; onlineReach: number | null; engagements: number | null } {
+function figuresFor(
+  typeKey: TypeKey,
+  random: Random,
+): { participants: number | null; onlineReach: number | null; engagements: number | null } {
   const maybe = (p: number, min: number, max: number) => (random.chance(p) ? random.int(min, max) : null)
   switch (typeKey) {
     case 'social_post':
@@ -405,7 +547,11 @@ function figuresFor(typeKey: TypeKey, random: Random): { participants: number | 
     case 'newsletter':
       return { participants: null, onlineReach: random.int(400, 6_000), engagements: maybe(0.4, 20, 300) }
     case 'webinar':
-      return { participants: random.int(20, 180), onlineReach: maybe(0.6, 100, 2_500), engagements: maybe(0.4, 5, 80) }
+      return {
+        participants: random.int(20, 180),
+        onlineReach: maybe(0.6, 100, 2_500),
+        engagements: maybe(0.4, 5, 80),
+      }
     case 'policy_clinic':
     case 'partner_meeting':
       return { participants: random.int(12, 60), onlineReach: null, engagements: null }
@@ -458,7 +604,10 @@ function digits(random: Random, n: number) {
   return s
 }
 
-function evidenceFor(p: { partnerName: string; typeKey: TypeKey; channelKey: string; title: string }, random: Random): string | null {
+function evidenceFor(
+  p: { partnerName: string; typeKey: TypeKey; channelKey: string; title: string },
+  random: Random,
+): string | null {
   const h = handle(p.partnerName)
   if (p.typeKey === 'social_post' || (p.typeKey === 'video' && p.channelKey !== 'youtube')) {
     if (!random.chance(0.85)) return null
@@ -477,11 +626,22 @@ function evidenceFor(p: { partnerName: string; typeKey: TypeKey; channelKey: str
         return `https://x.com/${h}city/status/${digits(random, 19)}`
     }
   }
-  if (p.typeKey === 'video' || p.typeKey === 'webinar') return random.chance(0.7) ? `https://www.youtube.com/watch?v=${Array.from({ length: 11 }, () => random.pick([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'])).join('')}` : null
-  if (p.typeKey === 'press') return random.chance(0.8) ? `https://${newspapers[p.partnerName] ?? 'www.example-news.eu'}/${slug(p.title)}-${digits(random, 6)}.html` : null
+  if (p.typeKey === 'video' || p.typeKey === 'webinar')
+    return random.chance(0.7)
+      ? `https://www.youtube.com/watch?v=${Array.from({ length: 11 }, () => random.pick([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'])).join('')}`
+      : null
+  if (p.typeKey === 'press')
+    return random.chance(0.8)
+      ? `https://${newspapers[p.partnerName] ?? 'www.example-news.eu'}/${slug(p.title)}-${digits(random, 6)}.html`
+      : null
   if (p.typeKey === 'web_news' || p.typeKey === 'publication' || p.typeKey === 'newsletter') {
-    return random.chance(0.75) ? `https://${websites[p.partnerName] ?? 'www.example.eu'}/news/${slug(p.title)}` : null
+    return random.chance(0.75)
+      ? `https://${websites[p.partnerName] ?? 'www.example.eu'}/news/${slug(p.title)}`
+      : null
   }
-  if (p.typeKey === 'presentation' || p.typeKey === 'conference_talk') return random.chance(0.3) ? `https://${websites[p.partnerName] ?? 'www.example.eu'}/events/${slug(p.title)}` : null
+  if (p.typeKey === 'presentation' || p.typeKey === 'conference_talk')
+    return random.chance(0.3)
+      ? `https://${websites[p.partnerName] ?? 'www.example.eu'}/events/${slug(p.title)}`
+      : null
   return null
 }

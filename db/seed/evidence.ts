@@ -1,5 +1,6 @@
-import { eq, isNotNull, and, isNull } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+
 import type * as schema from '../schema'
 import { actionEvidence, actions, partners, type PostMetrics } from '../schema'
 import type { Random } from './random'
@@ -26,7 +27,13 @@ function splitEngagements(total: number, random: Random, source: PostMetrics['so
   const reposts = Math.floor(total * (0.15 + random.next() * 0.1))
   // Mastodon has no quotes: its counters leave the field out, as the reader does.
   const quotes = source === 'bluesky' ? Math.floor(total * 0.03) : 0
-  return { source, replies, reposts, likes: total - replies - reposts - quotes, ...(source === 'bluesky' ? { quotes } : {}) }
+  return {
+    source,
+    replies,
+    reposts,
+    likes: total - replies - reposts - quotes,
+    ...(source === 'bluesky' ? { quotes } : {}),
+  }
 }
 
 /**
@@ -36,7 +43,15 @@ function splitEngagements(total: number, random: Random, source: PostMetrics['so
  */
 export function seedEvidence(db: DB, random: Random) {
   const rows = db
-    .select({ id: actions.id, url: actions.evidenceUrl, title: actions.title, description: actions.description, engagements: actions.engagements, date: actions.date, partner: partners.name })
+    .select({
+      id: actions.id,
+      url: actions.evidenceUrl,
+      title: actions.title,
+      description: actions.description,
+      engagements: actions.engagements,
+      date: actions.date,
+      partner: partners.name,
+    })
     .from(actions)
     .innerJoin(partners, eq(partners.id, actions.partnerId))
     .where(and(isNotNull(actions.evidenceUrl), isNull(actions.archivedAt)))
@@ -69,5 +84,8 @@ export function seedEvidence(db: DB, random: Random) {
       fetchedAt,
     })
   }
-  for (let i = 0; i < values.length; i += 200) db.insert(actionEvidence).values(values.slice(i, i + 200)).run()
+  for (let i = 0; i < values.length; i += 200)
+    db.insert(actionEvidence)
+      .values(values.slice(i, i + 200))
+      .run()
 }

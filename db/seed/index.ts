@@ -1,19 +1,21 @@
 import type Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
+
 import * as schema from '../schema'
-import { seedCore, demoAccounts, DEMO_PASSWORD } from './core'
+import { seedActions } from './actions'
+import { DEMO_PASSWORD, demoAccounts, seedCore } from './core'
+import { seedEvidence } from './evidence'
+import { seedPlan } from './plan'
+import { seedPriorities } from './priorities'
 import { createRandom } from './random'
 import { seedStakeholders } from './stakeholders'
-import { seedPriorities } from './priorities'
-import { seedPlan } from './plan'
-import { seedActions } from './actions'
-import { seedEvidence } from './evidence'
 
-export { demoAccounts, DEMO_PASSWORD }
+export { DEMO_PASSWORD, demoAccounts }
 
 /** True when the database holds no project and no user: the only case the demo seed runs. */
 export function isEmptyDatabase(sqlite: Database.Database): boolean {
-  const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
+  const count = (table: string) =>
+    (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
   return count('project') === 0 && count('users') === 0
 }
 

@@ -1,16 +1,55 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
-import type { DB } from '../client'
-import type { Random } from './random'
-import type { CoreSeed } from './core'
-import { criteria, engagementStrategies, scores, stakeholderCategories, stakeholders, strategyMessages, type Quadrant } from '../schema'
+
 import { recomputeAllPriorities } from '../../app/models/priorities.server'
+import type { DB } from '../client'
+import {
+  criteria,
+  engagementStrategies,
+  type Quadrant,
+  scores,
+  stakeholderCategories,
+  stakeholders,
+  strategyMessages,
+} from '../schema'
+import type { CoreSeed } from './core'
+import type { Random } from './random'
 
 export const defaultCriteria = [
-  { key: 'influence', name: 'Influence', description: 'Power to shape policy, funding or opinion relevant to the project.', weight: 3, gridAxis: 'influence' as const },
-  { key: 'interest', name: "Interest in the project's themes", description: 'How close their work and agenda are to our themes.', weight: 2, gridAxis: 'interest' as const },
-  { key: 'reach', name: 'Multiplier potential (reach)', description: 'Audiences and networks they can pass our results on to.', weight: 2, gridAxis: null },
-  { key: 'fit', name: 'Strategic fit', description: 'Fit with the objectives of the communication plan.', weight: 2, gridAxis: null },
-  { key: 'access', name: 'Ease of access', description: 'How easily a partner can reach and engage them.', weight: 1, gridAxis: null },
+  {
+    key: 'influence',
+    name: 'Influence',
+    description: 'Power to shape policy, funding or opinion relevant to the project.',
+    weight: 3,
+    gridAxis: 'influence' as const,
+  },
+  {
+    key: 'interest',
+    name: "Interest in the project's themes",
+    description: 'How close their work and agenda are to our themes.',
+    weight: 2,
+    gridAxis: 'interest' as const,
+  },
+  {
+    key: 'reach',
+    name: 'Multiplier potential (reach)',
+    description: 'Audiences and networks they can pass our results on to.',
+    weight: 2,
+    gridAxis: null,
+  },
+  {
+    key: 'fit',
+    name: 'Strategic fit',
+    description: 'Fit with the objectives of the communication plan.',
+    weight: 2,
+    gridAxis: null,
+  },
+  {
+    key: 'access',
+    name: 'Ease of access',
+    description: 'How easily a partner can reach and engage them.',
+    weight: 1,
+    gridAxis: null,
+  },
 ]
 
 type Profile = [influence: number, interest: number, reach: number, fit: number, access: number]
@@ -35,7 +74,8 @@ const defaultProfile: Profile = [3, 3, 3, 3, 3]
 
 const strategies: Record<Quadrant, { methods: string; messages: Record<string, string> }> = {
   manage_closely: {
-    methods: 'Bilateral meetings with the lead partner; invitations to speak at policy clinics; co-authored outputs; a named contact person in the consortium; early sight of results.',
+    methods:
+      'Bilateral meetings with the lead partner; invitations to speak at policy clinics; co-authored outputs; a named contact person in the consortium; early sight of results.',
     messages: {
       en: 'Cities in Dialogue turns eight cities’ experience of creative and urban innovation into practice you can adopt: shape it with us.',
       es: 'Cities in Dialogue convierte la experiencia de ocho ciudades en innovación creativa y urbana en prácticas que puedes adoptar: dales forma con nosotros.',
@@ -45,7 +85,8 @@ const strategies: Record<Quadrant, { methods: string; messages: Record<string, s
     },
   },
   keep_satisfied: {
-    methods: 'Short executive briefings twice a year; the policy recommendations when published; invitations to the final conference.',
+    methods:
+      'Short executive briefings twice a year; the policy recommendations when published; invitations to the final conference.',
     messages: {
       en: 'A concise view of what eight cities learned, and what it means for policy and funding.',
       es: 'Una visión breve de lo que han aprendido ocho ciudades y de lo que significa para las políticas y la financiación.',
@@ -55,7 +96,8 @@ const strategies: Record<Quadrant, { methods: string; messages: Record<string, s
     },
   },
   keep_informed: {
-    methods: 'Newsletter; social media; webinars open to all; invitations to site visits; the shared materials in their language.',
+    methods:
+      'Newsletter; social media; webinars open to all; invitations to site visits; the shared materials in their language.',
     messages: {
       en: 'Follow the network, join our webinars and reuse our materials in your own city.',
       es: 'Sigue la red, participa en nuestros webinarios y reutiliza nuestros materiales en tu ciudad.',
@@ -88,8 +130,13 @@ export function seedPriorities(db: DB, core: CoreSeed, random: Random) {
   )
 
   for (const [quadrant, s] of Object.entries(strategies) as [Quadrant, (typeof strategies)[Quadrant]][]) {
-    const id = db.insert(engagementStrategies).values({ quadrant, methods: s.methods }).returning({ id: engagementStrategies.id }).get().id
-    for (const [language, message] of Object.entries(s.messages)) db.insert(strategyMessages).values({ strategyId: id, language, message }).run()
+    const id = db
+      .insert(engagementStrategies)
+      .values({ quadrant, methods: s.methods })
+      .returning({ id: engagementStrategies.id })
+      .get().id
+    for (const [language, message] of Object.entries(s.messages))
+      db.insert(strategyMessages).values({ strategyId: id, language, message }).run()
   }
 
   const comms = core.userIds.get('comms@demo.ripple') ?? null
@@ -137,10 +184,23 @@ export function seedPriorities(db: DB, core: CoreSeed, random: Random) {
   for (const r of revisions) {
     db.update(scores)
       .set({ supersededAt: r.at })
-      .where(and(eq(scores.stakeholderId, r.stakeholderId), eq(scores.criterionId, r.criterionId), isNull(scores.supersededAt)))
+      .where(
+        and(
+          eq(scores.stakeholderId, r.stakeholderId),
+          eq(scores.criterionId, r.criterionId),
+          isNull(scores.supersededAt),
+        ),
+      )
       .run()
     db.insert(scores)
-      .values({ stakeholderId: r.stakeholderId, criterionId: r.criterionId, value: r.value, rationale: 'Revised after the first partner meeting.', userId: comms, createdAt: r.at })
+      .values({
+        stakeholderId: r.stakeholderId,
+        criterionId: r.criterionId,
+        value: r.value,
+        rationale: 'Revised after the first partner meeting.',
+        userId: comms,
+        createdAt: r.at,
+      })
       .run()
   }
   recomputeAllPriorities(db)

@@ -1,17 +1,30 @@
-import type { DB } from '../client'
-import { stakeholderCategories, type LawfulBasis, type Scale, type Stage } from '../schema'
-import type { Random } from './random'
-import type { CoreSeed } from './core'
-import { builtInCategories, createStakeholder, type CategoryKey } from '~/models/stakeholders.server'
 import { createContact } from '~/models/contacts.server'
+import { builtInCategories, type CategoryKey, createStakeholder } from '~/models/stakeholders.server'
 
-type Row = [name: string, acronym: string | null, country: string, city: string | null, website: string | null]
+import type { DB } from '../client'
+import { type LawfulBasis, type Scale, type Stage, stakeholderCategories } from '../schema'
+import type { CoreSeed } from './core'
+import type { Random } from './random'
+
+type Row = [
+  name: string,
+  acronym: string | null,
+  country: string,
+  city: string | null,
+  website: string | null,
+]
 
 /** Real organisations of the partner cities and of the European urban-policy world. */
 const catalogue: Record<CategoryKey, Row[]> = {
   university: [
     ['Universidad de Deusto', null, 'ES', 'Donostia / San Sebastián', 'https://www.deusto.es'],
-    ['Universidad del País Vasco / Euskal Herriko Unibertsitatea', 'UPV/EHU', 'ES', 'Donostia / San Sebastián', 'https://www.ehu.eus'],
+    [
+      'Universidad del País Vasco / Euskal Herriko Unibertsitatea',
+      'UPV/EHU',
+      'ES',
+      'Donostia / San Sebastián',
+      'https://www.ehu.eus',
+    ],
     ['Mondragon Unibertsitatea', 'MU', 'ES', 'Arrasate-Mondragón', 'https://www.mondragon.edu'],
     ['Basque Culinary Center', 'BCC', 'ES', 'Donostia / San Sebastián', 'https://www.bculinary.com'],
     ['Universitat de Barcelona', 'UB', 'ES', 'Barcelona', 'https://www.ub.edu'],
@@ -20,7 +33,13 @@ const catalogue: Record<CategoryKey, Row[]> = {
     ['Universitat Autònoma de Barcelona', 'UAB', 'ES', 'Bellaterra', 'https://www.uab.cat'],
     ['Universidad de Antioquia', 'UdeA', 'CO', 'Medellín', 'https://www.udea.edu.co'],
     ['Universidad EAFIT', 'EAFIT', 'CO', 'Medellín', 'https://www.eafit.edu.co'],
-    ['Universidad Nacional de Colombia, Sede Medellín', 'UNAL', 'CO', 'Medellín', 'https://medellin.unal.edu.co'],
+    [
+      'Universidad Nacional de Colombia, Sede Medellín',
+      'UNAL',
+      'CO',
+      'Medellín',
+      'https://medellin.unal.edu.co',
+    ],
     ['Universidad Pontificia Bolivariana', 'UPB', 'CO', 'Medellín', 'https://www.upb.edu.co'],
     ['Universidade do Porto', 'U.Porto', 'PT', 'Porto', 'https://www.up.pt'],
     ['Instituto Politécnico do Porto', 'P.Porto', 'PT', 'Porto', 'https://www.ipp.pt'],
@@ -46,18 +65,84 @@ const catalogue: Record<CategoryKey, Row[]> = {
     ['Universidad de Los Andes', 'Uniandes', 'CO', 'Bogotá', 'https://uniandes.edu.co'],
   ],
   interreg_project: [
-    ['CRE:HUB – Cultural and creative industries hubs', 'CRE:HUB', 'IT', null, 'https://projects2014-2020.interregeurope.eu/crehub'],
-    ['INNOCASTLE – Innovating policy instruments for historic castles', 'INNOCASTLE', 'ES', null, 'https://projects2014-2020.interregeurope.eu/innocastle'],
-    ['CHRISTA – Culture and heritage for responsible, innovative and sustainable tourism', 'CHRISTA', 'PT', null, 'https://projects2014-2020.interregeurope.eu/christa'],
-    ['Night Light – Dark sky preservation', 'Night Light', 'FI', null, 'https://projects2014-2020.interregeurope.eu/nightlight'],
-    ['CLUSTERS3 – Cluster policies for S3', 'CLUSTERS3', 'ES', null, 'https://projects2014-2020.interregeurope.eu/clusters3'],
-    ['BRIDGES – Bringing together research and industry', 'BRIDGES', 'FI', null, 'https://projects2014-2020.interregeurope.eu/bridges'],
-    ['ECoC-SME – European Capitals of Culture for SMEs', 'ECoC-SME', 'PL', null, 'https://projects2014-2020.interregeurope.eu/ecoc-sme'],
-    ['HERIWELL – Cultural heritage as a source of societal well-being', 'HERIWELL', 'IT', null, 'https://www.interregeurope.eu/heriwell'],
-    ['CircE – European regions toward circular economy', 'CircE', 'IT', null, 'https://www.interregeurope.eu/circe'],
-    ['BeyondEVs – Beyond electric vehicles', 'BeyondEVs', 'FR', null, 'https://www.interregeurope.eu/beyondevs'],
+    [
+      'CRE:HUB – Cultural and creative industries hubs',
+      'CRE:HUB',
+      'IT',
+      null,
+      'https://projects2014-2020.interregeurope.eu/crehub',
+    ],
+    [
+      'INNOCASTLE – Innovating policy instruments for historic castles',
+      'INNOCASTLE',
+      'ES',
+      null,
+      'https://projects2014-2020.interregeurope.eu/innocastle',
+    ],
+    [
+      'CHRISTA – Culture and heritage for responsible, innovative and sustainable tourism',
+      'CHRISTA',
+      'PT',
+      null,
+      'https://projects2014-2020.interregeurope.eu/christa',
+    ],
+    [
+      'Night Light – Dark sky preservation',
+      'Night Light',
+      'FI',
+      null,
+      'https://projects2014-2020.interregeurope.eu/nightlight',
+    ],
+    [
+      'CLUSTERS3 – Cluster policies for S3',
+      'CLUSTERS3',
+      'ES',
+      null,
+      'https://projects2014-2020.interregeurope.eu/clusters3',
+    ],
+    [
+      'BRIDGES – Bringing together research and industry',
+      'BRIDGES',
+      'FI',
+      null,
+      'https://projects2014-2020.interregeurope.eu/bridges',
+    ],
+    [
+      'ECoC-SME – European Capitals of Culture for SMEs',
+      'ECoC-SME',
+      'PL',
+      null,
+      'https://projects2014-2020.interregeurope.eu/ecoc-sme',
+    ],
+    [
+      'HERIWELL – Cultural heritage as a source of societal well-being',
+      'HERIWELL',
+      'IT',
+      null,
+      'https://www.interregeurope.eu/heriwell',
+    ],
+    [
+      'CircE – European regions toward circular economy',
+      'CircE',
+      'IT',
+      null,
+      'https://www.interregeurope.eu/circe',
+    ],
+    [
+      'BeyondEVs – Beyond electric vehicles',
+      'BeyondEVs',
+      'FR',
+      null,
+      'https://www.interregeurope.eu/beyondevs',
+    ],
     ['POCITYF Interreg Sudoe link', null, 'ES', null, null],
-    ['SOCIAL GREEN – Regional policies towards greening the social housing sector', 'SOCIAL GREEN', 'ES', null, 'https://www.interregeurope.eu/socialgreen'],
+    [
+      'SOCIAL GREEN – Regional policies towards greening the social housing sector',
+      'SOCIAL GREEN',
+      'ES',
+      null,
+      'https://www.interregeurope.eu/socialgreen',
+    ],
     ['UrbanLinks 2 Landscape', 'UL2L', 'PL', null, 'https://www.interregeurope.eu/ul2l'],
   ],
   urbact_network: [
@@ -78,39 +163,99 @@ const catalogue: Record<CategoryKey, Row[]> = {
     ['Food Corridors', null, 'ES', 'Coimbra', 'https://urbact.eu/networks/food-corridors'],
   ],
   horizon_project: [
-    ['ROCK – Regeneration and Optimisation of Cultural heritage in creative and Knowledge cities', 'ROCK', 'IT', 'Bologna', 'https://rockproject.eu'],
+    [
+      'ROCK – Regeneration and Optimisation of Cultural heritage in creative and Knowledge cities',
+      'ROCK',
+      'IT',
+      'Bologna',
+      'https://rockproject.eu',
+    ],
     ['OpenHeritage', null, 'HU', null, 'https://openheritage.eu'],
-    ['CLIC – Circular models Leveraging Investments in Cultural heritage adaptive reuse', 'CLIC', 'IT', null, 'https://www.clicproject.eu'],
+    [
+      'CLIC – Circular models Leveraging Investments in Cultural heritage adaptive reuse',
+      'CLIC',
+      'IT',
+      null,
+      'https://www.clicproject.eu',
+    ],
     ['NetZeroCities', 'NZC', 'BE', null, 'https://netzerocities.eu'],
     ['URBiNAT – Urban inclusive and nature-based solutions', 'URBiNAT', 'PT', 'Porto', 'https://urbinat.eu'],
     ['Connecting Nature', null, 'IE', null, 'https://connectingnature.eu'],
     ['UNaLab – Urban Nature Labs', 'UNaLab', 'FI', 'Tampere', 'https://unalab.eu'],
-    ['proGIreg – Productive green infrastructure for post-industrial urban regeneration', 'proGIreg', 'DE', null, 'https://progireg.eu'],
+    [
+      'proGIreg – Productive green infrastructure for post-industrial urban regeneration',
+      'proGIreg',
+      'DE',
+      null,
+      'https://progireg.eu',
+    ],
     ['Urban GreenUP', null, 'ES', 'Valladolid', 'https://www.urbangreenup.eu'],
-    ['SPARCS – Sustainable energy positive and zero carbon communities', 'SPARCS', 'FI', 'Espoo', 'https://www.fvh.fi/sparcs'],
+    [
+      'SPARCS – Sustainable energy positive and zero carbon communities',
+      'SPARCS',
+      'FI',
+      'Espoo',
+      'https://www.fvh.fi/sparcs',
+    ],
     ['Cities4PEDs', null, 'BE', null, null],
-    ['T-Factor – Temporary uses as accelerators of urban regeneration', 'T-Factor', 'IT', 'Milano', 'https://www.t-factor.eu'],
+    [
+      'T-Factor – Temporary uses as accelerators of urban regeneration',
+      'T-Factor',
+      'IT',
+      'Milano',
+      'https://www.t-factor.eu',
+    ],
     ['ILIAD – Integrated Digital Framework for Comprehensive Maritime Data', 'ILIAD', 'PL', 'Gdańsk', null],
   ],
   eu_funded_project: [
     ['Creative Europe – Cities of Culture Lab', null, 'ES', 'Donostia / San Sebastián', null],
     ['Erasmus+ – Urban Creativity Academy', null, 'IT', 'Bologna', null],
-    ['European Urban Initiative – Innovative Actions Porto', 'EUI-IA', 'PT', 'Porto', 'https://www.urban-initiative.eu'],
+    [
+      'European Urban Initiative – Innovative Actions Porto',
+      'EUI-IA',
+      'PT',
+      'Porto',
+      'https://www.urban-initiative.eu',
+    ],
     ['EU-LAC Urban Bridges', null, 'CO', 'Medellín', null],
     ['Erasmus+ – Citizen Science for Cities', null, 'FI', 'Tampere', null],
     ['LIFE – Green Roofs Lyon', null, 'FR', 'Lyon', null],
     ['Interreg Baltic Sea Region – Blue Cities', null, 'PL', 'Gdańsk', 'https://interreg-baltic.eu'],
-    ['International Urban and Regional Cooperation – Latin America', 'IURC', 'CO', 'Bogotá', 'https://iurc.eu'],
+    [
+      'International Urban and Regional Cooperation – Latin America',
+      'IURC',
+      'CO',
+      'Bogotá',
+      'https://iurc.eu',
+    ],
   ],
   city_network: [
     ['Eurocities', null, 'BE', 'Bruxelles', 'https://eurocities.eu'],
-    ['Metropolis – World Association of the Major Metropolises', 'Metropolis', 'ES', 'Barcelona', 'https://www.metropolis.org'],
-    ['ICLEI Europe – Local Governments for Sustainability', 'ICLEI', 'DE', 'Freiburg', 'https://iclei-europe.org'],
+    [
+      'Metropolis – World Association of the Major Metropolises',
+      'Metropolis',
+      'ES',
+      'Barcelona',
+      'https://www.metropolis.org',
+    ],
+    [
+      'ICLEI Europe – Local Governments for Sustainability',
+      'ICLEI',
+      'DE',
+      'Freiburg',
+      'https://iclei-europe.org',
+    ],
     ['United Cities and Local Governments', 'UCLG', 'ES', 'Barcelona', 'https://www.uclg.org'],
     ['Mercociudades', null, 'UY', 'Montevideo', 'https://mercociudades.org'],
     ['Energy Cities', null, 'FR', 'Besançon', 'https://energy-cities.eu'],
     ['Council of European Municipalities and Regions', 'CEMR', 'BE', 'Bruxelles', 'https://www.ccre.org'],
-    ['Covenant of Mayors for Climate & Energy Europe', null, 'BE', 'Bruxelles', 'https://eu-mayors.ec.europa.eu'],
+    [
+      'Covenant of Mayors for Climate & Energy Europe',
+      null,
+      'BE',
+      'Bruxelles',
+      'https://eu-mayors.ec.europa.eu',
+    ],
     ['UNESCO Creative Cities Network', 'UCCN', 'FR', 'Paris', 'https://www.unesco.org/en/creative-cities'],
     ['C40 Cities', 'C40', 'GB', 'London', 'https://www.c40.org'],
     ['Red Española de Ciudades por el Clima', null, 'ES', 'Madrid', 'https://redciudadesclima.es'],
@@ -120,7 +265,13 @@ const catalogue: Record<CategoryKey, Row[]> = {
     ['Associação Nacional de Municípios Portugueses', 'ANMP', 'PT', 'Coimbra', 'https://www.anmp.pt'],
     ['France urbaine', null, 'FR', 'Paris', 'https://franceurbaine.org'],
     ['Związek Miast Polskich', 'ZMP', 'PL', 'Poznań', 'https://www.zmp.poznan.pl'],
-    ['Kuntaliitto – Association of Finnish Municipalities', null, 'FI', 'Helsinki', 'https://www.kuntaliitto.fi'],
+    [
+      'Kuntaliitto – Association of Finnish Municipalities',
+      null,
+      'FI',
+      'Helsinki',
+      'https://www.kuntaliitto.fi',
+    ],
     ['Asocapitales', null, 'CO', 'Bogotá', 'https://asocapitales.co'],
     ['Union of the Baltic Cities', 'UBC', 'PL', 'Gdańsk', 'https://www.ubc.net'],
     ['Cities for Digital Rights', null, 'ES', 'Barcelona', 'https://citiesfordigitalrights.org'],
@@ -128,7 +279,13 @@ const catalogue: Record<CategoryKey, Row[]> = {
   ],
   local_authority: [
     ['Diputación Foral de Gipuzkoa', null, 'ES', 'Donostia / San Sebastián', 'https://www.gipuzkoa.eus'],
-    ['Fomento de San Sebastián', null, 'ES', 'Donostia / San Sebastián', 'https://www.fomentosansebastian.eus'],
+    [
+      'Fomento de San Sebastián',
+      null,
+      'ES',
+      'Donostia / San Sebastián',
+      'https://www.fomentosansebastian.eus',
+    ],
     ['Área Metropolitana de Barcelona', 'AMB', 'ES', 'Barcelona', 'https://www.amb.cat'],
     ['Barcelona Activa', null, 'ES', 'Barcelona', 'https://www.barcelonactiva.cat'],
     ['Generalitat de Catalunya', null, 'ES', 'Barcelona', 'https://web.gencat.cat'],
@@ -153,15 +310,45 @@ const catalogue: Record<CategoryKey, Row[]> = {
     ['Departamento Nacional de Planeación', 'DNP', 'CO', 'Bogotá', 'https://www.dnp.gov.co'],
     ['Agência para o Desenvolvimento e Coesão', 'AD&C', 'PT', 'Lisboa', 'https://www.adcoesao.pt'],
     ['Ministero della Cultura', 'MiC', 'IT', 'Roma', 'https://cultura.gov.it'],
-    ['Agence nationale de la cohésion des territoires', 'ANCT', 'FR', 'Paris', 'https://agence-cohesion-territoires.gouv.fr'],
-    ['Ministerstwo Funduszy i Polityki Regionalnej', null, 'PL', 'Warszawa', 'https://www.gov.pl/web/fundusze-regiony'],
+    [
+      'Agence nationale de la cohésion des territoires',
+      'ANCT',
+      'FR',
+      'Paris',
+      'https://agence-cohesion-territoires.gouv.fr',
+    ],
+    [
+      'Ministerstwo Funduszy i Polityki Regionalnej',
+      null,
+      'PL',
+      'Warszawa',
+      'https://www.gov.pl/web/fundusze-regiony',
+    ],
     ['Ympäristöministeriö – Ministry of the Environment', 'YM', 'FI', 'Helsinki', 'https://ym.fi'],
   ],
   eu_institution: [
-    ['European Commission – DG Regional and Urban Policy', 'DG REGIO', 'BE', 'Bruxelles', 'https://commission.europa.eu/about/departments-and-executive-agencies/regional-and-urban-policy_en'],
+    [
+      'European Commission – DG Regional and Urban Policy',
+      'DG REGIO',
+      'BE',
+      'Bruxelles',
+      'https://commission.europa.eu/about/departments-and-executive-agencies/regional-and-urban-policy_en',
+    ],
     ['European Committee of the Regions', 'CoR', 'BE', 'Bruxelles', 'https://cor.europa.eu'],
-    ['European Parliament – Committee on Regional Development', 'REGI', 'BE', 'Bruxelles', 'https://www.europarl.europa.eu/committees/en/regi'],
-    ['Urban Agenda for the EU – Culture and Cultural Heritage Partnership', null, 'BE', null, 'https://futurium.ec.europa.eu/en/urban-agenda/culture-cultural-heritage'],
+    [
+      'European Parliament – Committee on Regional Development',
+      'REGI',
+      'BE',
+      'Bruxelles',
+      'https://www.europarl.europa.eu/committees/en/regi',
+    ],
+    [
+      'Urban Agenda for the EU – Culture and Cultural Heritage Partnership',
+      null,
+      'BE',
+      null,
+      'https://futurium.ec.europa.eu/en/urban-agenda/culture-cultural-heritage',
+    ],
     ['Urban Agenda for the EU – Sustainable Use of Land Partnership', null, 'BE', null, null],
     ['European Urban Initiative', 'EUI', 'FR', 'Lille', 'https://www.urban-initiative.eu'],
     ['Joint Research Centre – Urban Data Platform', 'JRC', 'IT', 'Ispra', null],
@@ -192,7 +379,13 @@ const catalogue: Record<CategoryKey, Row[]> = {
     ['Europa Nostra', null, 'NL', 'Den Haag', 'https://www.europanostra.org'],
     ['Housing Europe', null, 'BE', 'Bruxelles', 'https://www.housingeurope.eu'],
     ['Fundación Kutxa', null, 'ES', 'Donostia / San Sebastián', 'https://www.kutxafundazioa.eus'],
-    ['Tabakalera – Centro Internacional de Cultura Contemporánea', null, 'ES', 'Donostia / San Sebastián', 'https://www.tabakalera.eus'],
+    [
+      'Tabakalera – Centro Internacional de Cultura Contemporánea',
+      null,
+      'ES',
+      'Donostia / San Sebastián',
+      'https://www.tabakalera.eus',
+    ],
     ['Fundació Tot Raval', null, 'ES', 'Barcelona', 'https://www.totraval.org'],
     ['Fundación Proantioquia', null, 'CO', 'Medellín', 'https://www.proantioquia.org.co'],
     ['Fundação de Serralves', null, 'PT', 'Porto', 'https://www.serralves.pt'],
@@ -207,8 +400,20 @@ const catalogue: Record<CategoryKey, Row[]> = {
     ['Mondragon Corporation', null, 'ES', 'Arrasate-Mondragón', 'https://www.mondragon-corporation.com'],
     ['Tecnalia', null, 'ES', 'Donostia / San Sebastián', 'https://www.tecnalia.com'],
     ['Eurecat', null, 'ES', 'Barcelona', 'https://eurecat.org'],
-    ['Cámara de Comercio de Medellín para Antioquia', null, 'CO', 'Medellín', 'https://www.camaramedellin.com.co'],
-    ['UPTEC – Parque de Ciência e Tecnologia da Universidade do Porto', 'UPTEC', 'PT', 'Porto', 'https://uptec.up.pt'],
+    [
+      'Cámara de Comercio de Medellín para Antioquia',
+      null,
+      'CO',
+      'Medellín',
+      'https://www.camaramedellin.com.co',
+    ],
+    [
+      'UPTEC – Parque de Ciência e Tecnologia da Universidade do Porto',
+      'UPTEC',
+      'PT',
+      'Porto',
+      'https://uptec.up.pt',
+    ],
     ['BolognaFiere', null, 'IT', 'Bologna', 'https://www.bolognafiere.it'],
     ['Lyon French Tech', null, 'FR', 'Lyon', 'https://www.lyonfrenchtech.com'],
     ['Pomorski Park Naukowo-Technologiczny', 'PPNT', 'PL', 'Gdynia', 'https://ppnt.pl'],
@@ -236,22 +441,92 @@ const catalogue: Record<CategoryKey, Row[]> = {
 
 /** Cities whose councils a city network would know: each is a local authority stakeholder. */
 const europeanCities: [string, string][] = [
-  ['Bilbao', 'ES'], ['Vitoria-Gasteiz', 'ES'], ['Pamplona', 'ES'], ['Valencia', 'ES'], ['Sevilla', 'ES'], ['Zaragoza', 'ES'], ['Girona', 'ES'], ['Málaga', 'ES'],
-  ['Lisboa', 'PT'], ['Braga', 'PT'], ['Coimbra', 'PT'], ['Guimarães', 'PT'], ['Aveiro', 'PT'],
-  ['Torino', 'IT'], ['Milano', 'IT'], ['Firenze', 'IT'], ['Napoli', 'IT'], ['Modena', 'IT'], ['Genova', 'IT'], ['Parma', 'IT'],
-  ['Marseille', 'FR'], ['Nantes', 'FR'], ['Grenoble', 'FR'], ['Bordeaux', 'FR'], ['Strasbourg', 'FR'], ['Lille', 'FR'],
-  ['Kraków', 'PL'], ['Wrocław', 'PL'], ['Poznań', 'PL'], ['Łódź', 'PL'], ['Gdynia', 'PL'], ['Lublin', 'PL'],
-  ['Helsinki', 'FI'], ['Turku', 'FI'], ['Oulu', 'FI'], ['Espoo', 'FI'],
-  ['Bogotá', 'CO'], ['Cali', 'CO'], ['Barranquilla', 'CO'], ['Cartagena', 'CO'],
-  ['Rotterdam', 'NL'], ['Utrecht', 'NL'], ['Gent', 'BE'], ['Antwerpen', 'BE'], ['Wien', 'AT'], ['Graz', 'AT'], ['Leipzig', 'DE'], ['Dresden', 'DE'],
-  ['Tallinn', 'EE'], ['Riga', 'LV'], ['Vilnius', 'LT'], ['Cluj-Napoca', 'RO'], ['Ljubljana', 'SI'], ['Zagreb', 'HR'], ['Brno', 'CZ'], ['Aarhus', 'DK'],
-  ['Malmö', 'SE'], ['Cork', 'IE'], ['Thessaloniki', 'GR'], ['Valletta', 'MT'],
+  ['Bilbao', 'ES'],
+  ['Vitoria-Gasteiz', 'ES'],
+  ['Pamplona', 'ES'],
+  ['Valencia', 'ES'],
+  ['Sevilla', 'ES'],
+  ['Zaragoza', 'ES'],
+  ['Girona', 'ES'],
+  ['Málaga', 'ES'],
+  ['Lisboa', 'PT'],
+  ['Braga', 'PT'],
+  ['Coimbra', 'PT'],
+  ['Guimarães', 'PT'],
+  ['Aveiro', 'PT'],
+  ['Torino', 'IT'],
+  ['Milano', 'IT'],
+  ['Firenze', 'IT'],
+  ['Napoli', 'IT'],
+  ['Modena', 'IT'],
+  ['Genova', 'IT'],
+  ['Parma', 'IT'],
+  ['Marseille', 'FR'],
+  ['Nantes', 'FR'],
+  ['Grenoble', 'FR'],
+  ['Bordeaux', 'FR'],
+  ['Strasbourg', 'FR'],
+  ['Lille', 'FR'],
+  ['Kraków', 'PL'],
+  ['Wrocław', 'PL'],
+  ['Poznań', 'PL'],
+  ['Łódź', 'PL'],
+  ['Gdynia', 'PL'],
+  ['Lublin', 'PL'],
+  ['Helsinki', 'FI'],
+  ['Turku', 'FI'],
+  ['Oulu', 'FI'],
+  ['Espoo', 'FI'],
+  ['Bogotá', 'CO'],
+  ['Cali', 'CO'],
+  ['Barranquilla', 'CO'],
+  ['Cartagena', 'CO'],
+  ['Rotterdam', 'NL'],
+  ['Utrecht', 'NL'],
+  ['Gent', 'BE'],
+  ['Antwerpen', 'BE'],
+  ['Wien', 'AT'],
+  ['Graz', 'AT'],
+  ['Leipzig', 'DE'],
+  ['Dresden', 'DE'],
+  ['Tallinn', 'EE'],
+  ['Riga', 'LV'],
+  ['Vilnius', 'LT'],
+  ['Cluj-Napoca', 'RO'],
+  ['Ljubljana', 'SI'],
+  ['Zagreb', 'HR'],
+  ['Brno', 'CZ'],
+  ['Aarhus', 'DK'],
+  ['Malmö', 'SE'],
+  ['Cork', 'IE'],
+  ['Thessaloniki', 'GR'],
+  ['Valletta', 'MT'],
 ]
 
 const cityPrefix: Record<string, string> = {
-  ES: 'Ayuntamiento de', PT: 'Câmara Municipal de', IT: 'Comune di', FR: 'Ville de', PL: 'Urząd Miejski w', FI: 'City of', CO: 'Alcaldía de',
-  NL: 'Gemeente', BE: 'Stad', AT: 'Stadt', DE: 'Stadt', EE: 'City of', LV: 'City of', LT: 'City of', RO: 'Primăria', SI: 'Mestna občina',
-  HR: 'Grad', CZ: 'Statutární město', DK: 'Aarhus Kommune', SE: 'City of', IE: 'City of', GR: 'Municipality of', MT: 'City of',
+  ES: 'Ayuntamiento de',
+  PT: 'Câmara Municipal de',
+  IT: 'Comune di',
+  FR: 'Ville de',
+  PL: 'Urząd Miejski w',
+  FI: 'City of',
+  CO: 'Alcaldía de',
+  NL: 'Gemeente',
+  BE: 'Stad',
+  AT: 'Stadt',
+  DE: 'Stadt',
+  EE: 'City of',
+  LV: 'City of',
+  LT: 'City of',
+  RO: 'Primăria',
+  SI: 'Mestna občina',
+  HR: 'Grad',
+  CZ: 'Statutární město',
+  DK: 'Aarhus Kommune',
+  SE: 'City of',
+  IE: 'City of',
+  GR: 'Municipality of',
+  MT: 'City of',
 }
 
 /** Local media and cultural organisations of other cities, to make the register the size of a real one. */
@@ -262,10 +537,67 @@ const extraKinds: { category: CategoryKey; pattern: (city: string) => string }[]
   { category: 'citizen_group', pattern: (c) => `Friends of ${c} Old Town` },
 ]
 
-const firstNames = ['Ane', 'Jon', 'Miren', 'Núria', 'Jordi', 'Carla', 'Andrés', 'Valentina', 'João', 'Inês', 'Giulia', 'Marco', 'Camille', 'Étienne', 'Zofia', 'Paweł', 'Aino', 'Mikko', 'Sofía', 'Luis']
-const lastNames = ['Arrieta', 'Zubiaurre', 'Puig', 'Ferrer', 'Restrepo', 'Gómez', 'Silva', 'Carvalho', 'Rossi', 'Bianchi', 'Lefèvre', 'Moreau', 'Kowalska', 'Nowak', 'Virtanen', 'Mäkinen', 'Ortega', 'Duarte', 'Conti', 'Garnier']
-const positions = ['Director', 'Head of Communications', 'Project Manager', 'International Relations Officer', 'Researcher', 'Press Officer', 'Policy Officer', 'Coordinator']
-const basisSources = ['Business card at the partner meeting', 'Introduced by the lead partner', 'Public website contact page', 'Signed up at the webinar', 'E-mail exchange about the policy clinic']
+const firstNames = [
+  'Ane',
+  'Jon',
+  'Miren',
+  'Núria',
+  'Jordi',
+  'Carla',
+  'Andrés',
+  'Valentina',
+  'João',
+  'Inês',
+  'Giulia',
+  'Marco',
+  'Camille',
+  'Étienne',
+  'Zofia',
+  'Paweł',
+  'Aino',
+  'Mikko',
+  'Sofía',
+  'Luis',
+]
+const lastNames = [
+  'Arrieta',
+  'Zubiaurre',
+  'Puig',
+  'Ferrer',
+  'Restrepo',
+  'Gómez',
+  'Silva',
+  'Carvalho',
+  'Rossi',
+  'Bianchi',
+  'Lefèvre',
+  'Moreau',
+  'Kowalska',
+  'Nowak',
+  'Virtanen',
+  'Mäkinen',
+  'Ortega',
+  'Duarte',
+  'Conti',
+  'Garnier',
+]
+const positions = [
+  'Director',
+  'Head of Communications',
+  'Project Manager',
+  'International Relations Officer',
+  'Researcher',
+  'Press Officer',
+  'Policy Officer',
+  'Coordinator',
+]
+const basisSources = [
+  'Business card at the partner meeting',
+  'Introduced by the lead partner',
+  'Public website contact page',
+  'Signed up at the webinar',
+  'E-mail exchange about the policy clinic',
+]
 
 const scaleFor: Record<CategoryKey, Scale[]> = {
   university: ['regional', 'national', 'european'],
@@ -284,9 +616,31 @@ const scaleFor: Record<CategoryKey, Scale[]> = {
   other: ['local', 'regional'],
 }
 
-const languageOf: Record<string, string> = { ES: 'es', PT: 'pt', IT: 'it', FR: 'fr', PL: 'pl', FI: 'fi', CO: 'es', BE: 'fr', NL: 'nl', DE: 'de', AT: 'de' }
+const languageOf: Record<string, string> = {
+  ES: 'es',
+  PT: 'pt',
+  IT: 'it',
+  FR: 'fr',
+  PL: 'pl',
+  FI: 'fi',
+  CO: 'es',
+  BE: 'fr',
+  NL: 'nl',
+  DE: 'de',
+  AT: 'de',
+}
 
-const stageWeights: Stage[] = ['identified', 'identified', 'identified', 'contacted', 'contacted', 'engaged', 'engaged', 'collaborating', 'dormant']
+const stageWeights: Stage[] = [
+  'identified',
+  'identified',
+  'identified',
+  'contacted',
+  'contacted',
+  'engaged',
+  'engaged',
+  'collaborating',
+  'dormant',
+]
 
 /** Categories first, then a few hundred stakeholders of every category, owned by the partners of their country. */
 export function seedStakeholders(db: DB, core: CoreSeed, random: Random) {
@@ -313,9 +667,17 @@ export function seedStakeholders(db: DB, core: CoreSeed, random: Random) {
     ['Tampere', core.partnerIds.get('Tampere')!],
   ])
   const countryOfPartner: [string, string][] = [
-    ['San Sebastián', 'ES'], ['Barcelona', 'ES'], ['Medellín', 'CO'], ['Porto', 'PT'], ['Bologna', 'IT'], ['Lyon', 'FR'], ['Gdańsk', 'PL'], ['Tampere', 'FI'],
+    ['San Sebastián', 'ES'],
+    ['Barcelona', 'ES'],
+    ['Medellín', 'CO'],
+    ['Porto', 'PT'],
+    ['Bologna', 'IT'],
+    ['Lyon', 'FR'],
+    ['Gdańsk', 'PL'],
+    ['Tampere', 'FI'],
   ]
-  for (const [name, country] of countryOfPartner) partnerByCountry.set(country, [...(partnerByCountry.get(country) ?? []), core.partnerIds.get(name)!])
+  for (const [name, country] of countryOfPartner)
+    partnerByCountry.set(country, [...(partnerByCountry.get(country) ?? []), core.partnerIds.get(name)!])
   const allPartners = [...core.partnerIds.values()]
 
   const rows: { category: CategoryKey; row: Row }[] = []
@@ -331,15 +693,29 @@ export function seedStakeholders(db: DB, core: CoreSeed, random: Random) {
   }
   // Likely duplicates, as a real spreadsheet has them: the duplicates page has something to merge.
   rows.push({ category: 'university', row: ['Universidad de Deusto.', null, 'ES', 'Bilbao', 'deusto.es/en'] })
-  rows.push({ category: 'city_network', row: ['EUROCITIES asbl', null, 'BE', 'Brussels', 'https://www.eurocities.eu/'] })
-  rows.push({ category: 'university', row: ['University of Porto', 'UP', 'PT', 'Porto', 'https://sigarra.up.pt'] })
-  rows.push({ category: 'media', row: ['Diario Vasco', null, 'ES', 'San Sebastián', 'https://diariovasco.com'] })
+  rows.push({
+    category: 'city_network',
+    row: ['EUROCITIES asbl', null, 'BE', 'Brussels', 'https://www.eurocities.eu/'],
+  })
+  rows.push({
+    category: 'university',
+    row: ['University of Porto', 'UP', 'PT', 'Porto', 'https://sigarra.up.pt'],
+  })
+  rows.push({
+    category: 'media',
+    row: ['Diario Vasco', null, 'ES', 'San Sebastián', 'https://diariovasco.com'],
+  })
 
   const created: { id: number; category: CategoryKey; country: string }[] = []
   for (const { category, row } of rows) {
     const [name, acronym, country, city, website] = row
-    const owners = (city && partnerCity.get(city) && [partnerCity.get(city)!]) || partnerByCountry.get(country) || []
-    const ownerPartnerId = owners.length ? random.pick(owners) : random.chance(0.5) ? random.pick(allPartners) : undefined
+    const owners =
+      (city && partnerCity.get(city) && [partnerCity.get(city)!]) || partnerByCountry.get(country) || []
+    const ownerPartnerId = owners.length
+      ? random.pick(owners)
+      : random.chance(0.5)
+        ? random.pick(allPartners)
+        : undefined
     const funded = builtInCategories.find((c) => c.key === category)!.isFundedProject
     const start = 2014 + 7 * random.int(0, 1)
     const id = createStakeholder(
@@ -372,7 +748,12 @@ export function seedStakeholders(db: DB, core: CoreSeed, random: Random) {
     for (let i = random.int(1, 2); i > 0; i--) {
       const first = random.pick(firstNames)
       const last = random.pick(lastNames)
-      const basis: LawfulBasis = random.pick(['consent', 'legitimate_interest', 'legitimate_interest', 'public_task'])
+      const basis: LawfulBasis = random.pick([
+        'consent',
+        'legitimate_interest',
+        'legitimate_interest',
+        'public_task',
+      ])
       n++
       createContact(
         db,
@@ -381,7 +762,9 @@ export function seedStakeholders(db: DB, core: CoreSeed, random: Random) {
           name: `${first} ${last}`,
           position: random.pick(positions),
           email: `${normalizeForEmail(first)}.${normalizeForEmail(last)}${n}@example.org`,
-          phone: random.chance(0.5) ? `+${random.int(30, 58)} ${random.int(600, 699)} ${random.int(100, 999)} ${random.int(100, 999)}` : undefined,
+          phone: random.chance(0.5)
+            ? `+${random.int(30, 58)} ${random.int(600, 699)} ${random.int(100, 999)} ${random.int(100, 999)}`
+            : undefined,
           languages: [languageOf[s.country] ?? 'en'],
           lawfulBasis: basis,
           basisObtainedAt: `2025-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,

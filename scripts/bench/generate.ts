@@ -9,15 +9,18 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { openSqlite } from '#db/client'
 import { runMigrations } from '#db/migrate'
 import { seedDemoIfEmpty } from '#db/seed/index'
 import { createRandom } from '#db/seed/random'
 import { nameKey, normalizeText } from '~/utils/text'
+
 import { BENCH_DB, BENCH_SEED, dataset } from './dataset'
 
 const started = performance.now()
-const log = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${message}`)
+const log = (message: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${message}`)
 
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(BENCH_DB + suffix, { force: true })
 fs.mkdirSync(path.dirname(BENCH_DB), { recursive: true })
@@ -36,7 +39,16 @@ const random = createRandom(BENCH_SEED)
  * recreated afterwards (building an index once over sorted data is far cheaper than keeping it
  * up to date row by row); the full-text tables are then rebuilt from their content tables.
  */
-const bulkTables = ['stakeholders', 'stakeholder_themes', 'contacts', 'actions', 'action_languages', 'action_stakeholders', 'action_themes', 'scores']
+const bulkTables = [
+  'stakeholders',
+  'stakeholder_themes',
+  'contacts',
+  'actions',
+  'action_languages',
+  'action_stakeholders',
+  'action_themes',
+  'scores',
+]
 const deferred = sqlite
   .prepare(
     `select type, name, sql from sqlite_master where type in ('index', 'trigger') and sql is not null
@@ -49,56 +61,148 @@ const ids = (sql: string) => (sqlite.prepare(sql).all() as { id: number }[]).map
 
 // Cities with their (often accented) names, from GeoNames via ../shared/data.
 const countryCodes: Record<string, string> = {
-  Spain: 'ES', France: 'FR', Italy: 'IT', Portugal: 'PT', Poland: 'PL', Finland: 'FI', Germany: 'DE', Belgium: 'BE',
-  Netherlands: 'NL', Sweden: 'SE', Greece: 'GR', Romania: 'RO', Croatia: 'HR', Czechia: 'CZ', Hungary: 'HU', Austria: 'AT',
-  Denmark: 'DK', Ireland: 'IE', Slovenia: 'SI', Slovakia: 'SK', Lithuania: 'LT', Latvia: 'LV', Estonia: 'EE', Bulgaria: 'BG',
-  Colombia: 'CO', Mexico: 'MX', Brazil: 'BR', Argentina: 'AR', Chile: 'CL',
+  Spain: 'ES',
+  France: 'FR',
+  Italy: 'IT',
+  Portugal: 'PT',
+  Poland: 'PL',
+  Finland: 'FI',
+  Germany: 'DE',
+  Belgium: 'BE',
+  Netherlands: 'NL',
+  Sweden: 'SE',
+  Greece: 'GR',
+  Romania: 'RO',
+  Croatia: 'HR',
+  Czechia: 'CZ',
+  Hungary: 'HU',
+  Austria: 'AT',
+  Denmark: 'DK',
+  Ireland: 'IE',
+  Slovenia: 'SI',
+  Slovakia: 'SK',
+  Lithuania: 'LT',
+  Latvia: 'LV',
+  Estonia: 'EE',
+  Bulgaria: 'BG',
+  Colombia: 'CO',
+  Mexico: 'MX',
+  Brazil: 'BR',
+  Argentina: 'AR',
+  Chile: 'CL',
 }
 const citiesFile = path.resolve('../shared/data/cities/world-cities.csv')
 const cities: { name: string; country: string }[] = []
 if (fs.existsSync(citiesFile)) {
   for (const line of fs.readFileSync(citiesFile, 'utf8').split('\n').slice(1)) {
     const [name, country] = line.split(',')
-    if (name && countryCodes[country] && !name.includes('"')) cities.push({ name, country: countryCodes[country] })
+    if (name && countryCodes[country] && !name.includes('"'))
+      cities.push({ name, country: countryCodes[country] })
   }
 } else {
-  cities.push({ name: 'Córdoba', country: 'ES' }, { name: 'Łódź', country: 'PL' }, { name: 'Besançon', country: 'FR' }, { name: 'Jyväskylä', country: 'FI' })
+  cities.push(
+    { name: 'Córdoba', country: 'ES' },
+    { name: 'Łódź', country: 'PL' },
+    { name: 'Besançon', country: 'FR' },
+    { name: 'Jyväskylä', country: 'FI' },
+  )
 }
 log(`${cities.length} cities loaded`)
 
 const languagesByCountry: Record<string, string> = {
-  ES: 'es', FR: 'fr', IT: 'it', PT: 'pt', PL: 'pl', FI: 'fi', DE: 'de', BE: 'fr', NL: 'nl', SE: 'sv', GR: 'el', RO: 'ro', HR: 'hr',
-  CZ: 'cs', HU: 'hu', AT: 'de', DK: 'da', IE: 'en', SI: 'sl', SK: 'sk', LT: 'lt', LV: 'lv', EE: 'et', BG: 'bg', CO: 'es', MX: 'es',
-  BR: 'pt', AR: 'es', CL: 'es',
+  ES: 'es',
+  FR: 'fr',
+  IT: 'it',
+  PT: 'pt',
+  PL: 'pl',
+  FI: 'fi',
+  DE: 'de',
+  BE: 'fr',
+  NL: 'nl',
+  SE: 'sv',
+  GR: 'el',
+  RO: 'ro',
+  HR: 'hr',
+  CZ: 'cs',
+  HU: 'hu',
+  AT: 'de',
+  DK: 'da',
+  IE: 'en',
+  SI: 'sl',
+  SK: 'sk',
+  LT: 'lt',
+  LV: 'lv',
+  EE: 'et',
+  BG: 'bg',
+  CO: 'es',
+  MX: 'es',
+  BR: 'pt',
+  AR: 'es',
+  CL: 'es',
 }
 
 // 1. Partners: the demo's 8 plus 32 more cities.
 const existingPartners = ids('select id from partners')
-const insertPartner = sqlite.prepare(`insert into partners (name, country, city, role, website) values (?, ?, ?, ?, ?)`)
+const insertPartner = sqlite.prepare(
+  `insert into partners (name, country, city, role, website) values (?, ?, ?, ?, ?)`,
+)
 sqlite.transaction(() => {
   for (let i = existingPartners.length; i < dataset.partners; i++) {
     const city = cities[(i * 97) % cities.length]
-    insertPartner.run(`${city.name} City Council`, city.country, city.name, 'partner', `https://www.${normalizeText(city.name).replace(/[^a-z]/g, '')}.eu`)
+    insertPartner.run(
+      `${city.name} City Council`,
+      city.country,
+      city.name,
+      'partner',
+      `https://www.${normalizeText(city.name).replace(/[^a-z]/g, '')}.eu`,
+    )
   }
 })()
 const partnerIds = ids('select id from partners')
 log(`${partnerIds.length} partners`)
 
 // 2. Stakeholders with contacts and themes.
-const categories = sqlite.prepare('select id, key from stakeholder_categories where archived_at is null').all() as { id: number; key: string | null }[]
+const categories = sqlite
+  .prepare('select id, key from stakeholder_categories where archived_at is null')
+  .all() as { id: number; key: string | null }[]
 if (!categories.length) throw new Error('No stakeholder categories: the demo seed must create them first.')
 const themeIds = ids('select id from themes')
 const stages = ['identified', 'contacted', 'engaged', 'collaborating', 'dormant'] as const
 const scales = ['local', 'regional', 'national', 'european', 'global'] as const
 const patterns: Record<string, string[]> = {
-  university: ['Universidad de {c}', 'Université de {c}', 'Università di {c}', 'Universidade de {c}', 'Uniwersytet w {c}', '{c} University of Applied Sciences', 'Politécnica de {c}', 'Hochschule {c}'],
+  university: [
+    'Universidad de {c}',
+    'Université de {c}',
+    'Università di {c}',
+    'Universidade de {c}',
+    'Uniwersytet w {c}',
+    '{c} University of Applied Sciences',
+    'Politécnica de {c}',
+    'Hochschule {c}',
+  ],
   interreg_project: ['{A} – Interreg Europe', 'Interreg {A} {c}', '{A} (Interreg Sudoe)'],
   urbact_network: ['URBACT {A} network', '{A} – URBACT Action Planning Network'],
   horizon_project: ['{A} (Horizon Europe)', '{A} – H2020 Smart Cities'],
   eu_funded_project: ['{A} (Erasmus+)', '{A} (LIFE programme)', '{A} (Creative Europe)'],
-  city_network: ['Red de Ciudades {x}', 'Réseau des villes {x}', 'Association of {x} Cities', 'Rete dei Comuni {x}'],
-  local_authority: ['Ayuntamiento de {c}', 'Mairie de {c}', 'Comune di {c}', 'Câmara Municipal de {c}', 'Urząd Miasta {c}', '{c} kaupunki'],
-  national_authority: ['Ministerio de Transición {x}', 'Ministère de la Cohésion {x}', 'Agência {x} de Coesão'],
+  city_network: [
+    'Red de Ciudades {x}',
+    'Réseau des villes {x}',
+    'Association of {x} Cities',
+    'Rete dei Comuni {x}',
+  ],
+  local_authority: [
+    'Ayuntamiento de {c}',
+    'Mairie de {c}',
+    'Comune di {c}',
+    'Câmara Municipal de {c}',
+    'Urząd Miasta {c}',
+    '{c} kaupunki',
+  ],
+  national_authority: [
+    'Ministerio de Transición {x}',
+    'Ministère de la Cohésion {x}',
+    'Agência {x} de Coesão',
+  ],
   eu_institution: ['Urban Agenda Partnership on {x}', 'European Committee of the Regions – {x}'],
   media: ['Diario de {c}', 'Radio {c}', 'Le Journal de {c}', 'Gazzetta di {c}', 'Gazeta {c}', '{c} Uutiset'],
   ngo: ['Fundación {x} {c}', 'Asociación Vecinal {c}', 'Association Citoyenne de {c}', 'Fondazione {x}'],
@@ -106,22 +210,83 @@ const patterns: Record<string, string[]> = {
   citizen_group: ['Colectivo {x} de {c}', 'Collectif {x} {c}', 'Grupa obywatelska {c}'],
   other: ['{x} Observatory of {c}', 'Centro de Estudios {x}'],
 }
-const words = ['Creativa', 'Sostenible', 'Digital', 'Verde', 'Innovación', 'Patrimonio', 'Participación', 'Cultura', 'Energía', 'Movilidad', 'Resiliencia', 'Economía Social', 'Éducation', 'Sociétal']
+const words = [
+  'Creativa',
+  'Sostenible',
+  'Digital',
+  'Verde',
+  'Innovación',
+  'Patrimonio',
+  'Participación',
+  'Cultura',
+  'Energía',
+  'Movilidad',
+  'Resiliencia',
+  'Economía Social',
+  'Éducation',
+  'Sociétal',
+]
 const acronymLetters = 'ABCDEFGHIJKLMNOPRSTUVZ'
-const acronym = () => Array.from({ length: random.int(3, 7) }, () => random.pick(acronymLetters.split(''))).join('')
+const acronym = () =>
+  Array.from({ length: random.int(3, 7) }, () => random.pick(acronymLetters.split(''))).join('')
 
 const insertStakeholder = sqlite.prepare(`insert into stakeholders
   (name, acronym, category_id, programme, period, scale, country, city, website, web_domain, description, languages,
    owner_partner_id, stage, name_key, search_text, created_at, updated_at)
   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-const insertStakeholderTheme = sqlite.prepare('insert or ignore into stakeholder_themes (stakeholder_id, theme_id) values (?, ?)')
-const insertContact = sqlite.prepare(`insert into contacts (stakeholder_id, name, position, email, email_key, phone, languages, lawful_basis, basis_obtained_at, basis_source, do_not_contact)
+const insertStakeholderTheme = sqlite.prepare(
+  'insert or ignore into stakeholder_themes (stakeholder_id, theme_id) values (?, ?)',
+)
+const insertContact =
+  sqlite.prepare(`insert into contacts (stakeholder_id, name, position, email, email_key, phone, languages, lawful_basis, basis_obtained_at, basis_source, do_not_contact)
   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-const firstNames = ['Ane', 'Iñaki', 'María José', 'Jérôme', 'Zoé', 'Łukasz', 'Małgorzata', 'João', 'Conceição', 'Niccolò', 'Chiara', 'Väinö', 'Aino', 'Søren', 'Ioana', 'Dorotea']
-const lastNames = ['Etxeberria', 'Muñoz', 'Peña', 'Lefèvre', 'Gagné', 'Wiśniewski', 'Żak', 'Gonçalves', 'Araújo', 'Rossi', 'Bianchi', 'Mäkinen', 'Virtanen', 'Jørgensen', 'Popescu', 'Horvat']
-const positions = ['Director', 'Communications officer', 'Project manager', 'Researcher', 'Head of international relations', 'Journalist']
+const firstNames = [
+  'Ane',
+  'Iñaki',
+  'María José',
+  'Jérôme',
+  'Zoé',
+  'Łukasz',
+  'Małgorzata',
+  'João',
+  'Conceição',
+  'Niccolò',
+  'Chiara',
+  'Väinö',
+  'Aino',
+  'Søren',
+  'Ioana',
+  'Dorotea',
+]
+const lastNames = [
+  'Etxeberria',
+  'Muñoz',
+  'Peña',
+  'Lefèvre',
+  'Gagné',
+  'Wiśniewski',
+  'Żak',
+  'Gonçalves',
+  'Araújo',
+  'Rossi',
+  'Bianchi',
+  'Mäkinen',
+  'Virtanen',
+  'Jørgensen',
+  'Popescu',
+  'Horvat',
+]
+const positions = [
+  'Director',
+  'Communications officer',
+  'Project manager',
+  'Researcher',
+  'Head of international relations',
+  'Journalist',
+]
 
-const existingStakeholders = (sqlite.prepare('select count(*) as n from stakeholders').get() as { n: number }).n
+const existingStakeholders = (sqlite.prepare('select count(*) as n from stakeholders').get() as { n: number })
+  .n
 sqlite.transaction(() => {
   for (let i = existingStakeholders; i < dataset.stakeholders; i++) {
     const category = categories[i % categories.length]
@@ -134,13 +299,17 @@ sqlite.transaction(() => {
     const domainBase = normalizeText(`${acr}-${city.name}`).replace(/[^a-z0-9-]/g, '')
     const website = random.chance(0.85) ? `https://www.${domainBase}${i}.eu` : null
     const webDomain = website ? `${domainBase}${i}.eu` : null
-    const funded = ['interreg_project', 'urbact_network', 'horizon_project', 'eu_funded_project'].includes(category.key ?? '')
+    const funded = ['interreg_project', 'urbact_network', 'horizon_project', 'eu_funded_project'].includes(
+      category.key ?? '',
+    )
     const created = `${random.int(2022, 2026)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}T10:00:00.000Z`
     const info = insertStakeholder.run(
       name,
       random.chance(0.4) ? acr : null,
       category.id,
-      funded ? random.pick(['Interreg Europe', 'URBACT IV', 'Horizon Europe', 'Erasmus+', 'Interreg Sudoe']) : null,
+      funded
+        ? random.pick(['Interreg Europe', 'URBACT IV', 'Horizon Europe', 'Erasmus+', 'Interreg Sudoe'])
+        : null,
       funded ? random.pick(['2021-2027', '2014-2020']) : null,
       random.pick(scales),
       city.country,
@@ -161,9 +330,22 @@ sqlite.transaction(() => {
     if (random.chance(0.5)) {
       const first = random.pick(firstNames)
       const last = random.pick(lastNames)
-      const email = webDomain ? `${normalizeText(first).replace(/[^a-z]/g, '')}.${normalizeText(last).replace(/[^a-z]/g, '')}@${webDomain}` : null
-      insertContact.run(id, `${first} ${last}`, random.pick(positions), email, email?.toLowerCase() ?? null, random.chance(0.5) ? `+34 6${random.int(10000000, 99999999)}` : null,
-        JSON.stringify([languagesByCountry[city.country] ?? 'en']), random.pick(['consent', 'legitimate_interest', 'public_task']), created.slice(0, 10), 'Met at a partner meeting', random.chance(0.03) ? 1 : 0)
+      const email = webDomain
+        ? `${normalizeText(first).replace(/[^a-z]/g, '')}.${normalizeText(last).replace(/[^a-z]/g, '')}@${webDomain}`
+        : null
+      insertContact.run(
+        id,
+        `${first} ${last}`,
+        random.pick(positions),
+        email,
+        email?.toLowerCase() ?? null,
+        random.chance(0.5) ? `+34 6${random.int(10000000, 99999999)}` : null,
+        JSON.stringify([languagesByCountry[city.country] ?? 'en']),
+        random.pick(['consent', 'legitimate_interest', 'public_task']),
+        created.slice(0, 10),
+        'Met at a partner meeting',
+        random.chance(0.03) ? 1 : 0,
+      )
     }
   }
 })()
@@ -173,7 +355,8 @@ log(`${stakeholderIds.length} stakeholders with contacts`)
 // 3. Actions over five years in every status, type, channel and language.
 const typeIds = ids('select id from action_types where archived_at is null')
 const channelIds = ids('select id from channels where archived_at is null')
-if (!typeIds.length || !channelIds.length) throw new Error('No action types or channels: the demo seed must create them first.')
+if (!typeIds.length || !channelIds.length)
+  throw new Error('No action types or channels: the demo seed must create them first.')
 const langs = ['en', 'es', 'fr', 'it', 'pt', 'pl', 'fi', 'de', 'eu', 'ca', 'nl']
 const statuses = [
   ['validated', 0.7],
@@ -189,14 +372,32 @@ const pickStatus = () => {
   return 'validated'
 }
 const months: string[] = []
-for (let y = Number(dataset.firstMonth.slice(0, 4)); y <= Number(dataset.lastMonth.slice(0, 4)); y++) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`)
+for (let y = Number(dataset.firstMonth.slice(0, 4)); y <= Number(dataset.lastMonth.slice(0, 4)); y++)
+  for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`)
 const userIds = ids('select id from users')
-const titles = ['Presentation at the city innovation forum', 'LinkedIn post about the partner meeting', 'Article in the local press', 'Webinar on creative districts', 'Talk at the university', 'Newsletter feature', 'Bilateral meeting with the regional agency', 'Post on Mastodon about the policy clinic', 'Video interview with the project team']
-const insertAction = sqlite.prepare(`insert into actions (partner_id, created_by, date, month, type_id, channel_id, title, evidence_url, participants, online_reach, engagements, status, return_comment, submitted_at, validated_at, created_at, updated_at)
+const titles = [
+  'Presentation at the city innovation forum',
+  'LinkedIn post about the partner meeting',
+  'Article in the local press',
+  'Webinar on creative districts',
+  'Talk at the university',
+  'Newsletter feature',
+  'Bilateral meeting with the regional agency',
+  'Post on Mastodon about the policy clinic',
+  'Video interview with the project team',
+]
+const insertAction =
+  sqlite.prepare(`insert into actions (partner_id, created_by, date, month, type_id, channel_id, title, evidence_url, participants, online_reach, engagements, status, return_comment, submitted_at, validated_at, created_at, updated_at)
   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-const insertLanguage = sqlite.prepare('insert or ignore into action_languages (action_id, language) values (?, ?)')
-const insertReached = sqlite.prepare('insert or ignore into action_stakeholders (action_id, stakeholder_id) values (?, ?)')
-const insertActionTheme = sqlite.prepare('insert or ignore into action_themes (action_id, theme_id) values (?, ?)')
+const insertLanguage = sqlite.prepare(
+  'insert or ignore into action_languages (action_id, language) values (?, ?)',
+)
+const insertReached = sqlite.prepare(
+  'insert or ignore into action_stakeholders (action_id, stakeholder_id) values (?, ?)',
+)
+const insertActionTheme = sqlite.prepare(
+  'insert or ignore into action_themes (action_id, theme_id) values (?, ?)',
+)
 const existingActions = (sqlite.prepare('select count(*) as n from actions').get() as { n: number }).n
 const batch = 100_000
 for (let start = existingActions; start < dataset.actions; start += batch) {
@@ -229,7 +430,8 @@ for (let start = existingActions; start < dataset.actions; start += batch) {
       const id = Number(info.lastInsertRowid)
       for (const l of random.some(langs, 1, 2)) insertLanguage.run(id, l)
       const reached = random.int(0, 3)
-      for (let k = 0; k < reached; k++) insertReached.run(id, stakeholderIds[Math.floor(random.next() * stakeholderIds.length)])
+      for (let k = 0; k < reached; k++)
+        insertReached.run(id, stakeholderIds[Math.floor(random.next() * stakeholderIds.length)])
       if (random.chance(0.5)) insertActionTheme.run(id, random.pick(themeIds))
     }
   })()
@@ -238,35 +440,86 @@ for (let start = existingActions; start < dataset.actions; start += batch) {
 
 // 4. Scores for most stakeholders, then the materialised priorities through the app's own code.
 const criterionIds = ids('select id from criteria where archived_at is null')
-const insertScore = sqlite.prepare('insert into scores (stakeholder_id, criterion_id, value, user_id, created_at) values (?, ?, ?, ?, ?)')
+const insertScore = sqlite.prepare(
+  'insert into scores (stakeholder_id, criterion_id, value, user_id, created_at) values (?, ?, ?, ?, ?)',
+)
 const alreadyScored = new Set(ids('select distinct stakeholder_id as id from scores'))
 sqlite.transaction(() => {
   for (const id of stakeholderIds) {
     if (alreadyScored.has(id) || !random.chance(dataset.scoredShare)) continue
-    for (const c of criterionIds) if (random.chance(0.9)) insertScore.run(id, c, random.int(1, 5), userIds[1] ?? null, '2026-06-01T09:00:00.000Z')
+    for (const c of criterionIds)
+      if (random.chance(0.9))
+        insertScore.run(id, c, random.int(1, 5), userIds[1] ?? null, '2026-06-01T09:00:00.000Z')
   }
 })()
-log(`scores for ${(sqlite.prepare('select count(distinct stakeholder_id) as n from scores').get() as { n: number }).n} stakeholders`)
+log(
+  `scores for ${(sqlite.prepare('select count(distinct stakeholder_id) as n from scores').get() as { n: number }).n} stakeholders`,
+)
 
 // 5. Targets per partner and events over the five years.
-const insertTarget = sqlite.prepare(`insert into targets (label, metric, period_kind, period_start, period_end, breakdown, breakdown_value, value) values (?, ?, ?, ?, ?, ?, ?, ?)`)
-const insertEvent = sqlite.prepare(`insert into events (kind, title, start_date, end_date, place, host_partner_id, registrations, attendance) values (?, ?, ?, ?, ?, ?, ?, ?)`)
+const insertTarget = sqlite.prepare(
+  `insert into targets (label, metric, period_kind, period_start, period_end, breakdown, breakdown_value, value) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+)
+const insertEvent = sqlite.prepare(
+  `insert into events (kind, title, start_date, end_date, place, host_partner_id, registrations, attendance) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+)
 sqlite.transaction(() => {
   for (const year of [2022, 2023, 2024, 2025, 2026]) {
-    insertTarget.run(`Actions ${year}`, 'actions', 'reporting_period', `${year}-01-01`, `${year}-12-31`, null, null, 150_000)
-    insertTarget.run(`Participants ${year}`, 'participants', 'reporting_period', `${year}-01-01`, `${year}-12-31`, null, null, 8_000_000)
-    for (const p of partnerIds) insertTarget.run(null, 'actions', 'reporting_period', `${year}-01-01`, `${year}-12-31`, 'partner', String(p), 3_800)
+    insertTarget.run(
+      `Actions ${year}`,
+      'actions',
+      'reporting_period',
+      `${year}-01-01`,
+      `${year}-12-31`,
+      null,
+      null,
+      150_000,
+    )
+    insertTarget.run(
+      `Participants ${year}`,
+      'participants',
+      'reporting_period',
+      `${year}-01-01`,
+      `${year}-12-31`,
+      null,
+      null,
+      8_000_000,
+    )
+    for (const p of partnerIds)
+      insertTarget.run(
+        null,
+        'actions',
+        'reporting_period',
+        `${year}-01-01`,
+        `${year}-12-31`,
+        'partner',
+        String(p),
+        3_800,
+      )
   }
   for (let i = 0; i < 400; i++) {
     const month = random.pick(months)
-    insertEvent.run(random.pick(['partner_meeting', 'policy_clinic', 'webinar', 'conference', 'site_visit']), `Event ${i}`, `${month}-10`, `${month}-11`, random.pick(cities).name, random.pick(partnerIds), random.int(20, 300), random.int(10, 250))
+    insertEvent.run(
+      random.pick(['partner_meeting', 'policy_clinic', 'webinar', 'conference', 'site_visit']),
+      `Event ${i}`,
+      `${month}-10`,
+      `${month}-11`,
+      random.pick(cities).name,
+      random.pick(partnerIds),
+      random.int(20, 300),
+      random.int(10, 250),
+    )
   }
 })()
 log('targets and events')
 
 // Links carry their stakeholder's category (kept by a trigger, dropped during the bulk load).
-if (sqlite.prepare(`select 1 from pragma_table_info('action_stakeholders') where name = 'category_id'`).get()) {
-  sqlite.exec(`update action_stakeholders set category_id = (select s.category_id from stakeholders s where s.id = action_stakeholders.stakeholder_id)`)
+if (
+  sqlite.prepare(`select 1 from pragma_table_info('action_stakeholders') where name = 'category_id'`).get()
+) {
+  sqlite.exec(
+    `update action_stakeholders set category_id = (select s.category_id from stakeholders s where s.id = action_stakeholders.stakeholder_id)`,
+  )
   log('link categories')
 }
 for (const d of deferred.filter((x) => x.type === 'index')) sqlite.exec(d.sql)

@@ -9,9 +9,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
+
+import { createRequestHandler, installGlobals, type ServerBuild } from '@remix-run/node'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
-import { createRequestHandler, installGlobals, type ServerBuild } from '@remix-run/node'
+
 import { BENCH_DB, dataset } from './dataset'
 import { rawQueries } from './raw-sql'
 import { measure, summarize, type Timing } from './stats'
@@ -46,7 +48,9 @@ process.env.DATABASE_URL = BENCH_DB
 process.env.LOG_LEVEL = 'silent'
 process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789'
 log('building the production bundle')
-execFileSync(process.execPath, [path.resolve('node_modules/@remix-run/dev/dist/cli.js'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] })
+execFileSync(process.execPath, [path.resolve('node_modules/@remix-run/dev/dist/cli.js'), 'build'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
 const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
 const handle = createRequestHandler(build, 'production')
 const origin = 'http://bench.local'
@@ -71,26 +75,48 @@ const comms = await signIn('comms')
 async function loaderRequest(pathname: string, routeId: string) {
   const url = new URL(pathname, origin)
   url.searchParams.set('_data', routeId)
-  const response = await handle(new Request(url, { headers: { Cookie: comms } }), { clientAddress: '127.0.0.1' })
-  if (response.status !== 200) throw new Error(`bench: ${pathname} answered ${response.status}: ${(await response.text()).slice(0, 300)}`)
+  const response = await handle(new Request(url, { headers: { Cookie: comms } }), {
+    clientAddress: '127.0.0.1',
+  })
+  if (response.status !== 200)
+    throw new Error(
+      `bench: ${pathname} answered ${response.status}: ${(await response.text()).slice(0, 300)}`,
+    )
   return response.text()
 }
 
 const raw = new Database(BENCH_DB, { readonly: true })
 raw.pragma('cache_size = -64000')
 
-type Row = { figure: string; budget: string; met: boolean | null; value: string; detail?: Record<string, unknown> }
+type Row = {
+  figure: string
+  budget: string
+  met: boolean | null
+  value: string
+  detail?: Record<string, unknown>
+}
 const rows: Row[] = []
 const results: Record<string, unknown> = {}
 
 const month = '2026-10'
 const params = raw.prepare('select id from partners order by id limit 1 offset 2').get() as { id: number }
-const category = raw.prepare(`select id from stakeholder_categories where key = 'university'`).get() as { id: number } | undefined
+const category = raw.prepare(`select id from stakeholder_categories where key = 'university'`).get() as
+  { id: number } | undefined
 
 // 1. Dashboard loaders against one raw SQL query each.
 const dashboards = [
-  { name: 'Monthly reach loader', path: `/dashboard/reach?month=${month}`, route: 'routes/dashboard.reach', raw: rawQueries.reach },
-  { name: 'Coverage loader', path: `/dashboard/coverage?month=${month}`, route: 'routes/dashboard.coverage', raw: rawQueries.coverage },
+  {
+    name: 'Monthly reach loader',
+    path: `/dashboard/reach?month=${month}`,
+    route: 'routes/dashboard.reach',
+    raw: rawQueries.reach,
+  },
+  {
+    name: 'Coverage loader',
+    path: `/dashboard/coverage?month=${month}`,
+    route: 'routes/dashboard.coverage',
+    raw: rawQueries.coverage,
+  },
 ]
 for (const d of want('dashboards') ? dashboards : []) {
   log(d.name)
@@ -98,28 +124,59 @@ for (const d of want('dashboards') ? dashboards : []) {
   const rawTiming = await measure(() => d.raw(raw, month), { runs })
   const ratio = Math.round((loader.p95Ms / rawTiming.p95Ms) * 100) / 100
   results[d.name] = { loader, raw: rawTiming, ratio }
-  rows.push({ figure: `${d.name} p95`, budget: '<= 200 ms', met: loader.p95Ms <= 200, value: `${loader.p95Ms} ms (median ${loader.medianMs} ms)` })
-  rows.push({ figure: `${d.name} / raw SQL (p95)`, budget: '<= 3x', met: ratio <= 3, value: `${ratio}x (raw SQL p95 ${rawTiming.p95Ms} ms)` })
+  rows.push({
+    figure: `${d.name} p95`,
+    budget: '<= 200 ms',
+    met: loader.p95Ms <= 200,
+    value: `${loader.p95Ms} ms (median ${loader.medianMs} ms)`,
+  })
+  rows.push({
+    figure: `${d.name} / raw SQL (p95)`,
+    budget: '<= 3x',
+    met: ratio <= 3,
+    value: `${ratio}x (raw SQL p95 ${rawTiming.p95Ms} ms)`,
+  })
 }
 
 // 2. Lists.
 const lists = [
-  { name: 'Stakeholder search (q=universite de)', path: '/stakeholders?q=universite%20de', route: 'routes/stakeholders._index' },
+  {
+    name: 'Stakeholder search (q=universite de)',
+    path: '/stakeholders?q=universite%20de',
+    route: 'routes/stakeholders._index',
+  },
   { name: 'Stakeholder search (q=lodz)', path: '/stakeholders?q=lodz', route: 'routes/stakeholders._index' },
   {
     name: 'Stakeholder filters (category, country, stage)',
     path: `/stakeholders?${category ? `category=${category.id}&` : ''}country=ES&stage=engaged`,
     route: 'routes/stakeholders._index',
   },
-  { name: 'Stakeholder filter tier A, sorted by name', path: '/stakeholders?tier=A&sort=name', route: 'routes/stakeholders._index' },
-  { name: 'Action list (partner, status, year)', path: `/actions?partner=${params.id}&status=validated&from=2025-01-01&to=2025-12-31`, route: 'routes/actions._index' },
-  { name: 'Action list (channel, language, page 20)', path: '/actions?channel=3&language=es&page=20', route: 'routes/actions._index' },
+  {
+    name: 'Stakeholder filter tier A, sorted by name',
+    path: '/stakeholders?tier=A&sort=name',
+    route: 'routes/stakeholders._index',
+  },
+  {
+    name: 'Action list (partner, status, year)',
+    path: `/actions?partner=${params.id}&status=validated&from=2025-01-01&to=2025-12-31`,
+    route: 'routes/actions._index',
+  },
+  {
+    name: 'Action list (channel, language, page 20)',
+    path: '/actions?channel=3&language=es&page=20',
+    route: 'routes/actions._index',
+  },
 ]
 for (const l of want('lists') ? lists : []) {
   log(l.name)
   const timing = await measure(() => loaderRequest(l.path, l.route), { runs })
   results[l.name] = timing
-  rows.push({ figure: `${l.name} p95`, budget: '<= 50 ms', met: timing.p95Ms <= 50, value: `${timing.p95Ms} ms (median ${timing.medianMs} ms)` })
+  rows.push({
+    figure: `${l.name} p95`,
+    budget: '<= 50 ms',
+    met: timing.p95Ms <= 50,
+    value: `${timing.p95Ms} ms (median ${timing.medianMs} ms)`,
+  })
 }
 
 // 3. Import and duplicate scan, in a child process on a copy of the dataset.
@@ -147,11 +204,21 @@ if (want('import')) {
   const file = copyDataset('import')
   const first = runTask('import-universities', file)
   results['University import'] = first
-  rows.push({ figure: 'Import of 10,251 universities with duplicate detection', budget: '<= 5 s', met: first.ms <= 5000, value: `${(first.ms / 1000).toFixed(2)} s (${first.created} created)` })
+  rows.push({
+    figure: 'Import of 10,251 universities with duplicate detection',
+    budget: '<= 5 s',
+    met: first.ms <= 5000,
+    value: `${(first.ms / 1000).toFixed(2)} s (${first.created} created)`,
+  })
   log('Duplicate scan')
   const scan = runTask('duplicate-scan', file)
   results['Duplicate scan'] = scan
-  rows.push({ figure: `Duplicate scan of the whole register (${(dataset.stakeholders + first.created).toLocaleString('en')} stakeholders)`, budget: '<= 2 s', met: scan.p95Ms <= 2000, value: `${(scan.p95Ms / 1000).toFixed(2)} s p95, ${scan.groups} groups` })
+  rows.push({
+    figure: `Duplicate scan of the whole register (${(dataset.stakeholders + first.created).toLocaleString('en')} stakeholders)`,
+    budget: '<= 2 s',
+    met: scan.p95Ms <= 2000,
+    value: `${(scan.p95Ms / 1000).toFixed(2)} s p95, ${scan.groups} groups`,
+  })
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
 }
 
@@ -190,7 +257,16 @@ async function loadTest(processes: number) {
   const file = copyDataset('load')
   const port = await freePort()
   const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-    env: { ...process.env, DATABASE_URL: file, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'error', NODE_ENV: 'production', WEB_CONCURRENCY: String(processes) },
+    env: {
+      ...process.env,
+      DATABASE_URL: file,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+      WEB_CONCURRENCY: String(processes),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const base = `http://127.0.0.1:${port}`
@@ -210,7 +286,15 @@ async function loadTest(processes: number) {
   const cookie = login.headers.get('set-cookie')!.split(';')[0]
   const typeId = (raw.prepare('select id from action_types order by id limit 1').get() as { id: number }).id
   const channelId = (raw.prepare('select id from channels order by id limit 1').get() as { id: number }).id
-  const body = new URLSearchParams({ intent: 'submit', typeId: String(typeId), channelId: String(channelId), date: '2026-11-20', title: 'Load test: post about the project', languages: 'es', onlineReach: '120' }).toString()
+  const body = new URLSearchParams({
+    intent: 'submit',
+    typeId: String(typeId),
+    channelId: String(channelId),
+    date: '2026-11-20',
+    title: 'Load test: post about the project',
+    languages: 'es',
+    onlineReach: '120',
+  }).toString()
   const latencies: number[] = []
   const statusCounts: Record<string, number> = {}
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -235,17 +319,31 @@ async function loadTest(processes: number) {
     server.once('exit', resolve)
     server.kill('SIGTERM')
   })
-  const failed = Object.entries(statusCounts).filter(([code]) => Number(code) >= 400).reduce((n, [, c]) => n + c, 0)
+  const failed = Object.entries(statusCounts)
+    .filter(([code]) => Number(code) >= 400)
+    .reduce((n, [, c]) => n + c, 0)
   const errors = result.errors + result.timeouts + failed
   const latency = summarize(latencies)
   const created = (() => {
     const db = new Database(file, { readonly: true })
-    const n = (db.prepare(`select count(*) as n from actions where title = 'Load test: post about the project'`).get() as { n: number }).n
+    const n = (
+      db
+        .prepare(`select count(*) as n from actions where title = 'Load test: post about the project'`)
+        .get() as { n: number }
+    ).n
     db.close()
     return n
   })()
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
-  return { processes, requests: latencies.length, throughputPerSecond: Math.round(latencies.length / loadSeconds), latency, errors, statusCounts, actionsWritten: created }
+  return {
+    processes,
+    requests: latencies.length,
+    throughputPerSecond: Math.round(latencies.length / loadSeconds),
+    latency,
+    errors,
+    statusCounts,
+    actionsWritten: created,
+  }
 }
 
 // This shared 2-core machine's speed varies from one minute to the next (the same build gives
@@ -259,7 +357,10 @@ if (want('load')) {
     const median = [...runs].sort((a, b) => a.latency.p95Ms - b.latency.p95Ms)[Math.floor(runs.length / 2)]!
     const label = `${processes} server process${processes > 1 ? 'es' : ''}`
     results[`Load test (${label})`] = { ...median, runs }
-    const others = runs.length > 1 ? `; p95 of the ${runs.length} runs: ${runs.map((r) => `${r.latency.p95Ms} ms`).join(', ')}` : ''
+    const others =
+      runs.length > 1
+        ? `; p95 of the ${runs.length} runs: ${runs.map((r) => `${r.latency.p95Ms} ms`).join(', ')}`
+        : ''
     rows.push({
       figure: `Load test: 50 clients logging actions for ${loadSeconds} s, ${label} (WEB_CONCURRENCY=${processes})${runs.length > 1 ? `, median of ${runs.length} runs` : ''}`,
       budget: '0 errors, p95 <= 100 ms',
@@ -272,7 +373,11 @@ if (want('load')) {
 // 5. JavaScript sent for the action form page and the dashboard page (gzipped).
 async function pageJavaScript(pathname: string, user: string) {
   const cookie = await signIn(user)
-  const html = await (await handle(new Request(`${origin}${pathname}`, { headers: { Cookie: cookie } }), { clientAddress: '127.0.0.1' })).text()
+  const html = await (
+    await handle(new Request(`${origin}${pathname}`, { headers: { Cookie: cookie } }), {
+      clientAddress: '127.0.0.1',
+    })
+  ).text()
   const files = new Set([...html.matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]))
   let gz = 0
   let rawBytes = 0
@@ -283,21 +388,46 @@ async function pageJavaScript(pathname: string, user: string) {
   }
   return { files: files.size, rawKB: Math.round(rawBytes / 102.4) / 10, gzipKB: Math.round(gz / 102.4) / 10 }
 }
-for (const p of !want('js') ? [] : [
-  { name: 'JavaScript for the action form (/actions/new)', path: '/actions/new', user: 'partner', budget: 150 },
-  { name: 'JavaScript for the reach dashboard (/dashboard/reach)', path: `/dashboard/reach?month=${month}`, user: 'comms', budget: null },
-]) {
+for (const p of !want('js')
+  ? []
+  : [
+      {
+        name: 'JavaScript for the action form (/actions/new)',
+        path: '/actions/new',
+        user: 'partner',
+        budget: 150,
+      },
+      {
+        name: 'JavaScript for the reach dashboard (/dashboard/reach)',
+        path: `/dashboard/reach?month=${month}`,
+        user: 'comms',
+        budget: null,
+      },
+    ]) {
   const size = await pageJavaScript(p.path, p.user)
   results[p.name] = size
-  rows.push({ figure: p.name, budget: p.budget ? `<= ${p.budget} KB gzipped` : 'reported', met: p.budget ? size.gzipKB <= p.budget : null, value: `${size.gzipKB} KB gzipped (${size.rawKB} KB raw, ${size.files} files)` })
+  rows.push({
+    figure: p.name,
+    budget: p.budget ? `<= ${p.budget} KB gzipped` : 'reported',
+    met: p.budget ? size.gzipKB <= p.budget : null,
+    value: `${size.gzipKB} KB gzipped (${size.rawKB} KB raw, ${size.files} files)`,
+  })
 }
 
 // Report.
 const counts = Object.fromEntries(
-  ['partners', 'stakeholders', 'contacts', 'actions', 'action_stakeholders', 'action_languages', 'scores', 'stakeholder_priority', 'targets', 'events'].map((t) => [
-    t,
-    (raw.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n,
-  ]),
+  [
+    'partners',
+    'stakeholders',
+    'contacts',
+    'actions',
+    'action_stakeholders',
+    'action_languages',
+    'scores',
+    'stakeholder_priority',
+    'targets',
+    'events',
+  ].map((t) => [t, (raw.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]),
 )
 const machine = {
   date: new Date().toISOString(),
@@ -323,7 +453,9 @@ Raw figures: [bench-results.json](bench-results.json). Why a budget is missed, w
 
 - **Machine**: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, SQLite ${machine.sqlite}
 - **Date**: ${machine.date}
-- **Dataset** (seed fixed, ${machine.databaseMB} MB): ${Object.entries(counts).map(([k, v]) => `${fmt(v)} ${k.replace(/_/g, ' ')}`).join(', ')}
+- **Dataset** (seed fixed, ${machine.databaseMB} MB): ${Object.entries(counts)
+  .map(([k, v]) => `${fmt(v)} ${k.replace(/_/g, ' ')}`)
+  .join(', ')}
 
 | figure | result | budget | met |
 |---|---|---|---|

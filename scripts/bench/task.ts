@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { measure } from './stats'
 
 const task = process.argv[2]
@@ -13,10 +14,16 @@ if (task === 'import-universities') {
   const buffer = fs.readFileSync(file)
   const importer = await import('~/models/import/stakeholder-import.server')
   const { sqlite } = await import('#db/client')
-  const userId = (sqlite().prepare(`select id from users where email = 'comms@demo.ripple'`).get() as { id: number }).id
+  const userId = (
+    sqlite().prepare(`select id from users where email = 'comms@demo.ripple'`).get() as { id: number }
+  ).id
   const before = (sqlite().prepare('select count(*) as n from stakeholders').get() as { n: number }).n
   const t = performance.now()
-  const report = await importer.importStakeholdersFromBuffer({ buffer, fileName: 'world_universities_and_domains.json', userId })
+  const report = await importer.importStakeholdersFromBuffer({
+    buffer,
+    fileName: 'world_universities_and_domains.json',
+    userId,
+  })
   const ms = performance.now() - t
   const after = (sqlite().prepare('select count(*) as n from stakeholders').get() as { n: number }).n
   console.log(JSON.stringify({ ms, created: after - before, report: summarizeReport(report) }))
@@ -39,8 +46,24 @@ if (task === 'import-universities') {
   const { users } = await import('#db/schema')
   const { eq } = await import('drizzle-orm')
   const u = db.select().from(users).where(eq(users.email, 'partner@demo.ripple')).get()!
-  const user = { id: u.id, email: u.email, name: u.name, role: u.role, partnerId: u.partnerId, locale: u.locale }
-  const input = { partnerId: u.partnerId!, typeId: 1, channelId: 1, date: '2026-11-20', title: 'Write path: post about the project', languages: ['es'], onlineReach: 120, status: 'submitted' as const }
+  const user = {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    partnerId: u.partnerId,
+    locale: u.locale,
+  }
+  const input = {
+    partnerId: u.partnerId!,
+    typeId: 1,
+    channelId: 1,
+    date: '2026-11-20',
+    title: 'Write path: post about the project',
+    languages: ['es'],
+    onlineReach: 120,
+    status: 'submitted' as const,
+  }
   const write = () =>
     db.transaction((tx) => {
       createAction(tx, input, user)
@@ -54,9 +77,20 @@ if (task === 'import-universities') {
     times.push(performance.now() - t)
   }
   const sorted = [...times].sort((a, b) => a - b)
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 1000) / 1000
+  const at = (q: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 1000) / 1000
   const total = times.reduce((a, b) => a + b, 0)
-  console.log(JSON.stringify({ runs: times.length, meanMs: Math.round((total / times.length) * 1000) / 1000, medianMs: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), maxMs: Math.round(sorted[sorted.length - 1]! * 10) / 10, over3ms: times.filter((x) => x > 3).length }))
+  console.log(
+    JSON.stringify({
+      runs: times.length,
+      meanMs: Math.round((total / times.length) * 1000) / 1000,
+      medianMs: at(0.5),
+      p95Ms: at(0.95),
+      p99Ms: at(0.99),
+      maxMs: Math.round(sorted[sorted.length - 1]! * 10) / 10,
+      over3ms: times.filter((x) => x > 3).length,
+    }),
+  )
 } else {
   throw new Error(`Unknown task ${task}`)
 }
@@ -64,6 +98,7 @@ if (task === 'import-universities') {
 function summarizeReport(report: unknown) {
   if (!report || typeof report !== 'object') return report
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(report)) out[k] = Array.isArray(v) ? v.length : typeof v === 'object' ? undefined : v
+  for (const [k, v] of Object.entries(report))
+    out[k] = Array.isArray(v) ? v.length : typeof v === 'object' ? undefined : v
   return out
 }

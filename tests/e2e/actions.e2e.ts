@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+
 import { phone, useBrowserApp } from './harness'
 
 const app = useBrowserApp()
@@ -13,7 +14,10 @@ describe('dissemination log in a real browser, at phone size', () => {
     const title = `Posted about the network on Mastodon ${Date.now()}`
     const partner = await app.newPage(phone)
     await app.login(partner, 'partner')
-    await Promise.all([partner.waitForURL('**/actions/new'), partner.getByRole('link', { name: 'Log an action' }).first().click()])
+    await Promise.all([
+      partner.waitForURL('**/actions/new'),
+      partner.getByRole('link', { name: 'Log an action' }).first().click(),
+    ])
     await noSideScroll(partner)
     // The date is already today; type, title and channel are the three things the partner fills in.
     const today = new Date().toISOString().slice(0, 10)
@@ -21,13 +25,19 @@ describe('dissemination log in a real browser, at phone size', () => {
     await partner.getByLabel(/^Type/).selectOption({ label: 'Social media post' })
     await partner.getByLabel(/^What did you do/).fill(title)
     await partner.getByLabel('Channel').selectOption({ label: 'Mastodon' })
-    await Promise.all([partner.waitForURL(/\/actions\/\d+\?saved=1/), partner.getByRole('button', { name: 'Save and submit' }).click()])
+    await Promise.all([
+      partner.waitForURL(/\/actions\/\d+\?saved=1/),
+      partner.getByRole('button', { name: 'Save and submit' }).click(),
+    ])
     await expect.poll(() => partner.locator('h1').textContent()).toBe(title)
     expect(await partner.getByRole('status').textContent()).toMatch(/waits for validation/)
     await noSideScroll(partner)
 
     await partner.goto('/actions')
-    await Promise.all([partner.waitForURL(/mine=1/), partner.getByRole('link', { name: 'My actions' }).click()])
+    await Promise.all([
+      partner.waitForURL(/mine=1/),
+      partner.getByRole('link', { name: 'My actions' }).click(),
+    ])
     const mine = partner.getByRole('listitem').filter({ hasText: title })
     await expect.poll(() => mine.count()).toBe(1)
     expect(await mine.textContent()).toContain('Submitted')
@@ -40,7 +50,10 @@ describe('dissemination log in a real browser, at phone size', () => {
     const card = comms.locator('article').filter({ hasText: title })
     await expect.poll(() => card.count()).toBe(1)
     await noSideScroll(comms)
-    await Promise.all([comms.waitForURL(/done=validate/), card.getByRole('button', { name: 'Validate' }).click()])
+    await Promise.all([
+      comms.waitForURL(/done=validate/),
+      card.getByRole('button', { name: 'Validate' }).click(),
+    ])
     await expect.poll(() => comms.getByRole('status').textContent()).toContain(`Validated “${title}”`)
     await expect.poll(() => comms.locator('article').filter({ hasText: title }).count()).toBe(0)
 
@@ -86,12 +99,26 @@ describe('dissemination log in a real browser, at phone size', () => {
     await expect.poll(() => deusto.count(), { timeout: 10_000 }).toBe(1)
     await deusto.check()
     await noSideScroll(page)
-    await Promise.all([page.waitForURL(/\/actions\/new\?like=\d+/), page.getByRole('button', { name: 'Save and log another like this' }).click()])
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved “Presented the network to Deusto students”')
+    await Promise.all([
+      page.waitForURL(/\/actions\/new\?like=\d+/),
+      page.getByRole('button', { name: 'Save and log another like this' }).click(),
+    ])
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Saved “Presented the network to Deusto students”')
     await expect.poll(() => page.getByLabel(/^What did you do/).inputValue()).toBe('')
     await expect.poll(() => page.getByLabel('People in the room').inputValue()).toBe('')
-    expect(await page.getByLabel(/^Type/).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Presentation at an event')
-    expect(await page.getByRole('checkbox', { name: /^Universidad de Deusto/ }).first().isChecked()).toBe(true)
+    expect(
+      await page
+        .getByLabel(/^Type/)
+        .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent),
+    ).toBe('Presentation at an event')
+    expect(
+      await page
+        .getByRole('checkbox', { name: /^Universidad de Deusto/ })
+        .first()
+        .isChecked(),
+    ).toBe(true)
     await page.context().close()
   })
 
@@ -112,16 +139,26 @@ describe('dissemination log in a real browser, at phone size', () => {
       await page.getByRole('button', { name: 'Save and submit' }).click()
 
       const byId = (id: string | undefined) => page.locator(`[id="${id}"]`)
-      const dateError = byId((await page.locator('input[name="date"]').getAttribute('aria-describedby'))?.split(' ').pop())
+      const dateError = byId(
+        (await page.locator('input[name="date"]').getAttribute('aria-describedby'))?.split(' ').pop(),
+      )
       await expect.poll(() => dateError.textContent()).toContain('Enter a real date')
-      const countError = byId((await page.getByLabel('People in the room').getAttribute('aria-describedby'))?.split(' ').pop())
+      const countError = byId(
+        (await page.getByLabel('People in the room').getAttribute('aria-describedby'))?.split(' ').pop(),
+      )
       await expect.poll(() => countError.textContent()).toContain('cannot be negative')
-      expect(await page.getByLabel(/^What did you do/).inputValue()).toBe('Talk at the Donostia innovation forum')
+      expect(await page.getByLabel(/^What did you do/).inputValue()).toBe(
+        'Talk at the Donostia innovation forum',
+      )
       expect(await page.getByLabel(/^Online reach/).inputValue()).toBe('300')
       expect(await page.getByLabel('Evidence link').inputValue()).toBe('https://www.donostia.eus/forum')
       expect(await page.locator('input[name="date"]').inputValue()).toBe('2026-02-30')
       expect(await page.getByLabel('People in the room').inputValue()).toBe('-12')
-      expect(await page.getByLabel(/^Type/).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Presentation at an event')
+      expect(
+        await page
+          .getByLabel(/^Type/)
+          .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent),
+      ).toBe('Presentation at an event')
       expect(new URL(page.url()).pathname).toBe('/actions/new')
       await noSideScroll(page)
       await context.close()

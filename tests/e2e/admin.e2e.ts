@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { phone, useBrowserApp } from './harness'
 
 const app = useBrowserApp()
@@ -48,7 +49,15 @@ describe('administration in a real browser', () => {
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Cities in Dialogue II')
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 
-    for (const path of ['/admin', '/admin/partners', '/admin/partners/1', '/admin/users', '/admin/users/1', '/admin/audit', '/admin/backup']) {
+    for (const path of [
+      '/admin',
+      '/admin/partners',
+      '/admin/partners/1',
+      '/admin/users',
+      '/admin/users/1',
+      '/admin/audit',
+      '/admin/backup',
+    ]) {
       await page.goto(path)
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       expect(width, path).toBeLessThanOrEqual(360)

@@ -1,22 +1,29 @@
 import fs from 'node:fs'
+
 import { parse } from 'csv-parse/sync'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+
 import { phone, useBrowserApp } from './harness'
 
 const app = useBrowserApp()
 
 /** A table's body as the reader sees it: each cell's text, numbers without thousands separators. */
 async function tableCells(page: Page, id: string): Promise<string[][]> {
-  return page.locator(`#table-${id} tbody tr, #table-${id} tfoot tr`).evaluateAll((rows) =>
-    rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
-  )
+  return page
+    .locator(`#table-${id} tbody tr, #table-${id} tfoot tr`)
+    .evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
+    )
 }
 
 const asNumber = (s: string) => (s === '' || s === '–' ? null : Number(s.replace(/[,\s%]/g, '')))
 
 async function downloadCsv(page: Page, table: string): Promise<string[][]> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`a[data-csv="${table}"]`).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`a[data-csv="${table}"]`).click(),
+  ])
   const file = await download.path()
   const text = fs.readFileSync(file!, 'utf8').replace(/^\uFEFF/, '')
   return parse(text, { relax_column_count: true }) as string[][]
@@ -36,14 +43,18 @@ describe('the reach dashboard in a real browser', () => {
     await page.locator('#f-month').fill('2026-09')
     await page.getByRole('button', { name: 'Apply filters' }).click()
     await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/month=2026-09/)
-    await expect.poll(() => page.locator('h1 + p').textContent(), { timeout: 15_000 }).toContain('September 2026')
+    await expect
+      .poll(() => page.locator('h1 + p').textContent(), { timeout: 15_000 })
+      .toContain('September 2026')
     // And step back one more month with the month navigation, keeping the other filters.
     const previous = page.getByRole('link', { name: /previous month/i })
     await expect.poll(() => previous.getAttribute('href'), { timeout: 15_000 }).toContain('month=2026-08')
     await page.waitForLoadState('networkidle')
     await previous.click()
     await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/month=2026-08/)
-    await expect.poll(() => page.locator('#table-partners caption').textContent(), { timeout: 15_000 }).toContain('2026-08')
+    await expect
+      .poll(() => page.locator('#table-partners caption').textContent(), { timeout: 15_000 })
+      .toContain('2026-08')
 
     for (const table of ['partners', 'headline', 'languages']) {
       const shown = await tableCells(page, table)

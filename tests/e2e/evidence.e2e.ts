@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+
 import { demoMastodon } from '../mocks/mastodon'
 import { demoPages } from '../mocks/opengraph'
 import { phone, useBrowserApp } from './harness'
@@ -13,7 +14,10 @@ async function logWithEvidence(page: Page, title: string, link: string) {
   await page.getByLabel(/^What did you do/).fill(title)
   await page.getByLabel('Channel').selectOption({ label: 'Mastodon' })
   await page.getByLabel('Evidence link').fill(link)
-  await Promise.all([page.waitForURL(/\/actions\/\d+\?saved=1/), page.getByRole('button', { name: 'Save and submit' }).click()])
+  await Promise.all([
+    page.waitForURL(/\/actions\/\d+\?saved=1/),
+    page.getByRole('button', { name: 'Save and submit' }).click(),
+  ])
   await expect.poll(() => page.locator('h1').textContent()).toBe(title)
 }
 
@@ -28,7 +32,14 @@ describe('evidence links in a real browser (outbound HTTP answered by msw in the
     const counters = await evidence.locator('dl div').allTextContents()
     expect(counters).toEqual(['Replies1', 'Reposts4', 'Likes9', 'Total engagements14'])
     // Nobody typed an engagement figure, so the counters fill it in.
-    await expect.poll(() => page.getByRole('listitem').filter({ hasText: /^Engagements/ }).textContent()).toMatch(/: 14$/)
+    await expect
+      .poll(() =>
+        page
+          .getByRole('listitem')
+          .filter({ hasText: /^Engagements/ })
+          .textContent(),
+      )
+      .toMatch(/: 14$/)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width)
     await page.context().close()
   })
@@ -39,11 +50,18 @@ describe('evidence links in a real browser (outbound HTTP answered by msw in the
     // A PDF is a file, not a page with a preview.
     await logWithEvidence(page, `Annual report post ${Date.now()}`, demoPages.report)
     const evidence = page.getByRole('region', { name: 'Evidence' })
-    await expect.poll(() => evidence.textContent(), { timeout: 15_000 }).toContain('the link is a file, not a web page')
+    await expect
+      .poll(() => evidence.textContent(), { timeout: 15_000 })
+      .toContain('the link is a file, not a web page')
     const again = evidence.getByRole('button', { name: 'Try again' })
-    const [retried] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/evidence')), again.click()])
+    const [retried] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/evidence')),
+      again.click(),
+    ])
     expect(retried.ok()).toBe(true)
-    await expect.poll(() => evidence.textContent(), { timeout: 15_000 }).toContain('the link is a file, not a web page')
+    await expect
+      .poll(() => evidence.textContent(), { timeout: 15_000 })
+      .toContain('the link is a file, not a web page')
     expect(await evidence.getByRole('button', { name: 'Try again' }).isEnabled()).toBe(true)
     await page.context().close()
   })

@@ -1,10 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
-import { copyTemplate } from '../setup/template-db'
+
 import { DEMO_PASSWORD } from '../../db/seed/core'
+import { copyTemplate } from '../setup/template-db'
 
 export const phone = { width: 360, height: 740 }
 export const desktop = { width: 1280, height: 900 }
@@ -87,14 +89,19 @@ export function useBrowserApp(): BrowserApp {
     child.stdout?.on('data', (d) => (log += d))
     child.stderr?.on('data', (d) => (log += d))
     await waitForHealth(url, child, () => log)
-    browser = await chromium.launch({ executablePath: inject('chromiumPath'), args: chromiumFlags, headless: true })
+    browser = await chromium.launch({
+      executablePath: inject('chromiumPath'),
+      args: chromiumFlags,
+      headless: true,
+    })
   })
 
   afterAll(async () => {
     await browser?.close()
     child?.kill('SIGTERM')
     // The server runs with msw mocks: an outbound request no handler answered fails the file.
-    if (/without a matching request handler/.test(log)) throw new Error(`The server made an unmocked outbound request:\n${log}`)
+    if (/without a matching request handler/.test(log))
+      throw new Error(`The server made an unmocked outbound request:\n${log}`)
   })
 
   return {
@@ -115,7 +122,10 @@ export function useBrowserApp(): BrowserApp {
       await page.goto('/login')
       await page.getByLabel(/e-mail|correo/i).fill(`${user}@demo.ripple`)
       await page.getByLabel(/password|contraseña/i).fill(DEMO_PASSWORD)
-      await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.getByRole('button', { name: /sign in|entrar/i }).click()])
+      await Promise.all([
+        page.waitForURL((u) => !u.pathname.startsWith('/login')),
+        page.getByRole('button', { name: /sign in|entrar/i }).click(),
+      ])
     },
   }
 }

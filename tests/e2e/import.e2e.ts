@@ -1,5 +1,7 @@
 import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
+
 import { desktop, phone, useBrowserApp } from './harness'
 
 const app = useBrowserApp()
@@ -15,8 +17,13 @@ describe('importing stakeholders in a real browser', () => {
       'Agence Économique Bretonne,Rennes,Narnia,https://aeb.example.fr,Business',
     ].join('\n')
     await page.getByLabel('Stakeholders (organisations)').check()
-    await page.locator('input[type=file]').setInputFiles({ name: 'organisations.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
-    await Promise.all([page.waitForURL(/\/stakeholders\/import\/\d+\/map$/), page.getByRole('button', { name: 'Upload and map columns' }).click()])
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'organisations.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+    await Promise.all([
+      page.waitForURL(/\/stakeholders\/import\/\d+\/map$/),
+      page.getByRole('button', { name: 'Upload and map columns' }).click(),
+    ])
 
     // Step 2: the French headers were guessed; the selects can still be changed.
     expect(await page.getByLabel('Name (required)').inputValue()).toBe('Nom')
@@ -24,24 +31,35 @@ describe('importing stakeholders in a real browser', () => {
     expect(await page.getByLabel('Country', { exact: true }).inputValue()).toBe('Pays')
     expect(await page.getByLabel('Website').inputValue()).toBe('Site web')
     await page.getByLabel('Category', { exact: true }).selectOption('Catégorie')
-    await Promise.all([page.waitForURL(/\/preview$/), page.getByRole('button', { name: 'Preview the import' }).click()])
+    await Promise.all([
+      page.waitForURL(/\/preview$/),
+      page.getByRole('button', { name: 'Preview the import' }).click(),
+    ])
 
     // Step 3: the preview shows the rejected row with its line and reason, before writing.
     await expect.poll(() => page.getByText('Unknown country “Narnia”.').count()).toBe(1)
     const rejected = page.locator('table', { hasText: 'Unknown country' }).locator('tbody tr')
     expect(await rejected.first().locator('td').first().textContent()).toBe('3')
     expect(await page.getByText('To create: 1').count()).toBe(1)
-    await Promise.all([page.waitForURL(/\/report$/), page.getByRole('button', { name: 'Confirm and write' }).click()])
+    await Promise.all([
+      page.waitForURL(/\/report$/),
+      page.getByRole('button', { name: 'Confirm and write' }).click(),
+    ])
 
     // Step 4: the report.
     await expect.poll(() => page.getByText('Created: 1').count()).toBe(1)
     expect(await page.getByText('Rejected: 1').count()).toBe(1)
-    const download = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the report (CSV)' }).click()]).then(([d]) => d)
+    const download = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the report (CSV)' }).click(),
+    ]).then(([d]) => d)
     expect(download.suggestedFilename()).toMatch(/^import-\d+-report\.csv$/)
 
     // The register finds it without accents.
     await page.goto('/stakeholders?q=universite%20cote%20d%20emeraude')
-    await expect.poll(() => page.getByRole('link', { name: 'Université Côte d’Émeraude' }).count()).toBeGreaterThan(0)
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Université Côte d’Émeraude' }).count())
+      .toBeGreaterThan(0)
     await page.context().close()
   })
 
@@ -49,7 +67,9 @@ describe('importing stakeholders in a real browser', () => {
     const page = await app.newPage(phone)
     await app.login(page, 'comms')
     await page.goto('/stakeholders/import')
-    await page.locator('input[type=file]').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') })
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') })
     await page.getByRole('button', { name: 'Upload and map columns' }).click()
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The file is empty' }).count()).toBe(1)
     expect(new URL(page.url()).pathname).toBe('/stakeholders/import')
@@ -64,8 +84,15 @@ describe('importing stakeholders in a real browser', () => {
     await page.goto('/stakeholders/import')
     // The 10,251 universities (2.2 MB) over a connection sending 400 KB a second.
     const cdp = await page.context().newCDPSession(page)
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 400 * 1024 })
-    await page.locator('input[type=file]').setInputFiles(path.resolve('../shared/data/universities/world_universities_and_domains.json'))
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 400 * 1024,
+    })
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(path.resolve('../shared/data/universities/world_universities_and_domains.json'))
     await page.getByRole('button', { name: 'Upload and map columns' }).click()
     const bar = page.getByRole('progressbar', { name: /^Sending the file… \d+%$/ })
     await expect.poll(() => bar.count(), { timeout: 10_000 }).toBe(1)
@@ -80,7 +107,12 @@ describe('importing stakeholders in a real browser', () => {
         { timeout: 20_000, interval: 250 },
       )
       .toBeGreaterThanOrEqual(2)
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    })
     await page.waitForURL(/\/stakeholders\/import\/\d+\/map$/, { timeout: 30_000 })
     await expect.poll(() => page.getByLabel('Name (required)').inputValue()).toBe('name')
     await page.context().close()

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+
 import { desktop, phone, useBrowserApp } from './harness'
 
 const app = useBrowserApp()
@@ -19,16 +20,24 @@ describe('targets in a real browser', () => {
     const comms = await app.newPage(desktop)
     await app.login(comms, 'comms')
     await comms.goto('/plan/targets')
-    await Promise.all([comms.waitForURL('**/plan/targets/new'), comms.getByRole('link', { name: 'New target' }).first().click()])
+    await Promise.all([
+      comms.waitForURL('**/plan/targets/new'),
+      comms.getByRole('link', { name: 'New target' }).first().click(),
+    ])
     await comms.getByLabel('Name (optional)').fill(label)
     await comms.getByLabel('Metric').selectOption({ label: 'Participants' })
     await comms.getByLabel('Kind of period').selectOption({ label: 'Month' })
     await comms.getByLabel('Month', { exact: true }).fill(month)
     await comms.getByLabel('Only for (optional)').selectOption({ label: 'San Sebastián' })
     await comms.getByLabel('Target', { exact: true }).fill('10000')
-    await Promise.all([comms.waitForURL(/\/plan\/targets$/), comms.getByRole('button', { name: 'Create' }).click()])
+    await Promise.all([
+      comms.waitForURL(/\/plan\/targets$/),
+      comms.getByRole('button', { name: 'Create' }).click(),
+    ])
     const before = await actual(comms, label)
-    expect(await comms.locator('tr').filter({ hasText: label }).textContent()).toMatch(/On track|At risk|Behind/)
+    expect(await comms.locator('tr').filter({ hasText: label }).textContent()).toMatch(
+      /On track|At risk|Behind/,
+    )
     await comms.goto('/plan/targets?includeSubmitted=1')
     const beforeWithSubmitted = await actual(comms, label)
 
@@ -40,7 +49,10 @@ describe('targets in a real browser', () => {
     await partner.getByLabel(/^Type/).selectOption({ label: 'Presentation at an event' })
     await partner.getByLabel(/^What did you do/).fill(title)
     await partner.getByLabel('People in the room').fill('37')
-    await Promise.all([partner.waitForURL(/\/actions\/\d+\?saved=1/), partner.getByRole('button', { name: 'Save and submit' }).click()])
+    await Promise.all([
+      partner.waitForURL(/\/actions\/\d+\?saved=1/),
+      partner.getByRole('button', { name: 'Save and submit' }).click(),
+    ])
     await partner.context().close()
 
     // Submitted only: it counts with the switch, not without.
@@ -53,7 +65,10 @@ describe('targets in a real browser', () => {
     await comms.goto('/actions/review')
     const card = comms.locator('article').filter({ hasText: title })
     await expect.poll(() => card.count()).toBe(1)
-    await Promise.all([comms.waitForURL(/done=validate/), card.getByRole('button', { name: 'Validate' }).click()])
+    await Promise.all([
+      comms.waitForURL(/done=validate/),
+      card.getByRole('button', { name: 'Validate' }).click(),
+    ])
     await comms.goto('/plan/targets')
     expect(await actual(comms, label)).toBe(before + 37)
     await comms.context().close()
@@ -66,7 +81,10 @@ describe('targets in a real browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Communication plan')
     await expect.poll(() => page.getByRole('heading', { name: '1. Statement of purpose' }).count()).toBe(1)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width)
-    await Promise.all([page.waitForURL(/history=1/), page.getByRole('link', { name: 'Version history of “Statement of purpose”' }).click()])
+    await Promise.all([
+      page.waitForURL(/history=1/),
+      page.getByRole('link', { name: 'Version history of “Statement of purpose”' }).click(),
+    ])
     await expect.poll(() => page.getByRole('heading', { name: 'Version history' }).count()).toBe(1)
     expect(await page.locator('textarea').count()).toBe(0)
     await page.context().close()
@@ -79,10 +97,18 @@ describe('plan forms in a real browser', () => {
     const pageErrors: string[] = []
     page.on('pageerror', (e) => pageErrors.push(String(e)))
     await app.login(page, 'comms')
-    for (const path of ['/plan/targets/new', '/plan/workplan/new', '/plan/groups/new', '/materials', '/plan/purpose']) {
+    for (const path of [
+      '/plan/targets/new',
+      '/plan/workplan/new',
+      '/plan/groups/new',
+      '/materials',
+      '/plan/purpose',
+    ]) {
       await page.goto(path)
       await page.waitForLoadState('networkidle')
-      const field = page.locator('form[method="post"] input[type="text"], form[method="post"] textarea').first()
+      const field = page
+        .locator('form[method="post"] input[type="text"], form[method="post"] textarea')
+        .first()
       await field.fill('x')
       await field.blur()
     }
@@ -103,7 +129,10 @@ describe('plan forms in a real browser', () => {
     expect(await online.isChecked()).toBe(true)
     await expect.poll(() => page.getByLabel('Tier A').isChecked()).toBe(true)
     await page.getByLabel('Key messages').fill('- **One week**, eight cities.')
-    await Promise.all([page.waitForURL(/\/events\/\d+$/), page.getByRole('button', { name: 'Create' }).click()])
+    await Promise.all([
+      page.waitForURL(/\/events\/\d+$/),
+      page.getByRole('button', { name: 'Create' }).click(),
+    ])
     await expect.poll(() => page.locator('h1').textContent()).toBe('Cities in Dialogue week')
     expect(await page.locator('strong', { hasText: 'One week' }).count()).toBe(1)
     expect(await page.getByRole('link', { name: 'Tier A' }).count()).toBe(1)

@@ -1,13 +1,15 @@
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+
 import { useBrowserApp } from './harness'
 
 const app = useBrowserApp()
 
 async function quadrantCounts(page: Page) {
   await page.goto('/priorities/grid')
-  const read = async (q: string) => Number((await page.getByTestId(`count-${q}`).textContent())!.replace(/\D/g, ''))
+  const read = async (q: string) =>
+    Number((await page.getByTestId(`count-${q}`).textContent())!.replace(/\D/g, ''))
   return {
     manage_closely: await read('manage_closely'),
     keep_satisfied: await read('keep_satisfied'),
@@ -25,7 +27,9 @@ describe('prioritisation in a real browser', () => {
     await page.goto('/priorities/score?unscored=1')
     await page.locator('[data-testid="scoring-grid"][data-hydrated="true"]').waitFor()
     const rows = page.locator('[data-testid="scoring-grid"] tbody tr')
-    const names = await Promise.all([0, 1, 2].map(async (i) => (await rows.nth(i).locator('th a').textContent())!.trim()))
+    const names = await Promise.all(
+      [0, 1, 2].map(async (i) => (await rows.nth(i).locator('th a').textContent())!.trim()),
+    )
 
     // Saving must not reload the 500-row page (nor the root data) after every keystroke.
     const requests: string[] = []
@@ -59,10 +63,13 @@ describe('prioritisation in a real browser', () => {
     await page.keyboard.press('ArrowRight')
     await page.keyboard.press('2')
 
-    for (let i = 0; i < 3; i++) await expect.poll(() => rows.nth(i).textContent(), { timeout: 10_000 }).toMatch(/Saved/)
+    for (let i = 0; i < 3; i++)
+      await expect.poll(() => rows.nth(i).textContent(), { timeout: 10_000 }).toMatch(/Saved/)
     expect(await rows.nth(0).textContent()).toContain('Tier A')
     expect(await page.locator('[role="alert"]').count()).toBe(0)
-    expect(requests.filter((r) => r.startsWith('POST') && r.includes('/priorities/score')).length).toBeGreaterThanOrEqual(3)
+    expect(
+      requests.filter((r) => r.startsWith('POST') && r.includes('/priorities/score')).length,
+    ).toBeGreaterThanOrEqual(3)
     expect(requests.filter((r) => r.startsWith('GET') && r.includes('_data='))).toEqual([])
 
     // The ranking: the all-5 stakeholder is there with 100, tier A, first scoring.
@@ -75,7 +82,9 @@ describe('prioritisation in a real browser', () => {
     expect(all.findIndex((r) => r.includes(names[0]))).toBeLessThan(10)
     // Low influence, high interest: weights 3 and 2 give (0 + 2 * 4/4) / 5 = 40, tier C.
     await page.goto(`/priorities?q=${encodeURIComponent(names[1])}`)
-    const second = page.locator('[data-testid="ranked-row"]').filter({ has: page.getByRole('link', { name: names[1], exact: true }) })
+    const second = page
+      .locator('[data-testid="ranked-row"]')
+      .filter({ has: page.getByRole('link', { name: names[1], exact: true }) })
     expect(await second.textContent()).toMatch(/40.*Tier C/)
 
     // The grid: one more stakeholder in each of three quadrants, each listed in the table.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { phone, useBrowserApp } from './harness'
 
 const app = useBrowserApp()
@@ -10,7 +11,10 @@ describe('the shell in a real browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toContain('Paolo')
     // The phone menu opens without JavaScript tricks (a <details> element) and holds the language switch.
     await page.getByText('Menu', { exact: true }).click()
-    await Promise.all([page.waitForLoadState('networkidle'), page.locator('nav').getByRole('button', { name: 'es', exact: true }).first().click()])
+    await Promise.all([
+      page.waitForLoadState('networkidle'),
+      page.locator('nav').getByRole('button', { name: 'es', exact: true }).first().click(),
+    ])
     await expect.poll(() => page.locator('h1').textContent()).toContain('Hola')
     await page.reload()
     expect(await page.locator('html').getAttribute('lang')).toBe('es')

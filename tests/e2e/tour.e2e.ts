@@ -1,9 +1,12 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { createRequire } from 'node:module'
+import path from 'node:path'
+
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+
 import { planSectionKeys } from '#db/schema/plan'
+
 import { phone, useBrowserApp } from './harness'
 
 /**
@@ -20,7 +23,10 @@ type Role = 'admin' | 'comms' | 'partner' | 'viewer'
 
 // ---- i18n keys: every namespace and every key path, so visible text can be compared with them
 const localesDir = path.resolve('app/locales/en')
-const namespaces = fs.readdirSync(localesDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''))
+const namespaces = fs
+  .readdirSync(localesDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
 const keyPaths = new Set<string>()
 const topSegments = new Set<string>()
 function walk(prefix: string, value: unknown) {
@@ -36,7 +42,38 @@ for (const ns of namespaces) {
   for (const k of Object.keys(json)) topSegments.add(k)
 }
 const namespaceSet = new Set(namespaces)
-const tlds = new Set(['com', 'org', 'net', 'eu', 'es', 'it', 'de', 'fr', 'pt', 'nl', 'pl', 'gov', 'edu', 'io', 'info', 'ripple', 'cat', 'eus', 'gal', 'example', 'test', 'uk', 'se', 'fi', 'gr', 'hr', 'si', 'ro', 'be', 'at'])
+const tlds = new Set([
+  'com',
+  'org',
+  'net',
+  'eu',
+  'es',
+  'it',
+  'de',
+  'fr',
+  'pt',
+  'nl',
+  'pl',
+  'gov',
+  'edu',
+  'io',
+  'info',
+  'ripple',
+  'cat',
+  'eus',
+  'gal',
+  'example',
+  'test',
+  'uk',
+  'se',
+  'fi',
+  'gr',
+  'hr',
+  'si',
+  'ro',
+  'be',
+  'at',
+])
 
 /** Key-shaped words that are really keys: "namespace:key", a known key path, or a dotted word under a known top-level key. */
 function untranslatedKeys(text: string): string[] {
@@ -52,7 +89,12 @@ function untranslatedKeys(text: string): string[] {
     }
     const parts = token.split('.')
     if (tlds.has(parts[parts.length - 1]!.toLowerCase())) continue
-    if (keyPaths.has(token) || (topSegments.has(parts[0]!) && /^[a-z]/.test(parts[1]!)) || namespaceSet.has(parts[0]!)) found.add(token)
+    if (
+      keyPaths.has(token) ||
+      (topSegments.has(parts[0]!) && /^[a-z]/.test(parts[1]!)) ||
+      namespaceSet.has(parts[0]!)
+    )
+      found.add(token)
   }
   return [...found]
 }
@@ -61,19 +103,55 @@ function untranslatedKeys(text: string): string[] {
 const forbiddenFor: Record<Role, string[]> = {
   admin: [],
   comms: ['/admin', '/admin/users', '/admin/audit'],
-  partner: ['/admin', '/actions/review', '/stakeholders/import', '/stakeholders/duplicates', '/plan/targets/new', '/plan/targets/1', '/events/new'],
-  viewer: ['/admin', '/actions/new', '/actions/review', '/actions/import', '/stakeholders/new', '/plan/workplan/new', '/events/new'],
+  partner: [
+    '/admin',
+    '/actions/review',
+    '/stakeholders/import',
+    '/stakeholders/duplicates',
+    '/plan/targets/new',
+    '/plan/targets/1',
+    '/events/new',
+  ],
+  viewer: [
+    '/admin',
+    '/actions/new',
+    '/actions/review',
+    '/actions/import',
+    '/stakeholders/new',
+    '/plan/workplan/new',
+    '/events/new',
+  ],
 }
 
 // Links the tour does not follow: downloads, exports, sign-out, JSON and outside sites.
-const skip = [/\.(csv|json|vcf|zip|sqlite)$/i, /\/file$/, /\/download/, /^\/logout/, /^\/locale/, /^\/api\//, /^\/healthz/, /\/export/, /^\/actions\/\d+\/evidence$/]
+const skip = [
+  /\.(csv|json|vcf|zip|sqlite)$/i,
+  /\/file$/,
+  /\/download/,
+  /^\/logout/,
+  /^\/locale/,
+  /^\/api\//,
+  /^\/healthz/,
+  /\/export/,
+  /^\/actions\/\d+\/evidence$/,
+]
 // One page of each route: /stakeholders/27 stands for every stakeholder, /plan/purpose for every plan section.
 const planSection = new RegExp(`^/plan/(${planSectionKeys.join('|')})$`)
-const shapeOf = (pathname: string) => pathname.replace(planSection, '/plan/:section').replace(/\/\d+(?=\/|$)/g, '/:id').replace(/\/$/, '') || '/'
+const shapeOf = (pathname: string) =>
+  pathname
+    .replace(planSection, '/plan/:section')
+    .replace(/\/\d+(?=\/|$)/g, '/:id')
+    .replace(/\/$/, '') || '/'
 
 type Finding = { role: string; url: string; problem: string }
 
-async function checkPage(page: Page, errors: string[], expectStatus: number, status: number | undefined, withAxe: boolean): Promise<string[]> {
+async function checkPage(
+  page: Page,
+  errors: string[],
+  expectStatus: number,
+  status: number | undefined,
+  withAxe: boolean,
+): Promise<string[]> {
   const problems: string[] = []
   if (status !== expectStatus) problems.push(`status ${status} (expected ${expectStatus})`)
   const facts = await page.evaluate(() => {
@@ -89,12 +167,23 @@ async function checkPage(page: Page, errors: string[], expectStatus: number, sta
       return false
     }
     // A hidden default submit button (aria-hidden, out of the tab order) is not a control anyone meets.
-    const controls = [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')].filter(
-      (c) => !(c.getAttribute('aria-hidden') === 'true' && c.getAttribute('tabindex') === '-1'),
-    )
-    const unnamed = controls.filter((c) => !named(c)).map((c) => `${c.tagName.toLowerCase()}[name=${c.getAttribute('name') ?? ''}]`)
+    const controls = [
+      ...document.querySelectorAll('input:not([type=hidden]), select, textarea, button'),
+    ].filter((c) => !(c.getAttribute('aria-hidden') === 'true' && c.getAttribute('tabindex') === '-1'))
+    const unnamed = controls
+      .filter((c) => !named(c))
+      .map((c) => `${c.tagName.toLowerCase()}[name=${c.getAttribute('name') ?? ''}]`)
     const attrText = [...document.querySelectorAll('[aria-label], [placeholder], [title], img[alt]')]
-      .map((e) => [e.getAttribute('aria-label'), e.getAttribute('placeholder'), e.getAttribute('title'), e.getAttribute('alt')].filter(Boolean).join(' '))
+      .map((e) =>
+        [
+          e.getAttribute('aria-label'),
+          e.getAttribute('placeholder'),
+          e.getAttribute('title'),
+          e.getAttribute('alt'),
+        ]
+          .filter(Boolean)
+          .join(' '),
+      )
       .join('\n')
     return {
       width: document.documentElement.scrollWidth,
@@ -117,7 +206,13 @@ async function checkPage(page: Page, errors: string[], expectStatus: number, sta
     const result = await window.axe.run(document, { resultTypes: ['violations'] })
     return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`)
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}) at ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join('; ')}`,
+      )
   })
   for (const v of violations) problems.push(`axe ${v}`)
   return problems
@@ -125,7 +220,11 @@ async function checkPage(page: Page, errors: string[], expectStatus: number, sta
 
 /** Waits until React has hydrated the page (its nodes carry React's fiber), so hydration errors belong to this page. */
 async function hydrated(page: Page) {
-  await page.waitForFunction(() => Object.keys(document.body).some((k) => k.startsWith('__reactFiber')), undefined, { timeout: 30_000 })
+  await page.waitForFunction(
+    () => Object.keys(document.body).some((k) => k.startsWith('__reactFiber')),
+    undefined,
+    { timeout: 30_000 },
+  )
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
 }
 
@@ -151,12 +250,19 @@ function watchErrors(page: Page) {
 const axeScanned = new Set<string>()
 
 /** Visits the role's navigation, then one page of each shape those pages link to (two levels). */
-async function tour(page: Page, role: string, forbidden: string[], axe: boolean): Promise<{ findings: Finding[]; visited: string[] }> {
+async function tour(
+  page: Page,
+  role: string,
+  forbidden: string[],
+  axe: boolean,
+): Promise<{ findings: Finding[]; visited: string[] }> {
   const findings: Finding[] = []
   const visited: string[] = []
   const errors = watchErrors(page)
   await page.goto('/')
-  const navLinks = await page.$$eval('header nav a, header a', (as) => as.map((a) => a.getAttribute('href') ?? ''))
+  const navLinks = await page.$$eval('header nav a, header a', (as) =>
+    as.map((a) => a.getAttribute('href') ?? ''),
+  )
   const start = ['/', ...navLinks, '/actions?mine=1', '/inbox']
   const seen = new Set<string>()
   let queue = start.map((href) => ({ href, depth: 0 }))
@@ -175,10 +281,13 @@ async function tour(page: Page, role: string, forbidden: string[], axe: boolean)
       visited.push(target)
       const withAxe = axe && !axeScanned.has(shape)
       if (withAxe) axeScanned.add(shape)
-      for (const problem of await checkPage(page, errors, 200, response?.status(), withAxe)) findings.push({ role, url: target, problem })
+      for (const problem of await checkPage(page, errors, 200, response?.status(), withAxe))
+        findings.push({ role, url: target, problem })
       if (depth < 2) {
         const links = await page.$$eval('main a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''))
-        for (const l of links) if (l && !l.startsWith('#') && !l.startsWith('mailto:') && !l.startsWith('tel:')) next.push({ href: l, depth: depth + 1 })
+        for (const l of links)
+          if (l && !l.startsWith('#') && !l.startsWith('mailto:') && !l.startsWith('tel:'))
+            next.push({ href: l, depth: depth + 1 })
       }
     }
     queue = next
@@ -190,7 +299,8 @@ async function tour(page: Page, role: string, forbidden: string[], axe: boolean)
     visited.push(`${target} (403)`)
     const withAxe = axe && !axeScanned.has('403')
     if (withAxe) axeScanned.add('403')
-    for (const problem of await checkPage(page, errors, 403, response?.status(), withAxe)) findings.push({ role, url: target, problem })
+    for (const problem of await checkPage(page, errors, 403, response?.status(), withAxe))
+      findings.push({ role, url: target, problem })
   }
   return { findings, visited }
 }
@@ -200,33 +310,43 @@ const report = (findings: Finding[]) => findings.map((f) => `${f.role} ${f.url}:
 // The role tours are independent (one browser context each), so they run side by side.
 describe.concurrent('a tour of every page, per role, on a 360 px phone', () => {
   for (const role of ['admin', 'comms', 'partner', 'viewer'] as const) {
-    it(`${role}: every page is reachable, fits, is translated, named and passes axe`, { timeout: 240_000 }, async () => {
-      const page = await signedInPhone(role)
-      const { findings, visited } = await tour(page, role, forbiddenFor[role], true)
-      // The tour really went somewhere: navigation, lists and at least one detail page.
-      expect(visited.length).toBeGreaterThan(8)
-      expect(visited.some((v) => /\/\d+/.test(v))).toBe(true)
-      await page.context().close()
-      expect(report(findings)).toBe('')
-    })
+    it(
+      `${role}: every page is reachable, fits, is translated, named and passes axe`,
+      { timeout: 240_000 },
+      async () => {
+        const page = await signedInPhone(role)
+        const { findings, visited } = await tour(page, role, forbiddenFor[role], true)
+        // The tour really went somewhere: navigation, lists and at least one detail page.
+        expect(visited.length).toBeGreaterThan(8)
+        expect(visited.some((v) => /\/\d+/.test(v))).toBe(true)
+        await page.context().close()
+        expect(report(findings)).toBe('')
+      },
+    )
   }
 
-  it('a partner in Spanish (chosen with the language switch): the same pages, in Spanish', { timeout: 240_000 }, async () => {
-    const page = await signedInPhone('partner2')
-    await hydrated(page)
-    await page.getByText('Menu', { exact: true }).click()
-    await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname === '/locale' && r.request().method() === 'POST'),
-      page.locator('header details nav').getByRole('button', { name: 'es', exact: true }).click(),
-    ])
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es')
-    // axe already ran on every page shape in English; here the text is what changes.
-    const { findings, visited } = await tour(page, 'partner2 (es)', forbiddenFor.partner, false)
-    expect(visited.length).toBeGreaterThan(8)
-    expect(await page.locator('html').getAttribute('lang')).toBe('es')
-    await page.context().close()
-    expect(report(findings)).toBe('')
-  })
+  it(
+    'a partner in Spanish (chosen with the language switch): the same pages, in Spanish',
+    { timeout: 240_000 },
+    async () => {
+      const page = await signedInPhone('partner2')
+      await hydrated(page)
+      await page.getByText('Menu', { exact: true }).click()
+      await Promise.all([
+        page.waitForResponse(
+          (r) => new URL(r.url()).pathname === '/locale' && r.request().method() === 'POST',
+        ),
+        page.locator('header details nav').getByRole('button', { name: 'es', exact: true }).click(),
+      ])
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es')
+      // axe already ran on every page shape in English; here the text is what changes.
+      const { findings, visited } = await tour(page, 'partner2 (es)', forbiddenFor.partner, false)
+      expect(visited.length).toBeGreaterThan(8)
+      expect(await page.locator('html').getAttribute('lang')).toBe('es')
+      await page.context().close()
+      expect(report(findings)).toBe('')
+    },
+  )
 })
 
 describe('from the keyboard', () => {
@@ -246,7 +366,11 @@ describe('from the keyboard', () => {
 
 describe('without JavaScript', () => {
   it('a partner signs in, logs an action with type and title, finds it in "my actions" and switches language', async () => {
-    const context = await app.browser.newContext({ viewport: phone, baseURL: app.url, javaScriptEnabled: false })
+    const context = await app.browser.newContext({
+      viewport: phone,
+      baseURL: app.url,
+      javaScriptEnabled: false,
+    })
     const page = await context.newPage()
     await app.login(page, 'partner')
     expect(new URL(page.url()).pathname).toBe('/')
@@ -254,14 +378,20 @@ describe('without JavaScript', () => {
     const title = `Talk at the neighbourhood council, no JavaScript ${Date.now()}`
     await page.goto('/actions/new')
     // Sent empty, the form comes back (400) with translated errors next to the fields it names.
-    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Save and submit' }).click()])
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Save and submit' }).click(),
+    ])
     await page.waitForLoadState('load')
     expect(refused.status()).toBe(400)
     expect(untranslatedKeys(await page.locator('body').innerText())).toEqual([])
     expect(await page.getByLabel(/^What did you do/).getAttribute('aria-invalid')).toBe('true')
     await page.getByLabel(/^Type/).selectOption({ label: 'Bilateral meeting' })
     await page.getByLabel(/^What did you do/).fill(title)
-    await Promise.all([page.waitForURL(/\/actions\/\d+/), page.getByRole('button', { name: 'Save and submit' }).click()])
+    await Promise.all([
+      page.waitForURL(/\/actions\/\d+/),
+      page.getByRole('button', { name: 'Save and submit' }).click(),
+    ])
     expect(await page.locator('h1').textContent()).toBe(title)
 
     await page.goto('/actions')

@@ -1,16 +1,21 @@
 import { parse } from 'csv-parse/sync'
 import { and, eq, isNull } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+
 import { db } from '#db/client'
-import { actionTypes, actions, channels, notifications, partners, stakeholders, users } from '#db/schema'
-import { actionWhere, type ActionFilter } from '~/models/actions.server'
+import { actions, actionTypes, channels, notifications, partners, stakeholders, users } from '#db/schema'
+import { type ActionFilter, actionWhere } from '~/models/actions.server'
+
 import { useTestApp } from './app'
 
 const app = useTestApp()
 
-const partnerId = (name: string) => db.select({ id: partners.id }).from(partners).where(eq(partners.name, name)).get()!.id
-const userId = (email: string) => db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id
-const count = (filter: ActionFilter) => db.select({ id: actions.id }).from(actions).where(actionWhere(filter)).all().length
+const partnerId = (name: string) =>
+  db.select({ id: partners.id }).from(partners).where(eq(partners.name, name)).get()!.id
+const userId = (email: string) =>
+  db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id
+const count = (filter: ActionFilter) =>
+  db.select({ id: actions.id }).from(actions).where(actionWhere(filter)).all().length
 
 async function csvRows(path: string, as: 'comms' | 'partner' = 'comms') {
   const response = await app.fetch(path, { as })
@@ -39,8 +44,13 @@ describe('the actions list and its CSV', () => {
   })
 
   it('filters by language, type and channel and shows type names in the reader’s language', async () => {
-    const social = db.select({ id: actionTypes.id }).from(actionTypes).where(eq(actionTypes.key, 'social_post')).get()!.id
-    const mastodon = db.select({ id: channels.id }).from(channels).where(eq(channels.key, 'mastodon')).get()!.id
+    const social = db
+      .select({ id: actionTypes.id })
+      .from(actionTypes)
+      .where(eq(actionTypes.key, 'social_post'))
+      .get()!.id
+    const mastodon = db.select({ id: channels.id }).from(channels).where(eq(channels.key, 'mastodon')).get()!
+      .id
     const rows = await csvRows(`/actions.csv?type=${social}&channel=${mastodon}&language=es`)
     expect(rows.length).toBe(count({ type: social, channel: mastodon, language: 'es' }))
     for (const r of rows) {
@@ -55,7 +65,12 @@ describe('the actions list and its CSV', () => {
     const own = db
       .select({ id: actions.id })
       .from(actions)
-      .where(actionWhere({ mine: '1' }, { id: userId('partner@demo.ripple'), partnerId: partnerId('San Sebastián') }))
+      .where(
+        actionWhere(
+          { mine: '1' },
+          { id: userId('partner@demo.ripple'), partnerId: partnerId('San Sebastián') },
+        ),
+      )
       .all().length
     expect(html).toContain(`of ${own}`)
     const rows = await csvRows('/actions.csv?mine=1', 'partner')
@@ -77,7 +92,11 @@ describe('the actions list and its CSV', () => {
   })
 
   it('filters by stakeholder reached', async () => {
-    const reached = db.select({ id: stakeholders.id }).from(stakeholders).where(isNull(stakeholders.archivedAt)).all()
+    const reached = db
+      .select({ id: stakeholders.id })
+      .from(stakeholders)
+      .where(isNull(stakeholders.archivedAt))
+      .all()
     const id = reached.map((s) => s.id).find((sid) => count({ stakeholder: sid }) > 0)!
     const rows = await csvRows(`/actions.csv?stakeholder=${id}`)
     expect(rows).toHaveLength(count({ stakeholder: id }))
@@ -86,7 +105,12 @@ describe('the actions list and its CSV', () => {
 
 describe('the stakeholder picker', () => {
   it('answers JSON search for readers, and searches without JavaScript by posting the form back with everything kept', async () => {
-    const name = db.select({ name: stakeholders.name }).from(stakeholders).where(isNull(stakeholders.archivedAt)).limit(1).get()!.name
+    const name = db
+      .select({ name: stakeholders.name })
+      .from(stakeholders)
+      .where(isNull(stakeholders.archivedAt))
+      .limit(1)
+      .get()!.name
     const word = name.split(/\s+/).find((w) => w.length >= 4) ?? name
     const api = await app.fetch(`/api/stakeholders/search?q=${encodeURIComponent(word)}`, { as: 'partner' })
     expect(api.status).toBe(200)
@@ -94,7 +118,11 @@ describe('the stakeholder picker', () => {
     expect(results.some((r) => r.name === name)).toBe(true)
     expect((await app.fetch('/api/stakeholders/search?q=abc')).status).toBe(302)
 
-    const form = await app.post('/actions/new', { title: 'Half-typed title', participants: '40', intent: 'searchStakeholders', stakeholderQuery: word }, { as: 'partner' })
+    const form = await app.post(
+      '/actions/new',
+      { title: 'Half-typed title', participants: '40', intent: 'searchStakeholders', stakeholderQuery: word },
+      { as: 'partner' },
+    )
     expect(form.status).toBe(200)
     const html = await form.text()
     expect(html).toContain('value="Half-typed title"')
@@ -120,7 +148,9 @@ describe('inbox', () => {
     const inbox = await (await app.fetch('/inbox', { as: 'partner' })).text()
     expect(inbox).toContain('was returned')
     expect((await app.post('/inbox', { id: String(unread[0].id) }, { as: 'partner' })).status).toBe(302)
-    expect(db.select().from(notifications).where(eq(notifications.id, unread[0].id)).get()!.readAt).toBeTruthy()
+    expect(
+      db.select().from(notifications).where(eq(notifications.id, unread[0].id)).get()!.readAt,
+    ).toBeTruthy()
     // Someone else's notification cannot be marked read by another user.
     expect((await app.post('/inbox', { id: 'all' }, { as: 'partner2' })).status).toBe(302)
     expect(
@@ -136,24 +166,41 @@ describe('inbox', () => {
 describe('administering types and channels', () => {
   it('lets the administrator add, rename, reorder and archive; nobody else', async () => {
     expect((await app.fetch('/admin/types', { as: 'comms' })).status).toBe(403)
-    expect((await app.post('/admin/channels', { intent: 'add', name: 'Telegram' }, { as: 'partner' })).status).toBe(403)
+    expect(
+      (await app.post('/admin/channels', { intent: 'add', name: 'Telegram' }, { as: 'partner' })).status,
+    ).toBe(403)
 
-    expect((await app.post('/admin/channels', { intent: 'add', name: 'Telegram' }, { as: 'admin' })).status).toBe(302)
+    expect(
+      (await app.post('/admin/channels', { intent: 'add', name: 'Telegram' }, { as: 'admin' })).status,
+    ).toBe(302)
     const telegram = db.select().from(channels).where(eq(channels.name, 'Telegram')).get()!
     const duplicate = await app.post('/admin/channels', { intent: 'add', name: 'telegram' }, { as: 'admin' })
     expect(duplicate.status).toBe(400)
     expect(await duplicate.text()).toContain('Another entry already has this name.')
 
-    expect((await app.post('/admin/channels', { intent: 'up', id: String(telegram.id) }, { as: 'admin' })).status).toBe(302)
+    expect(
+      (await app.post('/admin/channels', { intent: 'up', id: String(telegram.id) }, { as: 'admin' })).status,
+    ).toBe(302)
     const page = await (await app.fetch('/admin/channels', { as: 'admin' })).text()
     expect(page.indexOf('Telegram')).toBeLessThan(page.lastIndexOf('>Other<'))
 
     const social = db.select().from(actionTypes).where(eq(actionTypes.key, 'social_post')).get()!
-    expect((await app.post('/admin/types', { intent: 'rename', id: String(social.id), name: 'Social network post' }, { as: 'admin' })).status).toBe(302)
+    expect(
+      (
+        await app.post(
+          '/admin/types',
+          { intent: 'rename', id: String(social.id), name: 'Social network post' },
+          { as: 'admin' },
+        )
+      ).status,
+    ).toBe(302)
     const form = await (await app.fetch('/actions/new', { as: 'partner' })).text()
     expect(form).toContain('Social network post')
 
-    expect((await app.post('/admin/channels', { intent: 'archive', id: String(telegram.id) }, { as: 'admin' })).status).toBe(302)
+    expect(
+      (await app.post('/admin/channels', { intent: 'archive', id: String(telegram.id) }, { as: 'admin' }))
+        .status,
+    ).toBe(302)
     const after = await (await app.fetch('/actions/new', { as: 'partner' })).text()
     expect(after).not.toContain('Telegram')
   })

@@ -1,19 +1,37 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+
 import { db } from '#db/client'
-import { actionTypes, actions, auditLog, channels, events, notifications, partners, users } from '#db/schema'
+import { actions, actionTypes, auditLog, channels, events, notifications, partners, users } from '#db/schema'
+
 import { useTestApp } from './app'
 
 const app = useTestApp()
 
-const typeId = (key: string) => String(db.select({ id: actionTypes.id }).from(actionTypes).where(eq(actionTypes.key, key)).get()!.id)
-const channelId = (key: string) => String(db.select({ id: channels.id }).from(channels).where(eq(channels.key, key)).get()!.id)
-const partnerId = (name: string) => db.select({ id: partners.id }).from(partners).where(eq(partners.name, name)).get()!.id
-const userId = (email: string) => db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id
+const typeId = (key: string) =>
+  String(db.select({ id: actionTypes.id }).from(actionTypes).where(eq(actionTypes.key, key)).get()!.id)
+const channelId = (key: string) =>
+  String(db.select({ id: channels.id }).from(channels).where(eq(channels.key, key)).get()!.id)
+const partnerId = (name: string) =>
+  db.select({ id: partners.id }).from(partners).where(eq(partners.name, name)).get()!.id
+const userId = (email: string) =>
+  db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id
 
 /** Logs an action as a demo user through the quick form and returns its id. */
-async function logAction(as: 'partner' | 'partner2' | 'comms', fields: Record<string, string | string[]> = {}) {
-  const response = await app.post('/actions/new', { typeId: typeId('social_post'), date: '2026-11-20', title: `Posted about the project ${Math.random()}`, ...fields }, { as })
+async function logAction(
+  as: 'partner' | 'partner2' | 'comms',
+  fields: Record<string, string | string[]> = {},
+) {
+  const response = await app.post(
+    '/actions/new',
+    {
+      typeId: typeId('social_post'),
+      date: '2026-11-20',
+      title: `Posted about the project ${Math.random()}`,
+      ...fields,
+    },
+    { as },
+  )
   expect(response.status).toBe(302)
   const id = Number(response.headers.get('location')!.match(/\/actions\/(\d+)/)![1])
   expect(id).toBeGreaterThan(0)
@@ -22,15 +40,36 @@ async function logAction(as: 'partner' | 'partner2' | 'comms', fields: Record<st
 
 describe('the quick form over HTTP', () => {
   it('saves with only type, date and title, for the partner’s own partner, submitted and audited', async () => {
-    const id = await logAction('partner', { title: 'Presented at the Donostia innovation forum', channelId: channelId('in_person'), languages: ['es', 'eu'] })
+    const id = await logAction('partner', {
+      title: 'Presented at the Donostia innovation forum',
+      channelId: channelId('in_person'),
+      languages: ['es', 'eu'],
+    })
     const row = db.select().from(actions).where(eq(actions.id, id)).get()!
-    expect(row).toMatchObject({ partnerId: partnerId('San Sebastián'), status: 'submitted', month: '2026-11', createdBy: userId('partner@demo.ripple') })
+    expect(row).toMatchObject({
+      partnerId: partnerId('San Sebastián'),
+      status: 'submitted',
+      month: '2026-11',
+      createdBy: userId('partner@demo.ripple'),
+    })
     expect(row.submittedAt).toBeTruthy()
-    const audit = db.select().from(auditLog).where(and(eq(auditLog.entity, 'action'), eq(auditLog.entityId, id))).all()
+    const audit = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'action'), eq(auditLog.entityId, id)))
+      .all()
     expect(audit.map((a) => a.action)).toEqual(['create'])
     // The form remembers type, channel and languages for next time.
-    const memory = db.select({ m: users.actionFormMemory }).from(users).where(eq(users.id, userId('partner@demo.ripple'))).get()!.m
-    expect(memory).toEqual({ typeId: Number(typeId('social_post')), channelId: Number(channelId('in_person')), languages: ['es', 'eu'] })
+    const memory = db
+      .select({ m: users.actionFormMemory })
+      .from(users)
+      .where(eq(users.id, userId('partner@demo.ripple')))
+      .get()!.m
+    expect(memory).toEqual({
+      typeId: Number(typeId('social_post')),
+      channelId: Number(channelId('in_person')),
+      languages: ['es', 'eu'],
+    })
     const again = await (await app.fetch('/actions/new', { as: 'partner' })).text()
     expect(again).toMatch(new RegExp(`<option value="${channelId('in_person')}" selected`))
     expect(again).toMatch(/value="eu"[^>]*checked|checked[^>]*value="eu"/)
@@ -69,7 +108,11 @@ describe('the quick form over HTTP', () => {
   })
 
   it('refuses a non-http evidence link', async () => {
-    const response = await app.post('/actions/new', { typeId: typeId('press'), date: '2026-11-02', title: 'Article', evidenceUrl: 'javascript:alert(1)' }, { as: 'partner' })
+    const response = await app.post(
+      '/actions/new',
+      { typeId: typeId('press'), date: '2026-11-02', title: 'Article', evidenceUrl: 'javascript:alert(1)' },
+      { as: 'partner' },
+    )
     expect(response.status).toBe(400)
     expect(await response.text()).toContain('starting with http:// or https://')
   })
@@ -77,7 +120,15 @@ describe('the quick form over HTTP', () => {
   it('"save and log another like this" comes back pre-filled, without title, figures or link', async () => {
     const response = await app.post(
       '/actions/new',
-      { typeId: typeId('presentation'), date: '2026-10-15', title: 'Forum talk', channelId: channelId('in_person'), participants: '80', languages: ['es'], intent: 'another' },
+      {
+        typeId: typeId('presentation'),
+        date: '2026-10-15',
+        title: 'Forum talk',
+        channelId: channelId('in_person'),
+        participants: '80',
+        languages: ['es'],
+        intent: 'another',
+      },
       { as: 'partner' },
     )
     expect(response.status).toBe(302)
@@ -99,7 +150,11 @@ describe('the quick form over HTTP', () => {
   })
 
   it('keeps a partner to its own partner; comms chooses', async () => {
-    const refused = await app.post('/actions/new', { typeId: typeId('press'), date: '2026-11-02', title: 'x', partnerId: String(partnerId('Porto')) }, { as: 'partner' })
+    const refused = await app.post(
+      '/actions/new',
+      { typeId: typeId('press'), date: '2026-11-02', title: 'x', partnerId: String(partnerId('Porto')) },
+      { as: 'partner' },
+    )
     expect(refused.status).toBe(403)
     const id = await logAction('comms', { partnerId: String(partnerId('Porto')) })
     expect(db.select().from(actions).where(eq(actions.id, id)).get()!.partnerId).toBe(partnerId('Porto'))
@@ -107,7 +162,11 @@ describe('the quick form over HTTP', () => {
 
   it('does not let a viewer log an action', async () => {
     expect((await app.fetch('/actions/new', { as: 'viewer' })).status).toBe(403)
-    const response = await app.post('/actions/new', { typeId: typeId('press'), date: '2026-11-02', title: 'x' }, { as: 'viewer' })
+    const response = await app.post(
+      '/actions/new',
+      { typeId: typeId('press'), date: '2026-11-02', title: 'x' },
+      { as: 'viewer' },
+    )
     expect(response.status).toBe(403)
   })
 })
@@ -117,27 +176,45 @@ describe('who may change an action', () => {
     const id = await logAction('partner', { intent: 'draft' })
     expect(db.select().from(actions).where(eq(actions.id, id)).get()!.status).toBe('draft')
     expect((await app.fetch(`/actions/${id}/edit`, { as: 'partner2' })).status).toBe(403)
-    const edit = await app.post(`/actions/${id}/edit`, { typeId: typeId('press'), date: '2026-11-02', title: 'Hijacked' }, { as: 'partner2' })
+    const edit = await app.post(
+      `/actions/${id}/edit`,
+      { typeId: typeId('press'), date: '2026-11-02', title: 'Hijacked' },
+      { as: 'partner2' },
+    )
     expect(edit.status).toBe(403)
     expect((await app.post(`/actions/${id}`, { intent: 'submit' }, { as: 'partner2' })).status).toBe(403)
     expect((await app.post(`/actions/${id}`, { intent: 'validate' }, { as: 'partner2' })).status).toBe(403)
-    expect((await app.post('/actions/review', { intent: 'validate', id: String(id) }, { as: 'partner2' })).status).toBe(403)
-    expect(db.select().from(actions).where(eq(actions.id, id)).get()).toMatchObject({ status: 'draft', title: expect.not.stringMatching('Hijacked') })
+    expect(
+      (await app.post('/actions/review', { intent: 'validate', id: String(id) }, { as: 'partner2' })).status,
+    ).toBe(403)
+    expect(db.select().from(actions).where(eq(actions.id, id)).get()).toMatchObject({
+      status: 'draft',
+      title: expect.not.stringMatching('Hijacked'),
+    })
   })
 
   it('a partner cannot validate at all, not even its own action', async () => {
     const id = await logAction('partner')
     expect((await app.post(`/actions/${id}`, { intent: 'validate' }, { as: 'partner' })).status).toBe(403)
-    expect((await app.post('/actions/review', { intent: 'validate', id: String(id) }, { as: 'partner' })).status).toBe(403)
+    expect(
+      (await app.post('/actions/review', { intent: 'validate', id: String(id) }, { as: 'partner' })).status,
+    ).toBe(403)
     expect((await app.fetch('/actions/review', { as: 'partner' })).status).toBe(403)
     expect(db.select().from(actions).where(eq(actions.id, id)).get()!.status).toBe('submitted')
   })
 
   it('return → inbox → edit and re-submit → validate; then the partner can no longer edit it', async () => {
     const id = await logAction('partner', { title: 'LinkedIn post on the policy clinic' })
-    const returned = await app.post('/actions/review', { intent: 'return', id: String(id), comment: 'Please add the link to the post.' }, { as: 'comms' })
+    const returned = await app.post(
+      '/actions/review',
+      { intent: 'return', id: String(id), comment: 'Please add the link to the post.' },
+      { as: 'comms' },
+    )
     expect(returned.status).toBe(302)
-    expect(db.select().from(actions).where(eq(actions.id, id)).get()).toMatchObject({ status: 'returned', returnComment: 'Please add the link to the post.' })
+    expect(db.select().from(actions).where(eq(actions.id, id)).get()).toMatchObject({
+      status: 'returned',
+      returnComment: 'Please add the link to the post.',
+    })
     const note = db
       .select()
       .from(notifications)
@@ -150,7 +227,13 @@ describe('who may change an action', () => {
 
     const resubmit = await app.post(
       `/actions/${id}/edit`,
-      { typeId: typeId('social_post'), date: '2026-11-20', title: 'LinkedIn post on the policy clinic', channelId: channelId('linkedin'), intent: 'submit' },
+      {
+        typeId: typeId('social_post'),
+        date: '2026-11-20',
+        title: 'LinkedIn post on the policy clinic',
+        channelId: channelId('linkedin'),
+        intent: 'submit',
+      },
       { as: 'partner' },
     )
     expect(resubmit.status).toBe(302)
@@ -169,7 +252,15 @@ describe('who may change an action', () => {
       ['submitted', 'validated'],
     ])
     expect((await app.fetch(`/actions/${id}/edit`, { as: 'partner' })).status).toBe(403)
-    expect((await app.post(`/actions/${id}/edit`, { typeId: typeId('press'), date: '2026-11-02', title: 'Changed' }, { as: 'partner' })).status).toBe(403)
+    expect(
+      (
+        await app.post(
+          `/actions/${id}/edit`,
+          { typeId: typeId('press'), date: '2026-11-02', title: 'Changed' },
+          { as: 'partner' },
+        )
+      ).status,
+    ).toBe(403)
     // The communications lead still can.
     expect((await app.fetch(`/actions/${id}/edit`, { as: 'comms' })).status).toBe(200)
   })

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
+
 import type { ServerBuild } from '@remix-run/node'
 import { afterAll, beforeAll } from 'vitest'
+
 import { createHttpApp } from '../../app/server/http.server'
 import { buildPaths } from '../../app/server/paths.server'
 import { DEMO_PASSWORD } from '../../db/seed/core'
@@ -13,7 +15,11 @@ export type TestApp = {
   /** fetch against the app; `as` signs in as a demo account first (cookies are cached per account). */
   fetch: (path: string, init?: RequestInit & { as?: DemoUser }) => Promise<Response>
   /** A form POST with the app's own Origin, as a browser would send it. */
-  post: (path: string, form: Record<string, string | string[]> | FormData, init?: RequestInit & { as?: DemoUser }) => Promise<Response>
+  post: (
+    path: string,
+    form: Record<string, string | string[]> | FormData,
+    init?: RequestInit & { as?: DemoUser },
+  ) => Promise<Response>
   cookieFor: (user: DemoUser) => Promise<string>
 }
 
@@ -47,7 +53,8 @@ export function useTestApp(): TestApp {
       body: new URLSearchParams({ email: `${user}@demo.ripple`, password: DEMO_PASSWORD }),
     })
     const setCookie = response.headers.get('set-cookie')
-    if (response.status !== 302 || !setCookie) throw new Error(`Could not sign in as ${user}: ${response.status}`)
+    if (response.status !== 302 || !setCookie)
+      throw new Error(`Could not sign in as ${user}: ${response.status}`)
     const cookie = setCookie.split(';')[0]
     cookies.set(user, cookie)
     return cookie
@@ -60,12 +67,17 @@ export function useTestApp(): TestApp {
     return fetch(`${url}${path}`, { redirect: 'manual', ...rest, headers })
   }
 
-  async function post(path: string, form: Record<string, string | string[]> | FormData, init: RequestInit & { as?: DemoUser } = {}) {
+  async function post(
+    path: string,
+    form: Record<string, string | string[]> | FormData,
+    init: RequestInit & { as?: DemoUser } = {},
+  ) {
     let body: URLSearchParams | FormData
     if (form instanceof FormData) body = form
     else {
       body = new URLSearchParams()
-      for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item)
+      for (const [k, v] of Object.entries(form))
+        for (const item of Array.isArray(v) ? v : [v]) body.append(k, item)
     }
     const headers = new Headers(init.headers)
     if (!headers.has('Origin')) headers.set('Origin', url)

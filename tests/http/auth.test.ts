@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { useTestApp } from './app'
 
 const app = useTestApp()
@@ -27,7 +28,11 @@ describe('sign-in over HTTP', () => {
   })
 
   it('signs in with a new httpOnly, SameSite=Lax session cookie and refuses an open redirect', async () => {
-    const response = await app.post('/login', { email: 'comms@demo.ripple', password: 'ripple-demo', redirectTo: 'https://evil.example/' })
+    const response = await app.post('/login', {
+      email: 'comms@demo.ripple',
+      password: 'ripple-demo',
+      redirectTo: 'https://evil.example/',
+    })
     expect(response.status).toBe(302)
     expect(response.headers.get('location')).toBe('/')
     const cookie = response.headers.get('set-cookie')!
@@ -38,13 +43,18 @@ describe('sign-in over HTTP', () => {
   })
 
   it('throttles after 10 failures in a minute for one e-mail', async () => {
-    for (let i = 0; i < 10; i++) await app.post('/login', { email: 'partner2@demo.ripple', password: `guess-${i}` })
+    for (let i = 0; i < 10; i++)
+      await app.post('/login', { email: 'partner2@demo.ripple', password: `guess-${i}` })
     const blocked = await app.post('/login', { email: 'partner2@demo.ripple', password: 'ripple-demo' })
     expect(blocked.status).toBe(429)
   })
 
   it('refuses a POST from another origin', async () => {
-    const response = await app.post('/login', { email: 'admin@demo.ripple', password: 'ripple-demo' }, { headers: { Origin: 'https://evil.example' } })
+    const response = await app.post(
+      '/login',
+      { email: 'admin@demo.ripple', password: 'ripple-demo' },
+      { headers: { Origin: 'https://evil.example' } },
+    )
     expect(response.status).toBe(403)
   })
 

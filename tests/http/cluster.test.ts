@@ -1,8 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
 import { DEMO_PASSWORD } from '../../db/seed/core'
 
 /** Process ids of the server's workers: the primary's children running serve.ts (tsx may add an esbuild one). */
@@ -27,7 +29,11 @@ const alive = (pid: number) => {
   }
 }
 
-async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
+async function until<T>(
+  what: string,
+  check: () => T | Promise<T>,
+  timeoutMs = 30_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await check()
@@ -48,12 +54,28 @@ describe('the server in several processes (WEB_CONCURRENCY=2)', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ripple-cluster-'))
     const dbFile = path.join(dir, 'ripple.db')
     fs.copyFileSync(inject('templateDb'), dbFile)
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: dbFile, SEED_DEMO: 'false', LOG_LEVEL: 'info', WEB_CONCURRENCY: '2' }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: dbFile,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'info',
+      WEB_CONCURRENCY: '2',
+    }
     delete env.SESSION_SECRET
-    primary = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    primary = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     primary.stdout?.on('data', (d) => (output += d))
     primary.stderr?.on('data', (d) => (output += d))
-    url = await until('the banner', () => /running at (http:\/\/localhost:\d+) \(2 processes\)/.exec(output)?.[1]?.replace('localhost', '127.0.0.1'))
+    url = await until('the banner', () =>
+      /running at (http:\/\/localhost:\d+) \(2 processes\)/
+        .exec(output)?.[1]
+        ?.replace('localhost', '127.0.0.1'),
+    )
   })
 
   afterAll(() => {
@@ -86,7 +108,9 @@ describe('the server in several processes (WEB_CONCURRENCY=2)', () => {
     expect(saved.status).toBe(302)
     // Connections are handed to the workers in turn: fresh connections reach both of them.
     for (let i = 0; i < 6; i++) {
-      const response = await fetch(`${url}/actions?mine=1`, { headers: { Cookie: cookie, Connection: 'close' } })
+      const response = await fetch(`${url}/actions?mine=1`, {
+        headers: { Cookie: cookie, Connection: 'close' },
+      })
       expect(response.status).toBe(200)
       expect(await response.text()).toContain(title)
     }

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+
 import { sqlite } from '#db/client'
+
 import { useTestApp } from './app'
 
 const app = useTestApp()
@@ -8,17 +10,34 @@ const app = useTestApp()
 let partnerId = 0
 beforeAll(() => {
   const db = sqlite()
-  partnerId = Number(db.prepare(`insert into partners (name, country) values ('Http Fixture City', 'ES')`).run().lastInsertRowid)
+  partnerId = Number(
+    db.prepare(`insert into partners (name, country) values ('Http Fixture City', 'ES')`).run()
+      .lastInsertRowid,
+  )
   const typeId = (db.prepare('select id from action_types order by id limit 1').get() as { id: number }).id
   const insert = db.prepare(
     `insert into actions (partner_id, date, month, type_id, title, participants, online_reach, engagements, status) values (?, ?, '2031-03', ?, ?, ?, ?, ?, 'validated')`,
   )
-  for (let i = 1; i <= 12; i++) insert.run(partnerId, `2031-03-${String(i).padStart(2, '0')}`, typeId, `Http fixture action ${i}`, i, i * 100, 1)
+  for (let i = 1; i <= 12; i++)
+    insert.run(
+      partnerId,
+      `2031-03-${String(i).padStart(2, '0')}`,
+      typeId,
+      `Http fixture action ${i}`,
+      i,
+      i * 100,
+      1,
+    )
 })
 
 describe('dashboards over HTTP', () => {
   it('sends an anonymous visitor to sign in, for the pages and the CSV', async () => {
-    for (const path of ['/dashboard/reach?month=2031-03', '/dashboard/coverage', '/dashboard/reach.csv', '/dashboard/coverage.csv']) {
+    for (const path of [
+      '/dashboard/reach?month=2031-03',
+      '/dashboard/coverage',
+      '/dashboard/reach.csv',
+      '/dashboard/coverage.csv',
+    ]) {
       const response = await app.fetch(path)
       expect(response.status).toBe(302)
       expect(response.headers.get('location')).toBe(`/login?redirectTo=${encodeURIComponent(path)}`)
@@ -47,21 +66,31 @@ describe('dashboards over HTTP', () => {
   })
 
   it('downloads one table as CSV with the figures of the page', async () => {
-    const response = await app.fetch(`/dashboard/reach.csv?month=2031-03&partner=${partnerId}&table=partners`, { as: 'viewer' })
+    const response = await app.fetch(
+      `/dashboard/reach.csv?month=2031-03&partner=${partnerId}&table=partners`,
+      { as: 'viewer' },
+    )
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/text\/csv/)
     expect(response.headers.get('content-disposition')).toContain('reach-2031-03-partners.csv')
     const bytes = new Uint8Array(await response.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = new TextDecoder().decode(bytes).trim().split('\r\n')
-    expect(lines[0]).toBe('Partner,Actions,Participants,Online reach,Engagements,Target (Actions),Of target (%)')
+    expect(lines[0]).toBe(
+      'Partner,Actions,Participants,Online reach,Engagements,Target (Actions),Of target (%)',
+    )
     expect(lines[1]).toBe('Http Fixture City,12,78,7800,12,,')
     expect(lines[2]).toBe('Total,12,78,7800,12,,')
   })
 
   it('downloads every table in one CSV, each under its caption, and refuses an unknown table', async () => {
     const body = await (await app.fetch('/dashboard/reach.csv?month=2031-03', { as: 'comms' })).text()
-    for (const caption of ['Headline figures, 2031-03', 'Actions per month', 'Per partner, 2031-03', 'Most far-reaching actions, 2031-03']) {
+    for (const caption of [
+      'Headline figures, 2031-03',
+      'Actions per month',
+      'Per partner, 2031-03',
+      'Most far-reaching actions, 2031-03',
+    ]) {
       expect(body).toContain(caption)
     }
     expect((await app.fetch('/dashboard/reach.csv?table=nope', { as: 'comms' })).status).toBe(400)
@@ -72,7 +101,9 @@ describe('dashboards over HTTP', () => {
 
   it('answers in Spanish for a Spanish-speaking user', async () => {
     sqlite().prepare(`update users set locale = 'es' where email = 'partner2@demo.ripple'`).run()
-    const body = await (await app.fetch('/dashboard/reach.csv?month=2031-03&table=headline', { as: 'partner2' })).text()
+    const body = await (
+      await app.fetch('/dashboard/reach.csv?month=2031-03&table=headline', { as: 'partner2' })
+    ).text()
     expect(body).toContain('Cifra,Este mes')
   })
 

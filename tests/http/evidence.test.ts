@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
+
 import { db } from '#db/client'
 import { actionEvidence, actions, actionTypes, users } from '#db/schema'
 import { mockServer } from '#tests/mocks/index'
 import { demoMastodon } from '#tests/mocks/mastodon'
+
 import { useTestApp } from './app'
 
 const app = useTestApp()
@@ -14,17 +16,35 @@ function partnerOf(email: string) {
   return db.select({ partnerId: users.partnerId }).from(users).where(eq(users.email, email)).get()!.partnerId!
 }
 
-function makeAction({ evidenceUrl, status = 'submitted', partner = 'partner@demo.ripple' }: { evidenceUrl: string; status?: 'submitted' | 'validated'; partner?: string }) {
+function makeAction({
+  evidenceUrl,
+  status = 'submitted',
+  partner = 'partner@demo.ripple',
+}: {
+  evidenceUrl: string
+  status?: 'submitted' | 'validated'
+  partner?: string
+}) {
   const typeId = db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
   return db
     .insert(actions)
-    .values({ partnerId: partnerOf(partner), typeId, date: today, month: today.slice(0, 7), title: 'Evidence over HTTP', evidenceUrl, status })
+    .values({
+      partnerId: partnerOf(partner),
+      typeId,
+      date: today,
+      month: today.slice(0, 7),
+      title: 'Evidence over HTTP',
+      evidenceUrl,
+      status,
+    })
     .returning({ id: actions.id })
     .get().id
 }
 
-const evidenceOf = (id: number) => db.select().from(actionEvidence).where(eq(actionEvidence.actionId, id)).get()
-const engagementsOf = (id: number) => db.select({ e: actions.engagements }).from(actions).where(eq(actions.id, id)).get()!.e
+const evidenceOf = (id: number) =>
+  db.select().from(actionEvidence).where(eq(actionEvidence.actionId, id)).get()
+const engagementsOf = (id: number) =>
+  db.select({ e: actions.engagements }).from(actions).where(eq(actions.id, id)).get()!.e
 
 describe('POST /actions/:id/evidence', () => {
   it('lets the partner refresh its own action: counters stored, engagements filled', async () => {
@@ -46,11 +66,32 @@ describe('POST /actions/:id/evidence', () => {
   it('shows a preview image only over https, lazily and with alt text', async () => {
     const secure = makeAction({ evidenceUrl: 'https://www.ripple-demo.eu/a' })
     const plain = makeAction({ evidenceUrl: 'https://www.ripple-demo.eu/b' })
-    const row = { status: 'ok' as const, title: 'A page', siteName: 'Ripple demo', fetchedAt: new Date().toISOString() }
-    db.insert(actionEvidence).values({ actionId: secure, url: 'https://www.ripple-demo.eu/a', imageUrl: 'https://www.ripple-demo.eu/a.jpg', ...row }).run()
-    db.insert(actionEvidence).values({ actionId: plain, url: 'https://www.ripple-demo.eu/b', imageUrl: 'http://www.ripple-demo.eu/b.jpg', ...row }).run()
+    const row = {
+      status: 'ok' as const,
+      title: 'A page',
+      siteName: 'Ripple demo',
+      fetchedAt: new Date().toISOString(),
+    }
+    db.insert(actionEvidence)
+      .values({
+        actionId: secure,
+        url: 'https://www.ripple-demo.eu/a',
+        imageUrl: 'https://www.ripple-demo.eu/a.jpg',
+        ...row,
+      })
+      .run()
+    db.insert(actionEvidence)
+      .values({
+        actionId: plain,
+        url: 'https://www.ripple-demo.eu/b',
+        imageUrl: 'http://www.ripple-demo.eu/b.jpg',
+        ...row,
+      })
+      .run()
     const secureHtml = await (await app.fetch(`/actions/${secure}`, { as: 'viewer' })).text()
-    expect(secureHtml).toMatch(/<img src="https:\/\/www\.ripple-demo\.eu\/a\.jpg" alt="Image from the linked page: A page" loading="lazy"/)
+    expect(secureHtml).toMatch(
+      /<img src="https:\/\/www\.ripple-demo\.eu\/a\.jpg" alt="Image from the linked page: A page" loading="lazy"/,
+    )
     // A viewer may not refresh: no button.
     expect(secureHtml).not.toContain(`action="/actions/${secure}/evidence"`)
     const plainHtml = await (await app.fetch(`/actions/${plain}`, { as: 'viewer' })).text()
@@ -69,13 +110,21 @@ describe('POST /actions/:id/evidence', () => {
   })
 
   it('lets the communications lead refresh any action', async () => {
-    const id = makeAction({ evidenceUrl: demoMastodon.workshop.url, status: 'validated', partner: 'partner2@demo.ripple' })
+    const id = makeAction({
+      evidenceUrl: demoMastodon.workshop.url,
+      status: 'validated',
+      partner: 'partner2@demo.ripple',
+    })
     expect((await app.post(`/actions/${id}/evidence`, {}, { as: 'comms' })).status).toBe(302)
     expect(evidenceOf(id)).toMatchObject({ status: 'ok', metrics: { likes: 9 } })
   })
 
   it('stores a failure without touching the action, and the page says why with a Try again button', async () => {
-    mockServer.use(http.get('https://mastodon.social/api/v1/statuses/:id', () => HttpResponse.json({ error: 'Record not found' }, { status: 404 })))
+    mockServer.use(
+      http.get('https://mastodon.social/api/v1/statuses/:id', () =>
+        HttpResponse.json({ error: 'Record not found' }, { status: 404 }),
+      ),
+    )
     const id = makeAction({ evidenceUrl: demoMastodon.launch.url })
     expect((await app.post(`/actions/${id}/evidence`, {}, { as: 'partner' })).status).toBe(302)
     expect(evidenceOf(id)).toMatchObject({ status: 'failed', error: 'http_404' })
@@ -96,7 +145,11 @@ describe('POST /actions/:id/evidence', () => {
 describe('POST /actions/evidence/refresh', () => {
   it('refreshes stale recent evidence for the communications lead and reports back', async () => {
     const id = makeAction({ evidenceUrl: demoMastodon.launch.url })
-    const response = await app.post('/actions/evidence/refresh', { redirectTo: '/actions/review?x=1' }, { as: 'comms' })
+    const response = await app.post(
+      '/actions/evidence/refresh',
+      { redirectTo: '/actions/review?x=1' },
+      { as: 'comms' },
+    )
     expect(response.status).toBe(302)
     const location = new URL(response.headers.get('location')!, app.url)
     expect(location.pathname).toBe('/actions/review')
@@ -106,8 +159,14 @@ describe('POST /actions/evidence/refresh', () => {
   })
 
   it('never redirects off-site and is refused to partners', async () => {
-    const offsite = await app.post('/actions/evidence/refresh', { redirectTo: '//evil.example/' }, { as: 'comms' })
-    expect(offsite.headers.get('location')).toMatch(/^\/actions\/evidence\/refresh\?evidenceRefresh=\d+\.\d+\.\d+$/)
+    const offsite = await app.post(
+      '/actions/evidence/refresh',
+      { redirectTo: '//evil.example/' },
+      { as: 'comms' },
+    )
+    expect(offsite.headers.get('location')).toMatch(
+      /^\/actions\/evidence\/refresh\?evidenceRefresh=\d+\.\d+\.\d+$/,
+    )
     expect((await app.post('/actions/evidence/refresh', {}, { as: 'partner' })).status).toBe(403)
     expect((await app.fetch('/actions/evidence/refresh', { as: 'partner' })).status).toBe(403)
   })
@@ -119,7 +178,9 @@ describe('POST /actions/evidence/refresh', () => {
     const html = await page.text()
     expect(html).toMatch(/\d+ recent links? (is|are) due for a refresh/)
     expect(html).toContain('Refresh counters of recent actions')
-    const after = await (await app.fetch('/actions/evidence/refresh?evidenceRefresh=3.2.1', { as: 'comms' })).text()
+    const after = await (
+      await app.fetch('/actions/evidence/refresh?evidenceRefresh=3.2.1', { as: 'comms' })
+    ).text()
     expect(after).toContain('Checked 3 links: 2 read, 1 could not be read.')
     expect(after).toContain('name="redirectTo" value="/actions/evidence/refresh"')
   })

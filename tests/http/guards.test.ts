@@ -1,8 +1,10 @@
 import { pathToFileURL } from 'node:url'
+
 import type { ServerBuild } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
+
 import { buildPaths } from '../../app/server/paths.server'
-import { useTestApp, type DemoUser } from './app'
+import { type DemoUser, useTestApp } from './app'
 
 /**
  * Every page of the production build, read from its route manifest (so a route added later is
@@ -30,14 +32,15 @@ beforeAll(async () => {
     .map((r) => ({
       id: r.id,
       // Dynamic segments get id 1, splats a made-up path, optional segments are dropped.
-      path: (
-        '/' +
-        fullPath(r.id)
-          .split('/')
-          .filter((s) => s && !/^\(.*\)$/.test(s))
-          .map((s) => (s === '*' ? 'x' : s.startsWith(':') ? '1' : s))
-          .join('/')
-      ).replace(/\/+$/, '') || '/',
+      path:
+        (
+          '/' +
+          fullPath(r.id)
+            .split('/')
+            .filter((s) => s && !/^\(.*\)$/.test(s))
+            .map((s) => (s === '*' ? 'x' : s.startsWith(':') ? '1' : s))
+            .join('/')
+        ).replace(/\/+$/, '') || '/',
       hasLoader: typeof r.module.loader === 'function' || typeof r.module.default === 'function',
       hasAction: typeof r.module.action === 'function',
     }))
@@ -46,7 +49,17 @@ beforeAll(async () => {
 describe('route guards (every route in the build)', () => {
   it('finds the routes in the build manifest', () => {
     const paths = routes.map((r) => r.path)
-    for (const p of ['/', '/login', '/admin', '/admin/users', '/admin/partners', '/admin/audit', '/admin/project', '/admin/backup']) expect(paths).toContain(p)
+    for (const p of [
+      '/',
+      '/login',
+      '/admin',
+      '/admin/users',
+      '/admin/partners',
+      '/admin/audit',
+      '/admin/project',
+      '/admin/backup',
+    ])
+      expect(paths).toContain(p)
   })
 
   it('sends an anonymous GET of every page to /login', async () => {
@@ -55,7 +68,8 @@ describe('route guards (every route in the build)', () => {
       if (publicPaths.has(route.path) || !route.hasLoader) continue
       const response = await app.fetch(route.path)
       const location = response.headers.get('location') ?? ''
-      if (response.status !== 302 || !/^\/login(\?|$)/.test(location)) failures.push(`${route.path} (${route.id}): ${response.status} ${location}`)
+      if (response.status !== 302 || !/^\/login(\?|$)/.test(location))
+        failures.push(`${route.path} (${route.id}): ${response.status} ${location}`)
     }
     expect(failures).toEqual([])
   })
@@ -66,14 +80,17 @@ describe('route guards (every route in the build)', () => {
       if (publicPaths.has(route.path) || !route.hasAction) continue
       const response = await app.post(route.path, { intent: 'probe' })
       const location = response.headers.get('location') ?? ''
-      if (!(response.status === 302 && /^\/login(\?|$)/.test(location))) failures.push(`${route.path}: ${response.status} ${location}`)
+      if (!(response.status === 302 && /^\/login(\?|$)/.test(location)))
+        failures.push(`${route.path}: ${response.status} ${location}`)
     }
     expect(failures).toEqual([])
   })
 
   for (const user of ['partner', 'viewer'] satisfies DemoUser[]) {
     it(`gives ${user} 403 on every /admin page and every /admin POST`, async () => {
-      const admin = routes.filter((r) => r.path === '/admin' || r.path.startsWith('/admin/') || r.path.startsWith('/admin.'))
+      const admin = routes.filter(
+        (r) => r.path === '/admin' || r.path.startsWith('/admin/') || r.path.startsWith('/admin.'),
+      )
       expect(admin.length).toBeGreaterThanOrEqual(8)
       const failures: string[] = []
       for (const route of admin) {
@@ -91,7 +108,17 @@ describe('route guards (every route in the build)', () => {
   }
 
   it('keeps the communications lead out of the administration pages too', async () => {
-    for (const path of ['/admin', '/admin/project', '/admin/partners', '/admin/partners/new', '/admin/users', '/admin/users/1', '/admin/audit', '/admin/audit.csv', '/admin/backup']) {
+    for (const path of [
+      '/admin',
+      '/admin/project',
+      '/admin/partners',
+      '/admin/partners/new',
+      '/admin/users',
+      '/admin/users/1',
+      '/admin/audit',
+      '/admin/audit.csv',
+      '/admin/backup',
+    ]) {
       expect((await app.fetch(path, { as: 'comms' })).status, path).toBe(403)
     }
     expect((await app.post('/admin/backup/download', {}, { as: 'comms' })).status).toBe(403)
@@ -100,7 +127,9 @@ describe('route guards (every route in the build)', () => {
 
   it('lets an administrator open every /admin page', async () => {
     const failures: string[] = []
-    for (const route of routes.filter((r) => r.hasLoader && (r.path === '/admin' || r.path.startsWith('/admin/')))) {
+    for (const route of routes.filter(
+      (r) => r.hasLoader && (r.path === '/admin' || r.path.startsWith('/admin/')),
+    )) {
       const response = await app.fetch(route.path, { as: 'admin' })
       // 200, or a redirect/404 for pages about a record (id 1 may not exist in every area).
       if (![200, 302, 404].includes(response.status)) failures.push(`${route.path}: ${response.status}`)

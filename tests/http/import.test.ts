@@ -1,14 +1,28 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
+
 import { sqlite } from '#db/client'
-import { useTestApp, type DemoUser } from './app'
+
+import { type DemoUser, useTestApp } from './app'
 
 const app = useTestApp()
 
-const count = (sql: string, ...args: unknown[]) => (sqlite().prepare(sql).get(...args) as { n: number }).n
-const partnerId = (name: string) => (sqlite().prepare('select id from partners where name = ?').get(name) as { id: number }).id
+const count = (sql: string, ...args: unknown[]) =>
+  (
+    sqlite()
+      .prepare(sql)
+      .get(...args) as { n: number }
+  ).n
+const partnerId = (name: string) =>
+  (sqlite().prepare('select id from partners where name = ?').get(name) as { id: number }).id
 
-function upload(path: string, name: string, content: Uint8Array | string, as: DemoUser, fields: Record<string, string> = {}) {
+function upload(
+  path: string,
+  name: string,
+  content: Uint8Array | string,
+  as: DemoUser,
+  fields: Record<string, string> = {},
+) {
   const form = new FormData()
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
   form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name)
@@ -38,16 +52,26 @@ describe('who may import', () => {
     const sanSebastian = partnerId('San Sebastián')
     const barcelona = partnerId('Barcelona')
     const csv = 'date;type;title\n2026-01-10;Webinar;Barcelona webinar on data\n'
-    const own = await jobFrom(await upload('/actions/import', 'a.csv', csv, 'partner2', { partnerId: String(sanSebastian) }))
-    expect((sqlite().prepare('select partner_id as p from import_jobs where id = ?').get(own.id) as { p: number }).p).toBe(barcelona)
+    const own = await jobFrom(
+      await upload('/actions/import', 'a.csv', csv, 'partner2', { partnerId: String(sanSebastian) }),
+    )
+    expect(
+      (sqlite().prepare('select partner_id as p from import_jobs where id = ?').get(own.id) as { p: number })
+        .p,
+    ).toBe(barcelona)
 
     // A job of partner@ (San Sebastián) is not partner2's: not found, and never written by them.
     const theirs = await jobFrom(await upload('/actions/import', 'b.csv', csv, 'partner'))
     expect((await app.fetch(`${theirs.base}/preview`, { as: 'partner2' })).status).toBe(404)
-    expect((await app.post(`${theirs.base}/preview`, { intent: 'write', mode: 'valid' }, { as: 'partner2' })).status).toBe(404)
+    expect(
+      (await app.post(`${theirs.base}/preview`, { intent: 'write', mode: 'valid' }, { as: 'partner2' }))
+        .status,
+    ).toBe(404)
     // Even a job pointing at another partner (made by hand) cannot be written by partner2.
     sqlite().prepare('update import_jobs set partner_id = ? where id = ?').run(sanSebastian, own.id)
-    expect((await app.post(`${own.base}/preview`, { intent: 'write', mode: 'valid' }, { as: 'partner2' })).status).toBe(403)
+    expect(
+      (await app.post(`${own.base}/preview`, { intent: 'write', mode: 'valid' }, { as: 'partner2' })).status,
+    ).toBe(403)
     expect(count(`select count(*) as n from actions where title = 'Barcelona webinar on data'`)).toBe(0)
   })
 })
@@ -55,7 +79,14 @@ describe('who may import', () => {
 describe('refused files write nothing', () => {
   const cases: [string, string, Uint8Array | string, RegExp][] = [
     ['empty', 'empty.csv', '', /empty/i],
-    ['binary', 'photo.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]), /not a text file/i],
+    [
+      'binary',
+      'photo.csv',
+      new Uint8Array([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3,
+      ]),
+      /not a text file/i,
+    ],
     ['one column', 'names.csv', 'name\nUniversidad de Deusto\nUniversité de Lyon\n', /only one column/i],
   ]
   it.each(cases)('refuses a %s file with a clear message', async (_label, name, content, message) => {
@@ -71,7 +102,8 @@ describe('refused files write nothing', () => {
   it('refuses a file over the upload limit', async () => {
     const jobs = count('select count(*) as n from import_jobs')
     const limitMb = Number(process.env.UPLOAD_LIMIT_MB ?? 10)
-    const big = 'name,city\n' + 'Some organisation,Some city\n'.repeat(Math.ceil((limitMb * 1024 * 1024) / 28) + 100)
+    const big =
+      'name,city\n' + 'Some organisation,Some city\n'.repeat(Math.ceil((limitMb * 1024 * 1024) / 28) + 100)
     const response = await upload('/stakeholders/import', 'big.csv', big, 'comms')
     expect(response.status).toBe(413)
     expect(await response.text()).toContain(`larger than the limit of ${limitMb} MB`)
@@ -81,7 +113,11 @@ describe('refused files write nothing', () => {
 
 describe('a stakeholder import through the steps', () => {
   it('uploads a Latin-1 semicolon file, guesses the Spanish headers, previews problems and duplicates, writes and reports', async () => {
-    const existing = sqlite().prepare('select name, website from stakeholders where website is not null and archived_at is null order by id limit 1').get() as { name: string; website: string }
+    const existing = sqlite()
+      .prepare(
+        'select name, website from stakeholders where website is not null and archived_at is null order by id limit 1',
+      )
+      .get() as { name: string; website: string }
     const csv = [
       'Nombre;Ciudad;País;Sitio web;Categoría;Correo',
       'Fundación Ñandú Açores;São Miguel;Portugal;https://nandu-acores.example.pt;ONG;info@nandu-acores.example.pt',
@@ -90,20 +126,48 @@ describe('a stakeholder import through the steps', () => {
       `${existing.name} (copia);Madrid;ES;${existing.website};;`,
       'Fundación Ñandú Açores;Ponta Delgada;PT;;;',
     ].join('\r\n')
-    const response = await upload('/stakeholders/import', 'registro.csv', iconv.encode(csv, 'windows-1252'), 'comms', { kind: 'stakeholders' })
+    const response = await upload(
+      '/stakeholders/import',
+      'registro.csv',
+      iconv.encode(csv, 'windows-1252'),
+      'comms',
+      { kind: 'stakeholders' },
+    )
     const job = await jobFrom(response)
 
     const map = await app.fetch(`${job.base}/map`, { as: 'comms' })
     expect(map.status).toBe(200)
     const mapHtml = await map.text()
     expect(mapHtml).toContain('windows-1252')
-    for (const [field, header] of [['name', 'Nombre'], ['city', 'Ciudad'], ['country', 'País'], ['website', 'Sitio web'], ['category', 'Categoría'], ['contactEmail', 'Correo']]) {
-      expect(mapHtml).toMatch(new RegExp(`name="map\\.${field}"[^>]*>(?:(?!</select>).)*<option value="${header}" selected=""`, 's'))
+    for (const [field, header] of [
+      ['name', 'Nombre'],
+      ['city', 'Ciudad'],
+      ['country', 'País'],
+      ['website', 'Sitio web'],
+      ['category', 'Categoría'],
+      ['contactEmail', 'Correo'],
+    ]) {
+      expect(mapHtml).toMatch(
+        new RegExp(
+          `name="map\\.${field}"[^>]*>(?:(?!</select>).)*<option value="${header}" selected=""`,
+          's',
+        ),
+      )
     }
-    const ngo = (sqlite().prepare(`select id from stakeholder_categories where key = 'ngo'`).get() as { id: number }).id
+    const ngo = (
+      sqlite().prepare(`select id from stakeholder_categories where key = 'ngo'`).get() as { id: number }
+    ).id
     const mapped = await app.post(
       `${job.base}/map`,
-      { 'map.name': 'Nombre', 'map.city': 'Ciudad', 'map.country': 'País', 'map.website': 'Sitio web', 'map.category': 'Categoría', 'map.contactEmail': 'Correo', defaultCategoryId: String(ngo) },
+      {
+        'map.name': 'Nombre',
+        'map.city': 'Ciudad',
+        'map.country': 'País',
+        'map.website': 'Sitio web',
+        'map.category': 'Categoría',
+        'map.contactEmail': 'Correo',
+        defaultCategoryId: String(ngo),
+      },
       { as: 'comms' },
     )
     expect(mapped.status).toBe(302)
@@ -119,14 +183,31 @@ describe('a stakeholder import through the steps', () => {
     expect(count('select count(*) as n from stakeholders')).toBe(before)
 
     // Create the register duplicate anyway; keep the default (skip) for the repeated row.
-    const written = await app.post(`${job.base}/preview`, { intent: 'write', mode: 'valid', defaultDecision: 'skip', 'decision.5': 'create' }, { as: 'comms' })
+    const written = await app.post(
+      `${job.base}/preview`,
+      { intent: 'write', mode: 'valid', defaultDecision: 'skip', 'decision.5': 'create' },
+      { as: 'comms' },
+    )
     expect(written.status).toBe(302)
     expect(written.headers.get('location')).toBe(`${job.base}/report`)
     expect(count('select count(*) as n from stakeholders')).toBe(before + 2)
-    const created = sqlite().prepare(`select s.country, s.city, s.web_domain as domain, c.key from stakeholders s join stakeholder_categories c on c.id = s.category_id where s.name = 'Fundación Ñandú Açores'`).all()
-    expect(created).toEqual([{ country: 'PT', city: 'São Miguel', domain: 'nandu-acores.example.pt', key: 'ngo' }])
-    expect(count(`select count(*) as n from contacts where email_key = 'info@nandu-acores.example.pt'`)).toBe(1)
-    expect(count(`select count(*) as n from audit_log where entity = 'import_job' and entity_id = ? and action = 'import'`, job.id)).toBe(1)
+    const created = sqlite()
+      .prepare(
+        `select s.country, s.city, s.web_domain as domain, c.key from stakeholders s join stakeholder_categories c on c.id = s.category_id where s.name = 'Fundación Ñandú Açores'`,
+      )
+      .all()
+    expect(created).toEqual([
+      { country: 'PT', city: 'São Miguel', domain: 'nandu-acores.example.pt', key: 'ngo' },
+    ])
+    expect(count(`select count(*) as n from contacts where email_key = 'info@nandu-acores.example.pt'`)).toBe(
+      1,
+    )
+    expect(
+      count(
+        `select count(*) as n from audit_log where entity = 'import_job' and entity_id = ? and action = 'import'`,
+        job.id,
+      ),
+    ).toBe(1)
 
     const report = await (await app.fetch(`${job.base}/report`, { as: 'comms' })).text()
     expect(report).toContain('Created: 2')
@@ -146,8 +227,19 @@ describe('a stakeholder import through the steps', () => {
   })
 
   it('writes nothing when "write nothing if any row is rejected" is chosen', async () => {
-    const job = await jobFrom(await upload('/stakeholders/import', 'b.csv', 'name,country,category\nNew Org One,FR,Media\nNew Org Two,Narnia,Media\n', 'comms'))
-    await app.post(`${job.base}/map`, { 'map.name': 'name', 'map.country': 'country', 'map.category': 'category' }, { as: 'comms' })
+    const job = await jobFrom(
+      await upload(
+        '/stakeholders/import',
+        'b.csv',
+        'name,country,category\nNew Org One,FR,Media\nNew Org Two,Narnia,Media\n',
+        'comms',
+      ),
+    )
+    await app.post(
+      `${job.base}/map`,
+      { 'map.name': 'name', 'map.country': 'country', 'map.category': 'category' },
+      { as: 'comms' },
+    )
     const before = count('select count(*) as n from stakeholders')
     const written = await app.post(`${job.base}/preview`, { intent: 'write', mode: 'all' }, { as: 'comms' })
     expect(written.status).toBe(302)
@@ -159,7 +251,11 @@ describe('a stakeholder import through the steps', () => {
 
 describe('an actions import', () => {
   it('imports a partner’s spreadsheet as submitted actions, rejecting negative numbers and warning on unknown stakeholders', async () => {
-    const stakeholder = sqlite().prepare('select name from stakeholders where archived_at is null and merged_into_id is null order by id limit 1').get() as { name: string }
+    const stakeholder = sqlite()
+      .prepare(
+        'select name from stakeholders where archived_at is null and merged_into_id is null order by id limit 1',
+      )
+      .get() as { name: string }
     const csv = [
       'Fecha,Tipo,Canal,Título,Idiomas,Participantes,Alcance,Enlace,Stakeholders',
       `14/03/2026,Webinar,LinkedIn,Imported webinar on urban data,es; en,35,1.200,https://example.org/webinar,"${stakeholder.name}; Unknown Org XYZ"`,
@@ -171,7 +267,17 @@ describe('an actions import', () => {
     expect(map).toMatch(/name="map\.date"[^>]*>(?:(?!<\/select>).)*<option value="Fecha" selected=""/s)
     await app.post(
       `${job.base}/map`,
-      { 'map.date': 'Fecha', 'map.type': 'Tipo', 'map.channel': 'Canal', 'map.title': 'Título', 'map.languages': 'Idiomas', 'map.participants': 'Participantes', 'map.onlineReach': 'Alcance', 'map.evidenceUrl': 'Enlace', 'map.stakeholders': 'Stakeholders' },
+      {
+        'map.date': 'Fecha',
+        'map.type': 'Tipo',
+        'map.channel': 'Canal',
+        'map.title': 'Título',
+        'map.languages': 'Idiomas',
+        'map.participants': 'Participantes',
+        'map.onlineReach': 'Alcance',
+        'map.evidenceUrl': 'Enlace',
+        'map.stakeholders': 'Stakeholders',
+      },
       { as: 'partner' },
     )
     const preview = await (await app.fetch(`${job.base}/preview`, { as: 'partner' })).text()
@@ -180,8 +286,20 @@ describe('an actions import', () => {
     expect(preview).toContain('No stakeholder matches “Unknown Org XYZ”')
     await app.post(`${job.base}/preview`, { intent: 'write', mode: 'valid' }, { as: 'partner' })
     const rows = sqlite()
-      .prepare(`select a.status, a.date, a.participants, a.online_reach as reach, a.partner_id as partner, (select count(*) from action_stakeholders s where s.action_id = a.id) as stakeholders, (select group_concat(language) from (select language from action_languages l where l.action_id = a.id order by language)) as languages from actions a where a.title like 'Imported %'`)
+      .prepare(
+        `select a.status, a.date, a.participants, a.online_reach as reach, a.partner_id as partner, (select count(*) from action_stakeholders s where s.action_id = a.id) as stakeholders, (select group_concat(language) from (select language from action_languages l where l.action_id = a.id order by language)) as languages from actions a where a.title like 'Imported %'`,
+      )
       .all()
-    expect(rows).toEqual([{ status: 'submitted', date: '2026-03-14', participants: 35, reach: 1200, partner: partnerId('San Sebastián'), stakeholders: 1, languages: 'en,es' }])
+    expect(rows).toEqual([
+      {
+        status: 'submitted',
+        date: '2026-03-14',
+        participants: 35,
+        reach: 1200,
+        partner: partnerId('San Sebastián'),
+        stakeholders: 1,
+        languages: 'en,es',
+      },
+    ])
   })
 })

@@ -1,19 +1,36 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
+
 import { sqlite } from '#db/client'
 import { listTargetsWithProgress } from '~/models/targets.server'
+
 import { useTestApp } from './app'
 
 const app = useTestApp()
 
-const firstId = (table: string) => (sqlite().prepare(`select min(id) as id from ${table}`).get() as { id: number }).id
+const firstId = (table: string) =>
+  (sqlite().prepare(`select min(id) as id from ${table}`).get() as { id: number }).id
 
 describe('plan area over HTTP', () => {
   it('every signed-in role reads the plan pages', async () => {
     const eventId = firstId('events')
     const activityId = firstId('planned_activities')
     const groupId = firstId('stakeholder_groups')
-    for (const path of ['/plan/groups', `/plan/groups/${groupId}`, '/plan/indicators', '/plan/indicators?from=2026-01-01&to=2026-12-31&includeSubmitted=1', '/plan', '/plan/purpose', '/plan/purpose?history=1', '/plan/targets', '/plan/targets?includeSubmitted=1', '/plan/workplan', `/plan/workplan/${activityId}`, '/events', `/events/${eventId}`]) {
+    for (const path of [
+      '/plan/groups',
+      `/plan/groups/${groupId}`,
+      '/plan/indicators',
+      '/plan/indicators?from=2026-01-01&to=2026-12-31&includeSubmitted=1',
+      '/plan',
+      '/plan/purpose',
+      '/plan/purpose?history=1',
+      '/plan/targets',
+      '/plan/targets?includeSubmitted=1',
+      '/plan/workplan',
+      `/plan/workplan/${activityId}`,
+      '/events',
+      `/events/${eventId}`,
+    ]) {
       const response = await app.fetch(path, { as: 'viewer' })
       expect(response.status, path).toBe(200)
     }
@@ -51,12 +68,18 @@ describe('plan area over HTTP', () => {
       expect((await app.fetch('/plan/targets/new', { as })).status).toBe(403)
       expect((await app.fetch('/events/new', { as })).status).toBe(403)
     }
-    const body = (sqlite().prepare(`select body from plan_sections where key = 'purpose'`).get() as { body: string }).body
+    const body = (
+      sqlite().prepare(`select body from plan_sections where key = 'purpose'`).get() as { body: string }
+    ).body
     expect(body).not.toBe('hijacked')
   })
 
   it('saves a plan part as a new version and shows script inert', async () => {
-    const response = await app.post('/plan/purpose', { intent: 'save', body: 'New purpose <script>alert(1)</script> [x](javascript:alert(1))' }, { as: 'comms' })
+    const response = await app.post(
+      '/plan/purpose',
+      { intent: 'save', body: 'New purpose <script>alert(1)</script> [x](javascript:alert(1))' },
+      { as: 'comms' },
+    )
     expect(response.status).toBe(302)
     const html = await (await app.fetch('/plan', { as: 'viewer' })).text()
     expect(html).toContain('New purpose')
@@ -67,16 +90,35 @@ describe('plan area over HTTP', () => {
   })
 
   it('creates a target with errors next to the fields, then for real', async () => {
-    const bad = await app.post('/plan/targets/new', { metric: 'actions', periodKind: 'month', value: '-3' }, { as: 'comms' })
+    const bad = await app.post(
+      '/plan/targets/new',
+      { metric: 'actions', periodKind: 'month', value: '-3' },
+      { as: 'comms' },
+    )
     expect(bad.status).toBe(400)
     const text = await bad.text()
     expect(text).toContain('Choose the month')
     expect(text).toContain('This number cannot be negative.')
-    const good = await app.post('/plan/targets/new', { label: 'HTTP target', metric: 'participants', periodKind: 'quarter', quarter: '2026-Q2', value: '500' }, { as: 'comms' })
+    const good = await app.post(
+      '/plan/targets/new',
+      {
+        label: 'HTTP target',
+        metric: 'participants',
+        periodKind: 'quarter',
+        quarter: '2026-Q2',
+        value: '500',
+      },
+      { as: 'comms' },
+    )
     expect(good.status).toBe(302)
-    const row = sqlite().prepare(`select * from targets where label = 'HTTP target'`).get() as { period_start: string; period_end: string }
+    const row = sqlite().prepare(`select * from targets where label = 'HTTP target'`).get() as {
+      period_start: string
+      period_end: string
+    }
     expect(row).toMatchObject({ period_start: '2026-04-01', period_end: '2026-06-30' })
-    const audit = sqlite().prepare(`select count(*) as n from audit_log where entity = 'target' and action = 'create'`).get() as { n: number }
+    const audit = sqlite()
+      .prepare(`select count(*) as n from audit_log where entity = 'target' and action = 'create'`)
+      .get() as { n: number }
     expect(audit.n).toBeGreaterThan(0)
   })
 
@@ -102,7 +144,9 @@ describe('plan area over HTTP', () => {
 describe('the targets list as CSV over HTTP', () => {
   it('gives every live target with the progress the page shows, counting submitted actions when asked', async () => {
     for (const includeSubmitted of [false, true]) {
-      const response = await app.fetch(`/plan/targets.csv${includeSubmitted ? '?includeSubmitted=1' : ''}`, { as: 'viewer' })
+      const response = await app.fetch(`/plan/targets.csv${includeSubmitted ? '?includeSubmitted=1' : ''}`, {
+        as: 'viewer',
+      })
       expect(response.status).toBe(200)
       expect(response.headers.get('content-type')).toContain('text/csv')
       const bytes = new Uint8Array(await response.arrayBuffer())
@@ -117,7 +161,11 @@ describe('the targets list as CSV over HTTP', () => {
         expect(Number(rows[i]![column('Actual')])).toBe(target.progress.actual)
         expect(Number(rows[i]![column('Target')])).toBe(target.value)
       }
-      expect(new Set(rows.map((r) => r[column('Counting')]))).toEqual(new Set([includeSubmitted ? 'Counting validated and submitted actions.' : 'Counting validated actions only.']))
+      expect(new Set(rows.map((r) => r[column('Counting')]))).toEqual(
+        new Set([
+          includeSubmitted ? 'Counting validated and submitted actions.' : 'Counting validated actions only.',
+        ]),
+      )
     }
     expect((await app.fetch('/plan/targets.csv', { redirect: 'manual' })).status).toBe(302)
   })
@@ -125,17 +173,38 @@ describe('the targets list as CSV over HTTP', () => {
 
 describe('stakeholder groups and indicators over HTTP', () => {
   it('creates a group from a register filter; its members are the matching stakeholders', async () => {
-    const response = await app.post('/plan/groups/new', { name: 'Spanish stakeholders', country: 'es' }, { as: 'comms' })
+    const response = await app.post(
+      '/plan/groups/new',
+      { name: 'Spanish stakeholders', country: 'es' },
+      { as: 'comms' },
+    )
     expect(response.status).toBe(302)
     const id = Number(response.headers.get('location')!.split('/').pop())
-    const expected = (sqlite().prepare(`select count(*) as n from stakeholders where country = 'ES' and archived_at is null and merged_into_id is null`).get() as { n: number }).n
+    const expected = (
+      sqlite()
+        .prepare(
+          `select count(*) as n from stakeholders where country = 'ES' and archived_at is null and merged_into_id is null`,
+        )
+        .get() as { n: number }
+    ).n
     const page = await (await app.fetch(`/plan/groups/${id}`, { as: 'viewer' })).text()
     expect(page).toContain(`${expected.toLocaleString('en-GB')} current member`)
     expect(page).toContain('/stakeholders?country=ES')
-    const saved = await app.post(`/plan/groups/${id}`, { intent: 'strategy', methods: 'Meet them', 'messages.es': 'Hola', 'messages.en': 'Hello' }, { as: 'comms' })
+    const saved = await app.post(
+      `/plan/groups/${id}`,
+      { intent: 'strategy', methods: 'Meet them', 'messages.es': 'Hola', 'messages.en': 'Hello' },
+      { as: 'comms' },
+    )
     expect(saved.status).toBe(302)
-    const messages = sqlite().prepare(`select m.language, m.message from strategy_messages m join engagement_strategies s on s.id = m.strategy_id where s.group_id = ? order by m.language`).all(id)
-    expect(messages).toEqual([{ language: 'en', message: 'Hello' }, { language: 'es', message: 'Hola' }])
+    const messages = sqlite()
+      .prepare(
+        `select m.language, m.message from strategy_messages m join engagement_strategies s on s.id = m.strategy_id where s.group_id = ? order by m.language`,
+      )
+      .all(id)
+    expect(messages).toEqual([
+      { language: 'en', message: 'Hello' },
+      { language: 'es', message: 'Hola' },
+    ])
   })
 
   it('refuses a bad country code next to the field', async () => {

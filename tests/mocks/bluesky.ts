@@ -6,8 +6,14 @@ export const BLUESKY_API = 'https://public.api.bsky.app'
 export const demoBluesky = {
   handle: 'ripple-demo.bsky.social',
   did: 'did:plc:ripple2demo4cities7dialog',
-  launch: { url: 'https://bsky.app/profile/ripple-demo.bsky.social/post/3lbq2demo2x2a', rkey: '3lbq2demo2x2a' },
-  clinic: { url: 'https://bsky.app/profile/did:plc:ripple2demo4cities7dialog/post/3lcdemo7clin2', rkey: '3lcdemo7clin2' },
+  launch: {
+    url: 'https://bsky.app/profile/ripple-demo.bsky.social/post/3lbq2demo2x2a',
+    rkey: '3lbq2demo2x2a',
+  },
+  clinic: {
+    url: 'https://bsky.app/profile/did:plc:ripple2demo4cities7dialog/post/3lcdemo7clin2',
+    rkey: '3lcdemo7clin2',
+  },
 } as const
 
 /** One app.bsky.feed.getPosts post view; override what a test needs. */
@@ -16,7 +22,11 @@ export function blueskyPost(overrides: Record<string, unknown> = {}) {
     uri: `at://${demoBluesky.did}/app.bsky.feed.post/${demoBluesky.launch.rkey}`,
     cid: 'bafyreidemo',
     author: { did: demoBluesky.did, handle: demoBluesky.handle, displayName: 'Cities in Dialogue' },
-    record: { $type: 'app.bsky.feed.post', text: 'Eight cities, one conversation: our project starts today.', createdAt: '2026-03-02T10:00:00.000Z' },
+    record: {
+      $type: 'app.bsky.feed.post',
+      text: 'Eight cities, one conversation: our project starts today.',
+      createdAt: '2026-03-02T10:00:00.000Z',
+    },
     replyCount: 2,
     repostCount: 7,
     likeCount: 31,
@@ -30,7 +40,11 @@ const posts: Record<string, ReturnType<typeof blueskyPost>> = {
   [demoBluesky.launch.rkey]: blueskyPost(),
   [demoBluesky.clinic.rkey]: blueskyPost({
     uri: `at://${demoBluesky.did}/app.bsky.feed.post/${demoBluesky.clinic.rkey}`,
-    record: { $type: 'app.bsky.feed.post', text: 'Policy clinic on participatory budgeting.', createdAt: '2026-04-10T09:00:00.000Z' },
+    record: {
+      $type: 'app.bsky.feed.post',
+      text: 'Policy clinic on participatory budgeting.',
+      createdAt: '2026-04-10T09:00:00.000Z',
+    },
     replyCount: 0,
     repostCount: 3,
     likeCount: 12,
@@ -62,7 +76,10 @@ export const blueskyHandlers = [
     const handle = new URL(request.url).searchParams.get('handle') ?? ''
     if (handle === demoBluesky.handle) return HttpResponse.json({ did: demoBluesky.did })
     if (handle.endsWith('.bsky.social')) return HttpResponse.json({ did: didFor(handle) })
-    return HttpResponse.json({ error: 'InvalidRequest', message: 'Unable to resolve handle' }, { status: 400 })
+    return HttpResponse.json(
+      { error: 'InvalidRequest', message: 'Unable to resolve handle' },
+      { status: 400 },
+    )
   }),
   http.get(`${BLUESKY_API}/xrpc/app.bsky.feed.getPosts`, ({ request }) => {
     const found = new URL(request.url).searchParams
@@ -77,8 +94,16 @@ export const blueskyHandlers = [
         return [
           blueskyPost({
             uri: m[0],
-            author: { did, handle: handles.get(did) ?? 'partner-city.bsky.social', displayName: 'Partner city' },
-            record: { $type: 'app.bsky.feed.post', text: 'News from our city in the Cities in Dialogue project.', createdAt: '2026-03-02T10:00:00.000Z' },
+            author: {
+              did,
+              handle: handles.get(did) ?? 'partner-city.bsky.social',
+              displayName: 'Partner city',
+            },
+            record: {
+              $type: 'app.bsky.feed.post',
+              text: 'News from our city in the Cities in Dialogue project.',
+              createdAt: '2026-03-02T10:00:00.000Z',
+            },
             replyCount: h % 5,
             repostCount: (h >>> 3) % 20,
             likeCount: (h >>> 8) % 70,

@@ -1,4 +1,5 @@
 import type { HostResolver } from '~/models/evidence/safe-fetch.server'
+
 import { demoSiteHosts } from './opengraph'
 
 /**

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'msw'
+
 import { blueskyHandlers } from './bluesky'
 import { mastodonHandlers } from './mastodon'
 import { openGraphHandlers } from './opengraph'

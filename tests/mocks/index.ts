@@ -1,5 +1,7 @@
 import { setupServer } from 'msw/node'
+
 import { setHostResolver } from '~/models/evidence/safe-fetch.server'
+
 import { fakeHostResolver } from './dns'
 import { handlers } from './handlers'
 

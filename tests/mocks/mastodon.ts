@@ -12,7 +12,8 @@ export function mastodonStatus(overrides: Record<string, unknown> = {}) {
     id: demoMastodon.launch.id,
     created_at: '2026-03-02T10:00:00.000Z',
     url: demoMastodon.launch.url,
-    content: '<p>Our city joined <a href="https://mastodon.social/tags/CitiesInDialogue">#CitiesInDialogue</a>!</p><p>Kick-off today.</p>',
+    content:
+      '<p>Our city joined <a href="https://mastodon.social/tags/CitiesInDialogue">#CitiesInDialogue</a>!</p><p>Kick-off today.</p>',
     spoiler_text: '',
     replies_count: 3,
     reblogs_count: 12,
@@ -51,7 +52,18 @@ function countersFor(id: string) {
 export const mastodonHandlers = [
   http.get('https://mastodon.social/api/v1/statuses/:id', ({ params }) => {
     const id = String(params.id)
-    const status = statuses[id] ?? (/^\d{15,}$/.test(id) ? mastodonStatus({ id, url: null, content: '<p>News from our city in the Cities in Dialogue project.</p>', ...countersFor(id) }) : null)
-    return status ? HttpResponse.json(status) : HttpResponse.json({ error: 'Record not found' }, { status: 404 })
+    const status =
+      statuses[id] ??
+      (/^\d{15,}$/.test(id)
+        ? mastodonStatus({
+            id,
+            url: null,
+            content: '<p>News from our city in the Cities in Dialogue project.</p>',
+            ...countersFor(id),
+          })
+        : null)
+    return status
+      ? HttpResponse.json(status)
+      : HttpResponse.json({ error: 'Record not found' }, { status: 404 })
   }),
 ]

@@ -8,7 +8,15 @@ export const demoPages = {
 } as const
 
 /** A small HTML page; `og` entries become <meta property="og:…">. */
-export function htmlPage({ title, description, og = {} }: { title?: string; description?: string; og?: Record<string, string> }) {
+export function htmlPage({
+  title,
+  description,
+  og = {},
+}: {
+  title?: string
+  description?: string
+  og?: Record<string, string>
+}) {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
   const meta = Object.entries(og)
     .map(([k, v]) => `<meta property="og:${k}" content="${escape(v)}">`)
@@ -26,7 +34,10 @@ export function htmlPage({ title, description, og = {} }: { title?: string; desc
 }
 
 export function htmlResponse(html: string, init: ResponseInit = {}) {
-  return new HttpResponse(html, { ...init, headers: { 'Content-Type': 'text/html; charset=utf-8', ...init.headers } })
+  return new HttpResponse(html, {
+    ...init,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', ...init.headers },
+  })
 }
 
 /**
@@ -54,7 +65,11 @@ export const demoSiteHosts = [
 
 function titleFromPath(pathname: string) {
   const last = pathname.split('/').filter(Boolean).pop() ?? ''
-  const words = decodeURIComponent(last).replace(/\.html?$/, '').replace(/-\d+$/, '').replace(/[-_]+/g, ' ').trim()
+  const words = decodeURIComponent(last)
+    .replace(/\.html?$/, '')
+    .replace(/-\d+$/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim()
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Home'
 }
 
@@ -73,7 +88,12 @@ export const openGraphHandlers = [
     ),
   ),
   http.get(demoPages.clinic, () =>
-    htmlResponse(htmlPage({ title: 'Policy clinic in Bilbao – Cities in Dialogue', description: 'A policy clinic on participatory budgeting with local stakeholders.' })),
+    htmlResponse(
+      htmlPage({
+        title: 'Policy clinic in Bilbao – Cities in Dialogue',
+        description: 'A policy clinic on participatory budgeting with local stakeholders.',
+      }),
+    ),
   ),
   ...demoSiteHosts.map((host) =>
     http.get(`https://${host}/*`, ({ request }) => {
@@ -87,5 +107,11 @@ export const openGraphHandlers = [
       )
     }),
   ),
-  http.get(demoPages.report, () => new HttpResponse(new Uint8Array([0x25, 0x50, 0x44, 0x46]), { headers: { 'Content-Type': 'application/pdf' } })),
+  http.get(
+    demoPages.report,
+    () =>
+      new HttpResponse(new Uint8Array([0x25, 0x50, 0x44, 0x46]), {
+        headers: { 'Content-Type': 'application/pdf' },
+      }),
+  ),
 ]

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { buildPaths } from '../../app/server/paths.server'
 
 function newestMtime(entry: string): number {
@@ -17,7 +18,9 @@ function newestMtime(entry: string): number {
  */
 export function ensureFreshBuild() {
   const { serverBuild } = buildPaths()
-  const sources = ['app', 'db/schema', 'remix.config.js', 'tailwind.config.ts'].map((p) => newestMtime(path.resolve(p)))
+  const sources = ['app', 'db/schema', 'remix.config.js', 'tailwind.config.ts'].map((p) =>
+    newestMtime(path.resolve(p)),
+  )
   const built = fs.existsSync(serverBuild) ? fs.statSync(serverBuild).mtimeMs : 0
   if (built >= Math.max(...sources)) return
   execFileSync(process.execPath, [path.resolve('node_modules/@remix-run/dev/dist/cli.js'), 'build'], {

@@ -1,6 +1,8 @@
 import { execSync } from 'node:child_process'
 import fs from 'node:fs'
+
 import type { TestProject } from 'vitest/node'
+
 import { ensureFreshBuild } from './build'
 import { createTemplateDb } from './template-db'
 
@@ -16,7 +18,9 @@ function findChromium(): string {
   try {
     return execSync('which chromium', { encoding: 'utf8' }).trim()
   } catch {
-    throw new Error('Browser tests need Debian\'s chromium, which is not installed. Install it with: apt-get update && apt-get install -y chromium')
+    throw new Error(
+      "Browser tests need Debian's chromium, which is not installed. Install it with: apt-get update && apt-get install -y chromium",
+    )
   }
 }
 

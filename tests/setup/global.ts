@@ -1,5 +1,7 @@
 import fs from 'node:fs'
+
 import type { TestProject } from 'vitest/node'
+
 import { ensureFreshBuild } from './build'
 import { createTemplateDb } from './template-db'
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
 import { openSqlite } from '../../db/client'
 import { runMigrations } from '../../db/migrate'
 import { seedDemoIfEmpty } from '../../db/seed/index'
@@ -20,7 +21,10 @@ export async function createTemplateDb(): Promise<{ dir: string; file: string }>
 
 /** A private copy of the template for one test file or one server. */
 export function copyTemplate(template: string, name: string): string {
-  const file = path.join(path.dirname(template), `${name}-${process.pid}-${Math.random().toString(36).slice(2)}.db`)
+  const file = path.join(
+    path.dirname(template),
+    `${name}-${process.pid}-${Math.random().toString(36).slice(2)}.db`,
+  )
   fs.copyFileSync(template, file)
   return file
 }

@@ -1,5 +1,6 @@
 import { installGlobals } from '@remix-run/node'
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest'
+
 import { copyTemplate } from './template-db'
 
 installGlobals({ nativeFetch: true })
@@ -41,7 +42,8 @@ afterEach(() => {
   mockServer.resetHandlers()
   const isMocked = (console.error as { mock?: unknown }).mock !== undefined
   console.error = originalConsoleError
-  if (unhandled.length) throw new Error(`Unhandled outbound request(s), add an msw handler: ${unhandled.join(', ')}`)
+  if (unhandled.length)
+    throw new Error(`Unhandled outbound request(s), add an msw handler: ${unhandled.join(', ')}`)
   if (consoleErrors.length && !isMocked) throw new Error(`console.error was called: ${consoleErrors[0]}`)
 })
 

@@ -1,12 +1,31 @@
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
+
 import { db } from '#db/client'
-import { actionLanguages, actionStakeholders, actionThemes, actionTypes, actions, auditLog, channels, events, notifications, partners, stakeholders, themes, users } from '#db/schema'
 import {
-  ActionForbiddenError,
-  ActionStatusError,
+  actionLanguages,
+  actions,
+  actionStakeholders,
+  actionThemes,
+  actionTypes,
+  auditLog,
+  channels,
+  events,
+  notifications,
+  partners,
+  stakeholders,
+  themes,
+  users,
+} from '#db/schema'
+import { isRealDate } from '~/models/action-form'
+import {
+  type ActionFilter,
   actionFilterFromUrl,
+  ActionForbiddenError,
+  type ActionInput,
+  ActionStatusError,
   actionWhere,
+  type Actor,
   addListEntry,
   canEditAction,
   createAction,
@@ -18,15 +37,18 @@ import {
   setActionStatus,
   setListEntryArchived,
   updateAction,
-  type Actor,
-  type ActionFilter,
-  type ActionInput,
 } from '~/models/actions.server'
-import { isRealDate } from '~/models/action-form'
 
-const actor = (email: string): Actor => db.select({ id: users.id, role: users.role, partnerId: users.partnerId }).from(users).where(eq(users.email, email)).get()!
-const typeId = (key: string) => db.select({ id: actionTypes.id }).from(actionTypes).where(eq(actionTypes.key, key)).get()!.id
-const channelId = (key: string) => db.select({ id: channels.id }).from(channels).where(eq(channels.key, key)).get()!.id
+const actor = (email: string): Actor =>
+  db
+    .select({ id: users.id, role: users.role, partnerId: users.partnerId })
+    .from(users)
+    .where(eq(users.email, email))
+    .get()!
+const typeId = (key: string) =>
+  db.select({ id: actionTypes.id }).from(actionTypes).where(eq(actionTypes.key, key)).get()!.id
+const channelId = (key: string) =>
+  db.select({ id: channels.id }).from(channels).where(eq(channels.key, key)).get()!.id
 
 /** Ids matching a filter, in list order, restricted to this test's own partner. */
 function ids(filter: ActionFilter, user?: Actor) {
@@ -50,30 +72,78 @@ let eventId: number | null
 beforeAll(() => {
   comms = actor('comms@demo.ripple')
   // A partner of our own, so the seeded demo actions never disturb the expected results.
-  testPartner = db.insert(partners).values({ name: 'Testville', country: 'DE' }).returning({ id: partners.id }).get().id
+  testPartner = db
+    .insert(partners)
+    .values({ name: 'Testville', country: 'DE' })
+    .returning({ id: partners.id })
+    .get().id
   const two = db.select({ id: stakeholders.id }).from(stakeholders).limit(2).all()
   stakeholderA = two[0].id
   stakeholderB = two[1].id
   themeX = db.select({ id: themes.id }).from(themes).limit(1).get()!.id
   eventId = db.select({ id: events.id }).from(events).limit(1).get()?.id ?? null
-  const base = (over: Partial<ActionInput>): ActionInput => ({ partnerId: testPartner, typeId: typeId('presentation'), date: '2026-03-10', title: 'x', ...over })
+  const base = (over: Partial<ActionInput>): ActionInput => ({
+    partnerId: testPartner,
+    typeId: typeId('presentation'),
+    date: '2026-03-10',
+    title: 'x',
+    ...over,
+  })
   a = db.transaction((tx) => ({
     forum: createAction(
       tx,
-      base({ title: 'Presentación en el Foro de Innovación', languages: ['es', 'en'], channelId: channelId('in_person'), stakeholderIds: [stakeholderA], participants: 120, eventId }),
+      base({
+        title: 'Presentación en el Foro de Innovación',
+        languages: ['es', 'en'],
+        channelId: channelId('in_person'),
+        stakeholderIds: [stakeholderA],
+        participants: 120,
+        eventId,
+      }),
       comms,
     ),
-    post: createAction(tx, base({ typeId: typeId('social_post'), channelId: channelId('mastodon'), date: '2026-04-01', title: 'Toot about the forum', languages: ['en'], themeIds: [themeX] }), comms),
-    press: createAction(tx, base({ typeId: typeId('press'), date: '2026-04-30', title: 'Press release 50% more reach', languages: ['de'], stakeholderIds: [stakeholderA, stakeholderB] }), comms),
+    post: createAction(
+      tx,
+      base({
+        typeId: typeId('social_post'),
+        channelId: channelId('mastodon'),
+        date: '2026-04-01',
+        title: 'Toot about the forum',
+        languages: ['en'],
+        themeIds: [themeX],
+      }),
+      comms,
+    ),
+    press: createAction(
+      tx,
+      base({
+        typeId: typeId('press'),
+        date: '2026-04-30',
+        title: 'Press release 50% more reach',
+        languages: ['de'],
+        stakeholderIds: [stakeholderA, stakeholderB],
+      }),
+      comms,
+    ),
     draft: createAction(tx, base({ date: '2026-05-02', title: 'A draft', status: 'draft' }), comms),
-    webinar: createAction(tx, base({ typeId: typeId('webinar'), date: '2026-05-15', title: 'Webinar on heritage' }), comms),
+    webinar: createAction(
+      tx,
+      base({ typeId: typeId('webinar'), date: '2026-05-15', title: 'Webinar on heritage' }),
+      comms,
+    ),
   }))
 })
 
 describe('createAction', () => {
   it('derives the month, submits, links languages, stakeholders and themes, and audits the creation', () => {
     const row = db.select().from(actions).where(eq(actions.id, a.forum)).get()!
-    expect(row).toMatchObject({ month: '2026-03', status: 'submitted', partnerId: testPartner, createdBy: comms.id, participants: 120 })
+    expect(row).toMatchObject({
+      month: '2026-03',
+      status: 'submitted',
+      partnerId: testPartner,
+      createdBy: comms.id,
+      participants: 120,
+    })
     expect(row.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/)
     expect(
       db
@@ -84,8 +154,12 @@ describe('createAction', () => {
         .map((r) => r.l)
         .sort(),
     ).toEqual(['en', 'es'])
-    expect(db.select().from(actionStakeholders).where(eq(actionStakeholders.actionId, a.press)).all()).toHaveLength(2)
-    expect(db.select().from(actionThemes).where(eq(actionThemes.actionId, a.post)).all()).toEqual([{ actionId: a.post, themeId: themeX }])
+    expect(
+      db.select().from(actionStakeholders).where(eq(actionStakeholders.actionId, a.press)).all(),
+    ).toHaveLength(2)
+    expect(db.select().from(actionThemes).where(eq(actionThemes.actionId, a.post)).all()).toEqual([
+      { actionId: a.post, themeId: themeX },
+    ])
     const audit = db
       .select()
       .from(auditLog)
@@ -93,20 +167,38 @@ describe('createAction', () => {
       .all()
     expect(audit).toHaveLength(1)
     expect(audit[0]).toMatchObject({ action: 'create', userId: comms.id })
-    expect(audit[0].after).toMatchObject({ title: 'Presentación en el Foro de Innovación', languages: ['en', 'es'], stakeholderIds: [stakeholderA] })
+    expect(audit[0].after).toMatchObject({
+      title: 'Presentación en el Foro de Innovación',
+      languages: ['en', 'es'],
+      stakeholderIds: [stakeholderA],
+    })
   })
 
   it('keeps a draft out of the queue (no submission time)', () => {
-    expect(db.select().from(actions).where(eq(actions.id, a.draft)).get()).toMatchObject({ status: 'draft', submittedAt: null })
+    expect(db.select().from(actions).where(eq(actions.id, a.draft)).get()).toMatchObject({
+      status: 'draft',
+      submittedAt: null,
+    })
   })
 
   it('refuses a partner logging for another partner, a negative count, an impossible date and a non-http link', () => {
     const partner = actor('partner@demo.ripple')
-    const input: ActionInput = { partnerId: testPartner, typeId: typeId('press'), date: '2026-01-01', title: 'x' }
+    const input: ActionInput = {
+      partnerId: testPartner,
+      typeId: typeId('press'),
+      date: '2026-01-01',
+      title: 'x',
+    }
     expect(() => db.transaction((tx) => createAction(tx, input, partner))).toThrow(ActionForbiddenError)
-    expect(() => db.transaction((tx) => createAction(tx, { ...input, participants: -1 }, comms))).toThrow(/negative/)
-    expect(() => db.transaction((tx) => createAction(tx, { ...input, date: '2026-02-30' }, comms))).toThrow(/date/)
-    expect(() => db.transaction((tx) => createAction(tx, { ...input, evidenceUrl: 'ftp://x.org/a' }, comms))).toThrow(/http/)
+    expect(() => db.transaction((tx) => createAction(tx, { ...input, participants: -1 }, comms))).toThrow(
+      /negative/,
+    )
+    expect(() => db.transaction((tx) => createAction(tx, { ...input, date: '2026-02-30' }, comms))).toThrow(
+      /date/,
+    )
+    expect(() =>
+      db.transaction((tx) => createAction(tx, { ...input, evidenceUrl: 'ftp://x.org/a' }, comms)),
+    ).toThrow(/http/)
     expect(isRealDate('2028-02-29')).toBe(true)
     expect(isRealDate('2026-02-29')).toBe(false)
   })
@@ -149,7 +241,11 @@ describe('actionWhere: the one definition of the list filters', () => {
     const partner = actor('partner@demo.ripple')
     expect(ids({ mine: '1' }, comms)).toEqual([a.forum, a.post, a.press, a.draft, a.webinar])
     expect(ids({ mine: '1' }, partner)).toEqual([])
-    const all = db.select({ id: actions.id, partnerId: actions.partnerId, createdBy: actions.createdBy }).from(actions).where(actionWhere({ mine: '1' }, partner)).all()
+    const all = db
+      .select({ id: actions.id, partnerId: actions.partnerId, createdBy: actions.createdBy })
+      .from(actions)
+      .where(actionWhere({ mine: '1' }, partner))
+      .all()
     expect(all.length).toBeGreaterThan(0)
     expect(all.every((r) => r.partnerId === partner.partnerId || r.createdBy === partner.id)).toBe(true)
     // Without a user there is nothing that is "mine".
@@ -157,14 +253,24 @@ describe('actionWhere: the one definition of the list filters', () => {
   })
 
   it('leaves out archived actions', () => {
-    const id = db.transaction((tx) => createAction(tx, { partnerId: testPartner, typeId: typeId('video'), date: '2026-06-01', title: 'Archived video' }, comms))
+    const id = db.transaction((tx) =>
+      createAction(
+        tx,
+        { partnerId: testPartner, typeId: typeId('video'), date: '2026-06-01', title: 'Archived video' },
+        comms,
+      ),
+    )
     expect(ids({ type: typeId('video') })).toEqual([id])
     db.update(actions).set({ archivedAt: '2026-06-02T00:00:00Z' }).where(eq(actions.id, id)).run()
     expect(ids({ type: typeId('video') })).toEqual([])
   })
 
   it('reads filters from a URL and drops malformed values instead of failing', () => {
-    const f = actionFilterFromUrl(new URL('http://x/actions?partner=3&status=bogus&from=2026-02-30&to=2026-04-30&language=ES&q=%20forum%20&mine=1&type=abc&page=2'))
+    const f = actionFilterFromUrl(
+      new URL(
+        'http://x/actions?partner=3&status=bogus&from=2026-02-30&to=2026-04-30&language=ES&q=%20forum%20&mine=1&type=abc&page=2',
+      ),
+    )
     expect(f).toEqual({ partner: 3, to: '2026-04-30', language: 'es', q: 'forum', mine: '1' })
   })
 })
@@ -187,9 +293,19 @@ describe('statuses', () => {
   it('validates and returns only for action:validate; returning needs a comment and notifies the creator and the partner’s users', () => {
     const partner = actor('partner@demo.ripple')
     const partner2 = actor('partner2@demo.ripple')
-    const own = db.transaction((tx) => createAction(tx, { partnerId: partner.partnerId!, typeId: typeId('press'), date: '2026-11-01', title: 'Own press' }, partner))
-    expect(() => db.transaction((tx) => setActionStatus(tx, own, 'validated', partner))).toThrow(ActionForbiddenError)
-    expect(() => db.transaction((tx) => setActionStatus(tx, own, 'submitted', partner2))).toThrow(ActionForbiddenError)
+    const own = db.transaction((tx) =>
+      createAction(
+        tx,
+        { partnerId: partner.partnerId!, typeId: typeId('press'), date: '2026-11-01', title: 'Own press' },
+        partner,
+      ),
+    )
+    expect(() => db.transaction((tx) => setActionStatus(tx, own, 'validated', partner))).toThrow(
+      ActionForbiddenError,
+    )
+    expect(() => db.transaction((tx) => setActionStatus(tx, own, 'submitted', partner2))).toThrow(
+      ActionForbiddenError,
+    )
     expect(() => db.transaction((tx) => setActionStatus(tx, own, 'returned', comms, '  '))).toThrow(/comment/)
 
     db.transaction((tx) => setActionStatus(tx, own, 'returned', comms, 'Add the link'))
@@ -198,7 +314,9 @@ describe('statuses', () => {
     expect(notes.map((n) => n.userId)).toEqual([partner.id])
     expect(notes[0]).toMatchObject({ kind: 'action_returned', message: 'Add the link', readAt: null })
 
-    expect(() => db.transaction((tx) => setActionStatus(tx, own, 'returned', comms, 'again'))).toThrow(ActionStatusError)
+    expect(() => db.transaction((tx) => setActionStatus(tx, own, 'returned', comms, 'again'))).toThrow(
+      ActionStatusError,
+    )
     db.transaction((tx) => setActionStatus(tx, own, 'submitted', partner))
     db.transaction((tx) => setActionStatus(tx, own, 'validated', comms))
     const row = db.select().from(actions).where(eq(actions.id, own)).get()!
@@ -210,14 +328,31 @@ describe('statuses', () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, own), eq(auditLog.entity, 'action'), eq(auditLog.action, 'status')))
       .all()
-    expect(trail.map((t) => `${t.before?.status}>${t.after?.status}`)).toEqual(['submitted>returned', 'returned>submitted', 'submitted>validated'])
+    expect(trail.map((t) => `${t.before?.status}>${t.after?.status}`)).toEqual([
+      'submitted>returned',
+      'returned>submitted',
+      'submitted>validated',
+    ])
   })
 
   it('updateAction audits only what changed, and re-submits a returned action when asked', () => {
     const id = a.webinar
     db.transaction((tx) => setActionStatus(tx, id, 'returned', comms, 'Figures?'))
     db.transaction((tx) =>
-      updateAction(tx, id, { partnerId: testPartner, typeId: typeId('webinar'), date: '2026-05-15', title: 'Webinar on heritage', participants: 45, languages: ['it'], submit: true }, comms),
+      updateAction(
+        tx,
+        id,
+        {
+          partnerId: testPartner,
+          typeId: typeId('webinar'),
+          date: '2026-05-15',
+          title: 'Webinar on heritage',
+          participants: 45,
+          languages: ['it'],
+          submit: true,
+        },
+        comms,
+      ),
     )
     const row = db.select().from(actions).where(eq(actions.id, id)).get()!
     expect(row).toMatchObject({ status: 'submitted', participants: 45 })
@@ -236,7 +371,12 @@ describe('types and channels lists', () => {
     const social = listEntries('types').find((e) => e.key === 'social_post')!
     expect(listLabelKey('types', social)).toBe('actions:types.social_post')
     db.transaction((tx) => renameListEntry(tx, 'types', social.id, 'Social network post', comms.id))
-    expect(listLabelKey('types', listEntries('types').find((e) => e.id === social.id)!)).toBeNull()
+    expect(
+      listLabelKey(
+        'types',
+        listEntries('types').find((e) => e.id === social.id)!,
+      ),
+    ).toBeNull()
 
     const added = db.transaction((tx) => addListEntry(tx, 'channels', 'Telegram', comms.id))
     let order = listEntries('channels').map((e) => e.id)

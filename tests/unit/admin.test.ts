@@ -1,24 +1,32 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+
 import { db } from '#db/client'
 import { auditLog, users } from '#db/schema'
 import { projectSchema } from '~/models/admin'
 import { auditChanges, auditValue, createUser, setUserActive, updateUser } from '~/models/admin.server'
 
-const adminId = () => db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@demo.ripple')).get()!.id
+const adminId = () =>
+  db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@demo.ripple')).get()!.id
 
 describe('audit values as people read them', () => {
   it('formats lists, nested objects and empty values', () => {
     expect(auditValue(['en', 'es'])).toBe('en, es')
-    expect(auditValue({ linkedin: 'https://l.in/x', mastodon: 'https://m.s/@x' })).toBe('linkedin: https://l.in/x; mastodon: https://m.s/@x')
-    expect(auditValue([{ label: 'P1', start: '2025-01-01', end: '2025-12-31' }])).toBe('label: P1; start: 2025-01-01; end: 2025-12-31')
+    expect(auditValue({ linkedin: 'https://l.in/x', mastodon: 'https://m.s/@x' })).toBe(
+      'linkedin: https://l.in/x; mastodon: https://m.s/@x',
+    )
+    expect(auditValue([{ label: 'P1', start: '2025-01-01', end: '2025-12-31' }])).toBe(
+      'label: P1; start: 2025-01-01; end: 2025-12-31',
+    )
     expect(auditValue(null)).toBe('—')
     expect(auditValue([])).toBe('—')
     expect(auditValue(0)).toBe('0')
   })
 
   it('pairs before and after per field, leaving out the side that does not exist', () => {
-    expect(auditChanges({ city: 'Gent' }, { city: 'Gand' })).toEqual([{ field: 'city', before: 'Gent', after: 'Gand' }])
+    expect(auditChanges({ city: 'Gent' }, { city: 'Gand' })).toEqual([
+      { field: 'city', before: 'Gent', after: 'Gand' },
+    ])
     expect(auditChanges(null, { name: 'New' })).toEqual([{ field: 'name', before: null, after: 'New' }])
   })
 })
@@ -32,7 +40,11 @@ describe('project settings schema', () => {
       endDate: '2025-12-31',
       workingLanguages: ['en'],
       stakeholderEditPolicy: 'owner',
-      reportingPeriods: [{ label: 'B', start: '2025-07-01', end: '2025-12-31' }, {}, { label: 'A', start: '2025-01-01', end: '2025-06-30' }],
+      reportingPeriods: [
+        { label: 'B', start: '2025-07-01', end: '2025-12-31' },
+        {},
+        { label: 'A', start: '2025-01-01', end: '2025-06-30' },
+      ],
     })
     expect(parsed.reportingPeriods.map((p) => p.label)).toEqual(['A', 'B'])
   })
@@ -56,21 +68,35 @@ describe('project settings schema', () => {
 
 describe('user accounts', () => {
   it('refuses a duplicate e-mail in any letter case and stores it lower-cased', async () => {
-    const first = await createUser({ email: 'Mixed@Case.eu', name: 'M', role: 'viewer', locale: 'en', password: 'long-enough-1' }, adminId())
+    const first = await createUser(
+      { email: 'Mixed@Case.eu', name: 'M', role: 'viewer', locale: 'en', password: 'long-enough-1' },
+      adminId(),
+    )
     expect(first.ok).toBe(true)
     expect(db.select().from(users).where(eq(users.email, 'mixed@case.eu')).get()).toBeDefined()
-    const second = await createUser({ email: 'MIXED@case.EU', name: 'M2', role: 'viewer', locale: 'en', password: 'long-enough-1' }, adminId())
+    const second = await createUser(
+      { email: 'MIXED@case.EU', name: 'M2', role: 'viewer', locale: 'en', password: 'long-enough-1' },
+      adminId(),
+    )
     expect(second).toEqual({ ok: false, error: { field: 'email', message: 'common:errors.duplicateEmail' } })
   })
 
   it('clears the partner when the role is not partner, and protects the acting administrator', () => {
     const id = adminId()
-    expect(updateUser(id, { name: 'Ane', role: 'comms', locale: 'en' }, id)).toMatchObject({ ok: false, error: { field: 'role' } })
+    expect(updateUser(id, { name: 'Ane', role: 'comms', locale: 'en' }, id)).toMatchObject({
+      ok: false,
+      error: { field: 'role' },
+    })
     expect(setUserActive(id, false, id)).toMatchObject({ ok: false })
     const viewer = db.select().from(users).where(eq(users.email, 'viewer@demo.ripple')).get()!
     expect(setUserActive(viewer.id, false, id).ok).toBe(true)
     expect(setUserActive(viewer.id, true, id).ok).toBe(true)
-    const statuses = db.select().from(auditLog).where(eq(auditLog.entityId, viewer.id)).all().filter((r) => r.action === 'status')
+    const statuses = db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, viewer.id))
+      .all()
+      .filter((r) => r.action === 'status')
     expect(statuses).toHaveLength(2)
     expect(statuses[1].after).toEqual({ deactivatedAt: null })
   })

@@ -1,11 +1,13 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import Database from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+
 import { drizzleClient, openSqlite } from '#db/client'
 
 const things = sqliteTable('things', { id: integer('id').primaryKey(), name: text('name').notNull() })
@@ -22,7 +24,13 @@ describe('the connection Drizzle runs through', () => {
   it('prepares a query once and reuses it with new values', () => {
     const { db, prepare } = setup()
     for (const name of ['a', 'b', 'c']) db.insert(things).values({ name }).run()
-    expect(db.select().from(things).all().map((t) => t.name)).toEqual(['a', 'b', 'c'])
+    expect(
+      db
+        .select()
+        .from(things)
+        .all()
+        .map((t) => t.name),
+    ).toEqual(['a', 'b', 'c'])
     const inserts = prepare.mock.calls.filter(([source]) => source.startsWith('insert'))
     expect(inserts).toHaveLength(1)
   })
@@ -44,7 +52,12 @@ describe('the connection Drizzle runs through', () => {
     count(3) // evicts "select 2"
     count(1)
     count(2)
-    expect(prepare.mock.calls.map(([source]) => source)).toEqual(['select 1 as n', 'select 2 as n', 'select 3 as n', 'select 2 as n'])
+    expect(prepare.mock.calls.map(([source]) => source)).toEqual([
+      'select 1 as n',
+      'select 2 as n',
+      'select 3 as n',
+      'select 2 as n',
+    ])
   })
 
   it('takes the write lock when a transaction begins, so a second process waits instead of failing', () => {

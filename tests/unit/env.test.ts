@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process'
+
 import { describe, expect, it } from 'vitest'
+
 import { parseEnv } from '~/utils/env.server'
 import { safeRedirect } from '~/utils/redirect'
 
@@ -14,14 +16,21 @@ describe('environment', () => {
   })
 
   it('names every bad variable in one line', () => {
-    expect(() => parseEnv({ PORT: 'eighty', SEED_DEMO: 'maybe' } as unknown as NodeJS.ProcessEnv)).toThrowError(/^Invalid environment: PORT: .*; SEED_DEMO: .*$/)
-    expect(() => parseEnv({ WEB_CONCURRENCY: '0' } as unknown as NodeJS.ProcessEnv)).toThrowError(/^Invalid environment: WEB_CONCURRENCY: /)
+    expect(() =>
+      parseEnv({ PORT: 'eighty', SEED_DEMO: 'maybe' } as unknown as NodeJS.ProcessEnv),
+    ).toThrowError(/^Invalid environment: PORT: .*; SEED_DEMO: .*$/)
+    expect(() => parseEnv({ WEB_CONCURRENCY: '0' } as unknown as NodeJS.ProcessEnv)).toThrowError(
+      /^Invalid environment: WEB_CONCURRENCY: /,
+    )
   })
 
   it('stops the server with that one line', () => {
     let message = ''
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env: { ...process.env, PORT: 'eighty' }, stdio: 'pipe' })
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+        env: { ...process.env, PORT: 'eighty' },
+        stdio: 'pipe',
+      })
     } catch (error) {
       const e = error as { status: number; stderr: Buffer }
       expect(e.status).toBe(1)

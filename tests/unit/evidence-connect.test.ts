@@ -1,11 +1,13 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+
 import { Agent } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { fakeHostResolver } from '#tests/mocks/dns'
+import { mockServer } from '#tests/mocks/index'
 import { readEvidence, setHostResolver } from '~/models/evidence.server'
 import { guardedLookup } from '~/models/evidence/safe-fetch.server'
-import { mockServer } from '#tests/mocks/index'
-import { fakeHostResolver } from '#tests/mocks/dns'
 
 /*
  * The connect-time check (guardedLookup) only runs when a real socket is opened, so this file
@@ -48,7 +50,9 @@ describe('connect-time address check', () => {
     expect(ok.status).toBe(200)
     await ok.text()
     expect(hits).toBe(1)
-    await expect(fetch(`http://localhost:${port}/`, { dispatcher: strict } as RequestInit)).rejects.toMatchObject({ cause: { reason: 'private_address' } })
+    await expect(
+      fetch(`http://localhost:${port}/`, { dispatcher: strict } as RequestInit),
+    ).rejects.toMatchObject({ cause: { reason: 'private_address' } })
     expect(hits).toBe(1)
     await Promise.all([permissive.close(), strict.close()])
   })

@@ -1,16 +1,17 @@
 import { delay, http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
-import { env } from '~/utils/env.server'
+
+import { BLUESKY_API, blueskyPost, demoBluesky } from '#tests/mocks/bluesky'
+import { fakeHostResolver, mockHosts } from '#tests/mocks/dns'
+import { mockServer } from '#tests/mocks/index'
+import { demoMastodon, mastodonStatus } from '#tests/mocks/mastodon'
+import { demoPages, htmlPage, htmlResponse } from '#tests/mocks/opengraph'
 import { isPublicAddress, readEvidence, setHostResolver } from '~/models/evidence.server'
-import { safeFetch } from '~/models/evidence/safe-fetch.server'
 import { parseBlueskyUrl } from '~/models/evidence/bluesky.server'
 import { parseMastodonUrl } from '~/models/evidence/mastodon.server'
 import { decodeHtml, parseOpenGraph } from '~/models/evidence/open-graph.server'
-import { mockServer } from '#tests/mocks/index'
-import { fakeHostResolver, mockHosts } from '#tests/mocks/dns'
-import { demoPages, htmlPage, htmlResponse } from '#tests/mocks/opengraph'
-import { demoMastodon, mastodonStatus } from '#tests/mocks/mastodon'
-import { BLUESKY_API, blueskyPost, demoBluesky } from '#tests/mocks/bluesky'
+import { safeFetch } from '~/models/evidence/safe-fetch.server'
+import { env } from '~/utils/env.server'
 
 // Small limits so the time-out and size cases are quick; env() is read lazily, after this runs.
 process.env.FETCH_TIMEOUT_MS = '300'
@@ -100,12 +101,17 @@ describe('guarded fetch', () => {
   })
 
   it('refuses a name whose DNS answer includes any private address', async () => {
-    setHostResolver(fakeHostResolver({ ...mockHosts, 'www.ripple-demo.eu': ['93.184.216.34', '192.168.0.10'] }))
+    setHostResolver(
+      fakeHostResolver({ ...mockHosts, 'www.ripple-demo.eu': ['93.184.216.34', '192.168.0.10'] }),
+    )
     expect(await readEvidence(demoPages.forum)).toEqual({ ok: false, reason: 'private_address' })
   })
 
   it('says unknown_host for a name DNS does not know', async () => {
-    expect(await readEvidence('https://no-such-host.ripple-demo.eu/news')).toEqual({ ok: false, reason: 'unknown_host' })
+    expect(await readEvidence('https://no-such-host.ripple-demo.eu/news')).toEqual({
+      ok: false,
+      reason: 'unknown_host',
+    })
   })
 
   it('says dns_error when the resolver fails otherwise', async () => {
@@ -116,7 +122,13 @@ describe('guarded fetch', () => {
   })
 
   it('follows a relative redirect on a public host', async () => {
-    mockServer.use(http.get('https://www.ripple-demo.eu/old', () => new HttpResponse(null, { status: 301, headers: { Location: '/news/cities-in-dialogue-forum' } })))
+    mockServer.use(
+      http.get(
+        'https://www.ripple-demo.eu/old',
+        () =>
+          new HttpResponse(null, { status: 301, headers: { Location: '/news/cities-in-dialogue-forum' } }),
+      ),
+    )
     const result = await readEvidence('https://www.ripple-demo.eu/old')
     expect(result).toMatchObject({ ok: true, preview: { title: 'Cities in Dialogue at the Urban Forum' } })
   })
@@ -129,25 +141,46 @@ describe('guarded fetch', () => {
         return new HttpResponse(null, { status: 302, headers: { Location: `/loop/${Number(params.n) + 1}` } })
       }),
     )
-    expect(await readEvidence('https://www.ripple-demo.eu/loop/0')).toEqual({ ok: false, reason: 'too_many_redirects' })
+    expect(await readEvidence('https://www.ripple-demo.eu/loop/0')).toEqual({
+      ok: false,
+      reason: 'too_many_redirects',
+    })
     expect(hops).toBe(6)
   })
 
   it('treats a redirect without Location as bad_redirect', async () => {
-    mockServer.use(http.get('https://www.ripple-demo.eu/broken', () => new HttpResponse(null, { status: 302 })))
-    expect(await readEvidence('https://www.ripple-demo.eu/broken')).toEqual({ ok: false, reason: 'bad_redirect' })
+    mockServer.use(
+      http.get('https://www.ripple-demo.eu/broken', () => new HttpResponse(null, { status: 302 })),
+    )
+    expect(await readEvidence('https://www.ripple-demo.eu/broken')).toEqual({
+      ok: false,
+      reason: 'bad_redirect',
+    })
   })
 
   it('refuses a redirect to a non-http scheme', async () => {
-    mockServer.use(http.get('https://www.ripple-demo.eu/ftp', () => new HttpResponse(null, { status: 302, headers: { Location: 'ftp://www.ripple-demo.eu/x' } })))
+    mockServer.use(
+      http.get(
+        'https://www.ripple-demo.eu/ftp',
+        () => new HttpResponse(null, { status: 302, headers: { Location: 'ftp://www.ripple-demo.eu/x' } }),
+      ),
+    )
     expect(await readEvidence('https://www.ripple-demo.eu/ftp')).toEqual({ ok: false, reason: 'not_http' })
   })
 
   it('refuses a declared Content-Length over the limit without reading', async () => {
     mockServer.use(
-      http.get(demoPages.forum, () => new HttpResponse('small', { headers: { 'Content-Type': 'text/html', 'Content-Length': '5000000' } })),
+      http.get(
+        demoPages.forum,
+        () =>
+          new HttpResponse('small', {
+            headers: { 'Content-Type': 'text/html', 'Content-Length': '5000000' },
+          }),
+      ),
     )
-    await expect(safeFetch(demoPages.forum, { accept: 'text/html' })).rejects.toMatchObject({ reason: 'too_large' })
+    await expect(safeFetch(demoPages.forum, { accept: 'text/html' })).rejects.toMatchObject({
+      reason: 'too_large',
+    })
   })
 
   it('stops reading a streamed body past the limit', async () => {
@@ -169,7 +202,12 @@ describe('Open Graph pages', () => {
           htmlPage({
             title: 'Ignored <title>',
             description: 'Ignored description',
-            og: { title: 'Forum &amp; “dialogue”', description: '  Eight   cities\nmet. ', image: '/img/forum.jpg', site_name: 'City News' },
+            og: {
+              title: 'Forum &amp; “dialogue”',
+              description: '  Eight   cities\nmet. ',
+              image: '/img/forum.jpg',
+              site_name: 'City News',
+            },
           }),
         ),
       ),
@@ -208,11 +246,18 @@ describe('Open Graph pages', () => {
 
   it('copes with broken HTML', () => {
     const html = `<html><head><title>Still <b>readable</title><meta property=og:description content="unquoted"><body><p>unclosed`
-    expect(parseOpenGraph(html, 'https://www.ripple-demo.eu/a')).toMatchObject({ title: 'Still <b>readable', description: 'unquoted' })
+    expect(parseOpenGraph(html, 'https://www.ripple-demo.eu/a')).toMatchObject({
+      title: 'Still <b>readable',
+      description: 'unquoted',
+    })
   })
 
   it('decodes the page in the charset it declares', () => {
-    const latin1 = Uint8Array.from([...'<meta charset="iso-8859-1"><title>Donostia – San Sebasti'].map((c) => c.charCodeAt(0)).concat([0xe1, 0x6e]))
+    const latin1 = Uint8Array.from(
+      [...'<meta charset="iso-8859-1"><title>Donostia – San Sebasti']
+        .map((c) => c.charCodeAt(0))
+        .concat([0xe1, 0x6e]),
+    )
     expect(parseOpenGraph(decodeHtml(latin1, 'text/html'), 'https://x.eu/').title).toContain('San Sebastián')
     const header = Uint8Array.from([0x3c, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x3e, 0xe9])
     expect(decodeHtml(header, 'text/html; charset=windows-1252')).toBe('<title>é')
@@ -238,34 +283,65 @@ describe('Open Graph pages', () => {
   })
 
   it('says too_large for a page over the limit', async () => {
-    mockServer.use(http.get(demoPages.forum, () => htmlResponse(htmlPage({ title: 'big', description: big }))))
+    mockServer.use(
+      http.get(demoPages.forum, () => htmlResponse(htmlPage({ title: 'big', description: big }))),
+    )
     expect(await readEvidence(demoPages.forum)).toEqual({ ok: false, reason: 'too_large' })
   })
 
   it('refuses a redirect to a loopback address', async () => {
-    mockServer.use(http.get(demoPages.forum, () => new HttpResponse(null, { status: 302, headers: { Location: 'http://127.0.0.1/' } })))
+    mockServer.use(
+      http.get(
+        demoPages.forum,
+        () => new HttpResponse(null, { status: 302, headers: { Location: 'http://127.0.0.1/' } }),
+      ),
+    )
     expect(await readEvidence(demoPages.forum)).toEqual({ ok: false, reason: 'private_address' })
   })
 
   it('refuses a redirect to a host that resolves to a private address', async () => {
     mockServer.use(
-      http.get(demoPages.forum, () => new HttpResponse(null, { status: 302, headers: { Location: 'https://www.ripple-demo.eu/hop' } })),
-      http.get('https://www.ripple-demo.eu/hop', () => new HttpResponse(null, { status: 307, headers: { Location: 'https://internal.ripple-demo.eu/secret' } })),
+      http.get(
+        demoPages.forum,
+        () =>
+          new HttpResponse(null, { status: 302, headers: { Location: 'https://www.ripple-demo.eu/hop' } }),
+      ),
+      http.get(
+        'https://www.ripple-demo.eu/hop',
+        () =>
+          new HttpResponse(null, {
+            status: 307,
+            headers: { Location: 'https://internal.ripple-demo.eu/secret' },
+          }),
+      ),
     )
     expect(await readEvidence(demoPages.forum)).toEqual({ ok: false, reason: 'private_address' })
   })
 
   it('says unknown_host for a redirect to an unknown host', async () => {
-    mockServer.use(http.get(demoPages.forum, () => new HttpResponse(null, { status: 302, headers: { Location: 'https://gone.ripple-demo.eu/' } })))
+    mockServer.use(
+      http.get(
+        demoPages.forum,
+        () => new HttpResponse(null, { status: 302, headers: { Location: 'https://gone.ripple-demo.eu/' } }),
+      ),
+    )
     expect(await readEvidence(demoPages.forum)).toEqual({ ok: false, reason: 'unknown_host' })
   })
 })
 
 describe('Mastodon statuses', () => {
   it('recognises status URLs', () => {
-    expect(parseMastodonUrl('https://mastodon.social/@ripple_demo/113456789012345678')).toMatchObject({ instance: 'mastodon.social', id: '113456789012345678' })
-    expect(parseMastodonUrl('https://mastodon.social/@someone@other.example/113456789012345678')).toMatchObject({ id: '113456789012345678' })
-    expect(parseMastodonUrl('https://social.ripple-demo.eu/users/city/statuses/42')).toMatchObject({ instance: 'social.ripple-demo.eu', id: '42' })
+    expect(parseMastodonUrl('https://mastodon.social/@ripple_demo/113456789012345678')).toMatchObject({
+      instance: 'mastodon.social',
+      id: '113456789012345678',
+    })
+    expect(
+      parseMastodonUrl('https://mastodon.social/@someone@other.example/113456789012345678'),
+    ).toMatchObject({ id: '113456789012345678' })
+    expect(parseMastodonUrl('https://social.ripple-demo.eu/users/city/statuses/42')).toMatchObject({
+      instance: 'social.ripple-demo.eu',
+      id: '42',
+    })
     expect(parseMastodonUrl('https://mastodon.social/@ripple_demo')).toBeNull()
     expect(parseMastodonUrl('https://medium.com/@writer/my-post-1234')).toBeNull()
   })
@@ -287,7 +363,13 @@ describe('Mastodon statuses', () => {
   it('reads /users/<name>/statuses/<id> URLs and quote counts', async () => {
     mockServer.use(
       http.get('https://social.ripple-demo.eu/api/v1/statuses/42', () =>
-        HttpResponse.json(mastodonStatus({ id: '42', quotes_count: 2, media_attachments: [{ type: 'image', preview_url: 'https://social.ripple-demo.eu/m/1.jpg' }] })),
+        HttpResponse.json(
+          mastodonStatus({
+            id: '42',
+            quotes_count: 2,
+            media_attachments: [{ type: 'image', preview_url: 'https://social.ripple-demo.eu/m/1.jpg' }],
+          }),
+        ),
       ),
     )
     expect(await readEvidence('https://social.ripple-demo.eu/users/city/statuses/42')).toMatchObject({
@@ -298,7 +380,10 @@ describe('Mastodon statuses', () => {
   })
 
   it('says http_404 for a deleted status', async () => {
-    expect(await readEvidence('https://mastodon.social/@ripple_demo/1')).toEqual({ ok: false, reason: 'http_404' })
+    expect(await readEvidence('https://mastodon.social/@ripple_demo/1')).toEqual({
+      ok: false,
+      reason: 'http_404',
+    })
   })
 
   it('times out on a slow instance', async () => {
@@ -312,12 +397,22 @@ describe('Mastodon statuses', () => {
   })
 
   it('says bad_json for malformed JSON', async () => {
-    mockServer.use(http.get(MASTODON_API, () => new HttpResponse('{"id": "1", "replies_count":', { headers: { 'Content-Type': 'application/json' } })))
+    mockServer.use(
+      http.get(
+        MASTODON_API,
+        () =>
+          new HttpResponse('{"id": "1", "replies_count":', {
+            headers: { 'Content-Type': 'application/json' },
+          }),
+      ),
+    )
     expect(await readEvidence(demoMastodon.launch.url)).toEqual({ ok: false, reason: 'bad_json' })
   })
 
   it('says bad_response for JSON of the wrong shape', async () => {
-    mockServer.use(http.get(MASTODON_API, () => HttpResponse.json(mastodonStatus({ favourites_count: 'many' }))))
+    mockServer.use(
+      http.get(MASTODON_API, () => HttpResponse.json(mastodonStatus({ favourites_count: 'many' }))),
+    )
     expect(await readEvidence(demoMastodon.launch.url)).toEqual({ ok: false, reason: 'bad_response' })
   })
 
@@ -327,19 +422,33 @@ describe('Mastodon statuses', () => {
   })
 
   it('refuses a redirect to a private address', async () => {
-    mockServer.use(http.get(MASTODON_API, () => new HttpResponse(null, { status: 302, headers: { Location: 'http://10.0.0.5/api/v1/statuses/1' } })))
+    mockServer.use(
+      http.get(
+        MASTODON_API,
+        () =>
+          new HttpResponse(null, { status: 302, headers: { Location: 'http://10.0.0.5/api/v1/statuses/1' } }),
+      ),
+    )
     expect(await readEvidence(demoMastodon.launch.url)).toEqual({ ok: false, reason: 'private_address' })
   })
 
   it('says unknown_host for an instance that does not exist', async () => {
-    expect(await readEvidence('https://no-such-instance.ripple-demo.eu/@someone/113456789012345678')).toEqual({ ok: false, reason: 'unknown_host' })
+    expect(await readEvidence('https://no-such-instance.ripple-demo.eu/@someone/113456789012345678')).toEqual(
+      { ok: false, reason: 'unknown_host' },
+    )
   })
 })
 
 describe('Bluesky posts', () => {
   it('recognises post URLs', () => {
-    expect(parseBlueskyUrl(demoBluesky.launch.url)).toEqual({ actor: demoBluesky.handle, rkey: demoBluesky.launch.rkey })
-    expect(parseBlueskyUrl(demoBluesky.clinic.url)).toEqual({ actor: demoBluesky.did, rkey: demoBluesky.clinic.rkey })
+    expect(parseBlueskyUrl(demoBluesky.launch.url)).toEqual({
+      actor: demoBluesky.handle,
+      rkey: demoBluesky.launch.rkey,
+    })
+    expect(parseBlueskyUrl(demoBluesky.clinic.url)).toEqual({
+      actor: demoBluesky.did,
+      rkey: demoBluesky.clinic.rkey,
+    })
     expect(parseBlueskyUrl('https://bsky.app/profile/ripple-demo.bsky.social')).toBeNull()
     expect(parseBlueskyUrl('https://evil.example/profile/a.bsky.social/post/3abc')).toBeNull()
   })
@@ -366,22 +475,39 @@ describe('Bluesky posts', () => {
         return HttpResponse.json({ did: demoBluesky.did })
       }),
       http.get(GET_POSTS, ({ request }) => {
-        expect(new URL(request.url).searchParams.get('uris')).toBe(`at://${demoBluesky.did}/app.bsky.feed.post/${demoBluesky.clinic.rkey}`)
+        expect(new URL(request.url).searchParams.get('uris')).toBe(
+          `at://${demoBluesky.did}/app.bsky.feed.post/${demoBluesky.clinic.rkey}`,
+        )
         return HttpResponse.json({
-          posts: [blueskyPost({ embed: { $type: 'app.bsky.embed.images#view', images: [{ thumb: 'https://cdn.bsky.app/img/t.jpg', alt: '' }] } })],
+          posts: [
+            blueskyPost({
+              embed: {
+                $type: 'app.bsky.embed.images#view',
+                images: [{ thumb: 'https://cdn.bsky.app/img/t.jpg', alt: '' }],
+              },
+            }),
+          ],
         })
       }),
     )
-    expect(await readEvidence(demoBluesky.clinic.url)).toMatchObject({ ok: true, preview: { imageUrl: 'https://cdn.bsky.app/img/t.jpg' } })
+    expect(await readEvidence(demoBluesky.clinic.url)).toMatchObject({
+      ok: true,
+      preview: { imageUrl: 'https://cdn.bsky.app/img/t.jpg' },
+    })
     expect(resolved).toBe(0)
   })
 
   it('says http_400 for a handle that does not resolve', async () => {
-    expect(await readEvidence('https://bsky.app/profile/nobody.example.com/post/3lbq2demo2x2a')).toEqual({ ok: false, reason: 'http_400' })
+    expect(await readEvidence('https://bsky.app/profile/nobody.example.com/post/3lbq2demo2x2a')).toEqual({
+      ok: false,
+      reason: 'http_400',
+    })
   })
 
   it('says not_found for a deleted post', async () => {
-    expect(await readEvidence('https://bsky.app/profile/ripple-demo.bsky.social/post/3deleted22222')).toEqual({ ok: false, reason: 'not_found' })
+    expect(await readEvidence('https://bsky.app/profile/ripple-demo.bsky.social/post/3deleted22222')).toEqual(
+      { ok: false, reason: 'not_found' },
+    )
   })
 
   it('says http_404 when the API answers 404', async () => {
@@ -400,7 +526,12 @@ describe('Bluesky posts', () => {
   })
 
   it('says bad_json for malformed JSON', async () => {
-    mockServer.use(http.get(GET_POSTS, () => new HttpResponse('{"posts": [', { headers: { 'Content-Type': 'application/json' } })))
+    mockServer.use(
+      http.get(
+        GET_POSTS,
+        () => new HttpResponse('{"posts": [', { headers: { 'Content-Type': 'application/json' } }),
+      ),
+    )
     expect(await readEvidence(demoBluesky.launch.url)).toEqual({ ok: false, reason: 'bad_json' })
   })
 
@@ -410,12 +541,23 @@ describe('Bluesky posts', () => {
   })
 
   it('says too_large for an answer over the limit', async () => {
-    mockServer.use(http.get(GET_POSTS, () => HttpResponse.json({ posts: [blueskyPost({ record: { text: big } })] })))
+    mockServer.use(
+      http.get(GET_POSTS, () => HttpResponse.json({ posts: [blueskyPost({ record: { text: big } })] })),
+    )
     expect(await readEvidence(demoBluesky.launch.url)).toEqual({ ok: false, reason: 'too_large' })
   })
 
   it('refuses a redirect to a private address', async () => {
-    mockServer.use(http.get(GET_POSTS, () => new HttpResponse(null, { status: 302, headers: { Location: 'https://internal.ripple-demo.eu/xrpc' } })))
+    mockServer.use(
+      http.get(
+        GET_POSTS,
+        () =>
+          new HttpResponse(null, {
+            status: 302,
+            headers: { Location: 'https://internal.ripple-demo.eu/xrpc' },
+          }),
+      ),
+    )
     expect(await readEvidence(demoBluesky.launch.url)).toEqual({ ok: false, reason: 'private_address' })
   })
 
@@ -428,8 +570,14 @@ describe('Bluesky posts', () => {
 
 describe('default mocks for the demo seed (MOCKS=true)', () => {
   it('answer the kinds of links the seed generates', async () => {
-    expect(await readEvidence('https://mastodon.social/@donostia/113400000000000042')).toMatchObject({ ok: true, kind: 'mastodon', metrics: { source: 'mastodon' } })
-    expect(await readEvidence('https://bsky.app/profile/donostia.bsky.social/post/3labcdefghijk')).toMatchObject({
+    expect(await readEvidence('https://mastodon.social/@donostia/113400000000000042')).toMatchObject({
+      ok: true,
+      kind: 'mastodon',
+      metrics: { source: 'mastodon' },
+    })
+    expect(
+      await readEvidence('https://bsky.app/profile/donostia.bsky.social/post/3labcdefghijk'),
+    ).toMatchObject({
       ok: true,
       kind: 'bluesky',
       preview: { title: 'Partner city (@donostia.bsky.social)' },

@@ -1,22 +1,46 @@
 import { and, eq, notInArray } from 'drizzle-orm'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
+
 import { db } from '#db/client'
 import { actionEvidence, actions, actionTypes, auditLog, partners } from '#db/schema'
-import { countStaleEvidence, engagementsFollowMetrics, getEvidence, refreshEvidence, refreshStaleEvidence } from '~/models/evidence.server'
-import { mockServer } from '#tests/mocks/index'
-import { demoPages } from '#tests/mocks/opengraph'
-import { demoMastodon, mastodonStatus } from '#tests/mocks/mastodon'
 import { demoBluesky } from '#tests/mocks/bluesky'
+import { mockServer } from '#tests/mocks/index'
+import { demoMastodon, mastodonStatus } from '#tests/mocks/mastodon'
+import { demoPages } from '#tests/mocks/opengraph'
+import {
+  countStaleEvidence,
+  engagementsFollowMetrics,
+  getEvidence,
+  refreshEvidence,
+  refreshStaleEvidence,
+} from '~/models/evidence.server'
 
 const today = new Date().toISOString().slice(0, 10)
 
-function makeAction({ evidenceUrl, engagements = null, date = today }: { evidenceUrl: string | null; engagements?: number | null; date?: string }) {
+function makeAction({
+  evidenceUrl,
+  engagements = null,
+  date = today,
+}: {
+  evidenceUrl: string | null
+  engagements?: number | null
+  date?: string
+}) {
   const partnerId = db.select({ id: partners.id }).from(partners).limit(1).get()!.id
   const typeId = db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
   return db
     .insert(actions)
-    .values({ partnerId, typeId, date, month: date.slice(0, 7), title: 'Evidence test', evidenceUrl, engagements, status: 'submitted' })
+    .values({
+      partnerId,
+      typeId,
+      date,
+      month: date.slice(0, 7),
+      title: 'Evidence test',
+      evidenceUrl,
+      engagements,
+      status: 'submitted',
+    })
     .returning({ id: actions.id })
     .get().id
 }
@@ -56,11 +80,23 @@ describe('refreshEvidence', () => {
   it('fills empty engagements from Mastodon counters, with an audit row', async () => {
     const id = makeAction({ evidenceUrl: demoMastodon.launch.url })
     await refreshEvidence(id)
-    expect(getEvidence(id)).toMatchObject({ status: 'ok', metrics: { source: 'mastodon', replies: 3, reposts: 12, likes: 40 } })
+    expect(getEvidence(id)).toMatchObject({
+      status: 'ok',
+      metrics: { source: 'mastodon', replies: 3, reposts: 12, likes: 40 },
+    })
     expect(actionRow(id).engagements).toBe(55)
-    const audit = db.select().from(auditLog).where(and(eq(auditLog.entity, 'action'), eq(auditLog.entityId, id))).all()
+    const audit = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'action'), eq(auditLog.entityId, id)))
+      .all()
     expect(audit).toHaveLength(1)
-    expect(audit[0]).toMatchObject({ userId: null, action: 'update', before: { engagements: null }, after: { engagements: 55 } })
+    expect(audit[0]).toMatchObject({
+      userId: null,
+      action: 'update',
+      before: { engagements: null },
+      after: { engagements: 55 },
+    })
   })
 
   it('keeps following the counters it set, on a later refresh', async () => {
@@ -86,7 +122,13 @@ describe('refreshEvidence', () => {
     )
     await refreshEvidence(id)
     expect(actionRow(id).engagements).toBe(67)
-    expect(getEvidence(id)!.metrics).toEqual({ source: 'bluesky', replies: 5, reposts: 10, likes: 50, quotes: 2 })
+    expect(getEvidence(id)!.metrics).toEqual({
+      source: 'bluesky',
+      replies: 5,
+      reposts: 10,
+      likes: 50,
+      quotes: 2,
+    })
   })
 
   it('keeps a figure the user typed', async () => {
@@ -99,9 +141,19 @@ describe('refreshEvidence', () => {
   it('keeps the earlier preview when a later refresh fails', async () => {
     const id = makeAction({ evidenceUrl: demoMastodon.launch.url })
     await refreshEvidence(id)
-    mockServer.use(http.get('https://mastodon.social/api/v1/statuses/:id', () => new HttpResponse('{', { headers: { 'Content-Type': 'application/json' } })))
+    mockServer.use(
+      http.get(
+        'https://mastodon.social/api/v1/statuses/:id',
+        () => new HttpResponse('{', { headers: { 'Content-Type': 'application/json' } }),
+      ),
+    )
     await refreshEvidence(id)
-    expect(getEvidence(id)).toMatchObject({ status: 'failed', error: 'bad_json', title: 'Cities in Dialogue (@ripple_demo)', metrics: { likes: 40 } })
+    expect(getEvidence(id)).toMatchObject({
+      status: 'failed',
+      error: 'bad_json',
+      title: 'Cities in Dialogue (@ripple_demo)',
+      metrics: { likes: 40 },
+    })
     expect(actionRow(id).engagements).toBe(55)
   })
 
@@ -110,7 +162,11 @@ describe('refreshEvidence', () => {
     await refreshEvidence(id)
     db.update(actions).set({ evidenceUrl: demoMastodon.workshop.url }).where(eq(actions.id, id)).run()
     await refreshEvidence(id)
-    expect(getEvidence(id)).toMatchObject({ url: demoMastodon.workshop.url, status: 'ok', metrics: { likes: 9 } })
+    expect(getEvidence(id)).toMatchObject({
+      url: demoMastodon.workshop.url,
+      status: 'ok',
+      metrics: { likes: 9 },
+    })
     expect(actionRow(id).engagements).toBe(14)
     db.update(actions).set({ evidenceUrl: null }).where(eq(actions.id, id)).run()
     await refreshEvidence(id)
@@ -126,8 +182,12 @@ describe('refreshEvidence', () => {
 describe('engagementsFollowMetrics', () => {
   it('follows an empty figure or one equal to the last counters, never a typed one', () => {
     expect(engagementsFollowMetrics(null, null)).toBe(true)
-    expect(engagementsFollowMetrics(55, { source: 'mastodon', replies: 3, reposts: 12, likes: 40 })).toBe(true)
-    expect(engagementsFollowMetrics(54, { source: 'mastodon', replies: 3, reposts: 12, likes: 40 })).toBe(false)
+    expect(engagementsFollowMetrics(55, { source: 'mastodon', replies: 3, reposts: 12, likes: 40 })).toBe(
+      true,
+    )
+    expect(engagementsFollowMetrics(54, { source: 'mastodon', replies: 3, reposts: 12, likes: 40 })).toBe(
+      false,
+    )
     expect(engagementsFollowMetrics(0, null)).toBe(false)
   })
 })
@@ -141,8 +201,24 @@ describe('refreshStaleEvidence', () => {
     const longAgo = makeAction({ evidenceUrl: demoPages.forum, date: old })
     const noLink = makeAction({ evidenceUrl: null })
     const staleAt = new Date(Date.now() - 48 * 3_600_000).toISOString()
-    db.insert(actionEvidence).values({ actionId: recentStale, url: demoPages.clinic, status: 'ok', title: 'old title', fetchedAt: staleAt }).run()
-    db.insert(actionEvidence).values({ actionId: recentFresh, url: demoPages.forum, status: 'ok', title: 'fresh', fetchedAt: new Date().toISOString() }).run()
+    db.insert(actionEvidence)
+      .values({
+        actionId: recentStale,
+        url: demoPages.clinic,
+        status: 'ok',
+        title: 'old title',
+        fetchedAt: staleAt,
+      })
+      .run()
+    db.insert(actionEvidence)
+      .values({
+        actionId: recentFresh,
+        url: demoPages.forum,
+        status: 'ok',
+        title: 'fresh',
+        fetchedAt: new Date().toISOString(),
+      })
+      .run()
     // Every other action (the demo seed's, earlier tests') is archived, so the counts below are exact.
     db.update(actions)
       .set({ archivedAt: new Date().toISOString() })
@@ -167,7 +243,11 @@ describe('refreshStaleEvidence', () => {
   })
 
   it('stores bad_response for a Mastodon status with impossible counters', async () => {
-    mockServer.use(http.get('https://mastodon.social/api/v1/statuses/:id', () => HttpResponse.json(mastodonStatus({ replies_count: -1 }))))
+    mockServer.use(
+      http.get('https://mastodon.social/api/v1/statuses/:id', () =>
+        HttpResponse.json(mastodonStatus({ replies_count: -1 })),
+      ),
+    )
     const id = makeAction({ evidenceUrl: demoMastodon.launch.url })
     await refreshEvidence(id)
     expect(getEvidence(id)).toMatchObject({ status: 'failed', error: 'bad_response' })

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
+
 import { supportedLocales } from '~/i18n/i18n'
 import { localeFromAcceptLanguage } from '~/i18n/resources.server'
 
@@ -28,7 +30,9 @@ describe('interface languages', () => {
 
   it('has no namespace in one language only', () => {
     for (const locale of supportedLocales) {
-      expect(fs.readdirSync(path.join(dir, locale)).sort()).toEqual(fs.readdirSync(path.join(dir, 'en')).sort())
+      expect(fs.readdirSync(path.join(dir, locale)).sort()).toEqual(
+        fs.readdirSync(path.join(dir, 'en')).sort(),
+      )
     }
   })
 

@@ -1,14 +1,22 @@
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { beforeAll, describe, expect, it } from 'vitest'
+
 import { sqlite } from '#db/client'
-import { importStakeholdersFromBuffer, previewStakeholderImport } from '~/models/import/stakeholder-import.server'
+import {
+  importStakeholdersFromBuffer,
+  previewStakeholderImport,
+} from '~/models/import/stakeholder-import.server'
 import { nameKey, webDomainFrom } from '~/utils/text'
 
 const dataDir = path.resolve('../shared/data')
 const file = path.join(dataDir, 'universities/world_universities_and_domains.json')
 const present = fs.existsSync(file)
-if (!present) console.warn(`Skipping the universities import: ${file} is absent (the shared data folder sits beside the project).`)
+if (!present)
+  console.warn(
+    `Skipping the universities import: ${file} is absent (the shared data folder sits beside the project).`,
+  )
 
 type University = { name: string; web_pages: string[]; alpha_two_code: string }
 
@@ -43,7 +51,11 @@ describe.skipIf(!present)('importing the world universities list', () => {
   })
 
   it('creates one stakeholder per distinct university and reports the duplicates', () => {
-    const report = importStakeholdersFromBuffer({ buffer, fileName: 'world_universities_and_domains.json', userId: userId('comms@demo.ripple') })
+    const report = importStakeholdersFromBuffer({
+      buffer,
+      fileName: 'world_universities_and_domains.json',
+      userId: userId('comms@demo.ripple'),
+    })
     expect(report.total).toBe(10251)
     expect(report.rejected).toEqual([])
     expect(report.created.length).toBe(distinct)
@@ -54,10 +66,20 @@ describe.skipIf(!present)('importing the world universities list', () => {
     // No two of them share a name key or a web domain, and all are universities with an ISO country.
     expect(count('select count(*) - count(distinct name_key) as n from stakeholders')).toBe(0)
     expect(count('select count(web_domain) - count(distinct web_domain) as n from stakeholders')).toBe(0)
-    expect(count(`select count(*) as n from stakeholders s join stakeholder_categories c on c.id = s.category_id where c.key <> 'university'`)).toBe(0)
-    expect(count(`select count(*) as n from stakeholders where country is null or length(country) <> 2`)).toBe(0)
+    expect(
+      count(
+        `select count(*) as n from stakeholders s join stakeholder_categories c on c.id = s.category_id where c.key <> 'university'`,
+      ),
+    ).toBe(0)
+    expect(
+      count(`select count(*) as n from stakeholders where country is null or length(country) <> 2`),
+    ).toBe(0)
     // Accents kept in the name, found by its accent-free key, with the ISO code and web domain.
-    expect(sqlite().prepare(`select name, country, web_domain as domain from stakeholders where name_key = ?`).get(nameKey('universidade de sao paulo'))).toEqual({
+    expect(
+      sqlite()
+        .prepare(`select name, country, web_domain as domain from stakeholders where name_key = ?`)
+        .get(nameKey('universidade de sao paulo')),
+    ).toEqual({
       name: 'Universidade de São Paulo',
       country: 'BR',
       domain: 'usp.br',
@@ -68,14 +90,22 @@ describe.skipIf(!present)('importing the world universities list', () => {
 
   it('a second time creates nothing and offers updates for every match', () => {
     const comms = userId('comms@demo.ripple')
-    const preview = previewStakeholderImport({ buffer, fileName: 'world_universities_and_domains.json', userId: comms })
+    const preview = previewStakeholderImport({
+      buffer,
+      fileName: 'world_universities_and_domains.json',
+      userId: comms,
+    })
     const register = preview.duplicates.filter((d) => d.existingId !== null)
     expect(register.length).toBe(distinct)
     expect(register.every((d) => d.choices.includes('update') && d.decision === 'skip')).toBe(true)
     expect(preview.toCreate).toBe(0)
 
     const before = count('select count(*) as n from stakeholders')
-    const report = importStakeholdersFromBuffer({ buffer, fileName: 'world_universities_and_domains.json', userId: comms })
+    const report = importStakeholdersFromBuffer({
+      buffer,
+      fileName: 'world_universities_and_domains.json',
+      userId: comms,
+    })
     expect(report.created).toEqual([])
     expect(report.updated).toEqual([])
     expect(report.skipped.length).toBe(10251)
@@ -83,7 +113,12 @@ describe.skipIf(!present)('importing the world universities list', () => {
 
     // Choosing "update" for some matches updates those and still creates nothing.
     const chosen = Object.fromEntries(register.slice(0, 25).map((d) => [String(d.line), 'update' as const]))
-    const updated = importStakeholdersFromBuffer({ buffer, fileName: 'world_universities_and_domains.json', userId: comms, decisions: chosen })
+    const updated = importStakeholdersFromBuffer({
+      buffer,
+      fileName: 'world_universities_and_domains.json',
+      userId: comms,
+      decisions: chosen,
+    })
     expect(updated.created).toEqual([])
     expect(updated.updated.map((u) => u.line)).toEqual(register.slice(0, 25).map((d) => d.line))
     expect(updated.skipped.length).toBe(10251 - 25)

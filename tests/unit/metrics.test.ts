@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+
 import { sqlite } from '#db/client'
-import { computeMetric, computeMetricRows, targetProgress, UnsupportedBreakdownError } from '~/models/metrics.server'
+import {
+  computeMetric,
+  computeMetricRows,
+  targetProgress,
+  UnsupportedBreakdownError,
+} from '~/models/metrics.server'
 
 /**
  * A hand-made fixture in 2031, a year the demo seed never touches, with its own partners, types,
@@ -62,7 +68,13 @@ function stakeholder(name: string, category: string, stage: string, owner: strin
     name_key: name.toLowerCase(),
     search_text: name.toLowerCase(),
   })
-  if (tier) insert('stakeholder_priority', { stakeholder_id: ids[name], score: tier === 'A' ? 80 : 50, tier, scored_at: '2031-01-01T00:00:00Z' })
+  if (tier)
+    insert('stakeholder_priority', {
+      stakeholder_id: ids[name],
+      score: tier === 'A' ? 80 : 50,
+      tier,
+      scored_at: '2031-01-01T00:00:00Z',
+    })
 }
 
 beforeAll(() => {
@@ -79,20 +91,79 @@ beforeAll(() => {
   stakeholder('S3', 'UNI', 'collaborating', 'P2', 'B')
   stakeholder('S4', 'UNI', 'collaborating', 'P2')
   stakeholder('S5', 'FUNDED', 'contacted', 'P2')
-  ids.G = insert('stakeholder_groups', { name: 'Fixture funded projects', filter: { category: String(ids.FUNDED) } })
+  ids.G = insert('stakeholder_groups', {
+    name: 'Fixture funded projects',
+    filter: { category: String(ids.FUNDED) },
+  })
 
   // On the last day of January, in two languages, reaching S1 and S2.
-  action('A1', { date: '2031-01-31', status: 'validated', partner: 'P1', type: 'T1', channel: 'C1', participants: 100, onlineReach: 1000, languages: ['en', 'es'], stakeholders: ['S1', 'S2'] })
+  action('A1', {
+    date: '2031-01-31',
+    status: 'validated',
+    partner: 'P1',
+    type: 'T1',
+    channel: 'C1',
+    participants: 100,
+    onlineReach: 1000,
+    languages: ['en', 'es'],
+    stakeholders: ['S1', 'S2'],
+  })
   // Reaches S1 a second time; no participants figure.
-  action('A2', { date: '2031-01-15', status: 'validated', partner: 'P2', type: 'T2', channel: 'C2', onlineReach: 500, engagements: 20, languages: ['en'], stakeholders: ['S1'] })
+  action('A2', {
+    date: '2031-01-15',
+    status: 'validated',
+    partner: 'P2',
+    type: 'T2',
+    channel: 'C2',
+    onlineReach: 500,
+    engagements: 20,
+    languages: ['en'],
+    stakeholders: ['S1'],
+  })
   // Returned: never counts.
-  action('A3', { date: '2031-01-10', status: 'returned', partner: 'P1', type: 'T1', channel: 'C1', participants: 999, onlineReach: 999, engagements: 999, languages: ['fr'], stakeholders: ['S3'] })
+  action('A3', {
+    date: '2031-01-10',
+    status: 'returned',
+    partner: 'P1',
+    type: 'T1',
+    channel: 'C1',
+    participants: 999,
+    onlineReach: 999,
+    engagements: 999,
+    languages: ['fr'],
+    stakeholders: ['S3'],
+  })
   // Submitted: counts only with includeSubmitted.
-  action('A4', { date: '2031-01-20', status: 'submitted', partner: 'P2', type: 'T1', channel: 'C1', participants: 50, languages: ['pt'], stakeholders: ['S3'] })
+  action('A4', {
+    date: '2031-01-20',
+    status: 'submitted',
+    partner: 'P2',
+    type: 'T1',
+    channel: 'C1',
+    participants: 50,
+    languages: ['pt'],
+    stakeholders: ['S3'],
+  })
   // Draft: never counts.
-  action('A5', { date: '2031-01-05', status: 'draft', partner: 'P1', type: 'T2', participants: 7, languages: ['it'], stakeholders: ['S4'] })
+  action('A5', {
+    date: '2031-01-05',
+    status: 'draft',
+    partner: 'P1',
+    type: 'T2',
+    participants: 7,
+    languages: ['it'],
+    stakeholders: ['S4'],
+  })
   // Validated but on the first day of February: outside January.
-  action('A6', { date: '2031-02-01', status: 'validated', partner: 'P1', type: 'T1', participants: 1000, languages: ['fi'], stakeholders: ['S4'] })
+  action('A6', {
+    date: '2031-02-01',
+    status: 'validated',
+    partner: 'P1',
+    type: 'T1',
+    participants: 1000,
+    languages: ['fi'],
+    stakeholders: ['S4'],
+  })
 
   // Stage moves: S2 becomes engaged on the last day of January; S3 is created collaborating;
   // S4 moves from engaged to collaborating (already engaged: not new); S5's move is in 2030.
@@ -104,8 +175,10 @@ beforeAll(() => {
   audit(ids.S5, 'update', '2030-12-31T23:00:00.000Z', { stage: 'identified' }, { stage: 'engaged' })
 })
 
-const metric = (m: Parameters<typeof computeMetric>[0]['metric'], extra: Partial<Parameters<typeof computeMetric>[0]> = {}) =>
-  computeMetric({ metric: m, ...JAN, ...extra })
+const metric = (
+  m: Parameters<typeof computeMetric>[0]['metric'],
+  extra: Partial<Parameters<typeof computeMetric>[0]> = {},
+) => computeMetric({ metric: m, ...JAN, ...extra })
 
 describe('computeMetric: action figures', () => {
   it('counts validated actions only, including one on the last day of the month', () => {
@@ -142,7 +215,9 @@ describe('computeMetric: action figures', () => {
 
   it('applies an extra filter over actions', async () => {
     const { sql } = await import('drizzle-orm')
-    expect(metric('participants', { filters: sql`actions.partner_id = ${ids.P2}`, includeSubmitted: true })).toBe(50)
+    expect(
+      metric('participants', { filters: sql`actions.partner_id = ${ids.P2}`, includeSubmitted: true }),
+    ).toBe(50)
   })
 })
 
@@ -150,7 +225,9 @@ describe('computeMetric: breakdowns', () => {
   it('by partner, type and channel', () => {
     expect(metric('actions', { breakdown: 'partner', breakdownValue: ids.P1 })).toBe(1)
     expect(metric('online_reach', { breakdown: 'partner', breakdownValue: String(ids.P2) })).toBe(500)
-    expect(metric('participants', { breakdown: 'type', breakdownValue: ids.T1, includeSubmitted: true })).toBe(150)
+    expect(
+      metric('participants', { breakdown: 'type', breakdownValue: ids.T1, includeSubmitted: true }),
+    ).toBe(150)
     expect(metric('actions', { breakdown: 'channel', breakdownValue: ids.C2 })).toBe(1)
   })
 
@@ -164,12 +241,20 @@ describe('computeMetric: breakdowns', () => {
   it('by stakeholder category, tier and group', () => {
     expect(metric('stakeholders_reached', { breakdown: 'category', breakdownValue: ids.FUNDED })).toBe(2)
     expect(metric('stakeholders_reached', { breakdown: 'category', breakdownValue: ids.UNI })).toBe(0)
-    expect(metric('stakeholders_reached', { breakdown: 'category', breakdownValue: ids.UNI, includeSubmitted: true })).toBe(1)
+    expect(
+      metric('stakeholders_reached', {
+        breakdown: 'category',
+        breakdownValue: ids.UNI,
+        includeSubmitted: true,
+      }),
+    ).toBe(1)
     expect(metric('stakeholders_reached', { breakdown: 'tier', breakdownValue: 'A' })).toBe(1)
     expect(metric('stakeholders_reached', { breakdown: 'group', breakdownValue: ids.G })).toBe(2)
     // An action belongs to a stakeholder facet when it reached one of its stakeholders.
     expect(metric('actions', { breakdown: 'category', breakdownValue: ids.FUNDED })).toBe(2)
-    expect(metric('participants', { breakdown: 'tier', breakdownValue: 'B', includeSubmitted: true })).toBe(50)
+    expect(metric('participants', { breakdown: 'tier', breakdownValue: 'B', includeSubmitted: true })).toBe(
+      50,
+    )
   })
 
   it('gives rows for every value of a breakdown', () => {
@@ -177,7 +262,12 @@ describe('computeMetric: breakdowns', () => {
     expect(byLanguage.find((r) => r.key === 'en')?.value).toBe(2)
     expect(byLanguage.find((r) => r.key === 'es')?.value).toBe(1)
     expect(byLanguage.find((r) => r.key === 'fr')?.value).toBe(0)
-    const byPartner = computeMetricRows({ metric: 'participants', ...JAN, breakdown: 'partner', includeSubmitted: true })
+    const byPartner = computeMetricRows({
+      metric: 'participants',
+      ...JAN,
+      breakdown: 'partner',
+      includeSubmitted: true,
+    })
     expect(byPartner.find((r) => r.key === String(ids.P1))?.value).toBe(100)
     expect(byPartner.find((r) => r.key === String(ids.P2))?.value).toBe(50)
     const byCategory = computeMetricRows({ metric: 'stakeholders_reached', ...JAN, breakdown: 'category' })
@@ -193,7 +283,9 @@ describe('computeMetric: breakdowns', () => {
   })
 
   it('refuses a breakdown that does not apply', () => {
-    expect(() => metric('funded_project_links', { breakdown: 'channel', breakdownValue: ids.C1 })).toThrow(UnsupportedBreakdownError)
+    expect(() => metric('funded_project_links', { breakdown: 'channel', breakdownValue: ids.C1 })).toThrow(
+      UnsupportedBreakdownError,
+    )
   })
 })
 
@@ -205,13 +297,22 @@ describe('computeMetric: stakeholder figures', () => {
     sqlite().prepare('update stakeholders set category_id = ? where id = ?').run(ids.FUNDED, ids.S4)
     expect(metric('group_share_reached', { breakdown: 'group', breakdownValue: ids.G })).toBe(50)
     sqlite().prepare('update stakeholders set category_id = ? where id = ?').run(ids.UNI, ids.S4)
-    expect(metric('group_share_reached', { breakdown: 'tier', breakdownValue: 'B', includeSubmitted: true })).toBeGreaterThan(0)
+    expect(
+      metric('group_share_reached', { breakdown: 'tier', breakdownValue: 'B', includeSubmitted: true }),
+    ).toBeGreaterThan(0)
   })
 
   it('new stakeholders engaged: moves to engaged/collaborating within the period', () => {
     expect(metric('new_stakeholders_engaged', { breakdown: 'partner', breakdownValue: ids.P1 })).toBe(1)
     expect(metric('new_stakeholders_engaged', { breakdown: 'partner', breakdownValue: ids.P2 })).toBe(1)
-    expect(metric('new_stakeholders_engaged', { from: '2031-01-01', to: '2031-01-30', breakdown: 'partner', breakdownValue: ids.P1 })).toBe(0)
+    expect(
+      metric('new_stakeholders_engaged', {
+        from: '2031-01-01',
+        to: '2031-01-30',
+        breakdown: 'partner',
+        breakdownValue: ids.P1,
+      }),
+    ).toBe(0)
   })
 
   it('links with funded projects: funded-project stakeholders collaborating', () => {
@@ -221,25 +322,45 @@ describe('computeMetric: stakeholder figures', () => {
 })
 
 describe('targetProgress', () => {
-  const target = { metric: 'participants' as const, periodStart: '2031-01-01', periodEnd: '2031-01-31', breakdown: 'partner' as const, value: 100 }
+  const target = {
+    metric: 'participants' as const,
+    periodStart: '2031-01-01',
+    periodEnd: '2031-01-31',
+    breakdown: 'partner' as const,
+    value: 100,
+  }
 
   it('a finished period is on track when the target was met, behind otherwise', () => {
     const met = targetProgress({ ...target, breakdownValue: String(ids.P1) }, { today: '2031-03-01' })
     expect(met).toMatchObject({ actual: 100, percentage: 100, status: 'on_track', finished: true })
     const missed = targetProgress({ ...target, breakdownValue: String(ids.P2) }, { today: '2031-03-01' })
     expect(missed).toMatchObject({ actual: 0, status: 'behind' })
-    expect(targetProgress({ ...target, breakdownValue: String(ids.P2) }, { today: '2031-03-01', includeSubmitted: true }).actual).toBe(50)
+    expect(
+      targetProgress(
+        { ...target, breakdownValue: String(ids.P2) },
+        { today: '2031-03-01', includeSubmitted: true },
+      ).actual,
+    ).toBe(50)
   })
 
   it('projects linearly to the period end while it runs', () => {
     // By 20 January (20 of 31 days) partner two has 50 submitted participants: 77.5 projected.
-    const p = targetProgress({ ...target, breakdownValue: String(ids.P2) }, { today: '2031-01-20', includeSubmitted: true })
+    const p = targetProgress(
+      { ...target, breakdownValue: String(ids.P2) },
+      { today: '2031-01-20', includeSubmitted: true },
+    )
     expect(p.actual).toBe(50)
     expect(p.projection).toBeCloseTo(77.5, 1)
     expect(p.status).toBe('behind')
-    const atRisk = targetProgress({ ...target, breakdownValue: String(ids.P2), value: 90 }, { today: '2031-01-20', includeSubmitted: true })
+    const atRisk = targetProgress(
+      { ...target, breakdownValue: String(ids.P2), value: 90 },
+      { today: '2031-01-20', includeSubmitted: true },
+    )
     expect(atRisk.status).toBe('at_risk')
-    const onTrack = targetProgress({ ...target, breakdownValue: String(ids.P2), value: 70 }, { today: '2031-01-20', includeSubmitted: true })
+    const onTrack = targetProgress(
+      { ...target, breakdownValue: String(ids.P2), value: 70 },
+      { today: '2031-01-20', includeSubmitted: true },
+    )
     expect(onTrack.status).toBe('on_track')
   })
 

@@ -1,13 +1,22 @@
-import { describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+
 import { db } from '#db/client'
 import { auditLog, users } from '#db/schema'
+import {
+  getPlanSection,
+  listPlanSections,
+  listSectionVersions,
+  restoreSectionVersion,
+  savePlanSection,
+} from '~/models/plan.server'
 import { renderMarkdown } from '~/utils/markdown.server'
-import { getPlanSection, listPlanSections, listSectionVersions, restoreSectionVersion, savePlanSection } from '~/models/plan.server'
 
 describe('renderMarkdown', () => {
   it('keeps formatting and safe links', () => {
-    const html = renderMarkdown('# Purpose\n\n**Cities** share [the plan](https://example.eu/plan).\n\n- one\n- two')
+    const html = renderMarkdown(
+      '# Purpose\n\n**Cities** share [the plan](https://example.eu/plan).\n\n- one\n- two',
+    )
     expect(html).toContain('<h1>Purpose</h1>')
     expect(html).toContain('<strong>Cities</strong>')
     expect(html).toContain('href="https://example.eu/plan"')
@@ -15,7 +24,9 @@ describe('renderMarkdown', () => {
   })
 
   it('shows a <script> tag inert: the element never reaches the page', () => {
-    const html = renderMarkdown('Hello <script>alert("x")</script> world\n\n<script src="https://evil.example/x.js"></script>')
+    const html = renderMarkdown(
+      'Hello <script>alert("x")</script> world\n\n<script src="https://evil.example/x.js"></script>',
+    )
     expect(html).not.toMatch(/<script/i)
     expect(html).not.toContain('alert("x")')
     expect(html).toContain('Hello')
@@ -41,7 +52,9 @@ describe('plan sections and their versions', () => {
     db.transaction((tx) => savePlanSection(tx, 'methods', 'First text', user.id))
     db.transaction((tx) => savePlanSection(tx, 'methods', 'Second text', user.id))
     // Saving the same text again is not a new version.
-    expect(db.transaction((tx) => savePlanSection(tx, 'methods', 'Second text', user.id))).toEqual({ changed: false })
+    expect(db.transaction((tx) => savePlanSection(tx, 'methods', 'Second text', user.id))).toEqual({
+      changed: false,
+    })
     const versions = listSectionVersions('methods')
     expect(versions.length).toBe(before + 2)
     expect(versions[0]).toMatchObject({ body: 'Second text', userName: user.name })
@@ -57,9 +70,20 @@ describe('plan sections and their versions', () => {
 
   it('lists the eight parts in order, rendered safely', () => {
     const user = comms()
-    db.transaction((tx) => savePlanSection(tx, 'purpose', 'Safe <script>alert(1)</script> [x](javascript:alert(1))', user.id))
+    db.transaction((tx) =>
+      savePlanSection(tx, 'purpose', 'Safe <script>alert(1)</script> [x](javascript:alert(1))', user.id),
+    )
     const sections = listPlanSections()
-    expect(sections.map((s) => s.key)).toEqual(['purpose', 'situation', 'objectives', 'stakeholders', 'messages', 'methods', 'work_plan', 'evaluation'])
+    expect(sections.map((s) => s.key)).toEqual([
+      'purpose',
+      'situation',
+      'objectives',
+      'stakeholders',
+      'messages',
+      'methods',
+      'work_plan',
+      'evaluation',
+    ])
     expect(sections[0].html).not.toMatch(/<script|javascript:/i)
   })
 })
@@ -86,16 +110,25 @@ describe('programme indicators', () => {
     const { sqlite } = await import('#db/client')
     const { computeIndicators } = await import('~/models/indicators.server')
     const s = sqlite()
-    const typeId = (key: string) => (s.prepare('select id from action_types where key = ?').get(key) as { id: number }).id
+    const typeId = (key: string) =>
+      (s.prepare('select id from action_types where key = ?').get(key) as { id: number }).id
     const partnerId = (s.prepare('select min(id) as id from partners').get() as { id: number }).id
     const event = (kind: string, crossBorder: number, attendance: number) =>
-      Number(s.prepare(`insert into events (kind, title, start_date, cross_border, attendance, online) values (?, ?, '2031-05-05', ?, ?, 1)`).run(kind, `${kind} ${crossBorder}`, crossBorder, attendance).lastInsertRowid)
+      Number(
+        s
+          .prepare(
+            `insert into events (kind, title, start_date, cross_border, attendance, online) values (?, ?, '2031-05-05', ?, ?, 1)`,
+          )
+          .run(kind, `${kind} ${crossBorder}`, crossBorder, attendance).lastInsertRowid,
+      )
     const webinar = event('webinar', 1, 40)
     event('webinar', 0, 500) // not across borders: never counts
     event('partner_meeting', 1, 25) // RCO81 only (internal meeting, not a public event)
     const action = (type: string, status: string, participants: number, eventId: number | null) =>
       s
-        .prepare(`insert into actions (partner_id, date, month, type_id, title, status, participants, event_id) values (?, '2031-05-06', '2031-05', ?, 'x', ?, ?, ?)`)
+        .prepare(
+          `insert into actions (partner_id, date, month, type_id, title, status, participants, event_id) values (?, '2031-05-06', '2031-05', ?, 'x', ?, ?, ?)`,
+        )
         .run(partnerId, typeId(type), status, participants, eventId)
     action('webinar', 'validated', 30, webinar) // at an event already counted by its attendance
     action('presentation', 'validated', 12, null)

@@ -1,7 +1,16 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
+
 import { db } from '#db/client'
-import { auditLog, criteria, project, scores, stakeholderCategories, stakeholderPriority, stakeholders } from '#db/schema'
+import {
+  auditLog,
+  criteria,
+  project,
+  scores,
+  stakeholderCategories,
+  stakeholderPriority,
+  stakeholders,
+} from '#db/schema'
 import {
   createCriterion,
   getPriority,
@@ -43,7 +52,11 @@ function score(stakeholderId: number, values: Record<string, number | null>) {
 beforeAll(() => {
   categoryId =
     db.select({ id: stakeholderCategories.id }).from(stakeholderCategories).get()?.id ??
-    db.insert(stakeholderCategories).values({ name: 'Test category' }).returning({ id: stakeholderCategories.id }).get().id
+    db
+      .insert(stakeholderCategories)
+      .values({ name: 'Test category' })
+      .returning({ id: stakeholderCategories.id })
+      .get().id
 })
 
 describe('the seeded criteria', () => {
@@ -88,7 +101,11 @@ describe('stakeholder_priority kept current', () => {
     const first = getPriority(id)!.score
     score(id, { influence: 4 })
     score(id, { influence: 4 }) // unchanged: no new history row
-    const current = db.select().from(scores).where(and(eq(scores.stakeholderId, id), isNull(scores.supersededAt))).all()
+    const current = db
+      .select()
+      .from(scores)
+      .where(and(eq(scores.stakeholderId, id), isNull(scores.supersededAt)))
+      .all()
     expect(current).toHaveLength(2)
     expect(scoreHistory(id)).toHaveLength(3)
     const p = getPriority(id)!
@@ -124,12 +141,17 @@ describe('stakeholder_priority kept current', () => {
     score(influential, { influence: 5, interest: 1 })
     score(interested, { influence: 1, interest: 4 })
     recomputeAllPriorities()
-    const order = () =>
-      listRanked({ q: 'zz ' }, { limit: 10, offset: 0 })
-        .rows.map((r) => r.id)
+    const order = () => listRanked({ q: 'zz ' }, { limit: 10, offset: 0 }).rows.map((r) => r.id)
     expect(order()).toEqual([influential, interested])
     const before = getPriority(influential)!.score
-    db.transaction((tx) => updateCriterion(tx, byKey('interest').id, { name: byKey('interest').name, weight: 10, gridAxis: 'interest' }, null))
+    db.transaction((tx) =>
+      updateCriterion(
+        tx,
+        byKey('interest').id,
+        { name: byKey('interest').name, weight: 10, gridAxis: 'interest' },
+        null,
+      ),
+    )
     expect(order()).toEqual([interested, influential])
     // 5 with weight 1 and 1 with weight 10 -> 100 / 11
     expect(getPriority(influential)!.score).toBeCloseTo(100 / 11, 9)
@@ -167,8 +189,17 @@ describe('stakeholder_priority kept current', () => {
     const rows = db.select().from(stakeholderPriority).limit(50).all()
     const active = listCriteria()
     for (const row of rows) {
-      const current = db.select().from(scores).where(and(eq(scores.stakeholderId, row.stakeholderId), isNull(scores.supersededAt))).all()
-      const expected = weightedScore(current.map((s) => ({ weight: active.find((c) => c.id === s.criterionId)?.weight ?? 0, value: s.value })))
+      const current = db
+        .select()
+        .from(scores)
+        .where(and(eq(scores.stakeholderId, row.stakeholderId), isNull(scores.supersededAt)))
+        .all()
+      const expected = weightedScore(
+        current.map((s) => ({
+          weight: active.find((c) => c.id === s.criterionId)?.weight ?? 0,
+          value: s.value,
+        })),
+      )
       expect(row.score).toBeCloseTo(expected!, 9)
     }
   })
@@ -197,7 +228,9 @@ describe('stakeholder_priority kept current', () => {
     const id = newStakeholder('To Be Archived Agency')
     score(id, { influence: 5, interest: 5 })
     expect(listRanked({}, { limit: 1, offset: 0 }).total).toBe(rankedBefore + 1)
-    expect(gridPlacements({}, 10).quadrantCounts.manage_closely).toBe(gridBefore.quadrantCounts.manage_closely + 1)
+    expect(gridPlacements({}, 10).quadrantCounts.manage_closely).toBe(
+      gridBefore.quadrantCounts.manage_closely + 1,
+    )
     db.update(stakeholders).set({ archivedAt: new Date().toISOString() }).where(eq(stakeholders.id, id)).run()
     expect(listRanked({}, { limit: 1, offset: 0 }).total).toBe(rankedBefore)
     expect(listRanked({ tier: 'A' }, { limit: 1, offset: 0 }).total).toBe(tierBefore)
@@ -205,7 +238,10 @@ describe('stakeholder_priority kept current', () => {
     // The filtered paths (a join) agree with the unfiltered ones (a subtraction).
     const categoryTotal = listRanked({ category: categoryId }, { limit: 1, offset: 0 }).total
     expect(categoryTotal).toBeLessThanOrEqual(rankedBefore)
-    const sum = Object.values(gridPlacements({ q: 'to be archived' }, 10).quadrantCounts).reduce((a, b) => a + b, 0)
+    const sum = Object.values(gridPlacements({ q: 'to be archived' }, 10).quadrantCounts).reduce(
+      (a, b) => a + b,
+      0,
+    )
     expect(sum).toBe(0)
   })
 })

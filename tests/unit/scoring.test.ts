@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { axisAverage, quadrantFor, tierFor, validThresholds, weightedScore } from '~/models/scoring'
 
 describe('weightedScore', () => {
@@ -34,7 +35,13 @@ describe('weightedScore', () => {
     ])
     expect(partial).toBe(100)
     // Had the missing ones counted as the lowest value, the score would be far lower.
-    expect(weightedScore([{ weight: 2, value: 5 }, { weight: 5, value: 1 }, { weight: 1, value: 1 }])).toBe(25)
+    expect(
+      weightedScore([
+        { weight: 2, value: 5 },
+        { weight: 5, value: 1 },
+        { weight: 1, value: 1 },
+      ]),
+    ).toBe(25)
   })
 
   it('returns null (unscored), never 0, when nothing is scored', () => {
@@ -44,7 +51,13 @@ describe('weightedScore', () => {
   })
 
   it('ignores values outside 1-5', () => {
-    expect(weightedScore([{ weight: 1, value: 0 }, { weight: 1, value: 6 }, { weight: 1, value: 4 }])).toBe(75)
+    expect(
+      weightedScore([
+        { weight: 1, value: 0 },
+        { weight: 1, value: 6 },
+        { weight: 1, value: 4 },
+      ]),
+    ).toBe(75)
   })
 })
 

@@ -1,9 +1,23 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+
 import { db, sqlite } from '#db/client'
-import { actions, actionStakeholders, auditLog, contacts, criteria, partners, scores, stakeholderCategories, stakeholderPriority, stakeholders, stakeholderThemes, themes } from '#db/schema'
+import {
+  actions,
+  actionStakeholders,
+  auditLog,
+  contacts,
+  criteria,
+  partners,
+  scores,
+  stakeholderCategories,
+  stakeholderPriority,
+  stakeholders,
+  stakeholderThemes,
+  themes,
+} from '#db/schema'
 import { contactAccessExport, createContact, eraseContact, ERASED_NAME } from '~/models/contacts.server'
-import { findDuplicateGroups, mergeStakeholders, MergeError } from '~/models/duplicates.server'
+import { findDuplicateGroups, MergeError, mergeStakeholders } from '~/models/duplicates.server'
 import { scoreStakeholder } from '~/models/priorities.server'
 import {
   archiveStakeholder,
@@ -18,13 +32,16 @@ import {
   updateStakeholder,
 } from '~/models/stakeholders.server'
 
-const categoryId = (key: string) => db.select().from(stakeholderCategories).where(eq(stakeholderCategories.key, key)).get()!.id
+const categoryId = (key: string) =>
+  db.select().from(stakeholderCategories).where(eq(stakeholderCategories.key, key)).get()!.id
 const partnerId = (name: string) => db.select().from(partners).where(eq(partners.name, name)).get()!.id
-const list = (query: string, limit = 500) => listStakeholders(parseStakeholderFilter(new URLSearchParams(query)), { limit, offset: 0 })
+const list = (query: string, limit = 500) =>
+  listStakeholders(parseStakeholderFilter(new URLSearchParams(query)), { limit, offset: 0 })
 const names = (query: string) => list(query).rows.map((r) => r.name)
 const input = (over: Partial<Parameters<typeof createStakeholder>[1]> = {}) =>
   stakeholderInputSchema.parse({ name: 'Test organisation', categoryId: categoryId('ngo'), ...over })
-const create = (over: Partial<Parameters<typeof createStakeholder>[1]> = {}) => db.transaction((tx) => createStakeholder(tx, input(over), null))
+const create = (over: Partial<Parameters<typeof createStakeholder>[1]> = {}) =>
+  db.transaction((tx) => createStakeholder(tx, input(over), null))
 const row = (id: number) => db.select().from(stakeholders).where(eq(stakeholders.id, id)).get()!
 
 describe('search', () => {
@@ -53,7 +70,9 @@ describe('search', () => {
     const id = create({ name: 'Związek Testowy', city: 'Łódź', website: 'https://www.zwiazek-test.pl' })
     expect(names('q=zwiazek testowy lodz')).toContain('Związek Testowy')
     expect(names('q=zwiazek-test.pl')).toContain('Związek Testowy')
-    db.transaction((tx) => updateStakeholder(tx, id, { name: 'Związek Przemianowany', website: 'https://nowy.example.pl' }, null))
+    db.transaction((tx) =>
+      updateStakeholder(tx, id, { name: 'Związek Przemianowany', website: 'https://nowy.example.pl' }, null),
+    )
     expect(names('q=zwiazek testowy')).not.toContain('Związek Testowy')
     expect(names('q=przemianowany')).toContain('Związek Przemianowany')
     expect(names('q=nowy.example')).toContain('Związek Przemianowany')
@@ -67,7 +86,11 @@ describe('filters, sort and paging', () => {
     const result = list(`category=${uni}&country=es`)
     expect(result.total).toBeGreaterThan(3)
     expect(result.rows.every((r) => r.categoryId === uni && r.country === 'ES')).toBe(true)
-    const direct = sqlite().prepare('select count(*) n from stakeholders where category_id = ? and country = ? and archived_at is null').get(uni, 'ES') as { n: number }
+    const direct = sqlite()
+      .prepare(
+        'select count(*) n from stakeholders where category_id = ? and country = ? and archived_at is null',
+      )
+      .get(uni, 'ES') as { n: number }
     expect(result.total).toBe(direct.n)
 
     const owner = partnerId('Barcelona')
@@ -77,7 +100,14 @@ describe('filters, sort and paging', () => {
     expect(list('owner=none').rows.every((r) => r.ownerPartnerId === null)).toBe(true)
 
     const theme = db.select().from(themes).get()!
-    const withTheme = new Set(db.select().from(stakeholderThemes).where(eq(stakeholderThemes.themeId, theme.id)).all().map((r) => r.stakeholderId))
+    const withTheme = new Set(
+      db
+        .select()
+        .from(stakeholderThemes)
+        .where(eq(stakeholderThemes.themeId, theme.id))
+        .all()
+        .map((r) => r.stakeholderId),
+    )
     const themed = list(`theme=${theme.id}`, 1000)
     expect(themed.total).toBeGreaterThan(0)
     expect(themed.rows.every((r) => withTheme.has(r.id))).toBe(true)
@@ -94,15 +124,36 @@ describe('filters, sort and paging', () => {
   })
 
   it('ignores unreadable parameters instead of failing', () => {
-    const filter = parseStakeholderFilter(new URLSearchParams('category=abc&stage=nope&tier=Z&sort=evil&country=Spain&q='))
-    expect(filter).toEqual({ category: undefined, country: undefined, stage: undefined, owner: undefined, theme: undefined, tier: undefined, scale: undefined, archived: undefined, sort: undefined, q: undefined })
+    const filter = parseStakeholderFilter(
+      new URLSearchParams('category=abc&stage=nope&tier=Z&sort=evil&country=Spain&q='),
+    )
+    expect(filter).toEqual({
+      category: undefined,
+      country: undefined,
+      stage: undefined,
+      owner: undefined,
+      theme: undefined,
+      tier: undefined,
+      scale: undefined,
+      archived: undefined,
+      sort: undefined,
+      q: undefined,
+    })
     expect(stakeholderWhere(filter)).toBeDefined()
   })
 
   it('sorts by name by default and pages without overlap', () => {
     const first = list('', 20).rows
-    const second = listStakeholders(parseStakeholderFilter(new URLSearchParams('')), { limit: 20, offset: 20 }).rows
-    const keys = [...first, ...second].map((r) => r.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase())
+    const second = listStakeholders(parseStakeholderFilter(new URLSearchParams('')), {
+      limit: 20,
+      offset: 20,
+    }).rows
+    const keys = [...first, ...second].map((r) =>
+      r.name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase(),
+    )
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
     expect(new Set([...first, ...second].map((r) => r.id)).size).toBe(40)
   })
@@ -115,7 +166,12 @@ describe('filters, sort and paging', () => {
     expect(names('q=archivable&archived=only')).toEqual(['Archivable Association'])
     db.transaction((tx) => restoreStakeholder(tx, id, null))
     expect(names('q=archivable')).toContain('Archivable Association')
-    const trail = db.select().from(auditLog).where(and(eq(auditLog.entity, 'stakeholder'), eq(auditLog.entityId, id))).all().map((a) => a.action)
+    const trail = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'stakeholder'), eq(auditLog.entityId, id)))
+      .all()
+      .map((a) => a.action)
     expect(trail).toEqual(['create', 'archive', 'restore'])
   })
 })
@@ -126,7 +182,12 @@ describe('edits and permissions', () => {
     const changed = db.transaction((tx) => updateStakeholder(tx, id, { stage: 'engaged' }, null))
     expect(changed).toBe(true)
     expect(row(id)).toMatchObject({ city: 'Porto', acronym: 'PO', stage: 'engaged' })
-    const last = db.select().from(auditLog).where(and(eq(auditLog.entity, 'stakeholder'), eq(auditLog.entityId, id))).all().at(-1)!
+    const last = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'stakeholder'), eq(auditLog.entityId, id)))
+      .all()
+      .at(-1)!
     expect(last.before).toEqual({ stage: 'identified' })
     expect(last.after).toEqual({ stage: 'engaged' })
     expect(db.transaction((tx) => updateStakeholder(tx, id, { stage: 'engaged' }, null))).toBe(false)
@@ -160,53 +221,151 @@ describe('duplicates and merge', () => {
   })
 
   it('merges two records choosing per field, moving contacts, actions, scores and themes', () => {
-    const themeIds = db.select().from(themes).all().map((t) => t.id)
-    const survivor = create({ name: 'Merge Survivor', city: 'Bologna', themeIds: [themeIds[0]], languages: ['it'] })
-    const loser = create({ name: 'Merge Loser', city: 'Bologna BO', acronym: 'ML', website: 'https://loser.example', themeIds: [themeIds[0], themeIds[1]], languages: ['en'] })
+    const themeIds = db
+      .select()
+      .from(themes)
+      .all()
+      .map((t) => t.id)
+    const survivor = create({
+      name: 'Merge Survivor',
+      city: 'Bologna',
+      themeIds: [themeIds[0]],
+      languages: ['it'],
+    })
+    const loser = create({
+      name: 'Merge Loser',
+      city: 'Bologna BO',
+      acronym: 'ML',
+      website: 'https://loser.example',
+      themeIds: [themeIds[0], themeIds[1]],
+      languages: ['en'],
+    })
     const contactId = db.transaction((tx) =>
-      createContact(tx, loser, { name: 'Chiara Conti', email: 'chiara@loser.example', languages: ['it'], lawfulBasis: 'consent', doNotContact: false }, null),
+      createContact(
+        tx,
+        loser,
+        {
+          name: 'Chiara Conti',
+          email: 'chiara@loser.example',
+          languages: ['it'],
+          lawfulBasis: 'consent',
+          doNotContact: false,
+        },
+        null,
+      ),
     )
     // One action reached both (a primary-key collision to avoid), one only the loser.
     const both = db.select().from(actions).get()!.id
     const onlyLoser = db.select().from(actions).orderBy(actions.id).limit(1).offset(1).get()!.id
-    db.insert(actionStakeholders).values([
-      { actionId: both, stakeholderId: survivor },
-      { actionId: both, stakeholderId: loser },
-      { actionId: onlyLoser, stakeholderId: loser },
-    ]).run()
+    db.insert(actionStakeholders)
+      .values([
+        { actionId: both, stakeholderId: survivor },
+        { actionId: both, stakeholderId: loser },
+        { actionId: onlyLoser, stakeholderId: loser },
+      ])
+      .run()
     const [c1, c2] = db.select().from(criteria).where(isNull(criteria.archivedAt)).limit(2).all()
     db.transaction((tx) => scoreStakeholder(tx, survivor, [{ criterionId: c1.id, value: 5 }], null))
-    db.transaction((tx) => scoreStakeholder(tx, loser, [{ criterionId: c1.id, value: 1 }, { criterionId: c2.id, value: 4 }], null))
+    db.transaction((tx) =>
+      scoreStakeholder(
+        tx,
+        loser,
+        [
+          { criterionId: c1.id, value: 1 },
+          { criterionId: c2.id, value: 4 },
+        ],
+        null,
+      ),
+    )
 
-    const moved = db.transaction((tx) => mergeStakeholders(tx, { survivorId: survivor, loserId: loser, picks: { acronym: 'loser', website: 'loser', city: 'survivor' } }, null))
+    const moved = db.transaction((tx) =>
+      mergeStakeholders(
+        tx,
+        {
+          survivorId: survivor,
+          loserId: loser,
+          picks: { acronym: 'loser', website: 'loser', city: 'survivor' },
+        },
+        null,
+      ),
+    )
     expect(moved).toEqual({ contacts: 1, actions: 2, scores: 2 })
 
-    expect(row(survivor)).toMatchObject({ name: 'Merge Survivor', acronym: 'ML', city: 'Bologna', website: 'https://loser.example', webDomain: 'loser.example' })
+    expect(row(survivor)).toMatchObject({
+      name: 'Merge Survivor',
+      acronym: 'ML',
+      city: 'Bologna',
+      website: 'https://loser.example',
+      webDomain: 'loser.example',
+    })
     expect(row(survivor).languages.sort()).toEqual(['en', 'it'])
     expect(row(loser)).toMatchObject({ mergedIntoId: survivor })
     expect(row(loser).archivedAt).not.toBeNull()
     expect(db.select().from(contacts).where(eq(contacts.id, contactId)).get()!.stakeholderId).toBe(survivor)
-    const reached = db.select().from(actionStakeholders).where(eq(actionStakeholders.stakeholderId, survivor)).all().map((r) => r.actionId).sort()
+    const reached = db
+      .select()
+      .from(actionStakeholders)
+      .where(eq(actionStakeholders.stakeholderId, survivor))
+      .all()
+      .map((r) => r.actionId)
+      .sort()
     expect(reached).toEqual([both, onlyLoser].sort())
     // The moved links carry the survivor's category, for the dashboards' per-category figures.
-    const survivorCategory = db.select().from(stakeholders).where(eq(stakeholders.id, survivor)).get()!.categoryId
-    expect(db.select().from(actionStakeholders).where(eq(actionStakeholders.stakeholderId, survivor)).all().map((r) => r.categoryId)).toEqual([survivorCategory, survivorCategory])
-    expect(db.select().from(actionStakeholders).where(eq(actionStakeholders.stakeholderId, loser)).all()).toHaveLength(0)
-    const themesNow = db.select().from(stakeholderThemes).where(eq(stakeholderThemes.stakeholderId, survivor)).all().map((r) => r.themeId).sort()
+    const survivorCategory = db.select().from(stakeholders).where(eq(stakeholders.id, survivor)).get()!
+      .categoryId
+    expect(
+      db
+        .select()
+        .from(actionStakeholders)
+        .where(eq(actionStakeholders.stakeholderId, survivor))
+        .all()
+        .map((r) => r.categoryId),
+    ).toEqual([survivorCategory, survivorCategory])
+    expect(
+      db.select().from(actionStakeholders).where(eq(actionStakeholders.stakeholderId, loser)).all(),
+    ).toHaveLength(0)
+    const themesNow = db
+      .select()
+      .from(stakeholderThemes)
+      .where(eq(stakeholderThemes.stakeholderId, survivor))
+      .all()
+      .map((r) => r.themeId)
+      .sort()
     expect(themesNow).toEqual([themeIds[0], themeIds[1]].sort())
     // The survivor's own current score stays current; the loser's moves over as history or as new current.
-    const current = db.select().from(scores).where(and(eq(scores.stakeholderId, survivor), isNull(scores.supersededAt))).all()
-    expect(current.map((s) => [s.criterionId, s.value]).sort()).toEqual([[c1.id, 5], [c2.id, 4]].sort())
-    expect(db.select().from(stakeholderPriority).where(eq(stakeholderPriority.stakeholderId, loser)).get()).toBeUndefined()
-    expect(db.select().from(stakeholderPriority).where(eq(stakeholderPriority.stakeholderId, survivor)).get()).toBeDefined()
+    const current = db
+      .select()
+      .from(scores)
+      .where(and(eq(scores.stakeholderId, survivor), isNull(scores.supersededAt)))
+      .all()
+    expect(current.map((s) => [s.criterionId, s.value]).sort()).toEqual(
+      [
+        [c1.id, 5],
+        [c2.id, 4],
+      ].sort(),
+    )
+    expect(
+      db.select().from(stakeholderPriority).where(eq(stakeholderPriority.stakeholderId, loser)).get(),
+    ).toBeUndefined()
+    expect(
+      db.select().from(stakeholderPriority).where(eq(stakeholderPriority.stakeholderId, survivor)).get(),
+    ).toBeDefined()
 
     const merges = db.select().from(auditLog).where(eq(auditLog.action, 'merge')).all()
     expect(merges.map((m) => m.entityId).sort()).toEqual([survivor, loser].sort())
     expect(stakeholderTimeline(survivor).some((i) => i.kind === 'audit' && i.action === 'merge')).toBe(true)
     expect(stakeholderTimeline(survivor).filter((i) => i.kind === 'score').length).toBeGreaterThanOrEqual(3)
 
-    expect(() => db.transaction((tx) => mergeStakeholders(tx, { survivorId: survivor, loserId: loser, picks: {} }, null))).toThrow(MergeError)
-    expect(() => db.transaction((tx) => mergeStakeholders(tx, { survivorId: survivor, loserId: survivor, picks: {} }, null))).toThrow(MergeError)
+    expect(() =>
+      db.transaction((tx) =>
+        mergeStakeholders(tx, { survivorId: survivor, loserId: loser, picks: {} }, null),
+      ),
+    ).toThrow(MergeError)
+    expect(() =>
+      db.transaction((tx) =>
+        mergeStakeholders(tx, { survivorId: survivor, loserId: survivor, picks: {} }, null),
+      ),
+    ).toThrow(MergeError)
   })
 })
 
@@ -217,23 +376,62 @@ describe('contacts and the GDPR', () => {
       createContact(
         tx,
         stakeholderId,
-        { name: 'Zofia Kowalska', position: 'Press Officer', email: 'Zofia.K@example.org', phone: '+48 600 100 200', languages: ['pl'], lawfulBasis: 'consent', basisObtainedAt: '2025-05-01', basisSource: 'Webinar sign-up', doNotContact: false, notes: 'Prefers mornings' },
+        {
+          name: 'Zofia Kowalska',
+          position: 'Press Officer',
+          email: 'Zofia.K@example.org',
+          phone: '+48 600 100 200',
+          languages: ['pl'],
+          lawfulBasis: 'consent',
+          basisObtainedAt: '2025-05-01',
+          basisSource: 'Webinar sign-up',
+          doNotContact: false,
+          notes: 'Prefers mornings',
+        },
         null,
       ),
     )
     expect(db.select().from(contacts).where(eq(contacts.id, id)).get()!.emailKey).toBe('zofia.k@example.org')
     const exported = contactAccessExport(id)!
-    expect(exported.contact).toMatchObject({ name: 'Zofia Kowalska', email: 'Zofia.K@example.org', lawfulBasis: 'consent', basisSource: 'Webinar sign-up' })
+    expect(exported.contact).toMatchObject({
+      name: 'Zofia Kowalska',
+      email: 'Zofia.K@example.org',
+      lawfulBasis: 'consent',
+      basisSource: 'Webinar sign-up',
+    })
     expect(exported.organisation).toEqual({ id: stakeholderId, name: 'GDPR Org' })
     expect(exported.history.map((h) => h.action)).toEqual(['create'])
 
     expect(db.transaction((tx) => eraseContact(tx, id, null))).toBe(true)
     const erased = db.select().from(contacts).where(eq(contacts.id, id)).get()!
-    expect(erased).toMatchObject({ name: ERASED_NAME, email: null, emailKey: null, phone: null, position: null, notes: null, basisSource: null, stakeholderId })
+    expect(erased).toMatchObject({
+      name: ERASED_NAME,
+      email: null,
+      emailKey: null,
+      phone: null,
+      position: null,
+      notes: null,
+      basisSource: null,
+      stakeholderId,
+    })
     expect(erased.erasedAt).not.toBeNull()
     // No audit row about this contact still holds the personal values.
-    const trail = JSON.stringify(db.select().from(auditLog).where(and(eq(auditLog.entity, 'contact'), eq(auditLog.entityId, id))).all())
-    for (const value of ['Zofia', 'Kowalska', 'example.org', '600 100 200', 'Prefers mornings', 'Press Officer']) expect(trail).not.toContain(value)
+    const trail = JSON.stringify(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, 'contact'), eq(auditLog.entityId, id)))
+        .all(),
+    )
+    for (const value of [
+      'Zofia',
+      'Kowalska',
+      'example.org',
+      '600 100 200',
+      'Prefers mornings',
+      'Press Officer',
+    ])
+      expect(trail).not.toContain(value)
     expect(trail).toContain('"erase"')
     expect(db.transaction((tx) => eraseContact(tx, id, null))).toBe(false)
   })

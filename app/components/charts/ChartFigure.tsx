@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+
 import { DataTable } from './DataTable'
 import type { TableModel } from './table-model'
 
@@ -31,7 +32,11 @@ export function ChartFigure({
 }) {
   const { t } = useTranslation('dashboard')
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="card dashboard-section space-y-3 print:break-inside-avoid-page print:border-0 print:p-0 print:shadow-none">
+    <section
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className="card dashboard-section space-y-3 print:break-inside-avoid-page print:border-0 print:p-0 print:shadow-none"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`${id}-title`}>{title}</h2>
         <div className="flex flex-wrap gap-3 text-sm no-print">
@@ -45,7 +50,13 @@ export function ChartFigure({
       </div>
       {description ? <p className="text-sm text-ink-muted">{description}</p> : null}
       {children}
-      <div className={split ? 'gap-6 space-y-3 lg:grid lg:grid-cols-2 lg:space-y-0 print:block print:space-y-3' : 'space-y-3'}>
+      <div
+        className={
+          split
+            ? 'gap-6 space-y-3 lg:grid lg:grid-cols-2 lg:space-y-0 print:block print:space-y-3'
+            : 'space-y-3'
+        }
+      >
         {chart ? (
           <div className="chart-box overflow-x-auto" aria-hidden="true">
             {chart}

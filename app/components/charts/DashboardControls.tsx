@@ -1,7 +1,9 @@
 import { Form, Link, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+
 import { withParam } from '~/utils/paging'
+
 import { addMonths } from './dashboard-utils'
 
 type Option = { id: number | null; name: string; key?: string | null }
@@ -13,15 +15,45 @@ export type DashboardOptions = {
   groups: { id: number; name: string }[]
 }
 
-type Params = Partial<Record<'month' | 'months' | 'stack' | 'metric' | 'partner' | 'channel' | 'type' | 'category' | 'validated' | 'since' | 'group', string | number | undefined>>
+type Params = Partial<
+  Record<
+    | 'month'
+    | 'months'
+    | 'stack'
+    | 'metric'
+    | 'partner'
+    | 'channel'
+    | 'type'
+    | 'category'
+    | 'validated'
+    | 'since'
+    | 'group',
+    string | number | undefined
+  >
+>
 
-function Select({ name, label, value, children }: { name: string; label: string; value: string | number | undefined; children: ReactNode }) {
+function Select({
+  name,
+  label,
+  value,
+  children,
+}: {
+  name: string
+  label: string
+  value: string | number | undefined
+  children: ReactNode
+}) {
   return (
     <div>
       <label className="label" htmlFor={`f-${name}`}>
         {label}
       </label>
-      <select id={`f-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)} className="input">
+      <select
+        id={`f-${name}`}
+        name={name}
+        defaultValue={value === undefined ? '' : String(value)}
+        className="input"
+      >
         {children}
       </select>
     </div>
@@ -45,7 +77,9 @@ export function DashboardFilters({
 }) {
   const { t } = useTranslation('dashboard')
   const named = (o: Option, ns: 'channels' | 'types' | 'categories') =>
-    o.key ? t(`${ns === 'categories' ? 'stakeholders' : 'actions'}:${ns}.${o.key}`, { defaultValue: o.name }) : o.name
+    o.key
+      ? t(`${ns === 'categories' ? 'stakeholders' : 'actions'}:${ns}.${o.key}`, { defaultValue: o.name })
+      : o.name
   return (
     <Form method="get" className="card no-print" aria-label={t('filters.title')}>
       <fieldset>
@@ -55,7 +89,15 @@ export function DashboardFilters({
             <label className="label" htmlFor="f-month">
               {t('filters.month')}
             </label>
-            <input id="f-month" name="month" type="month" defaultValue={month} className="input" required pattern="\d{4}-\d{2}" />
+            <input
+              id="f-month"
+              name="month"
+              type="month"
+              defaultValue={month}
+              className="input"
+              required
+              pattern="\d{4}-\d{2}"
+            />
           </div>
           {kind === 'reach' ? (
             <>
@@ -150,10 +192,22 @@ export function MonthStepper({ month, previous, next }: { month: string; previou
   const { search } = useLocation()
   return (
     <nav aria-label={t('filters.monthNav')} className="flex gap-2 no-print">
-      <Link className="btn-secondary" to={withParam(search, 'month', previous)} rel="prev" data-month={previous}>
+      <Link
+        className="btn-secondary"
+        to={withParam(search, 'month', previous)}
+        rel="prev"
+        data-month={previous}
+      >
         ← {t('filters.previousMonth')}
       </Link>
-      <Link className="btn-secondary" to={withParam(search, 'month', next)} rel="next" data-month={next} aria-label={t('filters.nextMonth')} title={month}>
+      <Link
+        className="btn-secondary"
+        to={withParam(search, 'month', next)}
+        rel="next"
+        data-month={next}
+        aria-label={t('filters.nextMonth')}
+        title={month}
+      >
         {t('filters.nextMonth')} →
       </Link>
     </nav>
@@ -188,7 +242,12 @@ export function PrintLayoutBar() {
   return (
     <>
       {/* Set as raw CSS: React would escape the ">" of a text child. */}
-      <style dangerouslySetInnerHTML={{ __html: 'body > header, body > a[href="#main"] { display: none !important; } main#main { max-width: 200mm; }' }} />
+      <style
+        dangerouslySetInnerHTML={{
+          __html:
+            'body > header, body > a[href="#main"] { display: none !important; } main#main { max-width: 200mm; }',
+        }}
+      />
       <div className="mb-4 flex gap-3 no-print">
         <Link to={withParam(search, 'print', null)} className="btn-secondary">
           {t('print.back')}
@@ -237,7 +296,9 @@ export function DashboardHeader({
           <p className="text-sm text-ink-muted">{projectName}</p>
           <h1>{title}</h1>
           <p className="mt-1 text-lg">{period}</p>
-          <p className="text-sm text-ink-muted">{validatedOnly ? t('reach.countsValidated') : t('reach.countsSubmitted')}</p>
+          <p className="text-sm text-ink-muted">
+            {validatedOnly ? t('reach.countsValidated') : t('reach.countsSubmitted')}
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-2 no-print">
           <MonthStepper month={month} previous={addMonths(month, -1)} next={addMonths(month, 1)} />

@@ -1,7 +1,9 @@
 import { Link } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+
 import { useFormat } from '~/utils/format'
+
 import type { Cell, TableModel } from './table-model'
 
 /** Translates and formats one cell the way the page shows it. */
@@ -48,7 +50,12 @@ export function DataTable({ model, hideCaption }: { model: TableModel; hideCapti
     )
   }
   return (
-    <div className="overflow-x-auto print:overflow-visible" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <div
+      className="overflow-x-auto print:overflow-visible"
+      role="region"
+      aria-labelledby={captionId}
+      tabIndex={0}
+    >
       <table className="table dashboard-table" id={`table-${model.id}`} data-table={model.id}>
         <caption id={captionId} className={hideCaption ? 'sr-only' : 'mb-2 text-left text-sm font-semibold'}>
           {t(model.caption, model.captionParams)}
@@ -78,7 +85,11 @@ export function DataTable({ model, hideCaption }: { model: TableModel; hideCapti
                       {render(cell)}
                     </th>
                   ) : (
-                    <td key={j} className={model.columns[j]?.numeric ? 'text-right tabular-nums' : undefined} data-value={cell.v ?? ''}>
+                    <td
+                      key={j}
+                      className={model.columns[j]?.numeric ? 'text-right tabular-nums' : undefined}
+                      data-value={cell.v ?? ''}
+                    >
                       {render(cell)}
                     </td>
                   ),
@@ -96,7 +107,11 @@ export function DataTable({ model, hideCaption }: { model: TableModel; hideCapti
                     {render(cell)}
                   </th>
                 ) : (
-                  <td key={j} className={model.columns[j]?.numeric ? 'text-right tabular-nums' : undefined} data-value={cell.v ?? ''}>
+                  <td
+                    key={j}
+                    className={model.columns[j]?.numeric ? 'text-right tabular-nums' : undefined}
+                    data-value={cell.v ?? ''}
+                  >
                     {render(cell)}
                   </td>
                 ),

@@ -5,7 +5,20 @@
  */
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts'
 
-export const chartColors = ['#14707e', '#e07b39', '#5b6abf', '#3f9b4f', '#b3457f', '#a68a1b', '#2f8fcf', '#7a5230', '#6b7280', '#c2410c', '#0f766e', '#7c3aed']
+export const chartColors = [
+  '#14707e',
+  '#e07b39',
+  '#5b6abf',
+  '#3f9b4f',
+  '#b3457f',
+  '#a68a1b',
+  '#2f8fcf',
+  '#7a5230',
+  '#6b7280',
+  '#c2410c',
+  '#0f766e',
+  '#7c3aed',
+]
 
 export const CHART_WIDTH = 720
 
@@ -18,12 +31,26 @@ const MAX_LABEL = 30
  * A tick label as one <text>: recharts' own ticks wrap words by measuring text in the browser,
  * which the server cannot do, so the server and browser markup would differ at hydration.
  */
-function PlainTick(props: { x?: number; y?: number; payload?: { value: unknown }; textAnchor?: string; format?: (v: unknown) => string; vertical?: boolean }) {
+function PlainTick(props: {
+  x?: number
+  y?: number
+  payload?: { value: unknown }
+  textAnchor?: string
+  format?: (v: unknown) => string
+  vertical?: boolean
+}) {
   const { x = 0, y = 0, payload, format, vertical } = props
   const raw = format ? format(payload?.value) : String(payload?.value ?? '')
   const label = raw.length > MAX_LABEL ? `${raw.slice(0, MAX_LABEL - 1)}…` : raw
   return (
-    <text x={x} y={y} dy={vertical ? 4 : 14} textAnchor={vertical ? 'end' : 'middle'} fontSize={12} fill="#52606d">
+    <text
+      x={x}
+      y={y}
+      dy={vertical ? 4 : 14}
+      textAnchor={vertical ? 'end' : 'middle'}
+      fontSize={12}
+      fill="#52606d"
+    >
       {label}
     </text>
   )
@@ -43,14 +70,36 @@ export function StackedMonthsChart({
   formatNumber: Fmt
 }) {
   return (
-    <BarChart id={id} width={CHART_WIDTH} height={300} data={data} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
+    <BarChart
+      id={id}
+      width={CHART_WIDTH}
+      height={300}
+      data={data}
+      margin={{ top: 10, right: 10, bottom: 5, left: 10 }}
+    >
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="month" tick={<PlainTick format={(m) => monthLabel(String(m))} />} interval={data.length > 12 ? 1 : 0} />
-      <YAxis tick={<PlainTick vertical format={(v) => formatNumber(Number(v))} />} width={60} allowDecimals={false} interval={0} />
+      <XAxis
+        dataKey="month"
+        tick={<PlainTick format={(m) => monthLabel(String(m))} />}
+        interval={data.length > 12 ? 1 : 0}
+      />
+      <YAxis
+        tick={<PlainTick vertical format={(v) => formatNumber(Number(v))} />}
+        width={60}
+        allowDecimals={false}
+        interval={0}
+      />
       <Tooltip formatter={(v) => formatNumber(Number(v))} labelFormatter={(m) => monthLabel(String(m))} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {keys.map((k, i) => (
-        <Bar key={k.dataKey} dataKey={k.dataKey} name={k.name} stackId="a" fill={chartColors[i % chartColors.length]} isAnimationActive={false} />
+        <Bar
+          key={k.dataKey}
+          dataKey={k.dataKey}
+          name={k.name}
+          stackId="a"
+          fill={chartColors[i % chartColors.length]}
+          isAnimationActive={false}
+        />
       ))}
     </BarChart>
   )
@@ -73,14 +122,34 @@ export function HorizontalBarChart({
   const withTarget = !!targetName && data.some((d) => d.target !== null && d.target !== undefined)
   const height = Math.max(120, data.length * (withTarget ? 34 : 26) + 60)
   return (
-    <BarChart id={id} width={CHART_WIDTH} height={height} data={data} layout="vertical" margin={{ top: 5, right: 20, bottom: 5, left: 10 }}>
+    <BarChart
+      id={id}
+      width={CHART_WIDTH}
+      height={height}
+      data={data}
+      layout="vertical"
+      margin={{ top: 5, right: 20, bottom: 5, left: 10 }}
+    >
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" tick={<PlainTick format={(v) => formatNumber(Number(v))} />} allowDecimals={false} interval={0} />
+      <XAxis
+        type="number"
+        tick={<PlainTick format={(v) => formatNumber(Number(v))} />}
+        allowDecimals={false}
+        interval={0}
+      />
       <YAxis type="category" dataKey="name" width={210} tick={<PlainTick vertical />} interval={0} />
       <Tooltip formatter={(v) => formatNumber(Number(v))} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       <Bar dataKey="value" name={valueName} fill={chartColors[0]} isAnimationActive={false} />
-      {withTarget ? <Bar dataKey="target" name={targetName} fill="#f2c49b" stroke={chartColors[1]} isAnimationActive={false} /> : null}
+      {withTarget ? (
+        <Bar
+          dataKey="target"
+          name={targetName}
+          fill="#f2c49b"
+          stroke={chartColors[1]}
+          isAnimationActive={false}
+        />
+      ) : null}
     </BarChart>
   )
 }
@@ -101,15 +170,51 @@ export function CumulativeChart({
 }) {
   const hasTarget = data.some((d) => d.target !== null)
   return (
-    <ComposedChart id={id} width={CHART_WIDTH} height={300} data={data} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
+    <ComposedChart
+      id={id}
+      width={CHART_WIDTH}
+      height={300}
+      data={data}
+      margin={{ top: 10, right: 10, bottom: 5, left: 10 }}
+    >
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="month" tick={<PlainTick format={(m) => monthLabel(String(m))} />} interval={data.length > 12 ? 1 : 0} />
+      <XAxis
+        dataKey="month"
+        tick={<PlainTick format={(m) => monthLabel(String(m))} />}
+        interval={data.length > 12 ? 1 : 0}
+      />
       <YAxis tick={<PlainTick vertical format={(v) => formatNumber(Number(v))} />} width={60} interval={0} />
       <Tooltip formatter={(v) => formatNumber(Number(v))} labelFormatter={(m) => monthLabel(String(m))} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
-      <Line dataKey="actual" name={names.actual} stroke={chartColors[0]} strokeWidth={3} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
-      {hasTarget ? <Line dataKey="target" name={names.target} stroke={chartColors[1]} strokeDasharray="8 4" strokeWidth={2} dot={false} isAnimationActive={false} /> : null}
-      <Line dataKey="projection" name={names.projection} stroke={chartColors[2]} strokeDasharray="2 4" strokeWidth={2} dot={false} isAnimationActive={false} />
+      <Line
+        dataKey="actual"
+        name={names.actual}
+        stroke={chartColors[0]}
+        strokeWidth={3}
+        dot={{ r: 3 }}
+        connectNulls={false}
+        isAnimationActive={false}
+      />
+      {hasTarget ? (
+        <Line
+          dataKey="target"
+          name={names.target}
+          stroke={chartColors[1]}
+          strokeDasharray="8 4"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
+      ) : null}
+      <Line
+        dataKey="projection"
+        name={names.projection}
+        stroke={chartColors[2]}
+        strokeDasharray="2 4"
+        strokeWidth={2}
+        dot={false}
+        isAnimationActive={false}
+      />
     </ComposedChart>
   )
 }

@@ -1,11 +1,18 @@
 import { stringify } from 'csv-stringify/sync'
 import type { TFunction } from 'i18next'
+
 import { safeCell } from '~/utils/csv.server'
+
 import type { Cell, TableModel } from './table-model'
 
 /** A cell as the CSV holds it: raw numbers and ISO months/dates, translated words. */
 function csvCell(cell: Cell, t: TFunction): unknown {
-  if (cell.t) return t(cell.t, { ns: 'dashboard', defaultValue: cell.v === null ? '' : String(cell.v), ...cell.tParams })
+  if (cell.t)
+    return t(cell.t, {
+      ns: 'dashboard',
+      defaultValue: cell.v === null ? '' : String(cell.v),
+      ...cell.tParams,
+    })
   return cell.v
 }
 
@@ -30,7 +37,12 @@ export function dashboardCsv(filename: string, tables: TableModel[], t: TFunctio
     }
     records.push(...tableRows(model, t))
   })
-  const body = '\uFEFF' + stringify(records.map((r) => r.map(safeCell)), { record_delimiter: 'windows' })
+  const body =
+    '\uFEFF' +
+    stringify(
+      records.map((r) => r.map(safeCell)),
+      { record_delimiter: 'windows' },
+    )
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

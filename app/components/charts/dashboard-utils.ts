@@ -52,7 +52,12 @@ export function daysBetween(from: string, to: string) {
 }
 
 /** The action list's URL for the actions behind a figure (validated only when the dashboard is). */
-export function actionsLink(filters: ActionFilters, from: string, to: string, extra: Record<string, string | number | undefined> = {}) {
+export function actionsLink(
+  filters: ActionFilters,
+  from: string,
+  to: string,
+  extra: Record<string, string | number | undefined> = {},
+) {
   const params = new URLSearchParams()
   const put = (k: string, v: string | number | undefined) => {
     if (v !== undefined && v !== '') params.set(k, String(v))
@@ -66,4 +71,3 @@ export function actionsLink(filters: ActionFilters, from: string, to: string, ex
   if (filters.validatedOnly !== false) params.set('status', 'validated')
   return `/actions?${params.toString()}`
 }
-

@@ -16,7 +16,12 @@ export type Cell = {
   href?: string
 }
 
-export type Column = { key: string; label: string; labelParams?: Record<string, string | number>; numeric?: boolean }
+export type Column = {
+  key: string
+  label: string
+  labelParams?: Record<string, string | number>
+  numeric?: boolean
+}
 
 export type TableModel = {
   id: string

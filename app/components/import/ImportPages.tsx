@@ -1,7 +1,16 @@
-import { Form, Link, useActionData, useLoaderData, useMatches, useNavigate, useNavigation } from '@remix-run/react'
-import { useState, type FormEvent } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { SerializeFrom } from '@remix-run/node'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useMatches,
+  useNavigate,
+  useNavigation,
+} from '@remix-run/react'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
 import { ErrorList } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
 import type { mapLoader, previewLoader, reportLoader, uploadLoader } from '~/models/import/routes.server'
@@ -113,7 +122,9 @@ export function UploadPage({ area }: { area: Area }) {
   const actionData = useActionData<UploadResult>()
   const result = upload.answer ?? actionData
   const navigation = useNavigation()
-  const busy = upload.progress !== null || (navigation.state !== 'idle' && navigation.formMethod?.toLowerCase() === 'post')
+  const busy =
+    upload.progress !== null ||
+    (navigation.state !== 'idle' && navigation.formMethod?.toLowerCase() === 'post')
   const fileErrors = result?.errors?.file?.map((e) => t(e, { limit: data.limitMb }))
   const percent = upload.progress === null ? null : Math.round(upload.progress * 100)
   return (
@@ -138,7 +149,14 @@ export function UploadPage({ area }: { area: Area }) {
             <label htmlFor="import-partner" className="label">
               {t('upload.partner')}
             </label>
-            <select id="import-partner" name="partnerId" className="input" required aria-invalid={result?.errors?.partnerId ? true : undefined} aria-describedby={result?.errors?.partnerId ? 'import-partner-error' : undefined}>
+            <select
+              id="import-partner"
+              name="partnerId"
+              className="input"
+              required
+              aria-invalid={result?.errors?.partnerId ? true : undefined}
+              aria-describedby={result?.errors?.partnerId ? 'import-partner-error' : undefined}
+            >
               <option value="">{t('upload.choosePartner')}</option>
               {data.partners.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -178,7 +196,13 @@ export function UploadPage({ area }: { area: Area }) {
         </div>
         {percent !== null ? (
           <div className="space-y-1">
-            <progress id="import-progress" className="h-2 w-full accent-brand-600" max={100} value={percent} aria-labelledby="import-progress-label" />
+            <progress
+              id="import-progress"
+              className="h-2 w-full accent-brand-600"
+              max={100}
+              value={percent}
+              aria-labelledby="import-progress-label"
+            />
             <p id="import-progress-label" className="text-sm" aria-live="polite">
               {percent < 100 ? t('upload.sending', { percent }) : t('upload.reading')}
             </p>
@@ -203,21 +227,31 @@ export function MapPage({ area }: { area: Area }) {
   const result = useActionData<{ missing?: string[] }>()
   const navigation = useNavigation()
   const missing = new Set(result?.missing ?? [])
-  const format = data.job.format as { type?: string; encoding?: string; delimiter?: string; hasHeader?: boolean } | null
+  const format = data.job.format as {
+    type?: string
+    encoding?: string
+    delimiter?: string
+    hasHeader?: boolean
+  } | null
   return (
     <div className="max-w-4xl">
       <Title area={area} step="map" />
       <div className="card mb-4 text-sm">
         <p>
-          <strong>{data.job.fileName}</strong> · {t('map.rows', { count: data.job.rows })} · {t(`formats.${format?.type ?? 'csv'}`)} · {format?.encoding}
-          {format?.delimiter ? ` · ${t('map.delimiter')}: ${t(`delimiters.${format.delimiter === '\t' ? 'tab' : format.delimiter === ';' ? 'semicolon' : 'comma'}`)}` : ''}
+          <strong>{data.job.fileName}</strong> · {t('map.rows', { count: data.job.rows })} ·{' '}
+          {t(`formats.${format?.type ?? 'csv'}`)} · {format?.encoding}
+          {format?.delimiter
+            ? ` · ${t('map.delimiter')}: ${t(`delimiters.${format.delimiter === '\t' ? 'tab' : format.delimiter === ';' ? 'semicolon' : 'comma'}`)}`
+            : ''}
         </p>
         {format?.hasHeader === false ? <p className="hint">{t('map.noHeader')}</p> : null}
         <p className="mt-1">{t(`kinds.${data.job.kind}`)}</p>
       </div>
       {missing.size ? (
         <div role="alert" className="mb-4 rounded-md border border-bad bg-bad-bg p-3 text-sm text-bad">
-          {t('map.missing', { fields: [...missing].map((f) => t(`fields.${data.job.kind}.${f}`)).join(', ') })}
+          {t('map.missing', {
+            fields: [...missing].map((f) => t(`fields.${data.job.kind}.${f}`)).join(', '),
+          })}
         </div>
       ) : null}
       <Form method="post" className="card space-y-4">
@@ -284,7 +318,12 @@ export function MapPage({ area }: { area: Area }) {
               <label htmlFor="map-owner" className="label">
                 {t('map.owner')}
               </label>
-              <select id="map-owner" name="ownerPartnerId" className="input" defaultValue={data.options.ownerPartnerId ?? ''}>
+              <select
+                id="map-owner"
+                name="ownerPartnerId"
+                className="input"
+                defaultValue={data.options.ownerPartnerId ?? ''}
+              >
                 <option value="">{t('map.noOwner')}</option>
                 {data.partners.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -300,7 +339,13 @@ export function MapPage({ area }: { area: Area }) {
             <label htmlFor="map-basis" className="label">
               {t('map.lawfulBasis')}
             </label>
-            <select id="map-basis" name="lawfulBasis" className="input max-w-md" defaultValue={data.options.lawfulBasis} aria-describedby="map-basis-hint">
+            <select
+              id="map-basis"
+              name="lawfulBasis"
+              className="input max-w-md"
+              defaultValue={data.options.lawfulBasis}
+              aria-describedby="map-basis-hint"
+            >
               {data.lawfulBases.map((b) => (
                 <option key={b} value={b}>
                   {t(`stakeholders:contacts.bases.${b}`)}
@@ -358,7 +403,15 @@ export function MapPage({ area }: { area: Area }) {
 
 type PreviewData = SerializeFrom<typeof previewLoader>
 
-function ProblemTable({ caption, rows, total }: { caption: string; rows: { line: number; label: string; reason: string; params?: Record<string, string | number> }[]; total: number }) {
+function ProblemTable({
+  caption,
+  rows,
+  total,
+}: {
+  caption: string
+  rows: { line: number; label: string; reason: string; params?: Record<string, string | number> }[]
+  total: number
+}) {
   const { t } = useTranslation('import')
   if (!rows.length) return null
   return (
@@ -379,12 +432,21 @@ function ProblemTable({ caption, rows, total }: { caption: string; rows: { line:
             <tr key={`${r.line}-${i}`}>
               <td>{r.line}</td>
               <td>{r.label}</td>
-              <td>{t(r.reason, { ...r.params, field: r.params?.field ? t(`fieldNames.${r.params.field}`, { defaultValue: String(r.params.field) }) : '' })}</td>
+              <td>
+                {t(r.reason, {
+                  ...r.params,
+                  field: r.params?.field
+                    ? t(`fieldNames.${r.params.field}`, { defaultValue: String(r.params.field) })
+                    : '',
+                })}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {total > rows.length ? <p className="hint">{t('preview.more', { count: total - rows.length })}</p> : null}
+      {total > rows.length ? (
+        <p className="hint">{t('preview.more', { count: total - rows.length })}</p>
+      ) : null}
     </div>
   )
 }
@@ -394,7 +456,9 @@ export function PreviewPage({ area }: { area: Area }) {
   const data = useLoaderData<PreviewData>()
   const navigation = useNavigation()
   const writing = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'write'
-  const decisionChoices = data.canUpdate ? (['skip', 'update', 'create'] as const) : (['skip', 'create'] as const)
+  const decisionChoices = data.canUpdate
+    ? (['skip', 'update', 'create'] as const)
+    : (['skip', 'create'] as const)
   return (
     <div className="max-w-5xl">
       <Title area={area} step="preview" />
@@ -416,10 +480,14 @@ export function PreviewPage({ area }: { area: Area }) {
             <StatusBadge tone="neutral">{t('preview.toSkip', { count: data.toSkip })}</StatusBadge>
           </li>
           <li>
-            <StatusBadge tone={data.rejectedCount ? 'bad' : 'ok'}>{t('preview.rejected', { count: data.rejectedCount })}</StatusBadge>
+            <StatusBadge tone={data.rejectedCount ? 'bad' : 'ok'}>
+              {t('preview.rejected', { count: data.rejectedCount })}
+            </StatusBadge>
           </li>
           <li>
-            <StatusBadge tone={data.duplicateCount ? 'warn' : 'ok'}>{t('preview.duplicates', { count: data.duplicateCount })}</StatusBadge>
+            <StatusBadge tone={data.duplicateCount ? 'warn' : 'ok'}>
+              {t('preview.duplicates', { count: data.duplicateCount })}
+            </StatusBadge>
           </li>
         </ul>
       </section>
@@ -427,12 +495,20 @@ export function PreviewPage({ area }: { area: Area }) {
       <Form method="post" className="space-y-4">
         {data.rejectedCount ? (
           <section className="card">
-            <ProblemTable caption={t('preview.rejectedTitle')} rows={data.rejected} total={data.problemCount} />
+            <ProblemTable
+              caption={t('preview.rejectedTitle')}
+              rows={data.rejected}
+              total={data.problemCount}
+            />
           </section>
         ) : null}
         {data.warningCount ? (
           <section className="card">
-            <ProblemTable caption={t('preview.warningsTitle')} rows={data.warnings} total={data.warningCount} />
+            <ProblemTable
+              caption={t('preview.warningsTitle')}
+              rows={data.warnings}
+              total={data.warningCount}
+            />
           </section>
         ) : null}
         {data.duplicateCount ? (
@@ -444,7 +520,12 @@ export function PreviewPage({ area }: { area: Area }) {
               <label htmlFor="default-decision" className="label">
                 {t('preview.defaultDecision')}
               </label>
-              <select id="default-decision" name="defaultDecision" className="input max-w-xs" defaultValue={data.defaultDecision}>
+              <select
+                id="default-decision"
+                name="defaultDecision"
+                className="input max-w-xs"
+                defaultValue={data.defaultDecision}
+              >
                 {decisionChoices.map((d) => (
                   <option key={d} value={d}>
                     {t(`decisions.${d}`)}
@@ -470,14 +551,22 @@ export function PreviewPage({ area }: { area: Area }) {
                       <td>{d.label}</td>
                       <td>
                         {d.existingId
-                          ? t(`preview.matchRegister.${d.match}`, { value: d.value, existing: d.existingLabel })
+                          ? t(`preview.matchRegister.${d.match}`, {
+                              value: d.value,
+                              existing: d.existingLabel,
+                            })
                           : t(`preview.matchFile.${d.match}`, { value: d.value, line: d.firstLine })}
                       </td>
                       <td>
                         <label className="sr-only" htmlFor={`decision-${d.line}`}>
                           {t('table.choiceFor', { line: d.line })}
                         </label>
-                        <select id={`decision-${d.line}`} name={`decision.${d.line}`} className="input" defaultValue={d.decision}>
+                        <select
+                          id={`decision-${d.line}`}
+                          name={`decision.${d.line}`}
+                          className="input"
+                          defaultValue={d.decision}
+                        >
                           {d.choices.map((c) => (
                             <option key={c} value={c}>
                               {t(`decisions.${c}`)}
@@ -489,7 +578,11 @@ export function PreviewPage({ area }: { area: Area }) {
                   ))}
                 </tbody>
               </table>
-              {data.duplicateCount > data.duplicates.length ? <p className="hint">{t('preview.moreDuplicates', { count: data.duplicateCount - data.duplicates.length })}</p> : null}
+              {data.duplicateCount > data.duplicates.length ? (
+                <p className="hint">
+                  {t('preview.moreDuplicates', { count: data.duplicateCount - data.duplicates.length })}
+                </p>
+              ) : null}
             </div>
           </section>
         ) : null}
@@ -497,18 +590,32 @@ export function PreviewPage({ area }: { area: Area }) {
         <fieldset className="card">
           <legend className="label">{t('preview.mode')}</legend>
           <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name="mode" value="valid" defaultChecked={data.mode === 'valid'} /> {t('modes.valid')}
+            <input type="radio" name="mode" value="valid" defaultChecked={data.mode === 'valid'} />{' '}
+            {t('modes.valid')}
           </label>
           <label className="mt-2 flex items-start gap-2 text-sm">
-            <input type="radio" name="mode" value="all" defaultChecked={data.mode === 'all'} /> {t('modes.all')}
+            <input type="radio" name="mode" value="all" defaultChecked={data.mode === 'all'} />{' '}
+            {t('modes.all')}
           </label>
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-2">
-          <button type="submit" name="intent" value="write" className="btn-primary" disabled={navigation.state !== 'idle'}>
+          <button
+            type="submit"
+            name="intent"
+            value="write"
+            className="btn-primary"
+            disabled={navigation.state !== 'idle'}
+          >
             {t('preview.confirm')}
           </button>
-          <button type="submit" name="intent" value="decide" className="btn-secondary" disabled={navigation.state !== 'idle'}>
+          <button
+            type="submit"
+            name="intent"
+            value="decide"
+            className="btn-secondary"
+            disabled={navigation.state !== 'idle'}
+          >
             {t('preview.recount')}
           </button>
           <Link to={`/${area}/import/${data.job.id}/map`} className="btn-secondary">
@@ -532,7 +639,9 @@ export function ReportPage({ area }: { area: Area }) {
   const { t } = useTranslation('import')
   const data = useLoaderData<ReportData>()
   const list = area === 'actions' ? '/actions' : '/stakeholders'
-  const rowsOf = (rows: { line: number; label: string; reason?: string; params?: Record<string, string | number> }[]) => rows.map((r) => ({ ...r, reason: r.reason ?? '' }))
+  const rowsOf = (
+    rows: { line: number; label: string; reason?: string; params?: Record<string, string | number> }[],
+  ) => rows.map((r) => ({ ...r, reason: r.reason ?? '' }))
   return (
     <div className="max-w-5xl">
       <Title area={area} step="report" />
@@ -551,10 +660,14 @@ export function ReportPage({ area }: { area: Area }) {
             <StatusBadge tone="neutral">{t('report.skipped', { count: data.counts.skipped })}</StatusBadge>
           </li>
           <li>
-            <StatusBadge tone={data.counts.rejected ? 'bad' : 'ok'}>{t('report.rejected', { count: data.counts.rejected })}</StatusBadge>
+            <StatusBadge tone={data.counts.rejected ? 'bad' : 'ok'}>
+              {t('report.rejected', { count: data.counts.rejected })}
+            </StatusBadge>
           </li>
           <li>
-            <StatusBadge tone={data.counts.warnings ? 'warn' : 'ok'}>{t('report.warnings', { count: data.counts.warnings })}</StatusBadge>
+            <StatusBadge tone={data.counts.warnings ? 'warn' : 'ok'}>
+              {t('report.warnings', { count: data.counts.warnings })}
+            </StatusBadge>
           </li>
         </ul>
         <div className="mt-4 flex flex-wrap gap-2">
@@ -572,27 +685,51 @@ export function ReportPage({ area }: { area: Area }) {
       <div className="space-y-4">
         {data.rejected.length ? (
           <section className="card">
-            <ProblemTable caption={t('report.rejectedTitle')} rows={rowsOf(data.rejected)} total={data.problemCount} />
+            <ProblemTable
+              caption={t('report.rejectedTitle')}
+              rows={rowsOf(data.rejected)}
+              total={data.problemCount}
+            />
           </section>
         ) : null}
         {data.warnings.length ? (
           <section className="card">
-            <ProblemTable caption={t('report.warningsTitle')} rows={rowsOf(data.warnings)} total={data.counts.warnings} />
+            <ProblemTable
+              caption={t('report.warningsTitle')}
+              rows={rowsOf(data.warnings)}
+              total={data.counts.warnings}
+            />
           </section>
         ) : null}
         {data.skipped.length ? (
           <section className="card">
-            <ProblemTable caption={t('report.skippedTitle')} rows={rowsOf(data.skipped)} total={data.counts.skipped} />
+            <ProblemTable
+              caption={t('report.skippedTitle')}
+              rows={rowsOf(data.skipped)}
+              total={data.counts.skipped}
+            />
           </section>
         ) : null}
         {data.created.length ? (
           <section className="card">
-            <RecordTable caption={t('report.createdTitle')} rows={data.created} total={data.counts.created} area={area} kind={String(data.job.kind)} />
+            <RecordTable
+              caption={t('report.createdTitle')}
+              rows={data.created}
+              total={data.counts.created}
+              area={area}
+              kind={String(data.job.kind)}
+            />
           </section>
         ) : null}
         {data.updated.length ? (
           <section className="card">
-            <RecordTable caption={t('report.updatedTitle')} rows={data.updated} total={data.counts.updated} area={area} kind={String(data.job.kind)} />
+            <RecordTable
+              caption={t('report.updatedTitle')}
+              rows={data.updated}
+              total={data.counts.updated}
+              area={area}
+              kind={String(data.job.kind)}
+            />
           </section>
         ) : null}
       </div>
@@ -600,9 +737,22 @@ export function ReportPage({ area }: { area: Area }) {
   )
 }
 
-function RecordTable({ caption, rows, total, area, kind }: { caption: string; rows: { line: number; label: string; id?: number | null }[]; total: number; area: Area; kind: string }) {
+function RecordTable({
+  caption,
+  rows,
+  total,
+  area,
+  kind,
+}: {
+  caption: string
+  rows: { line: number; label: string; id?: number | null }[]
+  total: number
+  area: Area
+  kind: string
+}) {
   const { t } = useTranslation('import')
-  const href = (id: number) => (area === 'actions' ? `/actions/${id}` : kind === 'stakeholders' ? `/stakeholders/${id}` : null)
+  const href = (id: number) =>
+    area === 'actions' ? `/actions/${id}` : kind === 'stakeholders' ? `/stakeholders/${id}` : null
   return (
     <div className="overflow-x-auto">
       <table className="table">
@@ -627,7 +777,9 @@ function RecordTable({ caption, rows, total, area, kind }: { caption: string; ro
           })}
         </tbody>
       </table>
-      {total > rows.length ? <p className="hint">{t('preview.more', { count: total - rows.length })}</p> : null}
+      {total > rows.length ? (
+        <p className="hint">{t('preview.more', { count: total - rows.length })}</p>
+      ) : null}
     </div>
   )
 }

@@ -1,8 +1,9 @@
 import { NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import type { Quadrant, Tier } from '#db/schema/priorities'
-import { useFormat } from '~/utils/format'
 import { roundScore } from '~/models/scoring'
+import { useFormat } from '~/utils/format'
 
 const tierTone: Record<Tier, string> = {
   A: 'bg-brand-600 text-white',
@@ -13,7 +14,12 @@ const tierTone: Record<Tier, string> = {
 /** "Tier A": the letter is always said, the colour only helps. */
 export function TierBadge({ tier }: { tier: Tier | null | undefined }) {
   const { t } = useTranslation('priorities')
-  if (!tier) return <span className="badge bg-white text-ink-muted border border-dashed border-slate-300">{t('unscored')}</span>
+  if (!tier)
+    return (
+      <span className="badge bg-white text-ink-muted border border-dashed border-slate-300">
+        {t('unscored')}
+      </span>
+    )
   return <span className={`badge ${tierTone[tier]}`}>{t('tierLabel', { tier })}</span>
 }
 
@@ -28,7 +34,8 @@ export function ScoreValue({ score }: { score: number | null | undefined }) {
 export function ScoreChange({ score, previous }: { score: number; previous: number | null }) {
   const { t } = useTranslation('priorities')
   const f = useFormat()
-  if (previous === null || previous === undefined) return <span className="text-ink-muted">{t('change.first')}</span>
+  if (previous === null || previous === undefined)
+    return <span className="text-ink-muted">{t('change.first')}</span>
   const delta = roundScore(score - previous)
   if (delta === 0) {
     return (
@@ -44,7 +51,12 @@ export function ScoreChange({ score, previous }: { score: number; previous: numb
       <span aria-hidden>
         {up ? '↑' : '↓'} {f.number(Math.abs(delta))}
       </span>
-      <span className="sr-only">{t(up ? 'change.up' : 'change.down', { points: f.number(Math.abs(delta)), previous: f.number(roundScore(previous)) })}</span>
+      <span className="sr-only">
+        {t(up ? 'change.up' : 'change.down', {
+          points: f.number(Math.abs(delta)),
+          previous: f.number(roundScore(previous)),
+        })}
+      </span>
     </span>
   )
 }

@@ -1,12 +1,31 @@
 import { Link, useNavigate } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CartesianGrid, ReferenceArea, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from 'recharts'
+import {
+  CartesianGrid,
+  ReferenceArea,
+  ReferenceLine,
+  Scatter,
+  ScatterChart,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts'
+
 import type { Quadrant, Tier } from '#db/schema/priorities'
 import { GRID_MIDPOINT, roundScore } from '~/models/scoring'
 import { useFormat } from '~/utils/format'
+
 import { TierBadge } from './badges'
 
-export type Placement = { id: number; name: string; influence: number; interest: number; score: number; tier: Tier; quadrant: Quadrant }
+export type Placement = {
+  id: number
+  name: string
+  influence: number
+  interest: number
+  score: number
+  tier: Tier
+  quadrant: Quadrant
+}
 
 const WIDTH = 560
 const HEIGHT = 460
@@ -15,18 +34,48 @@ const HEIGHT = 460
 function jitter(id: number) {
   const a = Math.sin(id * 12.9898) * 43758.5453
   const b = Math.sin(id * 78.233) * 12345.6789
-  return { dx: ((a - Math.floor(a)) - 0.5) * 0.3, dy: ((b - Math.floor(b)) - 0.5) * 0.3 }
+  return { dx: (a - Math.floor(a) - 0.5) * 0.3, dy: (b - Math.floor(b) - 0.5) * 0.3 }
 }
 
 // The axes run from 0.5 to 5.5 so dots at 1 and 5 are whole, and the corners (where no dot can
 // fall) hold the quadrant labels.
 const LOW = 0.5
 const HIGH = 5.5
-const quadrantAreas: { quadrant: Quadrant; x: [number, number]; y: [number, number]; fill: string; position: 'insideTopLeft' | 'insideTopRight' | 'insideBottomLeft' | 'insideBottomRight' }[] = [
-  { quadrant: 'keep_satisfied', x: [LOW, GRID_MIDPOINT], y: [GRID_MIDPOINT, HIGH], fill: '#fef3c7', position: 'insideTopLeft' },
-  { quadrant: 'manage_closely', x: [GRID_MIDPOINT, HIGH], y: [GRID_MIDPOINT, HIGH], fill: '#dbeafe', position: 'insideTopRight' },
-  { quadrant: 'monitor', x: [LOW, GRID_MIDPOINT], y: [LOW, GRID_MIDPOINT], fill: '#f1f5f9', position: 'insideBottomLeft' },
-  { quadrant: 'keep_informed', x: [GRID_MIDPOINT, HIGH], y: [LOW, GRID_MIDPOINT], fill: '#dcfce7', position: 'insideBottomRight' },
+const quadrantAreas: {
+  quadrant: Quadrant
+  x: [number, number]
+  y: [number, number]
+  fill: string
+  position: 'insideTopLeft' | 'insideTopRight' | 'insideBottomLeft' | 'insideBottomRight'
+}[] = [
+  {
+    quadrant: 'keep_satisfied',
+    x: [LOW, GRID_MIDPOINT],
+    y: [GRID_MIDPOINT, HIGH],
+    fill: '#fef3c7',
+    position: 'insideTopLeft',
+  },
+  {
+    quadrant: 'manage_closely',
+    x: [GRID_MIDPOINT, HIGH],
+    y: [GRID_MIDPOINT, HIGH],
+    fill: '#dbeafe',
+    position: 'insideTopRight',
+  },
+  {
+    quadrant: 'monitor',
+    x: [LOW, GRID_MIDPOINT],
+    y: [LOW, GRID_MIDPOINT],
+    fill: '#f1f5f9',
+    position: 'insideBottomLeft',
+  },
+  {
+    quadrant: 'keep_informed',
+    x: [GRID_MIDPOINT, HIGH],
+    y: [LOW, GRID_MIDPOINT],
+    fill: '#dcfce7',
+    position: 'insideBottomRight',
+  },
 ]
 
 /**
@@ -58,7 +107,14 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
               fill={q.fill}
               fillOpacity={0.8}
               ifOverflow="hidden"
-              label={{ value: t(`quadrants.${q.quadrant}`), position: q.position, offset: 4, fontSize: 12, fontWeight: 600, fill: '#1e293b' }}
+              label={{
+                value: t(`quadrants.${q.quadrant}`),
+                position: q.position,
+                offset: 4,
+                fontSize: 12,
+                fontWeight: 600,
+                fill: '#1e293b',
+              }}
             />
           ))}
           <CartesianGrid strokeDasharray="3 3" />
@@ -96,8 +152,22 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
             shape={(props: { cx?: number; cy?: number; payload?: Placement }) => {
               const p = props.payload!
               return (
-                <a href={`/stakeholders/${p.id}`} tabIndex={-1} data-testid="grid-dot" data-stakeholder={p.id}>
-                  <circle cx={props.cx} cy={props.cy} r={6} fill="#1d4ed8" fillOpacity={0.75} stroke="#fff" strokeWidth={1} className="cursor-pointer" />
+                <a
+                  href={`/stakeholders/${p.id}`}
+                  tabIndex={-1}
+                  data-testid="grid-dot"
+                  data-stakeholder={p.id}
+                >
+                  <circle
+                    cx={props.cx}
+                    cy={props.cy}
+                    r={6}
+                    fill="#1d4ed8"
+                    fillOpacity={0.75}
+                    stroke="#fff"
+                    strokeWidth={1}
+                    className="cursor-pointer"
+                  />
                   <title>{`${p.name}: ${t('grid.dotTitle', { influence: roundScore(p.influence), interest: roundScore(p.interest) })}`}</title>
                 </a>
               )

@@ -1,9 +1,19 @@
 import { Link, useFetcher } from '@remix-run/react'
-import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
+import {
+  type KeyboardEvent,
+  memo,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import { useTranslation } from 'react-i18next'
-import { tierFor, weightedScore, type Thresholds } from '~/models/scoring'
-import { ScoreValue, TierBadge } from './badges'
+
 import { categoryLabel } from '~/components/stakeholders'
+import { type Thresholds, tierFor, weightedScore } from '~/models/scoring'
+
+import { ScoreValue, TierBadge } from './badges'
 
 export type GridCriterion = { id: number; name: string; weight: number }
 export type GridRow = {
@@ -120,7 +130,9 @@ export function ScoringGrid({
               {criteria.map((c) => (
                 <th key={c.id} scope="col" className="text-center">
                   {c.name}
-                  <span className="block text-xs font-normal text-ink-muted">{t('score.weight', { weight: c.weight })}</span>
+                  <span className="block text-xs font-normal text-ink-muted">
+                    {t('score.weight', { weight: c.weight })}
+                  </span>
                 </th>
               ))}
               <th scope="col" className="text-right">
@@ -160,7 +172,16 @@ export function ScoringGrid({
         {announcement}
       </p>
       {[...saves.entries()].map(([id, s]) => (
-        <RowSaver key={id} stakeholderId={id} values={s.values} seq={s.seq} criteria={criteria} store={store} onAnnounce={announce} name={rowsRef.current.find((r) => r.id === id)?.name ?? ''} />
+        <RowSaver
+          key={id}
+          stakeholderId={id}
+          values={s.values}
+          seq={s.seq}
+          criteria={criteria}
+          store={store}
+          onAnnounce={announce}
+          name={rowsRef.current.find((r) => r.id === id)?.name ?? ''}
+        />
       ))}
     </>
   )
@@ -301,12 +322,20 @@ const ScoreRow = memo(function ScoreRow({
     const next = { ...values, [criterion.id]: value }
     setValues(next)
     onSave(row.id, next)
-    onAnnounce(value === null ? t('score.clearedCell', { criterion: criterion.name }) : t('score.setCell', { criterion: criterion.name, value }))
+    onAnnounce(
+      value === null
+        ? t('score.clearedCell', { criterion: criterion.name })
+        : t('score.setCell', { criterion: criterion.name, value }),
+    )
   }
 
   const formId = rowFormId(row.id)
   return (
-    <tr onKeyDown={interactive ? onKeyDown : undefined} aria-rowindex={interactive ? index + 2 : undefined} data-stakeholder={row.id}>
+    <tr
+      onKeyDown={interactive ? onKeyDown : undefined}
+      aria-rowindex={interactive ? index + 2 : undefined}
+      data-stakeholder={row.id}
+    >
       <th
         scope="row"
         className="font-normal"
@@ -327,7 +356,14 @@ const ScoreRow = memo(function ScoreRow({
         <Link ref={nameLink} to={`/stakeholders/${row.id}`} tabIndex={interactive ? -1 : undefined}>
           {row.name}
         </Link>
-        <span className="block text-xs text-ink-muted">{[row.categoryName ? categoryLabel(t, { key: row.categoryKey, name: row.categoryName }) : null, row.ownerName].filter(Boolean).join(' · ')}</span>
+        <span className="block text-xs text-ink-muted">
+          {[
+            row.categoryName ? categoryLabel(t, { key: row.categoryKey, name: row.categoryName }) : null,
+            row.ownerName,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
       </th>
       {criteria.map((c, i) => {
         const col = i + 1
@@ -343,7 +379,9 @@ const ScoreRow = memo(function ScoreRow({
               tabIndex={activeCol === col ? 0 : -1}
               onFocus={() => activeCol !== col && onActivate(index, col)}
               onClick={() => onActivate(index, col)}
-              title={meta && meta.by ? t('score.givenBy', { by: meta.by, at: meta.at.slice(0, 10) }) : undefined}
+              title={
+                meta && meta.by ? t('score.givenBy', { by: meta.by, at: meta.at.slice(0, 10) }) : undefined
+              }
               className={`cursor-cell text-center tabular-nums focus:bg-brand-50 ${activeCol === col ? 'ring-2 ring-inset ring-brand-500' : ''}`}
             >
               <span className="js-only">
@@ -360,7 +398,13 @@ const ScoreRow = memo(function ScoreRow({
                 <label className="sr-only" htmlFor={`${formId}-${c.id}`}>
                   {t('score.selectLabel', { criterion: c.name, name: row.name })}
                 </label>
-                <select id={`${formId}-${c.id}`} name={scoreField(c.id)} form={formId} defaultValue={value ?? ''} className="input w-16 px-1 py-1">
+                <select
+                  id={`${formId}-${c.id}`}
+                  name={scoreField(c.id)}
+                  form={formId}
+                  defaultValue={value ?? ''}
+                  className="input w-16 px-1 py-1"
+                >
                   <option value="">–</option>
                   {[1, 2, 3, 4, 5].map((v) => (
                     <option key={v} value={v}>
@@ -380,7 +424,13 @@ const ScoreRow = memo(function ScoreRow({
       })}
       <td className="text-right">
         {/* The tier cell already says "Unscored"; say it once. */}
-        {score === null ? <span aria-hidden className="text-ink-muted">–</span> : <ScoreValue score={score} />}
+        {score === null ? (
+          <span aria-hidden className="text-ink-muted">
+            –
+          </span>
+        ) : (
+          <ScoreValue score={score} />
+        )}
       </td>
       <td>
         <TierBadge tier={tier} />
@@ -406,7 +456,12 @@ const ScoreRow = memo(function ScoreRow({
             {t('score.notSaved', { message: status.message })}
           </span>
         ) : null}{' '}
-        <Link ref={historyLink} to={`${back}${back.includes('?') ? '&' : '?'}history=${row.id}#history`} className="text-xs" tabIndex={interactive ? -1 : undefined}>
+        <Link
+          ref={historyLink}
+          to={`${back}${back.includes('?') ? '&' : '?'}history=${row.id}#history`}
+          className="text-xs"
+          tabIndex={interactive ? -1 : undefined}
+        >
           {t('score.history')}
         </Link>
       </td>

@@ -1,15 +1,20 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+
 import type { StakeholderStrategy, StrategyView } from '~/models/priorities.server'
 import { roundScore } from '~/models/scoring'
 import { useFormat } from '~/utils/format'
+
 import { QuadrantName } from './badges'
 
 /** Methods and messages as text (read-only view, also used on the stakeholder page). */
 export function StrategyText({ strategy, languages }: { strategy: StrategyView; languages: string[] }) {
   const { t } = useTranslation('priorities')
   const { t: tc } = useTranslation()
-  const langs = [...languages, ...Object.keys(strategy.messages).filter((l) => !languages.includes(l))].filter((l) => strategy.messages[l])
+  const langs = [
+    ...languages,
+    ...Object.keys(strategy.messages).filter((l) => !languages.includes(l)),
+  ].filter((l) => strategy.messages[l])
   return (
     <div className="mt-2 space-y-2 text-sm">
       <div>
@@ -53,7 +58,11 @@ export function StakeholderStrategySection({
   const f = useFormat()
   const p = engagement.priority
   return (
-    <section aria-labelledby="strategy-section-title" className="card space-y-4" data-testid="strategy-section">
+    <section
+      aria-labelledby="strategy-section-title"
+      className="card space-y-4"
+      data-testid="strategy-section"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="strategy-section-title">{t('section.title')}</h2>
         <Link to={`/priorities/score?history=${stakeholderId}#history`} className="text-sm">
@@ -66,7 +75,12 @@ export function StakeholderStrategySection({
             <QuadrantName quadrant={engagement.quadrant} />
           </span>{' '}
           <span className="text-ink-muted">
-            ({t('grid.dotTitle', { influence: f.number(roundScore(p.influence!)), interest: f.number(roundScore(p.interest!)) })})
+            (
+            {t('grid.dotTitle', {
+              influence: f.number(roundScore(p.influence!)),
+              interest: f.number(roundScore(p.interest!)),
+            })}
+            )
           </span>
         </p>
       ) : (

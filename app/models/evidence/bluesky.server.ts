@@ -3,7 +3,9 @@
  * com.atproto.identity.resolveHandle) -> app.bsky.feed.getPosts on the public AppView.
  */
 import { z } from 'zod'
+
 import type { PostMetrics } from '#db/schema'
+
 import { absoluteHttpUrl, cleanText, type LinkPreview } from './open-graph.server'
 import { EvidenceFetchError, fetchJson } from './safe-fetch.server'
 
@@ -68,11 +70,16 @@ function embedImage(embed: unknown): string | null {
 export async function resolveBlueskyDid(actor: string): Promise<string> {
   if (actor.startsWith('did:')) return actor
   const query = new URLSearchParams({ handle: actor.toLowerCase() })
-  const { did } = await fetchJson(`${BLUESKY_API}/xrpc/com.atproto.identity.resolveHandle?${query}`, resolveHandleSchema)
+  const { did } = await fetchJson(
+    `${BLUESKY_API}/xrpc/com.atproto.identity.resolveHandle?${query}`,
+    resolveHandleSchema,
+  )
   return did
 }
 
-export async function readBlueskyPost(ref: BlueskyPostRef): Promise<{ preview: LinkPreview; metrics: PostMetrics }> {
+export async function readBlueskyPost(
+  ref: BlueskyPostRef,
+): Promise<{ preview: LinkPreview; metrics: PostMetrics }> {
   const did = await resolveBlueskyDid(ref.actor)
   const query = new URLSearchParams({ uris: `at://${did}/app.bsky.feed.post/${ref.rkey}` })
   const { posts } = await fetchJson(`${BLUESKY_API}/xrpc/app.bsky.feed.getPosts?${query}`, getPostsSchema)

@@ -3,14 +3,19 @@
  * /users/user/statuses/<id>) -> GET https://<instance>/api/v1/statuses/<id>, a public endpoint.
  */
 import { z } from 'zod'
+
 import type { PostMetrics } from '#db/schema'
+
 import { absoluteHttpUrl, cleanText, htmlToText, type LinkPreview } from './open-graph.server'
 import { fetchJson } from './safe-fetch.server'
 
 export type MastodonStatusRef = { origin: string; instance: string; id: string }
 
 const ACCOUNT = '[A-Za-z0-9_.-]+(?:@[A-Za-z0-9.-]+)?'
-const STATUS_PATHS = [new RegExp(`^/@${ACCOUNT}/(\\d{1,20})/?$`), /^\/users\/[A-Za-z0-9_.-]+\/statuses\/(\d{1,20})\/?$/]
+const STATUS_PATHS = [
+  new RegExp(`^/@${ACCOUNT}/(\\d{1,20})/?$`),
+  /^\/users\/[A-Za-z0-9_.-]+\/statuses\/(\d{1,20})\/?$/,
+]
 
 /** The instance and status id of a Mastodon status URL, or null when the URL does not look like one. */
 export function parseMastodonUrl(input: string | URL): MastodonStatusRef | null {
@@ -47,10 +52,14 @@ const statusSchema = z.object({
   card: z.object({ title: z.string().nullish(), image: z.string().nullish() }).nullish(),
 })
 
-export async function readMastodonStatus(ref: MastodonStatusRef): Promise<{ preview: LinkPreview; metrics: PostMetrics }> {
+export async function readMastodonStatus(
+  ref: MastodonStatusRef,
+): Promise<{ preview: LinkPreview; metrics: PostMetrics }> {
   const status = await fetchJson(`${ref.origin}/api/v1/statuses/${ref.id}`, statusSchema)
   const name = status.account.display_name?.trim() || status.account.acct
-  const image = status.media_attachments.find((m) => m.type === 'image' || m.type === 'gifv')?.preview_url ?? status.card?.image
+  const image =
+    status.media_attachments.find((m) => m.type === 'image' || m.type === 'gifv')?.preview_url ??
+    status.card?.image
   const text = status.spoiler_text?.trim() ? status.spoiler_text : htmlToText(status.content ?? '')
   return {
     preview: {

@@ -4,6 +4,7 @@
  * forgiving HTML parser), never with regular expressions.
  */
 import { Parser } from 'htmlparser2'
+
 import { EvidenceFetchError, safeFetch } from './safe-fetch.server'
 
 export type LinkPreview = {
@@ -23,7 +24,12 @@ export function cleanText(value: string | null | undefined, max: number): string
   const text = value.replace(/\s+/g, ' ').trim()
   if (!text) return null
   const chars = Array.from(text)
-  return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : text
+  return chars.length > max
+    ? `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`
+    : text
 }
 
 /** An absolute http(s) URL for an image reference on a page, or null. */
@@ -95,7 +101,10 @@ export function parseOpenGraph(html: string, pageUrl: string): LinkPreview {
   return {
     title: cleanText(first('og:title', 'twitter:title') ?? title, LIMITS.title),
     description: cleanText(first('og:description', 'twitter:description', 'description'), LIMITS.description),
-    imageUrl: absoluteHttpUrl(first('og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), pageUrl),
+    imageUrl: absoluteHttpUrl(
+      first('og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'),
+      pageUrl,
+    ),
     siteName: cleanText(first('og:site_name', 'application-name') ?? host, LIMITS.siteName),
   }
 }

@@ -7,9 +7,11 @@
  */
 import { lookup } from 'node:dns/promises'
 import type { LookupFunction } from 'node:net'
+
 import ipaddr from 'ipaddr.js'
 import { Agent } from 'undici'
 import type { z } from 'zod'
+
 import { env } from '~/utils/env.server'
 
 export const MAX_REDIRECTS = 5
@@ -118,7 +120,8 @@ export async function assertFetchable(input: string | URL, signal: AbortSignal):
     } catch (error) {
       if (error instanceof EvidenceFetchError) throw error
       const code = (error as { code?: string }).code
-      if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EAI_NONAME') throw new EvidenceFetchError('unknown_host')
+      if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EAI_NONAME')
+        throw new EvidenceFetchError('unknown_host')
       throw new EvidenceFetchError('dns_error')
     }
   }
@@ -140,8 +143,10 @@ export function guardedLookup(isAllowed: (address: string) => boolean = isPublic
       (records) => {
         const family = options.family === 4 || options.family === 6 ? options.family : 0
         const usable = family ? records.filter((r) => r.family === family) : records
-        if (!records.every((r) => isAllowed(r.address))) return done(new EvidenceFetchError('private_address'))
-        if (usable.length === 0) return done(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }))
+        if (!records.every((r) => isAllowed(r.address)))
+          return done(new EvidenceFetchError('private_address'))
+        if (usable.length === 0)
+          return done(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }))
         if (options.all) return done(null, usable)
         return done(null, usable[0].address, usable[0].family)
       },
@@ -210,7 +215,10 @@ export async function safeFetch(input: string, options: SafeFetchOptions): Promi
           signal,
           // Node's fetch accepts an undici dispatcher; the DOM RequestInit type does not know it.
           ...({ dispatcher: guardedDispatcher() } as RequestInit),
-          headers: { Accept: options.accept, 'User-Agent': 'RippleBot/1.0 (link preview for a dissemination log)' },
+          headers: {
+            Accept: options.accept,
+            'User-Agent': 'RippleBot/1.0 (link preview for a dissemination log)',
+          },
         }),
         signal,
       )

@@ -1,12 +1,21 @@
 import { isNull } from 'drizzle-orm'
+
 import { db, sqlite } from '#db/client'
 import { actionTypes, channels } from '#db/schema'
+import { type ActionInput, type Actor, builtInNames, createAction, isRealDate } from '~/models/actions.server'
 import type { Tx } from '~/models/audit.server'
-import { builtInNames, createAction, isRealDate, type ActionInput, type Actor } from '~/models/actions.server'
 import { nameKey, webDomainFrom } from '~/utils/text'
+
 import { languageCode } from './mapping.server'
 import { firstOf, listOf } from './parse.server'
-import { keyedLookup, parseCount, stakeholderLookups, translatedNames, type ImportAdapter, type ReadRow } from './pipeline.server'
+import {
+  type ImportAdapter,
+  keyedLookup,
+  parseCount,
+  type ReadRow,
+  stakeholderLookups,
+  translatedNames,
+} from './pipeline.server'
 
 export type ActionCandidate = { input: ActionInput }
 
@@ -22,7 +31,8 @@ export function parseDate(value: string): string | null {
   if (m) return real(m[3], m[2], m[1])
   if (/^\d{5}$/.test(v)) {
     const serial = Number(v)
-    if (serial > 20000 && serial < 80000) return new Date(Date.UTC(1899, 11, 30) + serial * 86400000).toISOString().slice(0, 10)
+    if (serial > 20000 && serial < 80000)
+      return new Date(Date.UTC(1899, 11, 30) + serial * 86400000).toISOString().slice(0, 10)
   }
   return null
 }
@@ -34,11 +44,21 @@ function real(y: string, mo: string, d: string) {
 
 function listLookup(kind: 'types' | 'channels') {
   const table = kind === 'types' ? actionTypes : channels
-  const rows = db.select({ id: table.id, key: table.key, name: table.name }).from(table).where(isNull(table.archivedAt)).all()
+  const rows = db
+    .select({ id: table.id, key: table.key, name: table.name })
+    .from(table)
+    .where(isNull(table.archivedAt))
+    .all()
   return keyedLookup(
     rows.map((r) => ({
       id: r.id,
-      names: [r.name, r.key, r.key?.replace(/_/g, ' '), r.key ? builtInNames[kind][r.key] : null, ...(r.key ? translatedNames('actions', kind, r.key) : [])],
+      names: [
+        r.name,
+        r.key,
+        r.key?.replace(/_/g, ' '),
+        r.key ? builtInNames[kind][r.key] : null,
+        ...(r.key ? translatedNames('actions', kind, r.key) : []),
+      ],
     })),
   )
 }
@@ -48,12 +68,20 @@ function listLookup(kind: 'types' | 'channels') {
  * so they go to the review queue). Stakeholders are matched by name or web domain; one that is
  * not found is a warning, never a rejection. The same partner, date and title is a duplicate.
  */
-export function actionAdapter({ actor, partnerId }: { actor: Actor; partnerId: number }): ImportAdapter<ActionCandidate> {
+export function actionAdapter({
+  actor,
+  partnerId,
+}: {
+  actor: Actor
+  partnerId: number
+}): ImportAdapter<ActionCandidate> {
   const type = listLookup('types')
   const channel = listLookup('channels')
   const raw = sqlite()
   const { byName, byDomain } = stakeholderLookups()
-  const sameAction = raw.prepare<[number, string], { id: number; title: string }>('select id, title from actions where partner_id = ? and date = ? and archived_at is null')
+  const sameAction = raw.prepare<[number, string], { id: number; title: string }>(
+    'select id, title from actions where partner_id = ? and date = ? and archived_at is null',
+  )
 
   return {
     kind: 'actions',
@@ -64,7 +92,8 @@ export function actionAdapter({ actor, partnerId }: { actor: Actor; partnerId: n
       const title = text('title')
       const label = title || text('date')
       if (!title) problems.push({ reason: 'problems.missingTitle' })
-      else if (title.length > 300) problems.push({ reason: 'problems.tooLong', params: { field: 'title', max: 300 } })
+      else if (title.length > 300)
+        problems.push({ reason: 'problems.tooLong', params: { field: 'title', max: 300 } })
       const dateText = text('date')
       const date = dateText ? parseDate(dateText) : null
       if (!dateText) problems.push({ reason: 'problems.missingDate' })
@@ -75,8 +104,13 @@ export function actionAdapter({ actor, partnerId }: { actor: Actor; partnerId: n
       else if (!typeId) problems.push({ reason: 'problems.unknownType', params: { value: typeText } })
       const channelText = text('channel')
       const channelId = channelText ? channel(channelText) : null
-      if (channelText && !channelId) problems.push({ reason: 'problems.unknownChannel', params: { value: channelText } })
-      const figures: Record<'participants' | 'onlineReach' | 'engagements', number | null> = { participants: null, onlineReach: null, engagements: null }
+      if (channelText && !channelId)
+        problems.push({ reason: 'problems.unknownChannel', params: { value: channelText } })
+      const figures: Record<'participants' | 'onlineReach' | 'engagements', number | null> = {
+        participants: null,
+        onlineReach: null,
+        engagements: null,
+      }
       for (const field of ['participants', 'onlineReach', 'engagements'] as const) {
         const parsed = parseCount(text(field))
         if (parsed.ok) figures[field] = parsed.value
@@ -108,7 +142,19 @@ export function actionAdapter({ actor, partnerId }: { actor: Actor; partnerId: n
       return {
         label,
         candidate: {
-          input: { partnerId, typeId, date, title, channelId, languages, ...figures, evidenceUrl, stakeholderIds, description: description ? description.slice(0, 5000) : null, status: 'submitted' },
+          input: {
+            partnerId,
+            typeId,
+            date,
+            title,
+            channelId,
+            languages,
+            ...figures,
+            evidenceUrl,
+            stakeholderIds,
+            description: description ? description.slice(0, 5000) : null,
+            status: 'submitted',
+          },
         },
         problems,
         warnings,
@@ -127,4 +173,3 @@ export function actionAdapter({ actor, partnerId }: { actor: Actor; partnerId: n
     },
   }
 }
-

@@ -1,14 +1,35 @@
 import { db, sqlite } from '#db/client'
 import type { LawfulBasis } from '#db/schema'
 import { recordAudit, type Tx } from '~/models/audit.server'
-import { createContact, emailKeyOf, getContact, updateContact, type ContactInput } from '~/models/contacts.server'
+import {
+  type ContactInput,
+  createContact,
+  emailKeyOf,
+  getContact,
+  updateContact,
+} from '~/models/contacts.server'
 import { nameKey } from '~/utils/text'
-import { cleanMapping, guessMapping, languageCode, type ColumnMapping } from './mapping.server'
+
+import { cleanMapping, type ColumnMapping, guessMapping, languageCode } from './mapping.server'
 import { firstOf, listOf, parseUpload } from './parse.server'
-import { emailPattern, planRows, stakeholderLookups, writeRows, type Decision, type ImportAdapter, type ImportReport, type ReadRow, type WriteMode } from './pipeline.server'
+import {
+  type Decision,
+  emailPattern,
+  type ImportAdapter,
+  type ImportReport,
+  planRows,
+  type ReadRow,
+  stakeholderLookups,
+  type WriteMode,
+  writeRows,
+} from './pipeline.server'
 import { assertSize } from './stakeholder-import.server'
 
-export type ContactCandidate = { input: ContactInput; stakeholderId: number | null; given: (keyof ContactInput)[] }
+export type ContactCandidate = {
+  input: ContactInput
+  stakeholderId: number | null
+  given: (keyof ContactInput)[]
+}
 
 const phonePattern = /^[+()\d][\d\s().\-/]*$/
 
@@ -30,7 +51,9 @@ export function contactAdapter({
 }): ImportAdapter<ContactCandidate> {
   const raw = sqlite()
   const { byName, byDomain } = stakeholderLookups()
-  const byEmail = raw.prepare<[string], { id: number; name: string }>('select id, name from contacts where email_key = ? and erased_at is null and archived_at is null order by id limit 1')
+  const byEmail = raw.prepare<[string], { id: number; name: string }>(
+    'select id, name from contacts where email_key = ? and erased_at is null and archived_at is null order by id limit 1',
+  )
   const today = new Date().toISOString().slice(0, 10)
 
   function stakeholderFor(organisation: string, email: string | undefined): number | null {
@@ -60,8 +83,10 @@ export function contactAdapter({
       const name = text('name') || joined || email
       const label = name || email
       if (!name) problems.push({ reason: 'problems.missingName' })
-      if (email && !emailPattern.test(email)) problems.push({ reason: 'problems.badEmail', params: { value: email } })
-      if (name.length > 200) problems.push({ reason: 'problems.tooLong', params: { field: 'name', max: 200 } })
+      if (email && !emailPattern.test(email))
+        problems.push({ reason: 'problems.badEmail', params: { value: email } })
+      if (name.length > 200)
+        problems.push({ reason: 'problems.tooLong', params: { field: 'name', max: 200 } })
       const given: (keyof ContactInput)[] = ['name']
       const input: ContactInput = {
         name,
@@ -101,7 +126,11 @@ export function contactAdapter({
       if (problems.length) return { label, candidate: null, problems, warnings }
       const organisation = text('organisation')
       const stakeholder = stakeholderFor(organisation, input.email)
-      if (!stakeholder) warnings.push({ reason: organisation ? 'problems.organisationNotFound' : 'problems.noStakeholder', params: { value: organisation } })
+      if (!stakeholder)
+        warnings.push({
+          reason: organisation ? 'problems.organisationNotFound' : 'problems.noStakeholder',
+          params: { value: organisation },
+        })
       return { label, candidate: { input, stakeholderId: stakeholder, given }, problems, warnings }
     },
     keys(c) {
@@ -137,7 +166,14 @@ export function contactAdapter({
 }
 
 /** Parse, map (guessed unless given), dedupe and write contacts in one transaction, without the pages. */
-export function importContactsFromBuffer(args: { buffer: Uint8Array; fileName: string; userId: number; mapping?: ColumnMapping; decisions?: Record<string, Decision>; mode?: WriteMode }): ImportReport {
+export function importContactsFromBuffer(args: {
+  buffer: Uint8Array
+  fileName: string
+  userId: number
+  mapping?: ColumnMapping
+  decisions?: Record<string, Decision>
+  mode?: WriteMode
+}): ImportReport {
   const started = performance.now()
   assertSize(args.buffer)
   const parsed = parseUpload({ buffer: args.buffer, fileName: args.fileName })
@@ -155,7 +191,14 @@ export function importContactsFromBuffer(args: { buffer: Uint8Array; fileName: s
         entity: 'import',
         entityId: null,
         action: 'import',
-        after: { kind: 'contacts', fileName: args.fileName, created: report.created.length, updated: report.updated.length, skipped: report.skipped.length, rejected: report.rejected.length },
+        after: {
+          kind: 'contacts',
+          fileName: args.fileName,
+          created: report.created.length,
+          updated: report.updated.length,
+          skipped: report.skipped.length,
+          rejected: report.rejected.length,
+        },
         summary: `${args.fileName}: ${report.created.length} contacts created`,
       }),
   })

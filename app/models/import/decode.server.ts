@@ -32,8 +32,10 @@ export function decodeUpload(buffer: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new ImportRefusal('errors.empty')
 
   let decoded: DecodedText
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) decoded = { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'UTF-16LE' }
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) decoded = { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'UTF-16BE' }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    decoded = { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'UTF-16LE' }
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    decoded = { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'UTF-16BE' }
   else {
     if (looksBinary(bytes)) throw new ImportRefusal('errors.binary')
     const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
@@ -64,7 +66,7 @@ function looksBinaryText(text: string) {
   let control = 0
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i)
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) control++
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++
   }
   return control / sample.length > 0.02
 }

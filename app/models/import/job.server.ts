@@ -1,17 +1,35 @@
 import { and, eq, isNull } from 'drizzle-orm'
+
 import { db } from '#db/client'
-import { importJobs, lawfulBases, partners, stakeholderCategories, type LawfulBasis } from '#db/schema'
-import { recordAudit } from '~/models/audit.server'
-import { canCreateFor } from '~/models/actions.server'
-import { serverT } from '~/i18n/resources.server'
+import { importJobs, lawfulBases, type LawfulBasis, partners, stakeholderCategories } from '#db/schema'
 import { isSupportedLocale } from '~/i18n/i18n'
+import { serverT } from '~/i18n/resources.server'
+import { canCreateFor } from '~/models/actions.server'
+import { recordAudit } from '~/models/audit.server'
 import type { SessionUser } from '~/utils/session.server'
-import { ImportRefusal } from './decode.server'
+
 import { actionAdapter } from './action-import.server'
 import { contactAdapter } from './contact-import.server'
-import { cleanMapping, guessMapping, importFields, type ColumnMapping, type ImportKind } from './mapping.server'
-import { parseUpload, type ParsedFile } from './parse.server'
-import { decisions as decisionValues, planRows, summarize, writeModes, writeRows, type Decision, type ImportAdapter, type ImportReport, type WriteMode } from './pipeline.server'
+import { ImportRefusal } from './decode.server'
+import {
+  cleanMapping,
+  type ColumnMapping,
+  guessMapping,
+  importFields,
+  type ImportKind,
+} from './mapping.server'
+import { type ParsedFile, parseUpload } from './parse.server'
+import {
+  type Decision,
+  decisions as decisionValues,
+  type ImportAdapter,
+  type ImportReport,
+  planRows,
+  summarize,
+  type WriteMode,
+  writeModes,
+  writeRows,
+} from './pipeline.server'
 import { assertSize, stakeholderAdapter } from './stakeholder-import.server'
 
 export type ImportJob = typeof importJobs.$inferSelect
@@ -29,10 +47,23 @@ export type JobOptions = {
  * (empty, binary, one column, too large, unknown format) throws ImportRefusal and writes nothing.
  * A vCard sent to the stakeholder import becomes a contacts import.
  */
-export function createImportJob({ kind, user, fileName, buffer, partnerId = null }: { kind: ImportKind; user: SessionUser; fileName: string; buffer: Uint8Array; partnerId?: number | null }): number {
+export function createImportJob({
+  kind,
+  user,
+  fileName,
+  buffer,
+  partnerId = null,
+}: {
+  kind: ImportKind
+  user: SessionUser
+  fileName: string
+  buffer: Uint8Array
+  partnerId?: number | null
+}): number {
   assertSize(buffer)
   const parsed = parseUpload({ buffer, fileName })
-  const effective: ImportKind = kind === 'actions' ? 'actions' : parsed.format.type === 'vcard' ? 'contacts' : kind
+  const effective: ImportKind =
+    kind === 'actions' ? 'actions' : parsed.format.type === 'vcard' ? 'contacts' : kind
   const mapping = guessMapping(effective, parsed)
   const row = db
     .insert(importJobs)
@@ -55,8 +86,16 @@ export function createImportJob({ kind, user, fileName, buffer, partnerId = null
 }
 
 /** The user's own import job of one area, or null (someone else's job is not found). */
-export function getImportJob(id: number, user: SessionUser, area: 'stakeholders' | 'actions'): ImportJob | null {
-  const job = db.select().from(importJobs).where(and(eq(importJobs.id, id), eq(importJobs.userId, user.id))).get()
+export function getImportJob(
+  id: number,
+  user: SessionUser,
+  area: 'stakeholders' | 'actions',
+): ImportJob | null {
+  const job = db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), eq(importJobs.userId, user.id)))
+    .get()
   if (!job) return null
   if (area === 'actions' ? job.kind !== 'actions' : job.kind === 'actions') return null
   return job
@@ -69,7 +108,9 @@ export function parseJob(job: ImportJob): ParsedFile {
 export function jobOptions(job: ImportJob): JobOptions {
   const m = job.mapping ?? {}
   const num = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null)
-  const basis = (lawfulBases as readonly string[]).includes(String(m._basis)) ? (m._basis as LawfulBasis) : 'legitimate_interest'
+  const basis = (lawfulBases as readonly string[]).includes(String(m._basis))
+    ? (m._basis as LawfulBasis)
+    : 'legitimate_interest'
   return { defaultCategoryId: num(m._category), ownerPartnerId: num(m._owner), lawfulBasis: basis }
 }
 
@@ -78,7 +119,11 @@ export function jobMapping(job: ImportJob): ColumnMapping {
 }
 
 /** Saves the columns chosen for each field and the options; the preview comes next. */
-export function saveJobMapping(job: ImportJob, mapping: Record<string, unknown>, options: Partial<JobOptions>) {
+export function saveJobMapping(
+  job: ImportJob,
+  mapping: Record<string, unknown>,
+  options: Partial<JobOptions>,
+) {
   const clean = cleanMapping(job.kind, job.headers ?? [], mapping)
   const stored: Record<string, string | null> = { ...clean }
   if (options.defaultCategoryId) stored._category = String(options.defaultCategoryId)
@@ -95,8 +140,10 @@ export function mappingProblems(job: ImportJob): string[] {
   const mapping = jobMapping(job)
   const problems: string[] = []
   for (const f of importFields[job.kind]) if (f.required && !mapping[f.field]) problems.push(f.field)
-  if (job.kind === 'contacts' && !mapping.name && !mapping.firstName && !mapping.lastName && !mapping.email) problems.push('name')
-  if (job.kind === 'stakeholders' && !mapping.category && !jobOptions(job).defaultCategoryId) problems.push('category')
+  if (job.kind === 'contacts' && !mapping.name && !mapping.firstName && !mapping.lastName && !mapping.email)
+    problems.push('name')
+  if (job.kind === 'stakeholders' && !mapping.category && !jobOptions(job).defaultCategoryId)
+    problems.push('category')
   return problems
 }
 
@@ -105,9 +152,14 @@ export type JobDecisions = { mode: WriteMode; defaultDecision: Decision; perLine
 export function jobDecisions(job: ImportJob): JobDecisions {
   const stored = job.decisions ?? {}
   const perLine: Record<string, Decision> = {}
-  for (const [k, v] of Object.entries(stored)) if (/^\d+$/.test(k) && (decisionValues as readonly string[]).includes(v)) perLine[k] = v as Decision
-  const mode = (writeModes as readonly string[]).includes(stored._mode) ? (stored._mode as WriteMode) : 'valid'
-  const defaultDecision = (decisionValues as readonly string[]).includes(stored._default) ? (stored._default as Decision) : 'skip'
+  for (const [k, v] of Object.entries(stored))
+    if (/^\d+$/.test(k) && (decisionValues as readonly string[]).includes(v)) perLine[k] = v as Decision
+  const mode = (writeModes as readonly string[]).includes(stored._mode)
+    ? (stored._mode as WriteMode)
+    : 'valid'
+  const defaultDecision = (decisionValues as readonly string[]).includes(stored._default)
+    ? (stored._default as Decision)
+    : 'skip'
   return { mode, defaultDecision, perLine }
 }
 
@@ -124,24 +176,41 @@ function adapterFor(job: ImportJob, user: SessionUser): ImportAdapter<unknown> {
   const options = jobOptions(job)
   if (job.kind === 'actions') {
     if (!job.partnerId) throw new ImportRefusal('errors.partnerRequired')
-    return actionAdapter({ actor: { id: user.id, role: user.role, partnerId: user.partnerId }, partnerId: job.partnerId }) as ImportAdapter<unknown>
+    return actionAdapter({
+      actor: { id: user.id, role: user.role, partnerId: user.partnerId },
+      partnerId: job.partnerId,
+    }) as ImportAdapter<unknown>
   }
-  if (job.kind === 'contacts') return contactAdapter({ userId: user.id, fileName: job.fileName, lawfulBasis: options.lawfulBasis }) as ImportAdapter<unknown>
-  return stakeholderAdapter({ userId: user.id, options: { defaultCategoryId: options.defaultCategoryId, ownerPartnerId: options.ownerPartnerId } }) as ImportAdapter<unknown>
+  if (job.kind === 'contacts')
+    return contactAdapter({
+      userId: user.id,
+      fileName: job.fileName,
+      lawfulBasis: options.lawfulBasis,
+    }) as ImportAdapter<unknown>
+  return stakeholderAdapter({
+    userId: user.id,
+    options: { defaultCategoryId: options.defaultCategoryId, ownerPartnerId: options.ownerPartnerId },
+  }) as ImportAdapter<unknown>
 }
 
 /** Every row's problems and every duplicate, with the decisions chosen so far; writes nothing. */
 export function previewJob(job: ImportJob, user: SessionUser) {
   const parsed = parseJob(job)
   const chosen = jobDecisions(job)
-  const rows = planRows(adapterFor(job, user), parsed, jobMapping(job), { decisions: chosen.perLine, defaultDecision: chosen.defaultDecision })
+  const rows = planRows(adapterFor(job, user), parsed, jobMapping(job), {
+    decisions: chosen.perLine,
+    defaultDecision: chosen.defaultDecision,
+  })
   return { summary: summarize(rows), decisions: chosen }
 }
 
 /** May this user write this job? Actions only for a partner the user may log for. */
 export function canRunJob(job: ImportJob, user: SessionUser) {
   if (job.kind !== 'actions') return true
-  return !!job.partnerId && canCreateFor({ id: user.id, role: user.role, partnerId: user.partnerId }, job.partnerId)
+  return (
+    !!job.partnerId &&
+    canCreateFor({ id: user.id, role: user.role, partnerId: user.partnerId }, job.partnerId)
+  )
 }
 
 /**
@@ -154,7 +223,10 @@ export function runImportJob(job: ImportJob, user: SessionUser): ImportReport {
   const parsed = parseJob(job)
   const chosen = jobDecisions(job)
   const adapter = adapterFor(job, user)
-  const rows = planRows(adapter, parsed, jobMapping(job), { decisions: chosen.perLine, defaultDecision: chosen.defaultDecision })
+  const rows = planRows(adapter, parsed, jobMapping(job), {
+    decisions: chosen.perLine,
+    defaultDecision: chosen.defaultDecision,
+  })
   // Once written, the uploaded file is no longer needed and may hold personal data (contacts):
   // it is dropped; the report keeps what was done with each line.
   const finish = (report: ImportReport) => ({
@@ -174,7 +246,14 @@ export function runImportJob(job: ImportJob, user: SessionUser): ImportReport {
         entity: 'import_job',
         entityId: job.id,
         action: 'import',
-        after: { kind: job.kind, fileName: job.fileName, created: r.created.length, updated: r.updated.length, skipped: r.skipped.length, rejected: r.rejected.length },
+        after: {
+          kind: job.kind,
+          fileName: job.fileName,
+          created: r.created.length,
+          updated: r.updated.length,
+          skipped: r.skipped.length,
+          rejected: r.rejected.length,
+        },
         summary: `${job.fileName}: ${r.created.length} created, ${r.updated.length} updated, ${r.skipped.length} skipped, ${r.rejected.length} rejected`,
       })
       tx.update(importJobs).set(finish(r)).where(eq(importJobs.id, job.id)).run()
@@ -192,12 +271,29 @@ export function jobReport(job: ImportJob): ImportReport | null {
 /** The report as CSV rows (line, outcome, name, reason), with reasons in the user's language. */
 export function reportRows(report: ImportReport, locale: string) {
   const t = serverT(isSupportedLocale(locale) ? locale : 'en')
-  const header = [t('import:report.csv.line'), t('import:report.csv.outcome'), t('import:report.csv.name'), t('import:report.csv.reason'), t('import:report.csv.id')]
+  const header = [
+    t('import:report.csv.line'),
+    t('import:report.csv.outcome'),
+    t('import:report.csv.name'),
+    t('import:report.csv.reason'),
+    t('import:report.csv.id'),
+  ]
   const rows: unknown[][] = []
   const add = (outcome: string, list: ImportReport['created']) => {
     for (const r of list) {
-      const params = { ...r.params, ...(r.params?.field ? { field: t(`import:fieldNames.${r.params.field}`, { defaultValue: String(r.params.field) }) } : {}) }
-      rows.push([r.line, t(`import:report.outcomes.${outcome}`), r.label, r.reason ? t(`import:${r.reason}`, params) : '', r.id ?? ''])
+      const params = {
+        ...r.params,
+        ...(r.params?.field
+          ? { field: t(`import:fieldNames.${r.params.field}`, { defaultValue: String(r.params.field) }) }
+          : {}),
+      }
+      rows.push([
+        r.line,
+        t(`import:report.outcomes.${outcome}`),
+        r.label,
+        r.reason ? t(`import:${r.reason}`, params) : '',
+        r.id ?? '',
+      ])
     }
   }
   add('created', report.created)
@@ -212,8 +308,22 @@ export function reportRows(report: ImportReport, locale: string) {
 /** Choices for the mapping page's options. */
 export function importFormOptions() {
   return {
-    categories: db.select({ id: stakeholderCategories.id, key: stakeholderCategories.key, name: stakeholderCategories.name }).from(stakeholderCategories).where(isNull(stakeholderCategories.archivedAt)).orderBy(stakeholderCategories.sortOrder).all(),
-    partners: db.select({ id: partners.id, name: partners.name }).from(partners).where(isNull(partners.archivedAt)).orderBy(partners.name).all(),
+    categories: db
+      .select({
+        id: stakeholderCategories.id,
+        key: stakeholderCategories.key,
+        name: stakeholderCategories.name,
+      })
+      .from(stakeholderCategories)
+      .where(isNull(stakeholderCategories.archivedAt))
+      .orderBy(stakeholderCategories.sortOrder)
+      .all(),
+    partners: db
+      .select({ id: partners.id, name: partners.name })
+      .from(partners)
+      .where(isNull(partners.archivedAt))
+      .orderBy(partners.name)
+      .all(),
   }
 }
 

@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync'
+
 import { decodeUpload, ImportRefusal } from './decode.server'
 import { looksLikeVCard, parseVCards } from './vcard.server'
 
@@ -20,7 +21,15 @@ export type ParsedFile = { format: FileFormat; headers: string[]; rows: SourceRo
 const delimiters = [',', ';', '\t'] as const
 
 /** The headers vCards are read into; mapping guesses them like any CSV header. */
-export const vcardHeaders = ['Full name', 'E-mail', 'Phone', 'Organisation', 'Job title', 'Website', 'Note'] as const
+export const vcardHeaders = [
+  'Full name',
+  'E-mail',
+  'Phone',
+  'Organisation',
+  'Job title',
+  'Website',
+  'Note',
+] as const
 
 /**
  * Decodes and parses an uploaded file: CSV (delimiter detected), JSON array of objects, or vCard.
@@ -30,8 +39,10 @@ export const vcardHeaders = ['Full name', 'E-mail', 'Phone', 'Organisation', 'Jo
 export function parseUpload({ buffer, fileName }: { buffer: Uint8Array; fileName: string }): ParsedFile {
   const { text, encoding } = decodeUpload(buffer)
   const lower = fileName.toLowerCase()
-  if (lower.endsWith('.ldif') || /^\s*(version: 1\s+)?dn:/i.test(text.slice(0, 200))) throw new ImportRefusal('errors.unsupportedFormat')
-  if (lower.endsWith('.vcf') || lower.endsWith('.vcard') || looksLikeVCard(text)) return parseVCardFile(text, encoding)
+  if (lower.endsWith('.ldif') || /^\s*(version: 1\s+)?dn:/i.test(text.slice(0, 200)))
+    throw new ImportRefusal('errors.unsupportedFormat')
+  if (lower.endsWith('.vcf') || lower.endsWith('.vcard') || looksLikeVCard(text))
+    return parseVCardFile(text, encoding)
   const trimmed = text.trimStart()
   if (lower.endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
     const json = tryJson(trimmed)
@@ -55,15 +66,20 @@ function parseVCardFile(text: string, encoding: string): ParsedFile {
   return {
     format: { type: 'vcard', encoding, hasHeader: true },
     headers: [...vcardHeaders],
-    rows: contacts.map((c) => ({ line: c.line, values: [c.name, c.email, c.phone, c.organisation, c.position, c.website, c.note] })),
+    rows: contacts.map((c) => ({
+      line: c.line,
+      values: [c.name, c.email, c.phone, c.organisation, c.position, c.website, c.note],
+    })),
   }
 }
 
 function parseJsonFile(json: unknown, encoding: string): ParsedFile {
-  if (!Array.isArray(json) || json.some((r) => !r || typeof r !== 'object' || Array.isArray(r))) throw new ImportRefusal('errors.jsonShape')
+  if (!Array.isArray(json) || json.some((r) => !r || typeof r !== 'object' || Array.isArray(r)))
+    throw new ImportRefusal('errors.jsonShape')
   if (!json.length) throw new ImportRefusal('errors.empty')
   const index = new Map<string, number>()
-  for (const record of json as Record<string, unknown>[]) for (const key of Object.keys(record)) if (!index.has(key)) index.set(key, index.size)
+  for (const record of json as Record<string, unknown>[])
+    for (const key of Object.keys(record)) if (!index.has(key)) index.set(key, index.size)
   const headers = [...index.keys()]
   if (headers.length < 2) throw new ImportRefusal('errors.oneColumn')
   const rows = (json as Record<string, unknown>[]).map((record, i) => {
@@ -76,7 +92,8 @@ function parseJsonFile(json: unknown, encoding: string): ParsedFile {
 
 function cellOf(value: unknown): Cell {
   if (value == null) return ''
-  if (Array.isArray(value)) return value.filter((v) => v != null).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)))
+  if (Array.isArray(value))
+    return value.filter((v) => v != null).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)))
   if (typeof value === 'object') return JSON.stringify(value)
   return String(value)
 }
@@ -100,7 +117,9 @@ function parseCsvFile(text: string, encoding: string): ParsedFile {
   const first = withData[0].record
   const hasHeader = !first.some(looksLikeData)
   const width = Math.max(...withData.slice(0, 50).map((r) => r.record.length))
-  const headers = hasHeader ? uniqueHeaders(first, width) : Array.from({ length: width }, (_, i) => `Column ${i + 1}`)
+  const headers = hasHeader
+    ? uniqueHeaders(first, width)
+    : Array.from({ length: width }, (_, i) => `Column ${i + 1}`)
   if (headers.length < 2) throw new ImportRefusal('errors.oneColumn')
   const body = hasHeader ? withData.slice(1) : withData
   return {
@@ -137,7 +156,14 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   for (const delimiter of delimiters) {
     let rows: string[][]
     try {
-      rows = parseCsv(sample, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: 60, skip_records_with_error: true })
+      rows = parseCsv(sample, {
+        delimiter,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+        to_line: 60,
+        skip_records_with_error: true,
+      })
     } catch {
       continue
     }

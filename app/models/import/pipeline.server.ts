@@ -1,10 +1,11 @@
 import { sqlite } from '#db/client'
-import { resourcesFor } from '~/i18n/resources.server'
 import { supportedLocales } from '~/i18n/i18n'
-import { nameKey } from '~/utils/text'
-import { rowReader, type ColumnMapping, type ImportKind } from './mapping.server'
-import type { Cell, ParsedFile } from './parse.server'
+import { resourcesFor } from '~/i18n/resources.server'
 import type { Tx } from '~/models/audit.server'
+import { nameKey } from '~/utils/text'
+
+import { type ColumnMapping, type ImportKind, rowReader } from './mapping.server'
+import type { Cell, ParsedFile } from './parse.server'
 
 /** What to do with a row that duplicates a record in the register or an earlier row of the file. */
 export const decisions = ['skip', 'update', 'create'] as const
@@ -15,7 +16,12 @@ export const writeModes = ['valid', 'all'] as const
 export type WriteMode = (typeof writeModes)[number]
 
 /** A problem with one row; `reason` is a key in the import namespace (problems.*). */
-export type Problem = { line: number; label: string; reason: string; params?: Record<string, string | number> }
+export type Problem = {
+  line: number
+  label: string
+  reason: string
+  params?: Record<string, string | number>
+}
 
 export type DuplicateMatch = {
   line: number
@@ -32,7 +38,13 @@ export type DuplicateMatch = {
   decision: Decision
 }
 
-export type ReportRow = { line: number; label: string; id?: number | null; reason?: string; params?: Record<string, string | number> }
+export type ReportRow = {
+  line: number
+  label: string
+  id?: number | null
+  reason?: string
+  params?: Record<string, string | number>
+}
 
 export type ImportReport = {
   kind: ImportKind
@@ -52,7 +64,12 @@ export type ImportReport = {
 
 export type DedupeKey = { match: DuplicateMatch['match']; value: string }
 
-export type ReadRow<C> = { label: string; candidate: C | null; problems: Omit<Problem, 'line' | 'label'>[]; warnings: Omit<Problem, 'line' | 'label'>[] }
+export type ReadRow<C> = {
+  label: string
+  candidate: C | null
+  problems: Omit<Problem, 'line' | 'label'>[]
+  warnings: Omit<Problem, 'line' | 'label'>[]
+}
 
 /**
  * What one kind of import (stakeholders, contacts, actions) plugs into the shared machinery:
@@ -78,10 +95,19 @@ export type PlannedRow<C> = {
   duplicate: DuplicateMatch | null
 }
 
-export type ImportOptions = { decisions?: Record<string, string>; defaultDecision?: Decision; fileDecision?: Decision }
+export type ImportOptions = {
+  decisions?: Record<string, string>
+  defaultDecision?: Decision
+  fileDecision?: Decision
+}
 
 /** Reads every row through the mapping, finds its problems and its duplicates (register, then earlier rows). */
-export function planRows<C>(adapter: ImportAdapter<C>, file: ParsedFile, mapping: ColumnMapping, options: ImportOptions = {}): PlannedRow<C>[] {
+export function planRows<C>(
+  adapter: ImportAdapter<C>,
+  file: ParsedFile,
+  mapping: ColumnMapping,
+  options: ImportOptions = {},
+): PlannedRow<C>[] {
   const read = rowReader(file.headers, mapping)
   const seen = new Map<string, { line: number; label: string }>()
   const chosen = options.decisions ?? {}
@@ -89,7 +115,21 @@ export function planRows<C>(adapter: ImportAdapter<C>, file: ParsedFile, mapping
   return file.rows.map((row) => {
     if (expectedWidth > 1 && row.values.length === 1 && file.format.type === 'csv') {
       const label = String(row.values[0]).slice(0, 80)
-      return { line: row.line, label, candidate: null, problems: [{ line: row.line, label, reason: 'problems.fieldCount', params: { found: 1, expected: expectedWidth } }], warnings: [], duplicate: null }
+      return {
+        line: row.line,
+        label,
+        candidate: null,
+        problems: [
+          {
+            line: row.line,
+            label,
+            reason: 'problems.fieldCount',
+            params: { found: 1, expected: expectedWidth },
+          },
+        ],
+        warnings: [],
+        duplicate: null,
+      }
     }
     const result = adapter.readRow(read(row.values), row.line)
     const planned: PlannedRow<C> = {
@@ -106,7 +146,17 @@ export function planRows<C>(adapter: ImportAdapter<C>, file: ParsedFile, mapping
     for (const key of keys) {
       const earlier = seen.get(`${key.match}:${key.value}`)
       if (earlier) {
-        duplicate = { line: row.line, label: result.label, match: key.match, value: key.value, existingId: null, existingLabel: earlier.label, firstLine: earlier.line, choices: ['skip', 'create'], decision: options.fileDecision ?? 'skip' }
+        duplicate = {
+          line: row.line,
+          label: result.label,
+          match: key.match,
+          value: key.value,
+          existingId: null,
+          existingLabel: earlier.label,
+          firstLine: earlier.line,
+          choices: ['skip', 'create'],
+          decision: options.fileDecision ?? 'skip',
+        }
         break
       }
     }
@@ -115,8 +165,21 @@ export function planRows<C>(adapter: ImportAdapter<C>, file: ParsedFile, mapping
         const existing = adapter.findExisting(key)
         if (existing) {
           const choices: Decision[] = adapter.update ? ['skip', 'update', 'create'] : ['skip', 'create']
-          const fallback = options.defaultDecision && choices.includes(options.defaultDecision) ? options.defaultDecision : 'skip'
-          duplicate = { line: row.line, label: result.label, match: key.match, value: key.value, existingId: existing.id, existingLabel: existing.label, firstLine: null, choices, decision: fallback }
+          const fallback =
+            options.defaultDecision && choices.includes(options.defaultDecision)
+              ? options.defaultDecision
+              : 'skip'
+          duplicate = {
+            line: row.line,
+            label: result.label,
+            match: key.match,
+            value: key.value,
+            existingId: existing.id,
+            existingLabel: existing.label,
+            firstLine: null,
+            choices,
+            decision: fallback,
+          }
           break
         }
       }
@@ -126,7 +189,9 @@ export function planRows<C>(adapter: ImportAdapter<C>, file: ParsedFile, mapping
       if (own && duplicate.choices.includes(own)) duplicate.decision = own
     }
     planned.duplicate = duplicate
-    for (const key of keys) if (!seen.has(`${key.match}:${key.value}`)) seen.set(`${key.match}:${key.value}`, { line: row.line, label: result.label })
+    for (const key of keys)
+      if (!seen.has(`${key.match}:${key.value}`))
+        seen.set(`${key.match}:${key.value}`, { line: row.line, label: result.label })
     return planned
   })
 }
@@ -150,7 +215,17 @@ export function distinctLines(rows: { line: number }[]) {
 }
 
 export function summarize<C>(rows: PlannedRow<C>[]): PreviewSummary {
-  const summary: PreviewSummary = { total: rows.length, valid: 0, rejected: [], rejectedRows: 0, warnings: [], duplicates: [], toCreate: 0, toUpdate: 0, toSkip: 0 }
+  const summary: PreviewSummary = {
+    total: rows.length,
+    valid: 0,
+    rejected: [],
+    rejectedRows: 0,
+    warnings: [],
+    duplicates: [],
+    toCreate: 0,
+    toUpdate: 0,
+    toSkip: 0,
+  }
   for (const row of rows) {
     summary.warnings.push(...row.warnings)
     if (!row.candidate) {
@@ -175,17 +250,47 @@ export function summarize<C>(rows: PlannedRow<C>[]): PreviewSummary {
 export function writeRows<C>(
   adapter: ImportAdapter<C>,
   rows: PlannedRow<C>[],
-  { tx, mode, fileName, started, onAfterWrite }: { tx: (fn: (tx: Tx) => void) => void; mode: WriteMode; fileName: string; started: number; onAfterWrite?: (tx: Tx, report: ImportReport) => void },
+  {
+    tx,
+    mode,
+    fileName,
+    started,
+    onAfterWrite,
+  }: {
+    tx: (fn: (tx: Tx) => void) => void
+    mode: WriteMode
+    fileName: string
+    started: number
+    onAfterWrite?: (tx: Tx, report: ImportReport) => void
+  },
 ): ImportReport {
-  const report: ImportReport = { kind: adapter.kind, fileName, mode, aborted: false, total: rows.length, created: [], updated: [], skipped: [], rejected: [], warnings: [], duplicates: 0, ms: 0 }
+  const report: ImportReport = {
+    kind: adapter.kind,
+    fileName,
+    mode,
+    aborted: false,
+    total: rows.length,
+    created: [],
+    updated: [],
+    skipped: [],
+    rejected: [],
+    warnings: [],
+    duplicates: 0,
+    ms: 0,
+  }
   for (const row of rows) {
-    for (const w of row.warnings) report.warnings.push({ line: w.line, label: w.label, reason: w.reason, params: w.params })
-    if (!row.candidate) for (const p of row.problems) report.rejected.push({ line: p.line, label: p.label, reason: p.reason, params: p.params })
+    for (const w of row.warnings)
+      report.warnings.push({ line: w.line, label: w.label, reason: w.reason, params: w.params })
+    if (!row.candidate)
+      for (const p of row.problems)
+        report.rejected.push({ line: p.line, label: p.label, reason: p.reason, params: p.params })
     if (row.duplicate) report.duplicates++
   }
   if (mode === 'all' && report.rejected.length) {
     report.aborted = true
-    for (const row of rows) if (row.candidate) report.skipped.push({ line: row.line, label: row.label, reason: 'problems.abortedByRejects' })
+    for (const row of rows)
+      if (row.candidate)
+        report.skipped.push({ line: row.line, label: row.label, reason: 'problems.abortedByRejects' })
     report.ms = Math.round(performance.now() - started)
     return report
   }
@@ -195,7 +300,19 @@ export function writeRows<C>(
       const dup = row.duplicate
       const decision = dup?.decision ?? 'create'
       if (decision === 'skip') {
-        report.skipped.push({ line: row.line, label: row.label, id: dup?.existingId ?? null, reason: dup?.existingId ? `problems.duplicateOf.${dup.match}` : `problems.duplicateInFile.${dup?.match}`, params: { value: dup?.value ?? '', existing: dup?.existingLabel ?? '', firstLine: dup?.firstLine ?? '' } })
+        report.skipped.push({
+          line: row.line,
+          label: row.label,
+          id: dup?.existingId ?? null,
+          reason: dup?.existingId
+            ? `problems.duplicateOf.${dup.match}`
+            : `problems.duplicateInFile.${dup?.match}`,
+          params: {
+            value: dup?.value ?? '',
+            existing: dup?.existingLabel ?? '',
+            firstLine: dup?.firstLine ?? '',
+          },
+        })
       } else if (decision === 'update' && dup?.existingId && adapter.update) {
         adapter.update(t, dup.existingId, row.candidate)
         report.updated.push({ line: row.line, label: row.label, id: dup.existingId })
@@ -233,7 +350,9 @@ export function keyedLookup(entries: { id: number; names: (string | null | undef
 }
 
 /** Whole, non-negative numbers as people type them: "1,200", "1.200", "1 200", "35". */
-export function parseCount(value: string): { ok: true; value: number | null } | { ok: false; reason: 'negativeNumber' | 'badNumber' } {
+export function parseCount(
+  value: string,
+): { ok: true; value: number | null } | { ok: false; reason: 'negativeNumber' | 'badNumber' } {
   const v = value.trim()
   if (!v) return { ok: true, value: null }
   const compact = v.replace(/[\s\u00a0\u202f']/g, '')
@@ -251,7 +370,11 @@ export function stakeholderLookups() {
   const raw = sqlite()
   const live = 'archived_at is null and merged_into_id is null'
   return {
-    byName: raw.prepare<[string], { id: number; name: string }>(`select id, name from stakeholders where name_key = ? and ${live} order by id limit 1`),
-    byDomain: raw.prepare<[string], { id: number; name: string }>(`select id, name from stakeholders where web_domain = ? and ${live} order by id limit 1`),
+    byName: raw.prepare<[string], { id: number; name: string }>(
+      `select id, name from stakeholders where name_key = ? and ${live} order by id limit 1`,
+    ),
+    byDomain: raw.prepare<[string], { id: number; name: string }>(
+      `select id, name from stakeholders where web_domain = ? and ${live} order by id limit 1`,
+    ),
   }
 }

@@ -1,22 +1,25 @@
 import {
   json,
+  MaxPartSizeExceededError,
   redirect,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
 } from '@remix-run/node'
 import { z } from 'zod'
+
 import { lawfulBases } from '#db/schema'
-import { requirePermission, invariantResponse, forbidden, type SessionUser } from '~/utils/auth.server'
+import { forbidden, invariantResponse, requirePermission, type SessionUser } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
-import type { Permission } from '~/utils/permissions'
 import { env } from '~/utils/env.server'
+import type { Permission } from '~/utils/permissions'
+
 import { ImportRefusal } from './decode.server'
 import {
   canRunJob,
   createImportJob,
   getImportJob,
   importFormOptions,
+  type ImportJob,
   jobDecisions,
   jobMapping,
   jobOptions,
@@ -28,10 +31,9 @@ import {
   runImportJob,
   saveJobDecisions,
   saveJobMapping,
-  type ImportJob,
 } from './job.server'
 import { fieldsOf, importFields, type ImportKind } from './mapping.server'
-import { decisions, distinctLines, writeModes, type Decision } from './pipeline.server'
+import { type Decision, decisions, distinctLines, writeModes } from './pipeline.server'
 
 /**
  * Loaders and actions of the import pages, shared by /stakeholders/import and /actions/import
@@ -40,7 +42,8 @@ import { decisions, distinctLines, writeModes, type Decision } from './pipeline.
  */
 export type ImportArea = 'stakeholders' | 'actions'
 
-const permissionOf = (area: ImportArea): Permission => (area === 'actions' ? 'action:import' : 'stakeholder:import')
+const permissionOf = (area: ImportArea): Permission =>
+  area === 'actions' ? 'action:import' : 'stakeholder:import'
 const base = (area: ImportArea) => `/${area}/import`
 
 /** How many duplicates get their own choice on the page; the rest follow the default choice. */
@@ -66,38 +69,50 @@ export async function uploadAction(request: Request, area: ImportArea) {
   const limitMb = env().UPLOAD_LIMIT_MB
   let form: FormData
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: Math.floor(limitMb * 1024 * 1024) }))
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: Math.floor(limitMb * 1024 * 1024) }),
+    )
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return json({ errors: { file: ['import:errors.tooLarge'] } as UploadErrors, limitMb }, { status: 413 })
+    if (error instanceof MaxPartSizeExceededError)
+      return json({ errors: { file: ['import:errors.tooLarge'] } as UploadErrors, limitMb }, { status: 413 })
     throw error
   }
   const errors: UploadErrors = {}
   const file = form.get('file')
   if (!file || typeof file === 'string' || !file.name) errors.file = ['import:errors.noFile']
-  const kind: ImportKind = area === 'actions' ? 'actions' : form.get('kind') === 'contacts' ? 'contacts' : 'stakeholders'
+  const kind: ImportKind =
+    area === 'actions' ? 'actions' : form.get('kind') === 'contacts' ? 'contacts' : 'stakeholders'
   let partnerId: number | null = null
   if (area === 'actions') {
     if (user.role === 'partner') partnerId = user.partnerId
     else {
       const parsed = z.coerce.number().int().positive().safeParse(form.get('partnerId'))
-      if (parsed.success && importFormOptions().partners.some((p) => p.id === parsed.data)) partnerId = parsed.data
+      if (parsed.success && importFormOptions().partners.some((p) => p.id === parsed.data))
+        partnerId = parsed.data
       else errors.partnerId = ['common:errors.choose']
     }
     if (user.role === 'partner' && !partnerId) errors.partnerId = ['import:errors.partnerRequired']
     if (partnerId && !canRunJob({ kind: 'actions', partnerId } as ImportJob, user)) throw forbidden()
   }
-  if (Object.keys(errors).length || !file || typeof file === 'string') return json({ errors, limitMb }, { status: 400 })
+  if (Object.keys(errors).length || !file || typeof file === 'string')
+    return json({ errors, limitMb }, { status: 400 })
   try {
     const buffer = new Uint8Array(await file.arrayBuffer())
     const id = createImportJob({ kind, user, fileName: file.name, buffer, partnerId })
     return redirect(`${base(area)}/${id}/map`)
   } catch (error) {
-    if (error instanceof ImportRefusal) return json({ errors: { file: [`import:${error.reason}`] } as UploadErrors, limitMb }, { status: 400 })
+    if (error instanceof ImportRefusal)
+      return json({ errors: { file: [`import:${error.reason}`] } as UploadErrors, limitMb }, { status: 400 })
     throw error
   }
 }
 
-async function loadJob(request: Request, params: { jobId?: string }, area: ImportArea): Promise<{ user: SessionUser; job: ImportJob }> {
+async function loadJob(
+  request: Request,
+  params: { jobId?: string },
+  area: ImportArea,
+): Promise<{ user: SessionUser; job: ImportJob }> {
   const user = await requirePermission(request, permissionOf(area))
   const id = Number(params.jobId)
   const job = Number.isInteger(id) && id > 0 ? getImportJob(id, user, area) : null
@@ -107,7 +122,15 @@ async function loadJob(request: Request, params: { jobId?: string }, area: Impor
 }
 
 function jobSummary(job: ImportJob) {
-  return { id: job.id, kind: job.kind, fileName: job.fileName, fileSize: job.fileSize, format: job.format, status: job.status, rows: Number(job.format?.rows ?? 0) }
+  return {
+    id: job.id,
+    kind: job.kind,
+    fileName: job.fileName,
+    fileSize: job.fileSize,
+    format: job.format,
+    status: job.status,
+    rows: Number(job.format?.rows ?? 0),
+  }
 }
 
 export async function mapLoader(request: Request, params: { jobId?: string }, area: ImportArea) {
@@ -118,7 +141,9 @@ export async function mapLoader(request: Request, params: { jobId?: string }, ar
   return json({
     job: jobSummary(job),
     headers: parsed.headers,
-    sample: parsed.rows.slice(0, 3).map((r) => r.values.map((v) => (Array.isArray(v) ? v.join('; ') : v).slice(0, 80))),
+    sample: parsed.rows
+      .slice(0, 3)
+      .map((r) => r.values.map((v) => (Array.isArray(v) ? v.join('; ') : v).slice(0, 80))),
     fields: importFields[job.kind].map((f) => ({ field: f.field, required: !!f.required })),
     mapping: jobMapping(job),
     options: jobOptions(job),
@@ -186,7 +211,8 @@ export async function previewAction(request: Request, params: { jobId?: string }
   const perLine: Record<string, Decision> = { ...jobDecisions(job).perLine }
   for (const [key, value] of form.entries()) {
     const m = /^decision\.(\d+)$/.exec(key)
-    if (m && typeof value === 'string' && (decisions as readonly string[]).includes(value)) perLine[m[1]] = value as Decision
+    if (m && typeof value === 'string' && (decisions as readonly string[]).includes(value))
+      perLine[m[1]] = value as Decision
   }
   saveJobDecisions(job, { mode, defaultDecision, perLine })
   if (form.get('intent') !== 'write') return redirect(`${base(area)}/${job.id}/preview`)
@@ -207,7 +233,13 @@ export async function reportLoader(request: Request, params: { jobId?: string },
     total: report.total,
     ms: report.ms,
     problemCount: report.rejected.length,
-    counts: { created: report.created.length, updated: report.updated.length, skipped: report.skipped.length, rejected: distinctLines(report.rejected), warnings: report.warnings.length },
+    counts: {
+      created: report.created.length,
+      updated: report.updated.length,
+      skipped: report.skipped.length,
+      rejected: distinctLines(report.rejected),
+      warnings: report.warnings.length,
+    },
     created: cap(report.created),
     updated: cap(report.updated),
     skipped: cap(report.skipped),

@@ -1,27 +1,35 @@
 import { isNull } from 'drizzle-orm'
+
 import { db, sqlite } from '#db/client'
-import { scales, stages, stakeholderCategories, type Scale, type Stage } from '#db/schema'
+import { type Scale, scales, type Stage, stages, stakeholderCategories } from '#db/schema'
 import { recordAudit, type Tx } from '~/models/audit.server'
 import { createContact, emailKeyOf } from '~/models/contacts.server'
-import { stakeholderAuditValues, stakeholderColumnsFrom, updateStakeholder, type Stakeholder, type StakeholderInput } from '~/models/stakeholders.server'
+import {
+  type Stakeholder,
+  stakeholderAuditValues,
+  stakeholderColumnsFrom,
+  type StakeholderInput,
+  updateStakeholder,
+} from '~/models/stakeholders.server'
 import { env } from '~/utils/env.server'
 import { nameKey, webDomainFrom } from '~/utils/text'
+
 import { ImportRefusal } from './decode.server'
-import { cleanMapping, countryCode, guessMapping, languageCode, type ColumnMapping } from './mapping.server'
-import { firstOf, listOf, parseUpload, type ParsedFile } from './parse.server'
+import { cleanMapping, type ColumnMapping, countryCode, guessMapping, languageCode } from './mapping.server'
+import { firstOf, listOf, type ParsedFile, parseUpload } from './parse.server'
 import {
+  type Decision,
   emailPattern,
+  type ImportAdapter,
+  type ImportReport,
   keyedLookup,
   planRows,
+  type ReadRow,
   stakeholderLookups,
   summarize,
   translatedNames,
-  writeRows,
-  type Decision,
-  type ImportAdapter,
-  type ImportReport,
-  type ReadRow,
   type WriteMode,
+  writeRows,
 } from './pipeline.server'
 
 export type StakeholderCandidate = {
@@ -40,20 +48,65 @@ export type StakeholderImportOptions = {
 
 // Scale and stage words in the languages spreadsheets come in.
 const scaleWords: Record<string, Scale> = {
-  local: 'local', municipal: 'local', regional: 'regional', region: 'regional', national: 'national', nacional: 'national', nationale: 'national',
-  european: 'european', europea: 'european', europeo: 'european', europeen: 'european', europeenne: 'european', europeia: 'european', europeu: 'european', eu: 'european',
-  global: 'global', international: 'global', internacional: 'global', mundial: 'global', world: 'global', mondial: 'global',
+  local: 'local',
+  municipal: 'local',
+  regional: 'regional',
+  region: 'regional',
+  national: 'national',
+  nacional: 'national',
+  nationale: 'national',
+  european: 'european',
+  europea: 'european',
+  europeo: 'european',
+  europeen: 'european',
+  europeenne: 'european',
+  europeia: 'european',
+  europeu: 'european',
+  eu: 'european',
+  global: 'global',
+  international: 'global',
+  internacional: 'global',
+  mundial: 'global',
+  world: 'global',
+  mondial: 'global',
 }
 const stageWords: Record<string, Stage> = {
-  identified: 'identified', identificado: 'identified', identifie: 'identified', contacted: 'contacted', contactado: 'contacted', contacte: 'contacted', contatado: 'contacted',
-  engaged: 'engaged', implicado: 'engaged', comprometido: 'engaged', engage: 'engaged', envolvido: 'engaged', collaborating: 'collaborating', colaborando: 'collaborating', collabore: 'collaborating', collaboration: 'collaborating',
-  dormant: 'dormant', inactivo: 'dormant', latente: 'dormant', inactif: 'dormant', inativo: 'dormant',
+  identified: 'identified',
+  identificado: 'identified',
+  identifie: 'identified',
+  contacted: 'contacted',
+  contactado: 'contacted',
+  contacte: 'contacted',
+  contatado: 'contacted',
+  engaged: 'engaged',
+  implicado: 'engaged',
+  comprometido: 'engaged',
+  engage: 'engaged',
+  envolvido: 'engaged',
+  collaborating: 'collaborating',
+  colaborando: 'collaborating',
+  collabore: 'collaborating',
+  collaboration: 'collaborating',
+  dormant: 'dormant',
+  inactivo: 'dormant',
+  latente: 'dormant',
+  inactif: 'dormant',
+  inativo: 'dormant',
 }
 // Category words in Spanish, French and Portuguese for the built-in keys.
 const categoryWords: Record<string, string[]> = {
   university: ['universidad', 'universite', 'universidade', 'university', 'higher education', 'universities'],
   city_network: ['red de ciudades', 'reseau de villes', 'rede de cidades', 'network'],
-  local_authority: ['ayuntamiento', 'municipality', 'city council', 'autoridad local', 'collectivite', 'municipio', 'camara municipal', 'regional authority'],
+  local_authority: [
+    'ayuntamiento',
+    'municipality',
+    'city council',
+    'autoridad local',
+    'collectivite',
+    'municipio',
+    'camara municipal',
+    'regional authority',
+  ],
   national_authority: ['ministry', 'ministerio', 'ministere', 'government'],
   media: ['medios', 'medio', 'prensa', 'press', 'medias', 'media'],
   ngo: ['ngo', 'ong', 'association', 'asociacion', 'associacao', 'civil society'],
@@ -61,7 +114,15 @@ const categoryWords: Record<string, string[]> = {
   other: ['otro', 'otra', 'autre', 'outro'],
 }
 
-const maxLengths: Record<string, number> = { name: 300, acronym: 60, programme: 200, period: 60, city: 120, website: 500, description: 5000 }
+const maxLengths: Record<string, number> = {
+  name: 300,
+  acronym: 60,
+  programme: 200,
+  period: 60,
+  city: 120,
+  website: 500,
+  description: 5000,
+}
 
 function scaleOf(value: string): Scale | null {
   const key = nameKey(value)
@@ -77,12 +138,24 @@ function categoryLookup() {
   return keyedLookup(
     rows.map((c) => ({
       id: c.id,
-      names: [c.name, c.key, c.key?.replace(/_/g, ' '), ...(c.key ? translatedNames('stakeholders', 'categories', c.key) : []), ...(c.key ? (categoryWords[c.key] ?? []) : [])],
+      names: [
+        c.name,
+        c.key,
+        c.key?.replace(/_/g, ' '),
+        ...(c.key ? translatedNames('stakeholders', 'categories', c.key) : []),
+        ...(c.key ? (categoryWords[c.key] ?? []) : []),
+      ],
     })),
   )
 }
 
-export function stakeholderAdapter({ userId, options }: { userId: number; options: StakeholderImportOptions }): ImportAdapter<StakeholderCandidate> {
+export function stakeholderAdapter({
+  userId,
+  options,
+}: {
+  userId: number
+  options: StakeholderImportOptions
+}): ImportAdapter<StakeholderCandidate> {
   const category = categoryLookup()
   const raw = sqlite()
   const { byName, byDomain } = stakeholderLookups()
@@ -98,7 +171,9 @@ export function stakeholderAdapter({ userId, options }: { userId: number; option
   const insertAudit = raw.prepare<[number, number, string, string]>(
     `insert into audit_log (user_id, entity, entity_id, action, after, summary) values (?, 'stakeholder', ?, 'create', ?, ?)`,
   )
-  const contactOn = raw.prepare<[number, string], { id: number }>('select id from contacts where stakeholder_id = ? and email_key = ? limit 1')
+  const contactOn = raw.prepare<[number, string], { id: number }>(
+    'select id from contacts where stakeholder_id = ? and email_key = ? limit 1',
+  )
 
   return {
     kind: 'stakeholders',
@@ -129,7 +204,11 @@ export function stakeholderAdapter({ userId, options }: { userId: number; option
         }
       }
       // Coded fields: a value the file gives must translate to a known code, or the row is rejected.
-      const coded = <K extends 'country' | 'scale' | 'stage'>(field: K, toCode: (v: string) => string | null, reason: string) => {
+      const coded = <K extends 'country' | 'scale' | 'stage'>(
+        field: K,
+        toCode: (v: string) => string | null,
+        reason: string,
+      ) => {
         const value = text(field)
         if (!value) return
         const code = toCode(value)
@@ -161,7 +240,8 @@ export function stakeholderAdapter({ userId, options }: { userId: number; option
       }
       if (options.ownerPartnerId) input.ownerPartnerId = options.ownerPartnerId
       const contactEmail = text('contactEmail').replace(/^mailto:/i, '')
-      if (contactEmail && !emailPattern.test(contactEmail)) problems.push({ reason: 'problems.badEmail', params: { value: contactEmail } })
+      if (contactEmail && !emailPattern.test(contactEmail))
+        problems.push({ reason: 'problems.badEmail', params: { value: contactEmail } })
       const contactName = text('contactName')
       if (problems.length) return { label, candidate: null, problems, warnings }
 
@@ -169,7 +249,8 @@ export function stakeholderAdapter({ userId, options }: { userId: number; option
       // whole write at 10,000 rows.
       for (const [field, max] of Object.entries(maxLengths)) {
         const v = input[field]
-        if (typeof v === 'string' && v.length > max) problems.push({ reason: 'problems.tooLong', params: { field, max } })
+        if (typeof v === 'string' && v.length > max)
+          problems.push({ reason: 'problems.tooLong', params: { field, max } })
       }
       if (problems.length) return { label, candidate: null, problems, warnings }
       const candidate: StakeholderInput = {
@@ -180,25 +261,54 @@ export function stakeholderAdapter({ userId, options }: { userId: number; option
         stage: (input.stage as Stage | undefined) ?? 'identified',
         ...(input as Partial<StakeholderInput>),
       }
-      return { label, candidate: { input: candidate, given, contactName: contactName || null, contactEmail: emailKeyOf(contactEmail) }, problems, warnings }
+      return {
+        label,
+        candidate: {
+          input: candidate,
+          given,
+          contactName: contactName || null,
+          contactEmail: emailKeyOf(contactEmail),
+        },
+        problems,
+        warnings,
+      }
     },
     keys(c) {
-      const keys: { match: 'name' | 'domain' | 'email'; value: string }[] = [{ match: 'name', value: nameKey(c.input.name) }]
+      const keys: { match: 'name' | 'domain' | 'email'; value: string }[] = [
+        { match: 'name', value: nameKey(c.input.name) },
+      ]
       const domain = webDomainFrom(c.input.website)
       if (domain) keys.push({ match: 'domain', value: domain })
       if (c.contactEmail) keys.push({ match: 'email', value: c.contactEmail })
       return keys
     },
     findExisting(key) {
-      const row = key.match === 'name' ? byName.get(key.value) : key.match === 'domain' ? byDomain.get(key.value) : byEmail.get(key.value)
+      const row =
+        key.match === 'name'
+          ? byName.get(key.value)
+          : key.match === 'domain'
+            ? byDomain.get(key.value)
+            : byEmail.get(key.value)
       return row ? { id: row.id, label: row.name } : null
     },
     create(tx, c) {
       // createStakeholder's writes (derived columns, search index via trigger, audit row) with
       // prepared statements: drizzle's per-call overhead is most of the time at 10,000 rows.
       const columns = stakeholderColumnsFrom(c.input)
-      const row = insertStakeholder.get({ ...columns, languages: JSON.stringify(columns.languages), createdBy: userId })!
-      const record = { ...columns, id: row.id, createdBy: userId, archivedAt: null, mergedIntoId: null, createdAt: row.createdAt, updatedAt: row.createdAt } as Stakeholder
+      const row = insertStakeholder.get({
+        ...columns,
+        languages: JSON.stringify(columns.languages),
+        createdBy: userId,
+      })!
+      const record = {
+        ...columns,
+        id: row.id,
+        createdBy: userId,
+        archivedAt: null,
+        mergedIntoId: null,
+        createdAt: row.createdAt,
+        updatedAt: row.createdAt,
+      } as Stakeholder
       insertAudit.run(userId, row.id, JSON.stringify(stakeholderAuditValues(record, [])), columns.name)
       const id = row.id
       if (c.contactEmail || c.contactName) addContact(tx, id, c, userId)
@@ -237,7 +347,8 @@ export function uploadLimitBytes() {
 
 /** Refuses files over the upload limit before reading them. */
 export function assertSize(buffer: Uint8Array) {
-  if (buffer.byteLength > uploadLimitBytes()) throw new ImportRefusal('errors.tooLarge', { limit: env().UPLOAD_LIMIT_MB })
+  if (buffer.byteLength > uploadLimitBytes())
+    throw new ImportRefusal('errors.tooLarge', { limit: env().UPLOAD_LIMIT_MB })
 }
 
 export type StakeholderImportArgs = {
@@ -259,10 +370,18 @@ export type StakeholderImportArgs = {
  * Without a category column or a chosen default, a file named after universities (the world
  * universities list) gets the "university" category; any other file must say or choose one.
  */
-function optionsFor(args: Pick<StakeholderImportArgs, 'options' | 'fileName'>, mapping: ColumnMapping): StakeholderImportOptions {
+function optionsFor(
+  args: Pick<StakeholderImportArgs, 'options' | 'fileName'>,
+  mapping: ColumnMapping,
+): StakeholderImportOptions {
   const options: StakeholderImportOptions = { ...args.options }
   if (!options.defaultCategoryId && !mapping.category && /universit/i.test(args.fileName)) {
-    options.defaultCategoryId = db.select({ id: stakeholderCategories.id, key: stakeholderCategories.key }).from(stakeholderCategories).all().find((c) => c.key === 'university')?.id ?? null
+    options.defaultCategoryId =
+      db
+        .select({ id: stakeholderCategories.id, key: stakeholderCategories.key })
+        .from(stakeholderCategories)
+        .all()
+        .find((c) => c.key === 'university')?.id ?? null
   }
   return options
 }
@@ -277,9 +396,16 @@ export function importStakeholdersFromBuffer(args: StakeholderImportArgs): Impor
   const started = performance.now()
   assertSize(args.buffer)
   const parsed = args.parsed ?? parseUpload({ buffer: args.buffer, fileName: args.fileName })
-  const mapping = cleanMapping('stakeholders', parsed.headers, args.mapping ?? guessMapping('stakeholders', parsed))
+  const mapping = cleanMapping(
+    'stakeholders',
+    parsed.headers,
+    args.mapping ?? guessMapping('stakeholders', parsed),
+  )
   const adapter = stakeholderAdapter({ userId: args.userId, options: optionsFor(args, mapping) })
-  const rows = planRows(adapter, parsed, mapping, { decisions: args.decisions, defaultDecision: args.defaultDecision })
+  const rows = planRows(adapter, parsed, mapping, {
+    decisions: args.decisions,
+    defaultDecision: args.defaultDecision,
+  })
   return writeRows(adapter, rows, {
     tx: (fn) => db.transaction((tx) => fn(tx)),
     mode: args.mode ?? 'valid',
@@ -291,7 +417,14 @@ export function importStakeholdersFromBuffer(args: StakeholderImportArgs): Impor
         entity: 'import',
         entityId: null,
         action: 'import',
-        after: { kind: 'stakeholders', fileName: args.fileName, created: report.created.length, updated: report.updated.length, skipped: report.skipped.length, rejected: report.rejected.length },
+        after: {
+          kind: 'stakeholders',
+          fileName: args.fileName,
+          created: report.created.length,
+          updated: report.updated.length,
+          skipped: report.skipped.length,
+          rejected: report.rejected.length,
+        },
         summary: `${args.fileName}: ${report.created.length} created, ${report.updated.length} updated`,
       })
       args.onAfterWrite?.(tx, report)
@@ -302,8 +435,13 @@ export function importStakeholdersFromBuffer(args: StakeholderImportArgs): Impor
 /** The preview of a stakeholder import: problems and duplicates, nothing written. */
 export function previewStakeholderImport(args: Omit<StakeholderImportArgs, 'mode' | 'onAfterWrite'>) {
   const parsed = args.parsed ?? parseUpload({ buffer: args.buffer, fileName: args.fileName })
-  const mapping = cleanMapping('stakeholders', parsed.headers, args.mapping ?? guessMapping('stakeholders', parsed))
+  const mapping = cleanMapping(
+    'stakeholders',
+    parsed.headers,
+    args.mapping ?? guessMapping('stakeholders', parsed),
+  )
   const adapter = stakeholderAdapter({ userId: args.userId, options: optionsFor(args, mapping) })
-  return summarize(planRows(adapter, parsed, mapping, { decisions: args.decisions, defaultDecision: args.defaultDecision }))
+  return summarize(
+    planRows(adapter, parsed, mapping, { decisions: args.decisions, defaultDecision: args.defaultDecision }),
+  )
 }
-

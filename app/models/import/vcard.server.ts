@@ -45,7 +45,11 @@ export function looksLikeVCard(text: string) {
 
 function readCard(raw: string[], line: number): VCardContact {
   const logical = unfold(raw)
-  const version = logical.find((l) => /^VERSION:/i.test(l))?.split(':')[1]?.trim() ?? '3.0'
+  const version =
+    logical
+      .find((l) => /^VERSION:/i.test(l))
+      ?.split(':')[1]
+      ?.trim() ?? '3.0'
   const normalised: string[] = []
   for (const entry of logical) {
     const colon = findValueColon(entry)
@@ -99,11 +103,17 @@ function readCard(raw: string[], line: number): VCardContact {
   const emails = component
     ? component
         .getAllProperties('email')
-        .map((p) => stringOf(p.getFirstValue()).replace(/^mailto:/i, '').trim())
+        .map((p) =>
+          stringOf(p.getFirstValue())
+            .replace(/^mailto:/i, '')
+            .trim(),
+        )
         .filter((e) => e.length > 0)
     : []
   const structuredName = component ? component.getFirstProperty('n')?.getFirstValue() : null
-  const parts = Array.isArray(structuredName) ? structuredName.map((x) => (Array.isArray(x) ? x.join(' ') : String(x ?? ''))) : []
+  const parts = Array.isArray(structuredName)
+    ? structuredName.map((x) => (Array.isArray(x) ? x.join(' ') : String(x ?? '')))
+    : []
   const fromN = [parts[3], parts[1], parts[2], parts[0], parts[4]].filter(Boolean).join(' ').trim()
   const email = emails.find((e) => /^[^\s@]+@[^\s@]+$/.test(e)) ?? emails[0] ?? ''
   const org = component?.getFirstProperty('org')?.getValues()[0]
@@ -154,7 +164,10 @@ const structured = new Set(['N', 'ADR', 'ORG'])
 
 /** Decoded quoted-printable text becomes a 3.0 value: new lines and commas escaped, component semicolons kept for structured properties. */
 function escapeDecoded(value: string, name: string) {
-  let v = value.replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n').replace(/,/g, '\\,')
+  let v = value
+    .replace(/\\/g, '\\\\')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/,/g, '\\,')
   if (!structured.has(name)) v = v.replace(/;/g, '\\;')
   return v
 }
