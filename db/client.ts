@@ -8,6 +8,9 @@ import * as schema from './schema'
 
 export type DB = BetterSQLite3Database<typeof schema>
 
+/** A Drizzle handle or the transaction inside `db.transaction(tx => ...)`: what every domain command writes through. */
+export type Tx = Pick<DB, 'insert' | 'select' | 'update' | 'delete' | 'run' | 'all' | 'get'>
+
 /** Opens the SQLite file with the settings every connection must have. */
 export function openSqlite(file: string): Database.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })

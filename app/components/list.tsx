@@ -140,3 +140,29 @@ export function FilterSelect({
     </div>
   )
 }
+
+/**
+ * A page's heading row: the title, the CSV export of what the page lists, and the page's main
+ * buttons (children). One header for every list page.
+ */
+export function PageHeader({
+  title,
+  exportTo,
+  children,
+}: {
+  title: ReactNode
+  exportTo?: string
+  children?: ReactNode
+}) {
+  return (
+    <div className="page-title">
+      <h1>{title}</h1>
+      {exportTo || children ? (
+        <div className="flex flex-wrap gap-2">
+          {exportTo ? <ExportLink to={exportTo} /> : null}
+          {children}
+        </div>
+      ) : null}
+    </div>
+  )
+}

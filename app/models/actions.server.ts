@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 
+import { type Tx } from '#db/client'
 import { db, preparedOnce } from '#db/client'
 import {
   actionEvidence,
@@ -23,7 +24,7 @@ import {
 } from '#db/schema'
 
 import { isHttpUrl, isRealDate } from './action-form'
-import { recordArchive, recordAudit, type Tx } from './audit.server'
+import { recordArchive, recordAudit } from './audit.server'
 import { notifyActionReturned } from './notifications.server'
 import { projectSummary } from './project.server'
 import { stakeholderWhere } from './stakeholders.server'

@@ -1,10 +1,7 @@
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm'
 
-import { type DB, db } from '#db/client'
+import { db, type Tx } from '#db/client'
 import { type AuditAction, auditLog, users } from '#db/schema'
-
-/** A Drizzle handle or the transaction inside `db.transaction(tx => ...)`. */
-export type Tx = Pick<DB, 'insert' | 'select' | 'update' | 'delete'>
 
 type Values = Record<string, unknown>
 

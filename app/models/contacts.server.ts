@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 
+import { type Tx } from '#db/client'
 import { db } from '#db/client'
 import { actions, actionStakeholders, auditLog, contacts, partners, stakeholders, users } from '#db/schema'
-import { recordArchive, recordAudit, recordUpdate, type Tx } from '~/models/audit.server'
+import { recordArchive, recordAudit, recordUpdate } from '~/models/audit.server'
 
 import type { ContactInput } from './stakeholder-schemas'
 

@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 
+import { type Tx } from '#db/client'
 import { db, sqlite } from '#db/client'
 import { actionStakeholders, contacts, partners, scores, stakeholders, stakeholderThemes } from '#db/schema'
-import { changedFields, recordAudit, type Tx } from '~/models/audit.server'
+import { changedFields, recordAudit } from '~/models/audit.server'
 import { recomputePriorities } from '~/models/priorities.server'
 import { type StakeholderInput, writeStakeholderFields } from '~/models/stakeholders.server'
 

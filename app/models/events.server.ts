@@ -1,10 +1,11 @@
 import { and, desc, eq, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 
+import { type Tx } from '#db/client'
 import { db } from '#db/client'
 import { actions, type EventKind, eventKinds, events, partners, stakeholderGroups, themes } from '#db/schema'
 
-import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate } from './audit.server'
 import { listActivities } from './plan.server'
 import { emptyToUndefined, type EventForm, eventFormSchema } from './plan-forms'
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 
+import { type Tx } from '#db/client'
 import { db } from '#db/client'
 import {
   engagementStrategies,
@@ -16,7 +17,7 @@ import {
   tiers,
 } from '#db/schema'
 
-import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate } from './audit.server'
 import {
   groupFilterKeys,
   type GroupForm,

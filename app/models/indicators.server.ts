@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 
+import { type Tx } from '#db/client'
 import { db } from '#db/client'
 import {
   actions,
@@ -14,7 +15,7 @@ import {
   stakeholders,
 } from '#db/schema'
 
-import { recordAudit, type Tx } from './audit.server'
+import { recordAudit } from './audit.server'
 import { type IndicatorCode, indicatorInputs } from './plan-forms'
 
 export { type IndicatorCode, indicatorCodes, indicatorInputs }

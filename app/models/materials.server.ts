@@ -2,10 +2,11 @@ import { unstable_parseMultipartFormData } from '@remix-run/node'
 import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 
+import { type Tx } from '#db/client'
 import { db } from '#db/client'
 import { actions, materialFiles, materialKinds, materials, partners } from '#db/schema'
 
-import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate } from './audit.server'
 import { emptyToUndefined, type MaterialForm, materialFormSchema } from './plan-forms'
 
 export type Material = typeof materials.$inferSelect

@@ -1,9 +1,8 @@
 import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm'
 
+import type { Tx } from '#db/client'
 import { db } from '#db/client'
 import { actions, notifications, users } from '#db/schema'
-
-import type { Tx } from './audit.server'
 
 export const notificationKinds = ['action_returned'] as const
 export type NotificationKind = (typeof notificationKinds)[number]

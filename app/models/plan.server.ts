@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 
+import { type Tx } from '#db/client'
 import { db } from '#db/client'
 import {
   actions,
@@ -19,7 +20,7 @@ import {
 } from '#db/schema'
 import { renderMarkdown } from '~/utils/markdown.server'
 
-import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate } from './audit.server'
 import {
   type ActivityForm,
   activityFormSchema,

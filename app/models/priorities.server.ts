@@ -10,7 +10,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 
-import { type DB, db } from '#db/client'
+import { type DB, db, type Tx } from '#db/client'
 import {
   criteria,
   engagementStrategies,
@@ -35,8 +35,6 @@ import { groupMembersWhere } from './groups.server'
 import type { CriterionInput } from './priority-schemas'
 import { GRID_MIDPOINT, isScoreValue, quadrantFor, type Thresholds, validThresholds } from './scoring'
 import { stakeholderWhere } from './stakeholders.server'
-
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0] | DB
 
 const now = () => new Date().toISOString()
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 
+import { type Tx } from '#db/client'
 import { db } from '#db/client'
 import {
   actions,
@@ -21,7 +22,7 @@ import {
   tiers,
   users,
 } from '#db/schema'
-import { recordArchive, recordAudit, recordUpdate, type Tx } from '~/models/audit.server'
+import { recordArchive, recordAudit, recordUpdate } from '~/models/audit.server'
 import { forbidden, invariantResponse, requirePermission } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 import type { SessionUser } from '~/utils/session.server'

@@ -1,9 +1,10 @@
 import { desc, eq, isNotNull, isNull } from 'drizzle-orm'
 
+import { type Tx } from '#db/client'
 import { db } from '#db/client'
 import { type ReportingPeriod, targetBreakdowns, targetMetrics, targetPeriodKinds, targets } from '#db/schema'
 
-import { recordArchive, recordAudit, recordUpdate, type Tx } from './audit.server'
+import { recordArchive, recordAudit, recordUpdate } from './audit.server'
 import { breakdownOptions, targetProgress } from './metrics.server'
 import { splitFacet, type TargetForm, targetFormSchema } from './plan-forms'
 

@@ -5,7 +5,7 @@ import { and, eq, gt, sql } from 'drizzle-orm'
 import { db } from '#db/client'
 import { loginFailures, users } from '#db/schema'
 
-import { can, type Permission } from './permissions'
+import { can, ForbiddenError, type Permission } from './permissions'
 import { getSessionUser, type SessionUser } from './session.server'
 
 export type { SessionUser }
@@ -99,6 +99,19 @@ export async function requirePermission(request: Request, permission: Permission
 
 export function forbidden(message = 'forbidden') {
   return json({ message }, { status: 403, statusText: 'Forbidden' })
+}
+
+/**
+ * Runs a domain command and answers 403 when its policy refuses (ForbiddenError), so a route
+ * never repeats the policy: `const id = orForbidden(() => createAction(tx, input, user))`.
+ */
+export function orForbidden<T>(command: () => T): T {
+  try {
+    return command()
+  } catch (error) {
+    if (error instanceof ForbiddenError) throw forbidden()
+    throw error
+  }
 }
 
 /** Throws a 404 response when the value is missing. */

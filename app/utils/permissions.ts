@@ -47,3 +47,44 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {
   return !!user && rolePermissions[user.role].includes(permission)
 }
+
+/** Who is acting: enough of the session user to decide what they may do. */
+export type Actor = { id: number; role: Role; partnerId: number | null }
+
+/** A permission that comes in two scopes, `x:own` (the actor's partner's records) and `x:any`. */
+export type ScopedPermission = Permission extends infer P ? (P extends `${infer B}:own` ? B : never) : never
+
+/**
+ * May the actor do `base` to a record of this partner? `base:any` covers every record, `base:own`
+ * only records of the actor's own partner.
+ */
+export function canForPartner(
+  actor: Actor | null | undefined,
+  base: ScopedPermission,
+  partnerId: number | null | undefined,
+): boolean {
+  if (!actor) return false
+  if (can(actor, `${base}:any` as Permission)) return true
+  return (
+    can(actor, `${base}:own` as Permission) &&
+    actor.partnerId !== null &&
+    partnerId != null &&
+    actor.partnerId === partnerId
+  )
+}
+
+/**
+ * Thrown by a domain command when the acting user may not do what they asked. Routes turn it into
+ * 403 (`orForbidden` in utils/auth.server.ts); the domain never imports HTTP.
+ */
+export class ForbiddenError extends Error {
+  constructor(message = 'forbidden') {
+    super(message)
+    this.name = 'ForbiddenError'
+  }
+}
+
+/** The domain's guard: throws ForbiddenError unless the actor holds the permission. */
+export function assertCan(actor: Actor | null | undefined, permission: Permission): void {
+  if (!can(actor, permission)) throw new ForbiddenError(`missing ${permission}`)
+}

@@ -1,9 +1,9 @@
 import { isNull } from 'drizzle-orm'
 
+import type { Tx } from '#db/client'
 import { db, sqlite } from '#db/client'
 import { actionTypes, channels } from '#db/schema'
 import { type ActionInput, type Actor, builtInNames, createAction, isRealDate } from '~/models/actions.server'
-import type { Tx } from '~/models/audit.server'
 import { nameKey, webDomainFrom } from '~/utils/text'
 
 import { languageCode } from './mapping.server'

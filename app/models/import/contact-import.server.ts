@@ -1,6 +1,7 @@
+import { type Tx } from '#db/client'
 import { db, sqlite } from '#db/client'
 import type { LawfulBasis } from '#db/schema'
-import { recordAudit, type Tx } from '~/models/audit.server'
+import { recordAudit } from '~/models/audit.server'
 import {
   type ContactInput,
   createContact,

@@ -1,7 +1,7 @@
+import type { Tx } from '#db/client'
 import { sqlite } from '#db/client'
 import { supportedLocales } from '~/i18n/i18n'
 import { resourcesFor } from '~/i18n/resources.server'
-import type { Tx } from '~/models/audit.server'
 import { nameKey } from '~/utils/text'
 
 import { type ColumnMapping, type ImportKind, rowReader } from './mapping.server'

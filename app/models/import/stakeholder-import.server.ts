@@ -1,8 +1,9 @@
 import { isNull } from 'drizzle-orm'
 
+import { type Tx } from '#db/client'
 import { db, sqlite } from '#db/client'
 import { type Scale, scales, type Stage, stages, stakeholderCategories } from '#db/schema'
-import { recordAudit, type Tx } from '~/models/audit.server'
+import { recordAudit } from '~/models/audit.server'
 import { createContact, emailKeyOf } from '~/models/contacts.server'
 import {
   type Stakeholder,
