@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   type ShouldRevalidateFunction,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -71,8 +72,12 @@ export function useRootData() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData()
   const locale = data?.locale ?? defaultLocale
-  const resources: LocaleResources = data?.resources ?? { errors: locale === 'es' ? errorsEs : errorsEn }
-  const i18n = useMemo(() => createI18n(locale, resources), [locale])
+  const resources: LocaleResources | undefined = data?.resources
+  // Before the root data exists (an error page), only the error strings are needed.
+  const i18n = useMemo(
+    () => createI18n(locale, resources ?? { errors: locale === 'es' ? errorsEs : errorsEn }),
+    [locale, resources],
+  )
   return (
     <html lang={locale}>
       <head>
@@ -109,6 +114,7 @@ export function ErrorBoundary() {
 
 export function ErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation('errors')
+  const { pathname, search } = useLocation()
   const status = isRouteErrorResponse(error) ? error.status : 500
   const kind =
     status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 400 ? 'badRequest' : 'server'
@@ -125,7 +131,7 @@ export function ErrorPage({ error }: { error: unknown }) {
           {t('home')}
         </Link>
         {status === 403 ? null : (
-          <a href="" className="btn-secondary">
+          <a href={pathname + search} className="btn-secondary">
             {t('retry')}
           </a>
         )}

@@ -105,8 +105,3 @@ export function preparedOnce<T>(build: (db: DB) => T): () => T {
 export function sqlite(): Database.Database {
   return connection().sqlite
 }
-
-export function closeDb() {
-  instance?.sqlite.close()
-  instance = undefined
-}

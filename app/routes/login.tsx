@@ -1,11 +1,5 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -15,10 +9,11 @@ import { Field, FormErrors } from '~/components/forms'
 import { recordAudit } from '~/models/audit.server'
 import { verifyLogin } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 import { safeRedirect } from '~/utils/redirect'
 import { createUserSession, getSessionUser } from '~/utils/session.server'
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · Ripple' }]
+export const meta = pageTitle('auth:pageTitle')
 
 const schema = z.object({
   email: z.string({ required_error: 'common:errors.required' }).trim().email('common:errors.email').max(254),
@@ -84,6 +79,7 @@ export default function Login() {
             label={t('email')}
             {...getInputProps(fields.email, { type: 'email' })}
             autoComplete="username"
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the page's one task starts in this field
             autoFocus
             errors={fields.email.errors}
           />

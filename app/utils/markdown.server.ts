@@ -1,8 +1,9 @@
 import { Marked } from 'marked'
+import type * as XssModule from 'xss'
 import xss, { type IWhiteList } from 'xss'
 
 // xss is CommonJS: its named exports hang off the default export at run time.
-const { FilterXSS, getDefaultWhiteList } = xss as unknown as typeof import('xss')
+const { FilterXSS, getDefaultWhiteList } = xss as unknown as typeof XssModule
 
 // Our own Marked instance: no global options leak in from elsewhere.
 const markdown = new Marked({ gfm: true, breaks: false, async: false })

@@ -5,7 +5,7 @@
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
   if (!to || typeof to !== 'string') return fallback
   if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  if (/[\u0000-\u001f]/.test(to)) return fallback
+  if ([...to].some((c) => c.charCodeAt(0) < 0x20)) return fallback
   try {
     const url = new URL(to, 'http://ripple.invalid')
     if (url.origin !== 'http://ripple.invalid') return fallback

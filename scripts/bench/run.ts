@@ -16,7 +16,7 @@ import Database from 'better-sqlite3'
 
 import { BENCH_DB, dataset } from './dataset'
 import { rawQueries } from './raw-sql'
-import { measure, summarize, type Timing } from './stats'
+import { measure, summarize } from './stats'
 
 installGlobals({ nativeFetch: true })
 

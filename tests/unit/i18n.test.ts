@@ -23,7 +23,11 @@ describe('interface languages', () => {
     for (const locale of supportedLocales) {
       const other = JSON.parse(fs.readFileSync(path.join(dir, locale, file), 'utf8'))
       expect(keys(other).sort(), `${locale}/${file}`).toEqual(keys(en).sort())
-      const empty = keys(other).filter((k) => k.split('.').reduce<any>((o, p) => o?.[p], other) === '')
+      const empty = keys(other).filter(
+        (k) =>
+          k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown> | undefined)?.[p], other) ===
+          '',
+      )
       expect(empty, `${locale}/${file} empty strings`).toEqual([])
     }
   })
