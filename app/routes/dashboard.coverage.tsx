@@ -1,11 +1,10 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData, useLocation } from '@remix-run/react'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { ChartFigure } from '~/components/charts/ChartFigure'
 import { HorizontalBarChart } from '~/components/charts/charts'
-import { DashboardHeader } from '~/components/charts/DashboardControls'
-import type { TableModel } from '~/components/charts/table-model'
+import { DashboardHeader, useDashboardCsv } from '~/components/charts/DashboardControls'
 import { StatusBadge } from '~/components/list'
 import {
   coverage,
@@ -13,12 +12,13 @@ import {
   dashboardOptions,
   filtersFrom,
   parseDashboardParams,
-} from '~/models/dashboard.server'
+} from '~/models/dashboards/index.server'
+import type { TableModel } from '~/models/dashboards/table-model'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
-import { withParam } from '~/utils/paging'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Coverage · Ripple' }]
+export const meta = pageTitle('dashboard:coverage.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'dashboard:read')
@@ -40,22 +40,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+type SectionProps = { data: Loaded['data']; tables: Loaded['tables']; csv: (table?: string) => string }
+
 const tone = { on_track: 'ok', at_risk: 'warn', behind: 'bad' } as const
+
+/** A language code's name in the reader's language. */
+function useLanguageName() {
+  const { t } = useTranslation('dashboard')
+  return (code: string) => t(`common:languages.${code}`, { defaultValue: code })
+}
 
 export default function CoverageDashboard() {
   const { t } = useTranslation('dashboard')
   const f = useFormat()
-  const { search } = useLocation()
   const { params, print, data, tables, options } = useLoaderData<typeof loader>()
-  const csv = (table?: string) =>
-    `/dashboard/coverage.csv${withParam(withParam(search, 'print', null), 'table', table ?? null)}`.replace(
-      /\?$/,
-      '',
-    )
-  const language = (code: string) => t(`common:languages.${code}`, { defaultValue: code })
-  const counts = { on_track: 0, at_risk: 0, behind: 0 }
-  for (const target of data.targets) counts[target.status]++
-
+  const csv = useDashboardCsv('/dashboard/coverage.csv')
+  const sections = { data, tables, csv }
   return (
     <div className="dashboard space-y-6">
       <DashboardHeader
@@ -70,67 +71,8 @@ export default function CoverageDashboard() {
         params={params}
         kind="coverage"
       />
-
-      <ChartFigure
-        id="targets"
-        title={t('coverage.targetsTitle')}
-        description={t('coverage.targetsNote')}
-        table={tables.targets}
-        csvHref={csv('targets')}
-        chart={
-          data.targets.length ? (
-            <HorizontalBarChart
-              id="chart-targets"
-              data={data.targets.map((target) => ({
-                name: `${target.label ?? t(`metrics.${target.metric}`)}${target.breakdownLabel ? ` · ${target.breakdown === 'language' ? language(target.breakdownValue ?? '') : target.breakdownLabel}` : ''}`,
-                value: target.percentage,
-                target: Math.min(target.projectedPercentage, 200),
-              }))}
-              valueName={t('columns.percentage')}
-              targetName={`${t('columns.projection')} (%)`}
-              formatNumber={(v) => f.number(v)}
-            />
-          ) : null
-        }
-      >
-        {data.targets.length ? (
-          <ul className="flex flex-wrap gap-2" aria-label={t('columns.status')}>
-            {(['on_track', 'at_risk', 'behind'] as const).map((s) => (
-              <li key={s}>
-                <StatusBadge tone={tone[s]}>
-                  {t(`status.${s}`)}: {f.number(counts[s])}
-                </StatusBadge>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm">{t('coverage.noTargets')}</p>
-        )}
-      </ChartFigure>
-
-      <ChartFigure
-        id="unreached"
-        title={
-          data.priority.group
-            ? t('coverage.unreachedGroupTitle', { group: data.priority.group.name })
-            : t('coverage.unreachedTitle')
-        }
-        description={
-          <>
-            {t('coverage.unreachedSummary', {
-              unreached: f.number(data.priority.unreached),
-              total: f.number(data.priority.total),
-              months: data.since,
-            })}{' '}
-            {data.priority.unreached > data.priority.rows.length
-              ? t('coverage.unreachedMore', { shown: f.number(data.priority.rows.length) })
-              : null}
-          </>
-        }
-        table={tables.unreached}
-        csvHref={csv('unreached')}
-      />
-
+      <TargetsSection {...sections} />
+      <UnreachedSection {...sections} />
       <ChartFigure
         id="partners"
         title={t('coverage.partnersTitle')}
@@ -142,54 +84,153 @@ export default function CoverageDashboard() {
         table={tables.partners}
         csvHref={csv('partners')}
       />
-
-      <ChartFigure
-        split
-        id="languages"
-        title={t('coverage.languagesTitle')}
-        description={
-          <>
-            {t('coverage.languagesSummary', {
-              used: f.number(data.languages.working.length - data.languages.unused.length),
-              total: f.number(data.languages.working.length),
-              months: data.since,
-            })}{' '}
-            {data.languages.unused.length
-              ? t('coverage.unusedList', { list: data.languages.unused.map(language).join(', ') })
-              : t('coverage.allUsed')}
-          </>
-        }
-        table={tables.languages}
-        csvHref={csv('languages')}
-        chart={
-          <HorizontalBarChart
-            id="chart-languages"
-            data={data.languages.working.map((l) => ({ name: language(l.language), value: l.actions }))}
-            valueName={t('figures.actions')}
-            formatNumber={(v) => f.number(v)}
-          />
-        }
-      />
-
-      <ChartFigure
-        split
-        id="materials"
-        title={t('coverage.materialsTitle')}
-        description={t('coverage.materialsNote')}
-        table={tables.materials}
-        csvHref={csv('materials')}
-        chart={
-          <HorizontalBarChart
-            id="chart-materials"
-            data={data.materials.map((m) => ({ name: language(m.language), value: m.materials }))}
-            valueName={t('columns.materials')}
-            formatNumber={(v) => f.number(v)}
-          />
-        }
-      />
+      <LanguagesSection {...sections} />
+      <MaterialsSection {...sections} />
       <p className="hidden text-xs text-ink-muted print:block">
         {t('print.footer', { project: data.projectName, month: f.month(data.month) })}
       </p>
     </div>
+  )
+}
+
+/** How many targets are on track, at risk and behind. */
+function TargetStatusCounts({ targets }: { targets: SectionProps['data']['targets'] }) {
+  const { t } = useTranslation('dashboard')
+  const f = useFormat()
+  const counts = { on_track: 0, at_risk: 0, behind: 0 }
+  for (const target of targets) counts[target.status]++
+  if (!targets.length) return <p className="text-sm">{t('coverage.noTargets')}</p>
+  return (
+    <ul className="flex flex-wrap gap-2" aria-label={t('columns.status')}>
+      {(['on_track', 'at_risk', 'behind'] as const).map((s) => (
+        <li key={s}>
+          <StatusBadge tone={tone[s]}>
+            {t(`status.${s}`)}: {f.number(counts[s])}
+          </StatusBadge>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function TargetsSection({ data, tables, csv }: SectionProps) {
+  const { t } = useTranslation('dashboard')
+  const f = useFormat()
+  const language = useLanguageName()
+  return (
+    <ChartFigure
+      id="targets"
+      title={t('coverage.targetsTitle')}
+      description={t('coverage.targetsNote')}
+      table={tables.targets}
+      csvHref={csv('targets')}
+      chart={
+        data.targets.length ? (
+          <HorizontalBarChart
+            id="chart-targets"
+            data={data.targets.map((target) => ({
+              name: `${target.label ?? t(`metrics.${target.metric}`)}${target.breakdownLabel ? ` · ${target.breakdown === 'language' ? language(target.breakdownValue ?? '') : target.breakdownLabel}` : ''}`,
+              value: target.percentage,
+              target: Math.min(target.projectedPercentage, 200),
+            }))}
+            valueName={t('columns.percentage')}
+            targetName={`${t('columns.projection')} (%)`}
+            formatNumber={(v) => f.number(v)}
+          />
+        ) : null
+      }
+    >
+      <TargetStatusCounts targets={data.targets} />
+    </ChartFigure>
+  )
+}
+
+function UnreachedSection({ data, tables, csv }: SectionProps) {
+  const { t } = useTranslation('dashboard')
+  const f = useFormat()
+  const { priority } = data
+  return (
+    <ChartFigure
+      id="unreached"
+      title={
+        priority.group
+          ? t('coverage.unreachedGroupTitle', { group: priority.group.name })
+          : t('coverage.unreachedTitle')
+      }
+      description={
+        <>
+          {t('coverage.unreachedSummary', {
+            unreached: f.number(priority.unreached),
+            total: f.number(priority.total),
+            months: data.since,
+          })}{' '}
+          {priority.unreached > priority.rows.length
+            ? t('coverage.unreachedMore', { shown: f.number(priority.rows.length) })
+            : null}
+        </>
+      }
+      table={tables.unreached}
+      csvHref={csv('unreached')}
+    />
+  )
+}
+
+function LanguagesSection({ data, tables, csv }: SectionProps) {
+  const { t } = useTranslation('dashboard')
+  const f = useFormat()
+  const language = useLanguageName()
+  const { working, unused } = data.languages
+  return (
+    <ChartFigure
+      split
+      id="languages"
+      title={t('coverage.languagesTitle')}
+      description={
+        <>
+          {t('coverage.languagesSummary', {
+            used: f.number(working.length - unused.length),
+            total: f.number(working.length),
+            months: data.since,
+          })}{' '}
+          {unused.length
+            ? t('coverage.unusedList', { list: unused.map(language).join(', ') })
+            : t('coverage.allUsed')}
+        </>
+      }
+      table={tables.languages}
+      csvHref={csv('languages')}
+      chart={
+        <HorizontalBarChart
+          id="chart-languages"
+          data={working.map((l) => ({ name: language(l.language), value: l.actions }))}
+          valueName={t('figures.actions')}
+          formatNumber={(v) => f.number(v)}
+        />
+      }
+    />
+  )
+}
+
+function MaterialsSection({ data, tables, csv }: SectionProps) {
+  const { t } = useTranslation('dashboard')
+  const f = useFormat()
+  const language = useLanguageName()
+  return (
+    <ChartFigure
+      split
+      id="materials"
+      title={t('coverage.materialsTitle')}
+      description={t('coverage.materialsNote')}
+      table={tables.materials}
+      csvHref={csv('materials')}
+      chart={
+        <HorizontalBarChart
+          id="chart-materials"
+          data={data.materials.map((m) => ({ name: language(m.language), value: m.materials }))}
+          valueName={t('columns.materials')}
+          formatNumber={(v) => f.number(v)}
+        />
+      }
+    />
   )
 }

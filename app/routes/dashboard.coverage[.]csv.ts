@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
-import { dashboardCsv } from '~/components/charts/csv.server'
 import { serverT } from '~/i18n/resources.server'
 import {
   coverage,
   coverageTableIds,
   coverageTables,
+  dashboardCsv,
   filtersFrom,
   parseDashboardParams,
-} from '~/models/dashboard.server'
+} from '~/models/dashboards/index.server'
 import { requirePermission } from '~/utils/auth.server'
 
 /** The coverage dashboard's tables as CSV: `table=targets|unreached|...` for one, none for all. */

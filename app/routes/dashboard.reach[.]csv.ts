@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
-import { dashboardCsv } from '~/components/charts/csv.server'
 import { serverT } from '~/i18n/resources.server'
 import {
+  dashboardCsv,
   filtersFrom,
   monthlyReach,
   parseDashboardParams,
   reachTableIds,
   reachTables,
-} from '~/models/dashboard.server'
+} from '~/models/dashboards/index.server'
 import { requirePermission } from '~/utils/auth.server'
 
 /** The reach dashboard's figures as CSV: `table=headline|monthly|...` for one table, none for all. */

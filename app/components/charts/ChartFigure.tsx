@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import type { TableModel } from '~/models/dashboards/table-model'
+
 import { DataTable } from './DataTable'
-import type { TableModel } from './table-model'
 
 /**
  * A dashboard section: heading, the chart (decorative for screen readers, which get the table),

@@ -1,190 +1,11 @@
-import { Form, Link, useLocation } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { addMonths } from '~/models/dashboards/months'
+import type { DashboardOptions } from '~/models/dashboards/types'
 import { withParam } from '~/utils/paging'
 
-import { addMonths } from './dashboard-utils'
-
-type Option = { id: number | null; name: string; key?: string | null }
-export type DashboardOptions = {
-  partners: Option[]
-  channels: Option[]
-  types: Option[]
-  categories: Option[]
-  groups: { id: number; name: string }[]
-}
-
-type Params = Partial<
-  Record<
-    | 'month'
-    | 'months'
-    | 'stack'
-    | 'metric'
-    | 'partner'
-    | 'channel'
-    | 'type'
-    | 'category'
-    | 'validated'
-    | 'since'
-    | 'group',
-    string | number | undefined
-  >
->
-
-function Select({
-  name,
-  label,
-  value,
-  children,
-}: {
-  name: string
-  label: string
-  value: string | number | undefined
-  children: ReactNode
-}) {
-  return (
-    <div>
-      <label className="label" htmlFor={`f-${name}`}>
-        {label}
-      </label>
-      <select
-        id={`f-${name}`}
-        name={name}
-        defaultValue={value === undefined ? '' : String(value)}
-        className="input"
-      >
-        {children}
-      </select>
-    </div>
-  )
-}
-
-/**
- * The dashboards' filters as a GET form: every choice lands in the URL, so a view can be shared
- * and the CSV link downloads the same figures.
- */
-export function DashboardFilters({
-  options,
-  params,
-  month,
-  kind,
-}: {
-  options: DashboardOptions
-  params: Params
-  month: string
-  kind: 'reach' | 'coverage'
-}) {
-  const { t } = useTranslation('dashboard')
-  const named = (o: Option, ns: 'channels' | 'types' | 'categories') =>
-    o.key
-      ? t(`${ns === 'categories' ? 'stakeholders' : 'actions'}:${ns}.${o.key}`, { defaultValue: o.name })
-      : o.name
-  return (
-    <Form method="get" className="card no-print" aria-label={t('filters.title')}>
-      <fieldset>
-        <legend className="mb-3 text-sm font-semibold">{t('filters.title')}</legend>
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <div>
-            <label className="label" htmlFor="f-month">
-              {t('filters.month')}
-            </label>
-            <input
-              id="f-month"
-              name="month"
-              type="month"
-              defaultValue={month}
-              className="input"
-              required
-              pattern="\d{4}-\d{2}"
-            />
-          </div>
-          {kind === 'reach' ? (
-            <>
-              <Select name="months" label={t('filters.months')} value={params.months ?? 12}>
-                <option value="12">{t('filters.monthsN', { count: 12 })}</option>
-                <option value="24">{t('filters.monthsN', { count: 24 })}</option>
-              </Select>
-              <Select name="stack" label={t('filters.stack')} value={params.stack ?? 'channel'}>
-                <option value="channel">{t('filters.byChannel')}</option>
-                <option value="type">{t('filters.byType')}</option>
-              </Select>
-              <Select name="metric" label={t('filters.metric')} value={params.metric ?? 'actions'}>
-                {(['actions', 'participants', 'online_reach', 'engagements'] as const).map((m) => (
-                  <option key={m} value={m}>
-                    {t(`metrics.${m}`)}
-                  </option>
-                ))}
-              </Select>
-            </>
-          ) : (
-            <>
-              <Select name="since" label={t('filters.since')} value={params.since ?? 6}>
-                {[3, 6, 12, 24].map((n) => (
-                  <option key={n} value={n}>
-                    {t('filters.monthsN', { count: n })}
-                  </option>
-                ))}
-              </Select>
-              <Select name="group" label={t('filters.group')} value={params.group}>
-                <option value="">{t('filters.tierA')}</option>
-                {options.groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </Select>
-            </>
-          )}
-          <Select name="partner" label={t('filters.partner')} value={params.partner}>
-            <option value="">{t('filters.all')}</option>
-            {options.partners.map((o) => (
-              <option key={o.id} value={o.id ?? ''}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
-          <Select name="channel" label={t('filters.channel')} value={params.channel}>
-            <option value="">{t('filters.all')}</option>
-            {options.channels.map((o) => (
-              <option key={o.id} value={o.id ?? ''}>
-                {named(o, 'channels')}
-              </option>
-            ))}
-          </Select>
-          <Select name="type" label={t('filters.type')} value={params.type}>
-            <option value="">{t('filters.all')}</option>
-            {options.types.map((o) => (
-              <option key={o.id} value={o.id ?? ''}>
-                {named(o, 'types')}
-              </option>
-            ))}
-          </Select>
-          <Select name="category" label={t('filters.category')} value={params.category}>
-            <option value="">{t('filters.all')}</option>
-            {options.categories.map((o) => (
-              <option key={o.id} value={o.id ?? ''}>
-                {named(o, 'categories')}
-              </option>
-            ))}
-          </Select>
-          <Select name="validated" label={t('filters.validated')} value={params.validated ?? '1'}>
-            <option value="1">{t('filters.validatedOnly')}</option>
-            <option value="0">{t('filters.includeSubmitted')}</option>
-          </Select>
-        </div>
-        <div className="mt-4 flex flex-wrap gap-3">
-          <button type="submit" className="btn-primary">
-            {t('filters.apply')}
-          </button>
-          <Link to={`?month=${month}`} className="btn-secondary">
-            {t('filters.clear')}
-          </Link>
-        </div>
-      </fieldset>
-    </Form>
-  )
-}
+import { type DashboardFilterParams, DashboardFilters } from './DashboardFilters'
 
 /** Previous / next month links that keep every other filter. */
 export function MonthStepper({ month, previous, next }: { month: string; previous: string; next: string }) {
@@ -284,7 +105,7 @@ export function DashboardHeader({
   csvAllHref: string
   print: boolean
   options: DashboardOptions
-  params: Params
+  params: DashboardFilterParams
   kind: 'reach' | 'coverage'
 }) {
   const { t } = useTranslation('dashboard')
@@ -311,4 +132,11 @@ export function DashboardHeader({
       {print ? null : <DashboardFilters options={options} params={params} month={month} kind={kind} />}
     </>
   )
+}
+
+/** The CSV link of a dashboard (`path` like /dashboard/reach.csv) for one table or all, same filters. */
+export function useDashboardCsv(path: string) {
+  const { search } = useLocation()
+  return (table?: string) =>
+    `${path}${withParam(withParam(search, 'print', null), 'table', table ?? null)}`.replace(/\?$/, '')
 }

@@ -2,9 +2,8 @@ import { Link } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 
+import type { Cell, Column, TableModel } from '~/models/dashboards/table-model'
 import { useFormat } from '~/utils/format'
-
-import type { Cell, TableModel } from './table-model'
 
 /** Translates and formats one cell the way the page shows it. */
 export function useCellText() {
@@ -30,6 +29,68 @@ export function cellText(cell: Cell, t: TFunction, f: ReturnType<typeof useForma
   }
 }
 
+/** A cell rendered as the page shows it, linked to the records behind it when it has a link. */
+function CellContent({ cell, show }: { cell: Cell; show: (cell: Cell) => string }) {
+  const content = show(cell)
+  return cell.href ? (
+    <Link to={cell.href} className="print:no-underline">
+      {content}
+    </Link>
+  ) : (
+    <>{content}</>
+  )
+}
+
+/** One row: its first cell is the row header, numeric columns right-aligned. */
+function TableRow({
+  row,
+  columns,
+  show,
+  className,
+}: {
+  row: Cell[]
+  columns: Column[]
+  show: (cell: Cell) => string
+  className?: string
+}) {
+  return (
+    <tr className={className}>
+      {row.map((cell, j) =>
+        j === 0 ? (
+          <th key={j} scope="row" className={className ? undefined : 'font-normal'} data-value={cell.v ?? ''}>
+            <CellContent cell={cell} show={show} />
+          </th>
+        ) : (
+          <td
+            key={j}
+            className={columns[j]?.numeric ? 'text-right tabular-nums' : undefined}
+            data-value={cell.v ?? ''}
+          >
+            <CellContent cell={cell} show={show} />
+          </td>
+        ),
+      )}
+    </tr>
+  )
+}
+
+function TableBody({ model, show }: { model: TableModel; show: (cell: Cell) => string }) {
+  const { t } = useTranslation('dashboard')
+  return (
+    <tbody>
+      {model.rows.length === 0 ? (
+        <tr>
+          <td colSpan={model.columns.length} className="text-ink-muted">
+            {t('table.empty')}
+          </td>
+        </tr>
+      ) : (
+        model.rows.map((row, i) => <TableRow key={i} row={row} columns={model.columns} show={show} />)
+      )}
+    </tbody>
+  )
+}
+
 /**
  * An accessible table of a chart's numbers: a caption, column headers, the first cell of each
  * row as its row header, right-aligned numbers, links to the records behind a figure. It scrolls
@@ -39,21 +100,12 @@ export function DataTable({ model, hideCaption }: { model: TableModel; hideCapti
   const { t } = useTranslation('dashboard')
   const show = useCellText()
   const captionId = `${model.id}-caption`
-  const render = (cell: Cell) => {
-    const content = show(cell)
-    return cell.href ? (
-      <Link to={cell.href} className="print:no-underline">
-        {content}
-      </Link>
-    ) : (
-      content
-    )
-  }
   return (
     <div
       className="overflow-x-auto print:overflow-visible"
       role="region"
       aria-labelledby={captionId}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
       tabIndex={0}
     >
       <table className="table dashboard-table" id={`table-${model.id}`} data-table={model.id}>
@@ -69,54 +121,10 @@ export function DataTable({ model, hideCaption }: { model: TableModel; hideCapti
             ))}
           </tr>
         </thead>
-        <tbody>
-          {model.rows.length === 0 ? (
-            <tr>
-              <td colSpan={model.columns.length} className="text-ink-muted">
-                {t('table.empty')}
-              </td>
-            </tr>
-          ) : (
-            model.rows.map((row, i) => (
-              <tr key={i}>
-                {row.map((cell, j) =>
-                  j === 0 ? (
-                    <th key={j} scope="row" className="font-normal" data-value={cell.v ?? ''}>
-                      {render(cell)}
-                    </th>
-                  ) : (
-                    <td
-                      key={j}
-                      className={model.columns[j]?.numeric ? 'text-right tabular-nums' : undefined}
-                      data-value={cell.v ?? ''}
-                    >
-                      {render(cell)}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))
-          )}
-        </tbody>
+        <TableBody model={model} show={show} />
         {model.footer ? (
           <tfoot>
-            <tr className="font-semibold">
-              {model.footer.map((cell, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row" data-value={cell.v ?? ''}>
-                    {render(cell)}
-                  </th>
-                ) : (
-                  <td
-                    key={j}
-                    className={model.columns[j]?.numeric ? 'text-right tabular-nums' : undefined}
-                    data-value={cell.v ?? ''}
-                  >
-                    {render(cell)}
-                  </td>
-                ),
-              )}
-            </tr>
+            <TableRow row={model.footer} columns={model.columns} show={show} className="font-semibold" />
           </tfoot>
         ) : null}
       </table>

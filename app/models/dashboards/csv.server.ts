@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync'
+/** The dashboards' CSV export: the same table models the pages show, written with raw numbers. */
 import type { TFunction } from 'i18next'
 
-import { safeCell } from '~/utils/csv.server'
+import { csvResponse, safeCell } from '~/utils/csv.server'
 
 import type { Cell, TableModel } from './table-model'
 
@@ -37,17 +37,8 @@ export function dashboardCsv(filename: string, tables: TableModel[], t: TFunctio
     }
     records.push(...tableRows(model, t))
   })
-  const body =
-    '\uFEFF' +
-    stringify(
-      records.map((r) => r.map(safeCell)),
-      { record_delimiter: 'windows' },
-    )
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
-      'Cache-Control': 'no-store',
-    },
-  })
+  // The shared writer makes the rows formula-safe; the first record (a caption or the column
+  // labels) gets the same treatment here.
+  const [first = [], ...rest] = records
+  return csvResponse(filename, first.map(safeCell) as string[], rest)
 }

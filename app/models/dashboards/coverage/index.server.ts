@@ -1,0 +1,58 @@
+/**
+ * The coverage dashboard: target progress, priority stakeholders not reached in the window,
+ * partners with no action in the month, working languages not used, materials per language.
+ */
+import { countedActionsWhere } from '../counted.server'
+import { addMonths, lastCompleteMonth } from '../months'
+import { projectRow, workingLanguagesOf } from '../shared.server'
+import type { ActionFilters } from '../types'
+import { languagesUsed, materialsByLanguage, partnerActivity } from './activity.server'
+import { targetProgressList } from './targets.server'
+import { unreachedPriority } from './unreached.server'
+
+export { progressFromActual } from './batched.server'
+export { targetProgressList, type TargetProgressRow } from './targets.server'
+
+export type CoverageInput = {
+  month?: string
+  /** "Not reached in the last N months" and "working languages not used" look at this window. */
+  since?: number
+  /** A stakeholder group instead of tier A for the "not reached" list. */
+  group?: number
+  filters?: ActionFilters
+  today?: string
+  /** How many unreached stakeholders to list (the count is always complete). */
+  limit?: number
+}
+
+/**
+ * Everything the coverage dashboard shows: target progress, priority stakeholders not reached
+ * in the window, partners with no action in the month, working languages not used in the window,
+ * and materials per language.
+ */
+export function coverage(input: CoverageInput = {}) {
+  const month = input.month ?? lastCompleteMonth(input.today)
+  const since = input.since ?? 6
+  const windowStart = addMonths(month, -(since - 1))
+  const limit = input.limit ?? 100
+  const filters: ActionFilters = { validatedOnly: true, ...input.filters }
+  // The category filter narrows the stakeholder population here, not the actions.
+  const counted = countedActionsWhere({ ...filters, category: undefined })
+  const project = projectRow()
+  const workingLanguages = workingLanguagesOf(project)
+  const window = { month, windowStart, filters, counted }
+
+  return {
+    month,
+    since,
+    windowStart,
+    filters,
+    projectName: project?.name ?? 'Ripple',
+    targets: targetProgressList({ month, filters, today: input.today }),
+    priority: unreachedPriority(window, input.group, limit),
+    partners: partnerActivity(month, filters, counted),
+    languages: languagesUsed(window, workingLanguages),
+    materials: materialsByLanguage(workingLanguages),
+  }
+}
+export type Coverage = ReturnType<typeof coverage>

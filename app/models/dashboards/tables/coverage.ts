@@ -1,0 +1,124 @@
+/** The coverage dashboard's tables: the same cells for the page and the CSV export. */
+import type { Coverage } from '../coverage/index.server'
+import { actionsLink } from '../links'
+import { addMonths } from '../months'
+import { dateCell, num, pct, type TableModel, text } from '../table-model'
+import { breakdownKeyLabel } from './common'
+
+export const coverageTableIds = ['targets', 'unreached', 'partners', 'languages', 'materials'] as const
+
+function targetsTable(c: Coverage): TableModel {
+  return {
+    id: 'targets',
+    caption: 'tables.targets',
+    columns: [
+      { key: 'target', label: 'columns.targetName' },
+      { key: 'breakdown', label: 'columns.for' },
+      { key: 'period', label: 'columns.period' },
+      { key: 'value', label: 'columns.targetValue', numeric: true },
+      { key: 'actual', label: 'columns.actual', numeric: true },
+      { key: 'percentage', label: 'columns.percentage', numeric: true },
+      { key: 'projection', label: 'columns.projection', numeric: true },
+      { key: 'status', label: 'columns.status' },
+    ],
+    rows: c.targets.map((t) => [
+      text(t.label ?? t.metric, { t: t.label ? undefined : `metrics.${t.metric}`, href: `/plan/targets` }),
+      t.breakdown
+        ? text(t.breakdownLabel, {
+            t:
+              t.breakdown === 'language'
+                ? `common:languages.${t.breakdownValue}`
+                : t.breakdownKey
+                  ? breakdownKeyLabel(t.breakdown, t.breakdownKey)
+                  : undefined,
+          })
+        : text('all', { t: 'coverage.wholeProject' }),
+      text(`${t.periodStart} – ${t.periodEnd}`),
+      num(t.value),
+      num(t.actual),
+      pct(t.percentage),
+      num(t.projection),
+      text(t.status, { t: `status.${t.status}` }),
+    ]),
+  }
+}
+
+function unreachedTable(c: Coverage): TableModel {
+  return {
+    id: 'unreached',
+    caption: c.priority.group ? 'tables.unreachedGroup' : 'tables.unreached',
+    captionParams: { months: c.since, group: c.priority.group?.name ?? '' },
+    columns: [
+      { key: 'stakeholder', label: 'columns.stakeholder' },
+      { key: 'category', label: 'columns.category' },
+      { key: 'tier', label: 'columns.tier' },
+      { key: 'owner', label: 'columns.owner' },
+      { key: 'lastReached', label: 'columns.lastReached' },
+    ],
+    rows: c.priority.rows.map((s) => [
+      text(s.name, { href: `/stakeholders/${s.id}` }),
+      text(s.category, { t: s.categoryKey ? `stakeholders:categories.${s.categoryKey}` : undefined }),
+      text(s.tier),
+      s.owner ? text(s.owner) : text(null, { t: 'coverage.noOwner' }),
+      s.lastReached ? dateCell(s.lastReached) : text(null, { t: 'coverage.never' }),
+    ]),
+  }
+}
+
+function partnersTable(c: Coverage): TableModel {
+  return {
+    id: 'partners',
+    caption: 'tables.inactivePartners',
+    captionParams: { month: c.month },
+    columns: [
+      { key: 'partner', label: 'columns.partner' },
+      { key: 'lastAction', label: 'columns.lastAction' },
+    ],
+    rows: c.partners.inactive.map((p) => [
+      text(p.name, { href: actionsLink(c.filters, addMonths(c.month, -11), c.month, { partner: p.id }) }),
+      p.lastAction ? dateCell(p.lastAction) : text(null, { t: 'coverage.never' }),
+    ]),
+  }
+}
+
+function languagesTable(c: Coverage): TableModel {
+  return {
+    id: 'languages',
+    caption: 'tables.workingLanguages',
+    captionParams: { months: c.since },
+    columns: [
+      { key: 'language', label: 'columns.language' },
+      { key: 'actions', label: 'figures.actions', numeric: true },
+      { key: 'used', label: 'columns.used' },
+    ],
+    rows: c.languages.working.map((l) => [
+      text(l.language, {
+        t: `common:languages.${l.language}`,
+        href: actionsLink(c.filters, c.windowStart, c.month, { language: l.language }),
+      }),
+      num(l.actions),
+      text(l.actions > 0 ? 'yes' : 'no', { t: l.actions > 0 ? 'coverage.used' : 'coverage.notUsed' }),
+    ]),
+  }
+}
+
+function materialsTable(c: Coverage): TableModel {
+  return {
+    id: 'materials',
+    caption: 'tables.materials',
+    columns: [
+      { key: 'language', label: 'columns.language' },
+      { key: 'materials', label: 'columns.materials', numeric: true },
+      { key: 'working', label: 'columns.workingLanguage' },
+    ],
+    rows: c.materials.map((m) => [
+      text(m.language, { t: `common:languages.${m.language}` }),
+      num(m.materials),
+      text(m.working ? 'yes' : 'no', { t: m.working ? 'common:yes' : 'common:no' }),
+    ]),
+  }
+}
+
+export function coverageTables(c: Coverage): TableModel[] {
+  return [targetsTable(c), unreachedTable(c), partnersTable(c), languagesTable(c), materialsTable(c)]
+}
