@@ -1,19 +1,20 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { EmptyState, ExportLink, Pagination } from '~/components/list'
+import { EmptyState, PageHeader, Pagination } from '~/components/list'
 import { PriorityNav, QuadrantName, ScoreChange, ScoreValue, TierBadge } from '~/components/priority/badges'
 import { PriorityFilters } from '~/components/priority/filters'
 import { useUserCan } from '~/components/shell'
 import { categoryLabel } from '~/components/stakeholders'
-import { filterOptions, listRanked, priorityFilterFromUrl } from '~/models/priorities.server'
-import { quadrantFor } from '~/models/scoring'
+import { filterOptions, listRanked, priorityFilterFromUrl } from '~/models/priorities/index.server'
+import { quadrantFor } from '~/models/priorities/scoring'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
+import { pageTitle } from '~/utils/meta'
 import { pageFromUrl } from '~/utils/paging'
 
-export const meta: MetaFunction = () => [{ title: 'Priorities · Ripple' }]
+export const meta = pageTitle('priorities:pageTitles.ranking')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'priority:read')
@@ -24,25 +25,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ filter, rows, total, page: page.page, pageSize: page.pageSize, options: filterOptions() })
 }
 
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+
 export default function PriorityRanking() {
   const { t } = useTranslation('priorities')
   const data = useLoaderData<typeof loader>()
   const can = useUserCan()
-  const f = useFormat()
   const filtered = Object.values(data.filter).some((v) => v !== undefined)
   return (
     <div>
-      <div className="page-title">
-        <h1>{t('ranking.title')}</h1>
-        <div className="flex flex-wrap gap-2">
-          {can('priority:score') ? (
-            <Link to="/priorities/score" className="btn-primary">
-              {t('ranking.scoreLink')}
-            </Link>
-          ) : null}
-          <ExportLink to="/priorities.csv" />
-        </div>
-      </div>
+      <PageHeader title={t('ranking.title')} exportTo="/priorities.csv">
+        {can('priority:score') ? (
+          <Link to="/priorities/score" className="btn-primary">
+            {t('ranking.scoreLink')}
+          </Link>
+        ) : null}
+      </PageHeader>
       <PriorityNav />
       <p className="mb-4 max-w-prose text-sm text-ink-muted">{t('ranking.intro')}</p>
       <PriorityFilters
@@ -65,66 +63,82 @@ export default function PriorityRanking() {
           {t('ranking.emptyHint')}
         </EmptyState>
       ) : (
-        <div className="card relative overflow-x-auto p-0">
-          <table className="table" aria-describedby="ranking-caption">
-            <caption id="ranking-caption" className="sr-only">
-              {t('ranking.caption', { total: f.number(data.total) })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className="text-right">
-                  {t('columns.rank')}
-                </th>
-                <th scope="col">{t('columns.name')}</th>
-                <th scope="col" className="text-right">
-                  {t('columns.score')}
-                </th>
-                <th scope="col">{t('columns.tier')}</th>
-                <th scope="col">{t('columns.change')}</th>
-                <th scope="col" className="hidden md:table-cell">
-                  {t('columns.quadrant')}
-                </th>
-                <th scope="col" className="hidden sm:table-cell">
-                  {t('columns.owner')}
-                </th>
-                <th scope="col" className="hidden sm:table-cell">
-                  {t('columns.stage')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.id} data-testid="ranked-row">
-                  <td className="text-right tabular-nums">{f.number(r.rank)}</td>
-                  <td>
-                    <Link to={`/stakeholders/${r.id}`}>{r.name}</Link>
-                    {r.categoryName ? (
-                      <div className="text-xs text-ink-muted">
-                        {categoryLabel(t, { key: r.categoryKey, name: r.categoryName })}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="text-right">
-                    <ScoreValue score={r.score} />
-                  </td>
-                  <td>
-                    <TierBadge tier={r.tier} />
-                  </td>
-                  <td className="whitespace-nowrap">
-                    <ScoreChange score={r.score} previous={r.previousScore} />
-                  </td>
-                  <td className="hidden md:table-cell">
-                    <QuadrantName quadrant={quadrantFor(r.influence, r.interest)} />
-                  </td>
-                  <td className="hidden sm:table-cell">{r.ownerName ?? t('noOwner')}</td>
-                  <td className="hidden sm:table-cell">{t(`stages.${r.stage}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RankingTable rows={data.rows} total={data.total} />
       )}
       <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
     </div>
+  )
+}
+
+function RankingTable({ rows, total }: { rows: LoaderData['rows']; total: number }) {
+  const { t } = useTranslation('priorities')
+  const f = useFormat()
+  return (
+    <div className="card relative overflow-x-auto p-0">
+      <table className="table" aria-describedby="ranking-caption">
+        <caption id="ranking-caption" className="sr-only">
+          {t('ranking.caption', { total: f.number(total) })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="text-right">
+              {t('columns.rank')}
+            </th>
+            <th scope="col">{t('columns.name')}</th>
+            <th scope="col" className="text-right">
+              {t('columns.score')}
+            </th>
+            <th scope="col">{t('columns.tier')}</th>
+            <th scope="col">{t('columns.change')}</th>
+            <th scope="col" className="hidden md:table-cell">
+              {t('columns.quadrant')}
+            </th>
+            <th scope="col" className="hidden sm:table-cell">
+              {t('columns.owner')}
+            </th>
+            <th scope="col" className="hidden sm:table-cell">
+              {t('columns.stage')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <RankedRowView key={r.id} row={r} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function RankedRowView({ row: r }: { row: LoaderData['rows'][number] }) {
+  const { t } = useTranslation('priorities')
+  const f = useFormat()
+  return (
+    <tr data-testid="ranked-row">
+      <td className="text-right tabular-nums">{f.number(r.rank)}</td>
+      <td>
+        <Link to={`/stakeholders/${r.id}`}>{r.name}</Link>
+        {r.categoryName ? (
+          <div className="text-xs text-ink-muted">
+            {categoryLabel(t, { key: r.categoryKey, name: r.categoryName })}
+          </div>
+        ) : null}
+      </td>
+      <td className="text-right">
+        <ScoreValue score={r.score} />
+      </td>
+      <td>
+        <TierBadge tier={r.tier} />
+      </td>
+      <td className="whitespace-nowrap">
+        <ScoreChange score={r.score} previous={r.previousScore} />
+      </td>
+      <td className="hidden md:table-cell">
+        <QuadrantName quadrant={quadrantFor(r.influence, r.interest)} />
+      </td>
+      <td className="hidden sm:table-cell">{r.ownerName ?? t('noOwner')}</td>
+      <td className="hidden sm:table-cell">{t(`stages.${r.stage}`)}</td>
+    </tr>
   )
 }

@@ -6,19 +6,14 @@ import {
   type SubmissionResult,
   useForm,
 } from '@conform-to/react'
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 
 import { db } from '#db/client'
 import { Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
+import { PageHeader } from '~/components/list'
 import { PriorityNav } from '~/components/priority/badges'
 import {
   createCriterion,
@@ -28,21 +23,29 @@ import {
   setCriterionArchived,
   setThresholds,
   updateCriterion,
-} from '~/models/priorities.server'
-import { criterionSchema, thresholdsSchema } from '~/models/priority-schemas'
-import { forbidden, invariantResponse, requirePermission, requireUser } from '~/utils/auth.server'
+} from '~/models/priorities/index.server'
+import { mayEditCriteria } from '~/models/priorities/policy'
+import { criterionSchema, thresholdsSchema } from '~/models/priorities/schemas'
+import {
+  forbidden,
+  invariantResponse,
+  orForbidden,
+  requirePermission,
+  requireUser,
+} from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 
-export const meta: MetaFunction = () => [{ title: 'Criteria and weights · Ripple' }]
+export const meta = pageTitle('priorities:pageTitles.criteria')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'priority:read')
   return json({
     criteria: listCriteria({ includeArchived: true }),
     thresholds: getThresholds(),
-    canEdit: can(user, 'priority:criteria'),
+    canEdit: mayEditCriteria(user),
   })
 }
 
@@ -63,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: criterionSchema })
     if (submission.status !== 'success')
       return json<Reply>({ form: 'create', reply: submission.reply() }, { status: 400 })
-    db.transaction((tx) => createCriterion(tx, submission.value, user.id))
+    orForbidden(() => db.transaction((tx) => createCriterion(tx, submission.value, user)))
     throw redirect('/priorities/criteria?saved=1', 303)
   }
   if (intent === 'update') {
@@ -73,21 +76,23 @@ export async function action({ request }: ActionFunctionArgs) {
       return json<Reply>({ form: formId, reply: submission.reply() }, { status: 400 })
     const { id, ...input } = submission.value
     invariantResponse(getCriterion(id))
-    db.transaction((tx) => updateCriterion(tx, id, input, user.id))
+    orForbidden(() => db.transaction((tx) => updateCriterion(tx, id, input, user)))
     throw redirect('/priorities/criteria?saved=1', 303)
   }
   if (intent === 'archive' || intent === 'restore') {
     const parsed = idSchema.safeParse(formData.get('id'))
     const criterion = parsed.success ? getCriterion(parsed.data) : null
     invariantResponse(criterion)
-    db.transaction((tx) => setCriterionArchived(tx, criterion.id, intent === 'archive', user.id))
+    orForbidden(() =>
+      db.transaction((tx) => setCriterionArchived(tx, criterion.id, intent === 'archive', user)),
+    )
     throw redirect(`/priorities/criteria?saved=${intent}`, 303)
   }
   if (intent === 'thresholds') {
     const submission = parseForm(formData, { schema: thresholdsSchema })
     if (submission.status !== 'success')
       return json<Reply>({ form: 'thresholds', reply: submission.reply() }, { status: 400 })
-    db.transaction((tx) => setThresholds(tx, submission.value, user.id))
+    orForbidden(() => db.transaction((tx) => setThresholds(tx, submission.value, user)))
     throw redirect('/priorities/criteria?saved=thresholds', 303)
   }
   return json(
@@ -96,19 +101,17 @@ export async function action({ request }: ActionFunctionArgs) {
   )
 }
 
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+type CriterionRow = LoaderData['criteria'][number]
+
 export default function CriteriaPage() {
   const { t } = useTranslation('priorities')
   const data = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
-  const f = useFormat()
-  const active = data.criteria.filter((c) => !c.archivedAt)
-  const totalWeight = active.reduce((sum, c) => sum + c.weight, 0)
   const saved = params.get('saved')
   return (
     <div>
-      <div className="page-title">
-        <h1>{t('criteria.title')}</h1>
-      </div>
+      <PageHeader title={t('criteria.title')} />
       <PriorityNav />
       <p className="mb-4 max-w-prose text-sm text-ink-muted">{t('criteria.intro')}</p>
       {saved ? (
@@ -116,48 +119,7 @@ export default function CriteriaPage() {
           {saved === 'thresholds' ? t('criteria.thresholdsSaved') : t('criteria.saved')}
         </p>
       ) : null}
-
-      <section aria-labelledby="criteria-list" className="mb-6">
-        <h2 id="criteria-list" className="mb-2">
-          {t('criteria.listTitle')}
-        </h2>
-        <div className="card relative overflow-x-auto p-0" tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('criteria.name')}</th>
-                <th scope="col" className="text-right">
-                  {t('criteria.weight')}
-                </th>
-                <th scope="col" className="text-right">
-                  {t('criteria.share')}
-                </th>
-                <th scope="col">{t('criteria.gridAxis')}</th>
-                <th scope="col">{t('criteria.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.criteria.map((c) => (
-                <tr key={c.id} className={c.archivedAt ? 'text-ink-muted' : undefined}>
-                  <td>
-                    <span className="font-medium">{c.name}</span>
-                    {c.description ? (
-                      <span className="block text-xs text-ink-muted">{c.description}</span>
-                    ) : null}
-                  </td>
-                  <td className="text-right tabular-nums">{f.number(c.weight)}</td>
-                  <td className="text-right tabular-nums">
-                    {c.archivedAt || !totalWeight ? '–' : f.percent(c.weight / totalWeight)}
-                  </td>
-                  <td>{c.gridAxis ? t(`criteria.axis.${c.gridAxis}`) : t('criteria.axis.none')}</td>
-                  <td>{c.archivedAt ? t('criteria.archived') : t('criteria.active')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
+      <CriteriaTable criteria={data.criteria} />
       {data.canEdit ? (
         <>
           <section aria-labelledby="edit-title" className="mb-6">
@@ -174,21 +136,78 @@ export default function CriteriaPage() {
           <ThresholdsForm thresholds={data.thresholds} />
         </>
       ) : (
-        <section aria-labelledby="thresholds-title" className="card">
-          <h2 id="thresholds-title">{t('criteria.thresholdsTitle')}</h2>
-          <p className="mt-2 text-sm">
-            {t('criteria.thresholdsReadOnly', {
-              a: f.number(data.thresholds.tierA),
-              b: f.number(data.thresholds.tierB),
-            })}
-          </p>
-        </section>
+        <ThresholdsReadOnly thresholds={data.thresholds} />
       )}
     </div>
   )
 }
 
-type CriterionRow = ReturnType<typeof useLoaderData<typeof loader>>['criteria'][number]
+/** Every criterion with its weight and its share of the active weights. */
+function CriteriaTable({ criteria }: { criteria: CriterionRow[] }) {
+  const { t } = useTranslation('priorities')
+  const f = useFormat()
+  const active = criteria.filter((c) => !c.archivedAt)
+  const totalWeight = active.reduce((sum, c) => sum + c.weight, 0)
+  return (
+    <section aria-labelledby="criteria-list" className="mb-6">
+      <h2 id="criteria-list" className="mb-2">
+        {t('criteria.listTitle')}
+      </h2>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
+      <div className="card relative overflow-x-auto p-0" tabIndex={0}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('criteria.name')}</th>
+              <th scope="col" className="text-right">
+                {t('criteria.weight')}
+              </th>
+              <th scope="col" className="text-right">
+                {t('criteria.share')}
+              </th>
+              <th scope="col">{t('criteria.gridAxis')}</th>
+              <th scope="col">{t('criteria.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {criteria.map((c) => (
+              <tr key={c.id} className={c.archivedAt ? 'text-ink-muted' : undefined}>
+                <td>
+                  <span className="font-medium">{c.name}</span>
+                  {c.description ? (
+                    <span className="block text-xs text-ink-muted">{c.description}</span>
+                  ) : null}
+                </td>
+                <td className="text-right tabular-nums">{f.number(c.weight)}</td>
+                <td className="text-right tabular-nums">
+                  {c.archivedAt || !totalWeight ? '–' : f.percent(c.weight / totalWeight)}
+                </td>
+                <td>{c.gridAxis ? t(`criteria.axis.${c.gridAxis}`) : t('criteria.axis.none')}</td>
+                <td>{c.archivedAt ? t('criteria.archived') : t('criteria.active')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
+
+function ThresholdsReadOnly({ thresholds }: { thresholds: { tierA: number; tierB: number } }) {
+  const { t } = useTranslation('priorities')
+  const f = useFormat()
+  return (
+    <section aria-labelledby="thresholds-title" className="card">
+      <h2 id="thresholds-title">{t('criteria.thresholdsTitle')}</h2>
+      <p className="mt-2 text-sm">
+        {t('criteria.thresholdsReadOnly', {
+          a: f.number(thresholds.tierA),
+          b: f.number(thresholds.tierB),
+        })}
+      </p>
+    </section>
+  )
+}
 
 function CriterionForm({ criterion }: { criterion?: CriterionRow }) {
   const { t } = useTranslation('priorities')
@@ -258,20 +277,7 @@ function CriterionForm({ criterion }: { criterion?: CriterionRow }) {
           </button>
         </div>
       </Form>
-      {criterion ? (
-        <Form method="post" className="mt-2">
-          <input type="hidden" name="id" value={criterion.id} />
-          <button
-            type="submit"
-            name="intent"
-            value={archived ? 'restore' : 'archive'}
-            className={archived ? 'btn-secondary' : 'btn-danger'}
-          >
-            {archived ? tc('actions.restore') : tc('actions.archive')}
-            <span className="sr-only"> {criterion.name}</span>
-          </button>
-        </Form>
-      ) : null}
+      {criterion ? <ArchiveForm criterion={criterion} /> : null}
     </div>
   )
 }
@@ -317,5 +323,25 @@ function ThresholdsForm({ thresholds }: { thresholds: { tierA: number; tierB: nu
         </div>
       </Form>
     </section>
+  )
+}
+
+/** Archives (or restores) a criterion: its scores stay, it stops counting. */
+function ArchiveForm({ criterion }: { criterion: CriterionRow }) {
+  const { t: tc } = useTranslation()
+  const archived = !!criterion.archivedAt
+  return (
+    <Form method="post" className="mt-2">
+      <input type="hidden" name="id" value={criterion.id} />
+      <button
+        type="submit"
+        name="intent"
+        value={archived ? 'restore' : 'archive'}
+        className={archived ? 'btn-secondary' : 'btn-danger'}
+      >
+        {archived ? tc('actions.restore') : tc('actions.archive')}
+        <span className="sr-only"> {criterion.name}</span>
+      </button>
+    </Form>
   )
 }

@@ -1,17 +1,18 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { EmptyState } from '~/components/list'
+import { EmptyState, PageHeader } from '~/components/list'
 import { PriorityNav } from '~/components/priority/badges'
 import { PriorityFilters } from '~/components/priority/filters'
 import { PlacementTable, PowerInterestChart } from '~/components/priority/power-interest'
-import { filterOptions, gridPlacements, priorityFilterFromUrl } from '~/models/priorities.server'
-import { QUADRANTS } from '~/models/scoring'
+import { filterOptions, gridPlacements, priorityFilterFromUrl } from '~/models/priorities/index.server'
+import { QUADRANTS } from '~/models/priorities/scoring'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Power/interest grid · Ripple' }]
+export const meta = pageTitle('priorities:pageTitles.grid')
 
 const LIMIT = 300
 
@@ -28,9 +29,7 @@ export default function PowerInterestGrid() {
   const f = useFormat()
   return (
     <div>
-      <div className="page-title">
-        <h1>{t('grid.title')}</h1>
-      </div>
+      <PageHeader title={t('grid.title')} />
       <PriorityNav />
       <p className="mb-4 max-w-prose text-sm text-ink-muted">{t('grid.intro')}</p>
       <PriorityFilters

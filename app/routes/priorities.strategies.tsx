@@ -1,18 +1,12 @@
 import { getFormProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 
 import { db } from '#db/client'
 import { quadrants } from '#db/schema'
 import { FormErrors, TextareaField } from '~/components/forms'
+import { PageHeader } from '~/components/list'
 import { PriorityNav } from '~/components/priority/badges'
 import { StrategyText } from '~/components/priority/strategy'
 import {
@@ -21,15 +15,24 @@ import {
   quadrantStrategies,
   saveStrategy,
   type StrategyView,
-} from '~/models/priorities.server'
+} from '~/models/priorities/index.server'
+import { mayEditCriteria } from '~/models/priorities/policy'
+import { strategySchema } from '~/models/priorities/schemas'
+import { QUADRANTS } from '~/models/priorities/scoring'
 import { getProject } from '~/models/project.server'
-import { QUADRANTS } from '~/models/scoring'
-import { forbidden, invariantResponse, requirePermission, requireUser } from '~/utils/auth.server'
+import {
+  forbidden,
+  invariantResponse,
+  orForbidden,
+  requirePermission,
+  requireUser,
+} from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 
-export const meta: MetaFunction = () => [{ title: 'Engagement strategies · Ripple' }]
+export const meta = pageTitle('priorities:pageTitles.strategies')
 
 function languages() {
   const list = getProject()?.workingLanguages ?? []
@@ -42,22 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     quadrants: quadrantStrategies(),
     groups: groupStrategies(),
     languages: languages(),
-    canEdit: can(user, 'priority:criteria'),
-  })
-}
-
-function strategySchema(langs: string[]) {
-  return z.object({
-    target: z
-      .string()
-      .regex(
-        /^(quadrant:(manage_closely|keep_satisfied|keep_informed|monitor)|group:\d+)$/,
-        'common:errors.invalid',
-      ),
-    methods: z.string().trim().max(5000, 'common:errors.tooLong').optional(),
-    ...Object.fromEntries(
-      langs.map((l) => [`message_${l}`, z.string().trim().max(2000, 'common:errors.tooLong').optional()]),
-    ),
+    canEdit: mayEditCriteria(user),
   })
 }
 
@@ -76,14 +64,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (kind === 'group') {
     const group = getGroup(Number(key))
     invariantResponse(group)
-    db.transaction((tx) =>
-      saveStrategy(tx, { groupId: group.id }, { methods: value.methods ?? '', messages }, user.id),
+    orForbidden(() =>
+      db.transaction((tx) =>
+        saveStrategy(tx, { groupId: group.id }, { methods: value.methods ?? '', messages }, user),
+      ),
     )
   } else {
     const quadrant = quadrants.find((q) => q === key)
     invariantResponse(quadrant)
-    db.transaction((tx) =>
-      saveStrategy(tx, { quadrant }, { methods: value.methods ?? '', messages }, user.id),
+    orForbidden(() =>
+      db.transaction((tx) =>
+        saveStrategy(tx, { quadrant }, { methods: value.methods ?? '', messages }, user),
+      ),
     )
   }
   throw redirect(
@@ -99,9 +91,7 @@ export default function StrategiesPage() {
   const saved = params.get('saved')
   return (
     <div>
-      <div className="page-title">
-        <h1>{t('strategies.title')}</h1>
-      </div>
+      <PageHeader title={t('strategies.title')} />
       <PriorityNav />
       <p className="mb-4 max-w-prose text-sm text-ink-muted">{t('strategies.intro')}</p>
       {saved ? (

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { serverT } from '~/i18n/resources.server'
-import { listRanked, priorityFilterFromUrl } from '~/models/priorities.server'
-import { quadrantFor, roundScore } from '~/models/scoring'
+import { listRanked, priorityFilterFromUrl } from '~/models/priorities/index.server'
+import { quadrantFor, roundScore } from '~/models/priorities/scoring'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 

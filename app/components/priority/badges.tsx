@@ -2,7 +2,7 @@ import { NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import type { Quadrant, Tier } from '#db/schema/priorities'
-import { roundScore } from '~/models/scoring'
+import { roundScore } from '~/models/priorities/scoring'
 import { useFormat } from '~/utils/format'
 
 const tierTone: Record<Tier, string> = {

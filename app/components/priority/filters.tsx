@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 
 import { FilterSelect } from '~/components/list'
 import { categoryLabel } from '~/components/stakeholders'
-import type { PriorityFilter } from '~/models/priorities.server'
-import { QUADRANTS as quadrants, STAGES as stages, TIERS as tiers } from '~/models/scoring'
+import type { PriorityFilter } from '~/models/priorities/schemas'
+import { QUADRANTS as quadrants, STAGES as stages, TIERS as tiers } from '~/models/priorities/scoring'
 
 type Options = {
   categories: { id: number; name: string; key: string | null }[]
@@ -33,14 +33,7 @@ export function PriorityFilters({
       role="search"
       aria-label={tc('list.filter')}
     >
-      {show.q ? (
-        <div className="lg:col-span-2">
-          <label className="label" htmlFor="f-q">
-            {tc('list.search')}
-          </label>
-          <input id="f-q" name="q" type="search" className="input" defaultValue={filter.q ?? ''} />
-        </div>
-      ) : null}
+      {show.q ? <SearchField value={filter.q} /> : null}
       <FilterSelect
         name="category"
         label={t('filters.category')}
@@ -75,28 +68,46 @@ export function PriorityFilters({
           options={quadrants.map((q) => ({ value: q, label: t(`quadrants.${q}`) }))}
         />
       ) : null}
-      {show.unscored ? (
-        <div className="flex items-end pb-2">
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="unscored"
-              value="1"
-              defaultChecked={!!filter.unscored}
-              className="h-4 w-4"
-            />
-            {t('filters.unscoredOnly')}
-          </label>
-        </div>
-      ) : null}
-      <div className="flex items-end gap-2">
-        <button type="submit" className="btn-primary">
-          {tc('list.filter')}
-        </button>
-        <Link to={action} className="btn-secondary">
-          {tc('list.clearFilters')}
-        </Link>
-      </div>
+      {show.unscored ? <UnscoredCheckbox checked={!!filter.unscored} /> : null}
+      <FilterButtons action={action} />
     </Form>
+  )
+}
+
+function SearchField({ value }: { value: string | undefined }) {
+  const { t: tc } = useTranslation()
+  return (
+    <div className="lg:col-span-2">
+      <label className="label" htmlFor="f-q">
+        {tc('list.search')}
+      </label>
+      <input id="f-q" name="q" type="search" className="input" defaultValue={value ?? ''} />
+    </div>
+  )
+}
+
+function UnscoredCheckbox({ checked }: { checked: boolean }) {
+  const { t } = useTranslation('priorities')
+  return (
+    <div className="flex items-end pb-2">
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="unscored" value="1" defaultChecked={checked} className="h-4 w-4" />
+        {t('filters.unscoredOnly')}
+      </label>
+    </div>
+  )
+}
+
+function FilterButtons({ action }: { action: string }) {
+  const { t: tc } = useTranslation()
+  return (
+    <div className="flex items-end gap-2">
+      <button type="submit" className="btn-primary">
+        {tc('list.filter')}
+      </button>
+      <Link to={action} className="btn-secondary">
+        {tc('list.clearFilters')}
+      </Link>
+    </div>
   )
 }

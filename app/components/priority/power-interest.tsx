@@ -12,7 +12,7 @@ import {
 } from 'recharts'
 
 import type { Quadrant, Tier } from '#db/schema/priorities'
-import { GRID_MIDPOINT, roundScore } from '~/models/scoring'
+import { GRID_MIDPOINT, roundScore } from '~/models/priorities/scoring'
 import { useFormat } from '~/utils/format'
 
 import { TierBadge } from './badges'
@@ -149,34 +149,35 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
               const id = point?.payload?.id ?? point?.id
               if (id) navigate(`/stakeholders/${id}`)
             }}
-            shape={(props: { cx?: number; cy?: number; payload?: Placement }) => {
-              const p = props.payload!
-              return (
-                <a
-                  href={`/stakeholders/${p.id}`}
-                  tabIndex={-1}
-                  data-testid="grid-dot"
-                  data-stakeholder={p.id}
-                >
-                  <circle
-                    cx={props.cx}
-                    cy={props.cy}
-                    r={6}
-                    fill="#1d4ed8"
-                    fillOpacity={0.75}
-                    stroke="#fff"
-                    strokeWidth={1}
-                    className="cursor-pointer"
-                  />
-                  <title>{`${p.name}: ${t('grid.dotTitle', { influence: roundScore(p.influence), interest: roundScore(p.interest) })}`}</title>
-                </a>
-              )
-            }}
+            shape={(props: DotProps) => <GridDot {...props} />}
           />
         </ScatterChart>
       </div>
       <figcaption className="mt-1 text-xs text-ink-muted">{t('grid.caption')}</figcaption>
     </figure>
+  )
+}
+
+type DotProps = { cx?: number; cy?: number; payload?: Placement }
+
+/** One stakeholder on the chart: a link to it, with its name and position as the tooltip. */
+function GridDot({ cx, cy, payload }: DotProps) {
+  const { t } = useTranslation('priorities')
+  const p = payload!
+  return (
+    <a href={`/stakeholders/${p.id}`} tabIndex={-1} data-testid="grid-dot" data-stakeholder={p.id}>
+      <circle
+        cx={cx}
+        cy={cy}
+        r={6}
+        fill="#1d4ed8"
+        fillOpacity={0.75}
+        stroke="#fff"
+        strokeWidth={1}
+        className="cursor-pointer"
+      />
+      <title>{`${p.name}: ${t('grid.dotTitle', { influence: roundScore(p.influence), interest: roundScore(p.interest) })}`}</title>
+    </a>
   )
 }
 

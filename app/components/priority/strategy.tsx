@@ -1,8 +1,8 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import type { StakeholderStrategy, StrategyView } from '~/models/priorities.server'
-import { roundScore } from '~/models/scoring'
+import type { StakeholderStrategy, StrategyView } from '~/models/priorities/index.server'
+import { roundScore } from '~/models/priorities/scoring'
 import { useFormat } from '~/utils/format'
 
 import { QuadrantName } from './badges'
@@ -43,7 +43,7 @@ export function StrategyText({ strategy, languages }: { strategy: StrategyView; 
 /**
  * The engagement-strategy section of a stakeholder's page: its quadrant on the power/interest
  * grid with that quadrant's methods and key messages, and the strategies of the stakeholder
- * groups it belongs to. Data: `strategyForStakeholder(id)` from priorities.server.ts.
+ * groups it belongs to. Data: `strategyForStakeholder(id)` from models/priorities.
  */
 export function StakeholderStrategySection({
   stakeholderId,
