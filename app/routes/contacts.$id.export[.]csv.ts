@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { serverT } from '~/i18n/resources.server'
-import { contactAccessExport } from '~/models/contacts.server'
+import { contactAccessExport } from '~/models/contacts/index.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 

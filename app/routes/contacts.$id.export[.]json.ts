@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
-import { contactAccessExport } from '~/models/contacts.server'
+import { contactAccessExport } from '~/models/contacts/index.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 
 /** GDPR access request: everything held on one contact, as JSON. */

@@ -3,8 +3,8 @@ import {
   type ActionFunctionArgs,
   json,
   type LoaderFunctionArgs,
-  type MetaFunction,
   redirect,
+  type SerializeFrom,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -14,15 +14,22 @@ import { db } from '#db/client'
 import { ErrorList, FormErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
 import { ContactFormFields } from '~/components/stakeholders'
-import { eraseContact, getContact, setContactArchived, updateContact } from '~/models/contacts.server'
-import { contactInputSchema } from '~/models/stakeholder-schemas'
-import { canEditStakeholder, stakeholderFormOptions } from '~/models/stakeholders.server'
-import { forbidden, invariantResponse, requirePermission } from '~/utils/auth.server'
+import {
+  canEditContact,
+  canHandleGdpr,
+  eraseContact,
+  getContact,
+  setContactArchived,
+  updateContact,
+} from '~/models/contacts/index.server'
+import { contactInputSchema } from '~/models/contacts/schemas'
+import { stakeholderEditPolicy, stakeholderFormOptions } from '~/models/stakeholders/index.server'
+import { forbidden, invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
-import { can } from '~/utils/permissions'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Contact · Ripple' }]
+export const meta = pageTitle('stakeholders:meta.contact')
 
 async function load(request: Request, rawId: string | undefined) {
   const user = await requirePermission(request, 'stakeholder:read')
@@ -30,8 +37,12 @@ async function load(request: Request, rawId: string | undefined) {
   invariantResponse(Number.isInteger(id) && id > 0)
   const found = getContact(id)
   invariantResponse(found)
-  const canEdit = canEditStakeholder(user, { ownerPartnerId: found.stakeholderOwnerPartnerId ?? null })
-  return { user, found, canEdit, canGdpr: can(user, 'contact:gdpr') }
+  const canEdit = canEditContact(
+    user,
+    { stakeholderOwnerPartnerId: found.stakeholderOwnerPartnerId ?? null },
+    stakeholderEditPolicy(),
+  )
+  return { user, found, canEdit, canGdpr: canHandleGdpr(user) }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -56,12 +67,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: eraseSchema })
     if (submission.status !== 'success')
       return json({ intent: 'erase' as const, result: submission.reply() }, { status: 400 })
-    db.transaction((tx) => eraseContact(tx, contact.id, user.id))
+    orForbidden(() => db.transaction((tx) => eraseContact(tx, contact.id, user)))
     return redirect(`/contacts/${contact.id}`)
   }
   if (!canEdit) throw forbidden()
   if (intent === 'archive' || intent === 'restore') {
-    db.transaction((tx) => setContactArchived(tx, contact.id, intent === 'archive', user.id))
+    orForbidden(() => db.transaction((tx) => setContactArchived(tx, contact.id, intent === 'archive', user)))
     return redirect(back)
   }
   if (contact.erasedAt)
@@ -75,17 +86,66 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(formData, { schema: contactInputSchema })
   if (submission.status !== 'success')
     return json({ intent: 'save' as const, result: submission.reply() }, { status: 400 })
-  db.transaction((tx) => updateContact(tx, contact.id, submission.value, user.id))
+  orForbidden(() => db.transaction((tx) => updateContact(tx, contact.id, submission.value, user)))
   return redirect(back)
 }
 
+type Data = SerializeFrom<typeof loader>
+type Contact = Data['contact']
+
 export default function ContactPage() {
+  const data = useLoaderData<typeof loader>()
+  const c = data.contact
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <ContactHeader contact={c} stakeholderName={data.stakeholderName} />
+      <ContactFields data={data} />
+      {data.canEdit ? <ArchiveContactForm archived={!!c.archivedAt} /> : null}
+      {data.canGdpr ? <GdprSection contact={c} /> : null}
+    </div>
+  )
+}
+
+function ContactHeader({
+  contact: c,
+  stakeholderName,
+}: {
+  contact: Contact
+  stakeholderName: string | null
+}) {
   const { t } = useTranslation('stakeholders')
   const f = useFormat()
-  const data = useLoaderData<typeof loader>()
+  return (
+    <div>
+      {c.stakeholderId ? (
+        <p className="mb-2 text-sm">
+          <Link to={`/stakeholders/${c.stakeholderId}`}>← {stakeholderName}</Link>
+        </p>
+      ) : null}
+      <h1 className="flex flex-wrap items-center gap-2">
+        {c.erasedAt ? t('detail.erased') : c.name}
+        {c.doNotContact ? <StatusBadge tone="bad">{t('detail.doNotContact')}</StatusBadge> : null}
+        {c.archivedAt ? <StatusBadge tone="neutral">{t('contacts.archivedBadge')}</StatusBadge> : null}
+      </h1>
+      {c.erasedAt ? (
+        <p className="mt-1 text-sm text-ink-muted">{t('contacts.erasedOn', { date: f.date(c.erasedAt) })}</p>
+      ) : null}
+    </div>
+  )
+}
+
+/** The contact's record: a form for its editors, read-only otherwise, nothing once erased. */
+function ContactFields({ data }: { data: Data }) {
+  const { t } = useTranslation('stakeholders')
+  if (data.contact.erasedAt) return <p className="card text-sm">{t('contacts.erasedCannotEdit')}</p>
+  if (data.canEdit) return <ContactEditForm contact={data.contact} languages={data.languages} />
+  return <ContactReadOnly contact={data.contact} />
+}
+
+function ContactEditForm({ contact: c, languages }: { contact: Contact; languages: string[] }) {
+  const { t } = useTranslation('stakeholders')
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  const c = data.contact
   const [form, fields] = useForm<Record<string, string | string[] | boolean>>({
     id: 'contact',
     lastResult: actionData?.intent === 'save' ? (actionData.result as never) : undefined,
@@ -105,121 +165,106 @@ export default function ContactPage() {
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
+  return (
+    <>
+      <FormErrors errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="card space-y-6">
+        <h2>{t('contacts.editTitle')}</h2>
+        <input type="hidden" name="intent" value="save" />
+        <ContactFormFields fields={fields as never} languages={languages} />
+        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+          {t('contacts.save')}
+        </button>
+      </Form>
+    </>
+  )
+}
+
+function ContactReadOnly({ contact: c }: { contact: Contact }) {
+  const { t } = useTranslation('stakeholders')
+  const f = useFormat()
+  const facts: [string, string][] = [
+    ['position', c.position ?? t('detail.none')],
+    ['email', c.email ?? t('detail.none')],
+    ['phone', c.phone ?? t('detail.none')],
+    ['lawfulBasis', t(`contacts.bases.${c.lawfulBasis}`)],
+    ['basisObtainedAt', c.basisObtainedAt ? f.date(c.basisObtainedAt) : t('detail.none')],
+    ['basisSource', c.basisSource ?? t('detail.none')],
+  ]
+  return (
+    <dl className="card space-y-1 text-sm">
+      {facts.map(([key, value]) => (
+        <div key={key}>
+          <dt className="inline font-medium">{t(`contacts.${key}`)}: </dt>
+          <dd className="inline">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+function ArchiveContactForm({ archived }: { archived: boolean }) {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <Form method="post" className="card">
+      <input type="hidden" name="intent" value={archived ? 'restore' : 'archive'} />
+      <button type="submit" className="btn-secondary">
+        {archived ? t('contacts.restore') : t('contacts.archive')}
+      </button>
+    </Form>
+  )
+}
+
+/** GDPR requests: the access export, and the erasure with its typed confirmation. */
+function GdprSection({ contact: c }: { contact: Contact }) {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <section aria-labelledby="gdpr-title" className="card space-y-4">
+      <h2 id="gdpr-title">{t('contacts.gdpr')}</h2>
+      <div>
+        <h3>{t('contacts.accessRequest')}</h3>
+        <p className="mb-2 text-sm text-ink-muted">{t('contacts.accessRequestHint')}</p>
+        <p className="flex flex-wrap gap-2">
+          <a className="btn-secondary" href={`/contacts/${c.id}/export.json`} download>
+            {t('contacts.exportJson')}
+          </a>
+          <a className="btn-secondary" href={`/contacts/${c.id}/export.csv`} download>
+            {t('contacts.exportCsv')}
+          </a>
+        </p>
+      </div>
+      {c.erasedAt ? null : <EraseForm />}
+    </section>
+  )
+}
+
+function EraseForm() {
+  const { t } = useTranslation('stakeholders')
+  const actionData = useActionData<typeof action>()
   const [eraseForm, eraseFields] = useForm({
     id: 'erase',
     lastResult: actionData?.intent === 'erase' ? (actionData.result as never) : undefined,
   })
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <div>
-        {c.stakeholderId ? (
-          <p className="mb-2 text-sm">
-            <Link to={`/stakeholders/${c.stakeholderId}`}>← {data.stakeholderName}</Link>
-          </p>
-        ) : null}
-        <h1 className="flex flex-wrap items-center gap-2">
-          {c.erasedAt ? t('detail.erased') : c.name}
-          {c.doNotContact ? <StatusBadge tone="bad">{t('detail.doNotContact')}</StatusBadge> : null}
-          {c.archivedAt ? <StatusBadge tone="neutral">{t('contacts.archivedBadge')}</StatusBadge> : null}
-        </h1>
-        {c.erasedAt ? (
-          <p className="mt-1 text-sm text-ink-muted">
-            {t('contacts.erasedOn', { date: f.date(c.erasedAt) })}
-          </p>
-        ) : null}
-      </div>
-
-      {c.erasedAt ? (
-        <p className="card text-sm">{t('contacts.erasedCannotEdit')}</p>
-      ) : data.canEdit ? (
-        <>
-          <FormErrors errors={form.errors} />
-          <Form method="post" {...getFormProps(form)} className="card space-y-6">
-            <h2>{t('contacts.editTitle')}</h2>
-            <input type="hidden" name="intent" value="save" />
-            <ContactFormFields fields={fields as never} languages={data.languages} />
-            <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-              {t('contacts.save')}
-            </button>
-          </Form>
-        </>
-      ) : (
-        <dl className="card space-y-1 text-sm">
-          <div>
-            <dt className="inline font-medium">{t('contacts.position')}: </dt>
-            <dd className="inline">{c.position ?? t('detail.none')}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">{t('contacts.email')}: </dt>
-            <dd className="inline">{c.email ?? t('detail.none')}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">{t('contacts.phone')}: </dt>
-            <dd className="inline">{c.phone ?? t('detail.none')}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">{t('contacts.lawfulBasis')}: </dt>
-            <dd className="inline">{t(`contacts.bases.${c.lawfulBasis}`)}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">{t('contacts.basisObtainedAt')}: </dt>
-            <dd className="inline">{c.basisObtainedAt ? f.date(c.basisObtainedAt) : t('detail.none')}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">{t('contacts.basisSource')}: </dt>
-            <dd className="inline">{c.basisSource ?? t('detail.none')}</dd>
-          </div>
-        </dl>
-      )}
-
-      {data.canEdit ? (
-        <Form method="post" className="card">
-          <input type="hidden" name="intent" value={c.archivedAt ? 'restore' : 'archive'} />
-          <button type="submit" className="btn-secondary">
-            {c.archivedAt ? t('contacts.restore') : t('contacts.archive')}
-          </button>
-        </Form>
-      ) : null}
-
-      {data.canGdpr ? (
-        <section aria-labelledby="gdpr-title" className="card space-y-4">
-          <h2 id="gdpr-title">{t('contacts.gdpr')}</h2>
-          <div>
-            <h3>{t('contacts.accessRequest')}</h3>
-            <p className="mb-2 text-sm text-ink-muted">{t('contacts.accessRequestHint')}</p>
-            <p className="flex flex-wrap gap-2">
-              <a className="btn-secondary" href={`/contacts/${c.id}/export.json`} download>
-                {t('contacts.exportJson')}
-              </a>
-              <a className="btn-secondary" href={`/contacts/${c.id}/export.csv`} download>
-                {t('contacts.exportCsv')}
-              </a>
-            </p>
-          </div>
-          {c.erasedAt ? null : (
-            <Form method="post" {...getFormProps(eraseForm)} className="space-y-2">
-              <h3>{t('contacts.erasure')}</h3>
-              <p className="text-sm text-ink-muted">{t('contacts.erasureHint')}</p>
-              <input type="hidden" name="intent" value="erase" />
-              <label htmlFor="erase-confirm" className="label">
-                {t('contacts.eraseConfirm')}
-              </label>
-              <input
-                id="erase-confirm"
-                name={eraseFields.confirm.name}
-                className="input max-w-xs"
-                autoComplete="off"
-                aria-invalid={eraseFields.confirm.errors ? true : undefined}
-                aria-describedby={eraseFields.confirm.errors ? 'erase-confirm-error' : undefined}
-              />
-              <ErrorList id="erase-confirm-error" errors={eraseFields.confirm.errors} />
-              <button type="submit" className="btn-danger">
-                {t('contacts.erase')}
-              </button>
-            </Form>
-          )}
-        </section>
-      ) : null}
-    </div>
+    <Form method="post" {...getFormProps(eraseForm)} className="space-y-2">
+      <h3>{t('contacts.erasure')}</h3>
+      <p className="text-sm text-ink-muted">{t('contacts.erasureHint')}</p>
+      <input type="hidden" name="intent" value="erase" />
+      <label htmlFor="erase-confirm" className="label">
+        {t('contacts.eraseConfirm')}
+      </label>
+      <input
+        id="erase-confirm"
+        name={eraseFields.confirm.name}
+        className="input max-w-xs"
+        autoComplete="off"
+        aria-invalid={eraseFields.confirm.errors ? true : undefined}
+        aria-describedby={eraseFields.confirm.errors ? 'erase-confirm-error' : undefined}
+      />
+      <ErrorList id="erase-confirm-error" errors={eraseFields.confirm.errors} />
+      <button type="submit" className="btn-danger">
+        {t('contacts.erase')}
+      </button>
+    </Form>
   )
 }

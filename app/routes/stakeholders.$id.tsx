@@ -1,28 +1,32 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { json, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/node'
+import { Link, type MetaArgs, useLoaderData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { StatusBadge } from '~/components/list'
 // Priorities area (engagement strategy section):
 import { StakeholderStrategySection } from '~/components/priority/strategy'
 import { categoryLabel, StageBadge, TierBadge, useCountryName } from '~/components/stakeholders'
-import { listContacts } from '~/models/contacts.server'
+import { canHandleGdpr, listContacts } from '~/models/contacts/index.server'
 import { strategyForStakeholder } from '~/models/priorities.server'
 import { getProject } from '~/models/project.server'
 import {
   canEditStakeholder,
+  canMergeStakeholders,
   getStakeholder,
+  stakeholderEditPolicy,
   stakeholderTimeline,
   type TimelineItem,
-} from '~/models/stakeholders.server'
+} from '~/models/stakeholders/index.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
-import { can } from '~/utils/permissions'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.stakeholder.name ?? 'Stakeholder'} · Ripple` },
-]
+export const meta = pageTitle<MetaArgs<typeof loader>>(
+  ({ data }) => (data ? 'stakeholders:meta.named' : 'stakeholders:meta.stakeholder'),
+  ({ data }) => ({ name: data?.stakeholder.name }),
+)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'stakeholder:read')
@@ -30,152 +34,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(Number.isInteger(id) && id > 0)
   const stakeholder = getStakeholder(id)
   invariantResponse(stakeholder)
-  const canEdit = canEditStakeholder(user, stakeholder)
+  const canEdit = canEditStakeholder(user, stakeholder, stakeholderEditPolicy())
   return json({
     stakeholder,
     contacts: listContacts(id, { includeArchived: canEdit }),
     timeline: stakeholderTimeline(id),
     canEdit,
-    canGdpr: can(user, 'contact:gdpr'),
-    canMerge: can(user, 'stakeholder:merge'),
+    canGdpr: canHandleGdpr(user),
+    canMerge: canMergeStakeholders(user),
     // Priorities area: the quadrant's and the groups' engagement strategies.
     engagement: strategyForStakeholder(id),
     workingLanguages: getProject()?.workingLanguages ?? [],
   })
 }
 
+type Data = SerializeFrom<typeof loader>
+type Stakeholder = Data['stakeholder']
+
 export default function StakeholderDetail() {
-  const { t } = useTranslation('stakeholders')
-  const { t: tc } = useTranslation()
   const data = useLoaderData<typeof loader>()
-  const f = useFormat()
-  const country = useCountryName()
   const s = data.stakeholder
-  const field = (label: string, value: React.ReactNode) => (
-    <div className="py-1 sm:grid sm:grid-cols-3 sm:gap-4">
-      <dt className="text-sm font-medium text-ink-muted">{label}</dt>
-      <dd className="sm:col-span-2">
-        {value === null || value === undefined || value === '' ? t('detail.none') : value}
-      </dd>
-    </div>
-  )
   return (
     <div className="space-y-6">
-      <div>
-        <p className="mb-2 text-sm">
-          <Link to="/stakeholders">← {t('title')}</Link>
-        </p>
-        <div className="page-title">
-          <div>
-            <h1>
-              {s.name}
-              {s.acronym ? <span className="font-normal text-ink-muted"> ({s.acronym})</span> : null}
-            </h1>
-            <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
-              {categoryLabel(t, { key: s.categoryKey, name: s.categoryName })}
-              <StageBadge stage={s.stage} />
-              <TierBadge tier={s.priority?.tier} />
-            </p>
-          </div>
-          {data.canEdit ? (
-            <Link to={`/stakeholders/${s.id}/edit`} className="btn-primary">
-              {t('detail.editStakeholder')}
-            </Link>
-          ) : null}
-        </div>
-        {s.archivedAt ? (
-          <p role="status" className="card border-warn bg-warn-bg text-sm">
-            {s.mergedIntoId ? (
-              <>
-                {t('detail.mergedNotice')}{' '}
-                <Link to={`/stakeholders/${s.mergedIntoId}`}>{s.mergedIntoName ?? `#${s.mergedIntoId}`}</Link>
-                .
-              </>
-            ) : (
-              t('detail.archivedNotice')
-            )}
-          </p>
-        ) : null}
-        {!data.canEdit ? <p className="mt-2 text-sm text-ink-muted">{t('detail.readOnly')}</p> : null}
-      </div>
-
+      <DetailHeader stakeholder={s} canEdit={data.canEdit} />
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="details-title" className="card lg:col-span-2">
-          <h2 id="details-title" className="mb-2">
-            {t('detail.details')}
-          </h2>
-          <dl className="divide-y divide-slate-100">
-            {field(t('fields.category'), categoryLabel(t, { key: s.categoryKey, name: s.categoryName }))}
-            {s.categoryIsFundedProject || s.programme ? field(t('fields.programme'), s.programme) : null}
-            {s.categoryIsFundedProject || s.period ? field(t('fields.period'), s.period) : null}
-            {field(t('fields.scale'), s.scale ? t(`scales.${s.scale}`) : null)}
-            {field(t('fields.country'), country(s.country))}
-            {field(t('fields.city'), s.city)}
-            {field(
-              t('fields.website'),
-              s.website ? (
-                <a href={s.website} rel="noopener noreferrer nofollow" target="_blank" className="break-all">
-                  {s.webDomain ?? s.website}
-                </a>
-              ) : null,
-            )}
-            {field(t('fields.owner'), s.ownerName ?? t('noOwner'))}
-            {field(t('fields.themes'), s.themes.map((th) => th.name).join(', '))}
-            {field(
-              t('fields.languages'),
-              s.languages.map((l) => tc(`languages.${l}`, { defaultValue: l })).join(', '),
-            )}
-            {field(
-              t('fields.description'),
-              s.description ? <span className="whitespace-pre-line">{s.description}</span> : null,
-            )}
-            {field(t('fields.created'), f.dateTime(s.createdAt))}
-            {field(t('fields.updated'), f.dateTime(s.updatedAt))}
-          </dl>
-        </section>
-
-        <section aria-labelledby="priority-title" className="card">
-          <h2 id="priority-title" className="mb-2">
-            {t('detail.priority')}
-          </h2>
-          {s.priority ? (
-            <dl className="space-y-1 text-sm">
-              <div>
-                <dt className="sr-only">{t('fields.tier')}</dt>
-                <dd>
-                  <TierBadge tier={s.priority.tier} />{' '}
-                  <span className="ml-1">
-                    {t('detail.scoreOf', { score: f.number(s.priority.score, { maximumFractionDigits: 0 }) })}
-                  </span>
-                </dd>
-              </div>
-              {s.priority.previousScore !== null ? (
-                <div className="flex gap-2">
-                  <dt className="text-ink-muted">{t('detail.previousScore')}</dt>
-                  <dd>{f.number(s.priority.previousScore, { maximumFractionDigits: 0 })}</dd>
-                </div>
-              ) : null}
-              {s.priority.influence !== null ? (
-                <div className="flex gap-2">
-                  <dt className="text-ink-muted">{t('detail.influence')}</dt>
-                  <dd>{f.number(s.priority.influence)}</dd>
-                </div>
-              ) : null}
-              {s.priority.interest !== null ? (
-                <div className="flex gap-2">
-                  <dt className="text-ink-muted">{t('detail.interest')}</dt>
-                  <dd>{f.number(s.priority.interest)}</dd>
-                </div>
-              ) : null}
-              <div className="flex gap-2">
-                <dt className="text-ink-muted">{t('detail.scoredAt')}</dt>
-                <dd>{f.date(s.priority.scoredAt)}</dd>
-              </div>
-            </dl>
-          ) : (
-            <p className="text-sm text-ink-muted">{t('detail.notScored')}</p>
-          )}
-        </section>
+        <DetailsSection stakeholder={s} />
+        <PrioritySection priority={s.priority} />
       </div>
 
       {/* Priorities area: engagement strategy (quadrant and groups), owned by the priorities engineer. */}
@@ -185,77 +69,239 @@ export default function StakeholderDetail() {
         languages={data.workingLanguages}
       />
 
-      <section aria-labelledby="contacts-title" className="card">
-        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-          <h2 id="contacts-title">{t('detail.contacts')}</h2>
-          {data.canEdit && !s.archivedAt ? (
-            <Link to={`/stakeholders/${s.id}/contacts/new`} className="btn-secondary">
-              {t('detail.addContact')}
-            </Link>
-          ) : null}
-        </div>
-        {data.contacts.length === 0 ? (
-          <p className="text-sm text-ink-muted">{t('detail.noContacts')}</p>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {data.contacts.map((c) => (
-              <li key={c.id} className="py-2">
-                <p className="flex flex-wrap items-center gap-2">
-                  {data.canEdit || data.canGdpr ? (
-                    <Link to={`/contacts/${c.id}`}>{c.erasedAt ? t('detail.erased') : c.name}</Link>
-                  ) : (
-                    <span>{c.erasedAt ? t('detail.erased') : c.name}</span>
-                  )}
-                  {c.position ? <span className="text-sm text-ink-muted">{c.position}</span> : null}
-                  {c.doNotContact ? <StatusBadge tone="bad">{t('detail.doNotContact')}</StatusBadge> : null}
-                  {c.archivedAt ? (
-                    <StatusBadge tone="neutral">{t('contacts.archivedBadge')}</StatusBadge>
-                  ) : null}
-                </p>
-                {!c.erasedAt && (c.email || c.phone) ? (
-                  <p className="text-sm">
-                    {c.email && !c.doNotContact ? <a href={`mailto:${c.email}`}>{c.email}</a> : c.email}
-                    {c.email && c.phone ? ' · ' : ''}
-                    {c.phone}
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="timeline-title" className="card">
-        <h2 id="timeline-title" className="mb-2">
-          {t('detail.timeline')}
-        </h2>
-        {data.timeline.length === 0 ? (
-          <p className="text-sm text-ink-muted">{t('detail.noTimeline')}</p>
-        ) : (
-          <ol className="space-y-3">
-            {data.timeline.map((item, i) => (
-              <li key={i} className="border-l-2 border-slate-200 pl-3">
-                <p className="text-xs text-ink-muted">
-                  <time dateTime={item.at}>
-                    {item.at.length === 10 ? f.date(item.at) : f.dateTime(item.at)}
-                  </time>
-                </p>
-                <p className="text-sm">{describe(t, item)}</p>
-                {item.kind === 'action' ? (
-                  <p className="text-xs">
-                    <Link to={`/actions/${item.actionId}`}>{item.title}</Link> ·{' '}
-                    {t(`actionStatuses.${item.status}`, { defaultValue: item.status })}
-                  </p>
-                ) : null}
-                {item.kind === 'score' && item.rationale ? (
-                  <p className="text-xs text-ink-muted">{item.rationale}</p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <ContactsSection data={data} />
+      <TimelineSection timeline={data.timeline} />
     </div>
+  )
+}
+
+function DetailHeader({ stakeholder: s, canEdit }: { stakeholder: Stakeholder; canEdit: boolean }) {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link to="/stakeholders">← {t('title')}</Link>
+      </p>
+      <div className="page-title">
+        <div>
+          <h1>
+            {s.name}
+            {s.acronym ? <span className="font-normal text-ink-muted"> ({s.acronym})</span> : null}
+          </h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
+            {categoryLabel(t, { key: s.categoryKey, name: s.categoryName })}
+            <StageBadge stage={s.stage} />
+            <TierBadge tier={s.priority?.tier} />
+          </p>
+        </div>
+        {canEdit ? (
+          <Link to={`/stakeholders/${s.id}/edit`} className="btn-primary">
+            {t('detail.editStakeholder')}
+          </Link>
+        ) : null}
+      </div>
+      {s.archivedAt ? (
+        <p role="status" className="card border-warn bg-warn-bg text-sm">
+          {s.mergedIntoId ? (
+            <>
+              {t('detail.mergedNotice')}{' '}
+              <Link to={`/stakeholders/${s.mergedIntoId}`}>{s.mergedIntoName ?? `#${s.mergedIntoId}`}</Link>.
+            </>
+          ) : (
+            t('detail.archivedNotice')
+          )}
+        </p>
+      ) : null}
+      {!canEdit ? <p className="mt-2 text-sm text-ink-muted">{t('detail.readOnly')}</p> : null}
+    </div>
+  )
+}
+
+/** One line of the details list; an empty value reads "none". */
+function Fact({ label, value }: { label: string; value: ReactNode }) {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <div className="py-1 sm:grid sm:grid-cols-3 sm:gap-4">
+      <dt className="text-sm font-medium text-ink-muted">{label}</dt>
+      <dd className="sm:col-span-2">
+        {value === null || value === undefined || value === '' ? t('detail.none') : value}
+      </dd>
+    </div>
+  )
+}
+
+function DetailsSection({ stakeholder: s }: { stakeholder: Stakeholder }) {
+  const { t } = useTranslation('stakeholders')
+  const { t: tc } = useTranslation()
+  const f = useFormat()
+  const country = useCountryName()
+  const website = s.website ? (
+    <a href={s.website} rel="noopener noreferrer nofollow" target="_blank" className="break-all">
+      {s.webDomain ?? s.website}
+    </a>
+  ) : null
+  return (
+    <section aria-labelledby="details-title" className="card lg:col-span-2">
+      <h2 id="details-title" className="mb-2">
+        {t('detail.details')}
+      </h2>
+      <dl className="divide-y divide-slate-100">
+        <Fact
+          label={t('fields.category')}
+          value={categoryLabel(t, { key: s.categoryKey, name: s.categoryName })}
+        />
+        {s.categoryIsFundedProject || s.programme ? (
+          <Fact label={t('fields.programme')} value={s.programme} />
+        ) : null}
+        {s.categoryIsFundedProject || s.period ? <Fact label={t('fields.period')} value={s.period} /> : null}
+        <Fact label={t('fields.scale')} value={s.scale ? t(`scales.${s.scale}`) : null} />
+        <Fact label={t('fields.country')} value={country(s.country)} />
+        <Fact label={t('fields.city')} value={s.city} />
+        <Fact label={t('fields.website')} value={website} />
+        <Fact label={t('fields.owner')} value={s.ownerName ?? t('noOwner')} />
+        <Fact label={t('fields.themes')} value={s.themes.map((th) => th.name).join(', ')} />
+        <Fact
+          label={t('fields.languages')}
+          value={s.languages.map((l) => tc(`languages.${l}`, { defaultValue: l })).join(', ')}
+        />
+        <Fact
+          label={t('fields.description')}
+          value={s.description ? <span className="whitespace-pre-line">{s.description}</span> : null}
+        />
+        <Fact label={t('fields.created')} value={f.dateTime(s.createdAt)} />
+        <Fact label={t('fields.updated')} value={f.dateTime(s.updatedAt)} />
+      </dl>
+    </section>
+  )
+}
+
+function PrioritySection({ priority }: { priority: Stakeholder['priority'] }) {
+  const { t } = useTranslation('stakeholders')
+  const f = useFormat()
+  const optional = (label: string, value: number | null, text: string) =>
+    value !== null ? (
+      <div className="flex gap-2">
+        <dt className="text-ink-muted">{label}</dt>
+        <dd>{text}</dd>
+      </div>
+    ) : null
+  return (
+    <section aria-labelledby="priority-title" className="card">
+      <h2 id="priority-title" className="mb-2">
+        {t('detail.priority')}
+      </h2>
+      {priority ? (
+        <dl className="space-y-1 text-sm">
+          <div>
+            <dt className="sr-only">{t('fields.tier')}</dt>
+            <dd>
+              <TierBadge tier={priority.tier} />{' '}
+              <span className="ml-1">
+                {t('detail.scoreOf', { score: f.number(priority.score, { maximumFractionDigits: 0 }) })}
+              </span>
+            </dd>
+          </div>
+          {optional(
+            t('detail.previousScore'),
+            priority.previousScore,
+            f.number(priority.previousScore ?? 0, { maximumFractionDigits: 0 }),
+          )}
+          {optional(t('detail.influence'), priority.influence, f.number(priority.influence ?? 0))}
+          {optional(t('detail.interest'), priority.interest, f.number(priority.interest ?? 0))}
+          <div className="flex gap-2">
+            <dt className="text-ink-muted">{t('detail.scoredAt')}</dt>
+            <dd>{f.date(priority.scoredAt)}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="text-sm text-ink-muted">{t('detail.notScored')}</p>
+      )}
+    </section>
+  )
+}
+
+function ContactsSection({ data }: { data: Data }) {
+  const { t } = useTranslation('stakeholders')
+  const s = data.stakeholder
+  return (
+    <section aria-labelledby="contacts-title" className="card">
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h2 id="contacts-title">{t('detail.contacts')}</h2>
+        {data.canEdit && !s.archivedAt ? (
+          <Link to={`/stakeholders/${s.id}/contacts/new`} className="btn-secondary">
+            {t('detail.addContact')}
+          </Link>
+        ) : null}
+      </div>
+      {data.contacts.length === 0 ? (
+        <p className="text-sm text-ink-muted">{t('detail.noContacts')}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {data.contacts.map((c) => (
+            <ContactItem key={c.id} contact={c} linked={data.canEdit || data.canGdpr} />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function ContactItem({ contact: c, linked }: { contact: Data['contacts'][number]; linked: boolean }) {
+  const { t } = useTranslation('stakeholders')
+  const name = c.erasedAt ? t('detail.erased') : c.name
+  return (
+    <li className="py-2">
+      <p className="flex flex-wrap items-center gap-2">
+        {linked ? <Link to={`/contacts/${c.id}`}>{name}</Link> : <span>{name}</span>}
+        {c.position ? <span className="text-sm text-ink-muted">{c.position}</span> : null}
+        {c.doNotContact ? <StatusBadge tone="bad">{t('detail.doNotContact')}</StatusBadge> : null}
+        {c.archivedAt ? <StatusBadge tone="neutral">{t('contacts.archivedBadge')}</StatusBadge> : null}
+      </p>
+      {!c.erasedAt && (c.email || c.phone) ? (
+        <p className="text-sm">
+          {c.email && !c.doNotContact ? <a href={`mailto:${c.email}`}>{c.email}</a> : c.email}
+          {c.email && c.phone ? ' · ' : ''}
+          {c.phone}
+        </p>
+      ) : null}
+    </li>
+  )
+}
+
+function TimelineSection({ timeline }: { timeline: Data['timeline'] }) {
+  const { t } = useTranslation('stakeholders')
+  const f = useFormat()
+  return (
+    <section aria-labelledby="timeline-title" className="card">
+      <h2 id="timeline-title" className="mb-2">
+        {t('detail.timeline')}
+      </h2>
+      {timeline.length === 0 ? (
+        <p className="text-sm text-ink-muted">{t('detail.noTimeline')}</p>
+      ) : (
+        <ol className="space-y-3">
+          {timeline.map((item, i) => (
+            <li key={i} className="border-l-2 border-slate-200 pl-3">
+              <p className="text-xs text-ink-muted">
+                <time dateTime={item.at}>
+                  {item.at.length === 10 ? f.date(item.at) : f.dateTime(item.at)}
+                </time>
+              </p>
+              <p className="text-sm">{describe(t, item)}</p>
+              {item.kind === 'action' ? (
+                <p className="text-xs">
+                  <Link to={`/actions/${item.actionId}`}>{item.title}</Link> ·{' '}
+                  {t(`actionStatuses.${item.status}`, { defaultValue: item.status })}
+                </p>
+              ) : null}
+              {item.kind === 'score' && item.rationale ? (
+                <p className="text-xs text-ink-muted">{item.rationale}</p>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   )
 }
 

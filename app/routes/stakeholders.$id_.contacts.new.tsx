@@ -1,23 +1,19 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { FormErrors } from '~/components/forms'
 import { ContactFormFields } from '~/components/stakeholders'
-import { createContact } from '~/models/contacts.server'
-import { contactInputSchema } from '~/models/stakeholder-schemas'
-import { requireEditableStakeholder, stakeholderFormOptions } from '~/models/stakeholders.server'
+import { createContact } from '~/models/contacts/index.server'
+import { contactInputSchema } from '~/models/contacts/schemas'
+import { requireEditableStakeholder, stakeholderFormOptions } from '~/models/stakeholders/index.server'
+import { orForbidden } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Add a contact · Ripple' }]
+export const meta = pageTitle('stakeholders:meta.newContact')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { stakeholder } = await requireEditableStakeholder(request, params.id)
@@ -29,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, stakeholder } = await requireEditableStakeholder(request, params.id)
   const submission = parseForm(await request.formData(), { schema: contactInputSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  db.transaction((tx) => createContact(tx, stakeholder.id, submission.value, user.id))
+  orForbidden(() => db.transaction((tx) => createContact(tx, stakeholder.id, submission.value, user)))
   return redirect(`/stakeholders/${stakeholder.id}`)
 }
 

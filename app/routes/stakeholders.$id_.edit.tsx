@@ -3,37 +3,40 @@ import {
   type ActionFunctionArgs,
   json,
   type LoaderFunctionArgs,
-  type MetaFunction,
   redirect,
+  type SerializeFrom,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, type MetaArgs, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { FormErrors } from '~/components/forms'
 import { StakeholderFormFields } from '~/components/stakeholders'
-import { stakeholderInputSchema } from '~/models/stakeholder-schemas'
 import {
   archiveStakeholder,
+  canAssignOwner,
   countryCodes,
   invalidReferences,
   requireEditableStakeholder,
   restoreStakeholder,
   stakeholderFormOptions,
   updateStakeholder,
-} from '~/models/stakeholders.server'
+} from '~/models/stakeholders/index.server'
+import { stakeholderInputSchema } from '~/models/stakeholders/schemas'
+import { orForbidden } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
-import { can } from '~/utils/permissions'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.stakeholder.name ?? 'Stakeholder'} · Ripple` },
-]
+export const meta = pageTitle<MetaArgs<typeof loader>>(
+  ({ data }) => (data ? 'stakeholders:meta.named' : 'stakeholders:meta.stakeholder'),
+  ({ data }) => ({ name: data?.stakeholder.name }),
+)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, stakeholder } = await requireEditableStakeholder(request, params.id)
   const options = stakeholderFormOptions()
   const languages = [...new Set([...options.workingLanguages, ...stakeholder.languages])]
-  const lockedOwner = can(user, 'stakeholder:edit:any') ? null : { name: stakeholder.ownerName ?? '' }
+  const lockedOwner = canAssignOwner(user) ? null : { name: stakeholder.ownerName ?? '' }
   return json({ stakeholder, options: { ...options, languages, countries: countryCodes }, lockedOwner })
 }
 
@@ -41,24 +44,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, stakeholder } = await requireEditableStakeholder(request, params.id)
   const formData = await request.formData()
   const intent = formData.get('intent')
-  if (intent === 'archive') {
-    db.transaction((tx) => archiveStakeholder(tx, stakeholder.id, user.id))
-    return redirect(`/stakeholders/${stakeholder.id}`)
-  }
-  if (intent === 'restore') {
-    db.transaction((tx) => restoreStakeholder(tx, stakeholder.id, user.id))
+  if (intent === 'archive' || intent === 'restore') {
+    const command = intent === 'archive' ? archiveStakeholder : restoreStakeholder
+    orForbidden(() => db.transaction((tx) => command(tx, stakeholder.id, user)))
     return redirect(`/stakeholders/${stakeholder.id}`)
   }
   const submission = parseForm(formData, { schema: stakeholderInputSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const input = { ...submission.value }
-  // Only the communications lead hands a stakeholder to another partner.
-  if (!can(user, 'stakeholder:edit:any')) input.ownerPartnerId = stakeholder.ownerPartnerId ?? undefined
-  const problems = invalidReferences(input, stakeholder)
+  const problems = invalidReferences(submission.value, user, stakeholder)
   if (problems) return json(submission.reply({ fieldErrors: problems }), { status: 400 })
-  db.transaction((tx) => updateStakeholder(tx, stakeholder.id, input, user.id))
+  // The command keeps the owner unless the user may hand the stakeholder to another partner.
+  orForbidden(() => db.transaction((tx) => updateStakeholder(tx, stakeholder.id, submission.value, user)))
   return redirect(`/stakeholders/${stakeholder.id}`)
 }
+
+type Stakeholder = SerializeFrom<typeof loader>['stakeholder']
+
+const formDefaults = (s: Stakeholder) => ({
+  name: s.name,
+  acronym: s.acronym ?? '',
+  categoryId: String(s.categoryId),
+  programme: s.programme ?? '',
+  period: s.period ?? '',
+  scale: s.scale ?? '',
+  country: s.country ?? '',
+  city: s.city ?? '',
+  website: s.website ?? '',
+  description: s.description ?? '',
+  themeIds: s.themeIds.map(String),
+  languages: s.languages,
+  ownerPartnerId: s.ownerPartnerId ? String(s.ownerPartnerId) : '',
+  stage: s.stage,
+})
 
 export default function EditStakeholder() {
   const { t } = useTranslation('stakeholders')
@@ -69,22 +86,7 @@ export default function EditStakeholder() {
   const s = data.stakeholder
   const [form, fields] = useForm<Record<string, string | string[]>>({
     lastResult,
-    defaultValue: {
-      name: s.name,
-      acronym: s.acronym ?? '',
-      categoryId: String(s.categoryId),
-      programme: s.programme ?? '',
-      period: s.period ?? '',
-      scale: s.scale ?? '',
-      country: s.country ?? '',
-      city: s.city ?? '',
-      website: s.website ?? '',
-      description: s.description ?? '',
-      themeIds: s.themeIds.map(String),
-      languages: s.languages,
-      ownerPartnerId: s.ownerPartnerId ? String(s.ownerPartnerId) : '',
-      stage: s.stage,
-    },
+    defaultValue: formDefaults(s),
     onValidate: ({ formData }) => parseForm(formData, { schema: stakeholderInputSchema }) as never,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
@@ -115,24 +117,31 @@ export default function EditStakeholder() {
           </Link>
         </div>
       </Form>
-      <Form method="post" className="card space-y-2">
-        {s.archivedAt ? (
-          <>
-            <input type="hidden" name="intent" value="restore" />
-            <button type="submit" className="btn-secondary">
-              {t('form.restore')}
-            </button>
-          </>
-        ) : (
-          <>
-            <input type="hidden" name="intent" value="archive" />
-            <p className="text-sm text-ink-muted">{t('form.archiveHint')}</p>
-            <button type="submit" className="btn-danger">
-              {t('form.archive')}
-            </button>
-          </>
-        )}
-      </Form>
+      <ArchiveForm archived={!!s.archivedAt} />
     </div>
+  )
+}
+
+function ArchiveForm({ archived }: { archived: boolean }) {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <Form method="post" className="card space-y-2">
+      {archived ? (
+        <>
+          <input type="hidden" name="intent" value="restore" />
+          <button type="submit" className="btn-secondary">
+            {t('form.restore')}
+          </button>
+        </>
+      ) : (
+        <>
+          <input type="hidden" name="intent" value="archive" />
+          <p className="text-sm text-ink-muted">{t('form.archiveHint')}</p>
+          <button type="submit" className="btn-danger">
+            {t('form.archive')}
+          </button>
+        </>
+      )}
+    </Form>
   )
 }

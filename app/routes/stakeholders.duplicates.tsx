@@ -2,8 +2,8 @@ import {
   type ActionFunctionArgs,
   json,
   type LoaderFunctionArgs,
-  type MetaFunction,
   redirect,
+  type SerializeFrom,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -15,15 +15,17 @@ import { categoryLabel, useCountryName } from '~/components/stakeholders'
 import {
   duplicateCandidates,
   findDuplicateGroups,
+  getStakeholder,
+  listCategories,
   MergeError,
-  type MergeField,
-  mergeFields,
   mergeStakeholders,
-} from '~/models/duplicates.server'
-import { getStakeholder, listCategories, stakeholderFormOptions } from '~/models/stakeholders.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+  stakeholderFormOptions,
+} from '~/models/stakeholders/index.server'
+import { type MergeField, mergeFields } from '~/models/stakeholders/schemas'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Duplicates · Ripple' }]
+export const meta = pageTitle('stakeholders:meta.duplicates')
 
 const positiveId = (v: string | null) => {
   const n = Number(v)
@@ -43,8 +45,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const options = stakeholderFormOptions()
     return json({
       mode: 'compare' as const,
-      // Sent with the data: the list lives in a .server module, which the browser bundle does not get.
-      fields: mergeFields,
       survivor,
       loser,
       categories: listCategories({ includeArchived: true }),
@@ -81,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const picks: Partial<Record<MergeField, 'survivor' | 'loser'>> = {}
   for (const field of mergeFields) picks[field] = form.get(`pick_${field}`) === 'loser' ? 'loser' : 'survivor'
   try {
-    db.transaction((tx) => mergeStakeholders(tx, { survivorId, loserId, picks }, user.id))
+    orForbidden(() => db.transaction((tx) => mergeStakeholders(tx, { survivorId, loserId, picks }, user)))
   } catch (error) {
     if (error instanceof MergeError) {
       if (error.message === 'notFound') throw json({ message: 'not_found' }, { status: 404 })
@@ -169,32 +169,16 @@ function Groups() {
   )
 }
 
-function Compare() {
+type CompareData = Extract<SerializeFrom<typeof loader>, { mode: 'compare' }>
+type MergeRecord = CompareData['survivor']
+
+/** A merge field's value as a person reads it. */
+function useShowField(data: CompareData) {
   const { t } = useTranslation('stakeholders')
-  const { t: tc } = useTranslation()
-  const data = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const country = useCountryName()
-  if (data.mode !== 'compare') return null
-  const { survivor, loser } = data
   const categories = new Map(data.categories.map((c) => [c.id, c]))
   const partnerNames = new Map(data.partners.map((p) => [p.id, p.name]))
-  const labelOf: Record<MergeField, string> = {
-    name: t('fields.name'),
-    acronym: t('fields.acronym'),
-    categoryId: t('fields.category'),
-    programme: t('fields.programme'),
-    period: t('fields.period'),
-    scale: t('fields.scale'),
-    country: t('fields.country'),
-    city: t('fields.city'),
-    website: t('fields.website'),
-    description: t('fields.description'),
-    ownerPartnerId: t('fields.owner'),
-    stage: t('fields.stage'),
-  }
-  const show = (field: MergeField, s: typeof survivor): string => {
+  return (field: MergeField, s: MergeRecord): string => {
     const v = s[field]
     if (v === null || v === undefined || v === '') return t('detail.none')
     if (field === 'categoryId') {
@@ -207,6 +191,31 @@ function Compare() {
     if (field === 'country') return country(v as string)
     return String(v)
   }
+}
+
+const fieldLabelKeys: Record<MergeField, string> = {
+  name: 'name',
+  acronym: 'acronym',
+  categoryId: 'category',
+  programme: 'programme',
+  period: 'period',
+  scale: 'scale',
+  country: 'country',
+  city: 'city',
+  website: 'website',
+  description: 'description',
+  ownerPartnerId: 'owner',
+  stage: 'stage',
+}
+
+function Compare() {
+  const { t } = useTranslation('stakeholders')
+  const { t: tc } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  if (data.mode !== 'compare') return null
+  const { survivor, loser } = data
   const blocked = !!survivor.archivedAt || !!loser.archivedAt
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -226,60 +235,7 @@ function Compare() {
         <input type="hidden" name="intent" value="merge" />
         <input type="hidden" name="survivorId" value={survivor.id} />
         <input type="hidden" name="loserId" value={loser.id} />
-        <div className="card overflow-x-auto p-0">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('duplicatesPage.field')}</th>
-                <th scope="col">
-                  {t('duplicatesPage.survivor')}:{' '}
-                  <Link to={`/stakeholders/${survivor.id}`}>#{survivor.id}</Link>
-                </th>
-                <th scope="col">
-                  {t('duplicatesPage.loser')}: <Link to={`/stakeholders/${loser.id}`}>#{loser.id}</Link>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.fields.map((field) => {
-                const same = show(field, survivor) === show(field, loser)
-                return (
-                  <tr key={field}>
-                    <th scope="row" className="font-medium">
-                      {labelOf[field]}
-                    </th>
-                    {(['survivor', 'loser'] as const).map((side) => {
-                      const record = side === 'survivor' ? survivor : loser
-                      const id = `pick-${field}-${side}`
-                      return (
-                        <td key={side}>
-                          {same ? (
-                            <span>{show(field, record)}</span>
-                          ) : (
-                            <label htmlFor={id} className="flex items-start gap-2">
-                              <input
-                                type="radio"
-                                id={id}
-                                name={`pick_${field}`}
-                                value={side}
-                                defaultChecked={
-                                  side === 'survivor'
-                                    ? record[field] !== null && record[field] !== ''
-                                    : survivor[field] === null || survivor[field] === ''
-                                }
-                              />
-                              <span className="break-words">{show(field, record)}</span>
-                            </label>
-                          )}
-                        </td>
-                      )
-                    })}
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+        <CompareTable data={data} />
         <div className="flex flex-wrap gap-2">
           <button
             type="submit"
@@ -294,5 +250,73 @@ function Compare() {
         </div>
       </Form>
     </div>
+  )
+}
+
+function CompareTable({ data }: { data: CompareData }) {
+  const { t } = useTranslation('stakeholders')
+  const { survivor, loser } = data
+  return (
+    <div className="card overflow-x-auto p-0">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('duplicatesPage.field')}</th>
+            <th scope="col">
+              {t('duplicatesPage.survivor')}: <Link to={`/stakeholders/${survivor.id}`}>#{survivor.id}</Link>
+            </th>
+            <th scope="col">
+              {t('duplicatesPage.loser')}: <Link to={`/stakeholders/${loser.id}`}>#{loser.id}</Link>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {mergeFields.map((field) => (
+            <CompareRow key={field} field={field} data={data} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/** One field of both records; where they differ, a radio button picks the value to keep. */
+function CompareRow({ field, data }: { field: MergeField; data: CompareData }) {
+  const { t } = useTranslation('stakeholders')
+  const show = useShowField(data)
+  const { survivor, loser } = data
+  const same = show(field, survivor) === show(field, loser)
+  return (
+    <tr>
+      <th scope="row" className="font-medium">
+        {t(`fields.${fieldLabelKeys[field]}`)}
+      </th>
+      {(['survivor', 'loser'] as const).map((side) => {
+        const record = side === 'survivor' ? survivor : loser
+        const id = `pick-${field}-${side}`
+        return (
+          <td key={side}>
+            {same ? (
+              <span>{show(field, record)}</span>
+            ) : (
+              <label htmlFor={id} className="flex items-start gap-2">
+                <input
+                  type="radio"
+                  id={id}
+                  name={`pick_${field}`}
+                  value={side}
+                  defaultChecked={
+                    side === 'survivor'
+                      ? record[field] !== null && record[field] !== ''
+                      : survivor[field] === null || survivor[field] === ''
+                  }
+                />
+                <span className="break-words">{show(field, record)}</span>
+              </label>
+            )}
+          </td>
+        )
+      })}
+    </tr>
   )
 }

@@ -1,36 +1,38 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { FormErrors } from '~/components/forms'
 import { StakeholderFormFields } from '~/components/stakeholders'
-import { stakeholderInputSchema } from '~/models/stakeholder-schemas'
 import {
+  canAssignOwner,
   canCreateStakeholder,
   countryCodes,
   createStakeholder,
   invalidReferences,
+  stakeholderEditPolicy,
   stakeholderFormOptions,
-} from '~/models/stakeholders.server'
-import { forbidden, requirePermission } from '~/utils/auth.server'
+} from '~/models/stakeholders/index.server'
+import { stakeholderInputSchema } from '~/models/stakeholders/schemas'
+import { forbidden, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
-import { can } from '~/utils/permissions'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Add a stakeholder · Ripple' }]
+export const meta = pageTitle('stakeholders:form.newTitle')
+
+/** The signed-in user if they may add stakeholders (403 otherwise). */
+async function requireCreator(request: Request) {
+  const user = await requirePermission(request, 'stakeholder:read')
+  if (!canCreateStakeholder(user, stakeholderEditPolicy())) throw forbidden()
+  return user
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, 'stakeholder:read')
-  if (!canCreateStakeholder(user)) throw forbidden()
+  const user = await requireCreator(request)
   const options = stakeholderFormOptions()
-  const lockedOwner = can(user, 'stakeholder:edit:any')
+  const lockedOwner = canAssignOwner(user)
     ? null
     : (options.partners.find((p) => p.id === user.partnerId) ?? null)
   return json({
@@ -41,17 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'stakeholder:read')
-  if (!canCreateStakeholder(user)) throw forbidden()
+  const user = await requireCreator(request)
   const formData = await request.formData()
   const submission = parseForm(formData, { schema: stakeholderInputSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const input = { ...submission.value }
-  // A partner adds stakeholders for its own partner; only the communications lead assigns owners freely.
-  if (!can(user, 'stakeholder:edit:any')) input.ownerPartnerId = user.partnerId ?? undefined
-  const problems = invalidReferences(input)
+  const problems = invalidReferences(submission.value, user)
   if (problems) return json(submission.reply({ fieldErrors: problems }), { status: 400 })
-  const id = db.transaction((tx) => createStakeholder(tx, input, user.id))
+  // The command gives a partner's new stakeholder to its own partner.
+  const id = orForbidden(() => db.transaction((tx) => createStakeholder(tx, submission.value, user)))
   return redirect(`/stakeholders/${id}`)
 }
 

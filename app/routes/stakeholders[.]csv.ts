@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { categoryLabel } from '~/components/stakeholders'
 import { serverT } from '~/i18n/resources.server'
-import { exportStakeholders, parseStakeholderFilter } from '~/models/stakeholders.server'
+import { exportStakeholders, parseStakeholderFilter } from '~/models/stakeholders/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 

@@ -1,0 +1,183 @@
+import { and, eq } from 'drizzle-orm'
+
+import { type Tx } from '#db/client'
+import { auditLog, contacts, stakeholders } from '#db/schema'
+import {
+  type Author,
+  authorId,
+  personOf,
+  recordArchive,
+  recordAudit,
+  recordUpdate,
+} from '~/models/audit/index.server'
+import { stakeholderEditPolicy } from '~/models/stakeholders/queries/options.server'
+import { ForbiddenError } from '~/utils/permissions'
+
+import { canEditContact, canHandleGdpr } from './policy'
+import type { ContactInput } from './schemas'
+
+/*
+ * The contacts' writes. Each takes its author: a person (`Actor`), whose rights the command
+ * checks itself (ForbiddenError), or the user id of a trusted writer (seed, import job, test).
+ * Call inside a transaction.
+ */
+
+type Contact = typeof contacts.$inferSelect
+
+export const emailKeyOf = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null)
+
+function columnsFrom(input: ContactInput) {
+  return {
+    name: input.name,
+    position: input.position ?? null,
+    email: input.email ?? null,
+    emailKey: emailKeyOf(input.email),
+    phone: input.phone ?? null,
+    languages: [...new Set(input.languages)],
+    lawfulBasis: input.lawfulBasis,
+    basisObtainedAt: input.basisObtainedAt ?? null,
+    basisSource: input.basisSource ?? null,
+    doNotContact: input.doNotContact,
+    notes: input.notes ?? null,
+  }
+}
+
+function auditable(row: Contact) {
+  const { emailKey: _e, createdAt: _c, updatedAt: _u, ...rest } = row
+  return rest
+}
+
+/** Throws ForbiddenError unless the person may edit the contacts of this stakeholder. */
+function assertMayEdit(tx: Tx, by: Author, stakeholderId: number | null) {
+  const person = personOf(by)
+  if (!person) return
+  const owner = stakeholderId
+    ? tx
+        .select({ ownerPartnerId: stakeholders.ownerPartnerId })
+        .from(stakeholders)
+        .where(eq(stakeholders.id, stakeholderId))
+        .get()
+    : undefined
+  const contact = { stakeholderOwnerPartnerId: owner?.ownerPartnerId ?? null }
+  if (!canEditContact(person, contact, stakeholderEditPolicy()))
+    throw new ForbiddenError('may not edit the contacts of this stakeholder')
+}
+
+export function createContact(tx: Tx, stakeholderId: number | null, input: ContactInput, by: Author): number {
+  assertMayEdit(tx, by, stakeholderId)
+  const row = tx
+    .insert(contacts)
+    .values({ ...columnsFrom(input), stakeholderId })
+    .returning()
+    .get()
+  recordAudit(tx, {
+    userId: authorId(by),
+    entity: 'contact',
+    entityId: row.id,
+    action: 'create',
+    after: auditable(row),
+    summary: row.name,
+  })
+  return row.id
+}
+
+export function updateContact(tx: Tx, id: number, input: ContactInput, by: Author): boolean {
+  const before = tx.select().from(contacts).where(eq(contacts.id, id)).get()
+  if (!before) throw new Error(`Contact ${id} not found`)
+  assertMayEdit(tx, by, before.stakeholderId)
+  if (before.erasedAt) throw new Error('An erased contact cannot be edited')
+  const after = tx
+    .update(contacts)
+    .set({ ...columnsFrom(input), updatedAt: new Date().toISOString() })
+    .where(eq(contacts.id, id))
+    .returning()
+    .get()
+  return recordUpdate(
+    tx,
+    { userId: authorId(by), entity: 'contact', entityId: id, summary: after.name },
+    auditable(before),
+    auditable(after),
+  )
+}
+
+export function setContactArchived(tx: Tx, id: number, archived: boolean, by: Author) {
+  const row = tx.select().from(contacts).where(eq(contacts.id, id)).get()
+  if (!row) return false
+  assertMayEdit(tx, by, row.stakeholderId)
+  if (!!row.archivedAt === archived) return false
+  const at = archived ? new Date().toISOString() : null
+  tx.update(contacts)
+    .set({ archivedAt: at, updatedAt: new Date().toISOString() })
+    .where(eq(contacts.id, id))
+    .run()
+  recordArchive(
+    tx,
+    { userId: authorId(by), entity: 'contact', entityId: id, summary: row.erasedAt ? undefined : row.name },
+    row.archivedAt,
+    at,
+  )
+  return true
+}
+
+export const ERASED_NAME = 'Erased contact'
+const personalFields = ['name', 'position', 'email', 'phone', 'notes', 'basisSource', 'languages'] as const
+
+/** Personal values copied into earlier audit rows are erased as well, keeping what happened and when. */
+function scrubHistory(tx: Tx, id: number) {
+  const history = tx
+    .select({ id: auditLog.id, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'contact'), eq(auditLog.entityId, id)))
+    .all()
+  const scrub = (values: Record<string, unknown> | null) => {
+    if (!values) return values
+    const out: Record<string, unknown> = { ...values }
+    for (const f of personalFields) if (f in out) out[f] = '[erased]'
+    return out
+  }
+  for (const h of history)
+    tx.update(auditLog)
+      .set({ before: scrub(h.before), after: scrub(h.after), summary: ERASED_NAME })
+      .where(eq(auditLog.id, h.id))
+      .run()
+}
+
+/**
+ * An erasure request (GDPR art. 17): the personal fields are blanked, the row stays so actions
+ * and history still point at "an erased contact". The audit row names which fields were erased,
+ * never their values; earlier audit rows of this contact lose their personal values too. A
+ * person needs `contact:gdpr`.
+ */
+export function eraseContact(tx: Tx, id: number, by: Author) {
+  const person = personOf(by)
+  if (person && !canHandleGdpr(person)) throw new ForbiddenError('may not erase contacts')
+  const row = tx.select().from(contacts).where(eq(contacts.id, id)).get()
+  if (!row || row.erasedAt) return false
+  const at = new Date().toISOString()
+  tx.update(contacts)
+    .set({
+      name: ERASED_NAME,
+      position: null,
+      email: null,
+      emailKey: null,
+      phone: null,
+      notes: null,
+      basisSource: null,
+      languages: [],
+      erasedAt: at,
+      updatedAt: at,
+    })
+    .where(eq(contacts.id, id))
+    .run()
+  scrubHistory(tx, id)
+  recordAudit(tx, {
+    userId: authorId(by),
+    entity: 'contact',
+    entityId: id,
+    action: 'erase',
+    before: { erasedFields: [...personalFields] },
+    after: { name: ERASED_NAME, erasedAt: at },
+    summary: ERASED_NAME,
+  })
+  return true
+}

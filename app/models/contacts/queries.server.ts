@@ -1,0 +1,95 @@
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
+
+import { db } from '#db/client'
+import { actions, actionStakeholders, auditLog, contacts, partners, stakeholders, users } from '#db/schema'
+
+export type Contact = typeof contacts.$inferSelect
+
+export function getContact(id: number) {
+  return (
+    db
+      .select({
+        contact: contacts,
+        stakeholderName: stakeholders.name,
+        stakeholderOwnerPartnerId: stakeholders.ownerPartnerId,
+      })
+      .from(contacts)
+      .leftJoin(stakeholders, eq(stakeholders.id, contacts.stakeholderId))
+      .where(eq(contacts.id, id))
+      .get() ?? null
+  )
+}
+
+export function listContacts(stakeholderId: number, { includeArchived = false } = {}) {
+  return db
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.stakeholderId, stakeholderId),
+        includeArchived ? undefined : isNull(contacts.archivedAt),
+      ),
+    )
+    .orderBy(asc(sql`${contacts.erasedAt} is not null`), asc(contacts.name))
+    .all()
+}
+
+/**
+ * An access request (GDPR art. 15): everything held on one person: the contact record, the
+ * organisation it belongs to, the history of changes to it, and the actions that reached its
+ * organisation (what the project did that may have involved them).
+ */
+export function contactAccessExport(id: number) {
+  const found = getContact(id)
+  if (!found) return null
+  const { emailKey: _e, ...contact } = found.contact
+  const history = contactHistory(id)
+  const organisationActions = found.contact.stakeholderId ? actionsReaching(found.contact.stakeholderId) : []
+  return {
+    exportedAt: new Date().toISOString(),
+    contact,
+    organisation: found.contact.stakeholderId
+      ? { id: found.contact.stakeholderId, name: found.stakeholderName }
+      : null,
+    history,
+    organisationActions,
+  }
+}
+export type ContactAccessExport = NonNullable<ReturnType<typeof contactAccessExport>>
+
+/** The audit trail of one contact, oldest first. */
+function contactHistory(id: number) {
+  return db
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      by: users.name,
+      summary: auditLog.summary,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(eq(auditLog.entity, 'contact'), eq(auditLog.entityId, id)))
+    .orderBy(asc(auditLog.id))
+    .all()
+}
+
+/** The actions that reached an organisation (submitted or validated), newest first. */
+function actionsReaching(stakeholderId: number) {
+  return db
+    .select({ date: actions.date, title: actions.title, partner: partners.name, status: actions.status })
+    .from(actionStakeholders)
+    .innerJoin(actions, eq(actions.id, actionStakeholders.actionId))
+    .innerJoin(partners, eq(partners.id, actions.partnerId))
+    .where(
+      and(
+        eq(actionStakeholders.stakeholderId, stakeholderId),
+        or(eq(actions.status, 'validated'), eq(actions.status, 'submitted')),
+        isNull(actions.archivedAt),
+      ),
+    )
+    .orderBy(desc(actions.date))
+    .limit(1000)
+    .all()
+}

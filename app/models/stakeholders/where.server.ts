@@ -1,0 +1,119 @@
+import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
+
+import { stakeholderPriority, stakeholders, stakeholderThemes } from '#db/schema'
+import { normalizeText } from '~/utils/text'
+
+import type { StakeholderFilter, StakeholderSort } from './schemas'
+
+/*
+ * The register's filter and sort as SQL, shared by the register, its CSV export, groups,
+ * priorities and the stakeholder picker.
+ */
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/**
+ * Search over name, acronym, city and web domain, ignoring case and accents: every word must
+ * appear. Words of 3+ characters go through the FTS5 trigram index; shorter ones are checked
+ * with LIKE on the (few) rows the index already picked, or on all rows if there is no long word.
+ */
+export function searchCondition(q: string): SQL | undefined {
+  const words = [...new Set(normalizeText(q).split(' ').filter(Boolean))].slice(0, 8)
+  if (!words.length) return undefined
+  const conditions: SQL[] = []
+  const long = words.filter((w) => [...w].length >= 3)
+  if (long.length) {
+    const match = long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ')
+    conditions.push(
+      sql`${stakeholders.id} in (select rowid from stakeholder_search where stakeholder_search match ${match})`,
+    )
+  }
+  for (const w of words.filter((w) => [...w].length < 3)) {
+    conditions.push(sql`${stakeholders.searchText} like ${`%${escapeLike(w)}%`} escape '\\'`)
+  }
+  return and(...conditions)
+}
+
+/** The register's filter as one SQL condition, reused by groups and dashboards. */
+export function stakeholderWhere(filter: StakeholderFilter): SQL | undefined {
+  return whereFor(filter, 'list')
+}
+
+/**
+ * `tier` and `theme` as a list of ids from their link table's index (the right shape for counting) or, for a page
+ * read in index order, as a probe per row, so SQLite walks the sort's index and stops at the page's LIMIT instead
+ * of sorting every match (tiers and themes each hold a sizeable share of the register).
+ */
+export function whereFor(filter: StakeholderFilter, tierAs: 'list' | 'probe'): SQL | undefined {
+  const where: (SQL | undefined)[] = []
+  if (filter.archived === 'only') where.push(isNotNull(stakeholders.archivedAt))
+  else if (filter.archived !== '1') where.push(isNull(stakeholders.archivedAt))
+  if (filter.q) where.push(searchCondition(filter.q))
+  if (filter.category) where.push(eq(stakeholders.categoryId, filter.category))
+  if (filter.country) where.push(eq(stakeholders.country, filter.country))
+  if (filter.stage) where.push(eq(stakeholders.stage, filter.stage))
+  if (filter.owner === 'none') where.push(isNull(stakeholders.ownerPartnerId))
+  else if (filter.owner) where.push(eq(stakeholders.ownerPartnerId, filter.owner))
+  if (filter.scale) where.push(eq(stakeholders.scale, filter.scale))
+  if (filter.theme && tierAs === 'probe') {
+    where.push(
+      sql`exists (select 1 from ${stakeholderThemes} where ${stakeholderThemes.stakeholderId} = ${stakeholders.id} and ${stakeholderThemes.themeId} = ${filter.theme})`,
+    )
+  } else if (filter.theme) {
+    where.push(
+      sql`${stakeholders.id} in (select ${stakeholderThemes.stakeholderId} from ${stakeholderThemes} where ${stakeholderThemes.themeId} = ${filter.theme})`,
+    )
+  }
+  // The probe is a scalar subquery rather than EXISTS: an EXISTS becomes a join for which SQLite first builds a Bloom
+  // filter over all of stakeholder_priority (8 ms), which a 50-row page never needs.
+  const tierOf = sql`(select ${stakeholderPriority.tier} from ${stakeholderPriority} where ${stakeholderPriority.stakeholderId} = ${stakeholders.id})`
+  if (filter.tier === 'none' && tierAs === 'probe') {
+    where.push(sql`${tierOf} is null`)
+  } else if (filter.tier === 'none') {
+    where.push(
+      sql`${stakeholders.id} not in (select ${stakeholderPriority.stakeholderId} from ${stakeholderPriority})`,
+    )
+  } else if (filter.tier && tierAs === 'probe') {
+    where.push(sql`${tierOf} = ${filter.tier}`)
+  } else if (filter.tier) {
+    where.push(
+      sql`${stakeholders.id} in (select ${stakeholderPriority.stakeholderId} from ${stakeholderPriority} where ${stakeholderPriority.tier} = ${filter.tier})`,
+    )
+  }
+  const defined = where.filter((w): w is SQL => w !== undefined)
+  return defined.length ? and(...defined) : undefined
+}
+
+export function orderFor(sort: StakeholderSort | undefined): SQL[] {
+  switch (sort) {
+    case '-name':
+      return [desc(stakeholders.nameKey), desc(stakeholders.id)]
+    case 'created':
+      return [asc(stakeholders.createdAt), asc(stakeholders.id)]
+    case '-created':
+      return [desc(stakeholders.createdAt), desc(stakeholders.id)]
+    case 'updated':
+      return [asc(stakeholders.updatedAt), asc(stakeholders.id)]
+    case '-updated':
+      return [desc(stakeholders.updatedAt), desc(stakeholders.id)]
+    case 'stage':
+      // The same expression as the index stakeholders_active_stage_idx, so SQLite reads the page from it.
+      return [
+        sql`case ${stakeholders.stage} when 'identified' then 1 when 'contacted' then 2 when 'engaged' then 3 when 'collaborating' then 4 else 5 end`,
+        asc(stakeholders.nameKey),
+      ]
+    case 'country':
+      // Index order (archived_at, country, name_key): records without a country come first.
+      return [asc(stakeholders.country), asc(stakeholders.nameKey)]
+    case 'score':
+    case 'tier':
+      // Tiers are score thresholds, so both orders are the same; unscored records come last.
+      return [
+        sql`${stakeholderPriority.score} is null`,
+        desc(stakeholderPriority.score),
+        asc(stakeholders.id),
+      ]
+    default:
+      return [asc(stakeholders.nameKey), asc(stakeholders.id)]
+  }
+}
