@@ -1,57 +1,18 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type SubmissionResult,
-  useForm,
-} from '@conform-to/react'
-import { Form, useNavigation } from '@remix-run/react'
+import { getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
 
-import { Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
-import { parseForm } from '~/utils/forms'
+import { Field, SelectField, TextareaField } from '~/components/forms'
+import { type PlanFields, type PlanFormProps, PlanFormShell, usePlanForm } from '~/components/plan-form'
+import { type GroupFilterOptions } from '~/models/plan/schemas'
 
-type Option = { value: number; label: string; key?: string | null }
-export type GroupFilterOptions = {
-  categories: Option[]
-  partners: Option[]
-  themes: Option[]
-  stages: readonly string[]
-  tiers: readonly string[]
-  scales: readonly string[]
-}
+export type { GroupFilterOptions }
 
 /** Name, description and the saved register filter of a stakeholder group. */
-export function GroupForm({
-  schema,
-  options,
-  lastResult,
-  defaultValue,
-  submitLabel,
-}: {
-  schema: z.ZodTypeAny
-  options: GroupFilterOptions
-  lastResult?: SubmissionResult<string[]> | null
-  defaultValue?: Record<string, string | undefined>
-  submitLabel: string
-}) {
+export function GroupForm({ options, ...props }: PlanFormProps & { options: GroupFilterOptions }) {
   const { t } = useTranslation('plan')
-  const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: 'group',
-    lastResult,
-    defaultValue,
-    onValidate: ({ formData }) => parseForm(formData, { schema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-  })
-  const any = t('common:list.any')
+  const [form, fields] = usePlanForm('group', props)
   return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-4">
-      <FormErrors errors={form.errors} />
-      <input type="hidden" name="intent" value="save" />
+    <PlanFormShell form={form} submitLabel={props.submitLabel}>
       <Field
         label={t('groups.name')}
         {...getInputProps(fields.name, { type: 'text' })}
@@ -65,69 +26,59 @@ export function GroupForm({
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-semibold">{t('groups.filter')}</legend>
         <p className="hint">{t('groups.filterHint')}</p>
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <Field
-            label={t('groups.q')}
-            {...getInputProps(fields.q, { type: 'search' })}
-            errors={fields.q.errors}
-          />
-          <SelectField
-            label={t('breakdowns.category')}
-            {...getSelectProps(fields.category)}
-            placeholder={any}
-            options={options.categories}
-            errors={fields.category.errors}
-          />
-          <Field
-            label={t('groups.country')}
-            hint={t('groups.countryHint')}
-            {...getInputProps(fields.country, { type: 'text' })}
-            maxLength={2}
-            errors={fields.country.errors}
-          />
-          <SelectField
-            label={t('groups.stage')}
-            {...getSelectProps(fields.stage)}
-            placeholder={any}
-            options={options.stages.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
-            errors={fields.stage.errors}
-          />
-          <SelectField
-            label={t('groups.owner')}
-            {...getSelectProps(fields.owner)}
-            placeholder={any}
-            options={[{ value: 'none', label: t('groups.noOwner') }, ...options.partners]}
-            errors={fields.owner.errors}
-          />
-          <SelectField
-            label={t('events.theme')}
-            {...getSelectProps(fields.theme)}
-            placeholder={any}
-            options={options.themes}
-            errors={fields.theme.errors}
-          />
-          <SelectField
-            label={t('breakdowns.tier')}
-            {...getSelectProps(fields.tier)}
-            placeholder={any}
-            options={[
-              ...options.tiers.map((x) => ({ value: x, label: t('tierLabel', { tier: x }) })),
-              { value: 'none', label: t('groups.unscored') },
-            ]}
-            errors={fields.tier.errors}
-          />
-          <SelectField
-            label={t('groups.scale')}
-            {...getSelectProps(fields.scale)}
-            placeholder={any}
-            options={options.scales.map((s) => ({ value: s, label: t(`scales.${s}`) }))}
-            errors={fields.scale.errors}
-          />
-        </div>
+        <GroupFilterFields fields={fields} options={options} />
       </fieldset>
-      <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-        {submitLabel}
-      </button>
-    </Form>
+    </PlanFormShell>
+  )
+}
+
+/** The register's filters, each with "any" first. */
+function GroupFilterFields({ fields, options }: { fields: PlanFields; options: GroupFilterOptions }) {
+  const { t } = useTranslation('plan')
+  const any = t('common:list.any')
+  const select = (name: string, label: string, choices: { value: number | string; label: string }[]) => (
+    <SelectField
+      label={label}
+      {...getSelectProps(fields[name])}
+      placeholder={any}
+      options={choices}
+      errors={fields[name].errors}
+    />
+  )
+  return (
+    <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <Field
+        label={t('groups.q')}
+        {...getInputProps(fields.q, { type: 'search' })}
+        errors={fields.q.errors}
+      />
+      {select('category', t('breakdowns.category'), options.categories)}
+      <Field
+        label={t('groups.country')}
+        hint={t('groups.countryHint')}
+        {...getInputProps(fields.country, { type: 'text' })}
+        maxLength={2}
+        errors={fields.country.errors}
+      />
+      {select(
+        'stage',
+        t('groups.stage'),
+        options.stages.map((s) => ({ value: s, label: t(`stages.${s}`) })),
+      )}
+      {select('owner', t('groups.owner'), [
+        { value: 'none', label: t('groups.noOwner') },
+        ...options.partners,
+      ])}
+      {select('theme', t('events.theme'), options.themes)}
+      {select('tier', t('breakdowns.tier'), [
+        ...options.tiers.map((x) => ({ value: x, label: t('tierLabel', { tier: x }) })),
+        { value: 'none', label: t('groups.unscored') },
+      ])}
+      {select(
+        'scale',
+        t('groups.scale'),
+        options.scales.map((s) => ({ value: s, label: t(`scales.${s}`) })),
+      )}
+    </div>
   )
 }

@@ -41,114 +41,172 @@ export function ListEditor() {
         </p>
       ) : null}
       <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-        {entries.map((e, index) => {
-          const error = failed && failed.intent === 'rename' && failed.id === e.id ? failed : null
-          const inputId = `name-${e.id}`
-          return (
-            <li key={e.id} className={`space-y-2 p-3 ${e.archivedAt ? 'bg-slate-50' : ''}`}>
-              <div className="flex flex-wrap items-center gap-2 text-sm">
-                <span className="tabular-nums text-ink-muted">{index + 1}.</span>
-                <span className="font-medium">{e.labelKey ? t(e.labelKey) : e.name}</span>
-                {e.key ? (
-                  <span className="text-xs text-ink-muted">{t('admin.builtIn', { key: e.key })}</span>
-                ) : null}
-                <StatusBadge tone={e.archivedAt ? 'neutral' : 'ok'}>
-                  {e.archivedAt ? t('admin.archived') : t('admin.active')}
-                </StatusBadge>
-              </div>
-              <div className="flex flex-wrap items-end gap-2">
-                <Form method="post" className="flex min-w-[14rem] flex-1 items-end gap-2">
-                  <input type="hidden" name="id" value={e.id} />
-                  <div className="flex-1">
-                    <label htmlFor={inputId} className="sr-only">
-                      {t('admin.name')}
-                    </label>
-                    <input
-                      id={inputId}
-                      name="name"
-                      defaultValue={error ? error.name : e.name}
-                      className="input"
-                      maxLength={100}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `${inputId}-error` : undefined}
-                    />
-                  </div>
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="rename"
-                    className="btn-secondary"
-                    disabled={busy}
-                  >
-                    {t('admin.rename')}
-                  </button>
-                </Form>
-                <Form method="post" className="flex gap-1">
-                  <input type="hidden" name="id" value={e.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="up"
-                    className="btn-secondary px-3"
-                    disabled={busy || index === 0}
-                    aria-label={`${t('admin.moveUp')}: ${e.name}`}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="down"
-                    className="btn-secondary px-3"
-                    disabled={busy || index === entries.length - 1}
-                    aria-label={`${t('admin.moveDown')}: ${e.name}`}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="submit"
-                    name="intent"
-                    value={e.archivedAt ? 'restore' : 'archive'}
-                    className={e.archivedAt ? 'btn-secondary' : 'btn-danger'}
-                    disabled={busy}
-                  >
-                    {e.archivedAt ? t('admin.restore') : t('admin.archive')}
-                  </button>
-                </Form>
-              </div>
-              {error ? (
-                <p id={`${inputId}-error`} className="field-error" role="alert">
-                  {t(error.error)}
-                </p>
-              ) : null}
-            </li>
-          )
-        })}
-      </ol>
-      <Form method="post" className="card flex flex-wrap items-end gap-2">
-        <div className="min-w-[14rem] flex-1">
-          <label htmlFor="new-name" className="label">
-            {t('admin.addLabel')}
-          </label>
-          <input
-            id="new-name"
-            name="name"
-            className="input"
-            maxLength={100}
-            defaultValue={failed?.intent === 'add' ? failed.name : ''}
-            aria-invalid={failed?.intent === 'add' ? true : undefined}
-            aria-describedby={failed?.intent === 'add' ? 'new-name-error' : undefined}
+        {entries.map((e, index) => (
+          <EntryRow
+            key={e.id}
+            entry={e}
+            index={index}
+            last={index === entries.length - 1}
+            busy={busy}
+            error={failed && failed.intent === 'rename' && failed.id === e.id ? failed : null}
           />
-          {failed?.intent === 'add' ? (
-            <p id="new-name-error" className="field-error" role="alert">
-              {t(failed.error)}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" name="intent" value="add" className="btn-primary" disabled={busy}>
-          {t('admin.add')}
-        </button>
-      </Form>
+        ))}
+      </ol>
+      <AddEntryForm failed={failed?.intent === 'add' ? failed : null} busy={busy} />
     </div>
+  )
+}
+
+/** One entry: its name and state, rename, move up/down, archive/restore. */
+function EntryRow({
+  entry: e,
+  index,
+  last,
+  busy,
+  error,
+}: {
+  entry: Entry
+  index: number
+  last: boolean
+  busy: boolean
+  error: ActionData | null
+}) {
+  const { t } = useTranslation('actions')
+  const inputId = `name-${e.id}`
+  return (
+    <li className={`space-y-2 p-3 ${e.archivedAt ? 'bg-slate-50' : ''}`}>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="tabular-nums text-ink-muted">{index + 1}.</span>
+        <span className="font-medium">{e.labelKey ? t(e.labelKey) : e.name}</span>
+        {e.key ? <span className="text-xs text-ink-muted">{t('admin.builtIn', { key: e.key })}</span> : null}
+        <StatusBadge tone={e.archivedAt ? 'neutral' : 'ok'}>
+          {e.archivedAt ? t('admin.archived') : t('admin.active')}
+        </StatusBadge>
+      </div>
+      <div className="flex flex-wrap items-end gap-2">
+        <RenameForm entry={e} inputId={inputId} busy={busy} error={error} />
+        <EntryMoveForm entry={e} first={index === 0} last={last} busy={busy} />
+      </div>
+      {error ? (
+        <p id={`${inputId}-error`} className="field-error" role="alert">
+          {t(error.error)}
+        </p>
+      ) : null}
+    </li>
+  )
+}
+
+function RenameForm({
+  entry: e,
+  inputId,
+  busy,
+  error,
+}: {
+  entry: Entry
+  inputId: string
+  busy: boolean
+  error: ActionData | null
+}) {
+  const { t } = useTranslation('actions')
+  return (
+    <Form method="post" className="flex min-w-[14rem] flex-1 items-end gap-2">
+      <input type="hidden" name="id" value={e.id} />
+      <div className="flex-1">
+        <label htmlFor={inputId} className="sr-only">
+          {t('admin.name')}
+        </label>
+        <input
+          id={inputId}
+          name="name"
+          defaultValue={error ? error.name : e.name}
+          className="input"
+          maxLength={100}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${inputId}-error` : undefined}
+        />
+      </div>
+      <button type="submit" name="intent" value="rename" className="btn-secondary" disabled={busy}>
+        {t('admin.rename')}
+      </button>
+    </Form>
+  )
+}
+
+/** Move up, move down, archive or restore. */
+function EntryMoveForm({
+  entry: e,
+  first,
+  last,
+  busy,
+}: {
+  entry: Entry
+  first: boolean
+  last: boolean
+  busy: boolean
+}) {
+  const { t } = useTranslation('actions')
+  return (
+    <Form method="post" className="flex gap-1">
+      <input type="hidden" name="id" value={e.id} />
+      <button
+        type="submit"
+        name="intent"
+        value="up"
+        className="btn-secondary px-3"
+        disabled={busy || first}
+        aria-label={`${t('admin.moveUp')}: ${e.name}`}
+      >
+        ↑
+      </button>
+      <button
+        type="submit"
+        name="intent"
+        value="down"
+        className="btn-secondary px-3"
+        disabled={busy || last}
+        aria-label={`${t('admin.moveDown')}: ${e.name}`}
+      >
+        ↓
+      </button>
+      <button
+        type="submit"
+        name="intent"
+        value={e.archivedAt ? 'restore' : 'archive'}
+        className={e.archivedAt ? 'btn-secondary' : 'btn-danger'}
+        disabled={busy}
+      >
+        {e.archivedAt ? t('admin.restore') : t('admin.archive')}
+      </button>
+    </Form>
+  )
+}
+
+function AddEntryForm({ failed, busy }: { failed: ActionData | null; busy: boolean }) {
+  const { t } = useTranslation('actions')
+  return (
+    <Form method="post" className="card flex flex-wrap items-end gap-2">
+      <div className="min-w-[14rem] flex-1">
+        <label htmlFor="new-name" className="label">
+          {t('admin.addLabel')}
+        </label>
+        <input
+          id="new-name"
+          name="name"
+          className="input"
+          maxLength={100}
+          defaultValue={failed ? failed.name : ''}
+          aria-invalid={failed ? true : undefined}
+          aria-describedby={failed ? 'new-name-error' : undefined}
+        />
+        {failed ? (
+          <p id="new-name-error" className="field-error" role="alert">
+            {t(failed.error)}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" name="intent" value="add" className="btn-primary" disabled={busy}>
+        {t('admin.add')}
+      </button>
+    </Form>
   )
 }

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 const items = [
@@ -30,6 +30,28 @@ export function PlanNav({ current }: { current: (typeof items)[number]['key'] })
         ))}
       </ul>
     </nav>
+  )
+}
+
+/** The notice on an archived plan record's page. */
+export function ArchivedNotice({ archivedAt }: { archivedAt: string | null }) {
+  const { t } = useTranslation('plan')
+  if (!archivedAt) return null
+  return (
+    <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">{t('archivedNotice')}</p>
+  )
+}
+
+/** The archive (or restore, when archived) button of a plan record: its own small form. */
+export function ArchiveToggle({ archivedAt }: { archivedAt: string | null }) {
+  const { t } = useTranslation()
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={archivedAt ? 'restore' : 'archive'} />
+      <button type="submit" className={archivedAt ? 'btn-secondary' : 'btn-danger'}>
+        {archivedAt ? t('actions.restore') : t('actions.archive')}
+      </button>
+    </Form>
   )
 }
 

@@ -1,51 +1,35 @@
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { EventForm } from '~/components/event-form'
-import { PlanNav } from '~/components/plan-nav'
-import { eventKinds, getEvent, setEventArchived, updateEvent } from '~/models/events.server'
-import { planFormOptions } from '~/models/plan.server'
-import { eventFormSchema } from '~/models/plan-forms'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { ArchivedNotice, ArchiveToggle, PlanNav } from '~/components/plan-nav'
+import {
+  eventFormValues,
+  eventKinds,
+  getEvent,
+  setEventArchived,
+  updateEvent,
+} from '~/models/events/index.server'
+import { eventFormSchema } from '~/models/events/schemas'
+import { planFormOptions } from '~/models/plan/index.server'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Edit event · Ripple' }]
+export const meta = pageTitle('plan:events.edit')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'plan:edit')
   const event = getEvent(Number(params.id))
   invariantResponse(event)
-  const str = (v: number | string | null) => (v === null ? undefined : String(v))
   return json({
     id: event.id,
     archivedAt: event.archivedAt,
     options: planFormOptions(),
     kinds: eventKinds,
-    values: {
-      kind: event.kind,
-      title: event.title,
-      themeId: str(event.themeId),
-      startDate: event.startDate,
-      endDate: str(event.endDate),
-      place: str(event.place),
-      online: event.online ? 'on' : undefined,
-      hostPartnerId: str(event.hostPartnerId),
-      registrations: str(event.registrations),
-      attendance: str(event.attendance),
-      description: str(event.description),
-      crossBorder: event.crossBorder ? 'on' : undefined,
-      planTargetGroupIds: (event.planTargetGroupIds ?? []).map(String),
-      planMessages: str(event.planMessages),
-      planNotes: str(event.planNotes),
-    },
+    values: eventFormValues(event),
   })
 }
 
@@ -56,16 +40,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'archive' || intent === 'restore') {
-    db.transaction((tx) => {
-      setEventArchived(tx, id, intent === 'archive', user.id)
-    })
+    orForbidden(() => db.transaction((tx) => setEventArchived(tx, id, intent === 'archive', user)))
     return redirect(intent === 'archive' ? '/events' : `/events/${id}`)
   }
   const submission = parseForm(formData, { schema: eventFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  db.transaction((tx) => {
-    updateEvent(tx, id, submission.value, user.id)
-  })
+  orForbidden(() => db.transaction((tx) => updateEvent(tx, id, submission.value, user)))
   return redirect(`/events/${id}`)
 }
 
@@ -82,11 +62,7 @@ export default function EditEventPage() {
         </Link>
       </div>
       <PlanNav current="events" />
-      {archivedAt ? (
-        <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">
-          {t('archivedNotice')}
-        </p>
-      ) : null}
+      <ArchivedNotice archivedAt={archivedAt} />
       <EventForm
         schema={eventFormSchema}
         kinds={kinds}
@@ -95,12 +71,7 @@ export default function EditEventPage() {
         defaultValue={values}
         submitLabel={t('common:actions.saveChanges')}
       />
-      <Form method="post">
-        <input type="hidden" name="intent" value={archivedAt ? 'restore' : 'archive'} />
-        <button type="submit" className={archivedAt ? 'btn-secondary' : 'btn-danger'}>
-          {archivedAt ? t('common:actions.restore') : t('common:actions.archive')}
-        </button>
-      </Form>
+      <ArchiveToggle archivedAt={archivedAt} />
     </div>
   )
 }

@@ -1,23 +1,18 @@
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { EventForm } from '~/components/event-form'
 import { PlanNav } from '~/components/plan-nav'
-import { createEvent, eventKinds } from '~/models/events.server'
-import { planFormOptions } from '~/models/plan.server'
-import { eventFormSchema } from '~/models/plan-forms'
-import { requirePermission } from '~/utils/auth.server'
+import { createEvent, eventKinds } from '~/models/events/index.server'
+import { eventFormSchema } from '~/models/events/schemas'
+import { planFormOptions } from '~/models/plan/index.server'
+import { orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'New event · Ripple' }]
+export const meta = pageTitle('plan:events.new')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'plan:edit')
@@ -28,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
   const submission = parseForm(await request.formData(), { schema: eventFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const id = db.transaction((tx) => createEvent(tx, submission.value, user.id))
+  const id = orForbidden(() => db.transaction((tx) => createEvent(tx, submission.value, user)))
   return redirect(`/events/${id}`)
 }
 

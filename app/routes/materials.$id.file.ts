@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
-import { materialFile } from '~/models/materials.server'
+import { materialFile } from '~/models/materials/index.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 
 /**

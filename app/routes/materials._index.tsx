@@ -2,14 +2,14 @@ import {
   type ActionFunctionArgs,
   json,
   type LoaderFunctionArgs,
-  type MetaFunction,
   redirect,
+  type SerializeFrom,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
-import { EmptyState, ExportLink } from '~/components/list'
+import { EmptyState, PageHeader } from '~/components/list'
 import { MaterialForm } from '~/components/material-form'
 import { PlanNav } from '~/components/plan-nav'
 import {
@@ -17,19 +17,17 @@ import {
   createMaterial,
   languageMatrix,
   listMaterials,
-  materialFilterSchema,
-  readMaterialRequest,
-  validateMaterialUpload,
-} from '~/models/materials.server'
-import { materialFormSchema, materialKindList } from '~/models/plan-forms'
+} from '~/models/materials/index.server'
+import { canEditMaterials } from '~/models/materials/policy'
+import { materialFilterSchema, materialFormSchema, materialKindList } from '~/models/materials/schemas'
 import { getProject } from '~/models/project.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
 import { useFormat } from '~/utils/format'
-import { parseForm } from '~/utils/forms'
-import { can } from '~/utils/permissions'
+import { checkMaterialSubmission, readMaterialRequest } from '~/utils/material-upload.server'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Materials · Ripple' }]
+export const meta = pageTitle('plan:materials.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
@@ -43,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languages: project.workingLanguages,
     extensions: allowedExtensions,
     limitMb: env().UPLOAD_LIMIT_MB,
-    canEdit: can(user, 'material:edit'),
+    canEdit: canEditMaterials(user),
   })
 }
 
@@ -51,190 +49,40 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'material:edit')
   const limit = env().UPLOAD_LIMIT_MB * 1024 * 1024
   const { formData, file } = await readMaterialRequest(request, limit)
-  const submission = parseForm(formData, { schema: materialFormSchema })
-  const { upload, error } = validateMaterialUpload(file, limit)
-  const fieldErrors: Record<string, string[]> = {}
-  if (error) fieldErrors.file = [error]
-  else if (submission.status === 'success' && !upload && !submission.value.url)
-    fieldErrors.url = ['plan:materials.errors.linkOrFile']
-  if (submission.status !== 'success' || Object.keys(fieldErrors).length) {
-    return json(
-      submission.reply({
-        fieldErrors: {
-          ...(submission.status === 'success' ? {} : submission.error),
-          ...fieldErrors,
-        } as Record<string, string[]>,
-      }),
-      { status: 400 },
-    )
-  }
-  const id = db.transaction((tx) => createMaterial(tx, submission.value, upload, user.id))
+  const checked = checkMaterialSubmission(formData, file, limit, false)
+  if (!checked.ok) return json(checked.reply, { status: 400 })
+  const id = orForbidden(() =>
+    db.transaction((tx) => createMaterial(tx, checked.value, checked.upload, user)),
+  )
   return redirect(`/materials/${id}`)
 }
 
+type Data = SerializeFrom<typeof loader>
+
 export default function MaterialsPage() {
   const { t } = useTranslation('plan')
-  const { t: tc } = useTranslation()
-  const f = useFormat()
   const data = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const filtered = Object.values(data.filter).some((v) => v !== undefined)
   return (
     <div className="space-y-6">
-      <div className="page-title">
-        <h1>{t('materials.title')}</h1>
-        <div className="flex gap-2">
-          <ExportLink to="/materials.csv" />
-          {data.canEdit ? (
-            <a href="#new-material" className="btn-primary">
-              {t('materials.new')}
-            </a>
-          ) : null}
-        </div>
-      </div>
-      <PlanNav current="materials" />
-
-      <section className="card space-y-2" aria-labelledby="matrix-heading">
-        <h2 id="matrix-heading">{t('materials.matrixTitle')}</h2>
-        <p className="text-sm text-ink-muted">{t('materials.matrixHint')}</p>
-        <div className="overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('materials.kind')}</th>
-                {data.languages.map((l) => (
-                  <th key={l} scope="col">
-                    <abbr title={tc(`languages.${l}`, { defaultValue: l })}>{l.toUpperCase()}</abbr>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.matrix.map((row) => (
-                <tr key={row.kind}>
-                  <th scope="row" className="font-medium">
-                    <Link to={`?kind=${row.kind}`}>{t(`materialKinds.${row.kind}`)}</Link>
-                  </th>
-                  {row.cells.map((c) => (
-                    <td key={c.language} className={c.count ? '' : 'bg-warn-bg text-warn'}>
-                      {c.count ? (
-                        <Link to={`?kind=${row.kind}&language=${c.language}`}>
-                          {t('materials.available', { versions: c.versions })}
-                        </Link>
-                      ) : (
-                        t('materials.missing')
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <Form method="get" className="card flex flex-wrap items-end gap-3 no-print">
-        <label className="text-sm">
-          <span className="label">{tc('list.search')}</span>
-          <input type="search" name="q" defaultValue={data.filter.q ?? ''} className="input" />
-        </label>
-        <label className="text-sm">
-          <span className="label">{t('materials.kind')}</span>
-          <select name="kind" defaultValue={data.filter.kind ?? ''} className="input">
-            <option value="">{tc('list.any')}</option>
-            {materialKindList.map((k) => (
-              <option key={k} value={k}>
-                {t(`materialKinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="label">{t('breakdowns.language')}</span>
-          <select name="language" defaultValue={data.filter.language ?? ''} className="input">
-            <option value="">{tc('list.any')}</option>
-            {data.languages.map((l) => (
-              <option key={l} value={l}>
-                {tc(`languages.${l}`, { defaultValue: l })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            name="archived"
-            value="1"
-            defaultChecked={data.filter.archived === '1'}
-            className="h-5 w-5"
-          />
-          {tc('list.showArchived')}
-        </label>
-        <button type="submit" className="btn-secondary">
-          {tc('list.filter')}
-        </button>
-        {filtered ? (
-          <Link to="/materials" className="btn-secondary">
-            {tc('list.clearFilters')}
-          </Link>
+      <PageHeader title={t('materials.title')} exportTo="/materials.csv">
+        {data.canEdit ? (
+          <a href="#new-material" className="btn-primary">
+            {t('materials.new')}
+          </a>
         ) : null}
-      </Form>
-
+      </PageHeader>
+      <PlanNav current="materials" />
+      <LanguageMatrix languages={data.languages} matrix={data.matrix} />
+      <MaterialsFilter filter={data.filter} languages={data.languages} filtered={filtered} />
       {data.materials.length === 0 ? (
         <EmptyState title={filtered ? t('materials.emptyFiltered') : t('materials.empty')}>
           {t('materials.emptyHint')}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="table">
-            <caption className="sr-only">{t('materials.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('materials.materialTitle')}</th>
-                <th scope="col">{t('materials.kind')}</th>
-                <th scope="col">{t('breakdowns.language')}</th>
-                <th scope="col">{t('materials.version')}</th>
-                <th scope="col">{t('materials.get')}</th>
-                <th scope="col" className="text-right">
-                  {t('materials.usedIn')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.materials.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <Link to={`/materials/${m.id}`}>{m.title}</Link>
-                  </td>
-                  <td>{t(`materialKinds.${m.kind}`)}</td>
-                  <td>{tc(`languages.${m.language}`, { defaultValue: m.language })}</td>
-                  <td>{m.version}</td>
-                  <td className="space-x-2">
-                    {m.fileId ? (
-                      <a href={`/materials/${m.id}/file`} download>
-                        {t('materials.download')}
-                        <span className="sr-only"> {m.fileName}</span>
-                      </a>
-                    ) : null}
-                    {m.url ? (
-                      <a href={m.url} rel="noopener noreferrer" target="_blank">
-                        {t('materials.openLink')}
-                      </a>
-                    ) : null}
-                  </td>
-                  <td className="text-right">
-                    {t('materials.actionsCount', {
-                      count: m.actionCount,
-                      formatted: f.number(m.actionCount),
-                    })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MaterialsTable materials={data.materials} />
       )}
-
       {data.canEdit ? (
         <section id="new-material" aria-labelledby="new-material-heading" className="space-y-3">
           <h2 id="new-material-heading">{t('materials.new')}</h2>
@@ -250,6 +98,167 @@ export default function MaterialsPage() {
           />
         </section>
       ) : null}
+    </div>
+  )
+}
+
+/** Which working languages each kind of material exists in; gaps stand out. */
+function LanguageMatrix({ languages, matrix }: { languages: string[]; matrix: Data['matrix'] }) {
+  const { t } = useTranslation('plan')
+  const { t: tc } = useTranslation()
+  return (
+    <section className="card space-y-2" aria-labelledby="matrix-heading">
+      <h2 id="matrix-heading">{t('materials.matrixTitle')}</h2>
+      <p className="text-sm text-ink-muted">{t('materials.matrixHint')}</p>
+      <div className="overflow-x-auto">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('materials.kind')}</th>
+              {languages.map((l) => (
+                <th key={l} scope="col">
+                  <abbr title={tc(`languages.${l}`, { defaultValue: l })}>{l.toUpperCase()}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.map((row) => (
+              <tr key={row.kind}>
+                <th scope="row" className="font-medium">
+                  <Link to={`?kind=${row.kind}`}>{t(`materialKinds.${row.kind}`)}</Link>
+                </th>
+                {row.cells.map((c) => (
+                  <td key={c.language} className={c.count ? '' : 'bg-warn-bg text-warn'}>
+                    {c.count ? (
+                      <Link to={`?kind=${row.kind}&language=${c.language}`}>
+                        {t('materials.available', { versions: c.versions })}
+                      </Link>
+                    ) : (
+                      t('materials.missing')
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
+
+function MaterialsFilter({
+  filter,
+  languages,
+  filtered,
+}: {
+  filter: Data['filter']
+  languages: string[]
+  filtered: boolean
+}) {
+  const { t } = useTranslation('plan')
+  const { t: tc } = useTranslation()
+  const select = (name: 'kind' | 'language', label: string, options: { value: string; label: string }[]) => (
+    <label className="text-sm">
+      <span className="label">{label}</span>
+      <select name={name} defaultValue={filter[name] ?? ''} className="input">
+        <option value="">{tc('list.any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+  return (
+    <Form method="get" className="card flex flex-wrap items-end gap-3 no-print">
+      <label className="text-sm">
+        <span className="label">{tc('list.search')}</span>
+        <input type="search" name="q" defaultValue={filter.q ?? ''} className="input" />
+      </label>
+      {select(
+        'kind',
+        t('materials.kind'),
+        materialKindList.map((k) => ({ value: k, label: t(`materialKinds.${k}`) })),
+      )}
+      {select(
+        'language',
+        t('breakdowns.language'),
+        languages.map((l) => ({ value: l, label: tc(`languages.${l}`, { defaultValue: l }) })),
+      )}
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="archived"
+          value="1"
+          defaultChecked={filter.archived === '1'}
+          className="h-5 w-5"
+        />
+        {tc('list.showArchived')}
+      </label>
+      <button type="submit" className="btn-secondary">
+        {tc('list.filter')}
+      </button>
+      {filtered ? (
+        <Link to="/materials" className="btn-secondary">
+          {tc('list.clearFilters')}
+        </Link>
+      ) : null}
+    </Form>
+  )
+}
+
+function MaterialsTable({ materials }: { materials: Data['materials'] }) {
+  const { t } = useTranslation('plan')
+  const { t: tc } = useTranslation()
+  const f = useFormat()
+  return (
+    <div className="overflow-x-auto">
+      <table className="table">
+        <caption className="sr-only">{t('materials.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('materials.materialTitle')}</th>
+            <th scope="col">{t('materials.kind')}</th>
+            <th scope="col">{t('breakdowns.language')}</th>
+            <th scope="col">{t('materials.version')}</th>
+            <th scope="col">{t('materials.get')}</th>
+            <th scope="col" className="text-right">
+              {t('materials.usedIn')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {materials.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <Link to={`/materials/${m.id}`}>{m.title}</Link>
+              </td>
+              <td>{t(`materialKinds.${m.kind}`)}</td>
+              <td>{tc(`languages.${m.language}`, { defaultValue: m.language })}</td>
+              <td>{m.version}</td>
+              <td className="space-x-2">
+                {m.fileId ? (
+                  <a href={`/materials/${m.id}/file`} download>
+                    {t('materials.download')}
+                    <span className="sr-only"> {m.fileName}</span>
+                  </a>
+                ) : null}
+                {m.url ? (
+                  <a href={m.url} rel="noopener noreferrer" target="_blank">
+                    {t('materials.openLink')}
+                  </a>
+                ) : null}
+              </td>
+              <td className="text-right">
+                {t('materials.actionsCount', { count: m.actionCount, formatted: f.number(m.actionCount) })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   )
 }

@@ -3,8 +3,8 @@ import {
   type ActionFunctionArgs,
   json,
   type LoaderFunctionArgs,
-  type MetaFunction,
   redirect,
+  type SerializeFrom,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -20,14 +20,15 @@ import {
   listSectionVersions,
   restoreSectionVersion,
   savePlanSection,
-} from '~/models/plan.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+} from '~/models/plan/index.server'
+import { canEditPlan } from '~/models/plan/policy'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
 import { renderMarkdown } from '~/utils/markdown.server'
-import { can } from '~/utils/permissions'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Communication plan · Ripple' }]
+export const meta = pageTitle('plan:title')
 
 const saveSchema = z.object({
   intent: z.literal('save'),
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     key,
     body: section?.body ?? '',
-    canEdit: can(user, 'plan:edit'),
+    canEdit: canEditPlan(user),
     versions: listSectionVersions(key).map((v) => ({
       id: v.id,
       createdAt: v.createdAt,
@@ -75,124 +76,140 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: restoreSchema })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     invariantResponse(getSectionVersion(key, submission.value.versionId))
-    db.transaction((tx) => {
-      restoreSectionVersion(tx, key, submission.value.versionId, user.id)
-    })
+    orForbidden(() =>
+      db.transaction((tx) => restoreSectionVersion(tx, key, submission.value.versionId, user)),
+    )
     return redirect(`/plan/${key}?history=1&restored=1`)
   }
   const submission = parseForm(formData, { schema: saveSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  db.transaction((tx) => {
-    savePlanSection(tx, key, submission.value.body.replace(/\r\n/g, '\n'), user.id)
-  })
+  orForbidden(() =>
+    db.transaction((tx) => savePlanSection(tx, key, submission.value.body.replace(/\r\n/g, '\n'), user)),
+  )
   return redirect(`/plan#section-${key}`)
 }
+
+type Data = SerializeFrom<typeof loader>
 
 export default function PlanSectionPage() {
   const { t } = useTranslation('plan')
   const { t: tc } = useTranslation()
-  const f = useFormat()
   const data = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: 'plan-section',
-    lastResult,
-    defaultValue: { body: data.body, intent: 'save' },
-    onValidate: ({ formData }) => parseForm(formData, { schema: saveSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-  })
-  const title = t(`sections.${data.key}`)
   return (
     <div className="space-y-6">
       <div className="page-title">
-        <h1>{title}</h1>
+        <h1>{t(`sections.${data.key}`)}</h1>
         <Link to={`/plan#section-${data.key}`} className="btn-secondary">
           {tc('actions.back')}
         </Link>
       </div>
       <PlanNav current="plan" />
-      {data.canEdit ? (
-        <Form method="post" {...getFormProps(form)} className="card space-y-4">
-          <FormErrors errors={form.errors} />
-          <input type="hidden" name="intent" value="save" />
-          <TextareaField
-            label={t('markdownLabel')}
-            hint={t('markdownHint')}
-            {...getTextareaProps(fields.body)}
-            rows={18}
-            className="font-mono"
-            errors={fields.body.errors}
-          />
-          <div className="flex gap-2">
-            <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-              {tc('actions.save')}
-            </button>
-            <Link to="/plan" className="btn-secondary">
-              {tc('actions.cancel')}
-            </Link>
-          </div>
+      {data.canEdit ? <SectionEditor body={data.body} /> : null}
+      <VersionHistory versions={data.versions} />
+      {data.preview ? <VersionPreview preview={data.preview} canEdit={data.canEdit} /> : null}
+    </div>
+  )
+}
+
+function SectionEditor({ body }: { body: string }) {
+  const { t } = useTranslation('plan')
+  const { t: tc } = useTranslation()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'plan-section',
+    lastResult,
+    defaultValue: { body, intent: 'save' },
+    onValidate: ({ formData }) => parseForm(formData, { schema: saveSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-4">
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="save" />
+      <TextareaField
+        label={t('markdownLabel')}
+        hint={t('markdownHint')}
+        {...getTextareaProps(fields.body)}
+        rows={18}
+        className="font-mono"
+        errors={fields.body.errors}
+      />
+      <div className="flex gap-2">
+        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+          {tc('actions.save')}
+        </button>
+        <Link to="/plan" className="btn-secondary">
+          {tc('actions.cancel')}
+        </Link>
+      </div>
+    </Form>
+  )
+}
+
+function VersionHistory({ versions }: { versions: Data['versions'] }) {
+  const { t } = useTranslation('plan')
+  const f = useFormat()
+  return (
+    <section aria-labelledby="history-heading" className="card space-y-3">
+      <h2 id="history-heading">{t('versions.title')}</h2>
+      {versions.length === 0 ? (
+        <p className="text-sm text-ink-muted">{t('versions.none')}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('versions.when')}</th>
+                <th scope="col">{t('versions.who')}</th>
+                <th scope="col">{t('versions.length')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('versions.view')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v, i) => (
+                <tr key={v.id}>
+                  <td>
+                    {f.dateTime(v.createdAt)}{' '}
+                    {i === 0 ? (
+                      <span className="badge bg-brand-50 text-brand-700">{t('versions.current')}</span>
+                    ) : null}
+                  </td>
+                  <td>{v.userName ?? '—'}</td>
+                  <td>{t('versions.characters', { count: v.length })}</td>
+                  <td>
+                    <Link to={`?history=1&version=${v.id}#preview`}>{t('versions.view')}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function VersionPreview({ preview, canEdit }: { preview: NonNullable<Data['preview']>; canEdit: boolean }) {
+  const { t } = useTranslation('plan')
+  const f = useFormat()
+  return (
+    <section id="preview" aria-labelledby="preview-heading" className="card space-y-3">
+      <h2 id="preview-heading">{t('versions.previewTitle', { when: f.dateTime(preview.createdAt) })}</h2>
+      <div className={markdownClass} dangerouslySetInnerHTML={{ __html: preview.html }} />
+      {canEdit ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="restore" />
+          <input type="hidden" name="versionId" value={preview.id} />
+          <button type="submit" className="btn-secondary">
+            {t('versions.restore')}
+          </button>
+          <p className="hint">{t('versions.restoreHint')}</p>
         </Form>
       ) : null}
-
-      <section aria-labelledby="history-heading" className="card space-y-3">
-        <h2 id="history-heading">{t('versions.title')}</h2>
-        {data.versions.length === 0 ? (
-          <p className="text-sm text-ink-muted">{t('versions.none')}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('versions.when')}</th>
-                  <th scope="col">{t('versions.who')}</th>
-                  <th scope="col">{t('versions.length')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('versions.view')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.versions.map((v, i) => (
-                  <tr key={v.id}>
-                    <td>
-                      {f.dateTime(v.createdAt)}{' '}
-                      {i === 0 ? (
-                        <span className="badge bg-brand-50 text-brand-700">{t('versions.current')}</span>
-                      ) : null}
-                    </td>
-                    <td>{v.userName ?? '—'}</td>
-                    <td>{t('versions.characters', { count: v.length })}</td>
-                    <td>
-                      <Link to={`?history=1&version=${v.id}#preview`}>{t('versions.view')}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-
-      {data.preview ? (
-        <section id="preview" aria-labelledby="preview-heading" className="card space-y-3">
-          <h2 id="preview-heading">
-            {t('versions.previewTitle', { when: f.dateTime(data.preview.createdAt) })}
-          </h2>
-          <div className={markdownClass} dangerouslySetInnerHTML={{ __html: data.preview.html }} />
-          {data.canEdit ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="restore" />
-              <input type="hidden" name="versionId" value={data.preview.id} />
-              <button type="submit" className="btn-secondary">
-                {t('versions.restore')}
-              </button>
-              <p className="hint">{t('versions.restoreHint')}</p>
-            </Form>
-          ) : null}
-        </section>
-      ) : null}
-    </div>
+    </section>
   )
 }

@@ -3,18 +3,19 @@ import {
   type ActionFunctionArgs,
   json,
   type LoaderFunctionArgs,
-  type MetaFunction,
   redirect,
+  type SerializeFrom,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, type MetaArgs, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { FormErrors, TextareaField } from '~/components/forms'
 import { GroupForm } from '~/components/group-form'
 import { Pagination } from '~/components/list'
-import { PlanNav } from '~/components/plan-nav'
+import { ArchivedNotice, ArchiveToggle, PlanNav } from '~/components/plan-nav'
 import {
+  computeMetric,
   getGroup,
   groupFilterOptions,
   groupMemberCount,
@@ -24,19 +25,20 @@ import {
   saveGroupStrategy,
   setGroupArchived,
   updateGroup,
-} from '~/models/groups.server'
-import { computeMetric } from '~/models/metrics.server'
-import { groupFormSchema, strategyFormSchema } from '~/models/plan-forms'
+} from '~/models/plan/index.server'
+import { canEditPlan } from '~/models/plan/policy'
+import { groupFormSchema, strategyFormSchema } from '~/models/plan/schemas'
 import { getProject } from '~/models/project.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 import { pageFromUrl } from '~/utils/paging'
-import { can } from '~/utils/permissions'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.group.name ?? 'Group'} · Ripple` },
-]
+export const meta = pageTitle<MetaArgs<typeof loader>>(
+  ({ data }) => (data ? 'plan:meta.record' : 'plan:meta.group'),
+  ({ data }) => ({ name: data?.group.name }),
+)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
@@ -63,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     strategy: groupStrategy(group.id),
     languages: project.workingLanguages,
     options: groupFilterOptions(),
-    canEdit: can(user, 'plan:edit'),
+    canEdit: canEditPlan(user),
   })
 }
 
@@ -74,34 +76,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = String(formData.get('intent'))
   if (intent === 'archive' || intent === 'restore') {
-    db.transaction((tx) => {
-      setGroupArchived(tx, id, intent === 'archive', user.id)
-    })
+    orForbidden(() => db.transaction((tx) => setGroupArchived(tx, id, intent === 'archive', user)))
     return redirect(intent === 'archive' ? '/plan/groups' : `/plan/groups/${id}`)
   }
   if (intent === 'strategy') {
     const submission = parseForm(formData, { schema: strategyFormSchema })
     if (submission.status !== 'success') return json({ intent, result: submission.reply() }, { status: 400 })
     const languages = getProject()?.workingLanguages ?? []
-    db.transaction((tx) => saveGroupStrategy(tx, id, submission.value, languages, user.id))
+    orForbidden(() => db.transaction((tx) => saveGroupStrategy(tx, id, submission.value, languages, user)))
     return redirect(`/plan/groups/${id}#messages`)
   }
   const submission = parseForm(formData, { schema: groupFormSchema })
   if (submission.status !== 'success')
     return json({ intent: 'save', result: submission.reply() }, { status: 400 })
-  db.transaction((tx) => {
-    updateGroup(tx, id, submission.value, user.id)
-  })
+  orForbidden(() => db.transaction((tx) => updateGroup(tx, id, submission.value, user)))
   return redirect(`/plan/groups/${id}`)
 }
 
+type Data = SerializeFrom<typeof loader>
+
 export default function GroupPage() {
   const { t } = useTranslation('plan')
-  const f = useFormat()
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { group } = data
-  const values = { name: group.name, description: group.description ?? undefined, ...group.filter }
   return (
     <div className="space-y-6">
       <div className="page-title">
@@ -111,55 +109,9 @@ export default function GroupPage() {
         </Link>
       </div>
       <PlanNav current="groups" />
-      {group.archivedAt ? (
-        <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">
-          {t('archivedNotice')}
-        </p>
-      ) : null}
+      <ArchivedNotice archivedAt={group.archivedAt} />
       {group.description ? <p>{group.description}</p> : null}
-      <section className="card space-y-3" aria-labelledby="members-heading">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="members-heading">
-            {t('groups.currentMembers', { count: data.total, formatted: f.number(data.total) })}
-          </h2>
-          <Link to={data.registerLink}>{t('groups.openRegister')}</Link>
-        </div>
-        <p className="text-sm">{t('groups.shareReached', { share: f.number(data.shareReached) })}</p>
-        {data.members.length === 0 ? (
-          <p className="text-sm text-ink-muted">{t('groups.noMembers')}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('groups.stakeholder')}</th>
-                  <th scope="col">{t('breakdowns.category')}</th>
-                  <th scope="col">{t('groups.country')}</th>
-                  <th scope="col">{t('groups.stage')}</th>
-                  <th scope="col">{t('breakdowns.tier')}</th>
-                  <th scope="col">{t('groups.owner')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.members.map((m) => (
-                  <tr key={m.id}>
-                    <td>
-                      <Link to={`/stakeholders/${m.id}`}>{m.name}</Link>
-                    </td>
-                    <td>{m.categoryName}</td>
-                    <td>{m.country ?? '—'}</td>
-                    <td>{t(`stages.${m.stage}`)}</td>
-                    <td>{m.tier ? t('tierLabel', { tier: m.tier }) : '—'}</td>
-                    <td>{m.ownerName ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
-      </section>
-
+      <MembersSection data={data} />
       <section id="messages" className="card space-y-3" aria-labelledby="messages-heading">
         <h2 id="messages-heading">{t('groups.methodsAndMessages')}</h2>
         {data.canEdit ? (
@@ -169,27 +121,9 @@ export default function GroupPage() {
             lastResult={actionData?.intent === 'strategy' ? actionData.result : undefined}
           />
         ) : (
-          <>
-            <h3>{t('groups.methods')}</h3>
-            <p className="whitespace-pre-line text-sm">{data.strategy.methods || '—'}</p>
-            <h3>{t('groups.messages')}</h3>
-            <dl className="space-y-2 text-sm">
-              {Object.entries(data.strategy.messages).map(([language, message]) => (
-                <div key={language}>
-                  <dt className="font-medium">
-                    {t(`common:languages.${language}`, { defaultValue: language })}
-                  </dt>
-                  <dd lang={language}>{message}</dd>
-                </div>
-              ))}
-            </dl>
-            {Object.keys(data.strategy.messages).length === 0 ? (
-              <p className="text-sm text-ink-muted">{t('groups.noMessages')}</p>
-            ) : null}
-          </>
+          <StrategyView strategy={data.strategy} />
         )}
       </section>
-
       {data.canEdit ? (
         <section className="space-y-3" aria-labelledby="edit-heading">
           <h2 id="edit-heading">{t('groups.edit')}</h2>
@@ -197,18 +131,94 @@ export default function GroupPage() {
             schema={groupFormSchema}
             options={data.options}
             lastResult={actionData?.intent === 'save' ? actionData.result : undefined}
-            defaultValue={values}
+            defaultValue={{ name: group.name, description: group.description ?? undefined, ...group.filter }}
             submitLabel={t('common:actions.saveChanges')}
           />
-          <Form method="post">
-            <input type="hidden" name="intent" value={group.archivedAt ? 'restore' : 'archive'} />
-            <button type="submit" className={group.archivedAt ? 'btn-secondary' : 'btn-danger'}>
-              {group.archivedAt ? t('common:actions.restore') : t('common:actions.archive')}
-            </button>
-          </Form>
+          <ArchiveToggle archivedAt={group.archivedAt} />
         </section>
       ) : null}
     </div>
+  )
+}
+
+function MembersSection({ data }: { data: Data }) {
+  const { t } = useTranslation('plan')
+  const f = useFormat()
+  return (
+    <section className="card space-y-3" aria-labelledby="members-heading">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="members-heading">
+          {t('groups.currentMembers', { count: data.total, formatted: f.number(data.total) })}
+        </h2>
+        <Link to={data.registerLink}>{t('groups.openRegister')}</Link>
+      </div>
+      <p className="text-sm">{t('groups.shareReached', { share: f.number(data.shareReached) })}</p>
+      {data.members.length === 0 ? (
+        <p className="text-sm text-ink-muted">{t('groups.noMembers')}</p>
+      ) : (
+        <MembersTable members={data.members} />
+      )}
+      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
+    </section>
+  )
+}
+
+function MembersTable({ members }: { members: Data['members'] }) {
+  const { t } = useTranslation('plan')
+  return (
+    <div className="overflow-x-auto">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('groups.stakeholder')}</th>
+            <th scope="col">{t('breakdowns.category')}</th>
+            <th scope="col">{t('groups.country')}</th>
+            <th scope="col">{t('groups.stage')}</th>
+            <th scope="col">{t('breakdowns.tier')}</th>
+            <th scope="col">{t('groups.owner')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <Link to={`/stakeholders/${m.id}`}>{m.name}</Link>
+              </td>
+              <td>{m.categoryName}</td>
+              <td>{m.country ?? '—'}</td>
+              <td>{t(`stages.${m.stage}`)}</td>
+              <td>{m.tier ? t('tierLabel', { tier: m.tier }) : '—'}</td>
+              <td>{m.ownerName ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+type Strategy = { methods: string; messages: Record<string, string> }
+
+/** Methods and messages for readers who may not edit them. */
+function StrategyView({ strategy }: { strategy: Strategy }) {
+  const { t } = useTranslation('plan')
+  return (
+    <>
+      <h3>{t('groups.methods')}</h3>
+      <p className="whitespace-pre-line text-sm">{strategy.methods || '—'}</p>
+      <h3>{t('groups.messages')}</h3>
+      <dl className="space-y-2 text-sm">
+        {Object.entries(strategy.messages).map(([language, message]) => (
+          <div key={language}>
+            <dt className="font-medium">{t(`common:languages.${language}`, { defaultValue: language })}</dt>
+            <dd lang={language}>{message}</dd>
+          </div>
+        ))}
+      </dl>
+      {Object.keys(strategy.messages).length === 0 ? (
+        <p className="text-sm text-ink-muted">{t('groups.noMessages')}</p>
+      ) : null}
+    </>
   )
 }
 
@@ -218,7 +228,7 @@ function StrategyForm({
   lastResult,
 }: {
   languages: string[]
-  strategy: { methods: string; messages: Record<string, string> }
+  strategy: Strategy
   lastResult?: SubmissionResult<string[]> | null
 }) {
   const { t } = useTranslation('plan')
@@ -243,20 +253,17 @@ function StrategyForm({
       />
       <fieldset className="space-y-2">
         <legend className="label">{t('groups.messagesPerLanguage')}</legend>
-        {languages.map((language) => {
-          const field = messages[language]
-          return (
-            <TextareaField
-              key={language}
-              label={t(`common:languages.${language}`, { defaultValue: language })}
-              name={`${fields.messages.name}.${language}`}
-              defaultValue={strategy.messages[language] ?? ''}
-              lang={language}
-              rows={2}
-              errors={field?.errors as string[] | undefined}
-            />
-          )
-        })}
+        {languages.map((language) => (
+          <TextareaField
+            key={language}
+            label={t(`common:languages.${language}`, { defaultValue: language })}
+            name={`${fields.messages.name}.${language}`}
+            defaultValue={strategy.messages[language] ?? ''}
+            lang={language}
+            rows={2}
+            errors={messages[language]?.errors as string[] | undefined}
+          />
+        ))}
       </fieldset>
       <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
         {t('groups.saveMessages')}

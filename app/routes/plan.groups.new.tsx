@@ -1,22 +1,17 @@
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { GroupForm } from '~/components/group-form'
 import { PlanNav } from '~/components/plan-nav'
-import { createGroup, groupFilterOptions } from '~/models/groups.server'
-import { groupFilterKeys, groupFormSchema } from '~/models/plan-forms'
-import { requirePermission } from '~/utils/auth.server'
+import { createGroup, groupFilterOptions } from '~/models/plan/index.server'
+import { groupFilterKeys, groupFormSchema } from '~/models/plan/schemas'
+import { orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'New stakeholder group · Ripple' }]
+export const meta = pageTitle('plan:groups.new')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'plan:edit')
@@ -30,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
   const submission = parseForm(await request.formData(), { schema: groupFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const id = db.transaction((tx) => createGroup(tx, submission.value, user.id))
+  const id = orForbidden(() => db.transaction((tx) => createGroup(tx, submission.value, user)))
   return redirect(`/plan/groups/${id}`)
 }
 

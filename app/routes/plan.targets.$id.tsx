@@ -1,29 +1,24 @@
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
-import { PlanNav } from '~/components/plan-nav'
+import { ArchivedNotice, ArchiveToggle, PlanNav } from '~/components/plan-nav'
 import { TargetForm } from '~/components/target-form'
-import { targetFormSchema } from '~/models/plan-forms'
-import { getProject } from '~/models/project.server'
 import {
   getTarget,
   setTargetArchived,
   targetFormData,
   targetFormValues,
   updateTarget,
-} from '~/models/targets.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+} from '~/models/plan/index.server'
+import { targetFormSchema } from '~/models/plan/schemas'
+import { getProject } from '~/models/project.server'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Edit target · Ripple' }]
+export const meta = pageTitle('plan:targets.edit')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'plan:edit')
@@ -32,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const project = getProject()
   invariantResponse(project)
   return json({
-    form: targetFormData(),
+    form: targetFormData(project),
     values: targetFormValues(target, project),
     archivedAt: target.archivedAt,
     id: target.id,
@@ -46,16 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'archive' || intent === 'restore') {
-    db.transaction((tx) => {
-      setTargetArchived(tx, id, intent === 'archive', user.id)
-    })
+    orForbidden(() => db.transaction((tx) => setTargetArchived(tx, id, intent === 'archive', user)))
     return redirect(intent === 'archive' ? '/plan/targets' : `/plan/targets/${id}`)
   }
   const submission = parseForm(formData, { schema: targetFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  db.transaction((tx) => {
-    updateTarget(tx, id, submission.value, user.id)
-  })
+  orForbidden(() => db.transaction((tx) => updateTarget(tx, id, submission.value, user)))
   return redirect('/plan/targets')
 }
 
@@ -72,11 +63,7 @@ export default function EditTargetPage() {
         </Link>
       </div>
       <PlanNav current="targets" />
-      {archivedAt ? (
-        <p className="rounded-md border border-warn bg-warn-bg p-3 text-sm text-warn">
-          {t('archivedNotice')}
-        </p>
-      ) : null}
+      <ArchivedNotice archivedAt={archivedAt} />
       <TargetForm
         schema={targetFormSchema}
         data={form}
@@ -84,12 +71,7 @@ export default function EditTargetPage() {
         defaultValue={values}
         submitLabel={t('common:actions.saveChanges')}
       />
-      <Form method="post">
-        <input type="hidden" name="intent" value={archivedAt ? 'restore' : 'archive'} />
-        <button type="submit" className={archivedAt ? 'btn-secondary' : 'btn-danger'}>
-          {archivedAt ? t('common:actions.restore') : t('common:actions.archive')}
-        </button>
-      </Form>
+      <ArchiveToggle archivedAt={archivedAt} />
     </div>
   )
 }

@@ -1,35 +1,31 @@
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { PlanNav } from '~/components/plan-nav'
 import { TargetForm } from '~/components/target-form'
-import { targetFormSchema } from '~/models/plan-forms'
-import { createTarget, targetFormData } from '~/models/targets.server'
-import { requirePermission } from '~/utils/auth.server'
+import { createTarget, targetFormData } from '~/models/plan/index.server'
+import { targetFormSchema } from '~/models/plan/schemas'
+import { getProject } from '~/models/project.server'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'New target · Ripple' }]
+export const meta = pageTitle('plan:targets.new')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'plan:edit')
-  return json({ form: targetFormData() })
+  const project = getProject()
+  invariantResponse(project)
+  return json({ form: targetFormData(project) })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
   const submission = parseForm(await request.formData(), { schema: targetFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  db.transaction((tx) => {
-    createTarget(tx, submission.value, user.id)
-  })
+  orForbidden(() => db.transaction((tx) => createTarget(tx, submission.value, user)))
   return redirect('/plan/targets')
 }
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { serverT } from '~/i18n/resources.server'
-import { facetLabeller, listTargetsWithProgress, targetListOptions } from '~/models/targets.server'
+import { facetLabeller, listTargetsWithProgress, targetListOptions } from '~/models/plan/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 

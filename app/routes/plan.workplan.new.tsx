@@ -1,23 +1,18 @@
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { ActivityForm } from '~/components/activity-form'
 import { PlanNav } from '~/components/plan-nav'
-import { createActivity, planFormOptions } from '~/models/plan.server'
-import { activityFormSchema } from '~/models/plan-forms'
-import { requirePermission } from '~/utils/auth.server'
+import { createActivity, planFormOptions } from '~/models/plan/index.server'
+import { activityFormSchema } from '~/models/plan/schemas'
+import { orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 import { safeRedirect } from '~/utils/redirect'
 
-export const meta: MetaFunction = () => [{ title: 'New planned activity · Ripple' }]
+export const meta = pageTitle('plan:workplan.new')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'plan:edit')
@@ -38,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
   const submission = parseForm(await request.formData(), { schema: activityFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const id = db.transaction((tx) => createActivity(tx, submission.value, user.id))
+  const id = orForbidden(() => db.transaction((tx) => createActivity(tx, submission.value, user)))
   return redirect(
     submission.value.eventId ? safeRedirect(`/events/${submission.value.eventId}`) : `/plan/workplan/${id}`,
   )

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { serverT } from '~/i18n/resources.server'
-import { activityFilterSchema, listActivities } from '~/models/plan.server'
+import { listActivities } from '~/models/plan/index.server'
+import { activityFilterSchema } from '~/models/plan/schemas'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 

@@ -49,17 +49,17 @@ describe('plan sections and their versions', () => {
   it('keeps a version on every save, with who saved it, and restores an old one as a new version', () => {
     const user = comms()
     const before = listSectionVersions('methods').length
-    db.transaction((tx) => savePlanSection(tx, 'methods', 'First text', user.id))
-    db.transaction((tx) => savePlanSection(tx, 'methods', 'Second text', user.id))
+    db.transaction((tx) => savePlanSection(tx, 'methods', 'First text', user))
+    db.transaction((tx) => savePlanSection(tx, 'methods', 'Second text', user))
     // Saving the same text again is not a new version.
-    expect(db.transaction((tx) => savePlanSection(tx, 'methods', 'Second text', user.id))).toEqual({
+    expect(db.transaction((tx) => savePlanSection(tx, 'methods', 'Second text', user))).toEqual({
       changed: false,
     })
     const versions = listSectionVersions('methods')
     expect(versions.length).toBe(before + 2)
     expect(versions[0]).toMatchObject({ body: 'Second text', userName: user.name })
     const first = versions.find((v) => v.body === 'First text')!
-    db.transaction((tx) => restoreSectionVersion(tx, 'methods', first.id, user.id))
+    db.transaction((tx) => restoreSectionVersion(tx, 'methods', first.id, user))
     expect(getPlanSection('methods')?.body).toBe('First text')
     const after = listSectionVersions('methods')
     expect(after.length).toBe(before + 3)
@@ -71,7 +71,7 @@ describe('plan sections and their versions', () => {
   it('lists the eight parts in order, rendered safely', () => {
     const user = comms()
     db.transaction((tx) =>
-      savePlanSection(tx, 'purpose', 'Safe <script>alert(1)</script> [x](javascript:alert(1))', user.id),
+      savePlanSection(tx, 'purpose', 'Safe <script>alert(1)</script> [x](javascript:alert(1))', user),
     )
     const sections = listPlanSections()
     expect(sections.map((s) => s.key)).toEqual([

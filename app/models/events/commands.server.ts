@@ -1,0 +1,72 @@
+import { eq } from 'drizzle-orm'
+
+import { type Tx } from '#db/client'
+import { events } from '#db/schema'
+import { type Actor } from '~/utils/permissions'
+
+import { recordArchive, recordAudit, recordUpdate } from '../audit.server'
+import { assertCanEditEvents } from './policy'
+import { type EventForm } from './schemas'
+
+function toRow(input: EventForm) {
+  return {
+    kind: input.kind,
+    title: input.title,
+    themeId: input.themeId ?? null,
+    startDate: input.startDate,
+    endDate: input.endDate ?? null,
+    place: input.place ?? null,
+    online: input.online,
+    hostPartnerId: input.hostPartnerId ?? null,
+    registrations: input.registrations ?? null,
+    attendance: input.attendance ?? null,
+    description: input.description ?? null,
+    crossBorder: input.crossBorder,
+    planTargetGroupIds: input.planTargetGroupIds,
+    planMessages: input.planMessages ?? null,
+    planNotes: input.planNotes ?? null,
+  }
+}
+
+export function createEvent(tx: Tx, input: EventForm, actor: Actor) {
+  assertCanEditEvents(actor)
+  const row = toRow(input)
+  const id = tx.insert(events).values(row).returning({ id: events.id }).get().id
+  recordAudit(tx, {
+    userId: actor.id,
+    entity: 'event',
+    entityId: id,
+    action: 'create',
+    after: row,
+    summary: row.title,
+  })
+  return id
+}
+
+export function updateEvent(tx: Tx, id: number, input: EventForm, actor: Actor) {
+  assertCanEditEvents(actor)
+  const before = tx.select().from(events).where(eq(events.id, id)).get()
+  if (!before) return false
+  const row = toRow(input)
+  tx.update(events)
+    .set({ ...row, updatedAt: new Date().toISOString() })
+    .where(eq(events.id, id))
+    .run()
+  recordUpdate(tx, { userId: actor.id, entity: 'event', entityId: id, summary: row.title }, before, row)
+  return true
+}
+
+export function setEventArchived(tx: Tx, id: number, archived: boolean, actor: Actor) {
+  assertCanEditEvents(actor)
+  const before = tx.select().from(events).where(eq(events.id, id)).get()
+  if (!before) return false
+  const archivedAt = archived ? new Date().toISOString() : null
+  tx.update(events).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(events.id, id)).run()
+  recordArchive(
+    tx,
+    { userId: actor.id, entity: 'event', entityId: id, summary: before.title },
+    before.archivedAt,
+    archivedAt,
+  )
+  return true
+}

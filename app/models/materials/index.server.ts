@@ -1,0 +1,29 @@
+/**
+ * Common materials' public server entry: the catalogue, the language matrix, uploads and usage.
+ * Client-safe forms and policy live in ./schemas and ./policy; reading the multipart request is
+ * HTTP and lives with the routes (app/utils/material-upload.server.ts).
+ */
+
+export { createMaterial, setMaterialArchived, updateMaterial } from './commands.server'
+export { assertCanEditMaterials, canEditMaterials, canReadMaterials } from './policy'
+export {
+  getMaterial,
+  languageMatrix,
+  listMaterials,
+  type Material,
+  materialFile,
+  materialFormValues,
+  materialUsage,
+} from './queries.server'
+export * from './schemas'
+export {
+  allowedExtensions,
+  allowedUploads,
+  checkUpload,
+  type ReceivedFile,
+  safeFileName,
+  type StoredUpload,
+  type UploadCheck,
+  validateMaterialUpload,
+} from './uploads.server'
+export { materialKinds } from '#db/schema'

@@ -1,0 +1,19 @@
+import { type Actor, assertCan, can } from '~/utils/permissions'
+
+/**
+ * Who may do what to the common materials. Everyone who reads the plan sees and downloads them;
+ * editing is its own right. Pure: the browser may use it; the commands enforce it.
+ */
+
+export function canReadMaterials(actor: Actor | null | undefined) {
+  return can(actor, 'plan:read')
+}
+
+export function canEditMaterials(actor: Actor | null | undefined) {
+  return can(actor, 'material:edit')
+}
+
+/** The commands' guard: throws ForbiddenError unless the actor may edit materials. */
+export function assertCanEditMaterials(actor: Actor | null | undefined) {
+  assertCan(actor, 'material:edit')
+}

@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm'
+
+import { type Tx } from '#db/client'
+import { plannedActivities } from '#db/schema'
+import { type Actor } from '~/utils/permissions'
+
+import { recordArchive, recordAudit, recordUpdate } from '../../audit.server'
+import { assertCanEditPlan } from '../policy'
+import { type ActivityForm } from '../schemas'
+
+function activityRow(input: ActivityForm) {
+  return {
+    title: input.title,
+    description: input.description ?? null,
+    partnerId: input.partnerId ?? null,
+    dueDate: input.dueDate,
+    typeId: input.typeId ?? null,
+    channelId: input.channelId ?? null,
+    groupId: input.groupId ?? null,
+    eventId: input.eventId ?? null,
+    phase: input.eventId ? (input.phase ?? null) : null,
+  }
+}
+
+export function createActivity(tx: Tx, input: ActivityForm, actor: Actor) {
+  assertCanEditPlan(actor)
+  const row = activityRow(input)
+  const id = tx.insert(plannedActivities).values(row).returning({ id: plannedActivities.id }).get().id
+  recordAudit(tx, {
+    userId: actor.id,
+    entity: 'planned_activity',
+    entityId: id,
+    action: 'create',
+    after: row,
+    summary: row.title,
+  })
+  return id
+}
+
+export function updateActivity(tx: Tx, id: number, input: ActivityForm, actor: Actor) {
+  assertCanEditPlan(actor)
+  const before = tx.select().from(plannedActivities).where(eq(plannedActivities.id, id)).get()
+  if (!before) return false
+  const row = activityRow(input)
+  tx.update(plannedActivities)
+    .set({ ...row, updatedAt: new Date().toISOString() })
+    .where(eq(plannedActivities.id, id))
+    .run()
+  recordUpdate(
+    tx,
+    { userId: actor.id, entity: 'planned_activity', entityId: id, summary: row.title },
+    before,
+    row,
+  )
+  return true
+}
+
+export function setActivityArchived(tx: Tx, id: number, archived: boolean, actor: Actor) {
+  assertCanEditPlan(actor)
+  const before = tx.select().from(plannedActivities).where(eq(plannedActivities.id, id)).get()
+  if (!before) return false
+  const archivedAt = archived ? new Date().toISOString() : null
+  tx.update(plannedActivities)
+    .set({ archivedAt, updatedAt: new Date().toISOString() })
+    .where(eq(plannedActivities.id, id))
+    .run()
+  recordArchive(
+    tx,
+    { userId: actor.id, entity: 'planned_activity', entityId: id, summary: before.title },
+    before.archivedAt,
+    archivedAt,
+  )
+  return true
+}

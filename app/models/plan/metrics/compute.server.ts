@@ -1,0 +1,154 @@
+import { type SQL, sql } from 'drizzle-orm'
+
+import { db } from '#db/client'
+
+import {
+  actionAggregates,
+  actionCondition,
+  actionDims,
+  checkBreakdown,
+  countedActions,
+  endOfDay,
+  hasBreakdown,
+  liveStakeholder,
+  type MetricQuery,
+  monthSplit,
+  newlyEngagedIds,
+  number,
+  preaggregatedStatuses,
+  reachedStakeholderIds,
+  stakeholderCondition,
+  stakeholderDims,
+} from './query.server'
+
+/** The query's facet, when it has one: `scoped` and the value as text. */
+type Scope = { scoped: boolean; value: string; base: SQL }
+
+function actionSum(q: MetricQuery, { scoped, value, base }: Scope) {
+  const where = scoped ? sql`${base} and ${actionCondition(q.breakdown!, value)}` : base
+  return number(sql`select ${actionAggregates[q.metric]} as value from actions where ${where}`)
+}
+
+function languagesCovered(q: MetricQuery, { scoped, value, base }: Scope) {
+  const split = !q.filters && (!scoped || q.breakdown === 'language') ? monthSplit(q) : null
+  if (split) {
+    const only = (column: SQL) => (scoped ? sql` and ${column} = ${value}` : sql``)
+    const parts: SQL[] = [
+      sql`select r.language as language from action_language_months r where ${preaggregatedStatuses(q)} and r.month between ${split.months[0]} and ${split.months[1]}${only(sql`r.language`)}`,
+    ]
+    for (const [from, to] of split.edges) {
+      parts.push(
+        sql`select l.language from actions join action_languages l on l.action_id = actions.id where ${countedActions({ ...q, from, to })}${only(sql`l.language`)}`,
+      )
+    }
+    return number(sql`select count(distinct language) as value from (${sql.join(parts, sql` union `)})`)
+  }
+  const where = scoped ? sql`${base} and ${actionCondition(q.breakdown!, value)}` : base
+  const languageOnly =
+    scoped && q.breakdown === 'language' ? sql` and action_languages.language = ${value}` : sql``
+  return number(
+    sql`select count(distinct action_languages.language) as value from actions join action_languages on action_languages.action_id = actions.id where ${where}${languageOnly}`,
+  )
+}
+
+function stakeholdersReached(q: MetricQuery, { scoped, value, base }: Scope) {
+  // Whole months from stakeholder_reach_months when only a stakeholder facet (or none) applies.
+  const split = !q.filters && (!scoped || stakeholderDims.has(q.breakdown!)) ? monthSplit(q) : null
+  if (split) {
+    const facet = scoped ? sql` where ${stakeholderCondition(q.breakdown!, value)}` : sql``
+    return number(sql`select count(distinct u.sid) as value from (${reachedStakeholderIds(q, split)}) u
+          join stakeholders on stakeholders.id = u.sid${facet}`)
+  }
+  let where = base
+  if (scoped) {
+    where = stakeholderDims.has(q.breakdown!)
+      ? sql`${where} and ${stakeholderCondition(q.breakdown!, value)}`
+      : sql`${where} and ${actionCondition(q.breakdown!, value)}`
+  }
+  return number(sql`select count(distinct action_stakeholders.stakeholder_id) as value
+        from action_stakeholders
+        join actions on actions.id = action_stakeholders.action_id
+        join stakeholders on stakeholders.id = action_stakeholders.stakeholder_id
+        where ${where}`)
+}
+
+/** The condition "this member was reached" for the group share. */
+function reachedCondition(q: MetricQuery, { scoped, value, base }: Scope): SQL {
+  const reachingActions =
+    scoped && actionDims.has(q.breakdown!) ? sql`${base} and ${actionCondition(q.breakdown!, value)}` : base
+  const split = !q.filters && !(scoped && actionDims.has(q.breakdown!)) ? monthSplit(q) : null
+  if (!split)
+    return sql`exists (select 1 from action_stakeholders
+            join actions on actions.id = action_stakeholders.action_id
+            where action_stakeholders.stakeholder_id = stakeholders.id and ${reachingActions})`
+  // Whole months: one probe of stakeholder_reach_months per member; the days at the ends from the links.
+  return sql.join(
+    [
+      sql`exists (select 1 from stakeholder_reach_months r where r.stakeholder_id = stakeholders.id and ${preaggregatedStatuses(q)}
+                and r.month between ${split.months[0]} and ${split.months[1]})`,
+      ...split.edges.map(
+        ([
+          from,
+          to,
+        ]) => sql`exists (select 1 from action_stakeholders join actions on actions.id = action_stakeholders.action_id
+                  where action_stakeholders.stakeholder_id = stakeholders.id and ${countedActions({ ...q, from, to })})`,
+      ),
+    ],
+    sql` or `,
+  )
+}
+
+function groupShareReached(q: MetricQuery, scope: Scope) {
+  // Population: the live stakeholders of the facet (group, tier, category), or all of them;
+  // an action facet (partner, type, channel, language) narrows which actions count as reaching.
+  const population =
+    scope.scoped && stakeholderDims.has(q.breakdown!)
+      ? sql`${liveStakeholder} and ${stakeholderCondition(q.breakdown!, scope.value)}`
+      : liveStakeholder
+  const row = db.get<{ members: number; reached: number }>(sql`select count(*) as members,
+          coalesce(sum(${reachedCondition(q, scope)}), 0) as reached
+        from stakeholders where ${population}`)
+  if (!row || !row.members) return 0
+  return Math.round((1000 * row.reached) / row.members) / 10
+}
+
+function newStakeholdersEngaged(q: MetricQuery, { scoped, value }: Scope) {
+  const facet = scoped ? sql` and ${stakeholderCondition(q.breakdown!, value)}` : sql``
+  // Driven from the (short) list of ids: "stakeholders.id in (...)" let SQLite walk every live stakeholder.
+  return number(sql`select count(*) as value from (${newlyEngagedIds(q.from, q.to)}) engaged
+        cross join stakeholders on stakeholders.id = engaged.entity_id
+        where ${liveStakeholder}${facet}`)
+}
+
+function fundedProjectLinks(q: MetricQuery, { scoped, value }: Scope) {
+  const facet = scoped ? sql` and ${stakeholderCondition(q.breakdown!, value)}` : sql``
+  return number(sql`select count(*) as value from stakeholders
+        join stakeholder_categories c on c.id = stakeholders.category_id
+        where ${liveStakeholder} and c.is_funded_project = 1 and stakeholders.stage = 'collaborating'
+          and stakeholders.created_at <= ${endOfDay(q.to)}${facet}`)
+}
+
+/** The figure for one metric over a period (restricted to `breakdownValue` when given). */
+export function computeMetric(q: MetricQuery): number {
+  checkBreakdown(q)
+  const scoped = hasBreakdown(q)
+  const scope: Scope = { scoped, value: scoped ? String(q.breakdownValue) : '', base: countedActions(q) }
+  switch (q.metric) {
+    case 'actions':
+    case 'participants':
+    case 'online_reach':
+    case 'engagements':
+    case 'partners_active':
+      return actionSum(q, scope)
+    case 'languages_covered':
+      return languagesCovered(q, scope)
+    case 'stakeholders_reached':
+      return stakeholdersReached(q, scope)
+    case 'group_share_reached':
+      return groupShareReached(q, scope)
+    case 'new_stakeholders_engaged':
+      return newStakeholdersEngaged(q, scope)
+    case 'funded_project_links':
+      return fundedProjectLinks(q, scope)
+  }
+}

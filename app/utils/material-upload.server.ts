@@ -1,0 +1,78 @@
+import { unstable_parseMultipartFormData } from '@remix-run/node'
+
+import { materialFormSchema } from '~/models/materials/schemas'
+import { type ReceivedFile, validateMaterialUpload } from '~/models/materials/uploads.server'
+import { parseForm } from '~/utils/forms'
+
+/** Reads a field's stream, keeping at most `limit` bytes; returns the kept bytes and the full size. */
+async function readCapped(data: AsyncIterable<Uint8Array>, limit: number) {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of data) {
+    size += chunk.length
+    if (size <= limit) chunks.push(chunk)
+  }
+  return { chunks, size }
+}
+
+/**
+ * Reads a material form (multipart or not) without ever holding more than `limitBytes` of the
+ * file: an oversize file is drained and reported, and every other field is still read, so the
+ * form comes back with all that was typed.
+ */
+export async function readMaterialRequest(
+  request: Request,
+  limitBytes: number,
+): Promise<{ formData: FormData; file: ReceivedFile | null }> {
+  const contentType = request.headers.get('content-type') ?? ''
+  if (!contentType.startsWith('multipart/form-data'))
+    return { formData: await request.formData(), file: null }
+  let file: ReceivedFile | null = null
+  const formData = await unstable_parseMultipartFormData(request, async ({ name, filename, data }) => {
+    if (filename === undefined) {
+      const { chunks } = await readCapped(data, 200_000)
+      return Buffer.concat(chunks).toString('utf8')
+    }
+    if (name !== 'file') {
+      for await (const _ of data) void _
+      return undefined
+    }
+    const { chunks, size } = await readCapped(data, limitBytes)
+    if (filename === '' && size === 0) return undefined
+    file = {
+      fileName: filename,
+      bytes: size > limitBytes ? new Uint8Array() : Buffer.concat(chunks),
+      tooLarge: size > limitBytes,
+    }
+    return undefined
+  })
+  return { formData, file }
+}
+
+/**
+ * Checks a material form with its file: the values and the upload to store, or the form's reply
+ * with every field error (file problems on `file`; neither link nor file on `url`).
+ */
+export function checkMaterialSubmission(
+  formData: FormData,
+  file: ReceivedFile | null,
+  limitBytes: number,
+  hasStoredFile: boolean,
+) {
+  const submission = parseForm(formData, { schema: materialFormSchema })
+  const { upload, error } = validateMaterialUpload(file, limitBytes)
+  const fieldErrors: Record<string, string[]> = {}
+  if (error) fieldErrors.file = [error]
+  else if (submission.status === 'success' && !upload && !submission.value.url && !hasStoredFile)
+    fieldErrors.url = ['plan:materials.errors.linkOrFile']
+  if (submission.status !== 'success' || Object.keys(fieldErrors).length) {
+    const reply = submission.reply({
+      fieldErrors: {
+        ...(submission.status === 'success' ? {} : submission.error),
+        ...fieldErrors,
+      } as Record<string, string[]>,
+    })
+    return { ok: false as const, reply }
+  }
+  return { ok: true as const, value: submission.value, upload }
+}
