@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { databaseFile } from '#db/client'
 import { PageHeader } from '~/components/list'
+import { databaseFileName } from '~/models/admin/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 
@@ -11,7 +11,7 @@ export const meta = pageTitle('admin:meta.backup')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:manage')
-  return json({ file: databaseFile() })
+  return json({ file: databaseFileName() })
 }
 
 export default function Backup() {

@@ -7,23 +7,21 @@ import {
   type SerializeFrom,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { sql } from 'drizzle-orm'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 
-import { db } from '#db/client'
-import { stakeholders } from '#db/schema'
 import { ErrorList, Field } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
 import { categoryLabel } from '~/components/stakeholders'
 import {
-  createCategory,
-  listCategories,
-  moveCategory,
-  setCategoryArchived,
-  updateCategory,
-} from '~/models/stakeholders.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+  addCategory,
+  archiveCategory,
+  categoriesWithCounts,
+  categoryExists,
+  editCategory,
+  moveCategoryBy,
+} from '~/models/admin/index.server'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
 
@@ -45,21 +43,7 @@ const idSchema = z.object({ id: z.coerce.number().int().positive() })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:manage')
-  const counts = new Map(
-    db
-      .select({ id: stakeholders.categoryId, n: sql<number>`count(*)` })
-      .from(stakeholders)
-      .where(sql`${stakeholders.archivedAt} is null`)
-      .groupBy(stakeholders.categoryId)
-      .all()
-      .map((r) => [r.id, r.n]),
-  )
-  return json({
-    categories: listCategories({ includeArchived: true }).map((c) => ({
-      ...c,
-      count: counts.get(c.id) ?? 0,
-    })),
-  })
+  return json({ categories: categoriesWithCounts() })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -70,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: createSchema })
     if (submission.status !== 'success')
       return json({ intent: 'create' as const, id: null, result: submission.reply() }, { status: 400 })
-    db.transaction((tx) => createCategory(tx, submission.value, user.id))
+    orForbidden(() => addCategory(submission.value, user))
     return redirect('/admin/categories')
   }
   if (intent === 'update') {
@@ -82,18 +66,18 @@ export async function action({ request }: ActionFunctionArgs) {
       )
     }
     const { id, ...input } = submission.value
-    invariantResponse(listCategories({ includeArchived: true }).some((c) => c.id === id))
-    db.transaction((tx) => updateCategory(tx, id, input, user.id))
+    invariantResponse(categoryExists(id))
+    orForbidden(() => editCategory(id, input, user))
     return redirect('/admin/categories')
   }
   const parsed = idSchema.safeParse(Object.fromEntries(formData))
   invariantResponse(parsed.success, 'bad_request', 400)
   const id = parsed.data.id
-  invariantResponse(listCategories({ includeArchived: true }).some((c) => c.id === id))
+  invariantResponse(categoryExists(id))
   if (intent === 'up' || intent === 'down')
-    db.transaction((tx) => moveCategory(tx, id, intent === 'up' ? -1 : 1, user.id))
+    orForbidden(() => moveCategoryBy(id, intent === 'up' ? -1 : 1, user))
   else if (intent === 'archive' || intent === 'restore')
-    db.transaction((tx) => setCategoryArchived(tx, id, intent === 'archive', user.id))
+    orForbidden(() => archiveCategory(id, intent === 'archive', user))
   else throw json({ message: 'bad_request' }, { status: 400 })
   return redirect('/admin/categories')
 }

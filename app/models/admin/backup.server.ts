@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { db, sqlite } from '#db/client'
+import { databaseFile, db, sqlite } from '#db/client'
 
 import { recordAudit } from '../audit.server'
 import { type ActingUser, assertAdministrator } from './shared.server'
@@ -26,4 +26,9 @@ export async function backupDatabase(acting: ActingUser): Promise<string> {
     summary: 'database backup downloaded',
   })
   return file
+}
+
+/** The live database file's path, named in the restore steps. */
+export function databaseFileName(): string {
+  return databaseFile()
 }

@@ -5,6 +5,7 @@
  */
 export * from './audit.server'
 export * from './backup.server'
+export * from './categories.server'
 export * from './partners.server'
 export * from './policy'
 export * from './project.server'
