@@ -7,8 +7,8 @@ import { locales, partnerRoles, roles } from '#db/schema/core'
 import { Field, SelectField } from '~/components/forms'
 import { countryOptions, socialKinds } from '~/models/admin'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the pieces only read names, ids and errors
-type Fields<K extends string> = Record<K, FieldMetadata<any, any, string[]>>
+/** The conform metadata of the plain (text, number, choice) fields a piece renders, of any form. */
+type Fields<K extends string> = Record<K, FieldMetadata<string | number | undefined>>
 
 export function PartnerFields({
   fields,

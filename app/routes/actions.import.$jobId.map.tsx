@@ -1,9 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 
-import { MapPage } from '~/components/import/ImportPages'
-import { mapAction, mapLoader } from '~/models/import/routes.server'
+import { MapPage } from '~/components/import/MapPage'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Import · Ripple' }]
+import { mapAction, mapLoader } from './_shared/import.server'
+
+export const meta = pageTitle('import:meta.title')
 export const loader = ({ request, params }: LoaderFunctionArgs) => mapLoader(request, params, 'actions')
 export const action = ({ request, params }: ActionFunctionArgs) => mapAction(request, params, 'actions')
 

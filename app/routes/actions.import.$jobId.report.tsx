@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 
-import { ReportPage } from '~/components/import/ImportPages'
-import { reportLoader } from '~/models/import/routes.server'
+import { ReportPage } from '~/components/import/ReportPage'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Import · Ripple' }]
+import { reportLoader } from './_shared/import.server'
+
+export const meta = pageTitle('import:meta.title')
 export const loader = ({ request, params }: LoaderFunctionArgs) => reportLoader(request, params, 'actions')
 
 export default function Report() {

@@ -1,10 +1,12 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { PageHeader } from '~/components/list'
 import { requirePermission } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Administration · Ripple' }]
+export const meta = pageTitle('admin:meta.index')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:manage')
@@ -27,9 +29,7 @@ export default function AdminIndex() {
   const { t } = useTranslation('admin')
   return (
     <div>
-      <div className="page-title">
-        <h1>{t('index.title')}</h1>
-      </div>
+      <PageHeader title={t('index.title')} />
       <p className="mb-6 max-w-prose text-ink-muted">{t('index.intro')}</p>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {sections.map((s) => (

@@ -8,8 +8,8 @@ import {
   redirect,
 } from '@remix-run/node'
 
-import { backupDatabase } from '~/models/admin.server'
-import { requirePermission } from '~/utils/auth.server'
+import { backupDatabase } from '~/models/admin/index.server'
+import { orForbidden, requirePermission } from '~/utils/auth.server'
 
 /** Opening the address directly leads to the page that explains backups and has the button. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:manage')
-  const file = await backupDatabase(user.id)
+  const file = await orForbidden(() => backupDatabase(user))
   const size = fs.statSync(file).size
   const stream = fs.createReadStream(file)
   // Once open, the file can be unlinked: the descriptor keeps the data readable until the stream ends.

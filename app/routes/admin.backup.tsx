@@ -1,15 +1,17 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { databaseFile } from '#db/client'
+import { PageHeader } from '~/components/list'
+import { databaseFileName } from '~/models/admin/index.server'
 import { requirePermission } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Backup · Ripple' }]
+export const meta = pageTitle('admin:meta.backup')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:manage')
-  return json({ file: databaseFile() })
+  return json({ file: databaseFileName() })
 }
 
 export default function Backup() {
@@ -17,9 +19,7 @@ export default function Backup() {
   const { file } = useLoaderData<typeof loader>()
   return (
     <div className="max-w-3xl space-y-6">
-      <div className="page-title">
-        <h1>{t('backup.title')}</h1>
-      </div>
+      <PageHeader title={t('backup.title')} />
       <section className="card space-y-3" aria-labelledby="backup-heading">
         <h2 id="backup-heading" className="text-lg font-semibold">
           {t('backup.downloadTitle')}
@@ -45,6 +45,7 @@ export default function Backup() {
             {t('backup.restoreSteps.replace', { file })}
             <pre
               className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs"
+              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a block that scrolls sideways must be reachable by keyboard
               tabIndex={0}
             >{`cp ripple-backup-YYYY-MM-DD.db ${file}\nrm -f ${file}-wal ${file}-shm`}</pre>
           </li>

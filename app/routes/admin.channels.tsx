@@ -1,9 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 
 import { ListEditor } from '~/components/list-editor'
 import { listEditorAction, listEditorLoader } from '~/models/action-lists.server'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Channels · Ripple' }]
+export const meta = pageTitle('admin:meta.channels')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return listEditorLoader(request, 'channels')

@@ -1,11 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -13,12 +7,13 @@ import { z } from 'zod'
 import { PartnerFields, SavedNotice } from '~/components/admin'
 import { FormErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
-import { partnerSchema } from '~/models/admin'
-import { getPartner, setPartnerArchived, updatePartner } from '~/models/admin.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { getPartner, setPartnerArchived, updatePartner } from '~/models/admin/index.server'
+import { partnerSchema } from '~/models/admin/schemas'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Partner · Ripple' }]
+export const meta = pageTitle('admin:meta.partner')
 
 const idParam = z.coerce.number().int().positive()
 
@@ -44,12 +39,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'archive' || intent === 'restore') {
-    setPartnerArchived(id, intent === 'archive', user.id)
+    orForbidden(() => setPartnerArchived(id, intent === 'archive', user))
     return redirect(`/admin/partners/${id}?saved=${intent === 'archive' ? 'archived' : 'restored'}`)
   }
   const submission = parseForm(formData, { schema: editSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  updatePartner(id, submission.value, user.id)
+  orForbidden(() => updatePartner(id, submission.value, user))
   return redirect(`/admin/partners/${id}?saved=1`)
 }
 

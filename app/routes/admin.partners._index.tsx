@@ -1,13 +1,14 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { EmptyState, ExportLink, StatusBadge } from '~/components/list'
-import { countryName } from '~/models/admin'
-import { listPartners } from '~/models/admin.server'
+import { EmptyState, PageHeader, StatusBadge } from '~/components/list'
+import { listPartners } from '~/models/admin/index.server'
+import { countryName } from '~/models/admin/schemas'
 import { requirePermission } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Partners · Ripple' }]
+export const meta = pageTitle('admin:meta.partners')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:manage')
@@ -20,15 +21,11 @@ export default function PartnersList() {
   const { partners, includeArchived } = useLoaderData<typeof loader>()
   return (
     <div>
-      <div className="page-title">
-        <h1>{t('partners.title')}</h1>
-        <div className="flex flex-wrap gap-2">
-          <ExportLink to="/admin/partners.csv" />
-          <Link to="/admin/partners/new" className="btn-primary">
-            {t('partners.new')}
-          </Link>
-        </div>
-      </div>
+      <PageHeader title={t('partners.title')} exportTo="/admin/partners.csv">
+        <Link to="/admin/partners/new" className="btn-primary">
+          {t('partners.new')}
+        </Link>
+      </PageHeader>
       <Form method="get" className="mb-4 flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2 text-sm">
           <input

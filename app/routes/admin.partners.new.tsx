@@ -1,22 +1,17 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { PartnerFields } from '~/components/admin'
 import { FormErrors } from '~/components/forms'
-import { partnerSchema } from '~/models/admin'
-import { createPartner } from '~/models/admin.server'
-import { requirePermission } from '~/utils/auth.server'
+import { createPartner } from '~/models/admin/index.server'
+import { partnerSchema } from '~/models/admin/schemas'
+import { orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'New partner · Ripple' }]
+export const meta = pageTitle('admin:meta.newPartner')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:manage')
@@ -27,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:manage')
   const submission = parseForm(await request.formData(), { schema: partnerSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const id = createPartner(submission.value, user.id)
+  const id = orForbidden(() => createPartner(submission.value, user))
   return redirect(`/admin/partners/${id}?saved=1`)
 }
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { serverT } from '~/i18n/resources.server'
-import { socialKinds } from '~/models/admin'
-import { listPartners } from '~/models/admin.server'
+import { listPartners } from '~/models/admin/index.server'
+import { socialKinds } from '~/models/admin/schemas'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 

@@ -11,35 +11,37 @@ import {
   type ActionFunctionArgs,
   json,
   type LoaderFunctionArgs,
-  type MetaFunction,
   redirect,
+  type SerializeFrom,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { stakeholderEditPolicies } from '#db/schema/core'
 import { SavedNotice } from '~/components/admin'
+import { ThemesSection } from '~/components/admin-themes'
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
-import { StatusBadge } from '~/components/list'
-import {
-  languageCodes,
-  projectSchema,
-  themeAddSchema,
-  themeArchiveSchema,
-  themeRenameSchema,
-} from '~/models/admin'
+import { PageHeader } from '~/components/list'
 import {
   addTheme,
   listThemes,
   renameTheme,
   setThemeArchived,
   updateProjectSettings,
-} from '~/models/admin.server'
-import { getProject } from '~/models/project.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+} from '~/models/admin/index.server'
+import { getProject } from '~/models/admin/index.server'
+import {
+  languageCodes,
+  projectSchema,
+  themeAddSchema,
+  themeArchiveSchema,
+  themeRenameSchema,
+} from '~/models/admin/schemas'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Project settings · Ripple' }]
+export const meta = pageTitle('admin:meta.project')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:manage')
@@ -59,14 +61,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: projectSchema })
     if (submission.status !== 'success')
       return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
-    updateProjectSettings(submission.value, user.id)
+    orForbidden(() => updateProjectSettings(submission.value, user))
     return redirect('/admin/project?saved=project')
   }
   if (intent === 'theme-add') {
     const submission = parseForm(formData, { schema: themeAddSchema })
     if (submission.status !== 'success')
       return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
-    const result = addTheme(submission.value.name, user.id)
+    const result = orForbidden(() => addTheme(submission.value.name, user))
     if (!result.ok)
       return json<ActionData>(
         { intent, result: submission.reply({ fieldErrors: { name: [result.error.message] } }) },
@@ -79,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const id = Number(formData.get('id'))
     if (submission.status !== 'success')
       return json<ActionData>({ intent, id, result: submission.reply() }, { status: 400 })
-    const result = renameTheme(submission.value.id, submission.value.name, user.id)
+    const result = orForbidden(() => renameTheme(submission.value.id, submission.value.name, user))
     if (!result.ok)
       return json<ActionData>(
         { intent, id, result: submission.reply({ fieldErrors: { name: [result.error.message] } }) },
@@ -90,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'theme-archive' || intent === 'theme-restore') {
     const parsed = themeArchiveSchema.safeParse(Object.fromEntries(formData))
     invariantResponse(parsed.success, 'bad_request', 400)
-    invariantResponse(setThemeArchived(parsed.data.id, intent === 'theme-archive', user.id))
+    invariantResponse(orForbidden(() => setThemeArchived(parsed.data.id, intent === 'theme-archive', user)))
     return redirect(`/admin/project?saved=${intent === 'theme-archive' ? 'archived' : 'restored'}#themes`)
   }
   throw json({ message: 'unknown_intent' }, { status: 400 })
@@ -98,15 +100,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const emptyPeriod = { label: '', start: '', end: '' }
 
-export default function ProjectSettings() {
-  const { t } = useTranslation('admin')
-  const { project, themes } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>() as ActionData | undefined
-  const [searchParams] = useSearchParams()
-  const navigation = useNavigation()
-  const saved = searchParams.get('saved')
+type LoadedProject = SerializeFrom<typeof loader>['project']
 
-  const [form, fields] = useForm({
+function useProjectForm(project: LoadedProject, actionData: ActionData | undefined) {
+  return useForm({
     id: 'project',
     lastResult: actionData?.intent === 'project' ? actionData.result : undefined,
     defaultValue: {
@@ -124,26 +121,149 @@ export default function ProjectSettings() {
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
+}
+
+type ProjectForm = ReturnType<typeof useProjectForm>[0]
+type ProjectFields = ReturnType<typeof useProjectForm>[1]
+
+function savedKey(saved: string) {
+  if (saved === 'archived') return 'common:actions.archived'
+  if (saved === 'restored') return 'common:actions.restored'
+  return 'common:actions.saved'
+}
+
+/** Name, acronym, description and dates. */
+function GeneralFields({ fields }: { fields: ProjectFields }) {
+  const { t } = useTranslation('admin')
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field
+          className="sm:col-span-2"
+          label={t('project.name')}
+          {...getInputProps(fields.name, { type: 'text' })}
+          errors={fields.name.errors}
+        />
+        <Field
+          label={t('project.acronym')}
+          {...getInputProps(fields.acronym, { type: 'text' })}
+          errors={fields.acronym.errors}
+        />
+      </div>
+      <TextareaField
+        label={t('project.description')}
+        {...getTextareaProps(fields.description)}
+        errors={fields.description.errors}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          label={t('project.startDate')}
+          {...getInputProps(fields.startDate, { type: 'date' })}
+          errors={fields.startDate.errors}
+        />
+        <Field
+          label={t('project.endDate')}
+          {...getInputProps(fields.endDate, { type: 'date' })}
+          errors={fields.endDate.errors}
+        />
+      </div>
+    </>
+  )
+}
+
+function WorkingLanguages({ field }: { field: ProjectFields['workingLanguages'] }) {
+  const { t } = useTranslation('admin')
+  return (
+    <fieldset aria-describedby={field.errors ? `${field.id}-error` : undefined}>
+      <legend className="label">{t('project.workingLanguages')}</legend>
+      <p className="hint mb-2">{t('project.workingLanguagesHint')}</p>
+      <div className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 lg:grid-cols-5">
+        {getCollectionProps(field, {
+          type: 'checkbox',
+          options: [...languageCodes],
+        }).map(({ key, ...props }) => (
+          <label key={key} className="flex min-h-[2rem] items-center gap-2 text-sm">
+            <input {...props} className="h-4 w-4" />
+            <span>
+              {t(`common:languages.${props.value}`)} <span className="text-ink-muted">({props.value})</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      <ErrorList id={`${field.id}-error`} errors={field.errors} />
+    </fieldset>
+  )
+}
+
+/** The reporting periods, one row each, with an empty row to add one. */
+function ReportingPeriods({ form, fields }: { form: ProjectForm; fields: ProjectFields }) {
+  const { t } = useTranslation('admin')
   const periods = fields.reportingPeriods.getFieldList()
+  return (
+    <fieldset>
+      <legend className="label">{t('project.reportingPeriods')}</legend>
+      <p className="hint mb-2">{t('project.reportingPeriodsHint')}</p>
+      <ul className="space-y-3">
+        {periods.map((period, index) => {
+          const p = period.getFieldset()
+          return (
+            <li
+              key={period.key}
+              className="grid items-start gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[2fr_1fr_1fr_auto]"
+            >
+              <Field
+                label={t('project.periodLabel')}
+                {...getInputProps(p.label, { type: 'text' })}
+                errors={p.label.errors}
+              />
+              <Field
+                label={t('project.periodStart')}
+                {...getInputProps(p.start, { type: 'date' })}
+                errors={p.start.errors}
+              />
+              <Field
+                label={t('project.periodEnd')}
+                {...getInputProps(p.end, { type: 'date' })}
+                errors={p.end.errors}
+              />
+              <button
+                className="btn-secondary sm:mt-6"
+                {...form.remove.getButtonProps({ name: fields.reportingPeriods.name, index })}
+                aria-label={t('project.removePeriodNamed', { n: index + 1 })}
+              >
+                {t('project.removePeriod')}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+      <button
+        className="btn-secondary mt-2"
+        {...form.insert.getButtonProps({
+          name: fields.reportingPeriods.name,
+          defaultValue: emptyPeriod,
+        })}
+      >
+        {t('project.addPeriod')}
+      </button>
+    </fieldset>
+  )
+}
+
+export default function ProjectSettings() {
+  const { t } = useTranslation('admin')
+  const { project, themes } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as ActionData | undefined
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const saved = searchParams.get('saved')
+
+  const [form, fields] = useProjectForm(project, actionData)
 
   return (
     <div className="space-y-8">
-      <div className="page-title">
-        <h1>{t('project.title')}</h1>
-      </div>
-      <SavedNotice
-        message={
-          saved
-            ? t(
-                saved === 'archived'
-                  ? 'common:actions.archived'
-                  : saved === 'restored'
-                    ? 'common:actions.restored'
-                    : 'common:actions.saved',
-              )
-            : null
-        }
-      />
+      <PageHeader title={t('project.title')} />
+      <SavedNotice message={saved ? t(savedKey(saved)) : null} />
 
       <section className="card" aria-labelledby="project-heading">
         <h2 id="project-heading" className="mb-4 text-lg font-semibold">
@@ -156,60 +276,9 @@ export default function ProjectSettings() {
             {t('common:actions.saveChanges')}
           </button>
           <input type="hidden" name="intent" value="project" />
-          <div className="grid gap-4 sm:grid-cols-3">
-            <Field
-              className="sm:col-span-2"
-              label={t('project.name')}
-              {...getInputProps(fields.name, { type: 'text' })}
-              errors={fields.name.errors}
-            />
-            <Field
-              label={t('project.acronym')}
-              {...getInputProps(fields.acronym, { type: 'text' })}
-              errors={fields.acronym.errors}
-            />
-          </div>
-          <TextareaField
-            label={t('project.description')}
-            {...getTextareaProps(fields.description)}
-            errors={fields.description.errors}
-          />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              label={t('project.startDate')}
-              {...getInputProps(fields.startDate, { type: 'date' })}
-              errors={fields.startDate.errors}
-            />
-            <Field
-              label={t('project.endDate')}
-              {...getInputProps(fields.endDate, { type: 'date' })}
-              errors={fields.endDate.errors}
-            />
-          </div>
+          <GeneralFields fields={fields} />
 
-          <fieldset
-            aria-describedby={
-              fields.workingLanguages.errors ? `${fields.workingLanguages.id}-error` : undefined
-            }
-          >
-            <legend className="label">{t('project.workingLanguages')}</legend>
-            <p className="hint mb-2">{t('project.workingLanguagesHint')}</p>
-            <div className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 lg:grid-cols-5">
-              {getCollectionProps(fields.workingLanguages, {
-                type: 'checkbox',
-                options: [...languageCodes],
-              }).map(({ key, ...props }) => (
-                <label key={key} className="flex min-h-[2rem] items-center gap-2 text-sm">
-                  <input {...props} className="h-4 w-4" />
-                  <span>
-                    {t(`common:languages.${props.value}`)}{' '}
-                    <span className="text-ink-muted">({props.value})</span>
-                  </span>
-                </label>
-              ))}
-            </div>
-            <ErrorList id={`${fields.workingLanguages.id}-error`} errors={fields.workingLanguages.errors} />
-          </fieldset>
+          <WorkingLanguages field={fields.workingLanguages} />
 
           <SelectField
             label={t('project.stakeholderEditPolicy')}
@@ -219,53 +288,7 @@ export default function ProjectSettings() {
             errors={fields.stakeholderEditPolicy.errors}
           />
 
-          <fieldset>
-            <legend className="label">{t('project.reportingPeriods')}</legend>
-            <p className="hint mb-2">{t('project.reportingPeriodsHint')}</p>
-            <ul className="space-y-3">
-              {periods.map((period, index) => {
-                const p = period.getFieldset()
-                return (
-                  <li
-                    key={period.key}
-                    className="grid items-start gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[2fr_1fr_1fr_auto]"
-                  >
-                    <Field
-                      label={t('project.periodLabel')}
-                      {...getInputProps(p.label, { type: 'text' })}
-                      errors={p.label.errors}
-                    />
-                    <Field
-                      label={t('project.periodStart')}
-                      {...getInputProps(p.start, { type: 'date' })}
-                      errors={p.start.errors}
-                    />
-                    <Field
-                      label={t('project.periodEnd')}
-                      {...getInputProps(p.end, { type: 'date' })}
-                      errors={p.end.errors}
-                    />
-                    <button
-                      className="btn-secondary sm:mt-6"
-                      {...form.remove.getButtonProps({ name: fields.reportingPeriods.name, index })}
-                      aria-label={t('project.removePeriodNamed', { n: index + 1 })}
-                    >
-                      {t('project.removePeriod')}
-                    </button>
-                  </li>
-                )
-              })}
-            </ul>
-            <button
-              className="btn-secondary mt-2"
-              {...form.insert.getButtonProps({
-                name: fields.reportingPeriods.name,
-                defaultValue: emptyPeriod,
-              })}
-            >
-              {t('project.addPeriod')}
-            </button>
-          </fieldset>
+          <ReportingPeriods form={form} fields={fields} />
 
           <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
             {t('common:actions.saveChanges')}
@@ -273,99 +296,7 @@ export default function ProjectSettings() {
         </Form>
       </section>
 
-      <section id="themes" className="card" aria-labelledby="themes-heading">
-        <h2 id="themes-heading" className="mb-1 text-lg font-semibold">
-          {t('themes.title')}
-        </h2>
-        <p className="hint mb-4">{t('themes.intro')}</p>
-        <ul className="divide-y divide-slate-200">
-          {themes.map((theme) => (
-            <ThemeRow
-              key={theme.id}
-              theme={theme}
-              actionData={
-                actionData?.intent === 'theme-rename' && actionData.id === theme.id ? actionData : undefined
-              }
-            />
-          ))}
-        </ul>
-        <AddTheme actionData={actionData?.intent === 'theme-add' ? actionData : undefined} />
-      </section>
+      <ThemesSection themes={themes} actionData={actionData} />
     </div>
-  )
-}
-
-function ThemeRow({
-  theme,
-  actionData,
-}: {
-  theme: { id: number; name: string; archivedAt: string | null }
-  actionData?: ActionData
-}) {
-  const { t } = useTranslation('admin')
-  const [form, fields] = useForm({
-    id: `theme-${theme.id}`,
-    lastResult: actionData?.result,
-    defaultValue: { name: theme.name },
-    onValidate: ({ formData }) => parseForm(formData, { schema: themeRenameSchema }),
-    shouldValidate: 'onBlur',
-  })
-  return (
-    <li className="flex flex-wrap items-end gap-2 py-3">
-      <Form method="post" {...getFormProps(form)} className="flex min-w-0 flex-1 flex-wrap items-end gap-2">
-        <input type="hidden" name="intent" value="theme-rename" />
-        <input type="hidden" name="id" value={theme.id} />
-        <Field
-          className="min-w-[12rem] flex-1"
-          label={t('themes.nameOf', { name: theme.name })}
-          {...getInputProps(fields.name, { type: 'text' })}
-          errors={fields.name.errors}
-        />
-        <button type="submit" className="btn-secondary">
-          {t('themes.rename')}
-        </button>
-      </Form>
-      {theme.archivedAt ? <StatusBadge tone="neutral">{t('status.archived')}</StatusBadge> : null}
-      <Form method="post">
-        <input type="hidden" name="id" value={theme.id} />
-        <button
-          type="submit"
-          name="intent"
-          value={theme.archivedAt ? 'theme-restore' : 'theme-archive'}
-          className="btn-secondary"
-        >
-          {theme.archivedAt ? t('common:actions.restore') : t('common:actions.archive')}
-          <span className="sr-only"> {theme.name}</span>
-        </button>
-      </Form>
-    </li>
-  )
-}
-
-function AddTheme({ actionData }: { actionData?: ActionData }) {
-  const { t } = useTranslation('admin')
-  const [form, fields] = useForm({
-    id: 'theme-add',
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseForm(formData, { schema: themeAddSchema }),
-    shouldValidate: 'onBlur',
-  })
-  return (
-    <Form
-      method="post"
-      {...getFormProps(form)}
-      className="mt-4 flex flex-wrap items-end gap-2 border-t border-slate-200 pt-4"
-    >
-      <input type="hidden" name="intent" value="theme-add" />
-      <Field
-        className="min-w-[12rem] flex-1"
-        label={t('themes.new')}
-        {...getInputProps(fields.name, { type: 'text' })}
-        errors={fields.name.errors}
-      />
-      <button type="submit" className="btn-primary">
-        {t('themes.add')}
-      </button>
-    </Form>
   )
 }

@@ -3,8 +3,8 @@ import {
   type ActionFunctionArgs,
   json,
   type LoaderFunctionArgs,
-  type MetaFunction,
   redirect,
+  type SerializeFrom,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -13,13 +13,20 @@ import { z } from 'zod'
 import { SavedNotice, UserFields } from '~/components/admin'
 import { ErrorList, Field, FormErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
-import { userActiveSchema, userEditSchema, userPasswordSchema } from '~/models/admin'
-import { getUser, partnerChoices, resetPassword, setUserActive, updateUser } from '~/models/admin.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import {
+  getUser,
+  partnerChoices,
+  resetPassword,
+  setUserActive,
+  updateUser,
+} from '~/models/admin/index.server'
+import { userActiveSchema, userEditSchema, userPasswordSchema } from '~/models/admin/schemas'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'User · Ripple' }]
+export const meta = pageTitle('admin:meta.user')
 
 function userId(params: { id?: string }) {
   const parsed = z.coerce.number().int().positive().safeParse(params.id)
@@ -47,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: userEditSchema })
     if (submission.status !== 'success')
       return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
-    const result = updateUser(id, submission.value, me.id)
+    const result = orForbidden(() => updateUser(id, submission.value, me))
     if (!result.ok)
       return json<ActionData>(
         {
@@ -65,14 +72,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { intent, result: submission.reply({ hideFields: ['password'] }) },
         { status: 400 },
       )
-    await resetPassword(id, submission.value.password, me.id)
+    await orForbidden(() => resetPassword(id, submission.value.password, me))
     return redirect(`/admin/users/${id}?saved=password`)
   }
   if (intent === 'deactivate' || intent === 'reactivate') {
     const submission = parseForm(formData, { schema: userActiveSchema })
     if (submission.status !== 'success')
       return json<ActionData>({ intent, result: submission.reply() }, { status: 400 })
-    const result = setUserActive(id, intent === 'reactivate', me.id)
+    const result = orForbidden(() => setUserActive(id, intent === 'reactivate', me))
     if (!result.ok)
       return json<ActionData>(
         { intent, result: submission.reply({ formErrors: [result.error.message] }) },
@@ -91,9 +98,104 @@ const savedMessages: Record<string, string> = {
   reactivated: 'users.reactivated',
 }
 
-export default function EditUser() {
+type LoadedUser = SerializeFrom<typeof loader>['user']
+
+function UserHeader({ user }: { user: LoadedUser }) {
   const { t } = useTranslation('admin')
   const f = useFormat()
+  return (
+    <div className="page-title">
+      <h1 className="break-words">
+        {user.name}{' '}
+        {user.deactivatedAt ? (
+          <StatusBadge tone="neutral">
+            {t('users.deactivatedOn', { date: f.date(user.deactivatedAt) })}
+          </StatusBadge>
+        ) : (
+          <StatusBadge tone="ok">{t('users.statuses.active')}</StatusBadge>
+        )}
+      </h1>
+      <div className="flex flex-wrap gap-2">
+        <Link to={`/admin/audit?entity=user&entityId=${user.id}`} className="btn-secondary">
+          {t('audit.history')}
+        </Link>
+        <Link to="/admin/users" className="btn-secondary">
+          {t('common:actions.back')}
+        </Link>
+      </div>
+    </div>
+  )
+}
+
+function PasswordSection({ userId, actionData }: { userId: number; actionData: ActionData | undefined }) {
+  const { t } = useTranslation('admin')
+  const [passwordForm, passwordFields] = useForm({
+    id: `user-${userId}-password`,
+    lastResult: actionData?.intent === 'password' ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseForm(formData, { schema: userPasswordSchema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <section className="card" aria-labelledby="password-heading">
+      <h2 id="password-heading" className="mb-4 text-lg font-semibold">
+        {t('users.resetPassword')}
+      </h2>
+      <Form method="post" {...getFormProps(passwordForm)} className="space-y-4">
+        <input type="hidden" name="intent" value="password" />
+        <Field
+          label={t('users.newPassword')}
+          hint={t('users.passwordHint')}
+          {...getInputProps(passwordFields.password, { type: 'password' })}
+          autoComplete="new-password"
+          errors={passwordFields.password.errors}
+        />
+        <button type="submit" className="btn-secondary">
+          {t('users.resetPassword')}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+function AccessSection({
+  user,
+  isSelf,
+  statusErrors,
+}: {
+  user: LoadedUser
+  isSelf: boolean
+  statusErrors: string[] | null | undefined
+}) {
+  const { t } = useTranslation('admin')
+  return (
+    <section className="card" aria-labelledby="status-heading">
+      <h2 id="status-heading" className="mb-2 text-lg font-semibold">
+        {t('users.access')}
+      </h2>
+      <p className="mb-4 text-sm text-ink-muted">
+        {user.deactivatedAt ? t('users.reactivateHint') : t('users.deactivateHint')}
+      </p>
+      <ErrorList errors={statusErrors} />
+      {isSelf && !user.deactivatedAt ? (
+        <p className="text-sm">{t('users.errors.selfDeactivate')}</p>
+      ) : (
+        <Form method="post">
+          <button
+            type="submit"
+            name="intent"
+            value={user.deactivatedAt ? 'reactivate' : 'deactivate'}
+            className={user.deactivatedAt ? 'btn-secondary' : 'btn-danger'}
+          >
+            {user.deactivatedAt ? t('users.reactivate') : t('users.deactivate')}
+          </button>
+        </Form>
+      )}
+    </section>
+  )
+}
+
+export default function EditUser() {
+  const { t } = useTranslation('admin')
   const { user, partners, isSelf } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const navigation = useNavigation()
@@ -113,12 +215,6 @@ export default function EditUser() {
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
-  const [passwordForm, passwordFields] = useForm({
-    id: `user-${user.id}-password`,
-    lastResult: actionData?.intent === 'password' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseForm(formData, { schema: userPasswordSchema }),
-    shouldValidate: 'onBlur',
-  })
   const statusErrors =
     actionData && (actionData.intent === 'deactivate' || actionData.intent === 'reactivate')
       ? actionData.result.error?.['']
@@ -126,26 +222,7 @@ export default function EditUser() {
 
   return (
     <div className="max-w-3xl space-y-6">
-      <div className="page-title">
-        <h1 className="break-words">
-          {user.name}{' '}
-          {user.deactivatedAt ? (
-            <StatusBadge tone="neutral">
-              {t('users.deactivatedOn', { date: f.date(user.deactivatedAt) })}
-            </StatusBadge>
-          ) : (
-            <StatusBadge tone="ok">{t('users.statuses.active')}</StatusBadge>
-          )}
-        </h1>
-        <div className="flex flex-wrap gap-2">
-          <Link to={`/admin/audit?entity=user&entityId=${user.id}`} className="btn-secondary">
-            {t('audit.history')}
-          </Link>
-          <Link to="/admin/users" className="btn-secondary">
-            {t('common:actions.back')}
-          </Link>
-        </div>
-      </div>
+      <UserHeader user={user} />
       <p className="break-all text-ink-muted">{user.email}</p>
       <SavedNotice message={saved ? t(saved) : null} />
 
@@ -167,48 +244,9 @@ export default function EditUser() {
         </Form>
       </section>
 
-      <section className="card" aria-labelledby="password-heading">
-        <h2 id="password-heading" className="mb-4 text-lg font-semibold">
-          {t('users.resetPassword')}
-        </h2>
-        <Form method="post" {...getFormProps(passwordForm)} className="space-y-4">
-          <input type="hidden" name="intent" value="password" />
-          <Field
-            label={t('users.newPassword')}
-            hint={t('users.passwordHint')}
-            {...getInputProps(passwordFields.password, { type: 'password' })}
-            autoComplete="new-password"
-            errors={passwordFields.password.errors}
-          />
-          <button type="submit" className="btn-secondary">
-            {t('users.resetPassword')}
-          </button>
-        </Form>
-      </section>
+      <PasswordSection userId={user.id} actionData={actionData} />
 
-      <section className="card" aria-labelledby="status-heading">
-        <h2 id="status-heading" className="mb-2 text-lg font-semibold">
-          {t('users.access')}
-        </h2>
-        <p className="mb-4 text-sm text-ink-muted">
-          {user.deactivatedAt ? t('users.reactivateHint') : t('users.deactivateHint')}
-        </p>
-        <ErrorList errors={statusErrors} />
-        {isSelf && !user.deactivatedAt ? (
-          <p className="text-sm">{t('users.errors.selfDeactivate')}</p>
-        ) : (
-          <Form method="post">
-            <button
-              type="submit"
-              name="intent"
-              value={user.deactivatedAt ? 'reactivate' : 'deactivate'}
-              className={user.deactivatedAt ? 'btn-secondary' : 'btn-danger'}
-            >
-              {user.deactivatedAt ? t('users.reactivate') : t('users.deactivate')}
-            </button>
-          </Form>
-        )}
-      </section>
+      <AccessSection user={user} isSelf={isSelf} statusErrors={statusErrors} />
     </div>
   )
 }

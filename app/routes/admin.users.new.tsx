@@ -1,22 +1,17 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { UserFields } from '~/components/admin'
 import { Field, FormErrors } from '~/components/forms'
-import { userCreateSchema } from '~/models/admin'
-import { createUser, partnerChoices } from '~/models/admin.server'
-import { requirePermission } from '~/utils/auth.server'
+import { createUser, partnerChoices } from '~/models/admin/index.server'
+import { userCreateSchema } from '~/models/admin/schemas'
+import { orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'New user · Ripple' }]
+export const meta = pageTitle('admin:meta.newUser')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:manage')
@@ -28,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), { schema: userCreateSchema })
   if (submission.status !== 'success')
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
-  const result = await createUser(submission.value, user.id)
+  const result = await orForbidden(() => createUser(submission.value, user))
   if (!result.ok) {
     return json(
       submission.reply({

@@ -1,9 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 
-import { PreviewPage } from '~/components/import/ImportPages'
-import { previewAction, previewLoader } from '~/models/import/routes.server'
+import { PreviewPage } from '~/components/import/PreviewPage'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Import · Ripple' }]
+import { previewAction, previewLoader } from './_shared/import.server'
+
+export const meta = pageTitle('import:meta.title')
 export const loader = ({ request, params }: LoaderFunctionArgs) =>
   previewLoader(request, params, 'stakeholders')
 export const action = ({ request, params }: ActionFunctionArgs) =>

@@ -1,9 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 
-import { UploadPage } from '~/components/import/ImportPages'
-import { uploadAction, uploadLoader } from '~/models/import/routes.server'
+import { UploadPage } from '~/components/import/UploadPage'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Import · Ripple' }]
+import { uploadAction, uploadLoader } from './_shared/import.server'
+
+export const meta = pageTitle('import:meta.title')
 export const loader = ({ request }: LoaderFunctionArgs) => uploadLoader(request, 'stakeholders')
 export const action = ({ request }: ActionFunctionArgs) => uploadAction(request, 'stakeholders')
 

@@ -26,6 +26,8 @@ export const allPermissions = [
   'plan:edit',
   'material:edit',
   'dashboard:read',
+  'action:import:own',
+  'action:import:any',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
@@ -40,7 +42,14 @@ const reader: Permission[] = [
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: allPermissions,
   comms: allPermissions.filter((p) => p !== 'admin:manage'),
-  partner: [...reader, 'stakeholder:edit:own', 'action:create', 'action:edit:own', 'action:import'],
+  partner: [
+    ...reader,
+    'stakeholder:edit:own',
+    'action:create',
+    'action:edit:own',
+    'action:import',
+    'action:import:own',
+  ],
   viewer: reader,
 }
 
@@ -87,4 +96,13 @@ export class ForbiddenError extends Error {
 /** The domain's guard: throws ForbiddenError unless the actor holds the permission. */
 export function assertCan(actor: Actor | null | undefined, permission: Permission): void {
   if (!can(actor, permission)) throw new ForbiddenError(`missing ${permission}`)
+}
+
+/**
+ * Does a user of this role act for one partner only (holds some `:own` permission and no `:any`)?
+ * Such a user must belong to a partner; other roles belong to none.
+ */
+export function roleActsForOnePartner(role: Role): boolean {
+  const held = rolePermissions[role]
+  return held.some((p) => p.endsWith(':own')) && !held.some((p) => p.endsWith(':any'))
 }

@@ -43,7 +43,29 @@ export function looksLikeVCard(text: string) {
   return /^\s*BEGIN:VCARD\s*$/im.test(text.slice(0, 4096))
 }
 
-function readCard(raw: string[], line: number): VCardContact {
+/** A property's parameters: TYPE values joined, the encoding and charset taken out. */
+function readParams(rawParams: string[]) {
+  const params: string[] = []
+  const types: string[] = []
+  let quotedPrintable = false
+  let charset: string | undefined
+  for (const p of rawParams) {
+    const eq = p.indexOf('=')
+    const key = (eq < 0 ? 'TYPE' : p.slice(0, eq)).trim().toUpperCase()
+    const val = (eq < 0 ? p : p.slice(eq + 1)).trim()
+    if (key === 'ENCODING' && val.toUpperCase() === 'QUOTED-PRINTABLE') quotedPrintable = true
+    else if (val.toUpperCase() === 'QUOTED-PRINTABLE') quotedPrintable = true
+    else if (key === 'CHARSET') charset = val
+    else if (key === 'ENCODING' || val.toUpperCase() === 'BASE64') continue
+    else if (key === 'TYPE') types.push(val)
+    else if (eq >= 0) params.push(`${key}=${val}`)
+  }
+  if (types.length) params.push(`TYPE=${types.join(',')}`)
+  return { params, quotedPrintable, charset }
+}
+
+/** The card's lines as vCard 3.0/4.0 that ical.js reads: decoded, escaped, unknown parts dropped. */
+function normaliseCard(raw: string[]): string[] {
   const logical = unfold(raw)
   const version =
     logical
@@ -67,22 +89,7 @@ function readCard(raw: string[], line: number): VCardContact {
       normalised.push(version === '4.0' ? 'VERSION:4.0' : 'VERSION:3.0')
       continue
     }
-    const params: string[] = []
-    const types: string[] = []
-    let quotedPrintable = false
-    let charset: string | undefined
-    for (const p of rawParams) {
-      const eq = p.indexOf('=')
-      const key = (eq < 0 ? 'TYPE' : p.slice(0, eq)).trim().toUpperCase()
-      const val = (eq < 0 ? p : p.slice(eq + 1)).trim()
-      if (key === 'ENCODING' && val.toUpperCase() === 'QUOTED-PRINTABLE') quotedPrintable = true
-      else if (val.toUpperCase() === 'QUOTED-PRINTABLE') quotedPrintable = true
-      else if (key === 'CHARSET') charset = val
-      else if (key === 'ENCODING' || val.toUpperCase() === 'BASE64') continue
-      else if (key === 'TYPE') types.push(val)
-      else if (eq >= 0) params.push(`${key}=${val}`)
-    }
-    if (types.length) params.push(`TYPE=${types.join(',')}`)
+    const { params, quotedPrintable, charset } = readParams(rawParams)
     if (quotedPrintable) {
       const bytes = decodeQuotedPrintable(value)
       const encoding = charset && iconv.encodingExists(charset) ? charset : 'utf-8'
@@ -92,7 +99,11 @@ function readCard(raw: string[], line: number): VCardContact {
     if (version === '2.1' && !quotedPrintable) value = escape21(value, name)
     normalised.push(`${name}${params.length ? ';' + params.join(';') : ''}:${value}`)
   }
+  return normalised
+}
 
+function readCard(raw: string[], line: number): VCardContact {
+  const normalised = normaliseCard(raw)
   let component: ICAL.Component | null = null
   try {
     component = new ICAL.Component(ICAL.parse(normalised.join('\r\n')) as unknown as unknown[])

@@ -8,42 +8,48 @@ import {
 import { z } from 'zod'
 
 import { lawfulBases } from '#db/schema'
-import { forbidden, invariantResponse, requirePermission, type SessionUser } from '~/utils/auth.server'
-import { csvResponse } from '~/utils/csv.server'
-import { env } from '~/utils/env.server'
-import type { Permission } from '~/utils/permissions'
-
-import { ImportRefusal } from './decode.server'
 import {
   canRunJob,
   createImportJob,
+  type Decision,
+  decisions,
+  distinctLines,
+  fieldsOf,
   getImportJob,
+  importablePartners,
+  type ImportArea,
+  importFields,
   importFormOptions,
   type ImportJob,
+  type ImportKind,
+  importPermission as permissionOf,
+  ImportRefusal,
   jobDecisions,
   jobMapping,
   jobOptions,
   jobReport,
   mappingProblems,
+  mayImportActionsFor,
+  mayImportForAnyPartner,
   parseJob,
   previewJob,
   reportRows,
   runImportJob,
   saveJobDecisions,
   saveJobMapping,
-} from './job.server'
-import { fieldsOf, importFields, type ImportKind } from './mapping.server'
-import { type Decision, decisions, distinctLines, writeModes } from './pipeline.server'
+  writeModes,
+} from '~/models/imports/index.server'
+import { forbidden, invariantResponse, requirePermission, type SessionUser } from '~/utils/auth.server'
+import { orForbidden } from '~/utils/auth.server'
+import { csvResponse } from '~/utils/csv.server'
+import { env } from '~/utils/env.server'
 
 /**
  * Loaders and actions of the import pages, shared by /stakeholders/import and /actions/import
- * (the route files stay thin). Stakeholders and contacts need stakeholder:import (admin, comms);
- * actions need action:import, and a partner imports for its own partner only.
+ * (the route files stay thin; this folder has no route module, so Remix does not make it a
+ * route). Who may import what is the import policy's (models/imports/policy.ts).
  */
-export type ImportArea = 'stakeholders' | 'actions'
-
-const permissionOf = (area: ImportArea): Permission =>
-  area === 'actions' ? 'action:import' : 'stakeholder:import'
+export type { ImportArea }
 const base = (area: ImportArea) => `/${area}/import`
 
 /** How many duplicates get their own choice on the page; the rest follow the default choice. */
@@ -56,9 +62,9 @@ export async function uploadLoader(request: Request, area: ImportArea) {
   const partners = area === 'actions' ? importFormOptions().partners : []
   return json({
     limitMb: env().UPLOAD_LIMIT_MB,
-    partners: user.role === 'partner' ? partners.filter((p) => p.id === user.partnerId) : partners,
+    partners: importablePartners(user, partners),
     ownPartnerId: user.partnerId,
-    choosePartner: area === 'actions' && user.role !== 'partner',
+    choosePartner: area === 'actions' && mayImportForAnyPartner(user),
   })
 }
 
@@ -85,21 +91,22 @@ export async function uploadAction(request: Request, area: ImportArea) {
     area === 'actions' ? 'actions' : form.get('kind') === 'contacts' ? 'contacts' : 'stakeholders'
   let partnerId: number | null = null
   if (area === 'actions') {
-    if (user.role === 'partner') partnerId = user.partnerId
+    const ownPartnerOnly = !mayImportForAnyPartner(user)
+    if (ownPartnerOnly) partnerId = user.partnerId
     else {
       const parsed = z.coerce.number().int().positive().safeParse(form.get('partnerId'))
       if (parsed.success && importFormOptions().partners.some((p) => p.id === parsed.data))
         partnerId = parsed.data
       else errors.partnerId = ['common:errors.choose']
     }
-    if (user.role === 'partner' && !partnerId) errors.partnerId = ['import:errors.partnerRequired']
-    if (partnerId && !canRunJob({ kind: 'actions', partnerId } as ImportJob, user)) throw forbidden()
+    if (ownPartnerOnly && !partnerId) errors.partnerId = ['import:errors.partnerRequired']
+    if (partnerId && !mayImportActionsFor(user, partnerId)) throw forbidden()
   }
   if (Object.keys(errors).length || !file || typeof file === 'string')
     return json({ errors, limitMb }, { status: 400 })
   try {
     const buffer = new Uint8Array(await file.arrayBuffer())
-    const id = createImportJob({ kind, user, fileName: file.name, buffer, partnerId })
+    const id = orForbidden(() => createImportJob({ kind, user, fileName: file.name, buffer, partnerId }))
     return redirect(`${base(area)}/${id}/map`)
   } catch (error) {
     if (error instanceof ImportRefusal)
@@ -217,7 +224,7 @@ export async function previewAction(request: Request, params: { jobId?: string }
   saveJobDecisions(job, { mode, defaultDecision, perLine })
   if (form.get('intent') !== 'write') return redirect(`${base(area)}/${job.id}/preview`)
   const fresh = getImportJob(job.id, user, area)!
-  runImportJob(fresh, user)
+  orForbidden(() => runImportJob(fresh, user))
   return redirect(`${base(area)}/${job.id}/report`)
 }
 
