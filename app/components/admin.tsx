@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 
 import { locales, partnerRoles, roles } from '#db/schema/core'
 import { Field, SelectField } from '~/components/forms'
-import { countryOptions, socialKinds } from '~/models/admin'
+import { countryOptions, socialKinds } from '~/models/admin/schemas'
 
 /** The conform metadata of the plain (text, number, choice) fields a piece renders, of any form. */
 type Fields<K extends string> = Record<K, FieldMetadata<string | number | undefined>>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Field, SelectField, TextareaField } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
-import { regionNameOverrides } from '~/models/admin'
+import { regionNameOverrides } from '~/models/admin/schemas'
 import { lawfulBases } from '~/models/contacts/schemas'
 import { builtInCategories, scales, stages } from '~/models/stakeholders/schemas'
 

@@ -22,12 +22,12 @@ import {
   themes,
   users,
 } from '#db/schema'
+import { projectSummary } from '~/models/admin/index.server'
+import { recordArchive, recordAudit } from '~/models/audit/index.server'
+import { stakeholderWhere } from '~/models/stakeholders/index.server'
 
 import { isHttpUrl, isRealDate } from './action-form'
-import { recordArchive, recordAudit } from './audit.server'
 import { notifyActionReturned } from './notifications.server'
-import { projectSummary } from './project.server'
-import { stakeholderWhere } from './stakeholders.server'
 
 /** Who is acting: enough of the session user to decide what they may do. */
 export type Actor = { id: number; role: Role; partnerId: number | null }

@@ -8,8 +8,8 @@ import { and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, or, sql } from 'dri
 
 import { db } from '#db/client'
 import { actionEvidence, actions, type PostMetrics } from '#db/schema'
+import { recordUpdate } from '~/models/audit/index.server'
 
-import { recordUpdate } from './audit.server'
 import { parseBlueskyUrl, readBlueskyPost } from './evidence/bluesky.server'
 import { parseMastodonUrl, readMastodonStatus } from './evidence/mastodon.server'
 import { type LinkPreview, readOpenGraph } from './evidence/open-graph.server'

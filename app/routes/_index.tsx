@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { getProject } from '~/models/admin/index.server'
 import { homeCounts, homeShortcuts } from '~/models/dashboards/index.server'
-import { getProject } from '~/models/project.server'
 import { requireUser } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 

@@ -12,7 +12,7 @@ import {
   listActions,
   stakeholdersByIds,
 } from '~/models/actions.server'
-import { projectSummary } from '~/models/project.server'
+import { projectSummary } from '~/models/admin/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { pageFromUrl, withParam } from '~/utils/paging'

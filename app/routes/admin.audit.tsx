@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { auditActions } from '#db/schema/core'
 import { EmptyState, FilterSelect, PageHeader, Pagination } from '~/components/list'
-import { auditChanges, auditFilterFromUrl, auditFilters, userChoices } from '~/models/admin.server'
+import { auditChanges, auditFilterFromUrl, auditFilters, userChoices } from '~/models/admin/index.server'
 import { auditEntities, listAudit } from '~/models/audit/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { serverT } from '~/i18n/resources.server'
-import { auditChanges, auditFilterFromUrl, auditFilters } from '~/models/admin.server'
+import { auditChanges, auditFilterFromUrl, auditFilters } from '~/models/admin/index.server'
 import { listAudit } from '~/models/audit/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'

@@ -6,7 +6,7 @@ import { z } from 'zod'
 
 import { db } from '#db/client'
 import { Field, FormErrors } from '~/components/forms'
-import { recordAudit } from '~/models/audit.server'
+import { recordAudit } from '~/models/audit/index.server'
 import { verifyLogin } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
 import { MaterialForm } from '~/components/material-form'
 import { ArchivedNotice, ArchiveToggle, PlanNav } from '~/components/plan-nav'
+import { getProject } from '~/models/admin/index.server'
 import {
   allowedExtensions,
   getMaterial,
@@ -21,7 +22,6 @@ import {
 } from '~/models/materials/index.server'
 import { canEditMaterials } from '~/models/materials/policy'
 import { materialFormSchema, materialKindList } from '~/models/materials/schemas'
-import { getProject } from '~/models/project.server'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
 import { useFormat } from '~/utils/format'

@@ -12,6 +12,7 @@ import { db } from '#db/client'
 import { EmptyState, PageHeader } from '~/components/list'
 import { MaterialForm } from '~/components/material-form'
 import { PlanNav } from '~/components/plan-nav'
+import { getProject } from '~/models/admin/index.server'
 import {
   allowedExtensions,
   createMaterial,
@@ -20,7 +21,6 @@ import {
 } from '~/models/materials/index.server'
 import { canEditMaterials } from '~/models/materials/policy'
 import { materialFilterSchema, materialFormSchema, materialKindList } from '~/models/materials/schemas'
-import { getProject } from '~/models/project.server'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
 import { useFormat } from '~/utils/format'

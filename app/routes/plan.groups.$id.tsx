@@ -14,6 +14,7 @@ import { FormErrors, TextareaField } from '~/components/forms'
 import { GroupForm } from '~/components/group-form'
 import { Pagination } from '~/components/list'
 import { ArchivedNotice, ArchiveToggle, PlanNav } from '~/components/plan-nav'
+import { getProject } from '~/models/admin/index.server'
 import {
   computeMetric,
   getGroup,
@@ -28,7 +29,6 @@ import {
 } from '~/models/plan/index.server'
 import { canEditPlan } from '~/models/plan/policy'
 import { groupFormSchema, strategyFormSchema } from '~/models/plan/schemas'
-import { getProject } from '~/models/project.server'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'

@@ -12,6 +12,7 @@ import { z } from 'zod'
 import { db } from '#db/client'
 import { PageHeader } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
+import { getProject } from '~/models/admin/index.server'
 import { computeIndicators, listMappings, mappingFormOptions, saveMappings } from '~/models/plan/index.server'
 import { canEditPlan } from '~/models/plan/policy'
 import {
@@ -20,7 +21,6 @@ import {
   indicatorInputs,
   mappingFormSchema,
 } from '~/models/plan/schemas'
-import { getProject } from '~/models/project.server'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'

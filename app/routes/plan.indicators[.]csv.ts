@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { serverT } from '~/i18n/resources.server'
+import { getProject } from '~/models/admin/index.server'
 import { computeIndicators } from '~/models/plan/index.server'
-import { getProject } from '~/models/project.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
 import { ArchivedNotice, ArchiveToggle, PlanNav } from '~/components/plan-nav'
 import { TargetForm } from '~/components/target-form'
+import { getProject } from '~/models/admin/index.server'
 import {
   getTarget,
   setTargetArchived,
@@ -13,7 +14,6 @@ import {
   updateTarget,
 } from '~/models/plan/index.server'
 import { targetFormSchema } from '~/models/plan/schemas'
-import { getProject } from '~/models/project.server'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'

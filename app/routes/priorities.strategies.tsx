@@ -9,6 +9,7 @@ import { FormErrors, TextareaField } from '~/components/forms'
 import { PageHeader } from '~/components/list'
 import { PriorityNav } from '~/components/priority/badges'
 import { StrategyText } from '~/components/priority/strategy'
+import { getProject } from '~/models/admin/index.server'
 import {
   getGroup,
   groupStrategies,
@@ -19,7 +20,6 @@ import {
 import { mayEditCriteria } from '~/models/priorities/policy'
 import { strategySchema } from '~/models/priorities/schemas'
 import { QUADRANTS } from '~/models/priorities/scoring'
-import { getProject } from '~/models/project.server'
 import {
   forbidden,
   invariantResponse,

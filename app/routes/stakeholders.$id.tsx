@@ -8,9 +8,9 @@ import { StatusBadge } from '~/components/list'
 // Priorities area (engagement strategy section):
 import { StakeholderStrategySection } from '~/components/priority/strategy'
 import { categoryLabel, StageBadge, TierBadge, useCountryName } from '~/components/stakeholders'
+import { getProject } from '~/models/admin/index.server'
 import { canHandleGdpr, listContacts } from '~/models/contacts/index.server'
-import { strategyForStakeholder } from '~/models/priorities.server'
-import { getProject } from '~/models/project.server'
+import { strategyForStakeholder } from '~/models/priorities/index.server'
 import {
   canEditStakeholder,
   canMergeStakeholders,

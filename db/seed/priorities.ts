@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
 
-import { recomputeAllPriorities } from '../../app/models/priorities.server'
+import { recomputeAllPriorities } from '~/models/priorities/index.server'
+
 import type { DB } from '../client'
 import {
   criteria,

@@ -1,5 +1,5 @@
-import { createContact } from '~/models/contacts.server'
-import { builtInCategories, type CategoryKey, createStakeholder } from '~/models/stakeholders.server'
+import { createContact } from '~/models/contacts/index.server'
+import { builtInCategories, type CategoryKey, createStakeholder } from '~/models/stakeholders/index.server'
 
 import type { DB } from '../client'
 import { type LawfulBasis, type Scale, type Stage, stakeholderCategories } from '../schema'

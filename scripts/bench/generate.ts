@@ -556,7 +556,7 @@ sqlite.pragma('wal_checkpoint(TRUNCATE)')
 sqlite.close()
 
 // The materialised priorities are computed by the app's own code (the same path a weight change takes).
-const priorities = await import('~/models/priorities.server').catch(() => null)
+const priorities = await import('~/models/priorities/index.server').catch(() => null)
 const recompute = priorities && (priorities as Record<string, unknown>).recomputeAllPriorities
 if (typeof recompute === 'function') {
   await (recompute as () => unknown)()

@@ -12,7 +12,7 @@ const task = process.argv[2]
 if (task === 'import-universities') {
   const file = path.resolve('../shared/data/universities/world_universities_and_domains.json')
   const buffer = fs.readFileSync(file)
-  const importer = await import('~/models/import/stakeholder-import.server')
+  const importer = await import('~/models/imports/index.server')
   const { sqlite } = await import('#db/client')
   const userId = (
     sqlite().prepare(`select id from users where email = 'comms@demo.ripple'`).get() as { id: number }
@@ -28,7 +28,7 @@ if (task === 'import-universities') {
   const after = (sqlite().prepare('select count(*) as n from stakeholders').get() as { n: number }).n
   console.log(JSON.stringify({ ms, created: after - before, report: summarizeReport(report) }))
 } else if (task === 'duplicate-scan') {
-  const duplicates = await import('~/models/duplicates.server')
+  const duplicates = await import('~/models/stakeholders/index.server')
   let groups = 0
   const timing = await measure(
     () => {

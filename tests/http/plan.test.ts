@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 
 import { sqlite } from '#db/client'
-import { listTargetsWithProgress } from '~/models/targets.server'
+import { listTargetsWithProgress } from '~/models/plan/index.server'
 
 import { useTestApp } from './app'
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
 import { auditLog, contacts, partners, project, stakeholderCategories, stakeholders } from '#db/schema'
-import { listStakeholders, parseStakeholderFilter } from '~/models/stakeholders.server'
+import { listStakeholders, parseStakeholderFilter } from '~/models/stakeholders/index.server'
 
 import { useTestApp } from './app'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { sqlite } from '#db/client'
-import { monthlyByKey } from '~/models/dashboard.server'
+import { monthlyByKey } from '~/models/dashboards/index.server'
 
 /**
  * action_month_totals is a pre-aggregate kept by triggers on `actions`; it must always equal the
@@ -258,7 +258,7 @@ describe('action_language_months', () => {
 describe('computeMetric over whole months from the pre-aggregates', () => {
   it('equals the same metric read from the actions (a no-op filter forces that path), for whole and partial months', async () => {
     const { sql } = await import('drizzle-orm')
-    const { computeMetric } = await import('~/models/metrics.server')
+    const { computeMetric } = await import('~/models/plan/index.server')
     const range = one<{ from: string; to: string }>(
       `select min(date) as "from", max(date) as "to" from actions where status = 'validated'`,
     )

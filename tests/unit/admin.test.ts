@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
 import { auditLog, users } from '#db/schema'
-import { projectSchema } from '~/models/admin'
-import { auditChanges, auditValue, createUser, setUserActive, updateUser } from '~/models/admin.server'
+import { auditChanges, auditValue, createUser, setUserActive, updateUser } from '~/models/admin/index.server'
+import { projectSchema } from '~/models/admin/schemas'
 
 const adminId = () =>
   db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@demo.ripple')).get()!.id

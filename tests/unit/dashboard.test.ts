@@ -11,8 +11,8 @@ import {
   monthlyReach,
   parseDashboardParams,
   proratedTarget,
-} from '~/models/dashboard.server'
-import { targetProgress } from '~/models/metrics.server'
+} from '~/models/dashboards/index.server'
+import { targetProgress } from '~/models/plan/index.server'
 
 /**
  * Hand-computed fixtures in 2030-2031, far from the demo data (2025-2027), so the seeded demo

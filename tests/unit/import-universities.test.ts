@@ -4,10 +4,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { sqlite } from '#db/client'
-import {
-  importStakeholdersFromBuffer,
-  previewStakeholderImport,
-} from '~/models/import/stakeholder-import.server'
+import { importStakeholdersFromBuffer, previewStakeholderImport } from '~/models/imports/index.server'
 import { nameKey, webDomainFrom } from '~/utils/text'
 
 const dataDir = path.resolve('../shared/data')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { sqlite } from '#db/client'
-import { importContactsFromBuffer } from '~/models/import/contact-import.server'
+import { importContactsFromBuffer } from '~/models/imports/index.server'
 import {
   createImportJob,
   getImportJob,
@@ -9,8 +9,8 @@ import {
   runImportJob,
   saveJobDecisions,
   saveJobMapping,
-} from '~/models/import/job.server'
-import { importStakeholdersFromBuffer } from '~/models/import/stakeholder-import.server'
+} from '~/models/imports/index.server'
+import { importStakeholdersFromBuffer } from '~/models/imports/index.server'
 import type { SessionUser } from '~/utils/session.server'
 
 const user = (email: string) =>

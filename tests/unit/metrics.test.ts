@@ -6,7 +6,7 @@ import {
   computeMetricRows,
   targetProgress,
   UnsupportedBreakdownError,
-} from '~/models/metrics.server'
+} from '~/models/plan/index.server'
 
 /**
  * A hand-made fixture in 2031, a year the demo seed never touches, with its own partners, types,

@@ -9,7 +9,7 @@ import {
   listSectionVersions,
   restoreSectionVersion,
   savePlanSection,
-} from '~/models/plan.server'
+} from '~/models/plan/index.server'
 import { renderMarkdown } from '~/utils/markdown.server'
 
 describe('renderMarkdown', () => {
@@ -91,7 +91,7 @@ describe('plan sections and their versions', () => {
 describe('shared form lists mirror the schema', () => {
   it('keeps plan-forms.ts in step with db/schema', async () => {
     const schema = await import('#db/schema')
-    const forms = await import('~/models/plan-forms')
+    const forms = await import('~/models/plan/schemas')
     expect(forms.targetMetricList).toEqual(schema.targetMetrics)
     expect(forms.targetPeriodKindList).toEqual(schema.targetPeriodKinds)
     expect(forms.targetBreakdownList).toEqual(schema.targetBreakdowns)
@@ -108,7 +108,7 @@ describe('shared form lists mirror the schema', () => {
 describe('programme indicators', () => {
   it('counts cross-border events of mapped kinds and participations without double counting', async () => {
     const { sqlite } = await import('#db/client')
-    const { computeIndicators } = await import('~/models/indicators.server')
+    const { computeIndicators } = await import('~/models/plan/index.server')
     const s = sqlite()
     const typeId = (key: string) =>
       (s.prepare('select id from action_types where key = ?').get(key) as { id: number }).id

@@ -24,8 +24,8 @@ import {
   setThresholds,
   strategyForStakeholder,
   updateCriterion,
-} from '~/models/priorities.server'
-import { weightedScore } from '~/models/scoring'
+} from '~/models/priorities/index.server'
+import { weightedScore } from '~/models/priorities/scoring'
 
 let categoryId: number
 const byKey = (key: string) => listCriteria().find((c) => c.key === key)!

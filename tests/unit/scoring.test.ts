@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { axisAverage, quadrantFor, tierFor, validThresholds, weightedScore } from '~/models/scoring'
+import {
+  axisAverage,
+  quadrantFor,
+  tierFor,
+  validThresholds,
+  weightedScore,
+} from '~/models/priorities/scoring'
 
 describe('weightedScore', () => {
   it('maps 1 to 0 and 5 to 100', () => {
@@ -99,7 +105,7 @@ describe('grid placement', () => {
 
 describe('the enums the browser uses', () => {
   it('equal the schema', async () => {
-    const { QUADRANTS, STAGES, TIERS } = await import('~/models/scoring')
+    const { QUADRANTS, STAGES, TIERS } = await import('~/models/priorities/scoring')
     const schema = await import('#db/schema')
     expect([...TIERS]).toEqual([...schema.tiers])
     expect([...QUADRANTS]).toEqual([...schema.quadrants])

@@ -16,9 +16,9 @@ import {
   stakeholderThemes,
   themes,
 } from '#db/schema'
-import { contactAccessExport, createContact, eraseContact, ERASED_NAME } from '~/models/contacts.server'
-import { findDuplicateGroups, MergeError, mergeStakeholders } from '~/models/duplicates.server'
-import { scoreStakeholder } from '~/models/priorities.server'
+import { contactAccessExport, createContact, eraseContact, ERASED_NAME } from '~/models/contacts/index.server'
+import { scoreStakeholder } from '~/models/priorities/index.server'
+import { findDuplicateGroups, MergeError, mergeStakeholders } from '~/models/stakeholders/index.server'
 import {
   archiveStakeholder,
   canEditStakeholder,
@@ -30,7 +30,7 @@ import {
   stakeholderTimeline,
   stakeholderWhere,
   updateStakeholder,
-} from '~/models/stakeholders.server'
+} from '~/models/stakeholders/index.server'
 
 const categoryId = (key: string) =>
   db.select().from(stakeholderCategories).where(eq(stakeholderCategories.key, key)).get()!.id

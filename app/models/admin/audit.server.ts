@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
 import { auditActions } from '#db/schema'
+import type { AuditFilters } from '~/models/audit/index.server'
 
-import type { AuditFilters } from '../audit.server'
 import { isoDate } from './schemas'
 
 /** The audit page's filters and how its values read; the log itself is in models/audit.server.ts. */

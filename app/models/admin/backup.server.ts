@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { databaseFile, db, sqlite } from '#db/client'
+import { recordAudit } from '~/models/audit/index.server'
 
-import { recordAudit } from '../audit.server'
 import { type ActingUser, assertAdministrator } from './shared.server'
 
 /**

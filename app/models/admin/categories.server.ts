@@ -2,14 +2,14 @@ import { sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { stakeholders } from '#db/schema'
-
 import {
   createCategory,
   listCategories,
   moveCategory,
   setCategoryArchived,
   updateCategory,
-} from '../stakeholders.server'
+} from '~/models/stakeholders/index.server'
+
 import { type ActingUser, assertAdministrator } from './shared.server'
 
 /**

@@ -2,8 +2,8 @@ import { asc, eq, isNull, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { partners, type SocialAccounts, users } from '#db/schema'
+import { recordAudit, recordUpdate } from '~/models/audit/index.server'
 
-import { recordAudit, recordUpdate } from '../audit.server'
 import { type PartnerInput, socialKinds } from './schemas'
 import { type ActingUser, assertAdministrator, now, setArchived } from './shared.server'
 

@@ -2,8 +2,8 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { notifications, project, themes } from '#db/schema'
+import { recordAudit, recordUpdate } from '~/models/audit/index.server'
 
-import { recordAudit, recordUpdate } from '../audit.server'
 import {
   type ActingUser,
   assertAdministrator,

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { type partners, type themes, users } from '#db/schema'
+import { recordArchive } from '~/models/audit/index.server'
 import type { Actor } from '~/utils/permissions'
 
-import { recordArchive } from '../audit.server'
 import { assertMayAdminister } from './policy'
 
 export type FieldError = { field: string; message: string }

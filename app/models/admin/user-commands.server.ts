@@ -2,11 +2,11 @@ import { eq, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { type Role, users } from '#db/schema'
+import { recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { hashPassword } from '~/utils/auth.server'
 import { roleActsForOnePartner } from '~/utils/permissions'
 import { endSessionsOf } from '~/utils/session.server'
 
-import { recordAudit, recordUpdate } from '../audit.server'
 import { getPartner } from './partners.server'
 import { mayChangeRole, mayDeactivate } from './policy'
 import { type ActingUser, assertAdministrator, fail, now, ok, type Result } from './shared.server'

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
 import { events } from '#db/schema'
+import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { type Actor } from '~/utils/permissions'
 
-import { recordArchive, recordAudit, recordUpdate } from '../audit.server'
 import { assertCanEditEvents } from './policy'
 import { type EventForm } from './schemas'
 

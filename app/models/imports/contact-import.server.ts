@@ -1,14 +1,14 @@
 import { type Tx } from '#db/client'
 import { db, sqlite } from '#db/client'
 import type { LawfulBasis } from '#db/schema'
-import { recordAudit } from '~/models/audit.server'
+import { recordAudit } from '~/models/audit/index.server'
 import {
   type ContactInput,
   createContact,
   emailKeyOf,
   getContact,
   updateContact,
-} from '~/models/contacts.server'
+} from '~/models/contacts/index.server'
 import { nameKey } from '~/utils/text'
 
 import { languageCode } from './countries.server'

@@ -1,4 +1,4 @@
-import { countryCodes } from '~/models/stakeholders.server'
+import { countryCodes } from '~/models/stakeholders/index.server'
 import { nameKey } from '~/utils/text'
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { db } from '#db/client'
 import { importJobs, lawfulBases, type LawfulBasis, partners, stakeholderCategories } from '#db/schema'
 import { isSupportedLocale } from '~/i18n/i18n'
 import { serverT } from '~/i18n/resources.server'
-import { recordAudit } from '~/models/audit.server'
+import { recordAudit } from '~/models/audit/index.server'
 import type { SessionUser } from '~/utils/session.server'
 
 import { actionAdapter } from './action-import.server'

@@ -1,15 +1,15 @@
 import { type Tx } from '#db/client'
 import { db, sqlite } from '#db/client'
 import { stakeholderCategories } from '#db/schema'
-import { recordAudit } from '~/models/audit.server'
-import { createContact } from '~/models/contacts.server'
+import { recordAudit } from '~/models/audit/index.server'
+import { createContact } from '~/models/contacts/index.server'
 import {
   type Stakeholder,
   stakeholderAuditValues,
   stakeholderColumnsFrom,
   type StakeholderInput,
   updateStakeholder,
-} from '~/models/stakeholders.server'
+} from '~/models/stakeholders/index.server'
 import { nameKey, webDomainFrom } from '~/utils/text'
 
 import type { ColumnMapping } from './fields'

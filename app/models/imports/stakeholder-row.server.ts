@@ -1,6 +1,6 @@
 import type { Stage } from '#db/schema'
-import { emailKeyOf } from '~/models/contacts.server'
-import type { StakeholderInput } from '~/models/stakeholders.server'
+import { emailKeyOf } from '~/models/contacts/index.server'
+import type { StakeholderInput } from '~/models/stakeholders/index.server'
 import { webDomainFrom } from '~/utils/text'
 
 import { countryCode, languageCode } from './countries.server'

@@ -7,7 +7,7 @@ import { asc, eq, isNull, sql } from 'drizzle-orm'
 
 import { db, type Tx } from '#db/client'
 import { criteria, project } from '#db/schema'
-import { recordArchive, recordAudit, recordUpdate } from '~/models/audit.server'
+import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
 
 import { assertMayEditCriteria, auditUserId, type PriorityActor } from './policy'
 import { recomputeAllPriorities, retierAll } from './recompute.server'

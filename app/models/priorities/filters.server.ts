@@ -3,7 +3,7 @@ import { and, asc, isNull, type SQL, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { partners, type Quadrant, stakeholderCategories, stakeholderPriority, stakeholders } from '#db/schema'
-import { stakeholderWhere } from '~/models/stakeholders.server'
+import { stakeholderWhere } from '~/models/stakeholders/index.server'
 
 import type { PriorityFilter } from './schemas'
 import { GRID_MIDPOINT } from './scoring'

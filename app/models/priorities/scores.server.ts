@@ -6,7 +6,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm'
 
 import { db, type Tx } from '#db/client'
 import { criteria, scores, stakeholders, users } from '#db/schema'
-import { recordAudit } from '~/models/audit.server'
+import { recordAudit } from '~/models/audit/index.server'
 
 import { assertMayScore, auditUserId, type PriorityActor } from './policy'
 import { getPriority, recomputePriorities } from './recompute.server'

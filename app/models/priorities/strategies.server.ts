@@ -14,8 +14,8 @@ import {
   stakeholders,
   strategyMessages,
 } from '#db/schema'
-import { recordAudit, recordUpdate } from '~/models/audit.server'
-import { groupMembersWhere } from '~/models/groups.server'
+import { recordAudit, recordUpdate } from '~/models/audit/index.server'
+import { groupMembersWhere } from '~/models/plan/index.server'
 
 import { assertMayEditCriteria, auditUserId, type PriorityActor } from './policy'
 import { getPriority, type Priority } from './recompute.server'

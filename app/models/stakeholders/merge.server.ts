@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { type Tx } from '#db/client'
 import { actionStakeholders, contacts, scores, stakeholders, stakeholderThemes } from '#db/schema'
 import { type Author, authorId, changedFields, personOf, recordAudit } from '~/models/audit/index.server'
-import { recomputePriorities } from '~/models/priorities.server'
+import { recomputePriorities } from '~/models/priorities/index.server'
 import { ForbiddenError } from '~/utils/permissions'
 
 import { writeStakeholderFields } from './commands.server'

@@ -7,7 +7,7 @@ import {
   type TargetLike,
   type TargetProgress,
   type TargetStatus,
-} from '~/models/metrics.server'
+} from '~/models/plan/index.server'
 
 import { countedActionsWhere } from '../counted.server'
 import { lastDay } from '../months'

@@ -9,7 +9,7 @@ import {
   type TargetBreakdown,
   targetProgress,
   type TargetStatus,
-} from '~/models/metrics.server'
+} from '~/models/plan/index.server'
 
 import { lastDay } from '../months'
 import type { TargetRow } from '../shared.server'

@@ -2,7 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
-import { groupMembersWhere } from '~/models/groups.server'
+import { groupMembersWhere } from '~/models/plan/index.server'
 
 import { hasActionFilter, reachStatuses } from '../counted.server'
 import { lastDay } from '../months'

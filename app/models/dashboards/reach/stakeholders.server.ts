@@ -2,7 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
-import { computeMetric } from '~/models/metrics.server'
+import { computeMetric } from '~/models/plan/index.server'
 
 import { hasActionFilter, reachStatuses } from '../counted.server'
 import { firstDay, lastDay } from '../months'

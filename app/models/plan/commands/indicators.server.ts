@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
 import { indicatorMappings } from '#db/schema'
+import { recordAudit } from '~/models/audit/index.server'
 import { type Actor } from '~/utils/permissions'
 
-import { recordAudit } from '../../audit.server'
 import { indicatorInputs } from '../lists'
 import { assertCanEditPlan } from '../policy'
 import { type MappingForm } from '../schemas'

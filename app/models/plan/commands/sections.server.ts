@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
 import { type PlanSectionKey, planSections, planSectionVersions } from '#db/schema'
+import { recordAudit } from '~/models/audit/index.server'
 import { type Actor } from '~/utils/permissions'
 
-import { recordAudit } from '../../audit.server'
 import { assertCanEditPlan } from '../policy'
 
 /**

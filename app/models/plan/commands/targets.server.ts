@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
 import { targets } from '#db/schema'
+import { getProject } from '~/models/admin/index.server'
+import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { type Actor } from '~/utils/permissions'
 
-import { recordArchive, recordAudit, recordUpdate } from '../../audit.server'
-import { getProject } from '../../project.server'
 import { assertCanEditPlan } from '../policy'
 import { periodBounds } from '../queries/targets.server'
 import { splitFacet, type TargetForm } from '../schemas'

@@ -15,8 +15,8 @@ import {
   themes,
   tiers,
 } from '#db/schema'
+import { stakeholderFilterSchema, stakeholderWhere } from '~/models/stakeholders/index.server'
 
-import { stakeholderFilterSchema, stakeholderWhere } from '../../stakeholders.server'
 import { groupFilterKeys, type GroupForm } from '../schemas'
 
 // Stakeholder groups: named saved filters with their methods and key messages per language

@@ -1,1 +1,0 @@
-export * from './admin/schemas' // shim: removed when the areas are merged

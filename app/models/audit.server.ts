@@ -1,1 +1,0 @@
-export * from './audit/index.server' // shim: removed when the areas are merged

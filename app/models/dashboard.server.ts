@@ -1,1 +1,0 @@
-export * from './dashboards/index.server' // shim: removed when the areas are merged

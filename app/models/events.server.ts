@@ -1,1 +1,0 @@
-export * from './events/index.server' // shim: removed when the areas are merged

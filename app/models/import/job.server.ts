@@ -1,1 +1,0 @@
-export * from '../imports/index.server' // shim: removed when the areas are merged

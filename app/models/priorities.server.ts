@@ -1,1 +1,0 @@
-export * from './priorities/index.server' // shim: removed when the areas are merged

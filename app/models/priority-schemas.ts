@@ -1,1 +1,0 @@
-export * from './priorities/schemas' // shim: removed when the areas are merged

@@ -1,1 +1,0 @@
-export * from './admin/index.server' // shim: removed when the areas are merged

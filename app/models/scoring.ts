@@ -1,1 +1,0 @@
-export * from './priorities/scoring' // shim: removed when the areas are merged

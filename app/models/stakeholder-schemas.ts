@@ -1,1 +1,0 @@
-export * from './stakeholders/schemas' // shim: removed when the areas are merged

@@ -1,1 +1,0 @@
-export * from './plan/index.server' // shim: removed when the areas are merged
