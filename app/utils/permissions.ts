@@ -26,6 +26,7 @@ export const allPermissions = [
   'plan:edit',
   'material:edit',
   'dashboard:read',
+  'action:create:any',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
