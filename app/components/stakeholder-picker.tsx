@@ -24,23 +24,10 @@ function describe(o: PickerOption) {
   return [o.city, o.country].filter(Boolean).join(', ')
 }
 
-/**
- * Searchable multi-select for stakeholders. Without JavaScript it is a list of checkboxes plus a
- * search box whose button sends the form back with matching stakeholders added to the list
- * (nothing typed is lost). With JavaScript the search runs as you type against
- * /api/stakeholders/search and the results appear in place.
- */
-export function StakeholderPicker({
-  name,
-  label,
-  selectedIds,
-  options,
-  results,
-  query,
-  searchIntent,
-  queryName = 'stakeholderQuery',
-}: Props) {
-  const { t } = useTranslation('actions')
+const searchUrl = (q: string) => `/api/stakeholders/search?q=${encodeURIComponent(q.trim())}`
+
+/** What the picker knows: the chosen ids, the names seen so far, and the live search. */
+function usePicker({ selectedIds, options, results, query }: Props) {
   const fetcher = useFetcher<{ results: PickerOption[] }>()
   const [hydrated, setHydrated] = useState(false)
   const [selected, setSelected] = useState<Set<string>>(() => new Set(selectedIds))
@@ -48,8 +35,6 @@ export function StakeholderPicker({
     () => new Map([...options, ...(results ?? [])].map((o) => [o.id, o])),
   )
   const [text, setText] = useState(query ?? '')
-  const searchId = useId()
-  const statusId = useId()
   const timer = useRef<ReturnType<typeof setTimeout>>()
 
   useEffect(() => setHydrated(true), [])
@@ -63,7 +48,10 @@ export function StakeholderPicker({
     })
   }, [selectedIds.join(','), options, results]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  const liveResults = hydrated && text.trim().length >= 2 ? (fetcher.data?.results ?? []) : (results ?? [])
+  const liveResults = useMemo(
+    () => (hydrated && text.trim().length >= 2 ? (fetcher.data?.results ?? []) : (results ?? [])),
+    [hydrated, text, fetcher.data, results],
+  )
   useEffect(() => {
     if (!fetcher.data?.results) return
     setKnown((prev) => {
@@ -77,10 +65,10 @@ export function StakeholderPicker({
     setText(value)
     clearTimeout(timer.current)
     if (value.trim().length < 2) return
-    timer.current = setTimeout(
-      () => fetcher.load(`/api/stakeholders/search?q=${encodeURIComponent(value.trim())}`),
-      200,
-    )
+    timer.current = setTimeout(() => fetcher.load(searchUrl(value)), 200)
+  }
+  const searchNow = () => {
+    if (text.trim()) fetcher.load(searchUrl(text))
   }
 
   // Chosen first, then suggestions, then search results; each stakeholder once.
@@ -103,83 +91,123 @@ export function StakeholderPicker({
       return next
     })
 
+  return { fetcher, hydrated, selected, text, liveResults, list, search, searchNow, toggle }
+}
+
+type Picker = ReturnType<typeof usePicker>
+
+/** The search box, and the button that searches on the server when there is no JavaScript. */
+function PickerSearch({
+  picker,
+  queryName,
+  searchIntent,
+  statusId,
+}: {
+  picker: Picker
+  queryName: string
+  searchIntent?: Props['searchIntent']
+  statusId: string
+}) {
+  const { t } = useTranslation('actions')
+  const searchId = useId()
+  return (
+    <div className="flex gap-2">
+      <label htmlFor={searchId} className="sr-only">
+        {t('picker.search')}
+      </label>
+      <input
+        id={searchId}
+        name={queryName}
+        type="search"
+        className="input"
+        value={picker.text}
+        placeholder={t('picker.placeholder')}
+        autoComplete="off"
+        aria-describedby={statusId}
+        onChange={(e) => picker.search(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter in the search box searches; it must not submit the whole form.
+          if (e.key === 'Enter') {
+            e.preventDefault()
+            picker.searchNow()
+          }
+        }}
+      />
+      {searchIntent ? (
+        <button
+          type="submit"
+          name={searchIntent.name}
+          value={searchIntent.value}
+          formNoValidate
+          className="btn-secondary shrink-0"
+          onClick={(e) => {
+            if (!picker.hydrated) return
+            e.preventDefault()
+            picker.searchNow()
+          }}
+        >
+          {t('picker.searchButton')}
+        </button>
+      ) : null}
+    </div>
+  )
+}
+
+function PickerList({ picker, name }: { picker: Picker; name: string }) {
+  const { t } = useTranslation('actions')
+  if (!picker.list.length) return <p className="text-sm text-ink-muted">{t('picker.empty')}</p>
+  return (
+    <ul className="max-h-72 divide-y overflow-y-auto rounded-md border border-slate-200 bg-white">
+      {picker.list.map((o) => {
+        const value = String(o.id)
+        const place = describe(o)
+        return (
+          <li key={o.id}>
+            <label className="flex min-h-[2.75rem] cursor-pointer items-center gap-3 px-3 py-2 hover:bg-slate-50">
+              <input
+                type="checkbox"
+                name={name}
+                value={value}
+                className="h-5 w-5 shrink-0"
+                checked={picker.selected.has(value)}
+                onChange={(e) => picker.toggle(value, e.target.checked)}
+              />
+              <span>
+                {o.name}
+                {place ? <span className="block text-xs text-ink-muted">{place}</span> : null}
+              </span>
+            </label>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+/**
+ * Searchable multi-select for stakeholders. Without JavaScript it is a list of checkboxes plus a
+ * search box whose button sends the form back with matching stakeholders added to the list
+ * (nothing typed is lost). With JavaScript the search runs as you type against
+ * /api/stakeholders/search and the results appear in place.
+ */
+export function StakeholderPicker(props: Props) {
+  const { name, label, results, searchIntent, queryName = 'stakeholderQuery' } = props
+  const { t } = useTranslation('actions')
+  const picker = usePicker(props)
+  const statusId = useId()
+  const { fetcher, hydrated, text } = picker
   return (
     <fieldset className="space-y-2">
       <legend className="label">{label}</legend>
-      <div className="flex gap-2">
-        <label htmlFor={searchId} className="sr-only">
-          {t('picker.search')}
-        </label>
-        <input
-          id={searchId}
-          name={queryName}
-          type="search"
-          className="input"
-          value={text}
-          placeholder={t('picker.placeholder')}
-          autoComplete="off"
-          aria-describedby={statusId}
-          onChange={(e) => search(e.target.value)}
-          onKeyDown={(e) => {
-            // Enter in the search box searches; it must not submit the whole form.
-            if (e.key === 'Enter') {
-              e.preventDefault()
-              if (text.trim()) fetcher.load(`/api/stakeholders/search?q=${encodeURIComponent(text.trim())}`)
-            }
-          }}
-        />
-        {searchIntent ? (
-          <button
-            type="submit"
-            name={searchIntent.name}
-            value={searchIntent.value}
-            formNoValidate
-            className="btn-secondary shrink-0"
-            onClick={(e) => {
-              if (!hydrated) return
-              e.preventDefault()
-              if (text.trim()) fetcher.load(`/api/stakeholders/search?q=${encodeURIComponent(text.trim())}`)
-            }}
-          >
-            {t('picker.searchButton')}
-          </button>
-        ) : null}
-      </div>
+      <PickerSearch picker={picker} queryName={queryName} searchIntent={searchIntent} statusId={statusId} />
       <p id={statusId} className="hint" aria-live="polite">
         {fetcher.state === 'loading'
           ? t('picker.searching')
           : text.trim() && (hydrated ? fetcher.data : results)
-            ? t('picker.found', { count: liveResults.length })
-            : t('picker.chosen', { count: selected.size })}
+            ? t('picker.found', { count: picker.liveResults.length })
+            : t('picker.chosen', { count: picker.selected.size })}
       </p>
-      {list.length ? (
-        <ul className="max-h-72 divide-y overflow-y-auto rounded-md border border-slate-200 bg-white">
-          {list.map((o) => {
-            const value = String(o.id)
-            const place = describe(o)
-            return (
-              <li key={o.id}>
-                <label className="flex min-h-[2.75rem] cursor-pointer items-center gap-3 px-3 py-2 hover:bg-slate-50">
-                  <input
-                    type="checkbox"
-                    name={name}
-                    value={value}
-                    className="h-5 w-5 shrink-0"
-                    checked={selected.has(value)}
-                    onChange={(e) => toggle(value, e.target.checked)}
-                  />
-                  <span>
-                    {o.name}
-                    {place ? <span className="block text-xs text-ink-muted">{place}</span> : null}
-                  </span>
-                </label>
-              </li>
-            )
-          })}
-        </ul>
-      ) : (
-        <p className="text-sm text-ink-muted">{t('picker.empty')}</p>
-      )}
+      <PickerList picker={picker} name={name} />
     </fieldset>
   )
 }

@@ -1,19 +1,13 @@
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 
 import { db } from '#db/client'
 import { ActionForm } from '~/components/action-form'
-import { actionFormSchema, toActionInput } from '~/models/action-form'
+import { actionFormSchema, toActionInput } from '~/models/actions/form'
 import {
-  ActionForbiddenError,
+  canChoosePartner,
   canEditAction,
   getAction,
   type PickerStakeholder,
@@ -22,22 +16,22 @@ import {
   searchStakeholdersForPicker,
   stakeholdersByIds,
   updateAction,
-} from '~/models/actions.server'
-import { refreshEvidence } from '~/models/evidence.server'
+} from '~/models/actions/index.server'
+import { refreshEvidence } from '~/models/evidence/index.server'
 import {
   forbidden,
   invariantResponse,
+  orForbidden,
   requirePermission,
   requireUser,
-  type SessionUser,
 } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 
-export const meta: MetaFunction = () => [{ title: 'Edit action · Ripple' }]
+export const meta = pageTitle('actions:meta.edit')
 
 const idSchema = z.coerce.number().int().positive()
-const canChoosePartner = (user: SessionUser) => user.role === 'admin' || user.role === 'comms'
 const noResults: PickerStakeholder[] = []
 
 /** The action, if this user may edit it: 404 when missing or archived, 403 when not theirs to edit. */
@@ -151,14 +145,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { result: submission.reply({ fieldErrors: problems }), chosen, pickerResults: noResults, query: '' },
       { status: 400 },
     )
-  try {
+  orForbidden(() =>
     db.transaction((tx) =>
       updateAction(tx, existing.id, { ...input, submit: value.intent === 'submit' }, user),
-    )
-  } catch (error) {
-    if (error instanceof ActionForbiddenError) throw forbidden()
-    throw error
-  }
+    ),
+  )
   if (input.evidenceUrl !== existing.evidenceUrl) void refreshEvidence(existing.id).catch(() => {})
   return redirect(`/actions/${existing.id}?saved=edit`)
 }

@@ -1,20 +1,15 @@
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { RefreshStaleEvidenceForm, staleEvidenceSettings } from '~/components/evidence-preview'
-import { countStaleEvidence, refreshStaleEvidence } from '~/models/evidence.server'
+import { countStaleEvidence, refreshStaleEvidence } from '~/models/evidence/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
+import { pageTitle } from '~/utils/meta'
 import { safeRedirect } from '~/utils/redirect'
 
-export const meta: MetaFunction = () => [{ title: 'Evidence counters · Ripple' }]
+export const meta = pageTitle('actions:meta.evidenceRefresh')
 
 /** The communications lead's page for re-reading the counters of recent actions. */
 export async function loader({ request }: LoaderFunctionArgs) {

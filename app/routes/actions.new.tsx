@@ -1,18 +1,13 @@
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { ActionForm } from '~/components/action-form'
-import { actionFormSchema, toActionInput, today } from '~/models/action-form'
+import { actionFormSchema, toActionInput, today } from '~/models/actions/form'
 import {
-  ActionForbiddenError,
+  canChoosePartner,
+  canCreateFor,
   createAction,
   formMemory,
   getAction,
@@ -23,14 +18,13 @@ import {
   searchStakeholdersForPicker,
   stakeholdersByIds,
   suggestedStakeholders,
-} from '~/models/actions.server'
-import { refreshEvidence } from '~/models/evidence.server'
-import { forbidden, requirePermission, type SessionUser } from '~/utils/auth.server'
+} from '~/models/actions/index.server'
+import { refreshEvidence } from '~/models/evidence/index.server'
+import { forbidden, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Log an action · Ripple' }]
-
-const canChoosePartner = (user: SessionUser) => user.role === 'admin' || user.role === 'comms'
+export const meta = pageTitle('actions:meta.new')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'action:create')
@@ -53,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const likeId = Number(url.searchParams.get('like'))
   if (Number.isInteger(likeId) && likeId > 0) {
     const like = getAction(likeId)
-    if (like && !like.archivedAt && (canChoosePartner(user) || like.partnerId === user.partnerId)) {
+    if (like && !like.archivedAt && canCreateFor(user, like.partnerId)) {
       saved = { id: like.id, title: like.title }
       defaults = {
         typeId: like.typeId,
@@ -141,17 +135,13 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   }
 
-  let id: number
-  try {
-    id = db.transaction((tx) => {
+  const id = orForbidden(() =>
+    db.transaction((tx) => {
       const newId = createAction(tx, input, user)
       rememberFormChoices(tx, user.id, input)
       return newId
-    })
-  } catch (error) {
-    if (error instanceof ActionForbiddenError) throw forbidden()
-    throw error
-  }
+    }),
+  )
   // Reading the evidence link happens in the background: it can never block or undo the save.
   if (input.evidenceUrl) void refreshEvidence(id).catch(() => {})
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { serverT } from '~/i18n/resources.server'
-import { actionFilterFromUrl, exportActions, listLabelKey } from '~/models/actions.server'
+import { actionFilterFromUrl, exportActions, listLabelKey } from '~/models/actions/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 
 import { ListEditor } from '~/components/list-editor'
-import { listEditorAction, listEditorLoader } from '~/models/action-lists.server'
+import { listEditorAction, listEditorLoader } from '~/utils/action-list-editor.server'
 import { pageTitle } from '~/utils/meta'
 
 export const meta = pageTitle('admin:meta.channels')

@@ -28,6 +28,7 @@ export const allPermissions = [
   'dashboard:read',
   'action:import:own',
   'action:import:any',
+  'action:create:any',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 

@@ -42,7 +42,7 @@ if (task === 'import-universities') {
   // 20,000 actions logged one transaction each, as the quick form does, without HTTP: the
   // database's share of a request, with its checkpoints and full-text index merges.
   const { db } = await import('#db/client')
-  const { createAction, rememberFormChoices } = await import('~/models/actions.server')
+  const { createAction, rememberFormChoices } = await import('~/models/actions/index.server')
   const { users } = await import('#db/schema')
   const { eq } = await import('drizzle-orm')
   const u = db.select().from(users).where(eq(users.email, 'partner@demo.ripple')).get()!

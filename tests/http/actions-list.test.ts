@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
 import { actions, actionTypes, channels, notifications, partners, stakeholders, users } from '#db/schema'
-import { type ActionFilter, actionWhere } from '~/models/actions.server'
+import { type ActionFilter, actionWhere } from '~/models/actions/index.server'
 
 import { useTestApp } from './app'
 

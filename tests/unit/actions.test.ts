@@ -17,7 +17,7 @@ import {
   themes,
   users,
 } from '#db/schema'
-import { isRealDate } from '~/models/action-form'
+import { isRealDate } from '~/models/actions/form'
 import {
   type ActionFilter,
   actionFilterFromUrl,
@@ -37,7 +37,7 @@ import {
   setActionStatus,
   setListEntryArchived,
   updateAction,
-} from '~/models/actions.server'
+} from '~/models/actions/index.server'
 
 const actor = (email: string): Actor =>
   db
@@ -368,9 +368,11 @@ describe('statuses', () => {
 
 describe('types and channels lists', () => {
   it('translates built-in entries until renamed, reorders and archives', () => {
+    // Editing the lists is the administrator's (admin:manage); the commands check it themselves.
+    const admin = actor('admin@demo.ripple')
     const social = listEntries('types').find((e) => e.key === 'social_post')!
     expect(listLabelKey('types', social)).toBe('actions:types.social_post')
-    db.transaction((tx) => renameListEntry(tx, 'types', social.id, 'Social network post', comms.id))
+    db.transaction((tx) => renameListEntry(tx, 'types', social.id, 'Social network post', admin))
     expect(
       listLabelKey(
         'types',
@@ -378,14 +380,14 @@ describe('types and channels lists', () => {
       ),
     ).toBeNull()
 
-    const added = db.transaction((tx) => addListEntry(tx, 'channels', 'Telegram', comms.id))
+    const added = db.transaction((tx) => addListEntry(tx, 'channels', 'Telegram', admin))
     let order = listEntries('channels').map((e) => e.id)
     expect(order.at(-1)).toBe(added)
-    db.transaction((tx) => moveListEntry(tx, 'channels', added, 'up', comms.id))
+    db.transaction((tx) => moveListEntry(tx, 'channels', added, 'up', admin))
     order = listEntries('channels').map((e) => e.id)
     expect(order.at(-2)).toBe(added)
 
-    db.transaction((tx) => setListEntryArchived(tx, 'channels', added, true, comms.id))
+    db.transaction((tx) => setListEntryArchived(tx, 'channels', added, true, admin))
     expect(listEntries('channels').some((e) => e.id === added)).toBe(false)
     expect(listEntries('channels', { includeArchived: true }).some((e) => e.id === added)).toBe(true)
     expect(

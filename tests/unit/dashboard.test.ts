@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { sqlite } from '#db/client'
-import { actionWhere, listActions } from '~/models/actions.server'
+import { actionWhere, listActions } from '~/models/actions/index.server'
 import {
   addMonths,
   coverage,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { fakeHostResolver } from '#tests/mocks/dns'
 import { mockServer } from '#tests/mocks/index'
-import { readEvidence, setHostResolver } from '~/models/evidence.server'
+import { readEvidence, setHostResolver } from '~/models/evidence/index.server'
 import { guardedLookup } from '~/models/evidence/safe-fetch.server'
 
 /*

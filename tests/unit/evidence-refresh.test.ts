@@ -14,7 +14,7 @@ import {
   getEvidence,
   refreshEvidence,
   refreshStaleEvidence,
-} from '~/models/evidence.server'
+} from '~/models/evidence/index.server'
 
 const today = new Date().toISOString().slice(0, 10)
 

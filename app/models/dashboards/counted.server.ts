@@ -1,7 +1,7 @@
 /** Which actions a dashboard figure counts, as SQL conditions. */
 import { type SQL, sql } from 'drizzle-orm'
 
-import { actionWhere } from '~/models/actions.server'
+import { actionWhere } from '~/models/actions/index.server'
 
 import type { ActionFilters } from './types'
 

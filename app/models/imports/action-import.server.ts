@@ -3,7 +3,13 @@ import { isNull } from 'drizzle-orm'
 import type { Tx } from '#db/client'
 import { db, sqlite } from '#db/client'
 import { actionTypes, channels } from '#db/schema'
-import { type ActionInput, type Actor, builtInNames, createAction, isRealDate } from '~/models/actions.server'
+import {
+  type ActionInput,
+  type Actor,
+  builtInNames,
+  createAction,
+  isRealDate,
+} from '~/models/actions/index.server'
 import { nameKey, webDomainFrom } from '~/utils/text'
 
 import { languageCode } from './countries.server'

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import type { TargetMetric } from '#db/schema'
-import { actionWhere } from '~/models/actions.server'
+import { actionWhere } from '~/models/actions/index.server'
 import {
   breakdownOptions,
   type TargetBreakdown,

@@ -2,17 +2,21 @@ import { json, redirect } from '@remix-run/node'
 import { z } from 'zod'
 
 import { db } from '#db/client'
-import { requirePermission } from '~/utils/auth.server'
-
 import {
   addListEntry,
   listEntries,
-  type ListKind,
-  listLabelKey,
+  listEntryNameTaken,
   moveListEntry,
   renameListEntry,
   setListEntryArchived,
-} from './actions.server'
+} from '~/models/actions/list-entries.server'
+import { type ListKind, listLabelKey } from '~/models/actions/list-labels'
+import { requirePermission } from '~/utils/auth.server'
+
+/**
+ * The HTTP side of the administrator's editor for action types (/admin/types) and channels
+ * (/admin/channels), shared by both routes; the lists themselves live in models/actions.
+ */
 
 /** The administrator's editor for action types (/admin/types) and channels (/admin/channels). */
 export async function listEditorLoader(request: Request, kind: ListKind) {
@@ -48,11 +52,7 @@ export async function listEditorAction(request: Request, kind: ListKind) {
   }
   const input = parsed.data
   if (input.intent === 'add' || input.intent === 'rename') {
-    const taken = listEntries(kind, { includeArchived: true }).some(
-      (e) =>
-        e.name.toLocaleLowerCase() === input.name.toLocaleLowerCase() &&
-        (input.intent === 'add' || e.id !== input.id),
-    )
+    const taken = listEntryNameTaken(kind, input.name, input.intent === 'rename' ? input.id : undefined)
     if (taken)
       return json(
         {
@@ -67,20 +67,20 @@ export async function listEditorAction(request: Request, kind: ListKind) {
   const done = db.transaction((tx) => {
     switch (input.intent) {
       case 'add':
-        addListEntry(tx, kind, input.name, user.id)
+        addListEntry(tx, kind, input.name, user)
         return 'added'
       case 'rename':
-        renameListEntry(tx, kind, input.id, input.name, user.id)
+        renameListEntry(tx, kind, input.id, input.name, user)
         return 'renamed'
       case 'up':
       case 'down':
-        moveListEntry(tx, kind, input.id, input.intent, user.id)
+        moveListEntry(tx, kind, input.id, input.intent, user)
         return 'moved'
       case 'archive':
-        setListEntryArchived(tx, kind, input.id, true, user.id)
+        setListEntryArchived(tx, kind, input.id, true, user)
         return 'archivedDone'
       case 'restore':
-        setListEntryArchived(tx, kind, input.id, false, user.id)
+        setListEntryArchived(tx, kind, input.id, false, user)
         return 'restored'
     }
   })

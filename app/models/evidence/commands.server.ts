@@ -1,76 +1,18 @@
 /**
- * Evidence enrichment: what the server reads from an action's evidence link (an Open Graph
- * preview, or a Mastodon / Bluesky post with its counters), stored in action_evidence. Reading
- * never blocks saving an action: failures are stored with a reason code and shown with a
- * "Try again" button. See docs/decisions/006-outbound-fetch.md.
+ * Evidence enrichment: what the server reads from an action's evidence link, stored in
+ * action_evidence. Reading never blocks saving an action: failures are stored with a reason code
+ * and shown with a "Try again" button. See docs/decisions/006-outbound-fetch.md.
  */
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm'
+import { asc, desc, eq, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
-import { actionEvidence, actions, type PostMetrics } from '#db/schema'
+import { actionEvidence, actions } from '#db/schema'
 import { recordUpdate } from '~/models/audit/index.server'
+import { type Actor, ForbiddenError } from '~/utils/permissions'
 
-import { parseBlueskyUrl, readBlueskyPost } from './evidence/bluesky.server'
-import { parseMastodonUrl, readMastodonStatus } from './evidence/mastodon.server'
-import { type LinkPreview, readOpenGraph } from './evidence/open-graph.server'
-import { EvidenceFetchError, type FetchFailureReason } from './evidence/safe-fetch.server'
-
-export {
-  EvidenceFetchError,
-  type HostResolver,
-  isPublicAddress,
-  setHostResolver,
-} from './evidence/safe-fetch.server'
-export type { FetchFailureReason, LinkPreview }
-
-export type EvidenceRecord = typeof actionEvidence.$inferSelect
-
-export type EvidenceResult =
-  | { ok: true; kind: 'page' | 'mastodon' | 'bluesky'; preview: LinkPreview; metrics: PostMetrics | null }
-  | { ok: false; reason: FetchFailureReason | 'internal_error' }
-
-/**
- * Fetches and parses one evidence link; no database. A Mastodon or Bluesky post is read through
- * its public API (preview and counters from the one answer); any other link is read as a web page.
- */
-export async function readEvidence(url: string): Promise<EvidenceResult> {
-  try {
-    const bluesky = parseBlueskyUrl(url)
-    if (bluesky) return { ok: true, kind: 'bluesky', ...(await readBlueskyPost(bluesky)) }
-    const mastodon = parseMastodonUrl(url)
-    if (mastodon) return { ok: true, kind: 'mastodon', ...(await readMastodonStatus(mastodon)) }
-    return { ok: true, kind: 'page', preview: await readOpenGraph(url), metrics: null }
-  } catch (error) {
-    if (error instanceof EvidenceFetchError) return { ok: false, reason: error.reason }
-    // A bug of ours, not a problem of the link: say so in the log, and store a plain reason.
-    console.error(`readEvidence(${url}) failed unexpectedly`, error)
-    return { ok: false, reason: 'internal_error' }
-  }
-}
-
-/** Replies + reposts + likes + quotes: what a post's counters add to an action's engagements. */
-export function metricsTotal(metrics: PostMetrics | null | undefined): number | null {
-  if (!metrics) return null
-  return (metrics.replies ?? 0) + (metrics.reposts ?? 0) + (metrics.likes ?? 0) + (metrics.quotes ?? 0)
-}
-
-/**
- * Whether fresh counters may overwrite the action's engagements: when the user left the figure
- * empty, or when it still equals the total the previous counters gave (so it came from them).
- * A figure the user typed is never overwritten.
- */
-export function engagementsFollowMetrics(
-  current: number | null,
-  previousMetrics: PostMetrics | null | undefined,
-): boolean {
-  if (current === null) return true
-  const previous = metricsTotal(previousMetrics)
-  return previous !== null && previous === current
-}
-
-export function getEvidence(actionId: number): EvidenceRecord | null {
-  return db.select().from(actionEvidence).where(eq(actionEvidence.actionId, actionId)).get() ?? null
-}
+import { canRefreshEvidence } from '../actions/policy'
+import { evidenceTarget, getEvidence, staleEvidenceWhere, type StaleOptions } from './queries.server'
+import { engagementsFollowMetrics, type EvidenceResult, metricsTotal, readEvidence } from './read.server'
 
 const now = () => new Date().toISOString()
 
@@ -192,37 +134,19 @@ function storeEvidence(actionId: number, url: string, result: EvidenceResult) {
   })
 }
 
+/**
+ * Re-reads an action's evidence at a user's request: whoever may edit the action, and whoever
+ * validates actions. Null when the action is missing or archived; throws ForbiddenError (before
+ * anything is read) when the actor may not.
+ */
+export function refreshActionEvidence(actor: Actor, actionId: number): Promise<void> | null {
+  const found = evidenceTarget(actionId)
+  if (!found) return null
+  if (!canRefreshEvidence(actor, found)) throw new ForbiddenError('may not refresh this evidence')
+  return refreshEvidence(found.id)
+}
+
 export type StaleRefreshSummary = { checked: number; ok: number; failed: number }
-
-export type StaleOptions = { olderThanHours?: number; withinDays?: number }
-
-/** Recent (dated within `withinDays`), not archived, with a link never read, read before `olderThanHours` ago, or read for an older link. */
-function staleEvidenceWhere({ olderThanHours = 24, withinDays = 30 }: StaleOptions) {
-  const since = new Date(Date.now() - withinDays * 86_400_000).toISOString().slice(0, 10)
-  const staleBefore = new Date(Date.now() - olderThanHours * 3_600_000).toISOString()
-  return and(
-    gte(actions.date, since),
-    isNotNull(actions.evidenceUrl),
-    ne(actions.evidenceUrl, ''),
-    isNull(actions.archivedAt),
-    or(
-      isNull(actionEvidence.actionId),
-      isNull(actionEvidence.fetchedAt),
-      lt(actionEvidence.fetchedAt, staleBefore),
-      ne(actionEvidence.url, actions.evidenceUrl),
-    ),
-  )
-}
-
-/** How many actions refreshStaleEvidence would pick with these options (without its limit). */
-export function countStaleEvidence(options: StaleOptions = {}): number {
-  return db
-    .select({ n: sql<number>`count(*)` })
-    .from(actions)
-    .leftJoin(actionEvidence, eq(actionEvidence.actionId, actions.id))
-    .where(staleEvidenceWhere(options))
-    .get()!.n
-}
 
 /**
  * Re-reads the evidence of recent actions whose evidence is stale (see staleEvidenceWhere).

@@ -1,0 +1,22 @@
+/**
+ * The actions area's public server entry: logging, editing, reviewing and listing dissemination
+ * actions, and the administrator's lists of types and channels.
+ */
+export { createAction } from './commands/create.server'
+export { rememberFormChoices } from './commands/form-memory.server'
+export { archiveAction, setActionStatus } from './commands/status.server'
+export { updateAction } from './commands/update.server'
+export * from './filter-schema'
+export { actionWhere } from './filters.server'
+export * from './form'
+export * from './input'
+export * from './list-entries.server'
+export * from './list-labels'
+export * from './notifications.server'
+export * from './policy'
+export * from './queries/detail.server'
+export * from './queries/form-options.server'
+export * from './queries/list.server'
+export * from './queries/picker.server'
+export { referenceErrors } from './references.server'
+export type { Actor } from '~/utils/permissions'
