@@ -1,10 +1,10 @@
-import { unstable_parseMultipartFormData } from '@remix-run/node'
 import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 
 import { type Tx } from '#db/client'
 import { db } from '#db/client'
 import { actions, materialFiles, materialKinds, materials, partners } from '#db/schema'
+import { parseMultipartFormData } from '~/utils/multipart.server'
 
 import { recordArchive, recordAudit, recordUpdate } from './audit.server'
 import { emptyToUndefined, type MaterialForm, materialFormSchema } from './plan-forms'
@@ -300,7 +300,7 @@ export function materialOptions() {
 export type ReceivedFile = { fileName: string; bytes: Uint8Array; tooLarge: boolean }
 
 /**
- * Reads a material form (multipart or not) without ever holding more than `limitBytes` of the
+ * Reads a material form (multipart or not) without ever keeping more than `limitBytes` of the
  * file: an oversize file is drained and reported, and every other field is still read, so the
  * form comes back with all that was typed.
  */
@@ -312,7 +312,7 @@ export async function readMaterialRequest(
   if (!contentType.startsWith('multipart/form-data'))
     return { formData: await request.formData(), file: null }
   let file: ReceivedFile | null = null
-  const formData = await unstable_parseMultipartFormData(request, async ({ name, filename, data }) => {
+  const formData = await parseMultipartFormData(request, async ({ name, filename, data }) => {
     if (filename === undefined) {
       const chunks: Uint8Array[] = []
       let size = 0
