@@ -111,6 +111,7 @@ async function serve() {
     build,
     publicDir: paths.publicDir,
     mode: env.NODE_ENV === 'development' ? 'development' : 'production',
+    trustProxy: env.TRUST_PROXY,
   })
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address()

@@ -1,16 +1,21 @@
 import path from 'node:path'
 
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
+
+import { env } from '~/utils/env.server'
+import { getSessionUser } from '~/utils/session.server'
+
+import { readBody, remixHandler } from './body.server'
+import { forwardedRequest } from './proxy.server'
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
  * Refuses requests that change data when they come from another site: the Origin header (or,
- * failing that, Sec-Fetch-Site) must match this server. SameSite=Lax cookies are the first line;
- * this is the second.
+ * failing that, Sec-Fetch-Site) must match this server, with the protocol and host the browser
+ * used (see proxy.server.ts). SameSite=Lax cookies are the first line; this is the second.
  */
 export function refuseCrossOrigin(req: Request, res: Response, next: NextFunction) {
   if (safeMethods.has(req.method)) return next()
@@ -40,21 +45,29 @@ export type HttpAppOptions = {
   /** Folder holding the browser assets (the parent of build/). */
   publicDir: string
   mode?: string
+  /** TRUST_PROXY: take protocol, host and client address from the X-Forwarded-* headers. */
   trustProxy?: boolean
 }
+
+/** Whether a request carries a live session (only signed-in users may upload more than 1 MB). */
+const signedIn = async (req: Request) =>
+  (await getSessionUser(
+    new globalThis.Request('http://ripple/', { headers: { Cookie: req.get('cookie') ?? '' } }),
+  )) !== null
 
 export function createHttpApp({ build, publicDir, mode = 'production', trustProxy = false }: HttpAppOptions) {
   const app = express()
   app.disable('x-powered-by')
-  if (trustProxy) app.set('trust proxy', true)
+  app.use(forwardedRequest(trustProxy))
   app.use(compression())
   app.use(securityHeaders)
   app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y' }))
   app.use(express.static(path.resolve('public'), { maxAge: '1h' }))
   app.use(refuseCrossOrigin)
+  app.use(readBody({ uploadLimitMb: env().UPLOAD_LIMIT_MB, signedIn }))
   app.all(
     '*',
-    createRequestHandler({
+    remixHandler({
       build,
       mode,
       getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),

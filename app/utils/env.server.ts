@@ -20,6 +20,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   /** Server processes sharing the port (Node cluster); set it to the number of cores on a server. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * Behind a TLS-terminating proxy: take the browser's protocol, host and address from
+   * X-Forwarded-Proto, X-Forwarded-Host and the nearest X-Forwarded-For hop.
+   */
+  TRUST_PROXY: booleanString.default('false'),
 })
 
 export type Env = z.infer<typeof schema>

@@ -1,8 +1,7 @@
-import { unstable_parseMultipartFormData } from '@remix-run/node'
-
 import { materialFormSchema } from '~/models/materials/schemas'
 import { type ReceivedFile, validateMaterialUpload } from '~/models/materials/uploads.server'
 import { parseForm } from '~/utils/forms'
+import { parseMultipartFormData } from '~/utils/multipart.server'
 
 /** Reads a field's stream, keeping at most `limit` bytes; returns the kept bytes and the full size. */
 async function readCapped(data: AsyncIterable<Uint8Array>, limit: number) {
@@ -28,7 +27,7 @@ export async function readMaterialRequest(
   if (!contentType.startsWith('multipart/form-data'))
     return { formData: await request.formData(), file: null }
   let file: ReceivedFile | null = null
-  const formData = await unstable_parseMultipartFormData(request, async ({ name, filename, data }) => {
+  const formData = await parseMultipartFormData(request, async ({ name, filename, data }) => {
     if (filename === undefined) {
       const { chunks } = await readCapped(data, 200_000)
       return Buffer.concat(chunks).toString('utf8')

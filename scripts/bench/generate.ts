@@ -14,6 +14,7 @@ import { openSqlite } from '#db/client'
 import { runMigrations } from '#db/migrate'
 import { seedDemoIfEmpty } from '#db/seed/index'
 import { createRandom } from '#db/seed/random'
+import { readFixture } from '#tests/setup/fixtures'
 import { nameKey, normalizeText } from '~/utils/text'
 
 import { BENCH_DB, BENCH_SEED, dataset } from './dataset'
@@ -59,7 +60,7 @@ for (const d of deferred) sqlite.exec(`drop ${d.type} "${d.name}"`)
 log(`deferred ${deferred.length} indexes and triggers for the bulk load`)
 const ids = (sql: string) => (sqlite.prepare(sql).all() as { id: number }[]).map((r) => r.id)
 
-// Cities with their (often accented) names, from GeoNames via ../shared/data.
+// Cities with their (often accented) names, from GeoNames (tests/fixtures/cities, the countries below).
 const countryCodes: Record<string, string> = {
   Spain: 'ES',
   France: 'FR',
@@ -91,21 +92,11 @@ const countryCodes: Record<string, string> = {
   Argentina: 'AR',
   Chile: 'CL',
 }
-const citiesFile = path.resolve('../shared/data/cities/world-cities.csv')
 const cities: { name: string; country: string }[] = []
-if (fs.existsSync(citiesFile)) {
-  for (const line of fs.readFileSync(citiesFile, 'utf8').split('\n').slice(1)) {
-    const [name, country] = line.split(',')
-    if (name && countryCodes[country] && !name.includes('"'))
-      cities.push({ name, country: countryCodes[country] })
-  }
-} else {
-  cities.push(
-    { name: 'Córdoba', country: 'ES' },
-    { name: 'Łódź', country: 'PL' },
-    { name: 'Besançon', country: 'FR' },
-    { name: 'Jyväskylä', country: 'FI' },
-  )
+for (const line of readFixture('cities', 'world-cities.csv').toString('utf8').split('\n').slice(1)) {
+  const [name, country] = line.split(',')
+  if (name && countryCodes[country] && !name.includes('"'))
+    cities.push({ name, country: countryCodes[country] })
 }
 log(`${cities.length} cities loaded`)
 

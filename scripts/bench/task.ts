@@ -2,16 +2,14 @@
  * Benchmark tasks that write (import, duplicate scan, the write path), run in a child process against a copy of
  * the dataset so the main dataset stays unchanged. Prints one JSON line.
  */
-import fs from 'node:fs'
-import path from 'node:path'
+import { readFixture } from '#tests/setup/fixtures'
 
 import { measure } from './stats'
 
 const task = process.argv[2]
 
 if (task === 'import-universities') {
-  const file = path.resolve('../shared/data/universities/world_universities_and_domains.json')
-  const buffer = fs.readFileSync(file)
+  const buffer = readFixture('universities', 'world_universities_and_domains.json')
   const importer = await import('~/models/imports/index.server')
   const { sqlite } = await import('#db/client')
   const userId = (

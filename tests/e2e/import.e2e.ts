@@ -1,7 +1,6 @@
-import path from 'node:path'
-
 import { describe, expect, it } from 'vitest'
 
+import { fixturePath } from '../setup/fixtures'
 import { desktop, phone, useBrowserApp } from './harness'
 
 const app = useBrowserApp()
@@ -92,7 +91,7 @@ describe('importing stakeholders in a real browser', () => {
     })
     await page
       .locator('input[type=file]')
-      .setInputFiles(path.resolve('../shared/data/universities/world_universities_and_domains.json'))
+      .setInputFiles(fixturePath('universities', 'world_universities_and_domains.json'))
     await page.getByRole('button', { name: 'Upload and map columns' }).click()
     const bar = page.getByRole('progressbar', { name: /^Sending the file… \d+%$/ })
     await expect.poll(() => bar.count(), { timeout: 10_000 }).toBe(1)

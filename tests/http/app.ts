@@ -27,7 +27,7 @@ export type TestApp = {
  * Serves the production build over real HTTP on a free loopback port, in this test process (so
  * msw sees the server's outbound fetches), against this test file's own database copy.
  */
-export function useTestApp(): TestApp {
+export function useTestApp(options: { trustProxy?: boolean } = {}): TestApp {
   let server: ReturnType<ReturnType<typeof createHttpApp>['listen']>
   let url = ''
   const cookies = new Map<DemoUser, string>()
@@ -35,7 +35,7 @@ export function useTestApp(): TestApp {
   beforeAll(async () => {
     const paths = buildPaths()
     const build = (await import(/* @vite-ignore */ pathToFileURL(paths.serverBuild).href)) as ServerBuild
-    const app = createHttpApp({ build, publicDir: paths.publicDir })
+    const app = createHttpApp({ build, publicDir: paths.publicDir, trustProxy: options.trustProxy })
     await new Promise<void>((resolve) => {
       server = app.listen(0, '127.0.0.1', () => resolve())
     })

@@ -13,6 +13,8 @@ describe('environment', () => {
     expect(env.SEED_DEMO).toBe(true)
     expect(env.NODE_ENV).toBe('production')
     expect(env.WEB_CONCURRENCY).toBe(1)
+    expect(env.TRUST_PROXY).toBe(false)
+    expect(parseEnv({ TRUST_PROXY: 'true' } as unknown as NodeJS.ProcessEnv).TRUST_PROXY).toBe(true)
   })
 
   it('names every bad variable in one line', () => {
@@ -22,13 +24,19 @@ describe('environment', () => {
     expect(() => parseEnv({ WEB_CONCURRENCY: '0' } as unknown as NodeJS.ProcessEnv)).toThrowError(
       /^Invalid environment: WEB_CONCURRENCY: /,
     )
+    expect(() => parseEnv({ TRUST_PROXY: 'yes' } as unknown as NodeJS.ProcessEnv)).toThrowError(
+      /^Invalid environment: TRUST_PROXY: [^\n]*$/,
+    )
   })
 
-  it('stops the server with that one line', () => {
+  it.each([
+    ['PORT', 'eighty'],
+    ['TRUST_PROXY', 'yes'],
+  ])('stops the server with that one line (%s=%s)', (name, value) => {
     let message = ''
     try {
       execFileSync(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-        env: { ...process.env, PORT: 'eighty' },
+        env: { ...process.env, [name]: value },
         stdio: 'pipe',
       })
     } catch (error) {
@@ -36,7 +44,7 @@ describe('environment', () => {
       expect(e.status).toBe(1)
       message = e.stderr.toString().trim()
     }
-    expect(message).toMatch(/^Invalid environment: PORT: /)
+    expect(message).toMatch(new RegExp(`^Invalid environment: ${name}: `))
     expect(message.split('\n')).toHaveLength(1)
   })
 })

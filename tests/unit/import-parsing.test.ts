@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 
@@ -14,13 +11,9 @@ import { parseCount } from '~/models/imports/index.server'
 import { importStakeholdersFromBuffer } from '~/models/imports/index.server'
 import { env } from '~/utils/env.server'
 
-const dataDir = path.resolve('../shared/data')
-const present = fs.existsSync(dataDir)
-if (!present)
-  console.warn(
-    `Skipping the shared-data import tests: ${dataDir} is absent (the shared data folder sits beside the project).`,
-  )
-const read = (...p: string[]) => fs.readFileSync(path.join(dataDir, ...p))
+import { listFixtures, readFixture } from '../setup/fixtures'
+
+const read = readFixture
 const userId = () =>
   (sqlite().prepare(`select id from users where email = 'comms@demo.ripple'`).get() as { id: number }).id
 const count = (sql: string) => (sqlite().prepare(sql).get() as { n: number }).n
@@ -29,17 +22,15 @@ function objects(file: ParsedFile) {
   return file.rows.map((r) => Object.fromEntries(file.headers.map((h, i) => [h, r.values[i] ?? ''])))
 }
 
-describe.skipIf(!present)('csv-spectrum: every CSV parses to the JSON beside it', () => {
-  const dir = path.join(dataDir, 'csv-conformance/csv-spectrum')
-  const files = present ? fs.readdirSync(path.join(dir, 'csvs')).filter((f) => f.endsWith('.csv')) : []
+describe('csv-spectrum: every CSV parses to the JSON beside it', () => {
+  const files = listFixtures('csv-spectrum/csvs', '.csv')
+  it('has all twelve files', () => expect(files.length).toBe(12))
   it.each(files)('%s', (name) => {
     const expectedJson = JSON.parse(
-      fs.readFileSync(path.join(dir, 'json', name.replace(/\.csv$/, '.json')), 'utf8'),
+      read('csv-spectrum/json', name.replace(/\.csv$/, '.json')).toString('utf8'),
     )
     const expected = (Array.isArray(expectedJson) ? expectedJson : [expectedJson]) as Record<string, string>[]
-    const actual = objects(
-      parseUpload({ buffer: fs.readFileSync(path.join(dir, 'csvs', name)), fileName: name }),
-    )
+    const actual = objects(parseUpload({ buffer: read('csv-spectrum/csvs', name), fileName: name }))
     if (name === 'location_coordinates.csv') {
       // Upstream's JSON has a different phone number than its CSV (2095257564); every other
       // field, including the U+FFFD characters the CSV really holds, must match.
@@ -50,18 +41,16 @@ describe.skipIf(!present)('csv-spectrum: every CSV parses to the JSON beside it'
   })
 })
 
-describe.skipIf(!present)('encodings from csv-parser-fixtures decode right', () => {
+describe('encodings from csv-parser-fixtures decode right', () => {
   const bench = (f: string) =>
     objects(
       parseUpload({
-        buffer: read('csv-conformance/csv-parser-fixtures/test/fixtures/bench', f),
+        buffer: read('csv-parser/bench', f),
         fileName: f,
       }),
     )
   it('reads Latin-1 (no BOM, not UTF-8) as Windows-1252', () => {
-    expect(
-      decodeUpload(read('csv-conformance/csv-parser-fixtures/test/fixtures/bench/latin.csv')).encoding,
-    ).toBe('windows-1252')
+    expect(decodeUpload(read('csv-parser/bench/latin.csv')).encoding).toBe('windows-1252')
     expect(bench('latin.csv')).toEqual([
       { a: '1', b: '2', c: '3' },
       { a: '4', b: '5', c: '©' },
@@ -72,9 +61,7 @@ describe.skipIf(!present)('encodings from csv-parser-fixtures decode right', () 
     expect(utf8[1].c).toBe('ʤ')
     expect(bench('utf16.csv')).toEqual(utf8)
     expect(bench('utf16-big.csv')).toEqual(utf8)
-    expect(
-      decodeUpload(read('csv-conformance/csv-parser-fixtures/test/fixtures/bench/utf16-big.csv')).encoding,
-    ).toBe('UTF-16BE')
+    expect(decodeUpload(read('csv-parser/bench/utf16-big.csv')).encoding).toBe('UTF-16BE')
   })
   it('reads old Mac line ends', () => {
     expect(bench('mac-newlines.csv')).toEqual([
@@ -150,10 +137,10 @@ function contactsCreated(report: { created: { id?: number | null }[] }) {
   )
 }
 
-describe.skipIf(!present)('every vCard in shared/data/vcard yields its contacts', () => {
-  const files = present ? fs.readdirSync(path.join(dataDir, 'vcard')).filter((f) => f.endsWith('.vcf')) : []
+describe('every vCard in tests/fixtures/vcard yields its contacts', () => {
+  const files = listFixtures('vcard', '.vcf')
   it('has an expectation for every file', () => {
-    expect(files.sort()).toEqual(Object.keys(vcards).sort())
+    expect(files).toEqual(Object.keys(vcards).sort())
   })
   it.each(files)('%s', (name) => {
     const report = importContactsFromBuffer({
@@ -176,7 +163,7 @@ describe.skipIf(!present)('every vCard in shared/data/vcard yields its contacts'
   })
 })
 
-describe.skipIf(!present)('Thunderbird address-book exports import or are refused with a reason', () => {
+describe('Thunderbird address-book exports import or are refused with a reason', () => {
   const contacts = (name: string) => {
     const report = importContactsFromBuffer({
       buffer: read('contacts-csv', name),

@@ -1,19 +1,10 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { sqlite } from '#db/client'
 import { importStakeholdersFromBuffer, previewStakeholderImport } from '~/models/imports/index.server'
 import { nameKey, webDomainFrom } from '~/utils/text'
 
-const dataDir = path.resolve('../shared/data')
-const file = path.join(dataDir, 'universities/world_universities_and_domains.json')
-const present = fs.existsSync(file)
-if (!present)
-  console.warn(
-    `Skipping the universities import: ${file} is absent (the shared data folder sits beside the project).`,
-  )
+import { readFixture } from '../setup/fixtures'
 
 type University = { name: string; web_pages: string[]; alpha_two_code: string }
 
@@ -22,11 +13,11 @@ function userId(email: string) {
 }
 const count = (sql: string) => (sqlite().prepare(sql).get() as { n: number }).n
 
-describe.skipIf(!present)('importing the world universities list', () => {
+describe('importing the world universities list', () => {
   let buffer: Buffer
   let distinct: number
   beforeAll(() => {
-    buffer = fs.readFileSync(file)
+    buffer = readFixture('universities', 'world_universities_and_domains.json')
     // An empty register: this test file has its own copy of the database.
     const db = sqlite()
     db.pragma('foreign_keys = OFF')

@@ -1,10 +1,4 @@
-import {
-  json,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node'
+import { json, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler } from '@remix-run/node'
 import { z } from 'zod'
 
 import { lawfulBases } from '#db/schema'
@@ -43,6 +37,7 @@ import { forbidden, invariantResponse, requirePermission, type SessionUser } fro
 import { orForbidden } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 import { env } from '~/utils/env.server'
+import { parseMultipartFormData } from '~/utils/multipart.server'
 
 /**
  * Loaders and actions of the import pages, shared by /stakeholders/import and /actions/import
@@ -75,7 +70,7 @@ export async function uploadAction(request: Request, area: ImportArea) {
   const limitMb = env().UPLOAD_LIMIT_MB
   let form: FormData
   try {
-    form = await unstable_parseMultipartFormData(
+    form = await parseMultipartFormData(
       request,
       unstable_createMemoryUploadHandler({ maxPartSize: Math.floor(limitMb * 1024 * 1024) }),
     )
