@@ -23,6 +23,7 @@ import { projectSummary, unreadCount } from '~/models/project.server'
 import stylesheet from '~/styles/tailwind.css'
 import { requireUser } from '~/utils/auth.server'
 import { resolveLocale } from '~/utils/locale.server'
+import { useNonce } from '~/utils/nonce'
 import { rolePermissions } from '~/utils/permissions'
 import { getSessionUser } from '~/utils/session.server'
 
@@ -73,6 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? defaultLocale
   const resources: LocaleResources = data?.resources ?? { errors: locale === 'es' ? errorsEs : errorsEn }
   const i18n = useMemo(() => createI18n(locale, resources), [locale])
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
@@ -83,8 +85,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen">
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
