@@ -11,6 +11,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 
 import { createNonce, setPageSecurityHeaders } from '~/server/csp.server'
+import { isStorageFailurePage, storageFailureResponse } from '~/server/storage.server'
 import { NonceContext } from '~/utils/nonce'
 
 const ABORT_DELAY = 5_000
@@ -35,6 +36,8 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  // A page whose loader or action could not write (disk full): the plain 503, not a page that needs the database.
+  if (isStorageFailurePage(remixContext.staticHandlerContext.errors)) return storageFailureResponse()
   const bot = isbot(request.headers.get('user-agent') ?? '')
   // Every page gets its own nonce: the only inline scripts that run are the ones rendered with it.
   const nonce = createNonce()

@@ -5,6 +5,8 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 
+import { withStorageFailures } from './storage.server'
+
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
@@ -55,7 +57,8 @@ export function createHttpApp({ build, publicDir, mode = 'production', trustProx
   app.all(
     '*',
     createRequestHandler({
-      build,
+      // A write the disk refuses answers 503, not 500 (storage.server.ts).
+      build: withStorageFailures(build),
       mode,
       getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
     }),

@@ -20,6 +20,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   /** Server processes sharing the port (Node cluster); set it to the number of cores on a server. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** /healthz answers 503 when the database's disk has less free space than this, in megabytes. */
+  HEALTH_MIN_FREE_MB: z.coerce.number().int().min(0).default(100),
 })
 
 export type Env = z.infer<typeof schema>
