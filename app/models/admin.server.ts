@@ -448,6 +448,8 @@ export async function resetPassword(id: number, password: string, actorId: numbe
       summary: `${before.email}: password reset`,
     })
   })
+  // As deactivation does: a session opened with the old password (a stolen cookie too) ends now.
+  endSessionsOf(id)
   return true
 }
 
