@@ -24,6 +24,7 @@ import { projectSummary, unreadCount } from '~/models/admin/index.server'
 import stylesheet from '~/styles/tailwind.css'
 import { requireUser } from '~/utils/auth.server'
 import { resolveLocale } from '~/utils/locale.server'
+import { useNonce } from '~/utils/nonce'
 import { rolePermissions } from '~/utils/permissions'
 import { getSessionUser } from '~/utils/session.server'
 
@@ -78,6 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
     () => createI18n(locale, resources ?? { errors: locale === 'es' ? errorsEs : errorsEn }),
     [locale, resources],
   )
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
@@ -88,8 +90,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen">
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

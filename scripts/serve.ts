@@ -30,11 +30,26 @@ const { buildPaths } = await import('~/server/paths.server')
 // writing; nothing in Ripple keeps state in a process's memory that another one would miss.
 const workers = env.WEB_CONCURRENCY
 if (cluster.isPrimary) {
-  await prepareDatabase()
+  await prepareDatabaseOrStop()
   if (workers > 1) runPrimary()
   else serve()
 } else {
   serve()
+}
+
+/** A database that cannot be written stops start-up with one line naming the path and the cause. */
+async function prepareDatabaseOrStop() {
+  const { databaseFile } = await import('#db/client')
+  const { assertDatabaseWritable, startupFailureLine } = await import('~/server/storage.server')
+  try {
+    assertDatabaseWritable(databaseFile())
+    await prepareDatabase()
+  } catch (error) {
+    const line = startupFailureLine(databaseFile(), error)
+    if (!line) throw error
+    console.error(line)
+    process.exit(1)
+  }
 }
 
 async function prepareDatabase() {

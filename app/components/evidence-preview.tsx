@@ -72,10 +72,11 @@ function Counters({ metrics }: { metrics: PostMetrics }) {
   )
 }
 
-function PreviewCard({ evidence }: { evidence: EvidenceView }) {
+function PreviewCard({ actionId, evidence }: { actionId: number; evidence: EvidenceView }) {
   const { t } = useTranslation('evidence')
   if (!evidence.title && !evidence.description && !evidence.siteName) return null
-  const image = isHttps(evidence.imageUrl) ? evidence.imageUrl : null
+  // Through Ripple (routes/actions.$id.evidence.image.ts): the page loads no image from another site.
+  const image = isHttps(evidence.imageUrl) ? `/actions/${actionId}/evidence/image` : null
   return (
     <div className="flex flex-col gap-3 rounded-md border border-ink-faint/40 p-3 sm:flex-row">
       {image ? (
@@ -207,7 +208,7 @@ function EvidenceState({
         {hasEarlier ? (
           <div className="space-y-2">
             <p className="text-xs text-ink-muted">{t('earlier')}</p>
-            <PreviewCard evidence={evidence} />
+            <PreviewCard actionId={actionId} evidence={evidence} />
             {evidence.metrics ? <Counters metrics={evidence.metrics} /> : null}
           </div>
         ) : null}
@@ -217,7 +218,7 @@ function EvidenceState({
 
   return (
     <div className="space-y-3" data-evidence-status="ok">
-      <PreviewCard evidence={evidence} />
+      <PreviewCard actionId={actionId} evidence={evidence} />
       {evidence.metrics ? <Counters metrics={evidence.metrics} /> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         {when('fetchedAt')}

@@ -1,30 +1,17 @@
 import { json } from '@remix-run/node'
 
 import { sqlite } from '#db/client'
+import { checkHealth } from '~/server/health.server'
+import { env } from '~/utils/env.server'
 
-/** Liveness and database check for monitoring; public, no personal data. */
+/**
+ * Liveness for monitoring; public, no personal data. 503 when the database does not read or take a
+ * write, or its disk is below HEALTH_MIN_FREE_MB; `failed` names the checks that failed.
+ */
 export async function loader() {
-  const started = performance.now()
-  try {
-    const row = sqlite().prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }
-    return json(
-      {
-        status: 'ok',
-        database: {
-          status: 'ok',
-          migrations: row.n,
-          latencyMs: Math.round((performance.now() - started) * 100) / 100,
-        },
-      },
-      { headers: { 'Cache-Control': 'no-store' } },
-    )
-  } catch (error) {
-    return json(
-      {
-        status: 'error',
-        database: { status: 'error', error: error instanceof Error ? error.message : String(error) },
-      },
-      { status: 503, headers: { 'Cache-Control': 'no-store' } },
-    )
-  }
+  const health = checkHealth(sqlite, env().HEALTH_MIN_FREE_MB)
+  return json(health, {
+    status: health.status === 'ok' ? 200 : 503,
+    headers: { 'Cache-Control': 'no-store' },
+  })
 }

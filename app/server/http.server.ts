@@ -9,6 +9,7 @@ import { getSessionUser } from '~/utils/session.server'
 
 import { readBody, remixHandler } from './body.server'
 import { forwardedRequest } from './proxy.server'
+import { withStorageFailures } from './storage.server'
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -68,7 +69,8 @@ export function createHttpApp({ build, publicDir, mode = 'production', trustProx
   app.all(
     '*',
     remixHandler({
-      build,
+      // A write the disk refuses answers 503, not 500 (storage.server.ts).
+      build: withStorageFailures(build),
       mode,
       getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
     }),

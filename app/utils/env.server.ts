@@ -25,6 +25,8 @@ const schema = z.object({
    * X-Forwarded-Proto, X-Forwarded-Host and the nearest X-Forwarded-For hop.
    */
   TRUST_PROXY: booleanString.default('false'),
+  /** /healthz answers 503 when the database's disk has less free space than this, in megabytes. */
+  HEALTH_MIN_FREE_MB: z.coerce.number().int().min(0).default(100),
 })
 
 export type Env = z.infer<typeof schema>

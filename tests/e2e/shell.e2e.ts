@@ -31,4 +31,44 @@ describe('the shell in a real browser', () => {
     expect(await page.locator('h1').textContent()).toMatch(/could not find/i)
     await page.context().close()
   })
+
+  it('runs under the Content-Security-Policy: the page hydrates and the browser reports no violation', async () => {
+    const page = await app.newPage()
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text())
+    })
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+      )
+    })
+    const login = await page.goto('/login')
+    expect(await login?.headerValue('content-security-policy')).toMatch(/script-src 'self' 'nonce-/)
+    await app.login(page, 'comms')
+    // Charts (inline style attributes) and a client-side navigation after hydration.
+    for (const path of ['/', '/dashboard/reach', '/stakeholders']) {
+      const response = await page.goto(path)
+      expect(await response?.headerValue('content-security-policy')).toMatch(/'nonce-/)
+      await page.waitForFunction(
+        () =>
+          (window as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state
+            .initialized,
+      )
+    }
+    const documents: string[] = []
+    page.on('request', (r) => {
+      if (r.resourceType() === 'document') documents.push(r.url())
+    })
+    const href = await page.evaluate(() =>
+      [...document.querySelectorAll('main a')]
+        .map((a) => a.getAttribute('href') ?? '')
+        .find((h) => /^\/stakeholders\/\d+$/.test(h))!,
+    )
+    await page.locator(`main a[href="${href}"]:visible`).first().click()
+    await page.waitForURL(/\/stakeholders\/\d+/)
+    expect(documents, 'the link was followed by the hydrated app, not a page load').toEqual([])
+    expect(violations).toEqual([])
+    await page.context().close()
+  })
 })

@@ -89,14 +89,15 @@ describe('POST /actions/:id/evidence', () => {
       })
       .run()
     const secureHtml = await (await app.fetch(`/actions/${secure}`, { as: 'viewer' })).text()
-    expect(secureHtml).toMatch(
-      /<img src="https:\/\/www\.ripple-demo\.eu\/a\.jpg" alt="Image from the linked page: A page" loading="lazy"/,
+    // Through Ripple (decision 019): the page loads no image from another site.
+    expect(secureHtml).toContain(
+      `<img src="/actions/${secure}/evidence/image" alt="Image from the linked page: A page" loading="lazy"`,
     )
     // A viewer may not refresh: no button.
     expect(secureHtml).not.toContain(`action="/actions/${secure}/evidence"`)
     const plainHtml = await (await app.fetch(`/actions/${plain}`, { as: 'viewer' })).text()
     expect(plainHtml).toContain('A page')
-    expect(plainHtml).not.toMatch(/<img[^>]*b\.jpg/)
+    expect(plainHtml).not.toMatch(/<img[^>]*(b\.jpg|evidence\/image)/)
   })
 
   it('refuses another partner, a viewer, and the owner once validated', async () => {

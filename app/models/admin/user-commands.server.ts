@@ -144,6 +144,8 @@ async function writePassword(id: number, password: string, actorId: number): Pro
       summary: `${before.email}: password reset`,
     })
   })
+  // As deactivation does: a session opened with the old password (a stolen cookie too) ends now.
+  endSessionsOf(id)
   return true
 }
 
