@@ -4,9 +4,6 @@ import type { Tx } from '#db/client'
 import { db } from '#db/client'
 import { actions, notifications, users } from '#db/schema'
 
-export const notificationKinds = ['action_returned'] as const
-export type NotificationKind = (typeof notificationKinds)[number]
-
 /**
  * "Your action was returned": tells the user who logged it and every active partner user of that
  * partner (not the reviewer themselves). Runs in the status change's transaction.

@@ -1,12 +1,4 @@
-import { type Actor, assertCan, can } from '~/utils/permissions'
-
-/**
- * Who may administer the project (settings, themes, partners, user accounts, backups): holders
- * of admin:manage. No database here: the pages may ask it too.
- */
-export function mayAdminister(actor: Actor | null | undefined): boolean {
-  return can(actor, 'admin:manage')
-}
+import { type Actor, assertCan } from '~/utils/permissions'
 
 /** The commands' guard: throws ForbiddenError unless the actor may administer. */
 export function assertMayAdminister(actor: Actor | null | undefined): void {

@@ -8,11 +8,5 @@ export {
   updateContact,
 } from './commands.server'
 export { canEditContact, canHandleGdpr } from './policy'
-export {
-  type Contact,
-  type ContactAccessExport,
-  contactAccessExport,
-  getContact,
-  listContacts,
-} from './queries.server'
+export { contactAccessExport, getContact, listContacts } from './queries.server'
 export { type ContactInput, contactInputSchema, lawfulBases } from './schemas'

@@ -3,8 +3,6 @@ import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import { db } from '#db/client'
 import { actions, actionStakeholders, auditLog, contacts, partners, stakeholders, users } from '#db/schema'
 
-export type Contact = typeof contacts.$inferSelect
-
 export function getContact(id: number) {
   return (
     db
@@ -55,7 +53,6 @@ export function contactAccessExport(id: number) {
     organisationActions,
   }
 }
-export type ContactAccessExport = NonNullable<ReturnType<typeof contactAccessExport>>
 
 /** The audit trail of one contact, oldest first. */
 function contactHistory(id: number) {

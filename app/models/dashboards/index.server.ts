@@ -34,11 +34,11 @@ export {
   proratedTarget,
 } from './months'
 export { dashboardOptions } from './options.server'
-export { homeShortcuts, mayReadDashboards } from './policy'
+export { homeShortcuts } from './policy'
 export { monthlyByKey, type MonthlyReach, monthlyReach, type MonthlyReachInput } from './reach/index.server'
 export type { TargetRow } from './shared.server'
 export { coverageTableIds, coverageTables } from './tables/coverage'
-export { type ReachTableId, reachTableIds, reachTables } from './tables/reach'
+export { reachTableIds, reachTables } from './tables/reach'
 export {
   type ActionFilters,
   figureKey,

@@ -6,11 +6,6 @@ import { type Actor, can } from '~/utils/permissions'
 
 type Who = Pick<Actor, 'role'>
 
-/** The reach and coverage dashboards (and their CSV exports). */
-export function mayReadDashboards(actor: Who | null | undefined) {
-  return can(actor, 'dashboard:read')
-}
-
 /** The home page's shortcuts: log an action, review submitted ones. */
 export function homeShortcuts(actor: Who) {
   return {

@@ -5,10 +5,6 @@ import { type Actor, assertCan, can } from '~/utils/permissions'
  * decide what to show; the commands enforce it.
  */
 
-export function canReadEvents(actor: Actor | null | undefined) {
-  return can(actor, 'plan:read')
-}
-
 export function canEditEvents(actor: Actor | null | undefined) {
   return can(actor, 'plan:edit')
 }

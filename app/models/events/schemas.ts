@@ -20,7 +20,6 @@ import { eventKindList } from '../plan/lists'
 /** The event forms and filters, shared by the server (the check) and the browser. No database imports. */
 
 export { eventKindList }
-export type EventKind = (typeof eventKindList)[number]
 
 export const eventFormSchema = z
   .object({

@@ -5,7 +5,7 @@
  */
 
 export { createMaterial, setMaterialArchived, updateMaterial } from './commands.server'
-export { assertCanEditMaterials, canEditMaterials, canReadMaterials } from './policy'
+export { assertCanEditMaterials, canEditMaterials } from './policy'
 export {
   getMaterial,
   languageMatrix,

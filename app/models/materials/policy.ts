@@ -5,10 +5,6 @@ import { type Actor, assertCan, can } from '~/utils/permissions'
  * editing is its own right. Pure: the browser may use it; the commands enforce it.
  */
 
-export function canReadMaterials(actor: Actor | null | undefined) {
-  return can(actor, 'plan:read')
-}
-
 export function canEditMaterials(actor: Actor | null | undefined) {
   return can(actor, 'material:edit')
 }

@@ -25,7 +25,7 @@ export {
   UnsupportedBreakdownError,
 } from './metrics/query.server'
 export { breakdownOptions, computeMetricRows } from './metrics/rows.server'
-export { assertCanEditPlan, canEditPlan, canReadPlan } from './policy'
+export { assertCanEditPlan, canEditPlan } from './policy'
 export {
   activityActions,
   activityFormValues,

@@ -5,10 +5,6 @@ import { type Actor, assertCan, can } from '~/utils/permissions'
  * mappings). Pure: the browser may use it to decide what to show; the commands enforce it.
  */
 
-export function canReadPlan(actor: Actor | null | undefined) {
-  return can(actor, 'plan:read')
-}
-
 export function canEditPlan(actor: Actor | null | undefined) {
   return can(actor, 'plan:edit')
 }

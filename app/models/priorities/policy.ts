@@ -11,9 +11,6 @@ export type PriorityActor = Actor | null
 
 type Subject = Pick<Actor, 'role'> | null | undefined
 
-/** The ranking, the scoring grid (read-only), the power/interest grid and the strategies. */
-export const mayReadPriorities = (actor: Subject) => can(actor, 'priority:read')
-
 /** Scoring stakeholders on the criteria. */
 export const mayScore = (actor: Subject) => can(actor, 'priority:score')
 

@@ -6,8 +6,6 @@ import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.s
 
 /* The register's categories, which the administrator adds, renames, orders and archives. */
 
-export type Category = typeof stakeholderCategories.$inferSelect
-
 export function listCategories({ includeArchived = false } = {}) {
   return db
     .select()

@@ -3,7 +3,6 @@
  * Client-safe parts (schemas, policy) may also be imported directly from ./schemas and ./policy.
  */
 export {
-  type Category,
   createCategory,
   listCategories,
   moveCategory,
@@ -39,9 +38,9 @@ export {
   canImportStakeholders,
   canMergeStakeholders,
 } from './policy'
-export { getStakeholder, type Stakeholder, type StakeholderDetail } from './queries/detail.server'
+export { getStakeholder, type Stakeholder } from './queries/detail.server'
 export { exportStakeholders } from './queries/export.server'
-export { listStakeholders, type StakeholderListRow } from './queries/list.server'
+export { listStakeholders } from './queries/list.server'
 export { stakeholderEditPolicy, stakeholderFormOptions, usedCountries } from './queries/options.server'
 export { searchStakeholders, type StakeholderMatch } from './queries/search.server'
 export { stakeholderTimeline, type TimelineItem } from './queries/timeline.server'
@@ -53,7 +52,6 @@ export {
   type MergeField,
   mergeFields,
   type MergeInput,
-  mergeSchema,
   parseStakeholderFilter,
   type StakeholderEditPolicy,
   type StakeholderFilter,

@@ -180,16 +180,3 @@ export type MergeInput = {
   loserId: number
   picks: Partial<Record<MergeField, 'survivor' | 'loser'>>
 }
-
-export const mergeSchema = z
-  .object({
-    survivorId: z.coerce.number().int().positive(),
-    loserId: z.coerce.number().int().positive(),
-    ...Object.fromEntries(
-      mergeFields.map((f) => [`pick_${f}`, z.enum(['survivor', 'loser']).default('survivor')]),
-    ),
-  })
-  .refine((v) => v.survivorId !== v.loserId, {
-    message: 'stakeholders:duplicatesPage.sameRecord',
-    path: ['loserId'],
-  })

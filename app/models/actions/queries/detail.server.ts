@@ -18,8 +18,6 @@ import {
   users,
 } from '#db/schema'
 
-export type ActionDetail = NonNullable<ReturnType<typeof getAction>>
-
 /** One action with everything its detail page and edit form need. */
 export function getAction(id: number) {
   const row = db

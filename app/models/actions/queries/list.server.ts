@@ -21,8 +21,6 @@ import { actionWhere } from '../filters.server'
 /** Above this many matches the list says "more than 1,000" rather than counting a million rows. */
 export const COUNT_CAP = 1_000
 
-export type ActionListRow = Awaited<ReturnType<typeof listActions>>['rows'][number]
-
 /**
  * One page of actions for a filter, newest first (or oldest), with the total number of matches
  * counted up to COUNT_CAP (so the count stays cheap on a very large log).

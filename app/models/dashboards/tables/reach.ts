@@ -14,7 +14,6 @@ export const reachTableIds = [
   'cumulative',
   'top',
 ] as const
-export type ReachTableId = (typeof reachTableIds)[number]
 
 function headlineTable(r: MonthlyReach): TableModel {
   return {

@@ -51,4 +51,3 @@ export function getStakeholder(id: number) {
     priority,
   }
 }
-export type StakeholderDetail = NonNullable<ReturnType<typeof getStakeholder>>

@@ -47,8 +47,6 @@ export function registerQuery(filter: StakeholderFilter) {
     .orderBy(...orderFor(filter.sort))
 }
 
-export type StakeholderListRow = Awaited<ReturnType<typeof listStakeholders>>['rows'][number]
-
 const countOf = (query: SQL) => db.get<{ n: number }>(sql`select count(*) as n from ${query}`).n
 
 /**
