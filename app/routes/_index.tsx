@@ -6,6 +6,9 @@ import { getProject } from '~/models/admin/index.server'
 import { homeCounts, homeShortcuts } from '~/models/dashboards/index.server'
 import { requireUser } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
+import { pageTitle } from '~/utils/meta'
+
+export const meta = pageTitle('common:nav.home')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
