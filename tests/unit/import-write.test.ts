@@ -32,7 +32,7 @@ describe('contacts are attached to their stakeholder', () => {
         'name,website,category\nInstituto Tecnológico de Prueba,https://www.itp-test.example.es,University\nAsociación Ejemplo,https://asoc-ejemplo.example.org,NGO\n',
       ),
       fileName: 'orgs.csv',
-      userId: comms.id,
+      actor: comms,
     })
     const itp = one<{ id: number }>(`select id from stakeholders where web_domain = 'itp-test.example.es'`).id
     const asoc = one<{ id: number }>(
@@ -48,7 +48,7 @@ describe('contacts are attached to their stakeholder', () => {
     const report = importContactsFromBuffer({
       buffer: Buffer.from(csv),
       fileName: 'personas.csv',
-      userId: comms.id,
+      actor: comms,
     })
     expect(report.rejected).toEqual([])
     const rows = sqlite()
@@ -92,7 +92,7 @@ describe('contacts are attached to their stakeholder', () => {
     const again = importContactsFromBuffer({
       buffer: Buffer.from('Correo,Cargo\nana.garcia@itp-test.example.es,Rectora\n'),
       fileName: 'b.csv',
-      userId: comms.id,
+      actor: comms,
       decisions: { '2': 'update' },
     })
     expect(again.updated.length).toBe(1)
@@ -120,7 +120,7 @@ describe('updating matched stakeholders', () => {
     const report = importStakeholdersFromBuffer({
       buffer: Buffer.from(csv),
       fileName: 'u.csv',
-      userId: comms.id,
+      actor: comms,
       options: { defaultCategoryId: categoryId('other') },
       decisions: { '2': 'update' },
     })

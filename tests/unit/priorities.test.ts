@@ -27,6 +27,10 @@ import {
 } from '~/models/priorities/index.server'
 import { weightedScore } from '~/models/priorities/scoring'
 
+import { demo } from '../setup/actors'
+
+const comms = demo.comms
+
 let categoryId: number
 const byKey = (key: string) => listCriteria().find((c) => c.key === key)!
 
@@ -44,7 +48,7 @@ function score(stakeholderId: number, values: Record<string, number | null>) {
       tx,
       stakeholderId,
       Object.entries(values).map(([key, value]) => ({ criterionId: byKey(key).id, value })),
-      null,
+      comms(),
     ),
   )
 }
@@ -122,10 +126,10 @@ describe('stakeholder_priority kept current', () => {
     score(atA, { fit: 3 }) // 50
     const atB = newStakeholder('Edge B Institute')
     score(atB, { fit: 2 }) // 25
-    db.transaction((tx) => setThresholds(tx, { tierA: 50, tierB: 25 }, null))
+    db.transaction((tx) => setThresholds(tx, { tierA: 50, tierB: 25 }, comms()))
     expect(getPriority(atA)!.tier).toBe('A')
     expect(getPriority(atB)!.tier).toBe('B')
-    db.transaction((tx) => setThresholds(tx, { tierA: 50.01, tierB: 25.01 }, null))
+    db.transaction((tx) => setThresholds(tx, { tierA: 50.01, tierB: 25.01 }, comms()))
     expect(getPriority(atA)!.tier).toBe('B')
     expect(getPriority(atB)!.tier).toBe('C')
     const p = db.select().from(project).get()!
@@ -135,7 +139,7 @@ describe('stakeholder_priority kept current', () => {
 
   it('re-ranks every stakeholder at once when a weight changes', () => {
     db.update(criteria).set({ weight: 1 }).run()
-    db.transaction((tx) => setThresholds(tx, { tierA: 70, tierB: 45 }, null))
+    db.transaction((tx) => setThresholds(tx, { tierA: 70, tierB: 45 }, comms()))
     const influential = newStakeholder('Zz Influential Ministry')
     const interested = newStakeholder('Zz Interested Lab')
     score(influential, { influence: 5, interest: 1 })
@@ -149,7 +153,7 @@ describe('stakeholder_priority kept current', () => {
         tx,
         byKey('interest').id,
         { name: byKey('interest').name, weight: 10, gridAxis: 'interest' },
-        null,
+        comms(),
       ),
     )
     expect(order()).toEqual([interested, influential])
@@ -165,11 +169,11 @@ describe('stakeholder_priority kept current', () => {
     score(id, { influence: 5, access: 1 })
     recomputeAllPriorities()
     expect(getPriority(id)!.score).toBe(50)
-    db.transaction((tx) => setCriterionArchived(tx, byKey('access').id, true, null))
+    db.transaction((tx) => setCriterionArchived(tx, byKey('access').id, true, comms()))
     expect(getPriority(id)!.score).toBe(100)
     expect(listCriteria().some((c) => c.key === 'access')).toBe(false)
     const accessId = listCriteria({ includeArchived: true }).find((c) => c.key === 'access')!.id
-    db.transaction((tx) => setCriterionArchived(tx, accessId, false, null))
+    db.transaction((tx) => setCriterionArchived(tx, accessId, false, comms()))
     expect(getPriority(id)!.score).toBe(50)
   })
 
@@ -178,9 +182,9 @@ describe('stakeholder_priority kept current', () => {
     recomputeAllPriorities()
     const id = newStakeholder('New Criterion Union')
     score(id, { influence: 5 })
-    const created = db.transaction((tx) => createCriterion(tx, { name: 'Visibility', weight: 1 }, null))
+    const created = db.transaction((tx) => createCriterion(tx, { name: 'Visibility', weight: 1 }, comms()))
     expect(getPriority(id)!.score).toBe(100)
-    db.transaction((tx) => scoreStakeholder(tx, id, [{ criterionId: created.id, value: 1 }], null))
+    db.transaction((tx) => scoreStakeholder(tx, id, [{ criterionId: created.id, value: 1 }], comms()))
     expect(getPriority(id)!.score).toBe(50)
   })
 
