@@ -10,7 +10,7 @@ import {
   saveJobDecisions,
   saveJobMapping,
 } from '~/models/imports/index.server'
-import { importStakeholdersFromBuffer } from '~/models/imports/index.server'
+import { importStakeholdersFromBuffer, previewStakeholderImport } from '~/models/imports/index.server'
 import type { SessionUser } from '~/utils/session.server'
 
 const user = (email: string) =>
@@ -232,5 +232,24 @@ describe('a contacts import job', () => {
         report.created[0].id,
       ),
     ).toEqual({ basis: 'consent', source: 'import: card.vcf' })
+  })
+})
+
+describe('the stakeholder import finds the register’s records by their accent-free name', () => {
+  it('an upper-case name without accents is a duplicate of the accented record, found by name', () => {
+    const comms = user('comms@demo.ripple')
+    const existing = one<{ id: number; name: string }>(
+      `select id, name from stakeholders where name = 'Université Lumière Lyon 2'`,
+    )
+    const summary = previewStakeholderImport({
+      buffer: Buffer.from(
+        'name,country,category\nUNIVERSITE LUMIERE LYON 2,FR,University\nSome New Lab,FR,University\n',
+      ),
+      fileName: 'lyon.csv',
+      actor: comms,
+    })
+    expect(summary.duplicates.map((d) => [d.line, d.match, d.value, d.existingId, d.existingLabel])).toEqual([
+      [2, 'name', 'universite lumiere lyon 2', existing.id, existing.name],
+    ])
   })
 })

@@ -115,8 +115,35 @@ describe('stakeholder_priority kept current', () => {
     const p = getPriority(id)!
     expect(p.previousScore).toBeCloseTo(first, 9)
     expect(p.score).toBeGreaterThan(first)
-    const audits = db.select().from(auditLog).where(eq(auditLog.entity, 'score')).all()
-    expect(audits.length).toBeGreaterThanOrEqual(3)
+    const audits = db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entity, 'score'))
+      .all()
+      .filter((a) => (a.after as { stakeholderId?: number } | null)?.stakeholderId === id)
+    const c = (key: string) => byKey(key).id
+    expect(
+      audits.map((a) => ({ action: a.action, userId: a.userId, before: a.before, after: a.after })),
+    ).toEqual([
+      {
+        action: 'create',
+        userId: comms().id,
+        before: null,
+        after: { stakeholderId: id, criterionId: c('influence'), value: 2, rationale: null },
+      },
+      {
+        action: 'create',
+        userId: comms().id,
+        before: null,
+        after: { stakeholderId: id, criterionId: c('interest'), value: 2, rationale: null },
+      },
+      {
+        action: 'create',
+        userId: comms().id,
+        before: { value: 2, rationale: null },
+        after: { stakeholderId: id, criterionId: c('influence'), value: 4, rationale: null },
+      },
+    ])
   })
 
   it('puts stakeholders at the threshold edges in the higher tier and re-tiers when thresholds change', () => {
@@ -134,7 +161,16 @@ describe('stakeholder_priority kept current', () => {
     expect(getPriority(atB)!.tier).toBe('C')
     const p = db.select().from(project).get()!
     expect(p.tierAThreshold).toBe(50.01)
-    expect(db.select().from(auditLog).where(eq(auditLog.entity, 'project')).all().length).toBeGreaterThan(0)
+    const thresholds = db.select().from(auditLog).where(eq(auditLog.entity, 'project')).all().slice(-2)
+    expect(thresholds.map((a) => [a.entityId, a.action, a.before, a.after])).toEqual([
+      [1, 'update', { tierAThreshold: 70, tierBThreshold: 45 }, { tierAThreshold: 50, tierBThreshold: 25 }],
+      [
+        1,
+        'update',
+        { tierAThreshold: 50, tierBThreshold: 25 },
+        { tierAThreshold: 50.01, tierBThreshold: 25.01 },
+      ],
+    ])
   })
 
   it('re-ranks every stakeholder at once when a weight changes', () => {
@@ -160,7 +196,14 @@ describe('stakeholder_priority kept current', () => {
     // 5 with weight 1 and 1 with weight 10 -> 100 / 11
     expect(getPriority(influential)!.score).toBeCloseTo(100 / 11, 9)
     expect(getPriority(influential)!.previousScore).toBeCloseTo(before, 9)
-    expect(db.select().from(auditLog).where(eq(auditLog.entity, 'criterion')).all().length).toBeGreaterThan(0)
+    const update = db.select().from(auditLog).where(eq(auditLog.entity, 'criterion')).all().at(-1)!
+    expect(update).toMatchObject({
+      entityId: byKey('interest').id,
+      action: 'update',
+      userId: comms().id,
+      before: { weight: 1 },
+      after: { weight: 10 },
+    })
   })
 
   it('leaves archived criteria out and brings them back on restore', () => {

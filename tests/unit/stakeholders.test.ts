@@ -147,7 +147,19 @@ describe('filters, sort and paging', () => {
       sort: undefined,
       q: undefined,
     })
-    expect(stakeholderWhere(filter)).toBeDefined()
+    // Unreadable parameters select what no parameter selects: every live stakeholder.
+    const ids = (where: ReturnType<typeof stakeholderWhere>) =>
+      db
+        .select({ id: stakeholders.id })
+        .from(stakeholders)
+        .where(where)
+        .orderBy(stakeholders.id)
+        .all()
+        .map((r) => r.id)
+    const live = ids(isNull(stakeholders.archivedAt))
+    expect(live.length).toBeGreaterThan(100)
+    expect(ids(stakeholderWhere(filter))).toEqual(live)
+    expect(ids(stakeholderWhere(parseStakeholderFilter(new URLSearchParams(''))))).toEqual(live)
   })
 
   it('sorts by name by default and pages without overlap', () => {
