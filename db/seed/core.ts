@@ -1,5 +1,7 @@
 import { hash } from '@node-rs/argon2'
 
+import type { Actor } from '~/utils/permissions'
+
 import type { DB } from '../client'
 import { partners, project, type Role, themes, users } from '../schema'
 
@@ -101,6 +103,8 @@ export const demoThemes = [
 ]
 
 export type CoreSeed = {
+  /** A demo account as the actor the seed runs the domain commands as (they check its rights). */
+  actorFor: (email: string) => Actor
   partnerIds: Map<string, number>
   partnerLang: Map<number, string>
   themeIds: number[]
@@ -172,5 +176,9 @@ export async function seedCore(db: DB): Promise<CoreSeed> {
       .get().id
     userIds.set(a.email, id)
   }
-  return { partnerIds, partnerLang, themeIds, userIds, workingLanguages }
+  const actorFor = (email: string): Actor => {
+    const a = demoAccounts.find((d) => d.email === email)!
+    return { id: userIds.get(email)!, role: a.role, partnerId: a.partner ? partnerIds.get(a.partner)! : null }
+  }
+  return { actorFor, partnerIds, partnerLang, themeIds, userIds, workingLanguages }
 }

@@ -654,7 +654,7 @@ export function seedStakeholders(db: DB, core: CoreSeed, random: Random) {
     categoryIds.set(c.key, id)
   })
 
-  const comms = core.userIds.get('comms@demo.ripple') ?? null
+  const comms = core.actorFor('comms@demo.ripple')
   const partnerByCountry = new Map<string, number[]>()
   const partnerCity = new Map<string, number>([
     ['Donostia / San Sebastián', core.partnerIds.get('San Sebastián')!],

@@ -12,15 +12,15 @@ if (task === 'import-universities') {
   const buffer = readFixture('universities', 'world_universities_and_domains.json')
   const importer = await import('~/models/imports/index.server')
   const { sqlite } = await import('#db/client')
-  const userId = (
-    sqlite().prepare(`select id from users where email = 'comms@demo.ripple'`).get() as { id: number }
-  ).id
+  const actor = sqlite()
+    .prepare(`select id, role, partner_id as partnerId from users where email = 'comms@demo.ripple'`)
+    .get() as { id: number; role: 'comms'; partnerId: null }
   const before = (sqlite().prepare('select count(*) as n from stakeholders').get() as { n: number }).n
   const t = performance.now()
   const report = await importer.importStakeholdersFromBuffer({
     buffer,
     fileName: 'world_universities_and_domains.json',
-    userId,
+    actor,
   })
   const ms = performance.now() - t
   const after = (sqlite().prepare('select count(*) as n from stakeholders').get() as { n: number }).n

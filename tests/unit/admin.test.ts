@@ -6,8 +6,9 @@ import { auditLog, users } from '#db/schema'
 import { auditChanges, auditValue, createUser, setUserActive, updateUser } from '~/models/admin/index.server'
 import { projectSchema } from '~/models/admin/schemas'
 
-const adminId = () =>
-  db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@demo.ripple')).get()!.id
+import { actorFor } from '../setup/actors'
+
+const admin = () => actorFor('admin@demo.ripple')
 
 describe('audit values as people read them', () => {
   it('formats lists, nested objects and empty values', () => {
@@ -70,27 +71,28 @@ describe('user accounts', () => {
   it('refuses a duplicate e-mail in any letter case and stores it lower-cased', async () => {
     const first = await createUser(
       { email: 'Mixed@Case.eu', name: 'M', role: 'viewer', locale: 'en', password: 'long-enough-1' },
-      adminId(),
+      admin(),
     )
     expect(first.ok).toBe(true)
     expect(db.select().from(users).where(eq(users.email, 'mixed@case.eu')).get()).toBeDefined()
     const second = await createUser(
       { email: 'MIXED@case.EU', name: 'M2', role: 'viewer', locale: 'en', password: 'long-enough-1' },
-      adminId(),
+      admin(),
     )
     expect(second).toEqual({ ok: false, error: { field: 'email', message: 'common:errors.duplicateEmail' } })
   })
 
   it('clears the partner when the role is not partner, and protects the acting administrator', () => {
-    const id = adminId()
-    expect(updateUser(id, { name: 'Ane', role: 'comms', locale: 'en' }, id)).toMatchObject({
+    const me = admin()
+    const id = me.id
+    expect(updateUser(id, { name: 'Ane', role: 'comms', locale: 'en' }, me)).toMatchObject({
       ok: false,
       error: { field: 'role' },
     })
-    expect(setUserActive(id, false, id)).toMatchObject({ ok: false })
+    expect(setUserActive(id, false, me)).toMatchObject({ ok: false })
     const viewer = db.select().from(users).where(eq(users.email, 'viewer@demo.ripple')).get()!
-    expect(setUserActive(viewer.id, false, id).ok).toBe(true)
-    expect(setUserActive(viewer.id, true, id).ok).toBe(true)
+    expect(setUserActive(viewer.id, false, me).ok).toBe(true)
+    expect(setUserActive(viewer.id, true, me).ok).toBe(true)
     const statuses = db
       .select()
       .from(auditLog)

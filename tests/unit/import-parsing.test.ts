@@ -11,11 +11,11 @@ import { parseCount } from '~/models/imports/index.server'
 import { importStakeholdersFromBuffer } from '~/models/imports/index.server'
 import { env } from '~/utils/env.server'
 
+import { actorFor } from '../setup/actors'
 import { listFixtures, readFixture } from '../setup/fixtures'
 
 const read = readFixture
-const userId = () =>
-  (sqlite().prepare(`select id from users where email = 'comms@demo.ripple'`).get() as { id: number }).id
+const comms = () => actorFor('comms@demo.ripple')
 const count = (sql: string) => (sqlite().prepare(sql).get() as { n: number }).n
 
 function objects(file: ParsedFile) {
@@ -146,7 +146,7 @@ describe('every vCard in tests/fixtures/vcard yields its contacts', () => {
     const report = importContactsFromBuffer({
       buffer: read('vcard', name),
       fileName: name,
-      userId: userId(),
+      actor: comms(),
       decisions: {},
     })
     expect(report.rejected).toEqual([])
@@ -168,7 +168,7 @@ describe('Thunderbird address-book exports import or are refused with a reason',
     const report = importContactsFromBuffer({
       buffer: read('contacts-csv', name),
       fileName: name,
-      userId: userId(),
+      actor: comms(),
     })
     return { report, created: contactsCreated(report) }
   }
@@ -232,7 +232,7 @@ describe('Thunderbird address-book exports import or are refused with a reason',
       importContactsFromBuffer({
         buffer: read('contacts-csv', 'basic_ldif_addressbook.ldif'),
         fileName: 'basic_ldif_addressbook.ldif',
-        userId: userId(),
+        actor: comms(),
       }),
     ).toThrow(expect.objectContaining({ reason: 'errors.unsupportedFormat' }))
   })
@@ -246,7 +246,7 @@ describe('refused files write nothing', () => {
     ]
     let error: unknown
     try {
-      importStakeholdersFromBuffer({ buffer, fileName, userId: userId() })
+      importStakeholdersFromBuffer({ buffer, fileName, actor: comms() })
     } catch (e) {
       error = e
     }

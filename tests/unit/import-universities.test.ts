@@ -4,13 +4,11 @@ import { sqlite } from '#db/client'
 import { importStakeholdersFromBuffer, previewStakeholderImport } from '~/models/imports/index.server'
 import { nameKey, webDomainFrom } from '~/utils/text'
 
+import { actorFor } from '../setup/actors'
 import { readFixture } from '../setup/fixtures'
 
 type University = { name: string; web_pages: string[]; alpha_two_code: string }
 
-function userId(email: string) {
-  return (sqlite().prepare('select id from users where email = ?').get(email) as { id: number }).id
-}
 const count = (sql: string) => (sqlite().prepare(sql).get() as { n: number }).n
 
 describe('importing the world universities list', () => {
@@ -42,7 +40,7 @@ describe('importing the world universities list', () => {
     const report = importStakeholdersFromBuffer({
       buffer,
       fileName: 'world_universities_and_domains.json',
-      userId: userId('comms@demo.ripple'),
+      actor: actorFor('comms@demo.ripple'),
     })
     expect(report.total).toBe(10251)
     expect(report.rejected).toEqual([])
@@ -77,11 +75,11 @@ describe('importing the world universities list', () => {
   })
 
   it('a second time creates nothing and offers updates for every match', () => {
-    const comms = userId('comms@demo.ripple')
+    const comms = actorFor('comms@demo.ripple')
     const preview = previewStakeholderImport({
       buffer,
       fileName: 'world_universities_and_domains.json',
-      userId: comms,
+      actor: comms,
     })
     const register = preview.duplicates.filter((d) => d.existingId !== null)
     expect(register.length).toBe(distinct)
@@ -92,7 +90,7 @@ describe('importing the world universities list', () => {
     const report = importStakeholdersFromBuffer({
       buffer,
       fileName: 'world_universities_and_domains.json',
-      userId: comms,
+      actor: comms,
     })
     expect(report.created).toEqual([])
     expect(report.updated).toEqual([])
@@ -104,7 +102,7 @@ describe('importing the world universities list', () => {
     const updated = importStakeholdersFromBuffer({
       buffer,
       fileName: 'world_universities_and_domains.json',
-      userId: comms,
+      actor: comms,
       decisions: chosen,
     })
     expect(updated.created).toEqual([])

@@ -10,7 +10,7 @@ import {
   saveJobDecisions,
   saveJobMapping,
 } from '~/models/imports/index.server'
-import { importStakeholdersFromBuffer } from '~/models/imports/index.server'
+import { importStakeholdersFromBuffer, previewStakeholderImport } from '~/models/imports/index.server'
 import type { SessionUser } from '~/utils/session.server'
 
 const user = (email: string) =>
@@ -32,7 +32,7 @@ describe('contacts are attached to their stakeholder', () => {
         'name,website,category\nInstituto Tecnológico de Prueba,https://www.itp-test.example.es,University\nAsociación Ejemplo,https://asoc-ejemplo.example.org,NGO\n',
       ),
       fileName: 'orgs.csv',
-      userId: comms.id,
+      actor: comms,
     })
     const itp = one<{ id: number }>(`select id from stakeholders where web_domain = 'itp-test.example.es'`).id
     const asoc = one<{ id: number }>(
@@ -48,7 +48,7 @@ describe('contacts are attached to their stakeholder', () => {
     const report = importContactsFromBuffer({
       buffer: Buffer.from(csv),
       fileName: 'personas.csv',
-      userId: comms.id,
+      actor: comms,
     })
     expect(report.rejected).toEqual([])
     const rows = sqlite()
@@ -92,7 +92,7 @@ describe('contacts are attached to their stakeholder', () => {
     const again = importContactsFromBuffer({
       buffer: Buffer.from('Correo,Cargo\nana.garcia@itp-test.example.es,Rectora\n'),
       fileName: 'b.csv',
-      userId: comms.id,
+      actor: comms,
       decisions: { '2': 'update' },
     })
     expect(again.updated.length).toBe(1)
@@ -120,7 +120,7 @@ describe('updating matched stakeholders', () => {
     const report = importStakeholdersFromBuffer({
       buffer: Buffer.from(csv),
       fileName: 'u.csv',
-      userId: comms.id,
+      actor: comms,
       options: { defaultCategoryId: categoryId('other') },
       decisions: { '2': 'update' },
     })
@@ -232,5 +232,24 @@ describe('a contacts import job', () => {
         report.created[0].id,
       ),
     ).toEqual({ basis: 'consent', source: 'import: card.vcf' })
+  })
+})
+
+describe('the stakeholder import finds the register’s records by their accent-free name', () => {
+  it('an upper-case name without accents is a duplicate of the accented record, found by name', () => {
+    const comms = user('comms@demo.ripple')
+    const existing = one<{ id: number; name: string }>(
+      `select id, name from stakeholders where name = 'Université Lumière Lyon 2'`,
+    )
+    const summary = previewStakeholderImport({
+      buffer: Buffer.from(
+        'name,country,category\nUNIVERSITE LUMIERE LYON 2,FR,University\nSome New Lab,FR,University\n',
+      ),
+      fileName: 'lyon.csv',
+      actor: comms,
+    })
+    expect(summary.duplicates.map((d) => [d.line, d.match, d.value, d.existingId, d.existingLabel])).toEqual([
+      [2, 'name', 'universite lumiere lyon 2', existing.id, existing.name],
+    ])
   })
 })

@@ -27,6 +27,10 @@ import {
 } from '~/models/priorities/index.server'
 import { weightedScore } from '~/models/priorities/scoring'
 
+import { demo } from '../setup/actors'
+
+const comms = demo.comms
+
 let categoryId: number
 const byKey = (key: string) => listCriteria().find((c) => c.key === key)!
 
@@ -44,7 +48,7 @@ function score(stakeholderId: number, values: Record<string, number | null>) {
       tx,
       stakeholderId,
       Object.entries(values).map(([key, value]) => ({ criterionId: byKey(key).id, value })),
-      null,
+      comms(),
     ),
   )
 }
@@ -111,8 +115,35 @@ describe('stakeholder_priority kept current', () => {
     const p = getPriority(id)!
     expect(p.previousScore).toBeCloseTo(first, 9)
     expect(p.score).toBeGreaterThan(first)
-    const audits = db.select().from(auditLog).where(eq(auditLog.entity, 'score')).all()
-    expect(audits.length).toBeGreaterThanOrEqual(3)
+    const audits = db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entity, 'score'))
+      .all()
+      .filter((a) => (a.after as { stakeholderId?: number } | null)?.stakeholderId === id)
+    const c = (key: string) => byKey(key).id
+    expect(
+      audits.map((a) => ({ action: a.action, userId: a.userId, before: a.before, after: a.after })),
+    ).toEqual([
+      {
+        action: 'create',
+        userId: comms().id,
+        before: null,
+        after: { stakeholderId: id, criterionId: c('influence'), value: 2, rationale: null },
+      },
+      {
+        action: 'create',
+        userId: comms().id,
+        before: null,
+        after: { stakeholderId: id, criterionId: c('interest'), value: 2, rationale: null },
+      },
+      {
+        action: 'create',
+        userId: comms().id,
+        before: { value: 2, rationale: null },
+        after: { stakeholderId: id, criterionId: c('influence'), value: 4, rationale: null },
+      },
+    ])
   })
 
   it('puts stakeholders at the threshold edges in the higher tier and re-tiers when thresholds change', () => {
@@ -122,20 +153,29 @@ describe('stakeholder_priority kept current', () => {
     score(atA, { fit: 3 }) // 50
     const atB = newStakeholder('Edge B Institute')
     score(atB, { fit: 2 }) // 25
-    db.transaction((tx) => setThresholds(tx, { tierA: 50, tierB: 25 }, null))
+    db.transaction((tx) => setThresholds(tx, { tierA: 50, tierB: 25 }, comms()))
     expect(getPriority(atA)!.tier).toBe('A')
     expect(getPriority(atB)!.tier).toBe('B')
-    db.transaction((tx) => setThresholds(tx, { tierA: 50.01, tierB: 25.01 }, null))
+    db.transaction((tx) => setThresholds(tx, { tierA: 50.01, tierB: 25.01 }, comms()))
     expect(getPriority(atA)!.tier).toBe('B')
     expect(getPriority(atB)!.tier).toBe('C')
     const p = db.select().from(project).get()!
     expect(p.tierAThreshold).toBe(50.01)
-    expect(db.select().from(auditLog).where(eq(auditLog.entity, 'project')).all().length).toBeGreaterThan(0)
+    const thresholds = db.select().from(auditLog).where(eq(auditLog.entity, 'project')).all().slice(-2)
+    expect(thresholds.map((a) => [a.entityId, a.action, a.before, a.after])).toEqual([
+      [1, 'update', { tierAThreshold: 70, tierBThreshold: 45 }, { tierAThreshold: 50, tierBThreshold: 25 }],
+      [
+        1,
+        'update',
+        { tierAThreshold: 50, tierBThreshold: 25 },
+        { tierAThreshold: 50.01, tierBThreshold: 25.01 },
+      ],
+    ])
   })
 
   it('re-ranks every stakeholder at once when a weight changes', () => {
     db.update(criteria).set({ weight: 1 }).run()
-    db.transaction((tx) => setThresholds(tx, { tierA: 70, tierB: 45 }, null))
+    db.transaction((tx) => setThresholds(tx, { tierA: 70, tierB: 45 }, comms()))
     const influential = newStakeholder('Zz Influential Ministry')
     const interested = newStakeholder('Zz Interested Lab')
     score(influential, { influence: 5, interest: 1 })
@@ -149,14 +189,21 @@ describe('stakeholder_priority kept current', () => {
         tx,
         byKey('interest').id,
         { name: byKey('interest').name, weight: 10, gridAxis: 'interest' },
-        null,
+        comms(),
       ),
     )
     expect(order()).toEqual([interested, influential])
     // 5 with weight 1 and 1 with weight 10 -> 100 / 11
     expect(getPriority(influential)!.score).toBeCloseTo(100 / 11, 9)
     expect(getPriority(influential)!.previousScore).toBeCloseTo(before, 9)
-    expect(db.select().from(auditLog).where(eq(auditLog.entity, 'criterion')).all().length).toBeGreaterThan(0)
+    const update = db.select().from(auditLog).where(eq(auditLog.entity, 'criterion')).all().at(-1)!
+    expect(update).toMatchObject({
+      entityId: byKey('interest').id,
+      action: 'update',
+      userId: comms().id,
+      before: { weight: 1 },
+      after: { weight: 10 },
+    })
   })
 
   it('leaves archived criteria out and brings them back on restore', () => {
@@ -165,11 +212,11 @@ describe('stakeholder_priority kept current', () => {
     score(id, { influence: 5, access: 1 })
     recomputeAllPriorities()
     expect(getPriority(id)!.score).toBe(50)
-    db.transaction((tx) => setCriterionArchived(tx, byKey('access').id, true, null))
+    db.transaction((tx) => setCriterionArchived(tx, byKey('access').id, true, comms()))
     expect(getPriority(id)!.score).toBe(100)
     expect(listCriteria().some((c) => c.key === 'access')).toBe(false)
     const accessId = listCriteria({ includeArchived: true }).find((c) => c.key === 'access')!.id
-    db.transaction((tx) => setCriterionArchived(tx, accessId, false, null))
+    db.transaction((tx) => setCriterionArchived(tx, accessId, false, comms()))
     expect(getPriority(id)!.score).toBe(50)
   })
 
@@ -178,9 +225,9 @@ describe('stakeholder_priority kept current', () => {
     recomputeAllPriorities()
     const id = newStakeholder('New Criterion Union')
     score(id, { influence: 5 })
-    const created = db.transaction((tx) => createCriterion(tx, { name: 'Visibility', weight: 1 }, null))
+    const created = db.transaction((tx) => createCriterion(tx, { name: 'Visibility', weight: 1 }, comms()))
     expect(getPriority(id)!.score).toBe(100)
-    db.transaction((tx) => scoreStakeholder(tx, id, [{ criterionId: created.id, value: 1 }], null))
+    db.transaction((tx) => scoreStakeholder(tx, id, [{ criterionId: created.id, value: 1 }], comms()))
     expect(getPriority(id)!.score).toBe(50)
   })
 

@@ -21,3 +21,19 @@ describe('webDomainFrom', () => {
     expect(webDomainFrom('')).toBeNull()
   })
 })
+
+describe('nameKey: the accent-free key duplicates are found by', () => {
+  it.each([
+    ['Universidade de São Paulo', 'universidade de sao paulo'],
+    ['Université Lumière Lyon 2', 'universite lumiere lyon 2'],
+    ['Politechnika Gdańska', 'politechnika gdanska'],
+    ['Łódź University of Technology', 'lodz university of technology'],
+    ['Københavns Universitet', 'kobenhavns universitet'],
+    ['Technische Universität München', 'technische universitat munchen'],
+    ['  Universidad de Deusto. ', 'universidad de deusto'],
+  ])('%j has the key %j', (name, key) => expect(nameKey(name)).toBe(key))
+
+  it('keeps different names apart', () => {
+    expect(nameKey('Universidad de Deusto')).not.toBe(nameKey('Universidad de Oviedo'))
+  })
+})

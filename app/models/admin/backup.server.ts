@@ -4,14 +4,15 @@ import path from 'node:path'
 
 import { databaseFile, db, sqlite } from '#db/client'
 import { recordAudit } from '~/models/audit/index.server'
+import type { Actor } from '~/utils/permissions'
 
-import { type ActingUser, assertAdministrator } from './shared.server'
+import { assertAdministrator } from './shared.server'
 
 /**
  * A consistent copy of the live database made with SQLite's online backup API (readers and
  * writers keep working meanwhile). Returns the temporary file; the caller removes it.
  */
-export async function backupDatabase(acting: ActingUser): Promise<string> {
+export async function backupDatabase(acting: Actor): Promise<string> {
   const userId = assertAdministrator(acting)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ripple-backup-'))
   const file = path.join(dir, 'ripple.db')

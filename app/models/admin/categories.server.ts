@@ -9,8 +9,9 @@ import {
   setCategoryArchived,
   updateCategory,
 } from '~/models/stakeholders/index.server'
+import type { Actor } from '~/utils/permissions'
 
-import { type ActingUser, assertAdministrator } from './shared.server'
+import { assertAdministrator } from './shared.server'
 
 /**
  * The stakeholder categories as the administration edits them: every category, archived ones
@@ -37,23 +38,23 @@ export function categoryExists(id: number) {
 
 type CategoryInput = { name: string; isFundedProject: boolean }
 
-export function addCategory(input: CategoryInput, acting: ActingUser) {
-  const userId = assertAdministrator(acting)
-  return db.transaction((tx) => createCategory(tx, input, userId))
+export function addCategory(input: CategoryInput, acting: Actor) {
+  assertAdministrator(acting)
+  return db.transaction((tx) => createCategory(tx, input, acting))
 }
 
-export function editCategory(id: number, input: CategoryInput, acting: ActingUser) {
-  const userId = assertAdministrator(acting)
-  return db.transaction((tx) => updateCategory(tx, id, input, userId))
+export function editCategory(id: number, input: CategoryInput, acting: Actor) {
+  assertAdministrator(acting)
+  return db.transaction((tx) => updateCategory(tx, id, input, acting))
 }
 
 /** Moves a category one place up (-1) or down (+1) in the lists. */
-export function moveCategoryBy(id: number, direction: -1 | 1, acting: ActingUser) {
-  const userId = assertAdministrator(acting)
-  return db.transaction((tx) => moveCategory(tx, id, direction, userId))
+export function moveCategoryBy(id: number, direction: -1 | 1, acting: Actor) {
+  assertAdministrator(acting)
+  return db.transaction((tx) => moveCategory(tx, id, direction, acting))
 }
 
-export function archiveCategory(id: number, archived: boolean, acting: ActingUser) {
-  const userId = assertAdministrator(acting)
-  return db.transaction((tx) => setCategoryArchived(tx, id, archived, userId))
+export function archiveCategory(id: number, archived: boolean, acting: Actor) {
+  assertAdministrator(acting)
+  return db.transaction((tx) => setCategoryArchived(tx, id, archived, acting))
 }

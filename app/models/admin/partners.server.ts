@@ -3,9 +3,10 @@ import { asc, eq, isNull, sql } from 'drizzle-orm'
 import { db } from '#db/client'
 import { partners, type SocialAccounts, users } from '#db/schema'
 import { recordAudit, recordUpdate } from '~/models/audit/index.server'
+import type { Actor } from '~/utils/permissions'
 
 import { type PartnerInput, socialKinds } from './schemas'
-import { type ActingUser, assertAdministrator, now, setArchived } from './shared.server'
+import { assertAdministrator, now, setArchived } from './shared.server'
 
 export function listPartners({ includeArchived }: { includeArchived: boolean }) {
   return db
@@ -57,7 +58,7 @@ function partnerValues(input: PartnerInput) {
   }
 }
 
-export function createPartner(input: PartnerInput, acting: ActingUser): number {
+export function createPartner(input: PartnerInput, acting: Actor): number {
   const userId = assertAdministrator(acting)
   const values = partnerValues(input)
   return db.transaction((tx) => {
@@ -74,7 +75,7 @@ export function createPartner(input: PartnerInput, acting: ActingUser): number {
   })
 }
 
-export function updatePartner(id: number, input: PartnerInput, acting: ActingUser): boolean {
+export function updatePartner(id: number, input: PartnerInput, acting: Actor): boolean {
   const userId = assertAdministrator(acting)
   const values = partnerValues(input)
   return db.transaction((tx) => {
@@ -89,7 +90,7 @@ export function updatePartner(id: number, input: PartnerInput, acting: ActingUse
   })
 }
 
-export function setPartnerArchived(id: number, archived: boolean, acting: ActingUser): boolean {
+export function setPartnerArchived(id: number, archived: boolean, acting: Actor): boolean {
   const userId = assertAdministrator(acting)
   return setArchived(partners, 'partner', id, archived, userId)
 }

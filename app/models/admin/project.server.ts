@@ -3,16 +3,9 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm'
 import { db } from '#db/client'
 import { notifications, project, themes } from '#db/schema'
 import { recordAudit, recordUpdate } from '~/models/audit/index.server'
+import type { Actor } from '~/utils/permissions'
 
-import {
-  type ActingUser,
-  assertAdministrator,
-  fail,
-  now,
-  ok,
-  type Result,
-  setArchived,
-} from './shared.server'
+import { assertAdministrator, fail, now, ok, type Result, setArchived } from './shared.server'
 
 /** The project's settings (one row) and its themes. */
 export function getProject() {
@@ -60,7 +53,7 @@ function projectValues(p: typeof project.$inferSelect) {
   }
 }
 
-export function updateProjectSettings(input: ProjectInput, acting: ActingUser) {
+export function updateProjectSettings(input: ProjectInput, acting: Actor) {
   const userId = assertAdministrator(acting)
   db.transaction((tx) => {
     const before = tx.select().from(project).where(eq(project.id, 1)).get()
@@ -106,7 +99,7 @@ function themeNameTaken(name: string, exceptId?: number) {
     .get()
 }
 
-export function addTheme(name: string, acting: ActingUser): Result<number> {
+export function addTheme(name: string, acting: Actor): Result<number> {
   const userId = assertAdministrator(acting)
   if (themeNameTaken(name)) return fail('name', 'admin:themes.errors.duplicate')
   const id = db.transaction((tx) => {
@@ -124,7 +117,7 @@ export function addTheme(name: string, acting: ActingUser): Result<number> {
   return ok(id)
 }
 
-export function renameTheme(id: number, name: string, acting: ActingUser): Result<number> {
+export function renameTheme(id: number, name: string, acting: Actor): Result<number> {
   const userId = assertAdministrator(acting)
   const before = db.select().from(themes).where(eq(themes.id, id)).get()
   if (!before) return fail('name', 'admin:errors.notFound')
@@ -141,7 +134,7 @@ export function renameTheme(id: number, name: string, acting: ActingUser): Resul
   return ok(id)
 }
 
-export function setThemeArchived(id: number, archived: boolean, acting: ActingUser): boolean {
+export function setThemeArchived(id: number, archived: boolean, acting: Actor): boolean {
   const userId = assertAdministrator(acting)
   return setArchived(themes, 'theme', id, archived, userId)
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 
 import { db } from '#db/client'
-import { type partners, type themes, users } from '#db/schema'
+import { type partners, type themes } from '#db/schema'
 import { recordArchive } from '~/models/audit/index.server'
 import type { Actor } from '~/utils/permissions'
 
@@ -19,25 +19,13 @@ export const fail = (field: string, message: string): Result<never> => ({
 export const now = () => new Date().toISOString()
 
 /**
- * Who is acting: the session user, or (scripts and tests) a user id, whose role is read here.
+ * The commands' guard: the acting user (the session user; scripts and tests pass a real user as
+ * an Actor too) must hold admin:manage (ForbiddenError otherwise). Returns the actor's id for the
+ * audit rows.
  */
-export type ActingUser = Actor | number
-
-/**
- * The commands' guard: the acting user must hold admin:manage (ForbiddenError otherwise).
- * Returns the actor's id for the audit rows.
- */
-export function assertAdministrator(acting: ActingUser): number {
-  const actor =
-    typeof acting === 'number'
-      ? db
-          .select({ id: users.id, role: users.role, partnerId: users.partnerId })
-          .from(users)
-          .where(eq(users.id, acting))
-          .get()
-      : acting
+export function assertAdministrator(actor: Actor): number {
   assertMayAdminister(actor)
-  return actor!.id
+  return actor.id
 }
 
 /** Archives or restores a theme or a partner, with its audit row. */

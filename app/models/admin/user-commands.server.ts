@@ -4,12 +4,13 @@ import { db } from '#db/client'
 import { type Role, users } from '#db/schema'
 import { recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { hashPassword } from '~/utils/auth.server'
+import type { Actor } from '~/utils/permissions'
 import { roleActsForOnePartner } from '~/utils/permissions'
 import { endSessionsOf } from '~/utils/session.server'
 
 import { getPartner } from './partners.server'
 import { mayChangeRole, mayDeactivate } from './policy'
-import { type ActingUser, assertAdministrator, fail, now, ok, type Result } from './shared.server'
+import { assertAdministrator, fail, now, ok, type Result } from './shared.server'
 
 /** User accounts: create, edit, reset the password, deactivate. Every change is audited. */
 export type UserInput = { name: string; role: Role; partnerId?: number; locale: 'en' | 'es' }
@@ -41,7 +42,7 @@ function partnerIsUsable(partnerId: number | undefined, currentId?: number | nul
 /** Creates an account; the e-mail is stored lower-cased and must be free in any letter case. */
 export function createUser(
   input: UserInput & { email: string; password: string },
-  acting: ActingUser,
+  acting: Actor,
 ): Promise<Result<number>> {
   // Checked before anything is awaited, so a refusal throws at once (routes: orForbidden).
   return insertUser(input, assertAdministrator(acting))
@@ -96,7 +97,7 @@ async function insertUser(
   })
 }
 
-export function updateUser(id: number, input: UserInput, acting: ActingUser): Result<number> {
+export function updateUser(id: number, input: UserInput, acting: Actor): Result<number> {
   const actorId = assertAdministrator(acting)
   const before = db.select().from(users).where(eq(users.id, id)).get()
   if (!before) return fail('name', 'admin:errors.notFound')
@@ -124,7 +125,7 @@ export function updateUser(id: number, input: UserInput, acting: ActingUser): Re
   return ok(id)
 }
 
-export function resetPassword(id: number, password: string, acting: ActingUser): Promise<boolean> {
+export function resetPassword(id: number, password: string, acting: Actor): Promise<boolean> {
   return writePassword(id, password, assertAdministrator(acting))
 }
 
@@ -150,7 +151,7 @@ async function writePassword(id: number, password: string, actorId: number): Pro
 }
 
 /** Deactivating also ends every session of that user; an administrator cannot deactivate themselves. */
-export function setUserActive(id: number, active: boolean, acting: ActingUser): Result<number> {
+export function setUserActive(id: number, active: boolean, acting: Actor): Result<number> {
   const actorId = assertAdministrator(acting)
   if (!active && !mayDeactivate(actorId, id)) return fail('intent', 'admin:users.errors.selfDeactivate')
   const result = db.transaction((tx) => {

@@ -78,5 +78,4 @@ export function recordArchive(
   })
 }
 
-export { type Author, authorId, personOf } from './author'
 export { auditEntities, type AuditFilters, listAudit } from './queries.server'

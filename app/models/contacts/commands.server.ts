@@ -2,24 +2,17 @@ import { and, eq } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
 import { auditLog, contacts, stakeholders } from '#db/schema'
-import {
-  type Author,
-  authorId,
-  personOf,
-  recordArchive,
-  recordAudit,
-  recordUpdate,
-} from '~/models/audit/index.server'
+import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { stakeholderEditPolicy } from '~/models/stakeholders/queries/options.server'
-import { ForbiddenError } from '~/utils/permissions'
+import { type Actor, ForbiddenError } from '~/utils/permissions'
 
 import { canEditContact, canHandleGdpr } from './policy'
 import type { ContactInput } from './schemas'
 
 /*
- * The contacts' writes. Each takes its author: a person (`Actor`), whose rights the command
- * checks itself (ForbiddenError), or the user id of a trusted writer (seed, import job, test).
- * Call inside a transaction.
+ * The contacts' writes. Each takes the acting user (`Actor`: the signed-in user, the user who
+ * started an import job, the seed's demo account) and checks their rights itself
+ * (ForbiddenError). Call inside a transaction.
  */
 
 type Contact = typeof contacts.$inferSelect
@@ -47,10 +40,8 @@ function auditable(row: Contact) {
   return rest
 }
 
-/** Throws ForbiddenError unless the person may edit the contacts of this stakeholder. */
-function assertMayEdit(tx: Tx, by: Author, stakeholderId: number | null) {
-  const person = personOf(by)
-  if (!person) return
+/** Throws ForbiddenError unless the actor may edit the contacts of this stakeholder. */
+function assertMayEdit(tx: Tx, by: Actor, stakeholderId: number | null) {
   const owner = stakeholderId
     ? tx
         .select({ ownerPartnerId: stakeholders.ownerPartnerId })
@@ -59,11 +50,11 @@ function assertMayEdit(tx: Tx, by: Author, stakeholderId: number | null) {
         .get()
     : undefined
   const contact = { stakeholderOwnerPartnerId: owner?.ownerPartnerId ?? null }
-  if (!canEditContact(person, contact, stakeholderEditPolicy()))
+  if (!canEditContact(by, contact, stakeholderEditPolicy(tx)))
     throw new ForbiddenError('may not edit the contacts of this stakeholder')
 }
 
-export function createContact(tx: Tx, stakeholderId: number | null, input: ContactInput, by: Author): number {
+export function createContact(tx: Tx, stakeholderId: number | null, input: ContactInput, by: Actor): number {
   assertMayEdit(tx, by, stakeholderId)
   const row = tx
     .insert(contacts)
@@ -71,7 +62,7 @@ export function createContact(tx: Tx, stakeholderId: number | null, input: Conta
     .returning()
     .get()
   recordAudit(tx, {
-    userId: authorId(by),
+    userId: by.id,
     entity: 'contact',
     entityId: row.id,
     action: 'create',
@@ -81,7 +72,7 @@ export function createContact(tx: Tx, stakeholderId: number | null, input: Conta
   return row.id
 }
 
-export function updateContact(tx: Tx, id: number, input: ContactInput, by: Author): boolean {
+export function updateContact(tx: Tx, id: number, input: ContactInput, by: Actor): boolean {
   const before = tx.select().from(contacts).where(eq(contacts.id, id)).get()
   if (!before) throw new Error(`Contact ${id} not found`)
   assertMayEdit(tx, by, before.stakeholderId)
@@ -94,13 +85,13 @@ export function updateContact(tx: Tx, id: number, input: ContactInput, by: Autho
     .get()
   return recordUpdate(
     tx,
-    { userId: authorId(by), entity: 'contact', entityId: id, summary: after.name },
+    { userId: by.id, entity: 'contact', entityId: id, summary: after.name },
     auditable(before),
     auditable(after),
   )
 }
 
-export function setContactArchived(tx: Tx, id: number, archived: boolean, by: Author) {
+export function setContactArchived(tx: Tx, id: number, archived: boolean, by: Actor) {
   const row = tx.select().from(contacts).where(eq(contacts.id, id)).get()
   if (!row) return false
   assertMayEdit(tx, by, row.stakeholderId)
@@ -112,7 +103,7 @@ export function setContactArchived(tx: Tx, id: number, archived: boolean, by: Au
     .run()
   recordArchive(
     tx,
-    { userId: authorId(by), entity: 'contact', entityId: id, summary: row.erasedAt ? undefined : row.name },
+    { userId: by.id, entity: 'contact', entityId: id, summary: row.erasedAt ? undefined : row.name },
     row.archivedAt,
     at,
   )
@@ -148,9 +139,8 @@ function scrubHistory(tx: Tx, id: number) {
  * never their values; earlier audit rows of this contact lose their personal values too. A
  * person needs `contact:gdpr`.
  */
-export function eraseContact(tx: Tx, id: number, by: Author) {
-  const person = personOf(by)
-  if (person && !canHandleGdpr(person)) throw new ForbiddenError('may not erase contacts')
+export function eraseContact(tx: Tx, id: number, by: Actor) {
+  if (!canHandleGdpr(by)) throw new ForbiddenError('may not erase contacts')
   const row = tx.select().from(contacts).where(eq(contacts.id, id)).get()
   if (!row || row.erasedAt) return false
   const at = new Date().toISOString()
@@ -171,7 +161,7 @@ export function eraseContact(tx: Tx, id: number, by: Author) {
     .run()
   scrubHistory(tx, id)
   recordAudit(tx, {
-    userId: authorId(by),
+    userId: by.id,
     entity: 'contact',
     entityId: id,
     action: 'erase',

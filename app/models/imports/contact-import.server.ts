@@ -9,6 +9,7 @@ import {
   getContact,
   updateContact,
 } from '~/models/contacts/index.server'
+import { type Actor, assertCan } from '~/utils/permissions'
 import { nameKey } from '~/utils/text'
 
 import { languageCode } from './countries.server'
@@ -154,16 +155,18 @@ function mergedContact(existing: NonNullable<ReturnType<typeof getContact>>['con
  * stakeholder's web domain, or its parent domain: "dept.uni-lyon.fr" -> "uni-lyon.fr").
  */
 export function contactAdapter({
-  userId,
+  actor,
   fileName,
   stakeholderId,
   lawfulBasis = 'legitimate_interest',
 }: {
-  userId: number
+  /** The user importing (the job's user), who needs stakeholder:import. */
+  actor: Actor
   fileName: string
   stakeholderId?: number | null
   lawfulBasis?: LawfulBasis
 }): ImportAdapter<ContactCandidate> {
+  assertCan(actor, 'stakeholder:import')
   const stakeholderFor = stakeholderFinder(stakeholderId)
   const byEmail = sqlite().prepare<[string], { id: number; name: string }>(
     'select id, name from contacts where email_key = ? and erased_at is null and archived_at is null order by id limit 1',
@@ -181,12 +184,12 @@ export function contactAdapter({
       return row ? { id: row.id, label: row.name } : null
     },
     create(tx: Tx, c) {
-      return createContact(tx, c.stakeholderId, c.input, userId)
+      return createContact(tx, c.stakeholderId, c.input, actor)
     },
     update(tx: Tx, id, c) {
       const existing = getContact(id)?.contact
       if (!existing || existing.erasedAt) return
-      updateContact(tx, id, mergedContact(existing, c), userId)
+      updateContact(tx, id, mergedContact(existing, c), actor)
     },
   }
 }
@@ -195,7 +198,7 @@ export function contactAdapter({
 export function importContactsFromBuffer(args: {
   buffer: Uint8Array
   fileName: string
-  userId: number
+  actor: Actor
   mapping?: ColumnMapping
   decisions?: Record<string, Decision>
   mode?: WriteMode
@@ -204,7 +207,7 @@ export function importContactsFromBuffer(args: {
   assertSize(args.buffer)
   const parsed = parseUpload({ buffer: args.buffer, fileName: args.fileName })
   const mapping = cleanMapping('contacts', parsed.headers, args.mapping ?? guessMapping('contacts', parsed))
-  const adapter = contactAdapter({ userId: args.userId, fileName: args.fileName })
+  const adapter = contactAdapter({ actor: args.actor, fileName: args.fileName })
   const rows = planRows(adapter, parsed, mapping, { decisions: args.decisions })
   return writeRows(adapter, rows, {
     tx: (fn) => db.transaction((tx) => fn(tx)),
@@ -213,7 +216,7 @@ export function importContactsFromBuffer(args: {
     started,
     onAfterWrite: (tx, report) =>
       recordAudit(tx, {
-        userId: args.userId,
+        userId: args.actor.id,
         entity: 'import',
         entityId: null,
         action: 'import',

@@ -180,12 +180,12 @@ function adapterFor(job: ImportJob, user: SessionUser): ImportAdapter<unknown> {
   }
   if (job.kind === 'contacts')
     return contactAdapter({
-      userId: user.id,
+      actor: { id: user.id, role: user.role, partnerId: user.partnerId },
       fileName: job.fileName,
       lawfulBasis: options.lawfulBasis,
     }) as ImportAdapter<unknown>
   return stakeholderAdapter({
-    userId: user.id,
+    actor: { id: user.id, role: user.role, partnerId: user.partnerId },
     options: { defaultCategoryId: options.defaultCategoryId, ownerPartnerId: options.ownerPartnerId },
   }) as ImportAdapter<unknown>
 }

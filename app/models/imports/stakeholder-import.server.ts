@@ -10,6 +10,7 @@ import {
   type StakeholderInput,
   updateStakeholder,
 } from '~/models/stakeholders/index.server'
+import { type Actor, assertCan } from '~/utils/permissions'
 import { nameKey, webDomainFrom } from '~/utils/text'
 
 import type { ColumnMapping } from './fields'
@@ -36,13 +37,16 @@ import { assertSize } from './upload-limit.server'
 export type { StakeholderCandidate, StakeholderImportOptions }
 export { assertSize, uploadLimitBytes } from './upload-limit.server'
 
+/** The stakeholder import's writes, as the actor (who needs stakeholder:import). */
 export function stakeholderAdapter({
-  userId,
+  actor,
   options,
 }: {
-  userId: number
+  actor: Actor
   options: StakeholderImportOptions
 }): ImportAdapter<StakeholderCandidate> {
+  assertCan(actor, 'stakeholder:import')
+  const userId = actor.id
   const category = categoryLookup()
   const raw = sqlite()
   const { byName, byDomain } = stakeholderLookups()
@@ -103,19 +107,19 @@ export function stakeholderAdapter({
       } as Stakeholder
       insertAudit.run(userId, row.id, JSON.stringify(stakeholderAuditValues(record, [])), columns.name)
       const id = row.id
-      if (c.contactEmail || c.contactName) addContact(tx, id, c, userId)
+      if (c.contactEmail || c.contactName) addContact(tx, id, c, actor)
       return id
     },
     update(tx, id, c) {
       const changes: Partial<StakeholderInput> = { name: c.input.name }
       for (const field of c.given) (changes as Record<string, unknown>)[field] = c.input[field]
-      updateStakeholder(tx, id, changes, userId)
-      if (c.contactEmail && !contactOn.get(id, c.contactEmail)) addContact(tx, id, c, userId)
+      updateStakeholder(tx, id, changes, actor)
+      if (c.contactEmail && !contactOn.get(id, c.contactEmail)) addContact(tx, id, c, actor)
     },
   }
 }
 
-function addContact(tx: Tx, stakeholderId: number, c: StakeholderCandidate, userId: number) {
+function addContact(tx: Tx, stakeholderId: number, c: StakeholderCandidate, actor: Actor) {
   createContact(
     tx,
     stakeholderId,
@@ -128,14 +132,15 @@ function addContact(tx: Tx, stakeholderId: number, c: StakeholderCandidate, user
       basisSource: 'import',
       doNotContact: false,
     },
-    userId,
+    actor,
   )
 }
 
 export type StakeholderImportArgs = {
   buffer: Uint8Array
   fileName: string
-  userId: number
+  /** The user importing (the job's user), who needs stakeholder:import. */
+  actor: Actor
   mapping?: ColumnMapping
   /** Per-line choices for duplicates, plus the default for duplicates of the register. */
   decisions?: Record<string, Decision>
@@ -182,7 +187,7 @@ export function importStakeholdersFromBuffer(args: StakeholderImportArgs): Impor
     parsed.headers,
     args.mapping ?? guessMapping('stakeholders', parsed),
   )
-  const adapter = stakeholderAdapter({ userId: args.userId, options: optionsFor(args, mapping) })
+  const adapter = stakeholderAdapter({ actor: args.actor, options: optionsFor(args, mapping) })
   const rows = planRows(adapter, parsed, mapping, {
     decisions: args.decisions,
     defaultDecision: args.defaultDecision,
@@ -194,7 +199,7 @@ export function importStakeholdersFromBuffer(args: StakeholderImportArgs): Impor
     started,
     onAfterWrite: (tx, report) => {
       recordAudit(tx, {
-        userId: args.userId,
+        userId: args.actor.id,
         entity: 'import',
         entityId: null,
         action: 'import',
@@ -221,7 +226,7 @@ export function previewStakeholderImport(args: Omit<StakeholderImportArgs, 'mode
     parsed.headers,
     args.mapping ?? guessMapping('stakeholders', parsed),
   )
-  const adapter = stakeholderAdapter({ userId: args.userId, options: optionsFor(args, mapping) })
+  const adapter = stakeholderAdapter({ actor: args.actor, options: optionsFor(args, mapping) })
   return summarize(
     planRows(adapter, parsed, mapping, { decisions: args.decisions, defaultDecision: args.defaultDecision }),
   )

@@ -8,8 +8,9 @@ import { asc, eq, isNull, sql } from 'drizzle-orm'
 import { db, type Tx } from '#db/client'
 import { criteria, project } from '#db/schema'
 import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
+import type { Actor } from '~/utils/permissions'
 
-import { assertMayEditCriteria, auditUserId, type PriorityActor } from './policy'
+import { assertMayEditCriteria } from './policy'
 import { recomputeAllPriorities, retierAll } from './recompute.server'
 import type { CriterionInput } from './schemas'
 import { type Thresholds, validThresholds } from './scoring'
@@ -30,13 +31,9 @@ export function getCriterion(id: number) {
   return db.select().from(criteria).where(eq(criteria.id, id)).get() ?? null
 }
 
-export function createCriterion(
-  tx: Tx,
-  input: CriterionInput & { key?: string | null },
-  actor: PriorityActor,
-) {
+export function createCriterion(tx: Tx, input: CriterionInput & { key?: string | null }, actor: Actor) {
   assertMayEditCriteria(actor)
-  const userId = auditUserId(actor)
+  const userId = actor.id
   const maxOrder = tx
     .select({ n: sql<number>`coalesce(max(${criteria.sortOrder}), 0)` })
     .from(criteria)
@@ -65,9 +62,9 @@ export function createCriterion(
   return row
 }
 
-export function updateCriterion(tx: Tx, id: number, input: CriterionInput, actor: PriorityActor) {
+export function updateCriterion(tx: Tx, id: number, input: CriterionInput, actor: Actor) {
   assertMayEditCriteria(actor)
-  const userId = auditUserId(actor)
+  const userId = actor.id
   const before = tx.select().from(criteria).where(eq(criteria.id, id)).get()
   if (!before) return null
   const values = {
@@ -94,9 +91,9 @@ export function updateCriterion(tx: Tx, id: number, input: CriterionInput, actor
   return after
 }
 
-export function setCriterionArchived(tx: Tx, id: number, archived: boolean, actor: PriorityActor) {
+export function setCriterionArchived(tx: Tx, id: number, archived: boolean, actor: Actor) {
   assertMayEditCriteria(actor)
-  const userId = auditUserId(actor)
+  const userId = actor.id
   const before = tx.select().from(criteria).where(eq(criteria.id, id)).get()
   if (!before || !!before.archivedAt === archived) return before ?? null
   const after = tx
@@ -115,9 +112,9 @@ export function setCriterionArchived(tx: Tx, id: number, archived: boolean, acto
   return after
 }
 
-export function setThresholds(tx: Tx, input: Thresholds, actor: PriorityActor) {
+export function setThresholds(tx: Tx, input: Thresholds, actor: Actor) {
   assertMayEditCriteria(actor)
-  const userId = auditUserId(actor)
+  const userId = actor.id
   if (!validThresholds(input)) throw new Error('invalid thresholds')
   const before = getThresholds(tx)
   tx.update(project)

@@ -7,8 +7,9 @@ import { and, desc, eq, isNull } from 'drizzle-orm'
 import { db, type Tx } from '#db/client'
 import { criteria, scores, stakeholders, users } from '#db/schema'
 import { recordAudit } from '~/models/audit/index.server'
+import type { Actor } from '~/utils/permissions'
 
-import { assertMayScore, auditUserId, type PriorityActor } from './policy'
+import { assertMayScore } from './policy'
 import { getPriority, recomputePriorities } from './recompute.server'
 import { isScoreValue } from './scoring'
 import { now } from './thresholds.server'
@@ -96,10 +97,10 @@ export function scoreStakeholder(
   tx: Tx,
   stakeholderId: number,
   changes: readonly ScoreChange[],
-  actor: PriorityActor,
+  actor: Actor,
 ): number {
   assertMayScore(actor)
-  const userId = auditUserId(actor)
+  const userId = actor.id
   let changed = 0
   const stamp = now()
   for (const change of changes) if (applyChange(tx, stakeholderId, change, userId, stamp)) changed++

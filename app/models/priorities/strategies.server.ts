@@ -16,8 +16,9 @@ import {
 } from '#db/schema'
 import { recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { groupMembersWhere } from '~/models/plan/index.server'
+import type { Actor } from '~/utils/permissions'
 
-import { assertMayEditCriteria, auditUserId, type PriorityActor } from './policy'
+import { assertMayEditCriteria } from './policy'
 import { getPriority, type Priority } from './recompute.server'
 import { quadrantFor } from './scoring'
 import { now } from './thresholds.server'
@@ -184,9 +185,9 @@ function writeMessages(
  * A message left empty removes that language's message; the audit row keeps the old text.
  * Needs `priority:criteria`.
  */
-export function saveStrategy(tx: Tx, target: StrategyTarget, input: StrategyInput, actor: PriorityActor) {
+export function saveStrategy(tx: Tx, target: StrategyTarget, input: StrategyInput, actor: Actor) {
   assertMayEditCriteria(actor)
-  const userId = auditUserId(actor)
+  const userId = actor.id
   const where =
     'quadrant' in target
       ? and(eq(engagementStrategies.quadrant, target.quadrant), isNull(engagementStrategies.groupId))

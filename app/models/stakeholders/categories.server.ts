@@ -3,8 +3,12 @@ import { asc, eq, isNull, sql } from 'drizzle-orm'
 import { db, type Tx } from '#db/client'
 import { stakeholderCategories } from '#db/schema'
 import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
+import { type Actor, assertCan } from '~/utils/permissions'
 
-/* The register's categories, which the administrator adds, renames, orders and archives. */
+/*
+ * The register's categories, which the administrator adds, renames, orders and archives: each
+ * write takes the acting user and needs admin:manage.
+ */
 
 export function listCategories({ includeArchived = false } = {}) {
   return db
@@ -15,11 +19,9 @@ export function listCategories({ includeArchived = false } = {}) {
     .all()
 }
 
-export function createCategory(
-  tx: Tx,
-  input: { name: string; isFundedProject: boolean },
-  userId: number | null,
-) {
+export function createCategory(tx: Tx, input: { name: string; isFundedProject: boolean }, actor: Actor) {
+  assertCan(actor, 'admin:manage')
+  const userId = actor.id
   const max = tx
     .select({ n: sql<number>`coalesce(max(${stakeholderCategories.sortOrder}), 0)` })
     .from(stakeholderCategories)
@@ -44,8 +46,10 @@ export function updateCategory(
   tx: Tx,
   id: number,
   input: { name: string; isFundedProject: boolean },
-  userId: number | null,
+  actor: Actor,
 ) {
+  assertCan(actor, 'admin:manage')
+  const userId = actor.id
   const before = tx.select().from(stakeholderCategories).where(eq(stakeholderCategories.id, id)).get()
   if (!before) return false
   const after = tx
@@ -63,7 +67,9 @@ export function updateCategory(
 }
 
 /** Swaps a category with its neighbour above (-1) or below (+1) and renumbers the list. */
-export function moveCategory(tx: Tx, id: number, direction: -1 | 1, userId: number | null) {
+export function moveCategory(tx: Tx, id: number, direction: -1 | 1, actor: Actor) {
+  assertCan(actor, 'admin:manage')
+  const userId = actor.id
   const list = tx
     .select({ id: stakeholderCategories.id, sortOrder: stakeholderCategories.sortOrder })
     .from(stakeholderCategories)
@@ -91,7 +97,9 @@ export function moveCategory(tx: Tx, id: number, direction: -1 | 1, userId: numb
   return true
 }
 
-export function setCategoryArchived(tx: Tx, id: number, archived: boolean, userId: number | null) {
+export function setCategoryArchived(tx: Tx, id: number, archived: boolean, actor: Actor) {
+  assertCan(actor, 'admin:manage')
+  const userId = actor.id
   const row = tx.select().from(stakeholderCategories).where(eq(stakeholderCategories.id, id)).get()
   if (!row || !!row.archivedAt === archived) return false
   const at = archived ? new Date().toISOString() : null

@@ -2,8 +2,8 @@ import { eq, sql } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
 import { stakeholders } from '#db/schema'
-import { type Author, authorId, personOf, recordAudit, recordUpdate } from '~/models/audit/index.server'
-import { ForbiddenError } from '~/utils/permissions'
+import { recordAudit, recordUpdate } from '~/models/audit/index.server'
+import { type Actor, ForbiddenError } from '~/utils/permissions'
 
 import { auditable, columnsFrom, setThemes, themeIdsOf } from './columns.server'
 import { canCreateStakeholder, canEditStakeholder, ownerAfterEdit, ownerOfNew } from './policy'
@@ -11,17 +11,16 @@ import { stakeholderEditPolicy } from './queries/options.server'
 import type { StakeholderInput } from './schemas'
 
 /*
- * The register's writes. Each takes its author: a person acting through the interface (an
- * `Actor`), whose rights the command checks itself (ForbiddenError), or the user id of a trusted
- * writer (seed, import job, test). Call inside a transaction.
+ * The register's writes. Each takes the acting user (`Actor`: the signed-in user, the user who
+ * started an import job, the seed's demo account) and checks their rights itself
+ * (ForbiddenError). Call inside a transaction.
  */
 
 type Row = typeof stakeholders.$inferSelect
 
-/** Throws ForbiddenError unless the person may edit this stakeholder (a trusted writer may). */
-function assertEditable(by: Author, row: Pick<Row, 'ownerPartnerId'>) {
-  const person = personOf(by)
-  if (person && !canEditStakeholder(person, row, stakeholderEditPolicy()))
+/** Throws ForbiddenError unless the actor may edit this stakeholder. */
+function assertEditable(tx: Tx, by: Actor, row: Pick<Row, 'ownerPartnerId'>) {
+  if (!canEditStakeholder(by, row, stakeholderEditPolicy(tx)))
     throw new ForbiddenError('may not edit this stakeholder')
 }
 
@@ -29,14 +28,11 @@ function assertEditable(by: Author, row: Pick<Row, 'ownerPartnerId'>) {
  * Creates a stakeholder with its themes and an audit row; returns its id. A partner adds
  * stakeholders owned by its own partner, whatever owner the input names.
  */
-export function createStakeholder(tx: Tx, input: StakeholderInput, by: Author): number {
-  const person = personOf(by)
-  if (person) {
-    if (!canCreateStakeholder(person, stakeholderEditPolicy()))
-      throw new ForbiddenError('may not add stakeholders')
-    input = { ...input, ownerPartnerId: ownerOfNew(person, input.ownerPartnerId) }
-  }
-  const userId = authorId(by)
+export function createStakeholder(tx: Tx, input: StakeholderInput, by: Actor): number {
+  if (!canCreateStakeholder(by, stakeholderEditPolicy(tx)))
+    throw new ForbiddenError('may not add stakeholders')
+  input = { ...input, ownerPartnerId: ownerOfNew(by, input.ownerPartnerId) }
+  const userId = by.id
   const row = tx
     .insert(stakeholders)
     .values({ ...columnsFrom(input), createdBy: userId })
@@ -106,23 +102,17 @@ export function writeStakeholderFields(tx: Tx, id: number, input: Partial<Stakeh
  * update only the mapped columns) and audits what changed. Returns whether anything changed.
  * Only who may hand stakeholders to another partner changes the owner.
  */
-export function updateStakeholder(tx: Tx, id: number, input: Partial<StakeholderInput>, by: Author): boolean {
-  const person = personOf(by)
-  if (person) {
-    const current = tx.select().from(stakeholders).where(eq(stakeholders.id, id)).get()
-    if (!current) throw new Error(`Stakeholder ${id} not found`)
-    assertEditable(person, current)
-    if ('ownerPartnerId' in input)
-      input = {
-        ...input,
-        ownerPartnerId: ownerAfterEdit(person, current.ownerPartnerId, input.ownerPartnerId),
-      }
-  }
+export function updateStakeholder(tx: Tx, id: number, input: Partial<StakeholderInput>, by: Actor): boolean {
+  const current = tx.select().from(stakeholders).where(eq(stakeholders.id, id)).get()
+  if (!current) throw new Error(`Stakeholder ${id} not found`)
+  assertEditable(tx, by, current)
+  if ('ownerPartnerId' in input)
+    input = { ...input, ownerPartnerId: ownerAfterEdit(by, current.ownerPartnerId, input.ownerPartnerId) }
   const { before, after, stageChanged, beforeRow, afterRow } = writeStakeholderFields(tx, id, input)
   return recordUpdate(
     tx,
     {
-      userId: authorId(by),
+      userId: by.id,
       entity: 'stakeholder',
       entityId: id,
       summary: stageChanged ? `stage: ${beforeRow.stage} → ${afterRow.stage}` : afterRow.name,
@@ -132,14 +122,14 @@ export function updateStakeholder(tx: Tx, id: number, input: Partial<Stakeholder
   )
 }
 
-export function archiveStakeholder(tx: Tx, id: number, by: Author) {
+export function archiveStakeholder(tx: Tx, id: number, by: Actor) {
   const row = tx.select().from(stakeholders).where(eq(stakeholders.id, id)).get()
   if (!row || row.archivedAt) return false
-  assertEditable(by, row)
+  assertEditable(tx, by, row)
   const at = new Date().toISOString()
   tx.update(stakeholders).set({ archivedAt: at, updatedAt: at }).where(eq(stakeholders.id, id)).run()
   recordAudit(tx, {
-    userId: authorId(by),
+    userId: by.id,
     entity: 'stakeholder',
     entityId: id,
     action: 'archive',
@@ -150,17 +140,17 @@ export function archiveStakeholder(tx: Tx, id: number, by: Author) {
   return true
 }
 
-export function restoreStakeholder(tx: Tx, id: number, by: Author) {
+export function restoreStakeholder(tx: Tx, id: number, by: Actor) {
   const row = tx.select().from(stakeholders).where(eq(stakeholders.id, id)).get()
   if (!row || !row.archivedAt) return false
-  assertEditable(by, row)
+  assertEditable(tx, by, row)
   const at = new Date().toISOString()
   tx.update(stakeholders)
     .set({ archivedAt: null, mergedIntoId: null, updatedAt: at })
     .where(eq(stakeholders.id, id))
     .run()
   recordAudit(tx, {
-    userId: authorId(by),
+    userId: by.id,
     entity: 'stakeholder',
     entityId: id,
     action: 'restore',

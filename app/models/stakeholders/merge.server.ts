@@ -2,9 +2,9 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
 import { actionStakeholders, contacts, scores, stakeholders, stakeholderThemes } from '#db/schema'
-import { type Author, authorId, changedFields, personOf, recordAudit } from '~/models/audit/index.server'
+import { changedFields, recordAudit } from '~/models/audit/index.server'
 import { recomputePriorities } from '~/models/priorities/index.server'
-import { ForbiddenError } from '~/utils/permissions'
+import { type Actor, ForbiddenError } from '~/utils/permissions'
 
 import { writeStakeholderFields } from './commands.server'
 import { canMergeStakeholders } from './policy'
@@ -95,9 +95,8 @@ function moveScores(tx: Tx, survivorId: number, loserId: number, at: string) {
  * then delete). Audited as 'merge' on both records. A person needs `stakeholder:merge`. Call inside
  * a transaction.
  */
-export function mergeStakeholders(tx: Tx, { survivorId, loserId, picks }: MergeInput, by: Author) {
-  const person = personOf(by)
-  if (person && !canMergeStakeholders(person)) throw new ForbiddenError('may not merge stakeholders')
+export function mergeStakeholders(tx: Tx, { survivorId, loserId, picks }: MergeInput, by: Actor) {
+  if (!canMergeStakeholders(by)) throw new ForbiddenError('may not merge stakeholders')
   if (survivorId === loserId) throw new MergeError('sameRecord')
   const survivor = tx.select().from(stakeholders).where(eq(stakeholders.id, survivorId)).get()
   const loser = tx.select().from(stakeholders).where(eq(stakeholders.id, loserId)).get()
@@ -115,7 +114,7 @@ export function mergeStakeholders(tx: Tx, { survivorId, loserId, picks }: MergeI
 
   const diff = changedFields(before, after)
   const summary = `${loser.name} (#${loserId}) → ${survivor.name} (#${survivorId})`
-  const userId = authorId(by)
+  const userId = by.id
   recordAudit(tx, {
     userId,
     entity: 'stakeholder',

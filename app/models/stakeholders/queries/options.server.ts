@@ -1,15 +1,16 @@
 import { eq, isNotNull, isNull } from 'drizzle-orm'
 
-import { db } from '#db/client'
+import { db, type Tx } from '#db/client'
 import { partners, project, stakeholders, themes } from '#db/schema'
 
 import { listCategories } from '../categories.server'
 import type { StakeholderEditPolicy } from '../schemas'
 
 /** The project's stakeholder edit policy, which the policy functions take. */
-export function stakeholderEditPolicy(): StakeholderEditPolicy {
+/** The project's stakeholder edit policy, read through `tx` (the caller's transaction) when given. */
+export function stakeholderEditPolicy(tx: Tx = db): StakeholderEditPolicy {
   return (
-    db.select({ policy: project.stakeholderEditPolicy }).from(project).where(eq(project.id, 1)).get()
+    tx.select({ policy: project.stakeholderEditPolicy }).from(project).where(eq(project.id, 1)).get()
       ?.policy ?? 'owner'
   )
 }

@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm'
+
+import { db } from '#db/client'
+import { users } from '#db/schema'
+import type { Actor } from '~/utils/permissions'
+
+/** A user of the test database as the actor a domain command checks (throws if there is none). */
+export function actorFor(email: string): Actor {
+  const actor = db
+    .select({ id: users.id, role: users.role, partnerId: users.partnerId })
+    .from(users)
+    .where(eq(users.email, email))
+    .get()
+  if (!actor) throw new Error(`no user ${email}`)
+  return actor
+}
+
+/** The demo accounts by role, as actors. */
+export const demo = {
+  admin: () => actorFor('admin@demo.ripple'),
+  comms: () => actorFor('comms@demo.ripple'),
+  partner: () => actorFor('partner@demo.ripple'),
+  partner2: () => actorFor('partner2@demo.ripple'),
+  viewer: () => actorFor('viewer@demo.ripple'),
+}
