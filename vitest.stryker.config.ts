@@ -9,7 +9,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    // `npm run test:mutation -- --testFiles a,b` narrows this (scripts/mutation.ts sets the variable),
+    // so that mutants Stryker must run against every test (static ones) run against these only.
+    include: process.env.MUTATION_TEST_FILES?.split(',') ?? ['tests/unit/**/*.test.ts'],
     exclude: ['node_modules/**'],
     globalSetup: ['tests/setup/global-unit.ts'],
     setupFiles: ['tests/setup/worker.ts'],

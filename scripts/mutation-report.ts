@@ -27,6 +27,7 @@ type StrykerMutant = {
   status: Status
   statusReason?: string
   location: { start: { line: number; column: number } }
+  static?: boolean
 }
 type StrykerReport = { files: Record<string, { mutants: StrykerMutant[] }> }
 
@@ -39,6 +40,8 @@ type Listed = {
   replacement: string
   status: Status
   reason?: string
+  /** Module-level code, run once on import (see the note in MUTATION.md). */
+  static?: boolean
 }
 type FileEntry = {
   date: string
@@ -141,6 +144,7 @@ export function mergeRun(
         replacement: (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80),
         status: m.status,
         ...(m.status === 'Ignored' && m.statusReason ? { reason: m.statusReason } : {}),
+        ...(m.static ? { static: true } : {}),
       }))
       .sort((a, b) => a.line - b.line || a.column - b.column)
     merged.files[toPosix(name)] = {
@@ -197,7 +201,8 @@ function listing(files: string[], summary: Summary, wanted: (l: Listed) => boole
   for (const file of files) {
     for (const m of summary.files[file]?.listed.filter(wanted) ?? []) {
       const what = `${m.mutator}${m.replacement ? `: \`${m.replacement.replace(/`/g, "'")}\`` : ''}`
-      lines.push(`- \`${file}:${m.line}:${m.column}\` ${m.status} ${what}${m.reason ? `: ${m.reason}` : ''}`)
+      const status = m.static ? `${m.status} (static)` : m.status
+      lines.push(`- \`${file}:${m.line}:${m.column}\` ${status} ${what}${m.reason ? `: ${m.reason}` : ''}`)
     }
   }
   return lines
@@ -257,6 +262,13 @@ export function renderMarkdown(summary: Summary, now: string): string {
       : ['Every area has been run.']),
     '',
     '## Surviving mutants (survived or not covered)',
+    '',
+    'A mutant marked (static) is in module-level code, evaluated once on import (constant tables,',
+    'functions assigned to constants). With StrykerJS 9.6 and vitest 4.1 such mutants are not active',
+    'when the module is imported: the tests run and pass against the unmutated code, so they show as',
+    'survivors whatever the tests check. They count against the score here (nothing is hidden), but',
+    'they are a limit of the tool, not a measured gap: for example the permission table',
+    '(`app/utils/permissions.ts:35-52`) changed by hand fails four tests of `tests/unit/policies.test.ts`.',
     '',
     ...(survivors.length ? survivors : ['None.']),
     '',

@@ -45,6 +45,8 @@ function parse(argv: string[]): Options {
 }
 
 const options = parse(process.argv.slice(2))
+// Static mutants run against every test vitest includes: narrow that to --testFiles too.
+if (options.testFiles) process.env.MUTATION_TEST_FILES = (options.testFiles as string[]).join(',')
 const results = await new Stryker(options).runMutationTest()
 console.log(`${results.length} mutants tested`)
 updateMutationReport({ merge: true, testFiles: options.testFiles as string[] | undefined })

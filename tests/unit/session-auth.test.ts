@@ -40,6 +40,12 @@ async function signIn(email: string, url = 'http://ripple.test/') {
   return { setCookie, request: withCookie(setCookie, url) }
 }
 
+/** session.server.ts loaded anew, so its cached cookie pair is built by the calling test. */
+async function freshSession() {
+  vi.resetModules()
+  return import('~/utils/session.server')
+}
+
 async function thrown(run: () => unknown): Promise<unknown> {
   try {
     await run()
@@ -116,10 +122,18 @@ describe('sessions', () => {
   })
 
   it('marks the cookie Secure over https only', async () => {
-    const { setCookie } = await signIn('viewer@demo.ripple', 'https://ripple.test/')
-    expect(setCookie).toMatch(/; HttpOnly; Secure; SameSite=Lax$/)
-    const plain = await signIn('viewer@demo.ripple')
-    expect(plain.setCookie).not.toContain('Secure')
+    // A fresh module: the cookie pair is built once per module, here inside this test.
+    const fresh = await freshSession()
+    const secure = await fresh.createUserSession(
+      new Request('https://ripple.test/'),
+      userId('viewer@demo.ripple'),
+    )
+    expect(secure).toMatch(/^ripple_session=[^;]+; Max-Age=1209600; Path=\/; HttpOnly; Secure; SameSite=Lax$/)
+    const plain = await fresh.createUserSession(
+      new Request('http://ripple.test/'),
+      userId('viewer@demo.ripple'),
+    )
+    expect(plain).not.toContain('Secure')
   })
 
   it('a cookie signed with another secret, or none, is no session', async () => {
@@ -131,8 +145,13 @@ describe('sessions', () => {
   })
 
   it('accepts only a session id signed with the secret', async () => {
-    const { request } = await signIn('viewer@demo.ripple')
-    const sessionId = (await readSessionId(request))!
+    const fresh = await freshSession()
+    const setCookie = await fresh.createUserSession(
+      new Request('https://ripple.test/'),
+      userId('viewer@demo.ripple'),
+    )
+    const sessionId = (await fresh.readSessionId(withCookie(setCookie, 'https://ripple.test/')))!
+    expect(sessionId).toMatch(/^[\w-]{43}$/)
     const unsigned = await createCookie('ripple_session').serialize(sessionId)
     const otherSecret = await createCookie('ripple_session', {
       secrets: ['another-secret-0123456789'],
@@ -140,11 +159,12 @@ describe('sessions', () => {
     const notText = await createCookie('ripple_session', {
       secrets: ['test-session-secret-0123456789'],
     }).serialize({ id: sessionId })
-    for (const cookie of [unsigned, otherSecret, notText]) {
-      const forged = new Request('http://ripple.test/', { headers: { Cookie: cookie.split(';')[0] } })
-      expect(await readSessionId(forged)).toBeNull()
-      expect(await getSessionUser(forged)).toBeNull()
-    }
+    for (const url of ['http://ripple.test/', 'https://ripple.test/'])
+      for (const cookie of [unsigned, otherSecret, notText]) {
+        const forged = withCookie(cookie, url)
+        expect(await fresh.readSessionId(forged)).toBeNull()
+        expect(await fresh.getSessionUser(forged)).toBeNull()
+      }
   })
 
   it('reads the signed-in user, and no one once the session expired or the user was deactivated', async () => {
@@ -199,6 +219,7 @@ describe('sessions', () => {
     expect(response.headers.get('Set-Cookie')).toMatch(
       /^ripple_session=[^;]*; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax$/,
     )
+    expect(await readSessionId(withCookie(response.headers.get('Set-Cookie')!))).toBe('')
     expect(db.select().from(sessions).where(eq(sessions.id, sessionId)).get()).toBeUndefined()
     expect(await getSessionUser(request)).toBeNull()
     expect(await destroyUserSession(new Request('http://ripple.test/'))).toMatch(/Max-Age=0/)
