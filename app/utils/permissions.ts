@@ -73,14 +73,8 @@ export function canForPartner(
   base: ScopedPermission,
   partnerId: number | null | undefined,
 ): boolean {
-  if (!actor) return false
   if (can(actor, `${base}:any` as Permission)) return true
-  return (
-    can(actor, `${base}:own` as Permission) &&
-    actor.partnerId !== null &&
-    partnerId != null &&
-    actor.partnerId === partnerId
-  )
+  return actor?.partnerId != null && actor.partnerId === partnerId && can(actor, `${base}:own` as Permission)
 }
 
 /**

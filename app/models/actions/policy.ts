@@ -15,7 +15,7 @@ export function canChoosePartner(actor: Actor | null | undefined): boolean {
 /** May this user log an action for this partner? Partners only for their own. */
 export function canCreateFor(actor: Actor | null | undefined, partnerId: number): boolean {
   if (canChoosePartner(actor)) return true
-  return can(actor, 'action:create') && !!actor && actor.partnerId !== null && actor.partnerId === partnerId
+  return actor?.partnerId === partnerId && can(actor, 'action:create')
 }
 
 /**
