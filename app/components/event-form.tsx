@@ -134,7 +134,7 @@ function EventPlanFields({ fields, groups }: { fields: PlanFields; groups: Event
             </li>
           ))}
         </ul>
-        <ErrorList errors={fields.planTargetGroupIds.errors} />
+        <ErrorList id={`${fields.planTargetGroupIds.id}-error`} errors={fields.planTargetGroupIds.errors} />
       </div>
       <TextareaField
         label={t('events.messages')}

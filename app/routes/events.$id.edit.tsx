@@ -17,6 +17,7 @@ import { planFormOptions } from '~/models/plan/index.server'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
+import { orFieldErrors } from '~/utils/references.server'
 
 export const meta = pageTitle('plan:events.edit')
 
@@ -45,7 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseForm(formData, { schema: eventFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  orForbidden(() => db.transaction((tx) => updateEvent(tx, id, submission.value, user)))
+  const result = orFieldErrors(() =>
+    orForbidden(() => db.transaction((tx) => updateEvent(tx, id, submission.value, user))),
+  )
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 })
   return redirect(`/events/${id}`)
 }
 

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/node'
-import { Link, type MetaArgs, useLoaderData } from '@remix-run/react'
+import { Link, type MetaArgs, useLoaderData, useOutlet } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { StatusBadge } from '~/components/list'
@@ -32,7 +32,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Data = SerializeFrom<typeof loader>
 
-export default function EventPage() {
+export default function EventRoute() {
+  const outlet = useOutlet()
+  // /events/:id/edit renders in place of the detail.
+  if (outlet) return outlet
+  return <EventPage />
+}
+
+function EventPage() {
   const { t } = useTranslation('plan')
   const data = useLoaderData<typeof loader>()
   const { event } = data

@@ -11,6 +11,7 @@ import { planFormOptions } from '~/models/plan/index.server'
 import { orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
+import { orFieldErrors } from '~/utils/references.server'
 
 export const meta = pageTitle('plan:events.new')
 
@@ -23,7 +24,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
   const submission = parseForm(await request.formData(), { schema: eventFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const id = orForbidden(() => db.transaction((tx) => createEvent(tx, submission.value, user)))
+  const result = orFieldErrors(() =>
+    orForbidden(() => db.transaction((tx) => createEvent(tx, submission.value, user))),
+  )
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 })
+  const id = result.value
   return redirect(`/events/${id}`)
 }
 

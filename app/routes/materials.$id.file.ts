@@ -9,8 +9,9 @@ import { invariantResponse, requirePermission } from '~/utils/auth.server'
  * nosniff is set on every response by app/server/http.server.ts; the HTTP test checks it here.)
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'plan:read')
-  const file = materialFile(Number(params.id))
+  const user = await requirePermission(request, 'plan:read')
+  // An archived material's file only for those who may restore it (404 for the others).
+  const file = materialFile(Number(params.id), user)
   invariantResponse(file)
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
   return new Response(new Uint8Array(file.data), {

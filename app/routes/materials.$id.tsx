@@ -20,7 +20,7 @@ import {
   setMaterialArchived,
   updateMaterial,
 } from '~/models/materials/index.server'
-import { canEditMaterials } from '~/models/materials/policy'
+import { canDownloadMaterialFile, canEditMaterials } from '~/models/materials/policy'
 import { materialFormSchema, materialKindList } from '~/models/materials/schemas'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     extensions: allowedExtensions,
     limitMb: env().UPLOAD_LIMIT_MB,
     canEdit: canEditMaterials(user),
+    downloadable: !!m.fileId && canDownloadMaterialFile(user, m),
     values: materialFormValues(m),
   })
 }
@@ -130,7 +131,7 @@ function MaterialLinks({ data }: { data: Data }) {
     <section className="card space-y-2">
       {m.description ? <p>{m.description}</p> : null}
       <p className="flex flex-wrap gap-3">
-        {m.fileId ? (
+        {data.downloadable ? (
           <a href={`/materials/${m.id}/file`} className="btn-secondary" download>
             {t('materials.downloadFile', {
               name: data.fileName,

@@ -19,7 +19,7 @@ import {
   languageMatrix,
   listMaterials,
 } from '~/models/materials/index.server'
-import { canEditMaterials } from '~/models/materials/policy'
+import { canDownloadMaterialFile, canEditMaterials } from '~/models/materials/policy'
 import { materialFilterSchema, materialFormSchema, materialKindList } from '~/models/materials/schemas'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
@@ -36,7 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = materialFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   return json({
     filter,
-    materials: listMaterials(filter),
+    materials: listMaterials(filter).map((m) => ({
+      ...m,
+      downloadable: !!m.fileId && canDownloadMaterialFile(user, m),
+    })),
     matrix: languageMatrix(project.workingLanguages),
     languages: project.workingLanguages,
     extensions: allowedExtensions,
@@ -240,7 +243,7 @@ function MaterialsTable({ materials }: { materials: Data['materials'] }) {
               <td>{tc(`languages.${m.language}`, { defaultValue: m.language })}</td>
               <td>{m.version}</td>
               <td className="space-x-2">
-                {m.fileId ? (
+                {m.downloadable ? (
                   <a href={`/materials/${m.id}/file`} download>
                     {t('materials.download')}
                     <span className="sr-only"> {m.fileName}</span>

@@ -34,6 +34,7 @@ import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
 import { pageFromUrl } from '~/utils/paging'
+import { orFieldErrors } from '~/utils/references.server'
 
 export const meta = pageTitle<MetaArgs<typeof loader>>(
   ({ data }) => (data ? 'plan:meta.record' : 'plan:meta.group'),
@@ -89,7 +90,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(formData, { schema: groupFormSchema })
   if (submission.status !== 'success')
     return json({ intent: 'save', result: submission.reply() }, { status: 400 })
-  orForbidden(() => db.transaction((tx) => updateGroup(tx, id, submission.value, user)))
+  const result = orFieldErrors(() =>
+    orForbidden(() => db.transaction((tx) => updateGroup(tx, id, submission.value, user))),
+  )
+  if (!result.ok)
+    return json(
+      { intent: 'save', result: submission.reply({ fieldErrors: result.fieldErrors }) },
+      { status: 400 },
+    )
   return redirect(`/plan/groups/${id}`)
 }
 

@@ -10,6 +10,7 @@ import { groupFilterKeys, groupFormSchema } from '~/models/plan/schemas'
 import { orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
+import { orFieldErrors } from '~/utils/references.server'
 
 export const meta = pageTitle('plan:groups.new')
 
@@ -25,7 +26,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
   const submission = parseForm(await request.formData(), { schema: groupFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const id = orForbidden(() => db.transaction((tx) => createGroup(tx, submission.value, user)))
+  const result = orFieldErrors(() =>
+    orForbidden(() => db.transaction((tx) => createGroup(tx, submission.value, user))),
+  )
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 })
+  const id = result.value
   return redirect(`/plan/groups/${id}`)
 }
 

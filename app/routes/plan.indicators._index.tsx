@@ -5,11 +5,12 @@ import {
   redirect,
   type SerializeFrom,
 } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 
 import { db } from '#db/client'
+import { ErrorList } from '~/components/forms'
 import { PageHeader } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
 import { getProject } from '~/models/admin/index.server'
@@ -25,6 +26,7 @@ import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
+import { orFieldErrors } from '~/utils/references.server'
 
 export const meta = pageTitle('plan:indicators.title')
 
@@ -63,7 +65,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
   const submission = parseForm(await request.formData(), { schema: mappingFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  orForbidden(() => db.transaction((tx) => saveMappings(tx, submission.value, user)))
+  const result = orFieldErrors(() =>
+    orForbidden(() => db.transaction((tx) => saveMappings(tx, submission.value, user))),
+  )
+  if (!result.ok)
+    return json({ indicator: submission.value.indicator, fieldErrors: result.fieldErrors }, { status: 400 })
   return redirect(`/plan/indicators#mapping-${submission.value.indicator}`)
 }
 
@@ -209,6 +215,9 @@ function IndicatorItems({ items }: { items: Data['figures'][number]['items'] }) 
 function MappingForm({ code, data }: { code: IndicatorCode; data: Data }) {
   const { t } = useTranslation('plan')
   const mapping = data.mappings[code]
+  const refused = useActionData<typeof action>()
+  const typeErrors =
+    refused && 'indicator' in refused && refused.indicator === code ? refused.fieldErrors.typeIds : null
   const box = (name: string, value: string | number, checked: boolean, label: string) => (
     <label key={value} className="flex items-center gap-2 text-sm">
       <input
@@ -249,6 +258,7 @@ function MappingForm({ code, data }: { code: IndicatorCode; data: Data }) {
               ),
             )}
           </div>
+          <ErrorList id={`mapping-${code}-typeIds-error`} errors={typeErrors} />
         </fieldset>
       ) : null}
       {data.canEdit ? (

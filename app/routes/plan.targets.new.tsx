@@ -11,6 +11,7 @@ import { targetFormSchema } from '~/models/plan/schemas'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
+import { orFieldErrors } from '~/utils/references.server'
 
 export const meta = pageTitle('plan:targets.new')
 
@@ -25,7 +26,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
   const submission = parseForm(await request.formData(), { schema: targetFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  orForbidden(() => db.transaction((tx) => createTarget(tx, submission.value, user)))
+  const result = orFieldErrors(() =>
+    orForbidden(() => db.transaction((tx) => createTarget(tx, submission.value, user))),
+  )
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 })
   return redirect('/plan/targets')
 }
 

@@ -27,6 +27,7 @@ import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
+import { orFieldErrors } from '~/utils/references.server'
 
 export const meta = pageTitle('plan:meta.activity')
 
@@ -57,7 +58,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseForm(formData, { schema: activityFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  orForbidden(() => db.transaction((tx) => updateActivity(tx, id, submission.value, user)))
+  const result = orFieldErrors(() =>
+    orForbidden(() => db.transaction((tx) => updateActivity(tx, id, submission.value, user))),
+  )
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 })
   return redirect(`/plan/workplan/${id}`)
 }
 

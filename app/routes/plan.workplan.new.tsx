@@ -11,6 +11,7 @@ import { orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
 import { safeRedirect } from '~/utils/redirect'
+import { orFieldErrors } from '~/utils/references.server'
 
 export const meta = pageTitle('plan:workplan.new')
 
@@ -33,7 +34,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit')
   const submission = parseForm(await request.formData(), { schema: activityFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const id = orForbidden(() => db.transaction((tx) => createActivity(tx, submission.value, user)))
+  const result = orFieldErrors(() =>
+    orForbidden(() => db.transaction((tx) => createActivity(tx, submission.value, user))),
+  )
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 })
+  const id = result.value
   return redirect(
     submission.value.eventId ? safeRedirect(`/events/${submission.value.eventId}`) : `/plan/workplan/${id}`,
   )

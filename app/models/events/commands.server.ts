@@ -4,8 +4,10 @@ import { type Tx } from '#db/client'
 import { events } from '#db/schema'
 import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { type Actor } from '~/utils/permissions'
+import { assertReferences } from '~/utils/references.server'
 
 import { assertCanEditEvents } from './policy'
+import { eventReferenceErrors } from './references.server'
 import { type EventForm } from './schemas'
 
 function toRow(input: EventForm) {
@@ -28,8 +30,10 @@ function toRow(input: EventForm) {
   }
 }
 
+/** Creates an event; throws InvalidReferencesError for a theme, host or group that does not exist. */
 export function createEvent(tx: Tx, input: EventForm, actor: Actor) {
   assertCanEditEvents(actor)
+  assertReferences(eventReferenceErrors(tx, input))
   const row = toRow(input)
   const id = tx.insert(events).values(row).returning({ id: events.id }).get().id
   recordAudit(tx, {
@@ -47,6 +51,7 @@ export function updateEvent(tx: Tx, id: number, input: EventForm, actor: Actor) 
   assertCanEditEvents(actor)
   const before = tx.select().from(events).where(eq(events.id, id)).get()
   if (!before) return false
+  assertReferences(eventReferenceErrors(tx, input, before))
   const row = toRow(input)
   tx.update(events)
     .set({ ...row, updatedAt: new Date().toISOString() })

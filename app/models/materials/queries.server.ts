@@ -2,7 +2,9 @@ import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-or
 
 import { db } from '#db/client'
 import { actions, materialFiles, materialKinds, materials, partners } from '#db/schema'
+import { type Actor } from '~/utils/permissions'
 
+import { canDownloadMaterialFile } from './policy'
 import { type MaterialFilter } from './schemas'
 
 export type Material = typeof materials.$inferSelect
@@ -117,7 +119,7 @@ export function materialUsage(id: number) {
 }
 
 /** The stored file of a material, for the download route. */
-export function materialFile(materialId: number) {
+export function materialFile(materialId: number, actor: Actor) {
   const row = db
     .select({
       fileName: materialFiles.fileName,
@@ -129,5 +131,5 @@ export function materialFile(materialId: number) {
     .innerJoin(materialFiles, eq(materialFiles.id, materials.fileId))
     .where(eq(materials.id, materialId))
     .get()
-  return row ?? null
+  return row && canDownloadMaterialFile(actor, row) ? row : null
 }

@@ -1,8 +1,7 @@
-import { eq, inArray } from 'drizzle-orm'
-
 import { db } from '#db/client'
 import { partners, stakeholderCategories, themes } from '#db/schema'
 import type { Actor } from '~/utils/permissions'
+import { allRowsExist, CHOOSE, type FieldErrors, rowExists, rowIsLive } from '~/utils/references.server'
 
 import { canAssignOwner } from './policy'
 import type { StakeholderInput } from './schemas'
@@ -16,32 +15,19 @@ export function invalidReferences(
   user: Pick<Actor, 'role' | 'partnerId'>,
   current?: { categoryId: number },
 ) {
-  const errors: Record<string, string[]> = {}
-  if (input.categoryId !== undefined) {
-    const category = db
-      .select()
-      .from(stakeholderCategories)
-      .where(eq(stakeholderCategories.id, input.categoryId))
-      .get()
-    if (!category || (category.archivedAt && category.id !== current?.categoryId))
-      errors.categoryId = ['common:errors.choose']
-  }
+  const errors: FieldErrors = {}
+  if (
+    input.categoryId !== undefined &&
+    !rowIsLive(db, stakeholderCategories, input.categoryId, current?.categoryId)
+  )
+    errors.categoryId = CHOOSE
   // An owner the user may not choose is replaced by the command, not checked.
-  if (input.ownerPartnerId !== undefined && canAssignOwner(user)) {
-    const partner = db
-      .select({ id: partners.id })
-      .from(partners)
-      .where(eq(partners.id, input.ownerPartnerId))
-      .get()
-    if (!partner) errors.ownerPartnerId = ['common:errors.choose']
-  }
-  if (input.themeIds?.length) {
-    const found = db
-      .select({ id: themes.id })
-      .from(themes)
-      .where(inArray(themes.id, input.themeIds))
-      .all().length
-    if (found !== new Set(input.themeIds).size) errors.themeIds = ['common:errors.choose']
-  }
+  if (
+    input.ownerPartnerId !== undefined &&
+    canAssignOwner(user) &&
+    !rowExists(db, partners, input.ownerPartnerId)
+  )
+    errors.ownerPartnerId = CHOOSE
+  if (!allRowsExist(db, themes, input.themeIds)) errors.themeIds = CHOOSE
   return Object.keys(errors).length ? errors : null
 }

@@ -4,8 +4,10 @@ import { type Tx } from '#db/client'
 import { plannedActivities } from '#db/schema'
 import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { type Actor } from '~/utils/permissions'
+import { assertReferences } from '~/utils/references.server'
 
 import { assertCanEditPlan } from '../policy'
+import { activityReferenceErrors } from '../references.server'
 import { type ActivityForm } from '../schemas'
 
 function activityRow(input: ActivityForm) {
@@ -22,8 +24,10 @@ function activityRow(input: ActivityForm) {
   }
 }
 
+/** Creates a planned activity; throws InvalidReferencesError for an id that points at nothing. */
 export function createActivity(tx: Tx, input: ActivityForm, actor: Actor) {
   assertCanEditPlan(actor)
+  assertReferences(activityReferenceErrors(tx, input))
   const row = activityRow(input)
   const id = tx.insert(plannedActivities).values(row).returning({ id: plannedActivities.id }).get().id
   recordAudit(tx, {
@@ -41,6 +45,7 @@ export function updateActivity(tx: Tx, id: number, input: ActivityForm, actor: A
   assertCanEditPlan(actor)
   const before = tx.select().from(plannedActivities).where(eq(plannedActivities.id, id)).get()
   if (!before) return false
+  assertReferences(activityReferenceErrors(tx, input, before))
   const row = activityRow(input)
   tx.update(plannedActivities)
     .set({ ...row, updatedAt: new Date().toISOString() })

@@ -4,13 +4,17 @@ import { type Tx } from '#db/client'
 import { engagementStrategies, stakeholderGroups, strategyMessages } from '#db/schema'
 import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { type Actor } from '~/utils/permissions'
+import { assertReferences } from '~/utils/references.server'
 
 import { assertCanEditPlan } from '../policy'
 import { filterFromForm } from '../queries/groups.server'
+import { groupReferenceErrors } from '../references.server'
 import { type GroupForm, type StrategyForm } from '../schemas'
 
+/** Creates a group; throws InvalidReferencesError when its filter names a missing category, owner or theme. */
 export function createGroup(tx: Tx, input: GroupForm, actor: Actor) {
   assertCanEditPlan(actor)
+  assertReferences(groupReferenceErrors(tx, input))
   const row = { name: input.name, description: input.description ?? null, filter: filterFromForm(input) }
   const id = tx.insert(stakeholderGroups).values(row).returning({ id: stakeholderGroups.id }).get().id
   recordAudit(tx, {
@@ -28,6 +32,7 @@ export function updateGroup(tx: Tx, id: number, input: GroupForm, actor: Actor) 
   assertCanEditPlan(actor)
   const before = tx.select().from(stakeholderGroups).where(eq(stakeholderGroups.id, id)).get()
   if (!before) return false
+  assertReferences(groupReferenceErrors(tx, input, before.filter))
   const row = { name: input.name, description: input.description ?? null, filter: filterFromForm(input) }
   tx.update(stakeholderGroups)
     .set({ ...row, updatedAt: new Date().toISOString() })

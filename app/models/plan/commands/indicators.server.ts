@@ -4,14 +4,20 @@ import { type Tx } from '#db/client'
 import { indicatorMappings } from '#db/schema'
 import { recordAudit } from '~/models/audit/index.server'
 import { type Actor } from '~/utils/permissions'
+import { assertReferences } from '~/utils/references.server'
 
 import { indicatorInputs } from '../lists'
 import { assertCanEditPlan } from '../policy'
+import { mappingReferenceErrors } from '../references.server'
 import { type MappingForm } from '../schemas'
 
-/** Replaces one indicator's mappings (configuration rows), audited with before and after. */
+/**
+ * Replaces one indicator's mappings (configuration rows), audited with before and after; throws
+ * InvalidReferencesError for an action type that does not exist.
+ */
 export function saveMappings(tx: Tx, input: MappingForm, actor: Actor) {
   assertCanEditPlan(actor)
+  assertReferences(mappingReferenceErrors(tx, input))
   const before = tx
     .select()
     .from(indicatorMappings)

@@ -49,10 +49,11 @@ export function savePlanSection(
   return { changed: true }
 }
 
-/** Restores an old version as a new version. */
+/** Restores an old version of this section (never another section's) as a new version. */
 export function restoreSectionVersion(tx: Tx, key: PlanSectionKey, versionId: number, actor: Actor) {
   assertCanEditPlan(actor)
+  const section = tx.select({ id: planSections.id }).from(planSections).where(eq(planSections.key, key)).get()
   const version = tx.select().from(planSectionVersions).where(eq(planSectionVersions.id, versionId)).get()
-  if (!version) return { changed: false }
+  if (!section || !version || version.sectionId !== section.id) return { changed: false }
   return savePlanSection(tx, key, version.body, actor, `restored version ${versionId}`)
 }

@@ -5,9 +5,11 @@ import { targets } from '#db/schema'
 import { getProject } from '~/models/admin/index.server'
 import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { type Actor } from '~/utils/permissions'
+import { assertReferences } from '~/utils/references.server'
 
 import { assertCanEditPlan } from '../policy'
 import { periodBounds } from '../queries/targets.server'
+import { targetReferenceErrors } from '../references.server'
 import { splitFacet, type TargetForm } from '../schemas'
 
 function toRow(input: TargetForm) {
@@ -28,8 +30,10 @@ function toRow(input: TargetForm) {
   }
 }
 
+/** Creates a target; throws InvalidReferencesError for a period or facet that does not exist. */
 export function createTarget(tx: Tx, input: TargetForm, actor: Actor) {
   assertCanEditPlan(actor)
+  assertReferences(targetReferenceErrors(input))
   const row = toRow(input)
   const created = tx.insert(targets).values(row).returning().get()
   recordAudit(tx, {
@@ -47,6 +51,7 @@ export function updateTarget(tx: Tx, id: number, input: TargetForm, actor: Actor
   assertCanEditPlan(actor)
   const before = tx.select().from(targets).where(eq(targets.id, id)).get()
   if (!before) return null
+  assertReferences(targetReferenceErrors(input, before))
   const row = toRow(input)
   tx.update(targets)
     .set({ ...row, updatedAt: new Date().toISOString() })
