@@ -7,6 +7,13 @@ export {
   setContactArchived,
   updateContact,
 } from './commands.server'
-export { canEditContact, canHandleGdpr } from './policy'
-export { contactAccessExport, getContact, listContacts } from './queries.server'
+export { canEditContact, canHandleGdpr, type ContactView, contactViewFor } from './policy'
+export {
+  contactAccessExport,
+  type ContactCard,
+  contactForActor,
+  type ContactRecord,
+  contactsOfStakeholder,
+  getContact,
+} from './queries.server'
 export { type ContactInput, contactInputSchema, lawfulBases } from './schemas'
