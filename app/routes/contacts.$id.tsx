@@ -16,7 +16,7 @@ import { StatusBadge } from '~/components/list'
 import { ContactFormFields } from '~/components/stakeholders'
 import {
   contactForActor,
-  eraseContact,
+  eraseContactNow,
   setContactArchived,
   updateContact,
 } from '~/models/contacts/index.server'
@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: eraseSchema })
     if (submission.status !== 'success')
       return json({ intent: 'erase' as const, result: submission.reply() }, { status: 400 })
-    orForbidden(() => db.transaction((tx) => eraseContact(tx, contact.id, user)))
+    orForbidden(() => eraseContactNow(contact.id, user))
     return redirect(`/contacts/${contact.id}`)
   }
   if (!canEdit) throw forbidden()

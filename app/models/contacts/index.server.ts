@@ -3,10 +3,11 @@ export {
   createContact,
   emailKeyOf,
   eraseContact,
-  ERASED_NAME,
+  eraseContactNow,
   setContactArchived,
   updateContact,
 } from './commands.server'
+export { ERASED_NAME } from './erasure.server'
 export { canEditContact, canHandleGdpr, type ContactView, contactViewFor } from './policy'
 export {
   contactAccessExport,
