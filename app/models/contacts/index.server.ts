@@ -9,12 +9,5 @@ export {
 } from './commands.server'
 export { ERASED_NAME } from './erasure.server'
 export { canEditContact, canHandleGdpr, type ContactView, contactViewFor } from './policy'
-export {
-  contactAccessExport,
-  type ContactCard,
-  contactForActor,
-  type ContactRecord,
-  contactsOfStakeholder,
-  getContact,
-} from './queries.server'
+export { contactAccessExport, contactForActor, contactsOfStakeholder, getContact } from './queries.server'
 export { type ContactInput, contactInputSchema, lawfulBases } from './schemas'

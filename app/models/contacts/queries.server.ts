@@ -52,9 +52,6 @@ function recordOf(c: ContactRow) {
   }
 }
 
-export type ContactCard = ReturnType<typeof cardOf>
-export type ContactRecord = ReturnType<typeof recordOf>
-
 /**
  * One contact as this user may see it (`contactViewFor`): the record for its editors and the
  * GDPR handler, the card for every other reader; with what the user may do to it. Null when the
