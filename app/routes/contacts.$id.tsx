@@ -15,15 +15,13 @@ import { ErrorList, FormErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
 import { ContactFormFields } from '~/components/stakeholders'
 import {
-  canEditContact,
-  canHandleGdpr,
-  eraseContact,
-  getContact,
+  contactForActor,
+  eraseContactNow,
   setContactArchived,
   updateContact,
 } from '~/models/contacts/index.server'
 import { contactInputSchema } from '~/models/contacts/schemas'
-import { stakeholderEditPolicy, stakeholderFormOptions } from '~/models/stakeholders/index.server'
+import { stakeholderFormOptions } from '~/models/stakeholders/index.server'
 import { forbidden, invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
@@ -31,25 +29,23 @@ import { pageTitle } from '~/utils/meta'
 
 export const meta = pageTitle('stakeholders:meta.contact')
 
+/** The contact as this user may see it (the domain shapes it: whole record or reader's card). */
 async function load(request: Request, rawId: string | undefined) {
   const user = await requirePermission(request, 'stakeholder:read')
   const id = Number(rawId)
   invariantResponse(Number.isInteger(id) && id > 0)
-  const found = getContact(id)
+  const found = contactForActor(id, user)
   invariantResponse(found)
-  const canEdit = canEditContact(
-    user,
-    { stakeholderOwnerPartnerId: found.stakeholderOwnerPartnerId ?? null },
-    stakeholderEditPolicy(),
-  )
-  return { user, found, canEdit, canGdpr: canHandleGdpr(user) }
+  return { user, found }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { found, canEdit, canGdpr } = await load(request, params.id)
-  const languages = [...new Set([...stakeholderFormOptions().workingLanguages, ...found.contact.languages])]
-  const { emailKey: _e, ...contact } = found.contact
-  return json({ contact, stakeholderName: found.stakeholderName, canEdit, canGdpr, languages })
+  const { found } = await load(request, params.id)
+  const languages =
+    found.view === 'record'
+      ? [...new Set([...stakeholderFormOptions().workingLanguages, ...found.contact.languages])]
+      : []
+  return json({ ...found, languages })
 }
 
 const eraseSchema = z.object({
@@ -57,8 +53,8 @@ const eraseSchema = z.object({
 })
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, found, canEdit, canGdpr } = await load(request, params.id)
-  const contact = found.contact
+  const { user, found } = await load(request, params.id)
+  const { contact, canEdit, canGdpr } = found
   const formData = await request.formData()
   const intent = formData.get('intent')
   const back = contact.stakeholderId ? `/stakeholders/${contact.stakeholderId}` : `/contacts/${contact.id}`
@@ -67,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: eraseSchema })
     if (submission.status !== 'success')
       return json({ intent: 'erase' as const, result: submission.reply() }, { status: 400 })
-    orForbidden(() => db.transaction((tx) => eraseContact(tx, contact.id, user)))
+    orForbidden(() => eraseContactNow(contact.id, user))
     return redirect(`/contacts/${contact.id}`)
   }
   if (!canEdit) throw forbidden()
@@ -92,6 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Data = SerializeFrom<typeof loader>
 type Contact = Data['contact']
+type ContactRecord = Extract<Data, { view: 'record' }>['contact']
 
 export default function ContactPage() {
   const data = useLoaderData<typeof loader>()
@@ -138,11 +135,12 @@ function ContactHeader({
 function ContactFields({ data }: { data: Data }) {
   const { t } = useTranslation('stakeholders')
   if (data.contact.erasedAt) return <p className="card text-sm">{t('contacts.erasedCannotEdit')}</p>
-  if (data.canEdit) return <ContactEditForm contact={data.contact} languages={data.languages} />
-  return <ContactReadOnly contact={data.contact} />
+  if (data.view === 'record' && data.canEdit)
+    return <ContactEditForm contact={data.contact} languages={data.languages} />
+  return <ContactReadOnly data={data} />
 }
 
-function ContactEditForm({ contact: c, languages }: { contact: Contact; languages: string[] }) {
+function ContactEditForm({ contact: c, languages }: { contact: ContactRecord; languages: string[] }) {
   const { t } = useTranslation('stakeholders')
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -180,17 +178,24 @@ function ContactEditForm({ contact: c, languages }: { contact: Contact; language
   )
 }
 
-function ContactReadOnly({ contact: c }: { contact: Contact }) {
+/** A reader's view: the card every reader gets, and the GDPR record to whom the domain sent it. */
+function ContactReadOnly({ data }: { data: Data }) {
   const { t } = useTranslation('stakeholders')
   const f = useFormat()
+  const c = data.contact
   const facts: [string, string][] = [
     ['position', c.position ?? t('detail.none')],
     ['email', c.email ?? t('detail.none')],
     ['phone', c.phone ?? t('detail.none')],
-    ['lawfulBasis', t(`contacts.bases.${c.lawfulBasis}`)],
-    ['basisObtainedAt', c.basisObtainedAt ? f.date(c.basisObtainedAt) : t('detail.none')],
-    ['basisSource', c.basisSource ?? t('detail.none')],
   ]
+  if (data.view === 'record') {
+    const r = data.contact
+    facts.push(
+      ['lawfulBasis', t(`contacts.bases.${r.lawfulBasis}`)],
+      ['basisObtainedAt', r.basisObtainedAt ? f.date(r.basisObtainedAt) : t('detail.none')],
+      ['basisSource', r.basisSource ?? t('detail.none')],
+    )
+  }
   return (
     <dl className="card space-y-1 text-sm">
       {facts.map(([key, value]) => (

@@ -9,7 +9,7 @@ import { StatusBadge } from '~/components/list'
 import { StakeholderStrategySection } from '~/components/priority/strategy'
 import { categoryLabel, StageBadge, TierBadge, useCountryName } from '~/components/stakeholders'
 import { getProject } from '~/models/admin/index.server'
-import { canHandleGdpr, listContacts } from '~/models/contacts/index.server'
+import { canHandleGdpr, contactsOfStakeholder } from '~/models/contacts/index.server'
 import { strategyForStakeholder } from '~/models/priorities/index.server'
 import {
   canEditStakeholder,
@@ -37,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canEdit = canEditStakeholder(user, stakeholder, stakeholderEditPolicy())
   return json({
     stakeholder,
-    contacts: listContacts(id, { includeArchived: canEdit }),
+    // Every reader gets the contacts' cards; the GDPR record stays on the contact's own page.
+    contacts: contactsOfStakeholder(stakeholder, user),
     timeline: stakeholderTimeline(id),
     canEdit,
     canGdpr: canHandleGdpr(user),

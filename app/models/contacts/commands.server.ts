@@ -1,11 +1,12 @@
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 
-import { type Tx } from '#db/client'
-import { auditLog, contacts, stakeholders } from '#db/schema'
+import { db, sqlite, type Tx } from '#db/client'
+import { contacts, stakeholders } from '#db/schema'
 import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { stakeholderEditPolicy } from '~/models/stakeholders/queries/options.server'
 import { type Actor, ForbiddenError } from '~/utils/permissions'
 
+import { ERASED_NAME, personalFields, scrubCopies } from './erasure.server'
 import { canEditContact, canHandleGdpr } from './policy'
 import type { ContactInput } from './schemas'
 
@@ -110,39 +111,17 @@ export function setContactArchived(tx: Tx, id: number, archived: boolean, by: Ac
   return true
 }
 
-export const ERASED_NAME = 'Erased contact'
-const personalFields = ['name', 'position', 'email', 'phone', 'notes', 'basisSource', 'languages'] as const
-
-/** Personal values copied into earlier audit rows are erased as well, keeping what happened and when. */
-function scrubHistory(tx: Tx, id: number) {
-  const history = tx
-    .select({ id: auditLog.id, before: auditLog.before, after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'contact'), eq(auditLog.entityId, id)))
-    .all()
-  const scrub = (values: Record<string, unknown> | null) => {
-    if (!values) return values
-    const out: Record<string, unknown> = { ...values }
-    for (const f of personalFields) if (f in out) out[f] = '[erased]'
-    return out
-  }
-  for (const h of history)
-    tx.update(auditLog)
-      .set({ before: scrub(h.before), after: scrub(h.after), summary: ERASED_NAME })
-      .where(eq(auditLog.id, h.id))
-      .run()
-}
-
 /**
  * An erasure request (GDPR art. 17): the personal fields are blanked, the row stays so actions
  * and history still point at "an erased contact". The audit row names which fields were erased,
- * never their values; earlier audit rows of this contact lose their personal values too. A
- * person needs `contact:gdpr`.
+ * never their values; every copy Ripple made (earlier audit rows, import jobs and their reports,
+ * notifications: erasure.server.ts) loses the person too. A person needs `contact:gdpr`.
  */
 export function eraseContact(tx: Tx, id: number, by: Actor) {
   if (!canHandleGdpr(by)) throw new ForbiddenError('may not erase contacts')
   const row = tx.select().from(contacts).where(eq(contacts.id, id)).get()
   if (!row || row.erasedAt) return false
+  scrubCopies(tx, row)
   const at = new Date().toISOString()
   tx.update(contacts)
     .set({
@@ -159,7 +138,6 @@ export function eraseContact(tx: Tx, id: number, by: Actor) {
     })
     .where(eq(contacts.id, id))
     .run()
-  scrubHistory(tx, id)
   recordAudit(tx, {
     userId: by.id,
     entity: 'contact',
@@ -170,4 +148,15 @@ export function eraseContact(tx: Tx, id: number, by: Actor) {
     summary: ERASED_NAME,
   })
   return true
+}
+
+/**
+ * The erasure as one transaction, then the write-ahead log written back into the database and
+ * emptied: the database runs with `secure_delete`, so the erased values are overwritten in the
+ * file itself, and no earlier copy of a changed page is left in the -wal file.
+ */
+export function eraseContactNow(id: number, by: Actor) {
+  const erased = db.transaction((tx) => eraseContact(tx, id, by))
+  if (erased) sqlite().pragma('wal_checkpoint(TRUNCATE)')
+  return erased
 }

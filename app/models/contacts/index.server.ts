@@ -3,10 +3,11 @@ export {
   createContact,
   emailKeyOf,
   eraseContact,
-  ERASED_NAME,
+  eraseContactNow,
   setContactArchived,
   updateContact,
 } from './commands.server'
-export { canEditContact, canHandleGdpr } from './policy'
-export { contactAccessExport, getContact, listContacts } from './queries.server'
+export { ERASED_NAME } from './erasure.server'
+export { canEditContact, canHandleGdpr, type ContactView, contactViewFor } from './policy'
+export { contactAccessExport, contactForActor, contactsOfStakeholder, getContact } from './queries.server'
 export { type ContactInput, contactInputSchema, lawfulBases } from './schemas'

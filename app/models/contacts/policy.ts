@@ -22,3 +22,18 @@ export function canEditContact(
 export function canHandleGdpr(user: Editor): boolean {
   return can(user, 'contact:gdpr')
 }
+
+/**
+ * How much of a contact a user receives. `record`: the whole GDPR record (languages, notes, lawful
+ * basis, when and where it was obtained), for who may edit the contact or handles GDPR requests.
+ * `card`: what the stakeholder page shows every reader (name, position, e-mail, phone, flags).
+ */
+export type ContactView = 'record' | 'card'
+
+export function contactViewFor(
+  user: Editor,
+  contact: { stakeholderOwnerPartnerId: number | null },
+  policy: StakeholderEditPolicy,
+): ContactView {
+  return canEditContact(user, contact, policy) || canHandleGdpr(user) ? 'record' : 'card'
+}

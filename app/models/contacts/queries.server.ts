@@ -2,6 +2,13 @@ import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { actions, actionStakeholders, auditLog, contacts, partners, stakeholders, users } from '#db/schema'
+import { stakeholderEditPolicy } from '~/models/stakeholders/queries/options.server'
+import type { Actor } from '~/utils/permissions'
+
+import { canEditContact, canHandleGdpr, contactViewFor } from './policy'
+
+type ContactRow = typeof contacts.$inferSelect
+type Viewer = Pick<Actor, 'role' | 'partnerId'>
 
 export function getContact(id: number) {
   return (
@@ -18,7 +25,64 @@ export function getContact(id: number) {
   )
 }
 
-export function listContacts(stakeholderId: number, { includeArchived = false } = {}) {
+/** What every reader of a stakeholder sees of its contacts (the stakeholder page's list). */
+function cardOf(c: ContactRow) {
+  return {
+    id: c.id,
+    stakeholderId: c.stakeholderId,
+    name: c.name,
+    position: c.position,
+    email: c.email,
+    phone: c.phone,
+    doNotContact: c.doNotContact,
+    archivedAt: c.archivedAt,
+    erasedAt: c.erasedAt,
+  }
+}
+
+/** The whole record, for its editors and GDPR requests (never the e-mail key or timestamps). */
+function recordOf(c: ContactRow) {
+  return {
+    ...cardOf(c),
+    languages: c.languages,
+    lawfulBasis: c.lawfulBasis,
+    basisObtainedAt: c.basisObtainedAt,
+    basisSource: c.basisSource,
+    notes: c.notes,
+  }
+}
+
+/**
+ * One contact as this user may see it (`contactViewFor`): the record for its editors and the
+ * GDPR handler, the card for every other reader; with what the user may do to it. Null when the
+ * contact does not exist.
+ */
+export function contactForActor(id: number, actor: Viewer) {
+  const found = getContact(id)
+  if (!found) return null
+  const owner = { stakeholderOwnerPartnerId: found.stakeholderOwnerPartnerId ?? null }
+  const policy = stakeholderEditPolicy()
+  const rights = { canEdit: canEditContact(actor, owner, policy), canGdpr: canHandleGdpr(actor) }
+  const base = { stakeholderName: found.stakeholderName, ...rights }
+  return contactViewFor(actor, owner, policy) === 'record'
+    ? { ...base, view: 'record' as const, contact: recordOf(found.contact) }
+    : { ...base, view: 'card' as const, contact: cardOf(found.contact) }
+}
+
+/** A stakeholder's contacts as its page lists them (cards), archived ones only for their editors. */
+export function contactsOfStakeholder(
+  stakeholder: { id: number; ownerPartnerId: number | null },
+  actor: Viewer,
+) {
+  const includeArchived = canEditContact(
+    actor,
+    { stakeholderOwnerPartnerId: stakeholder.ownerPartnerId },
+    stakeholderEditPolicy(),
+  )
+  return listContacts(stakeholder.id, { includeArchived }).map(cardOf)
+}
+
+function listContacts(stakeholderId: number, { includeArchived = false } = {}) {
   return db
     .select()
     .from(contacts)
