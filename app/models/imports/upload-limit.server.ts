@@ -17,7 +17,7 @@ export function assertSize(buffer: Uint8Array) {
  * The widest and longest file an import takes. Real files are far inside them: the world
  * universities list has 10,251 rows and 6 columns, an Outlook or Google contacts export under
  * 100 columns. Rows are bounded by the write, which runs in one transaction that holds the server
- * for about a quarter of a millisecond per row (decision 019): 20,000 rows hold it a few seconds.
+ * for about a quarter of a millisecond per row (decision 020): 20,000 rows hold it a few seconds.
  * Columns bound the mapping page, which offers every column for every field.
  */
 export const importCaps = { columns: 200, rows: 20_000 } as const
