@@ -108,11 +108,16 @@ export function forbidden(message = 'forbidden') {
  * never repeats the policy: `const id = orForbidden(() => createAction(tx, input, user))`.
  */
 export function orForbidden<T>(command: () => T): T {
-  try {
-    return command()
-  } catch (error) {
+  const answer = (error: unknown): never => {
     if (error instanceof ForbiddenError) throw forbidden()
     throw error
+  }
+  try {
+    const result = command()
+    // An async command (a long import step) rejects instead of throwing.
+    return result instanceof Promise ? (result.catch(answer) as T) : result
+  } catch (error) {
+    return answer(error)
   }
 }
 

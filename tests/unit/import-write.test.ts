@@ -140,14 +140,14 @@ describe('updating matched stakeholders', () => {
 })
 
 describe('an actions import job', () => {
-  it('matches Spanish type and channel names, finds the same action already logged, and imports as submitted', () => {
+  it('matches Spanish type and channel names, finds the same action already logged, and imports as submitted', async () => {
     const partner = user('partner@demo.ripple')
     const csv = [
       'fecha;tipo;canal;titulo;participantes',
       '2026-04-02;Seminario web;Evento en línea;Seminario sobre regeneración urbana;40',
       '2026-04-02;Seminario web;Evento en línea;Seminario sobre regeneración urbana;40',
     ].join('\n')
-    const id = createImportJob({
+    const id = await createImportJob({
       kind: 'actions',
       user: partner,
       fileName: 'acciones.csv',
@@ -162,10 +162,10 @@ describe('an actions import job', () => {
       title: 'titulo',
       participants: 'participantes',
     })
-    const { summary } = previewJob(job, partner)
+    const { summary } = await previewJob(job, partner)
     expect(summary.rejected).toEqual([])
     expect(summary.duplicates.map((d) => [d.line, d.firstLine, d.decision])).toEqual([[3, 2, 'skip']])
-    const report = runImportJob(job, partner)
+    const report = await runImportJob(job, partner)
     expect(report.created.length).toBe(1)
     const action = one<{ status: string; type: string; channel: string; partner: number }>(
       `select a.status, t.key as type, c.key as channel, a.partner_id as partner from actions a join action_types t on t.id = a.type_id join channels c on c.id = a.channel_id where a.id = ?`,
@@ -181,7 +181,7 @@ describe('an actions import job', () => {
     expect(one<{ n: number }>('select length(content) as n from import_jobs where id = ?', id).n).toBe(0)
 
     // The same file a second time: the register already has that action on that date.
-    const second = createImportJob({
+    const second = await createImportJob({
       kind: 'actions',
       user: partner,
       fileName: 'acciones.csv',
@@ -190,7 +190,11 @@ describe('an actions import job', () => {
     })
     job = getImportJob(second, partner, 'actions')!
     expect(
-      previewJob(job, partner).summary.duplicates.map((d) => [d.line, d.existingId !== null, d.choices]),
+      (await previewJob(job, partner)).summary.duplicates.map((d) => [
+        d.line,
+        d.existingId !== null,
+        d.choices,
+      ]),
     ).toEqual([
       [2, true, ['skip', 'create']],
       [3, false, ['skip', 'create']],
@@ -202,7 +206,7 @@ describe('an actions import job', () => {
       perLine: { '2': 'create' },
     })
     expect(
-      runImportJob(getImportJob(second, partner, 'actions')!, partner).created.map((c) => c.line),
+      (await runImportJob(getImportJob(second, partner, 'actions')!, partner)).created.map((c) => c.line),
     ).toEqual([2])
     // Someone else's job is not found.
     expect(getImportJob(second, user('partner2@demo.ripple'), 'actions')).toBeNull()
@@ -210,12 +214,12 @@ describe('an actions import job', () => {
 })
 
 describe('a contacts import job', () => {
-  it('records the lawful basis chosen on the mapping page on every contact', () => {
+  it('records the lawful basis chosen on the mapping page on every contact', async () => {
     const comms = user('comms@demo.ripple')
     const vcf =
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Consenting Person\r\nEMAIL:consenting.person@example.org\r\nEND:VCARD\r\n'
     // A vCard sent to the stakeholder import becomes a contacts import.
-    const id = createImportJob({
+    const id = await createImportJob({
       kind: 'stakeholders',
       user: comms,
       fileName: 'card.vcf',
@@ -224,7 +228,7 @@ describe('a contacts import job', () => {
     const job = getImportJob(id, comms, 'stakeholders')!
     expect(job.kind).toBe('contacts')
     saveJobMapping(job, job.mapping!, { lawfulBasis: 'consent' })
-    const report = runImportJob(getImportJob(id, comms, 'stakeholders')!, comms)
+    const report = await runImportJob(getImportJob(id, comms, 'stakeholders')!, comms)
     expect(report.created.length).toBe(1)
     expect(
       one<{ basis: string; source: string }>(

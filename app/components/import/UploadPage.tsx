@@ -166,7 +166,9 @@ export function UploadPage({ area }: { area: Area }) {
   const busy =
     upload.progress !== null ||
     (navigation.state !== 'idle' && navigation.formMethod?.toLowerCase() === 'post')
-  const fileErrors = result?.errors?.file?.map((e) => t(e, { limit: data.limitMb }))
+  const fileErrors = result?.errors?.file?.map((e) =>
+    t(e, { limit: data.limitMb, columns: data.caps.columns, rows: data.caps.rows }),
+  )
   const percent = upload.progress === null ? null : Math.round(upload.progress * 100)
   return (
     <div className="max-w-3xl">

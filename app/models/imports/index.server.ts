@@ -8,8 +8,9 @@ export { countryCode, languageCode } from './countries.server'
 export { decodeUpload, ImportRefusal } from './decode.server'
 export { type ColumnMapping, fieldsOf, importFields, type ImportKind } from './fields'
 export * from './job.server'
+export { jobSample } from './job-rows.server'
 export { cleanMapping, guessMapping } from './mapping.server'
-export { detectDelimiter, type ParsedFile, parseUpload } from './parse.server'
+export { detectDelimiter, type ParsedFile, parseUpload, parseUploadInTurns } from './parse.server'
 export {
   type Decision,
   decisions,
@@ -26,5 +27,5 @@ export {
   previewStakeholderImport,
   type StakeholderImportArgs,
 } from './stakeholder-import.server'
-export { assertSize, uploadLimitBytes } from './upload-limit.server'
+export { assertSize, importCaps, uploadLimitBytes } from './upload-limit.server'
 export { parseVCards } from './vcard.server'

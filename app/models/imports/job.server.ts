@@ -11,14 +11,14 @@ import { actionAdapter } from './action-import.server'
 import { contactAdapter } from './contact-import.server'
 import { ImportRefusal } from './decode.server'
 import { type ColumnMapping, importFields, type ImportKind } from './fields'
+import { encodeRows, jobFile, planRowsInTurns } from './job-rows.server'
 import { cleanMapping, guessMapping } from './mapping.server'
-import { type ParsedFile, parseUpload } from './parse.server'
+import { parseUploadInTurns } from './parse.server'
 import {
   type Decision,
   decisions as decisionValues,
   type ImportAdapter,
   type ImportReport,
-  planRows,
   summarize,
   type WriteMode,
   writeModes,
@@ -40,10 +40,12 @@ export type JobOptions = {
 
 /**
  * Stores an upload as an import job after checking it can be read at all; a refused file
- * (empty, binary, one column, too large, unknown format) throws ImportRefusal and writes nothing.
- * A vCard sent to the stakeholder import becomes a contacts import.
+ * (empty, binary, one column, too large, too wide or too long, unknown format) throws
+ * ImportRefusal and writes nothing. The file is parsed here, once: the job keeps the parsed rows
+ * (job-rows.server.ts), which the later steps read. A vCard sent to the stakeholder import
+ * becomes a contacts import.
  */
-export function createImportJob({
+export async function createImportJob({
   kind,
   user,
   fileName,
@@ -55,10 +57,10 @@ export function createImportJob({
   fileName: string
   buffer: Uint8Array
   partnerId?: number | null
-}): number {
+}): Promise<number> {
   assertMayRunImport(user, { kind, partnerId })
   assertSize(buffer)
-  const parsed = parseUpload({ buffer, fileName })
+  const parsed = await parseUploadInTurns({ buffer, fileName })
   const effective: ImportKind =
     kind === 'actions' ? 'actions' : parsed.format.type === 'vcard' ? 'contacts' : kind
   const mapping = guessMapping(effective, parsed)
@@ -70,7 +72,7 @@ export function createImportJob({
       partnerId,
       fileName: fileName.slice(0, 255),
       fileSize: buffer.byteLength,
-      content: Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+      content: await encodeRows(parsed),
       format: { ...parsed.format, rows: parsed.rows.length },
       headers: parsed.headers,
       mapping,
@@ -96,10 +98,6 @@ export function getImportJob(
   if (!job) return null
   if (area === 'actions' ? job.kind !== 'actions' : job.kind === 'actions') return null
   return job
-}
-
-export function parseJob(job: ImportJob): ParsedFile {
-  return parseUpload({ buffer: job.content, fileName: job.fileName })
 }
 
 export function jobOptions(job: ImportJob): JobOptions {
@@ -191,10 +189,10 @@ function adapterFor(job: ImportJob, user: SessionUser): ImportAdapter<unknown> {
 }
 
 /** Every row's problems and every duplicate, with the decisions chosen so far; writes nothing. */
-export function previewJob(job: ImportJob, user: SessionUser) {
-  const parsed = parseJob(job)
+export async function previewJob(job: ImportJob, user: SessionUser) {
+  const parsed = await jobFile(job)
   const chosen = jobDecisions(job)
-  const rows = planRows(adapterFor(job, user), parsed, jobMapping(job), {
+  const rows = await planRowsInTurns(adapterFor(job, user), parsed, jobMapping(job), {
     decisions: chosen.perLine,
     defaultDecision: chosen.defaultDecision,
   })
@@ -208,16 +206,18 @@ export function canRunJob(job: ImportJob, user: SessionUser) {
 
 /**
  * Writes the job in one transaction (the records, their audit rows, an "import" audit row and
- * the report on the job) and returns the report. A completed job is never written twice.
+ * the report on the job) and returns the report. The rows are planned in slices, other requests
+ * answered in between; the transaction itself is one piece. A completed job is never written
+ * twice, even when two requests write it at once.
  */
-export function runImportJob(job: ImportJob, user: SessionUser): ImportReport {
+export async function runImportJob(job: ImportJob, user: SessionUser): Promise<ImportReport> {
   assertMayRunImport(user, job)
   if (job.status === 'completed' && job.report) return job.report as unknown as ImportReport
   const started = performance.now()
-  const parsed = parseJob(job)
+  const parsed = await jobFile(job)
   const chosen = jobDecisions(job)
   const adapter = adapterFor(job, user)
-  const rows = planRows(adapter, parsed, jobMapping(job), {
+  const rows = await planRowsInTurns(adapter, parsed, jobMapping(job), {
     decisions: chosen.perLine,
     defaultDecision: chosen.defaultDecision,
   })
@@ -229,8 +229,20 @@ export function runImportJob(job: ImportJob, user: SessionUser): ImportReport {
     content: Buffer.alloc(0),
     updatedAt: new Date().toISOString(),
   })
+  // Another request may have written the job while this one planned: checked inside the transaction.
+  const meanwhile: { report: ImportReport | null } = { report: null }
   const report = writeRows(adapter, rows, {
-    tx: (fn) => db.transaction((tx) => fn(tx)),
+    tx: (fn) =>
+      db.transaction((tx) => {
+        const now = tx
+          .select({ status: importJobs.status, report: importJobs.report })
+          .from(importJobs)
+          .where(eq(importJobs.id, job.id))
+          .get()
+        if (now?.status === 'completed' && now.report)
+          meanwhile.report = now.report as unknown as ImportReport
+        else fn(tx)
+      }),
     mode: chosen.mode,
     fileName: job.fileName,
     started,
@@ -253,6 +265,7 @@ export function runImportJob(job: ImportJob, user: SessionUser): ImportReport {
       tx.update(importJobs).set(finish(r)).where(eq(importJobs.id, job.id)).run()
     },
   })
+  if (meanwhile.report) return meanwhile.report
   // "Write nothing" because of rejected rows: the report is kept, nothing else was written.
   if (report.aborted) db.update(importJobs).set(finish(report)).where(eq(importJobs.id, job.id)).run()
   return report

@@ -1,6 +1,10 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
+import { parse as parseCsvStream } from 'csv-parse'
 import { parse as parseCsv } from 'csv-parse/sync'
 
 import { decodeUpload, ImportRefusal } from './decode.server'
+import { assertCaps } from './upload-limit.server'
 import { looksLikeVCard, parseVCards } from './vcard.server'
 
 /** A cell: text, or a list when a JSON value was an array (e.g. the universities' web_pages). */
@@ -31,25 +35,100 @@ export const vcardHeaders = [
   'Note',
 ] as const
 
-/**
- * Decodes and parses an uploaded file: CSV (delimiter detected), JSON array of objects, or vCard.
- * Throws ImportRefusal for what cannot be imported at all (empty, binary, one column, mixed
- * delimiters, unknown format).
- */
-export function parseUpload({ buffer, fileName }: { buffer: Uint8Array; fileName: string }): ParsedFile {
+type Sniffed = { text: string; encoding: string; file?: ParsedFile }
+
+/** Decodes the bytes and reads vCard and JSON files whole; a CSV's text is left to the caller. */
+function sniff(buffer: Uint8Array, fileName: string): Sniffed {
   const { text, encoding } = decodeUpload(buffer)
   const lower = fileName.toLowerCase()
   if (lower.endsWith('.ldif') || /^\s*(version: 1\s+)?dn:/i.test(text.slice(0, 200)))
     throw new ImportRefusal('errors.unsupportedFormat')
   if (lower.endsWith('.vcf') || lower.endsWith('.vcard') || looksLikeVCard(text))
-    return parseVCardFile(text, encoding)
+    return { text, encoding, file: parseVCardFile(text, encoding) }
   const trimmed = text.trimStart()
   if (lower.endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
     const json = tryJson(trimmed)
-    if (json !== undefined) return parseJsonFile(json, encoding)
+    if (json !== undefined) return { text, encoding, file: parseJsonFile(json, encoding) }
     if (lower.endsWith('.json')) throw new ImportRefusal('errors.badJson')
   }
-  return parseCsvFile(text, encoding)
+  return { text, encoding }
+}
+
+/**
+ * Decodes and parses an uploaded file: CSV (delimiter detected), JSON array of objects, or vCard.
+ * Throws ImportRefusal for what cannot be imported at all (empty, binary, one column, mixed
+ * delimiters, unknown format, beyond the column or row cap).
+ */
+export function parseUpload({ buffer, fileName }: { buffer: Uint8Array; fileName: string }): ParsedFile {
+  const { text, encoding, file } = sniff(buffer, fileName)
+  if (file) return file
+  const delimiter = detectDelimiter(text)
+  const records = parseCsv(text, { delimiter, ...csvOptions }) as CsvRecord[]
+  return csvFile(records, encoding, delimiter)
+}
+
+/**
+ * parseUpload for the upload page: a CSV is parsed in slices with a turn of the event loop
+ * between them, so other requests are answered meanwhile, and the parse stops as soon as the
+ * file is wider or longer than the caps.
+ */
+export async function parseUploadInTurns({
+  buffer,
+  fileName,
+}: {
+  buffer: Uint8Array
+  fileName: string
+}): Promise<ParsedFile> {
+  const { text, encoding, file } = sniff(buffer, fileName)
+  if (file) return file
+  const delimiter = detectDelimiter(text)
+  const records: CsvRecord[] = []
+  const seen = { rows: 0, columns: 0, error: null as Error | null }
+  const parser = parseCsvStream({ delimiter, ...csvOptions })
+  parser.on('data', (r: CsvRecord) => {
+    records.push(r)
+    seen.columns = Math.max(seen.columns, r.record.length)
+    if (r.record.some((v) => v.trim() !== '')) seen.rows++
+  })
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', resolve)
+    parser.on('error', (error: Error) => {
+      seen.error = error
+      resolve()
+    })
+  })
+  const slice = 256 * 1024
+  try {
+    for (let at = 0; at < text.length; at += slice) {
+      parser.write(text.slice(at, at + slice))
+      await nextTurn()
+      if (seen.error) throw seen.error
+      // One more row than the cap: the first may be the headers.
+      assertCaps({ columns: seen.columns, rows: seen.rows - 1 })
+    }
+    parser.end()
+    await ended
+    if (seen.error) throw seen.error
+  } finally {
+    if (!parser.writableEnded) parser.destroy()
+  }
+  return csvFile(records, encoding, delimiter)
+}
+
+type CsvRecord = { record: string[]; info: { lines: number } }
+
+const csvOptions = {
+  bom: true,
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: true,
+  info: true,
+} as const
+
+function widest(records: CsvRecord[]) {
+  let width = 0
+  for (const r of records) width = Math.max(width, r.record.length)
+  return width
 }
 
 function tryJson(text: string): unknown {
@@ -63,6 +142,7 @@ function tryJson(text: string): unknown {
 function parseVCardFile(text: string, encoding: string): ParsedFile {
   const contacts = parseVCards(text)
   if (!contacts.length) throw new ImportRefusal('errors.empty')
+  assertCaps({ columns: vcardHeaders.length, rows: contacts.length })
   return {
     format: { type: 'vcard', encoding, hasHeader: true },
     headers: [...vcardHeaders],
@@ -82,6 +162,7 @@ function parseJsonFile(json: unknown, encoding: string): ParsedFile {
     for (const key of Object.keys(record)) if (!index.has(key)) index.set(key, index.size)
   const headers = [...index.keys()]
   if (headers.length < 2) throw new ImportRefusal('errors.oneColumn')
+  assertCaps({ columns: headers.length, rows: json.length })
   const rows = (json as Record<string, unknown>[]).map((record, i) => {
     const values: Cell[] = new Array(headers.length).fill('')
     for (const [key, value] of Object.entries(record)) values[index.get(key)!] = cellOf(value)
@@ -98,20 +179,12 @@ function cellOf(value: unknown): Cell {
   return String(value)
 }
 
-function parseCsvFile(text: string, encoding: string): ParsedFile {
-  const delimiter = detectDelimiter(text)
-  const records = parseCsv(text, {
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    info: true,
-  }) as { record: string[]; info: { lines: number } }[]
+function csvFile(records: CsvRecord[], encoding: string, delimiter: ',' | ';' | '\t'): ParsedFile {
   // Spreadsheets pad with rows of empty cells; they are not data.
   const withData = records.filter((r) => r.record.some((v) => v.trim() !== ''))
   if (!withData.length) throw new ImportRefusal('errors.empty')
-  const lineOf = (r: { record: string[]; info: { lines: number } }) =>
+  assertCaps({ columns: widest(withData), rows: 0 })
+  const lineOf = (r: CsvRecord) =>
     r.info.lines - r.record.reduce((n, v) => n + (v.match(/\r\n|\n|\r/g)?.length ?? 0), 0)
 
   const first = withData[0].record
@@ -122,6 +195,7 @@ function parseCsvFile(text: string, encoding: string): ParsedFile {
     : Array.from({ length: width }, (_, i) => `Column ${i + 1}`)
   if (headers.length < 2) throw new ImportRefusal('errors.oneColumn')
   const body = hasHeader ? withData.slice(1) : withData
+  assertCaps({ columns: headers.length, rows: body.length })
   return {
     format: { type: 'csv', encoding, delimiter, hasHeader },
     headers,
@@ -150,8 +224,10 @@ function uniqueHeaders(row: string[], width: number) {
  * (more than one). Refuses files whose rows disagree (e.g. a comma line followed by tab lines).
  */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  // The first 64 kB, cut at a line end (or not at all when the first line is longer: a file that
+  // wide is refused by the column cap, and must not be read whole three times here).
   const sampleEnd = text.length > 65536 ? text.lastIndexOf('\n', 65536) : text.length
-  const sample = text.slice(0, sampleEnd > 0 ? sampleEnd : text.length)
+  const sample = text.slice(0, sampleEnd > 0 ? sampleEnd : 65536)
   let best: { delimiter: ',' | ';' | '\t'; score: number; consistency: number; width: number } | undefined
   for (const delimiter of delimiters) {
     let rows: string[][]

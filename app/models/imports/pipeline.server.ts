@@ -6,7 +6,7 @@ import { nameKey } from '~/utils/text'
 
 import type { ColumnMapping, ImportKind } from './fields'
 import { rowReader } from './mapping.server'
-import type { Cell, ParsedFile } from './parse.server'
+import type { Cell, ParsedFile, SourceRow } from './parse.server'
 
 /** What to do with a row that duplicates a record in the register or an earlier row of the file. */
 export const decisions = ['skip', 'update', 'create'] as const
@@ -172,17 +172,21 @@ function registerDuplicate<C>(
 }
 
 /** Reads every row through the mapping, finds its problems and its duplicates (register, then earlier rows). */
-export function planRows<C>(
-  adapter: ImportAdapter<C>,
-  file: ParsedFile,
-  mapping: ColumnMapping,
-  options: ImportOptions = {},
-): PlannedRow<C>[] {
+export function planRows<C>(...[adapter, file, mapping, options]: PlanArgs<C, ParsedFile>): PlannedRow<C>[] {
+  return file.rows.map(rowPlanner(adapter, file, mapping, options))
+}
+
+type PlanArgs<C, F> = [adapter: ImportAdapter<C>, file: F, mapping: ColumnMapping, options?: ImportOptions]
+
+/** planRows one row at a time, in file order (the planner remembers the rows it has seen). */
+export function rowPlanner<C>(
+  ...[adapter, file, mapping, options = {}]: PlanArgs<C, Pick<ParsedFile, 'headers' | 'format'>>
+): (row: SourceRow) => PlannedRow<C> {
   const read = rowReader(file.headers, mapping)
   const seen: Seen = new Map()
   const chosen = options.decisions ?? {}
   const expectedWidth = file.headers.length
-  return file.rows.map((row) => {
+  return (row) => {
     if (expectedWidth > 1 && row.values.length === 1 && file.format.type === 'csv')
       return fieldCountRow<C>(row.line, row.values[0], expectedWidth)
     const result = adapter.readRow(read(row.values), row.line)
@@ -207,7 +211,7 @@ export function planRows<C>(
       if (!seen.has(`${key.match}:${key.value}`))
         seen.set(`${key.match}:${key.value}`, { line: row.line, label: result.label })
     return planned
-  })
+  }
 }
 
 export type PreviewSummary = {

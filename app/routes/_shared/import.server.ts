@@ -12,6 +12,7 @@ import {
   getImportJob,
   importablePartners,
   type ImportArea,
+  importCaps,
   importFields,
   importFormOptions,
   type ImportJob,
@@ -22,10 +23,10 @@ import {
   jobMapping,
   jobOptions,
   jobReport,
+  jobSample,
   mappingProblems,
   mayImportActionsFor,
   mayImportForAnyPartner,
-  parseJob,
   previewJob,
   reportRows,
   runImportJob,
@@ -57,6 +58,7 @@ export async function uploadLoader(request: Request, area: ImportArea) {
   const partners = area === 'actions' ? importFormOptions().partners : []
   return json({
     limitMb: env().UPLOAD_LIMIT_MB,
+    caps: importCaps,
     partners: importablePartners(user, partners),
     ownPartnerId: user.partnerId,
     choosePartner: area === 'actions' && mayImportForAnyPartner(user),
@@ -101,7 +103,9 @@ export async function uploadAction(request: Request, area: ImportArea) {
     return json({ errors, limitMb }, { status: 400 })
   try {
     const buffer = new Uint8Array(await file.arrayBuffer())
-    const id = orForbidden(() => createImportJob({ kind, user, fileName: file.name, buffer, partnerId }))
+    const id = await orForbidden(() =>
+      createImportJob({ kind, user, fileName: file.name, buffer, partnerId }),
+    )
     return redirect(`${base(area)}/${id}/map`)
   } catch (error) {
     if (error instanceof ImportRefusal)
@@ -138,14 +142,12 @@ function jobSummary(job: ImportJob) {
 export async function mapLoader(request: Request, params: { jobId?: string }, area: ImportArea) {
   const { job } = await loadJob(request, params, area)
   if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
-  const parsed = parseJob(job)
+  const sample = await jobSample(job, 3)
   const options = importFormOptions()
   return json({
     job: jobSummary(job),
-    headers: parsed.headers,
-    sample: parsed.rows
-      .slice(0, 3)
-      .map((r) => r.values.map((v) => (Array.isArray(v) ? v.join('; ') : v).slice(0, 80))),
+    headers: job.headers ?? [],
+    sample: sample.map((values) => values.map((v) => (Array.isArray(v) ? v.join('; ') : v).slice(0, 80))),
     fields: importFields[job.kind].map((f) => ({ field: f.field, required: !!f.required })),
     mapping: jobMapping(job),
     options: jobOptions(job),
@@ -183,7 +185,7 @@ export async function previewLoader(request: Request, params: { jobId?: string }
   const { user, job } = await loadJob(request, params, area)
   if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
   if (mappingProblems(job).length) throw redirect(`${base(area)}/${job.id}/map`)
-  const { summary, decisions: chosen } = previewJob(job, user)
+  const { summary, decisions: chosen } = await previewJob(job, user)
   return json({
     job: jobSummary(job),
     total: summary.total,
@@ -219,7 +221,7 @@ export async function previewAction(request: Request, params: { jobId?: string }
   saveJobDecisions(job, { mode, defaultDecision, perLine })
   if (form.get('intent') !== 'write') return redirect(`${base(area)}/${job.id}/preview`)
   const fresh = getImportJob(job.id, user, area)!
-  orForbidden(() => runImportJob(fresh, user))
+  await orForbidden(() => runImportJob(fresh, user))
   return redirect(`${base(area)}/${job.id}/report`)
 }
 
