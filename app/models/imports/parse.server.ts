@@ -36,8 +36,17 @@ export const vcardHeaders = [
  * Throws ImportRefusal for what cannot be imported at all (empty, binary, one column, mixed
  * delimiters, unknown format).
  */
-export function parseUpload({ buffer, fileName }: { buffer: Uint8Array; fileName: string }): ParsedFile {
-  const { text, encoding } = decodeUpload(buffer)
+export function parseUpload({
+  buffer,
+  fileName,
+  encoding: chosen,
+}: {
+  buffer: Uint8Array
+  fileName: string
+  /** The encoding the user chose (see encodingChoices); detected when absent. */
+  encoding?: string | null
+}): ParsedFile {
+  const { text, encoding } = decodeUpload(buffer, { encoding: chosen })
   const lower = fileName.toLowerCase()
   if (lower.endsWith('.ldif') || /^\s*(version: 1\s+)?dn:/i.test(text.slice(0, 200)))
     throw new ImportRefusal('errors.unsupportedFormat')
