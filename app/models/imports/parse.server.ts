@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync'
 
 import { decodeUpload, ImportRefusal } from './decode.server'
-import { looksLikeVCard, parseVCards } from './vcard.server'
+import { looksLikeVCard, parseVCardBytes } from './vcard.server'
 
 /** A cell: text, or a list when a JSON value was an array (e.g. the universities' web_pages). */
 export type Cell = string | string[]
@@ -51,7 +51,7 @@ export function parseUpload({
   if (lower.endsWith('.ldif') || /^\s*(version: 1\s+)?dn:/i.test(text.slice(0, 200)))
     throw new ImportRefusal('errors.unsupportedFormat')
   if (lower.endsWith('.vcf') || lower.endsWith('.vcard') || looksLikeVCard(text))
-    return parseVCardFile(text, encoding)
+    return parseVCardFile(buffer, chosen)
   const trimmed = text.trimStart()
   if (lower.endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
     const json = tryJson(trimmed)
@@ -69,8 +69,8 @@ function tryJson(text: string): unknown {
   }
 }
 
-function parseVCardFile(text: string, encoding: string): ParsedFile {
-  const contacts = parseVCards(text)
+function parseVCardFile(buffer: Uint8Array, chosen: string | null | undefined): ParsedFile {
+  const { contacts, encoding } = parseVCardBytes(buffer, chosen)
   if (!contacts.length) throw new ImportRefusal('errors.empty')
   return {
     format: { type: 'vcard', encoding, hasHeader: true },
