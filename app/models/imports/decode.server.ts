@@ -120,7 +120,11 @@ function utf16WithoutBom(bytes: Buffer): 'UTF-16LE' | 'UTF-16BE' | null {
   if (sample.length < 4) return null
   let even = 0
   let odd = 0
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? odd++ : even++
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue
+    if (i % 2) odd++
+    else even++
+  }
   const half = sample.length / 2
   if (odd > half * 0.6 && even < half * 0.05) return 'UTF-16LE'
   if (even > half * 0.6 && odd < half * 0.05) return 'UTF-16BE'

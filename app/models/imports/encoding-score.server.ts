@@ -82,7 +82,7 @@ export function plausibility(text: string): number {
   }
   // Words: runs of anything but white space and ASCII punctuation.
   for (const match of text.matchAll(/[^\s!-/:-@[-`{-~]+/g)) {
-    if (/[^\x00-\x7f]/.test(match[0])) scoreWord(match[0], tally)
+    if (/[^ -~]/.test(match[0])) scoreWord(match[0], tally)
   }
   let best = 0
   for (const weights of letterWeights) {

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync'
 
 import { decodeUpload, ImportRefusal } from './decode.server'
+import { looksLikeWrappedJson, parseJsonValue, readJsonText } from './parse-json.server'
 import { looksLikeVCard, parseVCardBytes } from './vcard.server'
 
 /** A cell: text, or a list when a JSON value was an array (e.g. the universities' web_pages). */
@@ -10,7 +11,7 @@ export type Cell = string | string[]
 export type SourceRow = { line: number; values: Cell[] }
 
 export type FileFormat = {
-  type: 'csv' | 'json' | 'vcard'
+  type: 'csv' | 'json' | 'geojson' | 'vcard'
   encoding: string
   delimiter?: ',' | ';' | '\t'
   hasHeader: boolean
@@ -32,9 +33,9 @@ export const vcardHeaders = [
 ] as const
 
 /**
- * Decodes and parses an uploaded file: CSV (delimiter detected), JSON array of objects, or vCard.
- * Throws ImportRefusal for what cannot be imported at all (empty, binary, one column, mixed
- * delimiters, unknown format).
+ * Decodes and parses an uploaded file: CSV (delimiter detected), JSON array of objects, GeoJSON
+ * (also inside a JavaScript assignment), or vCard. Throws ImportRefusal for what cannot be
+ * imported at all (empty, binary, workbooks, PDF, HTML, one column, mixed delimiters).
  */
 export function parseUpload({
   buffer,
@@ -46,6 +47,7 @@ export function parseUpload({
   /** The encoding the user chose (see encodingChoices); detected when absent. */
   encoding?: string | null
 }): ParsedFile {
+  refuseDocuments(buffer)
   const { text, encoding } = decodeUpload(buffer, { encoding: chosen })
   const lower = fileName.toLowerCase()
   if (lower.endsWith('.ldif') || /^\s*(version: 1\s+)?dn:/i.test(text.slice(0, 200)))
@@ -53,20 +55,15 @@ export function parseUpload({
   if (lower.endsWith('.vcf') || lower.endsWith('.vcard') || looksLikeVCard(text))
     return parseVCardFile(buffer, chosen)
   const trimmed = text.trimStart()
-  if (lower.endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
-    const json = tryJson(trimmed)
-    if (json !== undefined) return parseJsonFile(json, encoding)
-    if (lower.endsWith('.json')) throw new ImportRefusal('errors.badJson')
+  if (/^<(!doctype\s+html|html|\?xml|svg|!--)/i.test(trimmed)) throw new ImportRefusal('errors.markup')
+  if (trimmed.startsWith('{\\rtf')) throw new ImportRefusal('errors.document')
+  const jsonName = /\.(json|geojson|js)$/.test(lower)
+  if (jsonName || trimmed.startsWith('[') || trimmed.startsWith('{') || looksLikeWrappedJson(trimmed)) {
+    const json = readJsonText(trimmed)
+    if (json !== undefined) return parseJsonValue(json, encoding)
+    if (jsonName) throw new ImportRefusal('errors.badJson')
   }
   return parseCsvFile(text, encoding)
-}
-
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
 }
 
 function parseVCardFile(buffer: Uint8Array, chosen: string | null | undefined): ParsedFile {
@@ -82,30 +79,18 @@ function parseVCardFile(buffer: Uint8Array, chosen: string | null | undefined): 
   }
 }
 
-function parseJsonFile(json: unknown, encoding: string): ParsedFile {
-  if (!Array.isArray(json) || json.some((r) => !r || typeof r !== 'object' || Array.isArray(r)))
-    throw new ImportRefusal('errors.jsonShape')
-  if (!json.length) throw new ImportRefusal('errors.empty')
-  const index = new Map<string, number>()
-  for (const record of json as Record<string, unknown>[])
-    for (const key of Object.keys(record)) if (!index.has(key)) index.set(key, index.size)
-  const headers = [...index.keys()]
-  if (headers.length < 2) throw new ImportRefusal('errors.oneColumn')
-  const rows = (json as Record<string, unknown>[]).map((record, i) => {
-    const values: Cell[] = new Array(headers.length).fill('')
-    for (const [key, value] of Object.entries(record)) values[index.get(key)!] = cellOf(value)
-    return { line: i + 1, values }
-  })
-  return { format: { type: 'json', encoding, hasHeader: true }, headers, rows }
+/** Workbooks, PDFs and other documents, known by their first bytes: refused, never read as CSV. */
+function refuseDocuments(buffer: Uint8Array) {
+  const head = Buffer.from(buffer.buffer, buffer.byteOffset, Math.min(buffer.byteLength, 8)).toString(
+    'latin1',
+  )
+  if (head.startsWith('PK\x03\x04') || head.startsWith('\xD0\xCF\x11\xE0'))
+    throw new ImportRefusal('errors.workbook')
+  if (head.startsWith('%PDF-')) throw new ImportRefusal('errors.document')
 }
 
-function cellOf(value: unknown): Cell {
-  if (value == null) return ''
-  if (Array.isArray(value))
-    return value.filter((v) => v != null).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)))
-  if (typeof value === 'object') return JSON.stringify(value)
-  return String(value)
-}
+// More columns than any register export has: the "CSV" is something else read as text.
+const MAX_COLUMNS = 500
 
 function parseCsvFile(text: string, encoding: string): ParsedFile {
   const delimiter = detectDelimiter(text)
@@ -130,6 +115,7 @@ function parseCsvFile(text: string, encoding: string): ParsedFile {
     ? uniqueHeaders(first, width)
     : Array.from({ length: width }, (_, i) => `Column ${i + 1}`)
   if (headers.length < 2) throw new ImportRefusal('errors.oneColumn')
+  if (headers.length > MAX_COLUMNS) throw new ImportRefusal('errors.notTable')
   const body = hasHeader ? withData.slice(1) : withData
   return {
     format: { type: 'csv', encoding, delimiter, hasHeader },
