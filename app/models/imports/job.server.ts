@@ -10,6 +10,7 @@ import type { SessionUser } from '~/utils/session.server'
 import { actionAdapter } from './action-import.server'
 import { contactAdapter } from './contact-import.server'
 import { ImportRefusal } from './decode.server'
+import { jobEncoding } from './encoding-choice.server'
 import { type ColumnMapping, importFields, type ImportKind } from './fields'
 import { cleanMapping, guessMapping } from './mapping.server'
 import { type ParsedFile, parseUpload } from './parse.server'
@@ -98,8 +99,9 @@ export function getImportJob(
   return job
 }
 
+/** The job's file, read in the encoding stored on the job (detected at upload or chosen since). */
 export function parseJob(job: ImportJob): ParsedFile {
-  return parseUpload({ buffer: job.content, fileName: job.fileName })
+  return parseUpload({ buffer: job.content, fileName: job.fileName, encoding: jobEncoding(job) })
 }
 
 export function jobOptions(job: ImportJob): JobOptions {
