@@ -73,13 +73,11 @@ describe('importing stakeholders in a real browser', () => {
       'Politechnika Łódzka;Żywe ulice;Łódź',
     ].join('\r\n')
     await page.getByLabel('Stakeholders (organisations)').check()
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'beneficjenci.csv',
-        mimeType: 'text/csv',
-        buffer: iconv.encode(csv, 'windows-1250'),
-      })
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'beneficjenci.csv',
+      mimeType: 'text/csv',
+      buffer: iconv.encode(csv, 'windows-1250'),
+    })
     await Promise.all([
       page.waitForURL(/\/stakeholders\/import\/\d+\/map$/),
       page.getByRole('button', { name: 'Upload and map columns' }).click(),
