@@ -170,7 +170,13 @@ export const importJobs = sqliteTable(
     partnerId: integer('partner_id').references(() => partners.id),
     fileName: text('file_name').notNull(),
     fileSize: integer('file_size').notNull(),
+    /** The rows as parsed at upload (app/models/imports/job-rows.server.ts). */
     content: blob('content', { mode: 'buffer' }).notNull(),
+    /**
+     * The file as uploaded, kept until the job is written so that it can be read again in
+     * another encoding chosen on the mapping page; dropped with the content when written.
+     */
+    upload: blob('upload', { mode: 'buffer' }),
     /** Detected format, encoding and delimiter. */
     format: text('format', { mode: 'json' }).$type<Record<string, unknown>>(),
     headers: text('headers', { mode: 'json' }).$type<string[]>(),

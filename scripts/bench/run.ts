@@ -210,6 +210,15 @@ if (want('import')) {
     met: first.ms <= 5000,
     value: `${(first.ms / 1000).toFixed(2)} s (${first.created} created)`,
   })
+  log('Greek Windows-1253 import')
+  const greek = runTask('import-greek-1253', file)
+  results['Greek Windows-1253 import'] = greek
+  rows.push({
+    figure: `Import of ${greek.rows.toLocaleString('en')} rows of a Windows-1253 Greek CSV with quoted line breaks (${greek.encoding} detected)`,
+    budget: 'reported',
+    met: null,
+    value: `preview ${(greek.previewMs / 1000).toFixed(2)} s, write ${(greek.writeMs / 1000).toFixed(2)} s (${greek.report.created} created)`,
+  })
   log('Duplicate scan')
   const scan = runTask('duplicate-scan', file)
   results['Duplicate scan'] = scan

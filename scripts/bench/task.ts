@@ -25,6 +25,41 @@ if (task === 'import-universities') {
   const ms = performance.now() - t
   const after = (sqlite().prepare('select count(*) as n from stakeholders').get() as { n: number }).n
   console.log(JSON.stringify({ ms, created: after - before, report: summarizeReport(report) }))
+} else if (task === 'import-greek-1253') {
+  // 2,000 rows of a Greek portal's beneficiary list in Windows-1253, with bilingual headers and
+  // line breaks inside quoted cells: detection, parsing and the preview, then the write.
+  const iconv = (await import('iconv-lite')).default
+  const importer = await import('~/models/imports/index.server')
+  const { sqlite } = await import('#db/client')
+  const actor = sqlite()
+    .prepare(`select id, role, partner_id as partnerId from users where email = 'comms@demo.ripple'`)
+    .get() as { id: number; role: 'comms'; partnerId: null }
+  const categoryId = (
+    sqlite().prepare(`select id from stakeholder_categories where key = 'local_authority'`).get() as {
+      id: number
+    }
+  ).id
+  const buffer = iconv.encode(greekBeneficiaries(2000), 'windows-1253')
+  const fileName = 'dikaiouxoi-1253.csv'
+  const options = { defaultCategoryId: categoryId, ownerPartnerId: null }
+  let t = performance.now()
+  const parsed = importer.parseUpload({ buffer, fileName })
+  const summary = importer.previewStakeholderImport({ buffer, fileName, actor, options, parsed })
+  const previewMs = performance.now() - t
+  t = performance.now()
+  const report = importer.importStakeholdersFromBuffer({ buffer, fileName, actor, options })
+  const writeMs = performance.now() - t
+  console.log(
+    JSON.stringify({
+      previewMs,
+      writeMs,
+      bytes: buffer.byteLength,
+      encoding: parsed.format.encoding,
+      rows: parsed.rows.length,
+      valid: summary.valid,
+      report: summarizeReport(report),
+    }),
+  )
 } else if (task === 'duplicate-scan') {
   const duplicates = await import('~/models/stakeholders/index.server')
   let groups = 0
@@ -99,4 +134,28 @@ function summarizeReport(report: unknown) {
   for (const [k, v] of Object.entries(report))
     out[k] = Array.isArray(v) ? v.length : typeof v === 'object' ? undefined : v
   return out
+}
+
+/** A Greek beneficiaries list as the national portal exports it (CSV, semicolons, quoted notes). */
+function greekBeneficiaries(rows: number) {
+  const kinds = ['Δήμος', 'Περιφέρεια', 'Σύνδεσμος Δήμων', 'Επιμελητήριο', 'Αναπτυξιακή Εταιρεία']
+  const places = [
+    'Θεσσαλονίκης',
+    'Πειραιά',
+    'Πατρέων',
+    'Ηρακλείου',
+    'Λαρισαίων',
+    'Βόλου',
+    'Ιωαννιτών',
+    'Καλαμάτας',
+  ]
+  const cities = ['Θεσσαλονίκη', 'Πειραιάς', 'Πάτρα', 'Ηράκλειο', 'Λάρισα', 'Βόλος', 'Ιωάννινα', 'Καλαμάτα']
+  const lines = ['ΟΝΟΜΑΣΙΑ ΔΙΚΑΙΟΥΧΟΥ / BENEFICIARY NAME;ΠΟΛΗ / CITY;ΧΩΡΑ / COUNTRY;ΠΕΡΙΓΡΑΦΗ / DESCRIPTION']
+  for (let i = 0; i < rows; i++) {
+    const p = i % places.length
+    const name = `${kinds[i % kinds.length]} ${places[p]} ${i + 1}`
+    const note = `Πράξη ${i + 1}: «Βιώσιμη αστική κινητικότητα»\nΣυγχρηματοδότηση ΕΤΠΑ 80%;\nΠρόγραμμα «Κεντρική Μακεδονία»`
+    lines.push(`"${name}";"${cities[p]}";GR;"${note}"`)
+  }
+  return lines.join('\r\n') + '\r\n'
 }

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 
 import { fixturePath } from '../setup/fixtures'
@@ -59,6 +60,42 @@ describe('importing stakeholders in a real browser', () => {
     await expect
       .poll(() => page.getByRole('link', { name: 'Université Côte d’Émeraude' }).count())
       .toBeGreaterThan(0)
+    await page.context().close()
+  })
+
+  it('reads a Windows-1250 Polish file right, and the encoding selector re-reads it at once', async () => {
+    const page = await app.newPage(desktop)
+    await app.login(page, 'comms')
+    await page.goto('/stakeholders/import')
+    const csv = [
+      'Nazwa beneficjenta;Tytuł projektu;Miejscowość',
+      'Urząd Miasta Gdańska;Zrównoważona mobilność;Gdańsk',
+      'Politechnika Łódzka;Żywe ulice;Łódź',
+    ].join('\r\n')
+    await page.getByLabel('Stakeholders (organisations)').check()
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'beneficjenci.csv',
+      mimeType: 'text/csv',
+      buffer: iconv.encode(csv, 'windows-1250'),
+    })
+    await Promise.all([
+      page.waitForURL(/\/stakeholders\/import\/\d+\/map$/),
+      page.getByRole('button', { name: 'Upload and map columns' }).click(),
+    ])
+    const encoding = page.getByLabel('Character encoding')
+    expect(await encoding.inputValue()).toBe('windows-1250')
+    const sample = page.locator('table', { hasText: 'Nazwa beneficjenta' })
+    await expect.poll(() => sample.getByText('Urząd Miasta Gdańska').count()).toBe(1)
+
+    // Choosing another encoding re-reads the file: the sample rows change without a button.
+    await encoding.selectOption('windows-1252')
+    await expect.poll(() => sample.getByText('Urz¹d Miasta Gdañska').count()).toBe(1)
+    expect(await page.getByLabel('Character encoding').inputValue()).toBe('windows-1252')
+    expect(await sample.locator('th').nth(1).textContent()).toBe('Tytu³ projektu')
+
+    await page.getByLabel('Character encoding').selectOption('windows-1250')
+    await expect.poll(() => sample.getByText('Politechnika Łódzka').count()).toBe(1)
+    expect(await page.getByLabel('Name (required)').inputValue()).toBe('Nazwa beneficjenta')
     await page.context().close()
   })
 

@@ -1,5 +1,5 @@
 import type { SerializeFrom } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import type { mapLoader } from '~/routes/_shared/import.server'
@@ -27,7 +27,55 @@ function FileSummary({ data }: { data: MapData }) {
       </p>
       {format?.hasHeader === false ? <p className="hint">{t('map.noHeader')}</p> : null}
       <p className="mt-1">{t(`kinds.${data.job.kind}`)}</p>
+      <EncodingChoice data={data} />
     </div>
+  )
+}
+
+/**
+ * The encoding the file was read in, and a selector that reads it again in another: with
+ * JavaScript on change, without it through the button (a POST that re-renders the page).
+ */
+function EncodingChoice({ data }: { data: MapData }) {
+  const { t } = useTranslation('import')
+  const submit = useSubmit()
+  const error = useActionData<{ encodingError?: string }>()?.encodingError
+  if (!data.encoding) return null
+  return (
+    <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" replace>
+      <input type="hidden" name="intent" value="encoding" />
+      <div>
+        <label htmlFor="map-encoding" className="label">
+          {t('map.encoding')}
+        </label>
+        <select
+          id="map-encoding"
+          name="encoding"
+          className="input"
+          key={data.encoding}
+          defaultValue={data.encoding}
+          aria-describedby="map-encoding-hint"
+          onChange={(e) => submit(e.currentTarget.form, { replace: true })}
+        >
+          {data.encodings.map((e) => (
+            <option key={e} value={e}>
+              {t(`map.encodings.${e}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="btn-secondary">
+        {t('map.encodingSubmit')}
+      </button>
+      <p id="map-encoding-hint" className="hint w-full">
+        {t('map.encodingHint')}
+      </p>
+      {error ? (
+        <p role="alert" className="field-error w-full">
+          {t(error)}
+        </p>
+      ) : null}
+    </Form>
   )
 }
 
@@ -46,6 +94,7 @@ function FieldColumns({ data, missing }: { data: MapData; missing: Set<string> }
             </label>
             <select
               id={id}
+              key={`${data.encoding}-${data.mapping[field] ?? ''}`}
               name={`map.${field}`}
               className="input"
               defaultValue={data.mapping[field] ?? ''}
@@ -166,7 +215,7 @@ function SampleRows({ data }: { data: MapData }) {
         </thead>
         <tbody>
           {data.sample.map((row, i) => (
-            <tr key={i}>
+            <tr key={`${data.encoding}-${i}`}>
               {data.headers.map((h, j) => (
                 <td key={h}>{row[j] ?? ''}</td>
               ))}

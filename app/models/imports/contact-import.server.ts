@@ -9,6 +9,7 @@ import {
   getContact,
   updateContact,
 } from '~/models/contacts/index.server'
+import { createStakeholder, type StakeholderInput } from '~/models/stakeholders/index.server'
 import { type Actor, assertCan } from '~/utils/permissions'
 import { nameKey } from '~/utils/text'
 
@@ -33,9 +34,18 @@ export type ContactCandidate = {
   input: ContactInput
   stakeholderId: number | null
   given: (keyof ContactInput)[]
+  /** A row (a vCard) with an organisation and no person: it becomes a stakeholder of that name. */
+  organisationOnly?: string
 }
 
-const phonePattern = /^[+()\d][\d\s().\-/]*$/
+// A phone number, with an extension kept ("+49 30 1234567 ext. 89", "... x89", "...;ext=89").
+const phonePattern = /^[+()\d][\d\s().\-/]*(\s*(ext\.?|x|#|extension|poste|durchwahl)\s*\d{1,6})?$/i
+
+const emptyStakeholder: Omit<StakeholderInput, 'name' | 'categoryId'> = {
+  themeIds: [],
+  languages: [],
+  stage: 'identified',
+}
 
 type Issues = ReadRow<ContactCandidate>['problems']
 type Get = (field: string) => Cell
@@ -65,6 +75,8 @@ function stakeholderFinder(stakeholderId: number | null | undefined) {
 function readOptional(get: Get, text: (f: string) => string, input: ContactInput, warnings: Issues) {
   const given: (keyof ContactInput)[] = []
   const phone = text('phone')
+    .replace(/^tel:/i, '')
+    .replace(/\s*;\s*ext=(\d+)/i, ' ext. $1')
   if (phone) {
     if (phonePattern.test(phone) && phone.length <= 40) {
       input.phone = phone
@@ -102,6 +114,8 @@ function readContactRow(
   const joined = [text('firstName'), text('lastName')].filter(Boolean).join(' ')
   const name = text('name') || joined || email
   const label = name || email
+  const organisation = text('organisation')
+  if (!name && organisation) return organisationRow(organisation)
   if (!name) problems.push({ reason: 'problems.missingName' })
   if (email && !emailPattern.test(email))
     problems.push({ reason: 'problems.badEmail', params: { value: email } })
@@ -121,14 +135,40 @@ function readContactRow(
   }
   given.push(...readOptional(get, text, input, warnings))
   if (problems.length) return { label, candidate: null, problems, warnings }
-  const organisation = text('organisation')
   const stakeholder = stakeholderFor(organisation, input.email)
-  if (!stakeholder)
+  // "No stakeholder has this e-mail's domain" only means something when there is an e-mail.
+  if (!stakeholder && (organisation || input.email))
     warnings.push({
       reason: organisation ? 'problems.organisationNotFound' : 'problems.noStakeholder',
       params: { value: organisation },
     })
   return { label, candidate: { input, stakeholderId: stakeholder, given }, problems, warnings }
+}
+
+/** A card with ORG and no name (nor e-mail) is an organisation: a stakeholder, not a person. */
+function organisationRow(organisation: string): ReadRow<ContactCandidate> {
+  const name = organisation.slice(0, 300)
+  return {
+    label: name,
+    candidate: {
+      input: { name, languages: [], lawfulBasis: 'legitimate_interest', doNotContact: false },
+      stakeholderId: null,
+      given: [],
+      organisationOnly: name,
+    },
+    problems: [],
+    warnings: [],
+  }
+}
+
+/** The category of stakeholders made from organisation cards: "Other", or the first one. */
+function organisationCategory(): number | null {
+  const rows = sqlite()
+    .prepare<[], { id: number; key: string | null }>(
+      'select id, key from stakeholder_categories where archived_at is null order by sort_order, id',
+    )
+    .all()
+  return (rows.find((r) => r.key === 'other') ?? rows[0])?.id ?? null
 }
 
 /** An existing contact with the given fields of the row written over it. */
@@ -168,6 +208,7 @@ export function contactAdapter({
 }): ImportAdapter<ContactCandidate> {
   assertCan(actor, 'stakeholder:import')
   const stakeholderFor = stakeholderFinder(stakeholderId)
+  const stakeholderByName = stakeholderLookups().byName
   const byEmail = sqlite().prepare<[string], { id: number; name: string }>(
     'select id, name from contacts where email_key = ? and erased_at is null and archived_at is null order by id limit 1',
   )
@@ -176,17 +217,24 @@ export function contactAdapter({
     kind: 'contacts',
     readRow: (get) => readContactRow(get, context, stakeholderFor),
     keys(c) {
+      if (c.organisationOnly) return [{ match: 'name', value: nameKey(c.organisationOnly) }]
       const key = emailKeyOf(c.input.email)
       return key ? [{ match: 'email', value: key }] : []
     },
     findExisting(key) {
-      const row = byEmail.get(key.value)
+      const row = key.match === 'name' ? stakeholderByName.get(key.value) : byEmail.get(key.value)
       return row ? { id: row.id, label: row.name } : null
     },
     create(tx: Tx, c) {
+      if (c.organisationOnly) {
+        const categoryId = organisationCategory()
+        if (!categoryId) throw new Error('no stakeholder category to file an organisation under')
+        return createStakeholder(tx, { ...emptyStakeholder, name: c.organisationOnly, categoryId }, actor)
+      }
       return createContact(tx, c.stakeholderId, c.input, actor)
     },
     update(tx: Tx, id, c) {
+      if (c.organisationOnly) return // the stakeholder is there already; a card has nothing to add
       const existing = getContact(id)?.contact
       if (!existing || existing.erasedAt) return
       updateContact(tx, id, mergedContact(existing, c), actor)

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 
+import { encodingChoiceOf } from './decode.server'
 import type { ColumnMapping } from './fields'
 import {
   type Cell,
@@ -38,13 +39,19 @@ export async function encodeRows(file: ParsedFile): Promise<Buffer> {
   return Buffer.from(lines.join('\n'))
 }
 
-function isStored(content: Buffer) {
+/** Whether a job's content holds parsed rows (not a file stored before they were kept). */
+export function isStored(content: Buffer) {
   return content.subarray(0, marker.length).toString() === marker
 }
 
 /** The job's file as parsed at upload (a job stored before parsed rows were kept is parsed now). */
 export async function jobFile(job: StoredJob): Promise<ParsedFile> {
-  if (!isStored(job.content)) return parseUploadInTurns({ buffer: job.content, fileName: job.fileName })
+  if (!isStored(job.content))
+    return parseUploadInTurns({
+      buffer: job.content,
+      fileName: job.fileName,
+      encoding: encodingChoiceOf((job.format as FileFormat | null)?.encoding),
+    })
   const text = job.content.toString()
   const rows: SourceRow[] = []
   let at = text.indexOf('\n')

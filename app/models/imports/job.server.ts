@@ -73,6 +73,7 @@ export async function createImportJob({
       fileName: fileName.slice(0, 255),
       fileSize: buffer.byteLength,
       content: await encodeRows(parsed),
+      upload: Buffer.from(buffer),
       format: { ...parsed.format, rows: parsed.rows.length },
       headers: parsed.headers,
       mapping,
@@ -227,6 +228,7 @@ export async function runImportJob(job: ImportJob, user: SessionUser): Promise<I
     report: report as unknown as Record<string, unknown>,
     status: 'completed' as const,
     content: Buffer.alloc(0),
+    upload: null,
     updatedAt: new Date().toISOString(),
   })
   // Another request may have written the job while this one planned: checked inside the transaction.

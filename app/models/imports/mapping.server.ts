@@ -1,6 +1,7 @@
 import { nameKey } from '~/utils/text'
 
 import { type ColumnMapping, fieldsOf, importFields, type ImportKind } from './fields'
+import { moreHeaderWords } from './header-words'
 import type { Cell, ParsedFile } from './parse.server'
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -15,17 +16,18 @@ export function guessMapping(
 ): ColumnMapping {
   const mapping: ColumnMapping = {}
   const used = new Set<string>()
-  const keys = file.headers.map((h) => ({ header: h, key: nameKey(h.replace(/[_-]+/g, ' ')) }))
+  const keys = file.headers.map((h) => ({ header: h, keys: headerKeys(h) }))
   for (const { field } of importFields[kind]) mapping[field] = null
   if (file.format.hasHeader) {
     // Exact names first for every field, then names that start with a synonym ("web page 1").
     for (const pass of ['exact', 'prefix'] as const) {
-      for (const { field, synonyms } of importFields[kind]) {
+      for (const { field, synonyms } of synonymsOf(kind)) {
         if (mapping[field]) continue
         for (const synonym of synonyms) {
           const hit = keys.find(
             (k) =>
-              !used.has(k.header) && (pass === 'exact' ? k.key === synonym : k.key.startsWith(`${synonym} `)),
+              !used.has(k.header) &&
+              k.keys.some((key) => (pass === 'exact' ? key === synonym : key.startsWith(`${synonym} `))),
           )
           if (hit) {
             mapping[field] = hit.header
@@ -65,6 +67,32 @@ export function guessMapping(
   const nameField = kind === 'actions' ? 'title' : 'name'
   if (textColumn >= 0) mapping[nameField] = file.headers[textColumn]
   return mapping
+}
+
+const synonymCache = new Map<ImportKind, { field: string; synonyms: string[] }[]>()
+
+/** Each field's header words: fields.ts's first, then the other EU languages' (header-words.ts). */
+function synonymsOf(kind: ImportKind) {
+  let list = synonymCache.get(kind)
+  if (!list) {
+    list = importFields[kind].map(({ field, synonyms }) => ({
+      field,
+      synonyms: [...new Set([...synonyms, ...(moreHeaderWords[kind][field] ?? [])].map(headerKey))],
+    }))
+    synonymCache.set(kind, list)
+  }
+  return list
+}
+
+const headerKey = (h: string) => nameKey(h.replace(/[_-]+/g, ' '))
+
+/**
+ * The keys a header is known by: the whole header, and each part of a bilingual one
+ * ("ΟΝΟΜΑΣΙΑ ΔΙΚΑΙΟΥΧΟΥ / BENEFICIARY NAME", "Nazwa\nName"), line breaks and spaces tidied.
+ */
+function headerKeys(header: string): string[] {
+  const parts = header.split(/\s*(?:\/|\||\r?\n|\s\(|\)\s*$)\s*/).filter((p) => p.trim())
+  return [...new Set([header, ...parts].map(headerKey).filter(Boolean))]
 }
 
 function firstText(cell: Cell | undefined) {

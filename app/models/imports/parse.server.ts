@@ -4,8 +4,9 @@ import { parse as parseCsvStream } from 'csv-parse'
 import { parse as parseCsv } from 'csv-parse/sync'
 
 import { decodeUpload, ImportRefusal } from './decode.server'
+import { looksLikeWrappedJson, parseJsonValue, readJsonText } from './parse-json.server'
 import { assertCaps } from './upload-limit.server'
-import { looksLikeVCard, parseVCards } from './vcard.server'
+import { looksLikeVCard, parseVCardBytes } from './vcard.server'
 
 /** A cell: text, or a list when a JSON value was an array (e.g. the universities' web_pages). */
 export type Cell = string | string[]
@@ -14,7 +15,7 @@ export type Cell = string | string[]
 export type SourceRow = { line: number; values: Cell[] }
 
 export type FileFormat = {
-  type: 'csv' | 'json' | 'vcard'
+  type: 'csv' | 'json' | 'geojson' | 'vcard'
   encoding: string
   delimiter?: ',' | ';' | '\t'
   hasHeader: boolean
@@ -37,30 +38,45 @@ export const vcardHeaders = [
 
 type Sniffed = { text: string; encoding: string; file?: ParsedFile }
 
-/** Decodes the bytes and reads vCard and JSON files whole; a CSV's text is left to the caller. */
-function sniff(buffer: Uint8Array, fileName: string): Sniffed {
-  const { text, encoding } = decodeUpload(buffer)
+type Upload = {
+  buffer: Uint8Array
+  fileName: string
+  /** The encoding the user chose (see encodingChoices); detected when absent. */
+  encoding?: string | null
+}
+
+/**
+ * Decodes the bytes and reads vCard, JSON and GeoJSON files whole; a CSV's text is left to the
+ * caller. Throws ImportRefusal for what cannot be imported at all (empty, binary, workbooks, PDF,
+ * HTML, unknown formats).
+ */
+function sniff({ buffer, fileName, encoding: chosen }: Upload): Sniffed {
+  refuseDocuments(buffer)
+  const { text, encoding } = decodeUpload(buffer, { encoding: chosen })
   const lower = fileName.toLowerCase()
   if (lower.endsWith('.ldif') || /^\s*(version: 1\s+)?dn:/i.test(text.slice(0, 200)))
     throw new ImportRefusal('errors.unsupportedFormat')
   if (lower.endsWith('.vcf') || lower.endsWith('.vcard') || looksLikeVCard(text))
-    return { text, encoding, file: parseVCardFile(text, encoding) }
+    return { text, encoding, file: parseVCardFile(buffer, chosen) }
   const trimmed = text.trimStart()
-  if (lower.endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
-    const json = tryJson(trimmed)
-    if (json !== undefined) return { text, encoding, file: parseJsonFile(json, encoding) }
-    if (lower.endsWith('.json')) throw new ImportRefusal('errors.badJson')
+  if (/^<(!doctype\s+html|html|\?xml|svg|!--)/i.test(trimmed)) throw new ImportRefusal('errors.markup')
+  if (trimmed.startsWith('{\\rtf')) throw new ImportRefusal('errors.document')
+  const jsonName = /\.(json|geojson|js)$/.test(lower)
+  if (jsonName || trimmed.startsWith('[') || trimmed.startsWith('{') || looksLikeWrappedJson(trimmed)) {
+    const json = readJsonText(trimmed)
+    if (json !== undefined) return { text, encoding, file: parseJsonValue(json, encoding) }
+    if (jsonName) throw new ImportRefusal('errors.badJson')
   }
   return { text, encoding }
 }
 
 /**
- * Decodes and parses an uploaded file: CSV (delimiter detected), JSON array of objects, or vCard.
- * Throws ImportRefusal for what cannot be imported at all (empty, binary, one column, mixed
- * delimiters, unknown format, beyond the column or row cap).
+ * Decodes and parses an uploaded file: CSV (delimiter detected), JSON array of objects, GeoJSON
+ * (also inside a JavaScript assignment), or vCard. Throws ImportRefusal for what cannot be
+ * imported (see sniff; also one column, mixed delimiters, beyond the column or row cap).
  */
-export function parseUpload({ buffer, fileName }: { buffer: Uint8Array; fileName: string }): ParsedFile {
-  const { text, encoding, file } = sniff(buffer, fileName)
+export function parseUpload(upload: Upload): ParsedFile {
+  const { text, encoding, file } = sniff(upload)
   if (file) return file
   const delimiter = detectDelimiter(text)
   const records = parseCsv(text, { delimiter, ...csvOptions }) as CsvRecord[]
@@ -72,14 +88,8 @@ export function parseUpload({ buffer, fileName }: { buffer: Uint8Array; fileName
  * between them, so other requests are answered meanwhile, and the parse stops as soon as the
  * file is wider or longer than the caps.
  */
-export async function parseUploadInTurns({
-  buffer,
-  fileName,
-}: {
-  buffer: Uint8Array
-  fileName: string
-}): Promise<ParsedFile> {
-  const { text, encoding, file } = sniff(buffer, fileName)
+export async function parseUploadInTurns(upload: Upload): Promise<ParsedFile> {
+  const { text, encoding, file } = sniff(upload)
   if (file) return file
   const delimiter = detectDelimiter(text)
   const records: CsvRecord[] = []
@@ -131,16 +141,8 @@ function widest(records: CsvRecord[]) {
   return width
 }
 
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
-
-function parseVCardFile(text: string, encoding: string): ParsedFile {
-  const contacts = parseVCards(text)
+function parseVCardFile(buffer: Uint8Array, chosen: string | null | undefined): ParsedFile {
+  const { contacts, encoding } = parseVCardBytes(buffer, chosen)
   if (!contacts.length) throw new ImportRefusal('errors.empty')
   assertCaps({ columns: vcardHeaders.length, rows: contacts.length })
   return {
@@ -153,30 +155,14 @@ function parseVCardFile(text: string, encoding: string): ParsedFile {
   }
 }
 
-function parseJsonFile(json: unknown, encoding: string): ParsedFile {
-  if (!Array.isArray(json) || json.some((r) => !r || typeof r !== 'object' || Array.isArray(r)))
-    throw new ImportRefusal('errors.jsonShape')
-  if (!json.length) throw new ImportRefusal('errors.empty')
-  const index = new Map<string, number>()
-  for (const record of json as Record<string, unknown>[])
-    for (const key of Object.keys(record)) if (!index.has(key)) index.set(key, index.size)
-  const headers = [...index.keys()]
-  if (headers.length < 2) throw new ImportRefusal('errors.oneColumn')
-  assertCaps({ columns: headers.length, rows: json.length })
-  const rows = (json as Record<string, unknown>[]).map((record, i) => {
-    const values: Cell[] = new Array(headers.length).fill('')
-    for (const [key, value] of Object.entries(record)) values[index.get(key)!] = cellOf(value)
-    return { line: i + 1, values }
-  })
-  return { format: { type: 'json', encoding, hasHeader: true }, headers, rows }
-}
-
-function cellOf(value: unknown): Cell {
-  if (value == null) return ''
-  if (Array.isArray(value))
-    return value.filter((v) => v != null).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)))
-  if (typeof value === 'object') return JSON.stringify(value)
-  return String(value)
+/** Workbooks, PDFs and other documents, known by their first bytes: refused, never read as CSV. */
+function refuseDocuments(buffer: Uint8Array) {
+  const head = Buffer.from(buffer.buffer, buffer.byteOffset, Math.min(buffer.byteLength, 8)).toString(
+    'latin1',
+  )
+  if (head.startsWith('PK\x03\x04') || head.startsWith('\xD0\xCF\x11\xE0'))
+    throw new ImportRefusal('errors.workbook')
+  if (head.startsWith('%PDF-')) throw new ImportRefusal('errors.document')
 }
 
 function csvFile(records: CsvRecord[], encoding: string, delimiter: ',' | ';' | '\t'): ParsedFile {

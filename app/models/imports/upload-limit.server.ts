@@ -22,8 +22,12 @@ export function assertSize(buffer: Uint8Array) {
  */
 export const importCaps = { columns: 200, rows: 20_000 } as const
 
+// Far more columns than any register export has: the "CSV" is something else read as text.
+const NOT_A_TABLE_COLUMNS = 500
+
 /** Refuses a file wider or longer than the caps; called while parsing, before anything is kept. */
 export function assertCaps({ columns, rows }: { columns: number; rows: number }) {
+  if (columns > NOT_A_TABLE_COLUMNS) throw new ImportRefusal('errors.notTable')
   if (columns > importCaps.columns)
     throw new ImportRefusal('errors.tooManyColumns', { max: importCaps.columns, found: columns })
   if (rows > importCaps.rows) throw new ImportRefusal('errors.tooManyRows', { max: importCaps.rows })

@@ -2,6 +2,8 @@ import ICAL from 'ical.js'
 import iconv from 'iconv-lite'
 import { decode as decodeQuotedPrintable } from 'libqp'
 
+import { decodeUpload } from './decode.server'
+
 /** One person read from a vCard, with the line its BEGIN:VCARD sits on. */
 export type VCardContact = {
   line: number
@@ -20,23 +22,54 @@ export type VCardContact = {
 const skipped = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY', 'X-MS-OL-DESIGN', 'AGENT'])
 
 /**
- * Reads vCard 2.1, 3.0 and 4.0. ical.js parses 3.0 and 4.0 (RFC 6350); 2.1 cards are first
- * rewritten as 3.0: quoted-printable values decoded with libqp, CHARSET parameters honoured with
- * iconv-lite, bare parameters ("TEL;WORK;VOICE") turned into TYPE=. See docs/decisions/005.
+ * Reads vCard 2.1, 3.0 and 4.0 from the file's bytes. Lines are unfolded first, on the bytes (a
+ * fold may fall inside a multi-byte character, RFC 6350 3.2), and only then decoded: each value
+ * in its CHARSET (2.1), or else in the file's encoding, chosen by the user or detected on the
+ * unfolded lines. ical.js parses 3.0 and 4.0; 2.1 cards are first rewritten as 3.0:
+ * quoted-printable values decoded with libqp (soft line breaks joined), bare parameters
+ * ("TEL;WORK;VOICE") turned into TYPE=. See docs/decisions/005.
  */
-export function parseVCards(text: string): VCardContact[] {
-  const lines = text.split(/\r\n|\r|\n/)
-  const contacts: VCardContact[] = []
+export function parseVCardBytes(
+  buffer: Uint8Array,
+  chosenEncoding?: string | null,
+): { contacts: VCardContact[]; encoding: string } {
+  let bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  let utf16: string | null = null
+  if (/^UTF-16/.test(chosenEncoding ?? '') || bytes.subarray(0, 64).includes(0)) {
+    // UTF-16 cards: read as text (its code units are not split by folding), carried on as UTF-8.
+    const decoded = decodeUpload(bytes, { encoding: chosenEncoding })
+    utf16 = decoded.encoding
+    bytes = Buffer.from(decoded.text, 'utf8')
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
+  // Latin-1 maps every byte to one character and back: the lines are bytes in disguise.
+  const lines = bytes.toString('latin1').split(/\r\n|\r|\n/)
+  const cards: { lines: string[]; line: number }[] = []
   let start = -1
   for (let i = 0; i < lines.length; i++) {
     const upper = lines[i].trim().toUpperCase()
     if (upper === 'BEGIN:VCARD') start = i
     else if (upper === 'END:VCARD' && start >= 0) {
-      contacts.push(readCard(lines.slice(start, i + 1), start + 1))
+      cards.push({ lines: unfold(lines.slice(start, i + 1)), line: start + 1 })
       start = -1
     }
   }
-  return contacts
+  const all = Buffer.from(cards.flatMap((c) => c.lines).join('\n'), 'latin1')
+  const encoding = utf16
+    ? 'utf-8'
+    : all.length
+      ? decodeUpload(all, { encoding: chosenEncoding }).encoding
+      : 'UTF-8'
+  const iconvName = encoding.replace(/\s*\(BOM\)$/, '')
+  return {
+    contacts: cards.map((c) => readCard(c.lines, c.line, iconvName)),
+    encoding: utf16 ?? encoding,
+  }
+}
+
+/** vCards already decoded to text (tests, and callers holding a string). */
+export function parseVCards(text: string): VCardContact[] {
+  return parseVCardBytes(Buffer.from(text, 'utf8'), 'UTF-8').contacts
 }
 
 export function looksLikeVCard(text: string) {
@@ -65,8 +98,7 @@ function readParams(rawParams: string[]) {
 }
 
 /** The card's lines as vCard 3.0/4.0 that ical.js reads: decoded, escaped, unknown parts dropped. */
-function normaliseCard(raw: string[]): string[] {
-  const logical = unfold(raw)
+function normaliseCard(logical: string[], fileEncoding: string): string[] {
   const version =
     logical
       .find((l) => /^VERSION:/i.test(l))
@@ -90,20 +122,33 @@ function normaliseCard(raw: string[]): string[] {
       continue
     }
     const { params, quotedPrintable, charset } = readParams(rawParams)
+    const known = charset && iconv.encodingExists(charset) ? charset : null
     if (quotedPrintable) {
       const bytes = decodeQuotedPrintable(value)
-      const encoding = charset && iconv.encodingExists(charset) ? charset : 'utf-8'
-      value = escapeDecoded(iconv.decode(bytes, encoding), name)
+      value = escapeDecoded(iconv.decode(bytes, known ?? utf8Or(bytes, fileEncoding)), name)
+    } else {
+      value = iconv.decode(Buffer.from(value, 'latin1'), known ?? fileEncoding)
+      if (version === '2.1') value = escape21(value, name)
     }
-    // Values that are not quoted-printable were already read in the file's encoding.
-    if (version === '2.1' && !quotedPrintable) value = escape21(value, name)
     normalised.push(`${name}${params.length ? ';' + params.join(';') : ''}:${value}`)
   }
   return normalised
 }
 
-function readCard(raw: string[], line: number): VCardContact {
-  const normalised = normaliseCard(raw)
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Quoted-printable without CHARSET: UTF-8 when the bytes are UTF-8 (phones), else the file's. */
+function utf8Or(bytes: Buffer, fileEncoding: string) {
+  try {
+    strictUtf8.decode(bytes)
+    return 'utf-8'
+  } catch {
+    return fileEncoding
+  }
+}
+
+function readCard(logical: string[], line: number, fileEncoding: string): VCardContact {
+  const normalised = normaliseCard(logical, fileEncoding)
   let component: ICAL.Component | null = null
   try {
     component = new ICAL.Component(ICAL.parse(normalised.join('\r\n')) as unknown as unknown[])
@@ -128,9 +173,11 @@ function readCard(raw: string[], line: number): VCardContact {
   const fromN = [parts[3], parts[1], parts[2], parts[0], parts[4]].filter(Boolean).join(' ').trim()
   const email = emails.find((e) => /^[^\s@]+@[^\s@]+$/.test(e)) ?? emails[0] ?? ''
   const org = component?.getFirstProperty('org')?.getValues()[0]
+  // An organisation's own card (vCard 4.0 KIND:org, Apple's X-ABShowAs:COMPANY) names no person.
+  const isOrg = /^(org|company)$/i.test(text('kind').trim() || text('x-abshowas').trim())
   return {
     line,
-    name: clean(text('fn')) || clean(fromN),
+    name: isOrg && org ? '' : clean(text('fn')) || clean(fromN),
     email,
     emails,
     phone: clean(text('tel')).replace(/^tel:/i, ''),

@@ -4,10 +4,12 @@ import { z } from 'zod'
 import { lawfulBases } from '#db/schema'
 import {
   canRunJob,
+  chooseJobEncoding,
   createImportJob,
   type Decision,
   decisions,
   distinctLines,
+  encodingChoices,
   fieldsOf,
   getImportJob,
   importablePartners,
@@ -20,6 +22,7 @@ import {
   importPermission as permissionOf,
   ImportRefusal,
   jobDecisions,
+  jobEncoding,
   jobMapping,
   jobOptions,
   jobReport,
@@ -148,6 +151,8 @@ export async function mapLoader(request: Request, params: { jobId?: string }, ar
     job: jobSummary(job),
     headers: job.headers ?? [],
     sample: sample.map((values) => values.map((v) => (Array.isArray(v) ? v.join('; ') : v).slice(0, 80))),
+    encoding: jobEncoding(job),
+    encodings: encodingChoices,
     fields: importFields[job.kind].map((f) => ({ field: f.field, required: !!f.required })),
     mapping: jobMapping(job),
     options: jobOptions(job),
@@ -158,9 +163,20 @@ export async function mapLoader(request: Request, params: { jobId?: string }, ar
 }
 
 export async function mapAction(request: Request, params: { jobId?: string }, area: ImportArea) {
-  const { job } = await loadJob(request, params, area)
+  const { user, job } = await loadJob(request, params, area)
   if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
   const form = await request.formData()
+  // The encoding selector: the file is read again in the chosen encoding and the page re-rendered.
+  if (form.get('intent') === 'encoding') {
+    try {
+      orForbidden(() => chooseJobEncoding(job, user, form.get('encoding')))
+    } catch (error) {
+      if (error instanceof ImportRefusal)
+        return json({ encodingError: `import:${error.reason}` }, { status: 400 })
+      throw error
+    }
+    return redirect(`${base(area)}/${job.id}/map`)
+  }
   const mapping: Record<string, string> = {}
   for (const field of fieldsOf(job.kind)) {
     const v = form.get(`map.${field}`)
