@@ -8,5 +8,11 @@ export {
   updateContact,
 } from './commands.server'
 export { canEditContact, canHandleGdpr } from './policy'
-export { contactAccessExport, getContact, listContacts } from './queries.server'
+export {
+  contactAccessExport,
+  getContact,
+  listContacts,
+  type PersonMatch,
+  searchContacts,
+} from './queries.server'
 export { type ContactInput, contactInputSchema, lawfulBases } from './schemas'

@@ -4,10 +4,11 @@
  */
 export { parseDate } from './action-import.server'
 export { importContactsFromBuffer } from './contact-import.server'
-export { countryCode, languageCode } from './countries.server'
+export { countryCode, isBlankValue, languageCode } from './countries.server'
 export { decodeUpload, ImportRefusal } from './decode.server'
 export { type ColumnMapping, fieldsOf, importFields, type ImportKind } from './fields'
 export * from './job.server'
+export { jobUnmatchedValues, saveJobValueChoices, type ValueStepField } from './job-values.server'
 export { cleanMapping, guessMapping } from './mapping.server'
 export { detectDelimiter, type ParsedFile, parseUpload } from './parse.server'
 export {
@@ -21,10 +22,12 @@ export {
   writeModes,
 } from './pipeline.server'
 export * from './policy'
+export { isSharedDomain } from './shared-domains'
 export {
   importStakeholdersFromBuffer,
   previewStakeholderImport,
   type StakeholderImportArgs,
 } from './stakeholder-import.server'
 export { assertSize, uploadLimitBytes } from './upload-limit.server'
+export { rememberedChoice } from './values.server'
 export { parseVCards } from './vcard.server'

@@ -22,6 +22,7 @@ import {
   jobMapping,
   jobOptions,
   jobReport,
+  jobUnmatchedValues,
   mappingProblems,
   mayImportActionsFor,
   mayImportForAnyPartner,
@@ -31,6 +32,7 @@ import {
   runImportJob,
   saveJobDecisions,
   saveJobMapping,
+  saveJobValueChoices,
   writeModes,
 } from '~/models/imports/index.server'
 import { forbidden, invariantResponse, requirePermission, type SessionUser } from '~/utils/auth.server'
@@ -152,6 +154,7 @@ export async function mapLoader(request: Request, params: { jobId?: string }, ar
     categories: job.kind === 'stakeholders' ? options.categories : [],
     partners: job.kind === 'stakeholders' ? options.partners : [],
     lawfulBases: job.kind === 'contacts' ? [...lawfulBases] : [],
+    types: job.kind === 'actions' ? options.types : [],
   })
 }
 
@@ -167,15 +170,43 @@ export async function mapAction(request: Request, params: { jobId?: string }, ar
   const num = (v: FormDataEntryValue | null) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null)
   const categoryId = num(form.get('defaultCategoryId'))
   const ownerId = num(form.get('ownerPartnerId'))
+  const typeId = num(form.get('defaultTypeId'))
   const options = importFormOptions()
   saveJobMapping(job, mapping, {
     defaultCategoryId: categoryId && options.categories.some((c) => c.id === categoryId) ? categoryId : null,
     ownerPartnerId: ownerId && options.partners.some((p) => p.id === ownerId) ? ownerId : null,
     lawfulBasis: z.enum(lawfulBases).catch('legitimate_interest').parse(form.get('lawfulBasis')),
+    defaultTypeId: typeId && options.types.some((t) => t.id === typeId) ? typeId : null,
   })
-  const saved = getImportJob(job.id, (await loadJob(request, params, area)).user, area)!
+  const { user } = await loadJob(request, params, area)
+  const saved = getImportJob(job.id, user, area)!
   const missing = mappingProblems(saved)
   if (missing.length) return json({ missing }, { status: 400 })
+  // Values of list fields that match nothing, never chosen before: the value step comes first.
+  const unmapped = jobUnmatchedValues(saved, user, user.locale).some((f) =>
+    f.values.some((v) => v.choice === null),
+  )
+  return redirect(`${base(area)}/${job.id}/${unmapped ? 'values' : 'preview'}`)
+}
+
+/** The value step: the values of list fields that match nothing, each to map or leave empty. */
+export async function valuesLoader(request: Request, params: { jobId?: string }, area: ImportArea) {
+  const { user, job } = await loadJob(request, params, area)
+  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  if (mappingProblems(job).length) throw redirect(`${base(area)}/${job.id}/map`)
+  return json({ job: jobSummary(job), fields: jobUnmatchedValues(job, user, user.locale) })
+}
+
+export async function valuesAction(request: Request, params: { jobId?: string }, area: ImportArea) {
+  const { user, job } = await loadJob(request, params, area)
+  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  const form = await request.formData()
+  const choices: { field: string; key: string; target: string }[] = []
+  for (const [name, value] of form.entries()) {
+    const m = /^choice\.([a-z]+)\.(.*)$/s.exec(name)
+    if (m && typeof value === 'string') choices.push({ field: m[1], key: m[2], target: value })
+  }
+  saveJobValueChoices(job, user, choices)
   return redirect(`${base(area)}/${job.id}/preview`)
 }
 
@@ -183,7 +214,7 @@ export async function previewLoader(request: Request, params: { jobId?: string }
   const { user, job } = await loadJob(request, params, area)
   if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
   if (mappingProblems(job).length) throw redirect(`${base(area)}/${job.id}/map`)
-  const { summary, decisions: chosen } = previewJob(job, user)
+  const { summary, decisions: chosen, unmatched } = previewJob(job, user)
   return json({
     job: jobSummary(job),
     total: summary.total,
@@ -201,6 +232,7 @@ export async function previewLoader(request: Request, params: { jobId?: string }
     mode: chosen.mode,
     defaultDecision: chosen.defaultDecision,
     canUpdate: job.kind !== 'actions',
+    unmatched,
   })
 }
 
