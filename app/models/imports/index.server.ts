@@ -29,5 +29,4 @@ export {
   type StakeholderImportArgs,
 } from './stakeholder-import.server'
 export { assertSize, uploadLimitBytes } from './upload-limit.server'
-export { rememberedChoice } from './values.server'
 export { parseVCards } from './vcard.server'

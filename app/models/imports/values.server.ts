@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { eq, isNull, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { actionTypes, channels, importValueChoices, scales, stages, stakeholderCategories } from '#db/schema'
@@ -152,23 +152,6 @@ export function rememberValueChoices(
         .run()
   })
   return valid.length
-}
-
-/** How many remembered choices a user has for a field (tests, the value step). */
-export function rememberedChoice(userId: number, field: string, value: string) {
-  return (
-    db
-      .select({ target: importValueChoices.target })
-      .from(importValueChoices)
-      .where(
-        and(
-          eq(importValueChoices.userId, userId),
-          eq(importValueChoices.field, field),
-          eq(importValueChoices.valueKey, nameKey(value)),
-        ),
-      )
-      .get()?.target ?? null
-  )
 }
 
 /** A list of languages ("es; Polski, EN"): known ones and mapped ones kept, the others warned about. */
