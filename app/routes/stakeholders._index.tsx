@@ -3,7 +3,9 @@ import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-ru
 import { useTranslation } from 'react-i18next'
 
 import { EmptyState, FilterSelect, PageHeader, Pagination } from '~/components/list'
+import { PeopleResults } from '~/components/people'
 import { categoryLabel, StageBadge, TierBadge, useCountryName } from '~/components/stakeholders'
+import { searchContacts } from '~/models/contacts/index.server'
 import {
   canCreateStakeholder,
   canImportStakeholders,
@@ -34,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     rows,
     total,
+    // People (contacts) found by name or e-mail, on the first page of a search.
+    people: filter.q && page.page === 1 ? searchContacts(filter.q) : { rows: [], more: false },
     page: page.page,
     pageSize: page.pageSize,
     filter,
@@ -65,10 +69,11 @@ export default function StakeholderRegister() {
     <div>
       <RegisterHeader data={data} />
       <RegisterFilters data={data} />
+      <PeopleResults rows={data.people.rows} more={data.people.more} />
       <p className="mb-2 text-sm text-ink-muted" aria-live="polite">
         {navigation.state === 'loading' ? '…' : t('count', { count: data.total, n: f.number(data.total) })}
       </p>
-      {data.rows.length === 0 ? (
+      {data.rows.length === 0 && data.people.rows.length ? null : data.rows.length === 0 ? (
         <NoStakeholders filtered={isFiltered(data.filter)} canCreate={data.canCreate} />
       ) : (
         <>

@@ -1,5 +1,6 @@
 export * from './actions'
 export * from './core'
+export * from './imports'
 export * from './plan'
 export * from './priorities'
 export * from './stakeholders'

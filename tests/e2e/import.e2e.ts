@@ -14,7 +14,7 @@ describe('importing stakeholders in a real browser', () => {
     const csv = [
       'Nom,Ville,Pays,Site web,Catégorie',
       'Université Côte d’Émeraude,Saint-Malo,France,https://univ-cote-emeraude.example.fr,Université',
-      'Agence Économique Bretonne,Rennes,Narnia,https://aeb.example.fr,Business',
+      'Agence Économique Bretonne,Rennes,Narnia,not a url,Business',
     ].join('\n')
     await page.getByLabel('Stakeholders (organisations)').check()
     await page
@@ -32,13 +32,20 @@ describe('importing stakeholders in a real browser', () => {
     expect(await page.getByLabel('Website').inputValue()).toBe('Site web')
     await page.getByLabel('Category', { exact: true }).selectOption('Catégorie')
     await Promise.all([
-      page.waitForURL(/\/preview$/),
+      page.waitForURL(/\/values$/),
       page.getByRole('button', { name: 'Preview the import' }).click(),
     ])
 
+    // The value step: "Narnia" matches no country; it is mapped to one (a plain form).
+    await page.getByLabel('Narnia').selectOption({ label: 'France' })
+    await Promise.all([
+      page.waitForURL(/\/preview$/),
+      page.getByRole('button', { name: 'Save and preview the import' }).click(),
+    ])
+
     // Step 3: the preview shows the rejected row with its line and reason, before writing.
-    await expect.poll(() => page.getByText('Unknown country “Narnia”.').count()).toBe(1)
-    const rejected = page.locator('table', { hasText: 'Unknown country' }).locator('tbody tr')
+    await expect.poll(() => page.getByText('“not a url” is not a web address.').count()).toBe(1)
+    const rejected = page.locator('table', { hasText: 'not a web address' }).locator('tbody tr')
     expect(await rejected.first().locator('td').first().textContent()).toBe('3')
     expect(await page.getByText('To create: 1').count()).toBe(1)
     await Promise.all([

@@ -5,7 +5,6 @@ import { sqlite } from '#db/client'
 import { demo } from '#tests/setup/actors'
 import { importContactsFromBuffer, parseUpload, parseVCards } from '~/models/imports/index.server'
 
-
 const card = (...lines: (string | Buffer)[]) =>
   Buffer.concat(lines.map((l) => (typeof l === 'string' ? Buffer.from(l, 'utf8') : l)))
 

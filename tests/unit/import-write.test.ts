@@ -197,7 +197,8 @@ describe('an actions import job', () => {
       ]),
     ).toEqual([
       [2, true, ['skip', 'create']],
-      [3, false, ['skip', 'create']],
+      // Line 2 is skipped, so line 3 names the record it repeats, not line 2.
+      [3, true, ['skip', 'create']],
     ])
     saveJobMapping(job, job.mapping!, {})
     saveJobDecisions(getImportJob(second, partner, 'actions')!, {

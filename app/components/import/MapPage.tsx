@@ -198,6 +198,35 @@ function LawfulBasisOption({ data }: { data: MapData }) {
   )
 }
 
+/** Actions: the type of rows without one (or with one that matches nothing). */
+function DefaultTypeOption({ data }: { data: MapData }) {
+  const { t } = useTranslation('import')
+  return (
+    <div>
+      <label htmlFor="map-default-type" className="label">
+        {t('map.defaultType')}
+      </label>
+      <select
+        id="map-default-type"
+        name="defaultTypeId"
+        className="input max-w-md"
+        defaultValue={data.options.defaultTypeId ?? ''}
+        aria-describedby="map-default-type-hint"
+      >
+        <option value="">{t('map.noDefault')}</option>
+        {data.types.map((ty) => (
+          <option key={ty.id} value={ty.id}>
+            {ty.key ? t(`actions:types.${ty.key}`, { defaultValue: ty.name }) : ty.name}
+          </option>
+        ))}
+      </select>
+      <p id="map-default-type-hint" className="hint">
+        {t('map.defaultTypeHint')}
+      </p>
+    </div>
+  )
+}
+
 function SampleRows({ data }: { data: MapData }) {
   const { t } = useTranslation('import')
   return (
@@ -249,6 +278,7 @@ export function MapPage({ area }: { area: Area }) {
         <FieldColumns data={data} missing={missing} />
         {data.job.kind === 'stakeholders' ? <StakeholderOptions data={data} missing={missing} /> : null}
         {data.job.kind === 'contacts' ? <LawfulBasisOption data={data} /> : null}
+        {data.job.kind === 'actions' ? <DefaultTypeOption data={data} /> : null}
         {data.sample.length ? <SampleRows data={data} /> : null}
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={navigation.state !== 'idle'}>

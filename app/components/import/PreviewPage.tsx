@@ -69,6 +69,7 @@ function DuplicateRows({ data }: { data: PreviewData }) {
                       existing: d.existingLabel,
                     })
                   : t(`preview.matchFile.${d.match}`, { value: d.value, line: d.firstLine })}
+                {d.weak ? <p className="hint">{t('preview.weakMatch')}</p> : null}
               </td>
               <td>
                 <label className="sr-only" htmlFor={`decision-${d.line}`}>
@@ -175,6 +176,12 @@ export function PreviewPage({ area }: { area: Area }) {
     <div className="max-w-5xl">
       <Title area={area} step="preview" />
       <PreviewSummary data={data} />
+      {data.unmatched ? (
+        <p className="card mb-4 text-sm">
+          {t('preview.unmatched', { count: data.unmatched })}{' '}
+          <Link to={`/${area}/import/${data.job.id}/values`}>{t('preview.toValues')}</Link>
+        </p>
+      ) : null}
       <Form method="post" className="space-y-4">
         {data.rejectedCount ? (
           <section className="card">

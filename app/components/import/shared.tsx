@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 export type Area = 'stakeholders' | 'actions'
-const steps = ['upload', 'map', 'preview', 'report'] as const
+const steps = ['upload', 'map', 'values', 'preview', 'report'] as const
 export type Step = (typeof steps)[number]
 
 /** The four steps, the current one marked for screen readers too (not by colour alone). */
@@ -110,7 +110,7 @@ export function RecordTable({
 }) {
   const { t } = useTranslation('import')
   const href = (id: number) =>
-    area === 'actions' ? `/actions/${id}` : kind === 'stakeholders' ? `/stakeholders/${id}` : null
+    area === 'actions' ? `/actions/${id}` : kind === 'contacts' ? `/contacts/${id}` : `/stakeholders/${id}`
   return (
     <div className="overflow-x-auto">
       <table className="table">

@@ -9,5 +9,13 @@ export {
 } from './commands.server'
 export { ERASED_NAME } from './erasure.server'
 export { canEditContact, canHandleGdpr, type ContactView, contactViewFor } from './policy'
-export { contactAccessExport, contactForActor, contactsOfStakeholder, getContact } from './queries.server'
+export {
+  contactAccessExport,
+  contactForActor,
+  contactsOfStakeholder,
+  getContact,
+  listContacts,
+  type PersonMatch,
+  searchContacts,
+} from './queries.server'
 export { type ContactInput, contactInputSchema, lawfulBases } from './schemas'

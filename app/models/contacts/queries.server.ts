@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 
-import { db } from '#db/client'
+import { db, sqlite } from '#db/client'
 import { actions, actionStakeholders, auditLog, contacts, partners, stakeholders, users } from '#db/schema'
 import { stakeholderEditPolicy } from '~/models/stakeholders/queries/options.server'
 import type { Actor } from '~/utils/permissions'
+import { normalizeText } from '~/utils/text'
 
 import { canEditContact, canHandleGdpr, contactViewFor } from './policy'
 
@@ -82,7 +83,7 @@ export function contactsOfStakeholder(
   return listContacts(stakeholder.id, { includeArchived }).map(cardOf)
 }
 
-function listContacts(stakeholderId: number, { includeArchived = false } = {}) {
+export function listContacts(stakeholderId: number, { includeArchived = false } = {}) {
   return db
     .select()
     .from(contacts)
@@ -153,4 +154,39 @@ function actionsReaching(stakeholderId: number) {
     .orderBy(desc(actions.date))
     .limit(1000)
     .all()
+}
+
+export type PersonMatch = {
+  id: number
+  name: string
+  email: string | null
+  position: string | null
+  stakeholderId: number | null
+  stakeholderName: string | null
+}
+
+/**
+ * People whose name or e-mail holds every word of the search, ignoring case and accents as the
+ * register's search does ("lukasz", "giorgos", "stefan" find Łukasz, Γιώργος, Ștefan); erased and
+ * archived contacts are never found. The first `limit` by name, and whether there are more.
+ */
+export function searchContacts(q: string, limit = 20): { rows: PersonMatch[]; more: boolean } {
+  const words = [...new Set(normalizeText(q).split(' ').filter(Boolean))].slice(0, 8)
+  if (!words.length) return { rows: [], more: false }
+  const rows: PersonMatch[] = []
+  const all = sqlite()
+    .prepare<[], PersonMatch>(
+      `select c.id, c.name, c.email, c.position, c.stakeholder_id as stakeholderId, s.name as stakeholderName
+       from contacts c left join stakeholders s on s.id = c.stakeholder_id
+       where c.erased_at is null and c.archived_at is null
+       order by c.name collate nocase, c.id`,
+    )
+    .iterate()
+  for (const row of all) {
+    const text = normalizeText(`${row.name} ${row.email ?? ''}`)
+    if (!words.every((w) => text.includes(w))) continue
+    if (rows.length === limit) return { rows, more: true }
+    rows.push(row)
+  }
+  return { rows, more: false }
 }

@@ -12,7 +12,6 @@ import {
 } from '~/models/actions/index.server'
 import { nameKey, webDomainFrom } from '~/utils/text'
 
-import { languageCode } from './countries.server'
 import { type Cell, firstOf, listOf } from './parse.server'
 import {
   type ImportAdapter,
@@ -22,6 +21,7 @@ import {
   stakeholderLookups,
   translatedNames,
 } from './pipeline.server'
+import { acceptedText, readLanguageList, type ValueChoices, valueChoices } from './values.server'
 
 export type ActionCandidate = { input: ActionInput }
 
@@ -74,6 +74,10 @@ type Lookups = {
   type: (text: string) => number | null
   channel: (text: string) => number | null
   stakeholders: ReturnType<typeof stakeholderLookups>
+  values: ValueChoices
+  /** The type of rows without one, or with one that matches nothing (chosen on the mapping page). */
+  defaultTypeId: number | null
+  accepted: { type: string; channel: string }
 }
 type Get = (field: string) => Cell
 
@@ -100,12 +104,7 @@ function readEvidenceUrl(evidence: string, problems: Issues): string | null {
 }
 
 function readLinks(get: Get, lookups: Lookups, warnings: Issues) {
-  const languages: string[] = []
-  for (const l of listOf(get('languages'), /[;,/|\n]+/)) {
-    const code = languageCode(l)
-    if (code) languages.push(code)
-    else warnings.push({ reason: 'problems.unknownLanguage', params: { value: l } })
-  }
+  const languages = readLanguageList(lookups.values, get('languages'), warnings)
   const { byName, byDomain } = lookups.stakeholders
   const stakeholderIds: number[] = []
   // Names may hold commas ("University of California, Berkeley"): only ; | and new lines separate.
@@ -118,8 +117,29 @@ function readLinks(get: Get, lookups: Lookups, warnings: Issues) {
   return { languages, stakeholderIds }
 }
 
+const asId = (t: string) => (/^\d+$/.test(t) ? Number(t) : null)
+
+/** The type: the file's (or the one mapped in the value step), else the default type. */
+function readType(text: (f: string) => string, lookups: Lookups, problems: Issues, warnings: Issues) {
+  const typeText = text('type')
+  const read = lookups.values.read('type', typeText, lookups.type, asId)
+  if (read.kind === 'ok') return read.value
+  if (lookups.defaultTypeId) {
+    if (read.kind === 'unknown')
+      warnings.push({ reason: 'problems.unknownTypeDefault', params: { value: typeText } })
+    return lookups.defaultTypeId
+  }
+  if (read.kind === 'unknown')
+    problems.push({
+      reason: 'problems.unknownType',
+      params: { value: typeText, accepted: lookups.accepted.type },
+    })
+  else problems.push({ reason: 'problems.missingType' })
+  return null
+}
+
 /** The required fields (title, date, type) and the channel, with their problems. */
-function readEssentials(text: (f: string) => string, lookups: Lookups, problems: Issues) {
+function readEssentials(text: (f: string) => string, lookups: Lookups, problems: Issues, warnings: Issues) {
   const title = text('title')
   if (!title) problems.push({ reason: 'problems.missingTitle' })
   else if (title.length > 300)
@@ -128,15 +148,15 @@ function readEssentials(text: (f: string) => string, lookups: Lookups, problems:
   const date = dateText ? parseDate(dateText) : null
   if (!dateText) problems.push({ reason: 'problems.missingDate' })
   else if (!date) problems.push({ reason: 'problems.badDate', params: { value: dateText } })
-  const typeText = text('type')
-  const typeId = typeText ? lookups.type(typeText) : null
-  if (!typeText) problems.push({ reason: 'problems.missingType' })
-  else if (!typeId) problems.push({ reason: 'problems.unknownType', params: { value: typeText } })
+  const typeId = readType(text, lookups, problems, warnings)
   const channelText = text('channel')
-  const channelId = channelText ? lookups.channel(channelText) : null
-  if (channelText && !channelId)
-    problems.push({ reason: 'problems.unknownChannel', params: { value: channelText } })
-  return { title, date, typeId, channelId }
+  const channel = lookups.values.read('channel', channelText, lookups.channel, asId)
+  if (channel.kind === 'unknown')
+    warnings.push({
+      reason: 'problems.unknownChannel',
+      params: { value: channelText, accepted: lookups.accepted.channel },
+    })
+  return { title, date, typeId, channelId: channel.kind === 'ok' ? channel.value : null }
 }
 
 function readActionRow(get: Get, partnerId: number, lookups: Lookups): ReadRow<ActionCandidate> {
@@ -144,7 +164,7 @@ function readActionRow(get: Get, partnerId: number, lookups: Lookups): ReadRow<A
   const warnings: Issues = []
   const text = (f: string) => firstOf(get(f)).replace(/\s+/g, ' ')
   const label = text('title') || text('date')
-  const { title, date, typeId, channelId } = readEssentials(text, lookups, problems)
+  const { title, date, typeId, channelId } = readEssentials(text, lookups, problems, warnings)
   const figures = readFigures(text, problems)
   const evidenceUrl = readEvidenceUrl(text('evidenceUrl'), problems)
   const { languages, stakeholderIds } = readLinks(get, lookups, warnings)
@@ -180,14 +200,21 @@ function readActionRow(get: Get, partnerId: number, lookups: Lookups): ReadRow<A
 export function actionAdapter({
   actor,
   partnerId,
+  defaultTypeId = null,
+  values = valueChoices(null),
 }: {
   actor: Actor
   partnerId: number
+  defaultTypeId?: number | null
+  values?: ValueChoices
 }): ImportAdapter<ActionCandidate> {
   const lookups: Lookups = {
     type: listLookup('types'),
     channel: listLookup('channels'),
     stakeholders: stakeholderLookups(),
+    values,
+    defaultTypeId,
+    accepted: { type: acceptedText('type'), channel: acceptedText('channel') },
   }
   const sameAction = sqlite().prepare<[number, string], { id: number; title: string }>(
     'select id, title from actions where partner_id = ? and date = ? and archived_at is null',

@@ -13,10 +13,9 @@ import { createStakeholder, type StakeholderInput } from '~/models/stakeholders/
 import { type Actor, assertCan } from '~/utils/permissions'
 import { nameKey } from '~/utils/text'
 
-import { languageCode } from './countries.server'
 import type { ColumnMapping } from './fields'
 import { cleanMapping, guessMapping } from './mapping.server'
-import { type Cell, firstOf, listOf, parseUpload } from './parse.server'
+import { type Cell, firstOf, parseUpload } from './parse.server'
 import {
   type Decision,
   emailPattern,
@@ -29,6 +28,7 @@ import {
   writeRows,
 } from './pipeline.server'
 import { assertSize } from './upload-limit.server'
+import { readLanguageList, type ValueChoices, valueChoices } from './values.server'
 
 export type ContactCandidate = {
   input: ContactInput
@@ -49,7 +49,7 @@ const emptyStakeholder: Omit<StakeholderInput, 'name' | 'categoryId'> = {
 
 type Issues = ReadRow<ContactCandidate>['problems']
 type Get = (field: string) => Cell
-type ContactContext = { fileName: string; lawfulBasis: LawfulBasis; today: string }
+type ContactContext = { fileName: string; lawfulBasis: LawfulBasis; today: string; values: ValueChoices }
 
 /** The stakeholder of a contact: by organisation name, then by the e-mail's domain and its parents. */
 function stakeholderFinder(stakeholderId: number | null | undefined) {
@@ -72,7 +72,13 @@ function stakeholderFinder(stakeholderId: number | null | undefined) {
 }
 
 /** The optional fields (phone, position, notes, languages): what is given is recorded in `given`. */
-function readOptional(get: Get, text: (f: string) => string, input: ContactInput, warnings: Issues) {
+function readOptional(
+  get: Get,
+  text: (f: string) => string,
+  input: ContactInput,
+  warnings: Issues,
+  values: ValueChoices,
+) {
   const given: (keyof ContactInput)[] = []
   const phone = text('phone')
     .replace(/^tel:/i, '')
@@ -93,11 +99,7 @@ function readOptional(get: Get, text: (f: string) => string, input: ContactInput
     input.notes = notes.slice(0, 5000)
     given.push('notes')
   }
-  for (const l of listOf(get('languages'), /[;,/|\n]+/)) {
-    const code = languageCode(l)
-    if (code) input.languages.push(code)
-    else warnings.push({ reason: 'problems.unknownLanguage', params: { value: l } })
-  }
+  input.languages.push(...readLanguageList(values, get('languages'), warnings))
   if (input.languages.length) given.push('languages')
   return given
 }
@@ -133,7 +135,7 @@ function readContactRow(
     input.email = email
     given.push('email')
   }
-  given.push(...readOptional(get, text, input, warnings))
+  given.push(...readOptional(get, text, input, warnings, context.values))
   if (problems.length) return { label, candidate: null, problems, warnings }
   const stakeholder = stakeholderFor(organisation, input.email)
   // "No stakeholder has this e-mail's domain" only means something when there is an e-mail.
@@ -199,12 +201,14 @@ export function contactAdapter({
   fileName,
   stakeholderId,
   lawfulBasis = 'legitimate_interest',
+  values = valueChoices(null),
 }: {
   /** The user importing (the job's user), who needs stakeholder:import. */
   actor: Actor
   fileName: string
   stakeholderId?: number | null
   lawfulBasis?: LawfulBasis
+  values?: ValueChoices
 }): ImportAdapter<ContactCandidate> {
   assertCan(actor, 'stakeholder:import')
   const stakeholderFor = stakeholderFinder(stakeholderId)
@@ -212,7 +216,12 @@ export function contactAdapter({
   const byEmail = sqlite().prepare<[string], { id: number; name: string }>(
     'select id, name from contacts where email_key = ? and erased_at is null and archived_at is null order by id limit 1',
   )
-  const context: ContactContext = { fileName, lawfulBasis, today: new Date().toISOString().slice(0, 10) }
+  const context: ContactContext = {
+    fileName,
+    lawfulBasis,
+    today: new Date().toISOString().slice(0, 10),
+    values,
+  }
   return {
     kind: 'contacts',
     readRow: (get) => readContactRow(get, context, stakeholderFor),

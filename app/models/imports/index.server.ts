@@ -4,12 +4,13 @@
  */
 export { parseDate } from './action-import.server'
 export { importContactsFromBuffer } from './contact-import.server'
-export { countryCode, languageCode } from './countries.server'
+export { countryCode, isBlankValue, languageCode } from './countries.server'
 export { decodeUpload, encodingChoices, ImportRefusal } from './decode.server'
 export { chooseJobEncoding, jobEncoding } from './encoding-choice.server'
 export { type ColumnMapping, fieldsOf, importFields, type ImportKind } from './fields'
 export * from './job.server'
 export { jobSample } from './job-rows.server'
+export { jobUnmatchedValues, saveJobValueChoices, type ValueStepField } from './job-values.server'
 export { cleanMapping, guessMapping } from './mapping.server'
 export { detectDelimiter, type ParsedFile, parseUpload, parseUploadInTurns } from './parse.server'
 export {
@@ -23,6 +24,7 @@ export {
   writeModes,
 } from './pipeline.server'
 export * from './policy'
+export { isSharedDomain } from './shared-domains'
 export {
   importStakeholdersFromBuffer,
   previewStakeholderImport,

@@ -79,6 +79,21 @@ export async function jobSample(job: StoredJob, count: number): Promise<Cell[][]
   return sample
 }
 
+/** The first pass of planRows (each row read, its problems found), in slices. */
+export async function readRowsInTurns<C>(
+  adapter: ImportAdapter<C>,
+  file: ParsedFile,
+  mapping: ColumnMapping,
+): Promise<PlannedRow<C>[]> {
+  const planner = rowPlanner(adapter, file, mapping)
+  const planned: PlannedRow<C>[] = []
+  for (const row of file.rows) {
+    planned.push(planner.read(row))
+    if (planned.length % SLICE === 0) await nextTurn()
+  }
+  return planned
+}
+
 /** planRows in slices, with a turn of the event loop between them. */
 export async function planRowsInTurns<C>(
   adapter: ImportAdapter<C>,
@@ -86,11 +101,11 @@ export async function planRowsInTurns<C>(
   mapping: ColumnMapping,
   options: ImportOptions,
 ): Promise<PlannedRow<C>[]> {
-  const plan = rowPlanner(adapter, file, mapping, options)
-  const planned: PlannedRow<C>[] = []
-  for (const row of file.rows) {
-    planned.push(plan(row))
-    if (planned.length % PLAN_SLICE === 0) await nextTurn()
+  const planned = await readRowsInTurns(adapter, file, mapping)
+  const findDuplicate = rowPlanner(adapter, file, mapping, options).duplicates(planned)
+  for (let i = 0; i < planned.length; i++) {
+    findDuplicate(planned[i], i)
+    if (i % PLAN_SLICE === PLAN_SLICE - 1) await nextTurn()
   }
   return planned
 }

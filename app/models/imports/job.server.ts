@@ -1,7 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm'
 
 import { db } from '#db/client'
-import { importJobs, lawfulBases, type LawfulBasis, partners, stakeholderCategories } from '#db/schema'
+import {
+  actionTypes,
+  importJobs,
+  lawfulBases,
+  type LawfulBasis,
+  partners,
+  stakeholderCategories,
+} from '#db/schema'
 import { isSupportedLocale } from '~/i18n/i18n'
 import { serverT } from '~/i18n/resources.server'
 import { recordAudit } from '~/models/audit/index.server'
@@ -27,6 +34,7 @@ import {
 import { assertMayRunImport, mayRunImport } from './policy'
 import { stakeholderAdapter } from './stakeholder-import.server'
 import { assertSize } from './upload-limit.server'
+import { type ValueChoices, valueChoices } from './values.server'
 
 export type ImportJob = typeof importJobs.$inferSelect
 
@@ -36,6 +44,8 @@ export type JobOptions = {
   ownerPartnerId: number | null
   /** Contacts: the GDPR lawful basis recorded on every imported person. */
   lawfulBasis: LawfulBasis
+  /** Actions: the type of rows without one (or with one that matches nothing). */
+  defaultTypeId: number | null
 }
 
 /**
@@ -107,7 +117,12 @@ export function jobOptions(job: ImportJob): JobOptions {
   const basis = (lawfulBases as readonly string[]).includes(String(m._basis))
     ? (m._basis as LawfulBasis)
     : 'legitimate_interest'
-  return { defaultCategoryId: num(m._category), ownerPartnerId: num(m._owner), lawfulBasis: basis }
+  return {
+    defaultCategoryId: num(m._category),
+    ownerPartnerId: num(m._owner),
+    lawfulBasis: basis,
+    defaultTypeId: num(m._type),
+  }
 }
 
 export function jobMapping(job: ImportJob): ColumnMapping {
@@ -125,6 +140,7 @@ export function saveJobMapping(
   if (options.defaultCategoryId) stored._category = String(options.defaultCategoryId)
   if (options.ownerPartnerId) stored._owner = String(options.ownerPartnerId)
   if (options.lawfulBasis) stored._basis = options.lawfulBasis
+  if (options.defaultTypeId) stored._type = String(options.defaultTypeId)
   db.update(importJobs)
     .set({ mapping: stored, status: 'mapped', updatedAt: new Date().toISOString() })
     .where(eq(importJobs.id, job.id))
@@ -135,7 +151,9 @@ export function saveJobMapping(
 export function mappingProblems(job: ImportJob): string[] {
   const mapping = jobMapping(job)
   const problems: string[] = []
-  for (const f of importFields[job.kind]) if (f.required && !mapping[f.field]) problems.push(f.field)
+  const defaults: Record<string, boolean> = { type: !!jobOptions(job).defaultTypeId }
+  for (const f of importFields[job.kind])
+    if (f.required && !mapping[f.field] && !defaults[f.field]) problems.push(f.field)
   if (job.kind === 'contacts' && !mapping.name && !mapping.firstName && !mapping.lastName && !mapping.email)
     problems.push('name')
   if (job.kind === 'stakeholders' && !mapping.category && !jobOptions(job).defaultCategoryId)
@@ -168,13 +186,20 @@ export function saveJobDecisions(job: ImportJob, value: JobDecisions) {
     .run()
 }
 
-function adapterFor(job: ImportJob, user: SessionUser): ImportAdapter<unknown> {
+/** The job's adapter, reading list values through the user's remembered value choices. */
+export function adapterFor(
+  job: ImportJob,
+  user: SessionUser,
+  values: ValueChoices = valueChoices(user.id),
+): ImportAdapter<unknown> {
   const options = jobOptions(job)
   if (job.kind === 'actions') {
     if (!job.partnerId) throw new ImportRefusal('errors.partnerRequired')
     return actionAdapter({
       actor: { id: user.id, role: user.role, partnerId: user.partnerId },
       partnerId: job.partnerId,
+      defaultTypeId: options.defaultTypeId,
+      values,
     }) as ImportAdapter<unknown>
   }
   if (job.kind === 'contacts')
@@ -182,10 +207,12 @@ function adapterFor(job: ImportJob, user: SessionUser): ImportAdapter<unknown> {
       actor: { id: user.id, role: user.role, partnerId: user.partnerId },
       fileName: job.fileName,
       lawfulBasis: options.lawfulBasis,
+      values,
     }) as ImportAdapter<unknown>
   return stakeholderAdapter({
     actor: { id: user.id, role: user.role, partnerId: user.partnerId },
     options: { defaultCategoryId: options.defaultCategoryId, ownerPartnerId: options.ownerPartnerId },
+    values,
   }) as ImportAdapter<unknown>
 }
 
@@ -193,11 +220,13 @@ function adapterFor(job: ImportJob, user: SessionUser): ImportAdapter<unknown> {
 export async function previewJob(job: ImportJob, user: SessionUser) {
   const parsed = await jobFile(job)
   const chosen = jobDecisions(job)
-  const rows = await planRowsInTurns(adapterFor(job, user), parsed, jobMapping(job), {
+  const values = valueChoices(user.id)
+  const rows = await planRowsInTurns(adapterFor(job, user, values), parsed, jobMapping(job), {
     decisions: chosen.perLine,
     defaultDecision: chosen.defaultDecision,
   })
-  return { summary: summarize(rows), decisions: chosen }
+  const unmatched = values.unmatched().length
+  return { summary: summarize(rows), decisions: chosen, unmatched }
 }
 
 /** May this user write this job? Actions only for a partner the user may import for. */
@@ -332,6 +361,12 @@ export function importFormOptions() {
       .from(partners)
       .where(isNull(partners.archivedAt))
       .orderBy(partners.name)
+      .all(),
+    types: db
+      .select({ id: actionTypes.id, key: actionTypes.key, name: actionTypes.name })
+      .from(actionTypes)
+      .where(isNull(actionTypes.archivedAt))
+      .orderBy(actionTypes.sortOrder)
       .all(),
   }
 }

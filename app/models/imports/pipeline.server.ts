@@ -4,6 +4,7 @@ import { supportedLocales } from '~/i18n/i18n'
 import { resourcesFor } from '~/i18n/resources.server'
 import { nameKey } from '~/utils/text'
 
+import { duplicateOf, type Seen, sharedInFile } from './duplicates.server'
 import type { ColumnMapping, ImportKind } from './fields'
 import { rowReader } from './mapping.server'
 import type { Cell, ParsedFile, SourceRow } from './parse.server'
@@ -37,6 +38,8 @@ export type DuplicateMatch = {
   firstLine: number | null
   choices: Decision[]
   decision: Decision
+  /** A shared web domain (webmail, a portal, several organisations): a hint only, "create" by default. */
+  weak?: boolean
 }
 
 export type ReportRow = {
@@ -63,7 +66,17 @@ export type ImportReport = {
   ms: number
 }
 
-export type DedupeKey = { match: DuplicateMatch['match']; value: string }
+export type DedupeKey = {
+  match: DuplicateMatch['match']
+  value: string
+  /** Only a hint (a shared web domain): shown, but the row is created unless the user says otherwise. */
+  weak?: boolean
+  /**
+   * Who the row is (its name key): a key that rows of several owners carry in the same file is
+   * shared, so only a hint.
+   */
+  owner?: string
+}
 
 export type ReadRow<C> = {
   label: string
@@ -102,8 +115,6 @@ export type ImportOptions = {
   fileDecision?: Decision
 }
 
-type Seen = Map<string, { line: number; label: string }>
-
 /** A CSV line with one cell where the header has several: a broken line, rejected whole. */
 function fieldCountRow<C>(line: number, value: unknown, expected: number): PlannedRow<C> {
   const label = String(value).slice(0, 80)
@@ -117,100 +128,75 @@ function fieldCountRow<C>(line: number, value: unknown, expected: number): Plann
   }
 }
 
-/** The earlier row of the file this one repeats, or null. */
-function fileDuplicate(
-  keys: DedupeKey[],
-  seen: Seen,
-  row: { line: number; label: string },
-  options: ImportOptions,
-): DuplicateMatch | null {
-  for (const key of keys) {
-    const earlier = seen.get(`${key.match}:${key.value}`)
-    if (earlier)
-      return {
-        ...row,
-        match: key.match,
-        value: key.value,
-        existingId: null,
-        existingLabel: earlier.label,
-        firstLine: earlier.line,
-        choices: ['skip', 'create'],
-        decision: options.fileDecision ?? 'skip',
-      }
-  }
-  return null
-}
-
-/** The record of the register this row matches, or null. */
-function registerDuplicate<C>(
+type PlanArgs<C> = [
   adapter: ImportAdapter<C>,
-  keys: DedupeKey[],
-  row: { line: number; label: string },
-  options: ImportOptions,
-): DuplicateMatch | null {
-  for (const key of keys) {
-    const existing = adapter.findExisting(key)
-    if (existing) {
-      const choices: Decision[] = adapter.update ? ['skip', 'update', 'create'] : ['skip', 'create']
-      const fallback =
-        options.defaultDecision && choices.includes(options.defaultDecision)
-          ? options.defaultDecision
-          : 'skip'
-      return {
-        ...row,
-        match: key.match,
-        value: key.value,
-        existingId: existing.id,
-        existingLabel: existing.label,
-        firstLine: null,
-        choices,
-        decision: fallback,
-      }
-    }
-  }
-  return null
+  file: Pick<ParsedFile, 'headers' | 'format'>,
+  mapping: ColumnMapping,
+  options?: ImportOptions,
+]
+
+/**
+ * Reads every row through the mapping, finds its problems and its duplicates (register, then
+ * earlier rows). A duplicate names the first row that is written (or the record) it repeats:
+ * rows that are skipped are never named.
+ */
+export function planRows<C>(
+  adapter: ImportAdapter<C>,
+  file: ParsedFile,
+  mapping: ColumnMapping,
+  options: ImportOptions = {},
+): PlannedRow<C>[] {
+  const planner = rowPlanner(adapter, file, mapping, options)
+  const planned = file.rows.map(planner.read)
+  const findDuplicate = planner.duplicates(planned)
+  planned.forEach(findDuplicate)
+  return planned
 }
 
-/** Reads every row through the mapping, finds its problems and its duplicates (register, then earlier rows). */
-export function planRows<C>(...[adapter, file, mapping, options]: PlanArgs<C, ParsedFile>): PlannedRow<C>[] {
-  return file.rows.map(rowPlanner(adapter, file, mapping, options))
-}
-
-type PlanArgs<C, F> = [adapter: ImportAdapter<C>, file: F, mapping: ColumnMapping, options?: ImportOptions]
-
-/** planRows one row at a time, in file order (the planner remembers the rows it has seen). */
-export function rowPlanner<C>(
-  ...[adapter, file, mapping, options = {}]: PlanArgs<C, Pick<ParsedFile, 'headers' | 'format'>>
-): (row: SourceRow) => PlannedRow<C> {
+/**
+ * planRows in two passes a caller can slice: `read` reads one row (its problems), then
+ * `duplicates` takes every row read, since a key that several rows of the file share is only a
+ * hint, and returns the step that finds one row's duplicate, in file order.
+ */
+export function rowPlanner<C>(...[adapter, file, mapping, options = {}]: PlanArgs<C>) {
   const read = rowReader(file.headers, mapping)
-  const seen: Seen = new Map()
-  const chosen = options.decisions ?? {}
   const expectedWidth = file.headers.length
-  return (row) => {
-    if (expectedWidth > 1 && row.values.length === 1 && file.format.type === 'csv')
-      return fieldCountRow<C>(row.line, row.values[0], expectedWidth)
-    const result = adapter.readRow(read(row.values), row.line)
-    const planned: PlannedRow<C> = {
-      line: row.line,
-      label: result.label,
-      candidate: result.problems.length ? null : result.candidate,
-      problems: result.problems.map((p) => ({ ...p, line: row.line, label: result.label })),
-      warnings: result.warnings.map((p) => ({ ...p, line: row.line, label: result.label })),
-      duplicate: null,
-    }
-    if (!planned.candidate) return planned
-    const keys = adapter.keys(planned.candidate)
-    const at = { line: row.line, label: result.label }
-    const duplicate = fileDuplicate(keys, seen, at, options) ?? registerDuplicate(adapter, keys, at, options)
-    if (duplicate) {
-      const own = chosen[String(row.line)] as Decision | undefined
-      if (own && duplicate.choices.includes(own)) duplicate.decision = own
-    }
-    planned.duplicate = duplicate
-    for (const key of keys)
-      if (!seen.has(`${key.match}:${key.value}`))
-        seen.set(`${key.match}:${key.value}`, { line: row.line, label: result.label })
-    return planned
+  return {
+    read(row: SourceRow): PlannedRow<C> {
+      if (expectedWidth > 1 && row.values.length === 1 && file.format.type === 'csv')
+        return fieldCountRow<C>(row.line, row.values[0], expectedWidth)
+      const result = adapter.readRow(read(row.values), row.line)
+      return {
+        line: row.line,
+        label: result.label,
+        candidate: result.problems.length ? null : result.candidate,
+        problems: result.problems.map((p) => ({ ...p, line: row.line, label: result.label })),
+        warnings: result.warnings.map((p) => ({ ...p, line: row.line, label: result.label })),
+        duplicate: null,
+      }
+    },
+    duplicates(planned: PlannedRow<C>[]) {
+      const seen: Seen = new Map()
+      const chosen = options.decisions ?? {}
+      const keysOf = planned.map((p) => (p.candidate ? adapter.keys(p.candidate) : null))
+      const shared = sharedInFile(keysOf)
+      return (row: PlannedRow<C>, i: number) => {
+        if (!row.candidate) return
+        const keys = (keysOf[i] ?? []).map((k) =>
+          shared.has(`${k.match}:${k.value}`) ? { ...k, weak: true } : k,
+        )
+        const duplicate = duplicateOf(adapter, keys, seen, { line: row.line, label: row.label }, options)
+        if (duplicate) {
+          const own = chosen[String(row.line)] as Decision | undefined
+          if (own && duplicate.choices.includes(own)) duplicate.decision = own
+        }
+        row.duplicate = duplicate
+        if (duplicate?.decision === 'skip') return
+        for (const key of keys)
+          if (!seen.has(`${key.match}:${key.value}`))
+            seen.set(`${key.match}:${key.value}`, { line: row.line, label: row.label })
+      }
+    },
   }
 }
 

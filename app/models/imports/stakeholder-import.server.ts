@@ -18,6 +18,7 @@ import { cleanMapping, guessMapping } from './mapping.server'
 import { type ParsedFile, parseUpload } from './parse.server'
 import {
   type Decision,
+  type DedupeKey,
   type ImportAdapter,
   type ImportReport,
   planRows,
@@ -26,28 +27,67 @@ import {
   type WriteMode,
   writeRows,
 } from './pipeline.server'
+import { isSharedDomain } from './shared-domains'
 import {
   readStakeholderRow,
   type StakeholderCandidate,
   type StakeholderImportOptions,
+  stakeholderLists,
 } from './stakeholder-row.server'
 import { categoryLookup } from './stakeholder-words.server'
 import { assertSize } from './upload-limit.server'
+import { type ValueChoices, valueChoices } from './values.server'
 
 export type { StakeholderCandidate, StakeholderImportOptions }
 export { assertSize, uploadLimitBytes } from './upload-limit.server'
+
+/** Web domains that several differently named live organisations of the register use. */
+function sharedRegisterDomains(): Set<string> {
+  const rows = sqlite()
+    .prepare<[], { d: string }>(
+      `select web_domain as d from stakeholders
+       where web_domain is not null and archived_at is null and merged_into_id is null
+       group by web_domain having count(distinct name_key) > 1`,
+    )
+    .all()
+  return new Set(rows.map((r) => r.d))
+}
+
+/**
+ * Name, web domain and contact e-mail. A web domain is an identity only when one organisation
+ * uses it: webmail, portals and domains several differently named organisations use (in the
+ * register or in the file) are only hints.
+ */
+function stakeholderKeys(c: StakeholderCandidate, sharedDomains: Set<string>): DedupeKey[] {
+  const name = nameKey(c.input.name)
+  const keys: DedupeKey[] = [{ match: 'name', value: name }]
+  const domain = webDomainFrom(c.input.website)
+  if (domain)
+    keys.push({
+      match: 'domain',
+      value: domain,
+      owner: name,
+      ...(isSharedDomain(domain) || sharedDomains.has(domain) ? { weak: true } : {}),
+    })
+  if (c.contactEmail) keys.push({ match: 'email', value: c.contactEmail })
+  return keys
+}
 
 /** The stakeholder import's writes, as the actor (who needs stakeholder:import). */
 export function stakeholderAdapter({
   actor,
   options,
+  values = valueChoices(null),
 }: {
   actor: Actor
   options: StakeholderImportOptions
+  /** The user's choices for values that match no list entry (the value step). */
+  values?: ValueChoices
 }): ImportAdapter<StakeholderCandidate> {
   assertCan(actor, 'stakeholder:import')
   const userId = actor.id
-  const category = categoryLookup()
+  const lists = stakeholderLists(values, categoryLookup())
+  const sharedDomains = sharedRegisterDomains()
   const raw = sqlite()
   const { byName, byDomain } = stakeholderLookups()
   const byEmail = raw.prepare<[string], { id: number; name: string }>(
@@ -68,16 +108,8 @@ export function stakeholderAdapter({
 
   return {
     kind: 'stakeholders',
-    readRow: (get) => readStakeholderRow(get, category, options),
-    keys(c) {
-      const keys: { match: 'name' | 'domain' | 'email'; value: string }[] = [
-        { match: 'name', value: nameKey(c.input.name) },
-      ]
-      const domain = webDomainFrom(c.input.website)
-      if (domain) keys.push({ match: 'domain', value: domain })
-      if (c.contactEmail) keys.push({ match: 'email', value: c.contactEmail })
-      return keys
-    },
+    readRow: (get) => readStakeholderRow(get, lists, options),
+    keys: (c) => stakeholderKeys(c, sharedDomains),
     findExisting(key) {
       const row =
         key.match === 'name'

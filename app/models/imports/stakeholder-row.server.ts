@@ -3,10 +3,11 @@ import { emailKeyOf } from '~/models/contacts/index.server'
 import type { StakeholderInput } from '~/models/stakeholders/index.server'
 import { webDomainFrom } from '~/utils/text'
 
-import { countryCode, languageCode } from './countries.server'
-import { type Cell, firstOf, listOf } from './parse.server'
+import { countryCode } from './countries.server'
+import { type Cell, firstOf } from './parse.server'
 import { emailPattern, type ReadRow } from './pipeline.server'
 import { maxLengths, scaleOf, stageOf } from './stakeholder-words.server'
+import { acceptedText, readLanguageList, type ValueChoices } from './values.server'
 
 export type StakeholderCandidate = {
   input: StakeholderInput
@@ -24,6 +25,24 @@ export type StakeholderImportOptions = {
 
 type Issues = ReadRow<StakeholderCandidate>['problems']
 
+/** The look-ups of the list fields: categories by any name, and the user's value choices. */
+export type StakeholderLists = {
+  category: (text: string) => number | null
+  values: ValueChoices
+  /** "Presentation, Webinar, …": the accepted values named in messages, built once. */
+  accepted: (field: string) => string
+}
+
+/** The lists of one import (read once per import, not per row). */
+export function stakeholderLists(values: ValueChoices, category: (text: string) => number | null) {
+  const cache = new Map<string, string>()
+  const accepted = (field: string) => {
+    if (!cache.has(field)) cache.set(field, acceptedText(field))
+    return cache.get(field)!
+  }
+  return { category, values, accepted } satisfies StakeholderLists
+}
+
 /** One row being read: the fields found so far, which were given, and the problems. */
 type RowState = {
   get: (field: string) => Cell
@@ -34,36 +53,48 @@ type RowState = {
   warnings: Issues
 }
 
-function readCategory(
-  row: RowState,
-  category: (text: string) => number | null,
-  options: StakeholderImportOptions,
-) {
+function readCategory(row: RowState, lists: StakeholderLists, options: StakeholderImportOptions) {
   const categoryText = row.text('category')
-  if (categoryText) {
-    const id = category(categoryText)
-    if (id) {
-      row.input.categoryId = id
-      row.given.push('categoryId')
-    } else row.problems.push({ reason: 'problems.unknownCategory', params: { value: categoryText } })
-  } else if (options.defaultCategoryId) row.input.categoryId = options.defaultCategoryId
+  const read = lists.values.read('category', categoryText, lists.category, (t) =>
+    /^\d+$/.test(t) ? Number(t) : null,
+  )
+  if (read.kind === 'ok') {
+    row.input.categoryId = read.value
+    row.given.push('categoryId')
+  } else if (options.defaultCategoryId) {
+    row.input.categoryId = options.defaultCategoryId
+    if (read.kind === 'unknown')
+      row.warnings.push({ reason: 'problems.unknownCategoryDefault', params: { value: categoryText } })
+  } else if (read.kind === 'unknown')
+    row.problems.push({
+      reason: 'problems.unknownCategory',
+      params: { value: categoryText, accepted: lists.accepted('category') },
+    })
   else row.problems.push({ reason: 'problems.missingCategory' })
 }
 
-/** Coded fields: a value the file gives must translate to a known code, or the row is rejected. */
+/**
+ * Coded fields (country, scale, stage): a value that matches nothing (and that the user did not
+ * map in the value step) is left empty with a warning, never a rejection.
+ */
 function readCoded(
   row: RowState,
+  lists: StakeholderLists,
   field: 'country' | 'scale' | 'stage',
   toCode: (v: string) => string | null,
-  reason: string,
 ) {
   const value = row.text(field)
-  if (!value) return
-  const code = toCode(value)
-  if (code) {
-    row.input[field] = code
+  const read = lists.values.read(field, value, toCode, toCode)
+  if (read.kind === 'ok') {
+    row.input[field] = read.value
     row.given.push(field)
-  } else row.problems.push({ reason, params: { value } })
+  } else if (read.kind === 'unknown') {
+    const reason = `problems.unknown${field[0].toUpperCase()}${field.slice(1)}`
+    row.warnings.push({
+      reason,
+      params: { value, ...(field === 'country' ? {} : { accepted: lists.accepted(field) }) },
+    })
+  }
 }
 
 function readWebsite(row: RowState) {
@@ -76,13 +107,8 @@ function readWebsite(row: RowState) {
   } else row.problems.push({ reason: 'problems.badUrl', params: { value: website } })
 }
 
-function readLanguages(row: RowState): string[] {
-  const languages: string[] = []
-  for (const l of listOf(row.get('languages'), /[;,/|\n]+/)) {
-    const code = languageCode(l)
-    if (code) languages.push(code)
-    else row.warnings.push({ reason: 'problems.unknownLanguage', params: { value: l } })
-  }
+function readLanguages(row: RowState, values: ValueChoices): string[] {
+  const languages = readLanguageList(values, row.get('languages'), row.warnings)
   if (languages.length) {
     row.input.languages = languages
     row.given.push('languages')
@@ -91,12 +117,8 @@ function readLanguages(row: RowState): string[] {
 }
 
 /** Every field of the row but the contact, in the order its problems are reported. */
-function readFields(
-  row: RowState,
-  category: (text: string) => number | null,
-  options: StakeholderImportOptions,
-) {
-  readCategory(row, category, options)
+function readFields(row: RowState, lists: StakeholderLists, options: StakeholderImportOptions) {
+  readCategory(row, lists, options)
   for (const field of ['acronym', 'programme', 'period', 'city', 'description'] as const) {
     const v = field === 'description' ? firstOf(row.get(field)) : row.text(field)
     if (v) {
@@ -104,11 +126,11 @@ function readFields(
       row.given.push(field)
     }
   }
-  readCoded(row, 'country', countryCode, 'problems.unknownCountry')
+  readCoded(row, lists, 'country', countryCode)
   readWebsite(row)
-  readCoded(row, 'scale', scaleOf, 'problems.unknownScale')
-  readCoded(row, 'stage', stageOf, 'problems.unknownStage')
-  const languages = readLanguages(row)
+  readCoded(row, lists, 'scale', scaleOf)
+  readCoded(row, lists, 'stage', stageOf)
+  const languages = readLanguages(row, lists.values)
   if (options.ownerPartnerId) row.input.ownerPartnerId = options.ownerPartnerId
   return languages
 }
@@ -116,7 +138,7 @@ function readFields(
 /** One row of a stakeholder file: the stakeholder (and its contact) or the row's problems. */
 export function readStakeholderRow(
   get: (field: string) => Cell,
-  category: (text: string) => number | null,
+  lists: StakeholderLists,
   options: StakeholderImportOptions,
 ): ReadRow<StakeholderCandidate> {
   const text = (f: string) => firstOf(get(f)).replace(/\s+/g, ' ')
@@ -132,7 +154,7 @@ export function readStakeholderRow(
   const { input, problems, warnings } = row
   const label = name || text('website') || text('contactEmail')
   if (!name) problems.push({ reason: 'problems.missingName' })
-  const languages = readFields(row, category, options)
+  const languages = readFields(row, lists, options)
   const contactEmail = text('contactEmail').replace(/^mailto:/i, '')
   if (contactEmail && !emailPattern.test(contactEmail))
     problems.push({ reason: 'problems.badEmail', params: { value: contactEmail } })

@@ -27,6 +27,7 @@ import {
   jobOptions,
   jobReport,
   jobSample,
+  jobUnmatchedValues,
   mappingProblems,
   mayImportActionsFor,
   mayImportForAnyPartner,
@@ -35,6 +36,7 @@ import {
   runImportJob,
   saveJobDecisions,
   saveJobMapping,
+  saveJobValueChoices,
   writeModes,
 } from '~/models/imports/index.server'
 import { forbidden, invariantResponse, requirePermission, type SessionUser } from '~/utils/auth.server'
@@ -159,6 +161,7 @@ export async function mapLoader(request: Request, params: { jobId?: string }, ar
     categories: job.kind === 'stakeholders' ? options.categories : [],
     partners: job.kind === 'stakeholders' ? options.partners : [],
     lawfulBases: job.kind === 'contacts' ? [...lawfulBases] : [],
+    types: job.kind === 'actions' ? options.types : [],
   })
 }
 
@@ -169,7 +172,7 @@ export async function mapAction(request: Request, params: { jobId?: string }, ar
   // The encoding selector: the file is read again in the chosen encoding and the page re-rendered.
   if (form.get('intent') === 'encoding') {
     try {
-      orForbidden(() => chooseJobEncoding(job, user, form.get('encoding')))
+      await orForbidden(() => chooseJobEncoding(job, user, form.get('encoding')))
     } catch (error) {
       if (error instanceof ImportRefusal)
         return json({ encodingError: `import:${error.reason}` }, { status: 400 })
@@ -185,15 +188,42 @@ export async function mapAction(request: Request, params: { jobId?: string }, ar
   const num = (v: FormDataEntryValue | null) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null)
   const categoryId = num(form.get('defaultCategoryId'))
   const ownerId = num(form.get('ownerPartnerId'))
+  const typeId = num(form.get('defaultTypeId'))
   const options = importFormOptions()
   saveJobMapping(job, mapping, {
     defaultCategoryId: categoryId && options.categories.some((c) => c.id === categoryId) ? categoryId : null,
     ownerPartnerId: ownerId && options.partners.some((p) => p.id === ownerId) ? ownerId : null,
     lawfulBasis: z.enum(lawfulBases).catch('legitimate_interest').parse(form.get('lawfulBasis')),
+    defaultTypeId: typeId && options.types.some((t) => t.id === typeId) ? typeId : null,
   })
-  const saved = getImportJob(job.id, (await loadJob(request, params, area)).user, area)!
+  const saved = getImportJob(job.id, user, area)!
   const missing = mappingProblems(saved)
   if (missing.length) return json({ missing }, { status: 400 })
+  // Values of list fields that match nothing, never chosen before: the value step comes first.
+  const unmapped = (await jobUnmatchedValues(saved, user, user.locale)).some((f) =>
+    f.values.some((v) => v.choice === null),
+  )
+  return redirect(`${base(area)}/${job.id}/${unmapped ? 'values' : 'preview'}`)
+}
+
+/** The value step: the values of list fields that match nothing, each to map or leave empty. */
+export async function valuesLoader(request: Request, params: { jobId?: string }, area: ImportArea) {
+  const { user, job } = await loadJob(request, params, area)
+  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  if (mappingProblems(job).length) throw redirect(`${base(area)}/${job.id}/map`)
+  return json({ job: jobSummary(job), fields: await jobUnmatchedValues(job, user, user.locale) })
+}
+
+export async function valuesAction(request: Request, params: { jobId?: string }, area: ImportArea) {
+  const { user, job } = await loadJob(request, params, area)
+  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  const form = await request.formData()
+  const choices: { field: string; key: string; target: string }[] = []
+  for (const [name, value] of form.entries()) {
+    const m = /^choice\.([a-z]+)\.(.*)$/s.exec(name)
+    if (m && typeof value === 'string') choices.push({ field: m[1], key: m[2], target: value })
+  }
+  saveJobValueChoices(job, user, choices)
   return redirect(`${base(area)}/${job.id}/preview`)
 }
 
@@ -201,7 +231,7 @@ export async function previewLoader(request: Request, params: { jobId?: string }
   const { user, job } = await loadJob(request, params, area)
   if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
   if (mappingProblems(job).length) throw redirect(`${base(area)}/${job.id}/map`)
-  const { summary, decisions: chosen } = await previewJob(job, user)
+  const { summary, decisions: chosen, unmatched } = await previewJob(job, user)
   return json({
     job: jobSummary(job),
     total: summary.total,
@@ -219,6 +249,7 @@ export async function previewLoader(request: Request, params: { jobId?: string }
     mode: chosen.mode,
     defaultDecision: chosen.defaultDecision,
     canUpdate: job.kind !== 'actions',
+    unmatched,
   })
 }
 
