@@ -22,7 +22,7 @@ export function openSqlite(file: string): Database.Database {
   sqlite.pragma('cache_size = -64000')
   sqlite.pragma('temp_store = MEMORY')
   // Deleted and overwritten content is zeroed in the file, not left in free space: a GDPR erasure
-  // must not leave the person readable in the database file (decision 020).
+  // must not leave the person readable in the database file (decision 021).
   sqlite.pragma('secure_delete = ON')
   // After a checkpoint the write-ahead log is cut back to 64 MB instead of keeping its largest size.
   sqlite.pragma('journal_size_limit = 67108864')

@@ -166,3 +166,34 @@ export function PageHeader({
     </div>
   )
 }
+
+/** A labelled text search or date field of a list's filter form. */
+export function FilterInput({
+  name,
+  label,
+  value,
+  type = 'search',
+}: {
+  name: string
+  label: string
+  value: string | undefined | null
+  type?: 'search' | 'date'
+}) {
+  return (
+    <label className="text-sm">
+      <span className="label">{label}</span>
+      <input type={type} name={name} defaultValue={value ?? ''} className="input" />
+    </label>
+  )
+}
+
+/** The "show archived" box of a list's filter form (`archived=1` in the URL). */
+export function ArchivedFilter({ checked, className = '' }: { checked: boolean; className?: string }) {
+  const { t } = useTranslation()
+  return (
+    <label className={`flex items-center gap-2 text-sm ${className}`}>
+      <input type="checkbox" name="archived" value="1" defaultChecked={checked} className="h-5 w-5" />
+      {t('list.showArchived')}
+    </label>
+  )
+}

@@ -2,7 +2,15 @@ import { json, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/no
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { EmptyState, FilterActions, PageHeader, Pagination } from '~/components/list'
+import {
+  ArchivedFilter,
+  EmptyState,
+  FilterActions,
+  FilterInput,
+  FilterSelect,
+  PageHeader,
+  Pagination,
+} from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
 import { listEvents } from '~/models/events/index.server'
 import { canEditEvents } from '~/models/events/policy'
@@ -76,53 +84,19 @@ function EventsFilter({
 }) {
   const { t } = useTranslation('plan')
   const { t: tc } = useTranslation()
-  const select = (
-    name: 'kind' | 'partner',
-    label: string,
-    options: { value: string | number; label: string }[],
-  ) => (
-    <label className="text-sm">
-      <span className="label">{label}</span>
-      <select name={name} defaultValue={filter[name] ?? ''} className="input">
-        <option value="">{tc('list.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
   return (
     <Form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5 no-print">
-      <label className="text-sm">
-        <span className="label">{tc('list.search')}</span>
-        <input name="q" type="search" defaultValue={filter.q ?? ''} className="input" />
-      </label>
-      {select(
-        'kind',
-        t('events.kind'),
-        eventKindList.map((k) => ({ value: k, label: t(`eventKinds.${k}`) })),
-      )}
-      {select('partner', t('events.host'), partners)}
-      <label className="text-sm">
-        <span className="label">{t('events.from')}</span>
-        <input type="date" name="from" defaultValue={filter.from ?? ''} className="input" />
-      </label>
-      <label className="text-sm">
-        <span className="label">{t('events.to')}</span>
-        <input type="date" name="to" defaultValue={filter.to ?? ''} className="input" />
-      </label>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="archived"
-          value="1"
-          defaultChecked={filter.archived === '1'}
-          className="h-5 w-5"
-        />
-        {tc('list.showArchived')}
-      </label>
+      <FilterInput name="q" label={tc('list.search')} value={filter.q} />
+      <FilterSelect
+        name="kind"
+        label={t('events.kind')}
+        value={filter.kind}
+        options={eventKindList.map((k) => ({ value: k, label: t(`eventKinds.${k}`) }))}
+      />
+      <FilterSelect name="partner" label={t('events.host')} value={filter.partner} options={partners} />
+      <FilterInput type="date" name="from" label={t('events.from')} value={filter.from} />
+      <FilterInput type="date" name="to" label={t('events.to')} value={filter.to} />
+      <ArchivedFilter checked={filter.archived === '1'} />
       <FilterActions clearTo="/events" filtered={filtered} />
     </Form>
   )

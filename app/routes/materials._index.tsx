@@ -9,7 +9,14 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
-import { EmptyState, PageHeader } from '~/components/list'
+import {
+  ArchivedFilter,
+  EmptyState,
+  FilterActions,
+  FilterInput,
+  FilterSelect,
+  PageHeader,
+} from '~/components/list'
 import { MaterialForm } from '~/components/material-form'
 import { PlanNav } from '~/components/plan-nav'
 import { getProject } from '~/models/admin/index.server'
@@ -162,53 +169,23 @@ function MaterialsFilter({
 }) {
   const { t } = useTranslation('plan')
   const { t: tc } = useTranslation()
-  const select = (name: 'kind' | 'language', label: string, options: { value: string; label: string }[]) => (
-    <label className="text-sm">
-      <span className="label">{label}</span>
-      <select name={name} defaultValue={filter[name] ?? ''} className="input">
-        <option value="">{tc('list.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
   return (
     <Form method="get" className="card flex flex-wrap items-end gap-3 no-print">
-      <label className="text-sm">
-        <span className="label">{tc('list.search')}</span>
-        <input type="search" name="q" defaultValue={filter.q ?? ''} className="input" />
-      </label>
-      {select(
-        'kind',
-        t('materials.kind'),
-        materialKindList.map((k) => ({ value: k, label: t(`materialKinds.${k}`) })),
-      )}
-      {select(
-        'language',
-        t('breakdowns.language'),
-        languages.map((l) => ({ value: l, label: tc(`languages.${l}`, { defaultValue: l }) })),
-      )}
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="archived"
-          value="1"
-          defaultChecked={filter.archived === '1'}
-          className="h-5 w-5"
-        />
-        {tc('list.showArchived')}
-      </label>
-      <button type="submit" className="btn-secondary">
-        {tc('list.filter')}
-      </button>
-      {filtered ? (
-        <Link to="/materials" className="btn-secondary">
-          {tc('list.clearFilters')}
-        </Link>
-      ) : null}
+      <FilterInput name="q" label={tc('list.search')} value={filter.q} />
+      <FilterSelect
+        name="kind"
+        label={t('materials.kind')}
+        value={filter.kind}
+        options={materialKindList.map((k) => ({ value: k, label: t(`materialKinds.${k}`) }))}
+      />
+      <FilterSelect
+        name="language"
+        label={t('breakdowns.language')}
+        value={filter.language}
+        options={languages.map((l) => ({ value: l, label: tc(`languages.${l}`, { defaultValue: l }) }))}
+      />
+      <ArchivedFilter checked={filter.archived === '1'} />
+      <FilterActions clearTo="/materials" filtered={filtered} />
     </Form>
   )
 }

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/no
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { EmptyState, PageHeader } from '~/components/list'
+import { ArchivedFilter, EmptyState, PageHeader } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
 import { listGroups } from '~/models/plan/index.server'
 import { canEditPlan } from '~/models/plan/policy'
@@ -33,10 +33,7 @@ export default function GroupsPage() {
       <PlanNav current="groups" />
       <p className="text-sm text-ink-muted">{t('groups.intro')}</p>
       <Form method="get" className="no-print">
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="archived" value="1" defaultChecked={archived} className="h-5 w-5" />
-          {t('common:list.showArchived')}
-        </label>
+        <ArchivedFilter checked={archived} />
         <button type="submit" className="btn-secondary mt-2">
           {t('common:list.filter')}
         </button>

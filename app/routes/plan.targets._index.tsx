@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/no
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { EmptyState, PageHeader, StatusBadge } from '~/components/list'
+import { ArchivedFilter, EmptyState, PageHeader, StatusBadge } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
 import {
   facetLabeller,
@@ -82,10 +82,7 @@ function TargetsFilter({ includeSubmitted, archived }: { includeSubmitted: boole
         />
         {t('targets.includeSubmitted')}
       </label>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="archived" value="1" defaultChecked={archived} className="h-5 w-5" />
-        {t('common:list.showArchived')}
-      </label>
+      <ArchivedFilter checked={archived} />
       <button type="submit" className="btn-secondary">
         {t('common:list.filter')}
       </button>

@@ -3,8 +3,10 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import {
+  ArchivedFilter,
   EmptyState,
   FilterActions,
+  FilterInput,
   FilterSelect,
   PageHeader,
   Pagination,
@@ -80,10 +82,7 @@ function WorkPlanFilter({
   const { t: tc } = useTranslation()
   return (
     <Form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-4 no-print">
-      <label className="text-sm">
-        <span className="label">{tc('list.search')}</span>
-        <input name="q" defaultValue={filter.q ?? ''} className="input" type="search" />
-      </label>
+      <FilterInput name="q" label={tc('list.search')} value={filter.q} />
       <FilterSelect
         name="partner"
         label={t('workplan.partner')}
@@ -98,24 +97,9 @@ function WorkPlanFilter({
         value={filter.state}
         options={activityStateList.map((s) => ({ value: s, label: t(`states.${s}`) }))}
       />
-      <label className="text-sm">
-        <span className="label">{t('workplan.dueFrom')}</span>
-        <input type="date" name="from" defaultValue={filter.from ?? ''} className="input" />
-      </label>
-      <label className="text-sm">
-        <span className="label">{t('workplan.dueTo')}</span>
-        <input type="date" name="to" defaultValue={filter.to ?? ''} className="input" />
-      </label>
-      <label className="flex items-center gap-2 self-end text-sm">
-        <input
-          type="checkbox"
-          name="archived"
-          value="1"
-          defaultChecked={filter.archived === '1'}
-          className="h-5 w-5"
-        />
-        {tc('list.showArchived')}
-      </label>
+      <FilterInput type="date" name="from" label={t('workplan.dueFrom')} value={filter.from} />
+      <FilterInput type="date" name="to" label={t('workplan.dueTo')} value={filter.to} />
+      <ArchivedFilter checked={filter.archived === '1'} className="self-end" />
       <FilterActions clearTo="/plan/workplan" filtered={filtered} />
     </Form>
   )
