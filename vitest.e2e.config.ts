@@ -11,5 +11,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A page that changes after a request (a redirect, a revalidation) can take a few seconds on
+    // a busy 2-core machine: expect.poll waits up to 10 s (the default of 1 s made CI flaky).
+    expect: { poll: { timeout: 10_000 } },
   },
 })
