@@ -12,6 +12,11 @@ export function canChoosePartner(actor: Actor | null | undefined): boolean {
   return can(actor, 'action:create:any')
 }
 
+/** May the actor log actions at all (the "Log an action" buttons on stakeholder, event and activity pages)? */
+export function canLogActions(actor: Actor | null | undefined): boolean {
+  return can(actor, 'action:create')
+}
+
 /** May this user log an action for this partner? Partners only for their own. */
 export function canCreateFor(actor: Actor | null | undefined, partnerId: number): boolean {
   if (canChoosePartner(actor)) return true

@@ -1,3 +1,4 @@
+import { canLogActions } from '~/models/actions/policy'
 import { type Actor, assertCan, can } from '~/utils/permissions'
 
 /**
@@ -11,7 +12,7 @@ export function canEditEvents(actor: Actor | null | undefined) {
 
 /** Logging an action from an event's page. */
 export function canLogActionForEvent(actor: Actor | null | undefined) {
-  return can(actor, 'action:create')
+  return canLogActions(actor)
 }
 
 /** The commands' guard: throws ForbiddenError unless the actor may edit events. */

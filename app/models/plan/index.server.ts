@@ -32,6 +32,7 @@ export {
   activityWithState,
   getActivity,
   listActivities,
+  openActivitiesDue,
   planFormOptions,
 } from './queries/activities.server'
 export {
