@@ -11,8 +11,8 @@ import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
 import { ActivityForm } from '~/components/activity-form'
 import { StatusBadge } from '~/components/list'
-import { canLogActions } from '~/models/actions/policy'
 import { activityStateTone, ArchivedNotice, ArchiveToggle, PlanNav } from '~/components/plan-nav'
+import { canLogActions } from '~/models/actions/policy'
 import {
   activityActions,
   activityFormValues,

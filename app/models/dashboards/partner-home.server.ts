@@ -73,7 +73,8 @@ function returnedActions(partnerId: number) {
   return { rows, total }
 }
 
-const filled = (column: typeof events.planMessages) => sql<number>`coalesce(trim(${column}), '') <> ''`
+const filled = (column: typeof events.planMessages | typeof events.planNotes) =>
+  sql<number>`coalesce(trim(${column}), '') <> ''`
 
 /**
  * The events the partner hosts that have not ended, soonest first, with the parts of their own
