@@ -21,10 +21,16 @@ export const actionPresetParams = z.object({
   like: optionalId,
 })
 
-type Live = typeof events | typeof plannedActivities | typeof stakeholders | typeof partners
-type LiveList = typeof actionTypes | typeof channels
+type Archivable =
+  | typeof events
+  | typeof plannedActivities
+  | typeof stakeholders
+  | typeof partners
+  | typeof actionTypes
+  | typeof channels
 
-function isLive(table: Live | LiveList, id: number | null | undefined): id is number {
+/** Does the row exist and is it not archived? */
+function isLive(table: Archivable, id: number | null | undefined): id is number {
   if (!id) return false
   return !!db
     .select({ id: table.id })
