@@ -6,6 +6,7 @@ import { db } from '#db/client'
 import { ActionForm } from '~/components/action-form'
 import { actionFormSchema, toActionInput, today } from '~/models/actions/form'
 import {
+  addActionFiles,
   canChoosePartner,
   canCreateFor,
   createAction,
@@ -21,6 +22,7 @@ import {
 } from '~/models/actions/index.server'
 import { refreshEvidence } from '~/models/evidence/index.server'
 import { forbidden, orForbidden, requirePermission } from '~/utils/auth.server'
+import { checkEvidenceFiles, evidenceErrors, readEvidenceForm } from '~/utils/evidence-upload.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
 
@@ -87,7 +89,7 @@ function postedIds(formData: FormData, name: string) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'action:create')
-  const formData = await request.formData()
+  const { formData, files: received } = await readEvidenceForm(request)
   const submission = parseForm(formData, { schema: actionFormSchema })
   const chosen = stakeholdersByIds(postedIds(formData, 'stakeholderIds'))
 
@@ -127,7 +129,8 @@ export async function action({ request }: ActionFunctionArgs) {
     ...toActionInput(value, partnerId),
     status: value.intent === 'draft' ? ('draft' as const) : ('submitted' as const),
   }
-  const problems = referenceErrors(input)
+  const evidence = await checkEvidenceFiles(received)
+  const problems = { ...referenceErrors(input), ...evidenceErrors(evidence.error) }
   if (Object.keys(problems).length) {
     return json(
       { result: submission.reply({ fieldErrors: problems }), chosen, pickerResults: noResults, query: '' },
@@ -139,6 +142,7 @@ export async function action({ request }: ActionFunctionArgs) {
     db.transaction((tx) => {
       const newId = createAction(tx, input, user)
       rememberFormChoices(tx, user.id, input)
+      if (evidence.files.length) addActionFiles(tx, newId, evidence.files, user)
       return newId
     }),
   )
