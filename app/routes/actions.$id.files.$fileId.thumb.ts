@@ -24,7 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       'Content-Type': 'image/webp',
       'Content-Length': String(thumbnail.size),
       'Content-Security-Policy': "default-src 'none'; sandbox",
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, max-age=3600',
     },
   })

@@ -31,7 +31,6 @@ export function attachmentHeaders(file: { fileName: string; contentType: string;
     'Content-Length': String(file.size),
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
     'Content-Security-Policy': "default-src 'none'; sandbox",
-    'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
   }
 }
