@@ -7,9 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
 import { actionFiles, actions, auditLog } from '#db/schema'
+import { evidenceFormat } from '~/models/actions/files/sniff'
 import {
-  ActionForbiddenError,
   actionFileContent,
+  ActionForbiddenError,
   addActionFiles,
   archiveAction,
   evidenceFolder,
@@ -17,7 +18,6 @@ import {
   prepareEvidenceFiles,
   setActionFileArchived,
 } from '~/models/actions/index.server'
-import { evidenceFormat } from '~/models/actions/files/sniff'
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
