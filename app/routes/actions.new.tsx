@@ -8,6 +8,7 @@ import { actionFormSchema, toActionInput, today } from '~/models/actions/form'
 import {
   actionFormPresets,
   actionPresetParams,
+  addActionFiles,
   canChoosePartner,
   canCreateFor,
   createAction,
@@ -24,6 +25,7 @@ import {
 } from '~/models/actions/index.server'
 import { refreshEvidence } from '~/models/evidence/index.server'
 import { forbidden, orForbidden, requirePermission } from '~/utils/auth.server'
+import { checkEvidenceFiles, evidenceErrors, readEvidenceForm } from '~/utils/evidence-upload.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
 
@@ -90,7 +92,7 @@ function postedIds(formData: FormData, name: string) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'action:create')
-  const formData = await request.formData()
+  const { formData, files: received } = await readEvidenceForm(request)
   const submission = parseForm(formData, { schema: actionFormSchema })
   const chosen = stakeholdersByIds(postedIds(formData, 'stakeholderIds'))
 
@@ -130,7 +132,8 @@ export async function action({ request }: ActionFunctionArgs) {
     ...toActionInput(value, partnerId),
     status: value.intent === 'draft' ? ('draft' as const) : ('submitted' as const),
   }
-  const problems = referenceErrors(input)
+  const evidence = await checkEvidenceFiles(received)
+  const problems = { ...referenceErrors(input), ...evidenceErrors(evidence.error) }
   if (Object.keys(problems).length) {
     return json(
       { result: submission.reply({ fieldErrors: problems }), chosen, pickerResults: noResults, query: '' },
@@ -142,6 +145,7 @@ export async function action({ request }: ActionFunctionArgs) {
     db.transaction((tx) => {
       const newId = createAction(tx, input, user)
       rememberFormChoices(tx, user.id, input)
+      if (evidence.files.length) addActionFiles(tx, newId, evidence.files, user)
       return newId
     }),
   )

@@ -66,3 +66,14 @@ export class ActionStatusError extends Error {
     this.name = 'ActionStatusError'
   }
 }
+
+/**
+ * Adding, removing and restoring an action's evidence files: whoever may edit the action, while
+ * the action is not archived (its files are hidden with it).
+ */
+export function canManageActionFiles(
+  actor: Actor | null | undefined,
+  action: { partnerId: number; status: ActionStatus; archivedAt: string | null },
+): boolean {
+  return !action.archivedAt && canEditAction(actor, action)
+}
