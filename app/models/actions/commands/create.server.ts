@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
 import { preparedOnce } from '#db/client'
@@ -28,6 +28,7 @@ const insertedActionColumns = [
   'eventId',
   'activityId',
   'materialId',
+  'clientKey',
 ] as const
 const insertActionQuery = preparedOnce((db) =>
   db
@@ -41,15 +42,36 @@ const insertActionQuery = preparedOnce((db) =>
     .prepare(),
 )
 
+/** The action this user already logged with this submission key, if any. */
+export function actionIdByClientKey(tx: Tx, userId: number, clientKey: string): number | null {
+  const row = tx
+    .select({ id: actions.id })
+    .from(actions)
+    .where(and(eq(actions.createdBy, userId), eq(actions.clientKey, clientKey)))
+    .get()
+  return row?.id ?? null
+}
+
+function isClientKeyClash(error: unknown) {
+  const e = error as { code?: string; message?: string }
+  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && /client_key/.test(e.message ?? '')
+}
+
 /**
  * Logs a dissemination action (the quick form and the bulk import both come here): derives the
  * month, sets the status (submitted unless a draft), links languages, stakeholders and themes,
  * and audits the creation. Returns the new id. Call inside a transaction.
+ *
+ * Exactly once: an input with a `clientKey` this user already logged with returns that action's
+ * id and writes nothing (the offline queue resends, a double tap posts twice).
  */
 export function createAction(tx: Tx, input: ActionInput, user: Actor): number {
   if (!canCreateFor(user, input.partnerId))
     throw new ActionForbiddenError('cannot log actions for this partner')
   assertInput(input)
+  const clientKey = input.clientKey || null
+  const earlier = clientKey ? actionIdByClientKey(tx, user.id, clientKey) : null
+  if (earlier) return earlier
   const status = input.status === 'draft' ? 'draft' : 'submitted'
   const values = {
     partnerId: input.partnerId,
@@ -69,9 +91,18 @@ export function createAction(tx: Tx, input: ActionInput, user: Actor): number {
     eventId: input.eventId ?? null,
     activityId: input.activityId ?? null,
     materialId: input.materialId ?? null,
+    clientKey,
   } as const satisfies Record<(typeof insertedActionColumns)[number], unknown>
   // Prepared once (the hot path of logging an action); it runs inside the caller's transaction.
-  const id = insertActionQuery().get(values)!.id
+  let id: number
+  try {
+    id = insertActionQuery().get(values)!.id
+  } catch (error) {
+    // Another server process saved the same key between the look-up and the insert.
+    const saved = clientKey && isClientKeyClash(error) ? actionIdByClientKey(tx, user.id, clientKey) : null
+    if (!saved) throw error
+    return saved
+  }
   const links = writeLinks(tx, id, input)
   recordAudit(tx, {
     userId: user.id,
