@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3'
+import type { Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { phone, useBrowserApp } from './harness'
+
+const app = useBrowserApp()
+
+let readOnly: Database.Database | null = null
+afterAll(() => readOnly?.close())
+
+/** Actions on the server with this title, read from the test server's own database. */
+function savedWithTitle(title: string): number {
+  readOnly ??= new Database(app.dbFile, { readonly: true, fileMustExist: true })
+  return (readOnly.prepare('select count(*) as n from actions where title = ?').get(title) as { n: number }).n
+}
+
+/** The new action form's loader data as this page was rendered (a stored copy repeats its key). */
+const renderedKey = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __remixContext: { state: { loaderData: Record<string, { clientKey?: string }> } }
+        }
+      ).__remixContext.state.loaderData['routes/actions.new']?.clientKey,
+  )
+
+const hydrated = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      (window as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized,
+  )
+
+/** The browser's offline queue (IndexedDB), read or written as the page would. */
+function queue(page: Page, replace?: unknown[]) {
+  return page.evaluate(
+    (items) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('ripple-offline', 1)
+        open.onupgradeneeded = () => open.result.createObjectStore('actions', { keyPath: 'clientKey' })
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const tx = open.result.transaction('actions', items ? 'readwrite' : 'readonly')
+          const store = tx.objectStore('actions')
+          for (const item of items ?? []) store.put(item)
+          const all = store.getAll()
+          tx.oncomplete = () => (open.result.close(), resolve(all.result))
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+    replace ?? null,
+  )
+}
+
+async function logOffline(page: Page, title: string) {
+  await page.getByLabel(/^Type/).selectOption({ label: 'Presentation at an event' })
+  await page.getByLabel(/^What did you do/).fill(title)
+  await page.getByRole('button', { name: 'Save and submit' }).click()
+  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Saved on this phone/)
+  // The form is empty again, ready for the next one.
+  expect(await page.getByLabel(/^What did you do/).inputValue()).toBe('')
+}
+
+describe('logging offline on a phone', () => {
+  it('opens the form without a network, queues two actions and sends each exactly once when the network returns', async () => {
+    const page = await app.newPage(phone)
+    const context = page.context()
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text())
+    })
+    await app.login(page, 'partner')
+    await page.goto('/actions/new')
+    // The service worker installs, stores the form and takes control of the page.
+    await expect
+      .poll(() =>
+        page.evaluate(() => navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)),
+      )
+      .toBe(true)
+    await expect.poll(() => page.evaluate(async () => !!(await caches.match('/actions/new')))).toBe(true)
+    // One more visit online: the worker answers from the network and keeps this copy.
+    await page.reload()
+    await hydrated(page)
+    const keptKey = await renderedKey(page)
+    expect(keptKey).toBeTruthy()
+
+    await context.setOffline(true)
+    const offlinePage = await page.reload()
+    expect(offlinePage?.fromServiceWorker()).toBe(true)
+    // The stored copy: the same page as last rendered online (a network answer has a new key).
+    expect(await renderedKey(page)).toBe(keptKey)
+    await hydrated(page)
+    expect(await page.locator('h1').textContent()).toBe('Log an action')
+    await expect.poll(() => page.getByText(/You are offline/).count()).toBe(1)
+    // Elsewhere really is out of reach.
+    await expect(page.evaluate(() => fetch('/actions').then(() => 'reached'))).rejects.toThrow()
+
+    const stamp = Date.now()
+    const titles = [`Prezentacja w Gdańsku ${stamp}`, `Παρουσίαση στη Θεσσαλονίκη ${stamp}`]
+    await logOffline(page, titles[0])
+    await expect.poll(() => page.getByRole('heading', { name: 'Waiting to send (1)' }).count()).toBe(1)
+    await logOffline(page, titles[1])
+    await expect.poll(() => page.getByRole('heading', { name: 'Waiting to send (2)' }).count()).toBe(1)
+    const waiting = page.getByTestId('offline-queue')
+    for (const title of titles) expect(await waiting.textContent()).toContain(title)
+    expect(await page.getByTestId('offline-badge').textContent()).toBe('2 waiting')
+    const queued = await queue(page)
+    expect(new Set(queued.map((q) => (q as { clientKey: string }).clientKey)).size).toBe(2)
+    expect(titles.map(savedWithTitle)).toEqual([0, 0])
+
+    await context.setOffline(false)
+    await expect.poll(() => titles.map(savedWithTitle)).toEqual([1, 1])
+    await expect.poll(() => page.getByTestId('offline-queue').count()).toBe(0)
+    await expect.poll(() => page.getByTestId('offline-badge').count()).toBe(0)
+    expect(await page.getByRole('status').first().textContent()).toContain(
+      'The 2 actions saved offline have been sent.',
+    )
+
+    // A resend (an answer lost on the way back, a second tab): the same items go again on the next
+    // page load, and the server answers with the actions it already logged.
+    await queue(page, queued)
+    await page.goto('/actions?mine=1')
+    await expect.poll(() => queue(page).then((q) => q.length)).toBe(0)
+    expect(titles.map(savedWithTitle)).toEqual([1, 1])
+    expect(violations).toEqual([])
+    await context.close()
+  })
+})
