@@ -55,6 +55,28 @@ describe('logging exactly once with a key made on the phone', () => {
     expect(creations(first)).toHaveLength(1)
   })
 
+  it('has the database refuse a second row with the same user and key, whoever writes it', () => {
+    const partner = actor('partner@demo.ripple')
+    const clientKey = randomUUID()
+    const id = db.transaction((tx) => createAction(tx, input(partner.partnerId!, { clientKey }), partner))
+    const row = db.select().from(actions).where(eq(actions.id, id)).get()!
+    const { id: _id, ...copy } = row
+    expect(() => db.insert(actions).values(copy).run()).toThrow(/UNIQUE constraint failed/)
+    // Without a key, rows never clash.
+    expect(() =>
+      db
+        .insert(actions)
+        .values({ ...copy, clientKey: null })
+        .run(),
+    ).not.toThrow()
+    expect(() =>
+      db
+        .insert(actions)
+        .values({ ...copy, clientKey: null })
+        .run(),
+    ).not.toThrow()
+  })
+
   it('keeps keys apart per user: another user’s same key logs its own action', () => {
     const comms = actor('comms@demo.ripple')
     const partner = actor('partner@demo.ripple')

@@ -43,7 +43,7 @@ const insertActionQuery = preparedOnce((db) =>
 )
 
 /** The action this user already logged with this submission key, if any. */
-export function actionIdByClientKey(tx: Tx, userId: number, clientKey: string): number | null {
+function actionIdByClientKey(tx: Tx, userId: number, clientKey: string): number | null {
   const row = tx
     .select({ id: actions.id })
     .from(actions)
@@ -52,18 +52,15 @@ export function actionIdByClientKey(tx: Tx, userId: number, clientKey: string): 
   return row?.id ?? null
 }
 
-function isClientKeyClash(error: unknown) {
-  const e = error as { code?: string; message?: string }
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && /client_key/.test(e.message ?? '')
-}
-
 /**
  * Logs a dissemination action (the quick form and the bulk import both come here): derives the
  * month, sets the status (submitted unless a draft), links languages, stakeholders and themes,
  * and audits the creation. Returns the new id. Call inside a transaction.
  *
  * Exactly once: an input with a `clientKey` this user already logged with returns that action's
- * id and writes nothing (the offline queue resends, a double tap posts twice).
+ * id and writes nothing (the offline queue resends, a double tap posts twice). Transactions are
+ * immediate (db/client.ts), so two server processes cannot both pass the look-up; the unique
+ * index (created_by, client_key) is the last line.
  */
 export function createAction(tx: Tx, input: ActionInput, user: Actor): number {
   if (!canCreateFor(user, input.partnerId))
@@ -94,15 +91,7 @@ export function createAction(tx: Tx, input: ActionInput, user: Actor): number {
     clientKey,
   } as const satisfies Record<(typeof insertedActionColumns)[number], unknown>
   // Prepared once (the hot path of logging an action); it runs inside the caller's transaction.
-  let id: number
-  try {
-    id = insertActionQuery().get(values)!.id
-  } catch (error) {
-    // Another server process saved the same key between the look-up and the insert.
-    const saved = clientKey && isClientKeyClash(error) ? actionIdByClientKey(tx, user.id, clientKey) : null
-    if (!saved) throw error
-    return saved
-  }
+  const id = insertActionQuery().get(values)!.id
   const links = writeLinks(tx, id, input)
   recordAudit(tx, {
     userId: user.id,
