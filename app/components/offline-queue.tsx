@@ -204,7 +204,9 @@ export function OfflineQueueBadge({ userId }: { userId: number }) {
       data-testid="offline-badge"
       aria-label={t('offline.waiting', { count: items.length })}
     >
-      {t('offline.badge', { count: items.length })}
+      {/* On a narrow phone the number alone keeps the header one row. */}
+      <span className="min-[400px]:hidden">{items.length}</span>
+      <span className="max-[399px]:hidden">{t('offline.badge', { count: items.length })}</span>
     </Link>
   )
 }
@@ -224,11 +226,17 @@ function useQueueOfflineSubmissions(userId: number, setNotice: (n: Notice) => vo
       if (!searching && parseForm(data, { schema: actionFormSchema }).status !== 'success') return
       event.preventDefault()
       event.stopPropagation()
-      if (searching) return setNotice('searchOffline')
+      // The notice is above the form: bring it into view, as a saved page would open at its top.
+      if (searching) {
+        setNotice('searchOffline')
+        window.scrollTo({ top: 0 })
+        return
+      }
       void queueForm(form, data, userId).then(() => {
         form.reset()
         window.dispatchEvent(new Event(RENEW_KEY))
         setNotice('queued')
+        window.scrollTo({ top: 0 })
       })
     }
     // Capturing on window runs before React's handlers, which would post the form.
