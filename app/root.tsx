@@ -95,7 +95,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
-        {data?.user ? <ServiceWorkerRegistration nonce={nonce} /> : null}
+        <ServiceWorkerRegistration nonce={nonce} />
       </body>
     </html>
   )
@@ -104,6 +104,8 @@ export function Layout({ children }: { children: ReactNode }) {
 /**
  * Installs the service worker that keeps the quick form working offline (public/sw.js, decision
  * 023). An inline script with the page's nonce, so it runs before, and without, the app's bundles.
+ * On every page, the sign-in page too: after signing in the app moves on without loading a
+ * document, and a script React adds later never runs.
  */
 function ServiceWorkerRegistration({ nonce }: { nonce: string }) {
   const register =

@@ -34,6 +34,17 @@ self.addEventListener('activate', (event) => {
   )
 })
 
+// A signed-in page asks for the form to be kept (offline-queue.tsx): after signing in, the app
+// may never load /actions/new as a document before the network goes.
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'keep-form') return
+  event.waitUntil(
+    caches
+      .match(FORM_PATH, { cacheName: PAGES })
+      .then((stored) => stored ?? Promise.allSettled([refresh(FORM_PATH), refresh(FORM_DATA)])),
+  )
+})
+
 self.addEventListener('fetch', (event) => {
   const request = event.request
   const url = new URL(request.url)

@@ -191,6 +191,8 @@ export function OfflineQueueBadge({ userId }: { userId: number }) {
   const { t } = useTranslation('actions')
   const { items } = useQueue(userId)
   useEffect(() => {
+    // Signed in: the service worker keeps the quick form, if it has not yet (public/sw.js).
+    void navigator.serviceWorker?.ready.then((r) => r.active?.postMessage({ type: 'keep-form' }))
     const send = () => void (navigator.onLine && sendWaiting(userId))
     send()
     window.addEventListener('online', send)

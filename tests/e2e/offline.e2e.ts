@@ -179,4 +179,29 @@ describe('logging offline on a phone', () => {
     expect(violations).toEqual([])
     await context.close()
   })
+
+  it('keeps the form after signing in without opening it, and forgets it on signing out', async () => {
+    const page = await app.newPage(phone)
+    const context = page.context()
+    // The sign-in page installs the worker; signing in moves on inside the app, to the home page.
+    await app.login(page, 'partner2')
+    expect(new URL(page.url()).pathname).toBe('/')
+    await expect.poll(() => page.evaluate(async () => !!(await caches.match('/actions/new')))).toBe(true)
+    await context.setOffline(true)
+    const offline = await page.goto('/actions/new')
+    expect(offline?.fromServiceWorker()).toBe(true)
+    await hydrated(page)
+    expect(await page.locator('h1').textContent()).toBe('Log an action')
+    await context.setOffline(false)
+
+    await page.goto('/')
+    await page.locator('header details summary').click()
+    await Promise.all([
+      page.waitForURL('**/login'),
+      page.locator('header details').getByRole('button', { name: 'Sign out' }).click(),
+    ])
+    // The stored page held this user's name and choices.
+    await expect.poll(() => page.evaluate(async () => !!(await caches.match('/actions/new')))).toBe(false)
+    await context.close()
+  })
 })
