@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -180,7 +182,7 @@ describe('logging offline on a phone', () => {
     await context.close()
   })
 
-  it('keeps the form after signing in without opening it, and forgets it on signing out', async () => {
+  it('keeps the form after signing in without opening it, keeps a refused action until removed, forgets the form on signing out', async () => {
     const page = await app.newPage(phone)
     const context = page.context()
     // The sign-in page installs the worker; signing in moves on inside the app, to the home page.
@@ -193,6 +195,34 @@ describe('logging offline on a phone', () => {
     await hydrated(page)
     expect(await page.locator('h1').textContent()).toBe('Log an action')
     await context.setOffline(false)
+
+    // An action the server refuses (its type no longer exists) stays, marked, until it is removed.
+    readOnly ??= new Database(app.dbFile, { readonly: true, fileMustExist: true })
+    const { id: userId } = readOnly
+      .prepare("select id from users where email = 'partner2@demo.ripple'")
+      .get() as {
+      id: number
+    }
+    const title = `Hitzaldia Bilbon ${Date.now()}`
+    const fields = { typeId: '999999', date: '2026-11-20', title, clientKey: randomUUID(), intent: 'submit' }
+    await queue(page, [
+      {
+        clientKey: fields.clientKey,
+        userId,
+        url: '/actions/new',
+        fields: Object.entries(fields),
+        title,
+        date: fields.date,
+        queuedAt: new Date().toISOString(),
+      },
+    ])
+    await page.reload()
+    const refused = page.getByTestId('offline-queue').getByRole('listitem').filter({ hasText: title })
+    await expect.poll(() => refused.textContent()).toContain('Not accepted: log it again')
+    expect(savedWithTitle(title)).toBe(0)
+    await refused.getByRole('button', { name: `Remove “${title}” from this phone` }).click()
+    await expect.poll(() => page.getByTestId('offline-queue').count()).toBe(0)
+    expect(await queue(page)).toEqual([])
 
     await page.goto('/')
     await page.locator('header details summary').click()
