@@ -56,9 +56,9 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.startsWith('/build/')) return event.respondWith(cacheFirst(request))
   if (url.pathname !== FORM_PATH) return
   const data = url.searchParams.get('_data')
-  if (request.mode === 'navigate') return event.respondWith(networkFirst(request, FORM_PATH, !url.search))
+  if (request.mode === 'navigate') return event.respondWith(networkFirst(event, FORM_PATH, !url.search))
   if (data === 'routes/actions.new')
-    return event.respondWith(networkFirst(request, FORM_DATA, url.search === '?_data=routes%2Factions.new'))
+    return event.respondWith(networkFirst(event, FORM_DATA, url.search === '?_data=routes%2Factions.new'))
 })
 
 /** Fetches a page (or its data) and stores it when the answer is the form itself. */
@@ -70,12 +70,7 @@ async function refresh(path) {
 
 /** A 200 that is the form itself: not a redirect to the sign-in page, not a refusal. */
 function usable(response) {
-  return (
-    response.ok &&
-    !response.redirected &&
-    !response.headers.get('X-Remix-Redirect') &&
-    response.status === 200
-  )
+  return response.status === 200 && !response.redirected && !response.headers.get('X-Remix-Redirect')
 }
 
 async function store(path, response) {
@@ -91,10 +86,11 @@ async function storeBuildFiles(html) {
   await Promise.allSettled(files.map(async (file) => (await assets.match(file)) ?? assets.add(file)))
 }
 
-async function networkFirst(request, path, keep) {
+/** The network's answer, kept in the background when it is the form; the kept copy without a network. */
+async function networkFirst(event, path, keep) {
   try {
-    const response = await fetch(request)
-    if (keep && usable(response)) await store(path, response.clone()).catch(() => {})
+    const response = await fetch(event.request)
+    if (keep && usable(response)) event.waitUntil(store(path, response.clone()).catch(() => {}))
     return response
   } catch (error) {
     const stored = await caches.match(path, { cacheName: PAGES })

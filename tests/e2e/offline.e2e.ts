@@ -86,6 +86,15 @@ describe('logging offline on a phone', () => {
     await hydrated(page)
     const keptKey = await renderedKey(page)
     expect(keptKey).toBeTruthy()
+    // The worker keeps that copy in the background.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          async (key) => !!(await (await caches.match('/actions/new'))?.text())?.includes(key!),
+          keptKey,
+        ),
+      )
+      .toBe(true)
 
     await context.setOffline(true)
     const offlinePage = await page.reload()
