@@ -31,6 +31,8 @@ import { getSessionUser } from '~/utils/session.server'
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'manifest', href: '/manifest.webmanifest' },
+  { rel: 'apple-touch-icon', href: '/icons/icon-192.png' },
 ]
 
 export const meta: MetaFunction = () => [{ title: 'Ripple' }]
@@ -85,6 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1b8a9a" />
         <Meta />
         <Links />
       </head>
@@ -92,9 +95,22 @@ export function Layout({ children }: { children: ReactNode }) {
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <ServiceWorkerRegistration nonce={nonce} />
       </body>
     </html>
   )
+}
+
+/**
+ * Installs the service worker that keeps the quick form working offline (public/sw.js, decision
+ * 023). An inline script with the page's nonce, so it runs before, and without, the app's bundles.
+ * On every page, the sign-in page too: after signing in the app moves on without loading a
+ * document, and a script React adds later never runs.
+ */
+function ServiceWorkerRegistration({ nonce }: { nonce: string }) {
+  const register =
+    "if('serviceWorker' in navigator)addEventListener('load',function(){navigator.serviceWorker.register('/sw.js').catch(function(){})})"
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: register }} />
 }
 
 export default function App() {

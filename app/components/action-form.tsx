@@ -15,6 +15,7 @@ import {
   useActionForm,
 } from '~/components/action-form-fields'
 import { ErrorList, FormErrors, TextareaField } from '~/components/forms'
+import { ClientKeyInput } from '~/components/offline-queue'
 import { type PickerOption, StakeholderPicker } from '~/components/stakeholder-picker'
 
 export type { ActionFormDefaults, ActionFormOptions }
@@ -98,6 +99,7 @@ export function ActionForm({
   stakeholderQuery,
   mode,
   canDraft,
+  clientKey,
 }: {
   lastResult?: SubmissionResult<string[]> | null
   defaults: ActionFormDefaults
@@ -109,6 +111,8 @@ export function ActionForm({
   mode: 'new' | 'edit'
   /** Edit mode: whether the action can still be sent for validation (draft or returned). */
   canDraft?: boolean
+  /** New mode: the submission's key, so a resend logs nothing twice (offline-queue.tsx). */
+  clientKey?: string
 }) {
   const { t } = useTranslation('actions')
   const [form, fields] = useActionForm(lastResult, defaults)
@@ -126,6 +130,7 @@ export function ActionForm({
         aria-hidden="true"
       />
       <FormErrors errors={form.errors} />
+      {clientKey ? <ClientKeyInput initial={clientKey} /> : null}
       <MainFields fields={fields} options={options} canChoosePartner={canChoosePartner} />
       <LanguageChoice fields={fields} options={options} />
       <FigureFields fields={fields} />

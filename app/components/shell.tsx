@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { OfflineQueueBadge } from '~/components/offline-queue'
 import { supportedLocales } from '~/i18n/i18n'
 import type { loader as rootLoader } from '~/root'
 import type { Permission } from '~/utils/permissions'
@@ -60,6 +61,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               {t('nav.logAction')}
             </Link>
           ) : null}
+          {can('action:create') && data?.user ? <OfflineQueueBadge userId={data.user.id} /> : null}
           <details className={`md:hidden ${can('action:create') ? '' : 'ml-auto'}`}>
             <summary className="btn-secondary cursor-pointer list-none py-1">{t('nav.menu')}</summary>
             <nav

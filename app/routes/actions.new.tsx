@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { ActionForm } from '~/components/action-form'
+import { OfflineQueue } from '~/components/offline-queue'
 import { actionFormSchema, toActionInput, today } from '~/models/actions/form'
 import {
   actionFormPresets,
@@ -24,6 +25,7 @@ import {
   suggestedStakeholders,
 } from '~/models/actions/index.server'
 import { refreshEvidence } from '~/models/evidence/index.server'
+import { useRootData } from '~/root'
 import { forbidden, orForbidden, requirePermission } from '~/utils/auth.server'
 import { checkEvidenceFiles, evidenceErrors, readEvidenceForm } from '~/utils/evidence-upload.server'
 import { parseForm } from '~/utils/forms'
@@ -69,6 +71,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const suggestions = suggestedStakeholders((defaults.partnerId as number | null) ?? user.partnerId)
   return json({
     defaults,
+    // The key of this submission, made here so a form posted without JavaScript carries one too.
+    clientKey: crypto.randomUUID(),
     saved,
     options: quickFormOptions(),
     canChoosePartner: canChoosePartner(user),
@@ -108,7 +112,12 @@ export async function action({ request }: ActionFunctionArgs) {
     })
   }
   if (submission.status !== 'success') {
-    return json({ result: submission.reply(), chosen, pickerResults: noResults, query: '' }, { status: 400 })
+    // The key is a hidden field: its (hostile) error is said above the form.
+    const keyError = submission.error?.clientKey ? { formErrors: ['actions:errors.clientKey'] } : undefined
+    return json(
+      { result: submission.reply(keyError), chosen, pickerResults: noResults, query: '' },
+      { status: 400 },
+    )
   }
   const value = submission.value
 
@@ -130,6 +139,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const input = {
     ...toActionInput(value, partnerId),
+    clientKey: value.clientKey ?? null,
     status: value.intent === 'draft' ? ('draft' as const) : ('submitted' as const),
   }
   const evidence = await checkEvidenceFiles(received)
@@ -160,6 +170,7 @@ export default function NewAction() {
   const { t } = useTranslation('actions')
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const userId = useRootData()?.user?.id
   return (
     <div className="mx-auto max-w-2xl">
       <div className="page-title">
@@ -176,10 +187,12 @@ export default function NewAction() {
       ) : (
         <p className="mb-4 text-sm text-ink-muted">{t('new.intro')}</p>
       )}
+      {userId ? <OfflineQueue userId={userId} /> : null}
       <div className="card">
         <ActionForm
           key={data.saved?.id ?? 'new'}
           mode="new"
+          clientKey={data.clientKey}
           lastResult={actionData?.result}
           defaults={data.defaults}
           options={data.options}

@@ -10,7 +10,8 @@ export function createNonce(): string {
  * Scripts run only from Ripple's own files or with this page's nonce (Remix's inline context,
  * module loader and scroll restoration). Styles allow inline style attributes, which charts
  * (recharts) and React's `style` props render; no style can run script. Images come only from
- * Ripple (evidence preview images through /actions/:id/evidence/image) and data: URLs.
+ * Ripple (evidence preview images through /actions/:id/evidence/image) and data: URLs. The
+ * service worker (/sw.js) and the web app manifest come only from Ripple (decision 023).
  */
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -20,6 +21,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

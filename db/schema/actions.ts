@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 import { partners, themes, timestamps, users } from './core'
 import { events, materials, plannedActivities } from './plan'
@@ -58,9 +58,18 @@ export const actions = sqliteTable(
     activityId: integer('activity_id').references(() => plannedActivities.id),
     materialId: integer('material_id').references(() => materials.id),
     archivedAt: text('archived_at'),
+    /**
+     * The key the logging phone made for this submission (a UUID), so a form sent twice (offline
+     * queue resent, double tap) logs one action. Unique per user who logged it; null for actions
+     * from the import, the seed or before offline logging.
+     */
+    clientKey: text('client_key'),
     ...timestamps,
   },
   (t) => [
+    uniqueIndex('actions_created_by_client_key_idx')
+      .on(t.createdBy, t.clientKey)
+      .where(sql`client_key is not null`),
     index('actions_month_status_idx').on(t.month, t.status),
     index('actions_status_date_idx').on(t.status, t.date),
     index('actions_partner_date_idx').on(t.partnerId, t.date),

@@ -13,7 +13,8 @@ import { type DemoUser, useTestApp } from './app'
  */
 const app = useTestApp()
 
-const publicPaths = new Set(['/login', '/healthz', '/locale', '/logout'])
+// The web app manifest is public: browsers fetch it without cookies.
+const publicPaths = new Set(['/login', '/healthz', '/locale', '/logout', '/manifest.webmanifest'])
 
 type RouteInfo = { id: string; path: string; hasLoader: boolean; hasAction: boolean }
 

@@ -23,6 +23,13 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A submission key as phones make them (crypto.randomUUID()). */
+export function isClientKey(value: string): boolean {
+  return uuid.test(value)
+}
+
 const requiredId = z
   .number({ required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' })
   .int('common:errors.choose')
@@ -82,6 +89,8 @@ export const actionFormSchema = z.object({
   materialId: optionalId,
   description: z.string().trim().max(5000, 'actions:errors.descriptionTooLong').optional(),
   intent: z.enum(actionIntents).default('submit'),
+  /** The key of this submission (new form only): a resend of the same key logs nothing new. */
+  clientKey: z.string().trim().refine(isClientKey, 'actions:errors.clientKey').optional(),
   /** The stakeholder search box (used without JavaScript: the form comes back with results). */
   stakeholderQuery: z.string().trim().max(200).optional(),
 })

@@ -1,4 +1,4 @@
-import { isHttpUrl, isRealDate } from './form'
+import { isClientKey, isHttpUrl, isRealDate } from './form'
 
 /** What the domain needs to log or edit an action (the quick form and the import both give it). */
 export type ActionInput = {
@@ -18,6 +18,11 @@ export type ActionInput = {
   activityId?: number | null
   materialId?: number | null
   description?: string | null
+  /**
+   * The submission's key made on the phone (a UUID, the form's hidden `clientKey`): the same key
+   * from the same user is the same action, however often it is sent.
+   */
+  clientKey?: string | null
   /** 'draft' keeps it out of the review queue; anything else is submitted for validation. */
   status?: 'draft' | 'submitted'
 }
@@ -33,4 +38,5 @@ export function assertInput(input: ActionInput) {
   }
   if (input.evidenceUrl && !isHttpUrl(input.evidenceUrl)) throw new Error('evidence link must be http(s)')
   if (!input.title.trim()) throw new Error('title is required')
+  if (input.clientKey && !isClientKey(input.clientKey)) throw new Error('client key must be a UUID')
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
 import { preparedOnce } from '#db/client'
@@ -28,6 +28,7 @@ const insertedActionColumns = [
   'eventId',
   'activityId',
   'materialId',
+  'clientKey',
 ] as const
 const insertActionQuery = preparedOnce((db) =>
   db
@@ -41,15 +42,33 @@ const insertActionQuery = preparedOnce((db) =>
     .prepare(),
 )
 
+/** The action this user already logged with this submission key, if any. */
+function actionIdByClientKey(tx: Tx, userId: number, clientKey: string): number | null {
+  const row = tx
+    .select({ id: actions.id })
+    .from(actions)
+    .where(and(eq(actions.createdBy, userId), eq(actions.clientKey, clientKey)))
+    .get()
+  return row?.id ?? null
+}
+
 /**
  * Logs a dissemination action (the quick form and the bulk import both come here): derives the
  * month, sets the status (submitted unless a draft), links languages, stakeholders and themes,
  * and audits the creation. Returns the new id. Call inside a transaction.
+ *
+ * Exactly once: an input with a `clientKey` this user already logged with returns that action's
+ * id and writes nothing (the offline queue resends, a double tap posts twice). Transactions are
+ * immediate (db/client.ts), so two server processes cannot both pass the look-up; the unique
+ * index (created_by, client_key) is the last line.
  */
 export function createAction(tx: Tx, input: ActionInput, user: Actor): number {
   if (!canCreateFor(user, input.partnerId))
     throw new ActionForbiddenError('cannot log actions for this partner')
   assertInput(input)
+  const clientKey = input.clientKey || null
+  const earlier = clientKey ? actionIdByClientKey(tx, user.id, clientKey) : null
+  if (earlier) return earlier
   const status = input.status === 'draft' ? 'draft' : 'submitted'
   const values = {
     partnerId: input.partnerId,
@@ -69,6 +88,7 @@ export function createAction(tx: Tx, input: ActionInput, user: Actor): number {
     eventId: input.eventId ?? null,
     activityId: input.activityId ?? null,
     materialId: input.materialId ?? null,
+    clientKey,
   } as const satisfies Record<(typeof insertedActionColumns)[number], unknown>
   // Prepared once (the hot path of logging an action); it runs inside the caller's transaction.
   const id = insertActionQuery().get(values)!.id
