@@ -3,16 +3,19 @@ import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import {
+  type ActionFields,
   type ActionFormDefaults,
   type ActionFormOptions,
   asList,
-  FigureFields,
+  ChannelPartner,
+  DateTitle,
   LanguageChoice,
   LinkSelects,
-  MainFields,
+  ReachFields,
   ThemeChoice,
   useActionForm,
 } from '~/components/action-form-fields'
+import { TypeChoice, TypeFields } from '~/components/action-form-quick'
 import { ErrorList, FormErrors, TextareaField } from '~/components/forms'
 import { type PickerOption, StakeholderPicker } from '~/components/stakeholder-picker'
 
@@ -23,14 +26,18 @@ function SaveButtons({ mode, canDraft }: { mode: 'new' | 'edit'; canDraft?: bool
   const { t } = useTranslation('actions')
   const busy = useNavigation().state === 'submitting'
   return (
-    <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
+    // Sticky at the bottom: on a phone, Save stays in reach while the keyboard is up.
+    <div
+      data-testid="save-bar"
+      className="sticky bottom-0 z-10 -mx-4 grid grid-cols-2 gap-2 border-t border-slate-200 bg-white/95 px-4 py-2 sm:mx-0 sm:flex sm:flex-wrap sm:border-0 sm:px-0"
+    >
       {mode === 'new' ? (
         <>
           <button
             type="submit"
             name="intent"
             value="submit"
-            className="btn-primary min-h-[3rem]"
+            className="btn-primary col-span-2 min-h-[3rem]"
             disabled={busy}
           >
             {t('new.submit')}
@@ -60,7 +67,7 @@ function SaveButtons({ mode, canDraft }: { mode: 'new' | 'edit'; canDraft?: bool
             type="submit"
             name="intent"
             value="submit"
-            className="btn-primary min-h-[3rem]"
+            className={`btn-primary min-h-[3rem] ${canDraft ? '' : 'col-span-2'}`}
             disabled={busy}
           >
             {canDraft ? t('edit.saveAndSubmit') : t('edit.save')}
@@ -82,10 +89,33 @@ function SaveButtons({ mode, canDraft }: { mode: 'new' | 'edit'; canDraft?: bool
   )
 }
 
+/** Fields whose errors must be seen: "More details" opens when one of them has an error. */
+const detailFields = [
+  'channelId',
+  'partnerId',
+  'languages',
+  'onlineReach',
+  'engagements',
+  'stakeholderIds',
+  'themeIds',
+  'activityId',
+  'materialId',
+  'description',
+  // Shown with their type only: another type hides them until "More details" opens.
+  'evidenceUrl',
+  'eventId',
+  'participants',
+] as const
+
+function moreDetailsOpen(fields: ActionFields, mode: 'new' | 'edit', searched: boolean) {
+  return mode === 'edit' || searched || detailFields.some((name) => !!fields[name].errors?.length)
+}
+
 /**
- * The quick action form, used by /actions/new and /actions/:id/edit. Type, date and title come
- * first (the only required fields); everything else is optional. Plain HTML form: it works
- * without JavaScript, and each error appears next to its field with every value kept.
+ * The quick action form, used by /actions/new and /actions/:id/edit. Type first, as large buttons;
+ * then title and date (the only other required fields) and the fields the type needs; everything
+ * else under "More details". Plain HTML form: it works without JavaScript, and each error appears
+ * next to its field with every value kept.
  */
 export function ActionForm({
   lastResult,
@@ -114,7 +144,7 @@ export function ActionForm({
   const chosenStakeholders = asList(fields.stakeholderIds.initialValue)
 
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-5">
+    <Form method="post" {...getFormProps(form)} className="quick-form space-y-5">
       {/* Enter in a text field saves (the first submit button is the default one), never the stakeholder search. */}
       <button
         type="submit"
@@ -125,31 +155,42 @@ export function ActionForm({
         aria-hidden="true"
       />
       <FormErrors errors={form.errors} />
-      <MainFields fields={fields} options={options} canChoosePartner={canChoosePartner} />
-      <LanguageChoice fields={fields} options={options} />
-      <FigureFields fields={fields} />
+      <TypeChoice fields={fields} options={options} />
+      <DateTitle fields={fields} />
+      <TypeFields fields={fields} options={options} />
 
-      <div key={fields.stakeholderIds.key}>
-        <StakeholderPicker
-          name={fields.stakeholderIds.name}
-          label={t('fields.stakeholderIds')}
-          selectedIds={chosenStakeholders}
-          options={stakeholderOptions}
-          results={stakeholderResults}
-          query={stakeholderQuery}
-          searchIntent={{ name: 'intent', value: 'searchStakeholders' }}
-        />
-        <ErrorList errors={fields.stakeholderIds.errors} />
-      </div>
-
-      <ThemeChoice fields={fields} options={options} />
-      <LinkSelects fields={fields} options={options} />
-
-      <TextareaField
-        label={t('fields.description')}
-        {...getTextareaProps(fields.description)}
-        errors={fields.description.errors}
-      />
+      <details
+        className="more-details rounded-md border border-slate-200"
+        open={moreDetailsOpen(fields, mode, !!stakeholderQuery)}
+      >
+        <summary className="flex min-h-[3rem] cursor-pointer items-center px-3 font-medium text-brand-700">
+          {t('quick.moreDetails')}
+        </summary>
+        <div className="space-y-5 border-t border-slate-200 p-3">
+          <ChannelPartner fields={fields} options={options} canChoosePartner={canChoosePartner} />
+          <LanguageChoice fields={fields} options={options} />
+          <ReachFields fields={fields} />
+          <div key={fields.stakeholderIds.key}>
+            <StakeholderPicker
+              name={fields.stakeholderIds.name}
+              label={t('fields.stakeholderIds')}
+              selectedIds={chosenStakeholders}
+              options={stakeholderOptions}
+              results={stakeholderResults}
+              query={stakeholderQuery}
+              searchIntent={{ name: 'intent', value: 'searchStakeholders' }}
+            />
+            <ErrorList errors={fields.stakeholderIds.errors} />
+          </div>
+          <ThemeChoice fields={fields} options={options} />
+          <LinkSelects fields={fields} options={options} />
+          <TextareaField
+            label={t('fields.description')}
+            {...getTextareaProps(fields.description)}
+            errors={fields.description.errors}
+          />
+        </div>
+      </details>
 
       <SaveButtons mode={mode} canDraft={canDraft} />
     </Form>

@@ -18,6 +18,7 @@ import {
   searchStakeholdersForPicker,
   stakeholdersByIds,
   suggestedStakeholders,
+  withInferredDetails,
 } from '~/models/actions/index.server'
 import { refreshEvidence } from '~/models/evidence/index.server'
 import { forbidden, orForbidden, requirePermission } from '~/utils/auth.server'
@@ -33,8 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let defaults: Record<string, unknown> = {
     partnerId: user.partnerId,
     date: today(),
+    // The last type is preselected; the channel is not, since it follows from the type and the link.
     typeId: memory.typeId,
-    channelId: memory.channelId,
     languages: memory.languages ?? [],
   }
   // Links from an event or a work-plan activity (?eventId=, ?activityId=) preset what the action belongs to.
@@ -135,10 +136,12 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   }
 
+  // The quick form leaves the channel (and a press article's outlet) to the link and the type.
+  const completed = withInferredDetails(input)
   const id = orForbidden(() =>
     db.transaction((tx) => {
-      const newId = createAction(tx, input, user)
-      rememberFormChoices(tx, user.id, input)
+      const newId = createAction(tx, completed, user)
+      rememberFormChoices(tx, user.id, completed)
       return newId
     }),
   )

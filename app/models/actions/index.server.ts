@@ -2,6 +2,7 @@
  * The actions area's public server entry: logging, editing, reviewing and listing dissemination
  * actions, and the administrator's lists of types and channels.
  */
+export * from './channel-from-link'
 export { createAction } from './commands/create.server'
 export { rememberFormChoices } from './commands/form-memory.server'
 export { archiveAction, setActionStatus } from './commands/status.server'
@@ -18,5 +19,6 @@ export * from './queries/detail.server'
 export * from './queries/form-options.server'
 export * from './queries/list.server'
 export * from './queries/picker.server'
+export * from './quick-inference.server'
 export { referenceErrors } from './references.server'
 export type { Actor } from '~/utils/permissions'
