@@ -137,7 +137,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   // The quick form leaves the channel (and a press article's outlet) to the link and the type.
-  const completed = withInferredDetails(input)
+  const completed = withInferredDetails(input, formMemory(user.id))
   const id = orForbidden(() =>
     db.transaction((tx) => {
       const newId = createAction(tx, completed, user)

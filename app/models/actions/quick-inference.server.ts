@@ -41,16 +41,20 @@ function outletOfLink(link: string) {
 
 /**
  * What the quick form lets the partner leave out: the channel, when left empty, from the link and
- * the type (channel-from-link.ts); for a press article, the outlet whose site the link is on
- * joins the stakeholders reached.
+ * the type (channel-from-link.ts), else the one remembered for the same type (form memory); for a
+ * press article, the outlet whose site the link is on joins the stakeholders reached.
  */
-export function withInferredDetails<T extends ActionInput>(input: T): T {
+export function withInferredDetails<T extends ActionInput>(
+  input: T,
+  remembered: { typeId?: number; channelId?: number } = {},
+): T & { channelId: number | null; stakeholderIds: number[] } {
   const typeKey = typeKeyOf(input.typeId)
   let channelId = input.channelId ?? null
   if (!channelId) {
     const key = inferChannel({ link: input.evidenceUrl, typeKey })
     channelId = (key && channelIdByKey(key)) || null
   }
+  if (!channelId && remembered.typeId === input.typeId) channelId = remembered.channelId ?? null
   let stakeholderIds = input.stakeholderIds ?? []
   if (typeKey === 'press' && input.evidenceUrl) {
     const outlet = outletOfLink(input.evidenceUrl)
