@@ -112,6 +112,8 @@ describe('dissemination log in a real browser, at phone size', () => {
     await expect.poll(() => page.getByLabel(/^What did you do/).inputValue()).toBe('')
     await expect.poll(() => page.getByLabel('People in the room').inputValue()).toBe('')
     expect(await page.getByRole('radio', { name: 'Presentation at an event' }).isChecked()).toBe(true)
+    // The stakeholders kept are under "More details".
+    await page.locator('summary', { hasText: 'More details' }).click()
     expect(
       await page
         .getByRole('checkbox', { name: /^Universidad de Deusto/ })
