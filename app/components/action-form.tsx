@@ -25,67 +25,50 @@ export type { ActionFormDefaults, ActionFormOptions }
 function SaveButtons({ mode, canDraft }: { mode: 'new' | 'edit'; canDraft?: boolean }) {
   const { t } = useTranslation('actions')
   const busy = useNavigation().state === 'submitting'
+  const primary = mode === 'new' ? t('new.submit') : canDraft ? t('edit.saveAndSubmit') : t('edit.save')
+  const others: [intent: string, label: string][] =
+    mode === 'new'
+      ? [
+          ['another', t('new.another')],
+          ['draft', t('new.draft')],
+        ]
+      : canDraft
+        ? [['draft', t('edit.saveOnly')]]
+        : []
   return (
-    // Sticky at the bottom: on a phone, Save stays in reach while the keyboard is up.
-    <div
-      data-testid="save-bar"
-      className="sticky bottom-0 z-10 -mx-4 grid grid-cols-2 gap-2 border-t border-slate-200 bg-white/95 px-4 py-2 sm:mx-0 sm:flex sm:flex-wrap sm:border-0 sm:px-0"
-    >
-      {mode === 'new' ? (
-        <>
-          <button
-            type="submit"
-            name="intent"
-            value="submit"
-            className="btn-primary col-span-2 min-h-[3rem]"
-            disabled={busy}
-          >
-            {t('new.submit')}
-          </button>
-          <button
-            type="submit"
-            name="intent"
-            value="another"
-            className="btn-secondary min-h-[3rem]"
-            disabled={busy}
-          >
-            {t('new.another')}
-          </button>
-          <button
-            type="submit"
-            name="intent"
-            value="draft"
-            className="btn-secondary min-h-[3rem]"
-            disabled={busy}
-          >
-            {t('new.draft')}
-          </button>
-        </>
-      ) : (
-        <>
-          <button
-            type="submit"
-            name="intent"
-            value="submit"
-            className={`btn-primary min-h-[3rem] ${canDraft ? '' : 'col-span-2'}`}
-            disabled={busy}
-          >
-            {canDraft ? t('edit.saveAndSubmit') : t('edit.save')}
-          </button>
-          {canDraft ? (
+    <>
+      {/* Sticky at the bottom of the form: on a phone, Save stays in reach while the keyboard is up. */}
+      <div
+        data-testid="save-bar"
+        className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-2 sm:mx-0 sm:px-0"
+      >
+        <button
+          type="submit"
+          name="intent"
+          value="submit"
+          className="btn-primary min-h-[3rem] w-full sm:w-auto"
+          disabled={busy}
+        >
+          {primary}
+        </button>
+      </div>
+      {others.length ? (
+        <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
+          {others.map(([intent, label]) => (
             <button
+              key={intent}
               type="submit"
               name="intent"
-              value="draft"
+              value={intent}
               className="btn-secondary min-h-[3rem]"
               disabled={busy}
             >
-              {t('edit.saveOnly')}
+              {label}
             </button>
-          ) : null}
-        </>
-      )}
-    </div>
+          ))}
+        </div>
+      ) : null}
+    </>
   )
 }
 

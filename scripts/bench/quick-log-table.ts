@@ -19,7 +19,7 @@ export type QuickLogCount = {
   titleKeystrokes: number
   linkKeystrokes: number
   otherKeystrokes: number
-  /** Height of the form down to its Save buttons, with the type's fields shown (px). */
+  /** How far down the page the form ends, Save buttons included, with the type's fields shown (px). */
   formHeight: number
   savedType: string
   savedChannel: string

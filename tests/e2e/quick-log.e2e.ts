@@ -56,13 +56,14 @@ async function openForm() {
   return page
 }
 
-/** The form's height down to the bottom of its Save buttons, as laid out now (details closed). */
+/** How far down the page the form ends (its Save buttons), as laid out now (More details closed). */
 async function formHeight(page: Page) {
   return page.evaluate(() => {
     const bar = document.querySelector('[data-testid="save-bar"]') as HTMLElement
-    // Unstick the bar for a moment to read where it sits in the page.
+    const form = bar.closest('form') as HTMLFormElement
+    // Unstick the bar for a moment to read where the form ends in the page.
     bar.style.position = 'static'
-    const bottom = bar.getBoundingClientRect().bottom + window.scrollY
+    const bottom = form.getBoundingClientRect().bottom + window.scrollY
     bar.style.position = ''
     return Math.round(bottom)
   })
