@@ -94,18 +94,9 @@ function useEntryLabel() {
   return (e: Entry) => (e.labelKey ? t(e.labelKey) : e.name)
 }
 
-/** Type, date and title (the only required fields), then channel and partner. */
-export function MainFields({
-  fields,
-  options,
-  canChoosePartner,
-}: {
-  fields: ActionFields
-  options: ActionFormOptions
-  canChoosePartner: boolean
-}) {
+/** Date and title: with the type, the only required fields. */
+export function DateTitle({ fields }: { fields: ActionFields }) {
   const { t } = useTranslation('actions')
-  const label = useEntryLabel()
   // An impossible date (typed where there is no date picker) comes back as typed, in a text box,
   // since a date input would silently empty it.
   const dateValue = fields.date.value ?? fields.date.initialValue
@@ -116,49 +107,55 @@ export function MainFields({
     !isRealDate(dateValue)
   return (
     <>
-      {/* The three required fields first. */}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          label={<Required>{t('fields.typeId')}</Required>}
-          {...getSelectProps(fields.typeId)}
-          placeholder={t('choose')}
-          options={options.types.map((e) => ({ value: e.id, label: label(e) }))}
-          errors={fields.typeId.errors}
-          className="sm:col-span-1"
-        />
-        <Field
-          label={<Required>{t('fields.date')}</Required>}
-          {...getInputProps(fields.date, { type: dateAsText ? 'text' : 'date' })}
-          errors={fields.date.errors}
-        />
-      </div>
       <Field
         label={<Required>{t('fields.title')}</Required>}
         {...getInputProps(fields.title, { type: 'text' })}
         placeholder={t('fields.titlePlaceholder')}
         errors={fields.title.errors}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          label={t('fields.channelId')}
-          {...getSelectProps(fields.channelId)}
-          placeholder={t('none')}
-          options={options.channels.map((e) => ({ value: e.id, label: label(e) }))}
-          errors={fields.channelId.errors}
-        />
-        {canChoosePartner ? (
-          <SelectField
-            label={t('fields.partnerId')}
-            {...getSelectProps(fields.partnerId)}
-            placeholder={t('choose')}
-            options={options.partners.map((p) => ({ value: p.id, label: p.name }))}
-            errors={fields.partnerId.errors}
-          />
-        ) : (
-          <input {...getInputProps(fields.partnerId, { type: 'hidden' })} />
-        )}
-      </div>
+      <Field
+        label={<Required>{t('fields.date')}</Required>}
+        {...getInputProps(fields.date, { type: dateAsText ? 'text' : 'date' })}
+        errors={fields.date.errors}
+      />
     </>
+  )
+}
+
+/** The channel (left empty, it follows from the link and the type) and, for comms, the partner. */
+export function ChannelPartner({
+  fields,
+  options,
+  canChoosePartner,
+}: {
+  fields: ActionFields
+  options: ActionFormOptions
+  canChoosePartner: boolean
+}) {
+  const { t } = useTranslation('actions')
+  const label = useEntryLabel()
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <SelectField
+        label={t('fields.channelId')}
+        hint={t('quick.channelHint')}
+        {...getSelectProps(fields.channelId)}
+        placeholder={t('quick.channelFromType')}
+        options={options.channels.map((e) => ({ value: e.id, label: label(e) }))}
+        errors={fields.channelId.errors}
+      />
+      {canChoosePartner ? (
+        <SelectField
+          label={t('fields.partnerId')}
+          {...getSelectProps(fields.partnerId)}
+          placeholder={t('choose')}
+          options={options.partners.map((p) => ({ value: p.id, label: p.name }))}
+          errors={fields.partnerId.errors}
+        />
+      ) : (
+        <input {...getInputProps(fields.partnerId, { type: 'hidden' })} />
+      )}
+    </div>
   )
 }
 
@@ -186,46 +183,28 @@ export function LanguageChoice({ fields, options }: { fields: ActionFields; opti
   )
 }
 
-/** People in the room, online reach and engagements. */
-export function FigureFields({ fields }: { fields: ActionFields }) {
+/** Online reach and engagements (people in the room and the link come with the type). */
+export function ReachFields({ fields }: { fields: ActionFields }) {
   const { t } = useTranslation('actions')
   return (
-    <>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Field
-          label={t('fields.participants')}
-          {...getInputProps(fields.participants, { type: 'number' })}
-          min={0}
-          step={1}
-          inputMode="numeric"
-          errors={fields.participants.errors}
-        />
-        <Field
-          label={t('fields.onlineReach')}
-          {...getInputProps(fields.onlineReach, { type: 'number' })}
-          min={0}
-          step={1}
-          inputMode="numeric"
-          errors={fields.onlineReach.errors}
-        />
-        <Field
-          label={t('fields.engagements')}
-          {...getInputProps(fields.engagements, { type: 'number' })}
-          min={0}
-          step={1}
-          inputMode="numeric"
-          errors={fields.engagements.errors}
-        />
-      </div>
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
       <Field
-        label={t('fields.evidenceUrl')}
-        hint={t('fields.evidenceHint')}
-        {...getInputProps(fields.evidenceUrl, { type: 'url' })}
-        placeholder="https://"
-        inputMode="url"
-        errors={fields.evidenceUrl.errors}
+        label={t('fields.onlineReach')}
+        {...getInputProps(fields.onlineReach, { type: 'number' })}
+        min={0}
+        step={1}
+        inputMode="numeric"
+        errors={fields.onlineReach.errors}
       />
-    </>
+      <Field
+        label={t('fields.engagements')}
+        {...getInputProps(fields.engagements, { type: 'number' })}
+        min={0}
+        step={1}
+        inputMode="numeric"
+        errors={fields.engagements.errors}
+      />
+    </div>
   )
 }
 
@@ -254,25 +233,13 @@ export function ThemeChoice({ fields, options }: { fields: ActionFields; options
   )
 }
 
-/** The event, work-plan activity and material the action belongs to. */
+/** The work-plan activity and the material the action belongs to (the event comes with the type). */
 export function LinkSelects({ fields, options }: { fields: ActionFields; options: ActionFormOptions }) {
   const { t } = useTranslation('actions')
   const f = useFormat()
-  if (!options.events.length && !options.activities.length && !options.materials.length) return null
+  if (!options.activities.length && !options.materials.length) return null
   return (
-    <div className="grid gap-4 sm:grid-cols-3">
-      {options.events.length ? (
-        <SelectField
-          label={t('fields.eventId')}
-          {...getSelectProps(fields.eventId)}
-          placeholder={t('none')}
-          options={options.events.map((e) => ({
-            value: e.id,
-            label: `${e.title} (${f.date(e.startDate)})`,
-          }))}
-          errors={fields.eventId.errors}
-        />
-      ) : null}
+    <div className="grid gap-4 sm:grid-cols-2">
       {options.activities.length ? (
         <SelectField
           label={t('fields.activityId')}
@@ -298,7 +265,7 @@ export function LinkSelects({ fields, options }: { fields: ActionFields; options
   )
 }
 
-function Required({ children }: { children: ReactNode }) {
+export function Required({ children }: { children: ReactNode }) {
   const { t } = useTranslation('actions')
   return (
     <>

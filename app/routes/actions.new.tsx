@@ -8,6 +8,7 @@ import { OfflineQueue } from '~/components/offline-queue'
 import { actionFormSchema, toActionInput, today } from '~/models/actions/form'
 import {
   actionFormPresets,
+  actionIdByClientKey,
   actionPresetParams,
   addActionFiles,
   canChoosePartner,
@@ -23,6 +24,7 @@ import {
   searchStakeholdersForPicker,
   stakeholdersByIds,
   suggestedStakeholders,
+  withInferredDetails,
 } from '~/models/actions/index.server'
 import { refreshEvidence } from '~/models/evidence/index.server'
 import { useRootData } from '~/root'
@@ -40,8 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let defaults: Record<string, unknown> = {
     partnerId: user.partnerId,
     date: today(),
+    // The last type is preselected; the channel is not, since it follows from the type and the link.
     typeId: memory.typeId,
-    channelId: memory.channelId,
     languages: memory.languages ?? [],
     // Links from a stakeholder, an event or a work-plan activity (?stakeholderId=, ?eventId=,
     // ?activityId=) preset what the action reached and belongs to; unknown or archived ones are ignored.
@@ -151,11 +153,15 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   }
 
+  // The quick form leaves the channel (and a press article's outlet) to the link and the type.
+  const completed = withInferredDetails(input, formMemory(user.id))
   const id = orForbidden(() =>
     db.transaction((tx) => {
-      const newId = createAction(tx, input, user)
-      rememberFormChoices(tx, user.id, input)
-      if (evidence.files.length) addActionFiles(tx, newId, evidence.files, user)
+      const resent = completed.clientKey ? actionIdByClientKey(tx, user.id, completed.clientKey) : null
+      const newId = createAction(tx, completed, user)
+      rememberFormChoices(tx, user.id, completed)
+      // A resent form (same clientKey) names the action logged the first time, files and all.
+      if (!resent && evidence.files.length) addActionFiles(tx, newId, evidence.files, user)
       return newId
     }),
   )

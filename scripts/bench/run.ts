@@ -15,6 +15,7 @@ import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 
 import { BENCH_DB, dataset } from './dataset'
+import { quickLogSection } from './quick-log-table'
 import { rawQueries } from './raw-sql'
 import { measure, summarize } from './stats'
 
@@ -469,7 +470,8 @@ Raw figures: [bench-results.json](bench-results.json). Why a budget is missed, w
 | figure | result | budget | met |
 |---|---|---|---|
 ${rows.map((r) => `| ${r.figure} | ${r.value} | ${r.budget} | ${r.met === null ? '–' : r.met ? 'yes' : '**no**'} |`).join('\n')}
-`
+
+${quickLogSection()}`
 fs.writeFileSync(outMd, md)
 console.log(md)
 raw.close()

@@ -19,11 +19,13 @@ describe('dissemination log in a real browser, at phone size', () => {
       partner.getByRole('link', { name: 'Log an action' }).first().click(),
     ])
     await noSideScroll(partner)
-    // The date is already today; type, title and channel are the three things the partner fills in.
+    // The date is already today; the type (a large button), title and channel are what the partner fills in.
     const today = new Date().toISOString().slice(0, 10)
     expect(await partner.getByLabel(/^Date/).inputValue()).toBe(today)
-    await partner.getByLabel(/^Type/).selectOption({ label: 'Social media post' })
+    await partner.getByRole('radio', { name: 'Social media post' }).check()
     await partner.getByLabel(/^What did you do/).fill(title)
+    // Without a link, the channel is chosen under "More details".
+    await partner.locator('summary', { hasText: 'More details' }).click()
     await partner.getByLabel('Channel').selectOption({ label: 'Mastodon' })
     await Promise.all([
       partner.waitForURL(/\/actions\/\d+\?saved=1/),
@@ -91,9 +93,10 @@ describe('dissemination log in a real browser, at phone size', () => {
     const page = await app.newPage(phone)
     await app.login(page, 'partner')
     await page.goto('/actions/new')
-    await page.getByLabel(/^Type/).selectOption({ label: 'Presentation at an event' })
+    await page.getByRole('radio', { name: 'Presentation at an event' }).check()
     await page.getByLabel(/^What did you do/).fill('Presented the network to Deusto students')
     await page.getByLabel('People in the room').fill('45')
+    await page.locator('summary', { hasText: 'More details' }).click()
     await page.getByRole('searchbox', { name: 'Search stakeholders' }).fill('Deusto')
     const deusto = page.getByRole('checkbox', { name: /^Universidad de Deusto/ }).first()
     await expect.poll(() => deusto.count(), { timeout: 10_000 }).toBe(1)
@@ -108,11 +111,9 @@ describe('dissemination log in a real browser, at phone size', () => {
       .toContain('Saved “Presented the network to Deusto students”')
     await expect.poll(() => page.getByLabel(/^What did you do/).inputValue()).toBe('')
     await expect.poll(() => page.getByLabel('People in the room').inputValue()).toBe('')
-    expect(
-      await page
-        .getByLabel(/^Type/)
-        .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent),
-    ).toBe('Presentation at an event')
+    expect(await page.getByRole('radio', { name: 'Presentation at an event' }).isChecked()).toBe(true)
+    // The stakeholders kept are under "More details".
+    await page.locator('summary', { hasText: 'More details' }).click()
     expect(
       await page
         .getByRole('checkbox', { name: /^Universidad de Deusto/ })
@@ -130,10 +131,12 @@ describe('dissemination log in a real browser, at phone size', () => {
       await page.goto('/actions/new')
       // Browsers without a date picker send what was typed; make the field a text box to type an impossible date.
       await page.locator('input[name="date"]').evaluate((el) => el.setAttribute('type', 'text'))
-      await page.getByLabel(/^Type/).selectOption({ label: 'Presentation at an event' })
+      await page.getByRole('radio', { name: 'Presentation at an event' }).check()
       await page.locator('input[name="date"]').fill('2026-02-30')
       await page.getByLabel(/^What did you do/).fill('Talk at the Donostia innovation forum')
       await page.getByLabel('People in the room').fill('-12')
+      // Online reach and, for a talk, the link sit under "More details".
+      await page.locator('summary', { hasText: 'More details' }).click()
       await page.getByLabel(/^Online reach/).fill('300')
       await page.getByLabel('Evidence link').fill('https://www.donostia.eus/forum')
       await page.getByRole('button', { name: 'Save and submit' }).click()
@@ -154,11 +157,7 @@ describe('dissemination log in a real browser, at phone size', () => {
       expect(await page.getByLabel('Evidence link').inputValue()).toBe('https://www.donostia.eus/forum')
       expect(await page.locator('input[name="date"]').inputValue()).toBe('2026-02-30')
       expect(await page.getByLabel('People in the room').inputValue()).toBe('-12')
-      expect(
-        await page
-          .getByLabel(/^Type/)
-          .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent),
-      ).toBe('Presentation at an event')
+      expect(await page.getByRole('radio', { name: 'Presentation at an event' }).isChecked()).toBe(true)
       expect(new URL(page.url()).pathname).toBe('/actions/new')
       await noSideScroll(page)
       await context.close()

@@ -10,8 +10,9 @@ const app = useBrowserApp()
 /** Logs an action with an evidence link from the quick form; returns to its page. */
 async function logWithEvidence(page: Page, title: string, link: string) {
   await page.goto('/actions/new')
-  await page.getByLabel(/^Type/).selectOption({ label: 'Social media post' })
+  await page.getByRole('radio', { name: 'Social media post' }).check()
   await page.getByLabel(/^What did you do/).fill(title)
+  await page.locator('summary', { hasText: 'More details' }).click()
   await page.getByLabel('Channel').selectOption({ label: 'Mastodon' })
   await page.getByLabel('Evidence link').fill(link)
   await Promise.all([

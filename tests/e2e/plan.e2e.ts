@@ -46,7 +46,7 @@ describe('targets in a real browser', () => {
     const partner = await app.newPage(phone)
     await app.login(partner, 'partner')
     await partner.goto('/actions/new')
-    await partner.getByLabel(/^Type/).selectOption({ label: 'Presentation at an event' })
+    await partner.getByRole('radio', { name: 'Presentation at an event' }).check()
     await partner.getByLabel(/^What did you do/).fill(title)
     await partner.getByLabel('People in the room').fill('37')
     await Promise.all([

@@ -386,7 +386,9 @@ describe('without JavaScript', () => {
     expect(refused.status()).toBe(400)
     expect(untranslatedKeys(await page.locator('body').innerText())).toEqual([])
     expect(await page.getByLabel(/^What did you do/).getAttribute('aria-invalid')).toBe('true')
-    await page.getByLabel(/^Type/).selectOption({ label: 'Bilateral meeting' })
+    // Not among the large buttons: under "Other types".
+    await page.locator('summary', { hasText: 'Other types' }).click()
+    await page.getByRole('radio', { name: 'Bilateral meeting' }).check()
     await page.getByLabel(/^What did you do/).fill(title)
     await Promise.all([
       page.waitForURL(/\/actions\/\d+/),

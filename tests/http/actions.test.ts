@@ -17,6 +17,12 @@ const partnerId = (name: string) =>
 const userId = (email: string) =>
   db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id
 
+/** An <input type="radio"> of this name and value that is checked, whatever the attribute order. */
+const checkedRadio = (name: string, value: string) =>
+  new RegExp(
+    `<input(?=[^>]*type="radio")(?=[^>]*name="${name}")(?=[^>]*value="${value}")(?=[^>]*checked)[^>]*>`,
+  )
+
 /** Logs an action as a demo user through the quick form and returns its id. */
 async function logAction(
   as: 'partner' | 'partner2' | 'comms',
@@ -71,7 +77,9 @@ describe('the quick form over HTTP', () => {
       languages: ['es', 'eu'],
     })
     const again = await (await app.fetch('/actions/new', { as: 'partner' })).text()
-    expect(again).toMatch(new RegExp(`<option value="${channelId('in_person')}" selected`))
+    // The last type is the chosen button; the channel is left to the link, the type or the memory.
+    expect(again).toMatch(checkedRadio('typeId', typeId('social_post')))
+    expect(again).not.toMatch(new RegExp(`<option value="${channelId('in_person')}" selected`))
     expect(again).toMatch(/value="eu"[^>]*checked|checked[^>]*value="eu"/)
   })
 
@@ -117,6 +125,57 @@ describe('the quick form over HTTP', () => {
     expect(await response.text()).toContain('starting with http:// or https://')
   })
 
+  it('takes the channel from a bare link, adding https://, when the channel is left empty', async () => {
+    const cases: [string, string, string, string][] = [
+      [
+        'social_post',
+        'linkedin.com/posts/gdansk-miasto_miasta-w-dialogu-1',
+        'linkedin',
+        'https://linkedin.com/posts/gdansk-miasto_miasta-w-dialogu-1',
+      ],
+      ['social_post', 'www.instagram.com/p/Cxyz/', 'instagram', 'https://www.instagram.com/p/Cxyz/'],
+      [
+        'social_post',
+        'https://mastodon.eus/@donostia/111222333',
+        'mastodon',
+        'https://mastodon.eus/@donostia/111222333',
+      ],
+      [
+        'press',
+        'https://www.diariovasco.com/san-sebastian/ciudades-dialogo.html',
+        'print_press',
+        'https://www.diariovasco.com/san-sebastian/ciudades-dialogo.html',
+      ],
+    ]
+    for (const [type, link, channel, stored] of cases) {
+      const id = await logAction('partner', {
+        typeId: typeId(type),
+        evidenceUrl: link,
+        title: 'Ciudades en diálogo: Ελληνικά, čeština, română, euskara',
+      })
+      const row = db.select().from(actions).where(eq(actions.id, id)).get()!
+      expect([row.evidenceUrl, String(row.channelId)]).toEqual([stored, channelId(channel)])
+    }
+    // A channel the partner chose wins over the link.
+    const chosen = await logAction('partner', {
+      evidenceUrl: 'https://x.com/Donostia/status/1',
+      channelId: channelId('linkedin'),
+    })
+    expect(String(db.select().from(actions).where(eq(actions.id, chosen)).get()!.channelId)).toBe(
+      channelId('linkedin'),
+    )
+    // A talk without a link is in person; the same type again without a link keeps the remembered channel.
+    const talk = await logAction('partner', { typeId: typeId('presentation') })
+    expect(String(db.select().from(actions).where(eq(actions.id, talk)).get()!.channelId)).toBe(
+      channelId('in_person'),
+    )
+    await logAction('partner', { evidenceUrl: 'https://bsky.app/profile/donostia.eus/post/3k' })
+    const again = await logAction('partner', {})
+    expect(String(db.select().from(actions).where(eq(actions.id, again)).get()!.channelId)).toBe(
+      channelId('bluesky'),
+    )
+  })
+
   it('"save and log another like this" comes back pre-filled, without title, figures or link', async () => {
     const response = await app.post(
       '/actions/new',
@@ -139,7 +198,8 @@ describe('the quick form over HTTP', () => {
     expect(html).toContain('value="2026-10-15"')
     expect(html).not.toContain('value="Forum talk"')
     expect(html).not.toContain('value="80"')
-    expect(html).toMatch(new RegExp(`<option value="${typeId('presentation')}" selected`))
+    expect(html).toMatch(checkedRadio('typeId', typeId('presentation')))
+    expect(html).toMatch(new RegExp(`<option value="${channelId('in_person')}" selected`))
   })
 
   it('presets the event when linked from one', async () => {

@@ -30,6 +30,12 @@ export function isClientKey(value: string): boolean {
   return uuid.test(value)
 }
 
+/** A link typed without its scheme ("www.x.eu/…", "linkedin.com/posts/…") gets https:// in front. */
+export function withLinkScheme(value: string): string {
+  if (/^[a-z][a-z\d+.-]*:/i.test(value) && !/^[^\s/:]+\.[^\s/:]+:\d+(\/|$)/.test(value)) return value
+  return /^[^\s/:@]+\.[^\s/:@.]{2,}(:\d+)?([/?#]|$)/u.test(value) ? `https://${value}` : value
+}
+
 const requiredId = z
   .number({ required_error: 'common:errors.required', invalid_type_error: 'common:errors.choose' })
   .int('common:errors.choose')
@@ -80,6 +86,7 @@ export const actionFormSchema = z.object({
     .string()
     .trim()
     .max(2000, 'actions:errors.urlTooLong')
+    .transform(withLinkScheme)
     .refine(isHttpUrl, 'common:errors.url')
     .optional(),
   stakeholderIds: z.array(z.number().int().positive()).max(500).default([]),

@@ -2,7 +2,8 @@
  * The actions area's public server entry: logging, editing, reviewing and listing dissemination
  * actions, and the administrator's lists of types and channels.
  */
-export { createAction } from './commands/create.server'
+export * from './channel-from-link'
+export { actionIdByClientKey, createAction } from './commands/create.server'
 export { rememberFormChoices } from './commands/form-memory.server'
 export { archiveAction, setActionStatus } from './commands/status.server'
 export { updateAction } from './commands/update.server'
@@ -23,5 +24,6 @@ export * from './queries/form-options.server'
 export * from './queries/list.server'
 export * from './queries/picker.server'
 export * from './queries/presets.server'
+export * from './quick-inference.server'
 export { referenceErrors } from './references.server'
 export type { Actor } from '~/utils/permissions'

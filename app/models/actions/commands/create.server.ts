@@ -43,7 +43,7 @@ const insertActionQuery = preparedOnce((db) =>
 )
 
 /** The action this user already logged with this submission key, if any. */
-function actionIdByClientKey(tx: Tx, userId: number, clientKey: string): number | null {
+export function actionIdByClientKey(tx: Tx, userId: number, clientKey: string): number | null {
   const row = tx
     .select({ id: actions.id })
     .from(actions)
