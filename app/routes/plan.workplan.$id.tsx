@@ -15,13 +15,14 @@ import { activityStateTone, ArchivedNotice, ArchiveToggle, PlanNav } from '~/com
 import {
   activityActions,
   activityFormValues,
+  activityScope,
   activityWithState,
+  canEditActivity,
   getActivity,
   planFormOptions,
   setActivityArchived,
   updateActivity,
 } from '~/models/plan/index.server'
-import { canEditPlan } from '~/models/plan/policy'
 import { activityFormSchema } from '~/models/plan/schemas'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
@@ -40,14 +41,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity,
     row: row ?? null,
     actions: activityActions(activity.id),
-    canEdit: canEditPlan(user),
+    canEdit: canEditActivity(user, activityScope(activity)),
     options: planFormOptions(),
     values: activityFormValues(activity),
   })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'plan:edit')
+  const user = await requirePermission(request, 'plan:read')
   const id = Number(params.id)
   invariantResponse(getActivity(id))
   const formData = await request.formData()
