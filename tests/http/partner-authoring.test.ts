@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { sqlite } from '#db/client'
 
-import { useTestApp } from './app'
+import { type DemoUser, useTestApp } from './app'
+import { buildRoutes } from './manifest'
 
 /*
  * Issue 14, point 5 over HTTP: a partner creates and edits the events its partner hosts, their
@@ -171,5 +172,59 @@ describe('a partner’s material waits for the communications lead', () => {
     expect((await app.post(`/materials/${id}`, upload('Aurkezpena v3'), { as: 'partner' })).status).toBe(302)
     expect(one<{ s: string }>(`select status as s from materials where id = ?`, id).s).toBe('pending')
     expect((await app.post(`/materials/${id}`, upload('Ez'), { as: 'partner2' })).status).toBe(404)
+  })
+})
+
+describe('route × role: the pages this opens to partners', () => {
+  const roles: DemoUser[] = ['admin', 'comms', 'partner', 'partner2', 'viewer']
+
+  it('every events, work-plan and materials page answers every role with a page, a redirect, 403 or 404', async () => {
+    const pages = (await buildRoutes()).filter(
+      (r) => r.hasLoader && /^\/(events|plan\/workplan|materials)(\/|$|\.)/.test(r.path),
+    )
+    expect(pages.length).toBeGreaterThanOrEqual(10)
+    const failures: string[] = []
+    for (const route of pages)
+      for (const as of roles) {
+        const status = (await app.fetch(route.path, { as })).status
+        if (![200, 302, 403, 404].includes(status)) failures.push(`${as} ${route.path}: ${status}`)
+      }
+    expect(failures).toEqual([])
+  })
+
+  it('answers each role as the policy says', async () => {
+    const ownEvent = idFrom(await app.post('/events/new', eventForm(), { as: 'partner' }))
+    const otherEvent = idFrom(await app.post('/events/new', eventForm(), { as: 'partner2' }))
+    const form = new FormData()
+    for (const [k, v] of Object.entries({
+      title: 'Aurkezpena',
+      kind: 'logo',
+      language: 'eu',
+      url: 'https://a.eu',
+    }))
+      form.set(k, v)
+    const pending = idFrom(await app.post('/materials', form, { as: 'partner' }))
+    const expected: [string, Record<DemoUser, number>][] = [
+      ['/events/new', { admin: 200, comms: 200, partner: 200, partner2: 200, viewer: 403 }],
+      [`/events/${ownEvent}/edit`, { admin: 200, comms: 200, partner: 200, partner2: 403, viewer: 403 }],
+      [`/events/${otherEvent}/edit`, { admin: 200, comms: 200, partner: 403, partner2: 200, viewer: 403 }],
+      ['/plan/workplan/new', { admin: 200, comms: 200, partner: 200, partner2: 200, viewer: 403 }],
+      [
+        `/plan/workplan/new?event=${ownEvent}`,
+        { admin: 200, comms: 200, partner: 200, partner2: 403, viewer: 403 },
+      ],
+      [
+        `/plan/workplan/new?event=${otherEvent}`,
+        { admin: 200, comms: 200, partner: 403, partner2: 200, viewer: 403 },
+      ],
+      [`/materials/${pending}`, { admin: 200, comms: 200, partner: 200, partner2: 404, viewer: 404 }],
+    ]
+    const failures: string[] = []
+    for (const [path, byRole] of expected)
+      for (const as of roles) {
+        const status = (await app.fetch(path, { as })).status
+        if (status !== byRole[as]) failures.push(`${as} ${path}: ${status}, expected ${byRole[as]}`)
+      }
+    expect(failures).toEqual([])
   })
 })
