@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
 import { EventForm } from '~/components/event-form'
 import { PlanNav } from '~/components/plan-nav'
-import { canCreateEvents, createEvent, eventKinds, hostChoices } from '~/models/events/index.server'
+import {
+  canCreateEvents,
+  createEvent,
+  defaultHostFor,
+  eventKinds,
+  hostChoices,
+} from '~/models/events/index.server'
 import { eventFormSchema } from '~/models/events/schemas'
 import { planFormOptions } from '~/models/plan/index.server'
 import { forbidden, orForbidden, requirePermission } from '~/utils/auth.server'
@@ -19,11 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
   if (!canCreateEvents(user)) throw forbidden()
   const options = planFormOptions()
-  const partners = hostChoices(user, options.partners)
   // A partner hosts its own events: the host is chosen for it.
-  const hostPartnerId =
-    partners.length === 1 && partners.length < options.partners.length ? String(partners[0].value) : undefined
-  return json({ options: { ...options, partners }, kinds: eventKinds, hostPartnerId })
+  return json({
+    options: { ...options, partners: hostChoices(user, options.partners) },
+    kinds: eventKinds,
+    hostPartnerId: defaultHostFor(user, undefined)?.toString(),
+  })
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -9,6 +9,7 @@ export {
   canCreateEvents,
   canEditEvent,
   canLogActionForEvent,
+  defaultHostFor,
   hostChoices,
 } from './policy'
 export { type Event, eventDetail, eventFormValues, getEvent, listEvents } from './queries.server'
