@@ -2,6 +2,7 @@ import { getFormProps, getTextareaProps, type SubmissionResult } from '@conform-
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { EvidenceFilesInput } from '~/components/action-files'
 import {
   type ActionFormDefaults,
   type ActionFormOptions,
@@ -114,7 +115,7 @@ export function ActionForm({
   const chosenStakeholders = asList(fields.stakeholderIds.initialValue)
 
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-5">
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-5">
       {/* Enter in a text field saves (the first submit button is the default one), never the stakeholder search. */}
       <button
         type="submit"
@@ -150,6 +151,8 @@ export function ActionForm({
         {...getTextareaProps(fields.description)}
         errors={fields.description.errors}
       />
+
+      <EvidenceFilesInput errors={lastResult?.error?.evidenceFiles} />
 
       <SaveButtons mode={mode} canDraft={canDraft} />
     </Form>

@@ -2,8 +2,9 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { PartnerHomePanels } from '~/components/partner-home'
 import { getProject } from '~/models/admin/index.server'
-import { homeCounts, homeShortcuts } from '~/models/dashboards/index.server'
+import { homeCounts, homeShortcuts, partnerHome } from '~/models/dashboards/index.server'
 import { requireUser } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { pageTitle } from '~/utils/meta'
@@ -17,6 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     projectName: getProject()?.name ?? 'Ripple',
     counts: homeCounts(),
     ...homeShortcuts(user),
+    // A user who acts for one partner sees what is theirs this month; null for every other role.
+    partnerHome: partnerHome(user),
   })
 }
 
@@ -46,8 +49,10 @@ export default function Home() {
   return (
     <div className="space-y-6">
       <Welcome data={data} />
+      {data.partnerHome ? <PartnerHomePanels home={data.partnerHome} /> : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {data.canCreate ? (
+        {/* The partner's home has its own big button. */}
+        {data.canCreate && !data.partnerHome ? (
           <Link to="/actions/new" className="card block border-brand-500 no-underline hover:bg-brand-50">
             <p className="font-semibold text-brand-900">{t('home.logAction')}</p>
             <p className="mt-1 text-sm text-ink-muted">{t('home.logActionHint')}</p>

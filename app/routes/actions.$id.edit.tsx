@@ -7,6 +7,7 @@ import { db } from '#db/client'
 import { ActionForm } from '~/components/action-form'
 import { actionFormSchema, toActionInput } from '~/models/actions/form'
 import {
+  addActionFiles,
   canChoosePartner,
   canEditAction,
   getAction,
@@ -25,6 +26,7 @@ import {
   requirePermission,
   requireUser,
 } from '~/utils/auth.server'
+import { checkEvidenceFiles, evidenceErrors, readEvidenceForm } from '~/utils/evidence-upload.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
@@ -114,7 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, action: existing } = await editable(request, params.id)
-  const formData = await request.formData()
+  const { formData, files: received } = await readEvidenceForm(request)
   const submission = parseForm(formData, { schema: actionFormSchema })
   const chosen = stakeholdersByIds(
     formData
@@ -139,16 +141,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   else if (value.partnerId && value.partnerId !== existing.partnerId) throw forbidden()
 
   const input = toActionInput(value, partnerId)
-  const problems = referenceErrors(input, { typeId: existing.typeId, channelId: existing.channelId })
+  const evidence = await checkEvidenceFiles(received)
+  const problems = {
+    ...referenceErrors(input, { typeId: existing.typeId, channelId: existing.channelId }),
+    ...evidenceErrors(evidence.error),
+  }
   if (Object.keys(problems).length)
     return json(
       { result: submission.reply({ fieldErrors: problems }), chosen, pickerResults: noResults, query: '' },
       { status: 400 },
     )
   orForbidden(() =>
-    db.transaction((tx) =>
-      updateAction(tx, existing.id, { ...input, submit: value.intent === 'submit' }, user),
-    ),
+    db.transaction((tx) => {
+      updateAction(tx, existing.id, { ...input, submit: value.intent === 'submit' }, user)
+      if (evidence.files.length) addActionFiles(tx, existing.id, evidence.files, user)
+    }),
   )
   if (input.evidenceUrl !== existing.evidenceUrl) void refreshEvidence(existing.id).catch(() => {})
   return redirect(`/actions/${existing.id}?saved=edit`)

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 
 import { db } from '#db/client'
+import { ActionFiles } from '~/components/action-files'
 import { EvidencePreview } from '~/components/evidence-preview'
 import { StatusBadge } from '~/components/list'
 import { statusTone } from '~/models/actions/form'
@@ -26,8 +27,10 @@ import {
   ActionStatusError,
   archiveAction,
   canEditAction,
+  canManageActionFiles,
   canValidate,
   getAction,
+  listActionFiles,
   listLabelKey,
   setActionStatus,
 } from '~/models/actions/index.server'
@@ -58,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     canEdit: !action.archivedAt && canEditAction(user, action),
     canValidate: !action.archivedAt && canValidate(user),
+    files: listActionFiles(action.id, user),
+    canManageFiles: canManageActionFiles(user, action),
   })
 }
 
@@ -309,7 +314,13 @@ function ActionFacts({ a }: { a: LoadedAction }) {
 
 function ActionDetail() {
   const { t } = useTranslation('actions')
-  const { action: a, canEdit, canValidate: mayValidate } = useLoaderData<typeof loader>()
+  const {
+    action: a,
+    canEdit,
+    canValidate: mayValidate,
+    files,
+    canManageFiles,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const notice = useNotice(a.status)
@@ -354,6 +365,8 @@ function ActionDetail() {
           <EvidencePreview actionId={a.id} evidence={a.evidence} canRefresh={canEdit || mayValidate} />
         </section>
       ) : null}
+
+      <ActionFiles actionId={a.id} {...files} canManage={canManageFiles} />
 
       {canEdit ? (
         <Form method="post" className="pt-4">

@@ -6,11 +6,15 @@ import { db } from '#db/client'
 import { ActionForm } from '~/components/action-form'
 import { actionFormSchema, toActionInput, today } from '~/models/actions/form'
 import {
+  actionFormPresets,
+  actionPresetParams,
+  addActionFiles,
   canChoosePartner,
   canCreateFor,
   createAction,
   formMemory,
   getAction,
+  liveActionLinks,
   type PickerStakeholder,
   quickFormOptions,
   referenceErrors,
@@ -21,6 +25,7 @@ import {
 } from '~/models/actions/index.server'
 import { refreshEvidence } from '~/models/evidence/index.server'
 import { forbidden, orForbidden, requirePermission } from '~/utils/auth.server'
+import { checkEvidenceFiles, evidenceErrors, readEvidenceForm } from '~/utils/evidence-upload.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
 
@@ -28,7 +33,7 @@ export const meta = pageTitle('actions:meta.new')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'action:create')
-  const url = new URL(request.url)
+  const params = actionPresetParams.parse(Object.fromEntries(new URL(request.url).searchParams))
   const memory = formMemory(user.id)
   let defaults: Record<string, unknown> = {
     partnerId: user.partnerId,
@@ -36,16 +41,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     typeId: memory.typeId,
     channelId: memory.channelId,
     languages: memory.languages ?? [],
-  }
-  // Links from an event or a work-plan activity (?eventId=, ?activityId=) preset what the action belongs to.
-  for (const key of ['eventId', 'activityId'] as const) {
-    const value = Number(url.searchParams.get(key))
-    if (Number.isInteger(value) && value > 0) defaults[key] = value
+    // Links from a stakeholder, an event or a work-plan activity (?stakeholderId=, ?eventId=,
+    // ?activityId=) preset what the action reached and belongs to; unknown or archived ones are ignored.
+    ...actionFormPresets(params, user),
   }
   // "Save and log another like this": start from the action just saved, minus title, figures and link.
   let saved: { id: number; title: string } | null = null
-  const likeId = Number(url.searchParams.get('like'))
-  if (Number.isInteger(likeId) && likeId > 0) {
+  const likeId = params.like
+  if (likeId) {
     const like = getAction(likeId)
     if (like && !like.archivedAt && canCreateFor(user, like.partnerId)) {
       saved = { id: like.id, title: like.title }
@@ -57,6 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         partnerId: like.partnerId,
         stakeholderIds: like.stakeholders.map((s) => s.id),
         themeIds: like.themes.map((th) => th.id),
+        // Logging several actions for one event or activity: the next one belongs to it too.
+        ...liveActionLinks(like),
       }
     }
   }
@@ -87,7 +92,7 @@ function postedIds(formData: FormData, name: string) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'action:create')
-  const formData = await request.formData()
+  const { formData, files: received } = await readEvidenceForm(request)
   const submission = parseForm(formData, { schema: actionFormSchema })
   const chosen = stakeholdersByIds(postedIds(formData, 'stakeholderIds'))
 
@@ -127,7 +132,8 @@ export async function action({ request }: ActionFunctionArgs) {
     ...toActionInput(value, partnerId),
     status: value.intent === 'draft' ? ('draft' as const) : ('submitted' as const),
   }
-  const problems = referenceErrors(input)
+  const evidence = await checkEvidenceFiles(received)
+  const problems = { ...referenceErrors(input), ...evidenceErrors(evidence.error) }
   if (Object.keys(problems).length) {
     return json(
       { result: submission.reply({ fieldErrors: problems }), chosen, pickerResults: noResults, query: '' },
@@ -139,6 +145,7 @@ export async function action({ request }: ActionFunctionArgs) {
     db.transaction((tx) => {
       const newId = createAction(tx, input, user)
       rememberFormChoices(tx, user.id, input)
+      if (evidence.files.length) addActionFiles(tx, newId, evidence.files, user)
       return newId
     }),
   )

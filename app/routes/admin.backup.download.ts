@@ -18,7 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /**
- * A consistent copy of the live database (SQLite online backup) as a download. POST, so the
+ * A consistent copy of the live database (SQLite online backup) and its evidence files, as one
+ * tar download. POST, so the
  * same-origin check applies and a link cannot trigger it; every download is audited.
  */
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,9 +33,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const day = new Date().toISOString().slice(0, 10)
   return new Response(createReadableStreamFromReadable(stream), {
     headers: {
-      'Content-Type': 'application/vnd.sqlite3',
+      'Content-Type': 'application/x-tar',
       'Content-Length': String(size),
-      'Content-Disposition': `attachment; filename="ripple-backup-${day}.db"`,
+      'Content-Disposition': `attachment; filename="ripple-backup-${day}.tar"`,
       'Cache-Control': 'no-store',
     },
   })

@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { PageHeader } from '~/components/list'
-import { databaseFileName } from '~/models/admin/index.server'
+import { databaseFileName, evidenceFolderName } from '~/models/admin/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 
@@ -11,12 +11,12 @@ export const meta = pageTitle('admin:meta.backup')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:manage')
-  return json({ file: databaseFileName() })
+  return json({ file: databaseFileName(), folder: evidenceFolderName() })
 }
 
 export default function Backup() {
   const { t } = useTranslation('admin')
-  const { file } = useLoaderData<typeof loader>()
+  const { file, folder } = useLoaderData<typeof loader>()
   return (
     <div className="max-w-3xl space-y-6">
       <PageHeader title={t('backup.title')} />
@@ -37,17 +37,17 @@ export default function Backup() {
         <h2 id="restore-heading" className="text-lg font-semibold">
           {t('backup.restoreTitle')}
         </h2>
-        <p>{t('backup.restoreIntro', { file })}</p>
+        <p>{t('backup.restoreIntro', { file, folder })}</p>
         <ol className="list-decimal space-y-1 pl-6">
           <li>{t('backup.restoreSteps.stop')}</li>
-          <li>{t('backup.restoreSteps.keep', { file })}</li>
+          <li>{t('backup.restoreSteps.keep', { file, folder })}</li>
           <li>
-            {t('backup.restoreSteps.replace', { file })}
+            {t('backup.restoreSteps.replace', { file, folder })}
             <pre
               className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs"
               // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a block that scrolls sideways must be reachable by keyboard
               tabIndex={0}
-            >{`cp ripple-backup-YYYY-MM-DD.db ${file}\nrm -f ${file}-wal ${file}-shm`}</pre>
+            >{`mkdir ripple-restore\ntar -xf ripple-backup-YYYY-MM-DD.tar -C ripple-restore\ncp ripple-restore/ripple.db ${file}\ncp -R ripple-restore/evidence ${folder}\nrm -f ${file}-wal ${file}-shm`}</pre>
           </li>
           <li>{t('backup.restoreSteps.start')}</li>
         </ol>

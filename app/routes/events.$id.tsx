@@ -51,8 +51,8 @@ function EventPage() {
           <h1>{event.title}</h1>
         </div>
         <div className="flex flex-wrap gap-2">
-          {data.canLog ? (
-            <Link to="/actions/new" className="btn-secondary">
+          {data.canLog && !event.archivedAt ? (
+            <Link to={`/actions/new?eventId=${event.id}`} className="btn-secondary">
               {t('events.logAction')}
             </Link>
           ) : null}

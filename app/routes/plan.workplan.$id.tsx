@@ -12,6 +12,7 @@ import { db } from '#db/client'
 import { ActivityForm } from '~/components/activity-form'
 import { StatusBadge } from '~/components/list'
 import { activityStateTone, ArchivedNotice, ArchiveToggle, PlanNav } from '~/components/plan-nav'
+import { canLogActions } from '~/models/actions/policy'
 import {
   activityActions,
   activityFormValues,
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     row: row ?? null,
     actions: activityActions(activity.id),
     canEdit: canEditActivity(user, activityScope(activity)),
+    canLog: canLogActions(user),
     options: planFormOptions(),
     values: activityFormValues(activity),
   })
@@ -77,9 +79,16 @@ export default function ActivityPage() {
     <div className="max-w-4xl space-y-6">
       <div className="page-title">
         <h1>{activity.title}</h1>
-        <Link to="/plan/workplan" className="btn-secondary">
-          {t('common:actions.back')}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          {data.canLog && !activity.archivedAt ? (
+            <Link to={`/actions/new?activityId=${activity.id}`} className="btn-primary">
+              {t('workplan.logAction')}
+            </Link>
+          ) : null}
+          <Link to="/plan/workplan" className="btn-secondary">
+            {t('common:actions.back')}
+          </Link>
+        </div>
       </div>
       <PlanNav current="workplan" />
       <ArchivedNotice archivedAt={activity.archivedAt} />

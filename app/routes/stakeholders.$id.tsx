@@ -8,6 +8,7 @@ import { StatusBadge } from '~/components/list'
 // Priorities area (engagement strategy section):
 import { StakeholderStrategySection } from '~/components/priority/strategy'
 import { categoryLabel, StageBadge, TierBadge, useCountryName } from '~/components/stakeholders'
+import { canLogActions } from '~/models/actions/policy'
 import { getProject } from '~/models/admin/index.server'
 import { canHandleGdpr, contactsOfStakeholder } from '~/models/contacts/index.server'
 import { strategyForStakeholder } from '~/models/priorities/index.server'
@@ -41,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contacts: contactsOfStakeholder(stakeholder, user),
     timeline: stakeholderTimeline(id),
     canEdit,
+    canLog: canLogActions(user) && !stakeholder.archivedAt,
     canGdpr: canHandleGdpr(user),
     canMerge: canMergeStakeholders(user),
     // Priorities area: the quadrant's and the groups' engagement strategies.
@@ -57,7 +59,7 @@ export default function StakeholderDetail() {
   const s = data.stakeholder
   return (
     <div className="space-y-6">
-      <DetailHeader stakeholder={s} canEdit={data.canEdit} />
+      <DetailHeader data={data} />
       <div className="grid gap-6 lg:grid-cols-3">
         <DetailsSection stakeholder={s} />
         <PrioritySection priority={s.priority} />
@@ -76,7 +78,7 @@ export default function StakeholderDetail() {
   )
 }
 
-function DetailHeader({ stakeholder: s, canEdit }: { stakeholder: Stakeholder; canEdit: boolean }) {
+function DetailHeader({ data: { stakeholder: s, canEdit, canLog } }: { data: Data }) {
   const { t } = useTranslation('stakeholders')
   return (
     <div>
@@ -95,11 +97,18 @@ function DetailHeader({ stakeholder: s, canEdit }: { stakeholder: Stakeholder; c
             <TierBadge tier={s.priority?.tier} />
           </p>
         </div>
-        {canEdit ? (
-          <Link to={`/stakeholders/${s.id}/edit`} className="btn-primary">
-            {t('detail.editStakeholder')}
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {canLog ? (
+            <Link to={`/actions/new?stakeholderId=${s.id}`} className="btn-secondary">
+              {t('detail.logAction')}
+            </Link>
+          ) : null}
+          {canEdit ? (
+            <Link to={`/stakeholders/${s.id}/edit`} className="btn-primary">
+              {t('detail.editStakeholder')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       {s.archivedAt ? (
         <p role="status" className="card border-warn bg-warn-bg text-sm">

@@ -1,7 +1,8 @@
 import { materialFormSchema } from '~/models/materials/schemas'
-import { type ReceivedFile, validateMaterialUpload } from '~/models/materials/uploads.server'
+import { validateMaterialUpload } from '~/models/materials/uploads.server'
 import { parseForm } from '~/utils/forms'
 import { parseMultipartFormData } from '~/utils/multipart.server'
+import { type ReceivedFile } from '~/utils/uploaded-files.server'
 
 /** Reads a field's stream, keeping at most `limit` bytes; returns the kept bytes and the full size. */
 async function readCapped(data: AsyncIterable<Uint8Array>, limit: number) {
@@ -15,37 +16,46 @@ async function readCapped(data: AsyncIterable<Uint8Array>, limit: number) {
 }
 
 /**
- * Reads a material form (multipart or not) without ever holding more than `limitBytes` of the
- * file: an oversize file is drained and reported, and every other field is still read, so the
- * form comes back with all that was typed.
+ * Reads a form (multipart or not) with its files in the field `fileField` without ever holding
+ * more than `limitBytes` of any one file: an oversize file is drained and reported, and every
+ * other field is still read, so the form comes back with all that was typed.
  */
-export async function readMaterialRequest(
+export async function readUploadForm(
   request: Request,
   limitBytes: number,
-): Promise<{ formData: FormData; file: ReceivedFile | null }> {
+  fileField: string,
+): Promise<{ formData: FormData; files: ReceivedFile[] }> {
   const contentType = request.headers.get('content-type') ?? ''
-  if (!contentType.startsWith('multipart/form-data'))
-    return { formData: await request.formData(), file: null }
-  let file: ReceivedFile | null = null
+  if (!contentType.startsWith('multipart/form-data')) return { formData: await request.formData(), files: [] }
+  const files: ReceivedFile[] = []
   const formData = await parseMultipartFormData(request, async ({ name, filename, data }) => {
     if (filename === undefined) {
       const { chunks } = await readCapped(data, 200_000)
       return Buffer.concat(chunks).toString('utf8')
     }
-    if (name !== 'file') {
+    if (name !== fileField) {
       for await (const _ of data) void _
       return undefined
     }
     const { chunks, size } = await readCapped(data, limitBytes)
     if (filename === '' && size === 0) return undefined
-    file = {
+    files.push({
       fileName: filename,
       bytes: size > limitBytes ? new Uint8Array() : Buffer.concat(chunks),
       tooLarge: size > limitBytes,
-    }
+    })
     return undefined
   })
-  return { formData, file }
+  return { formData, files }
+}
+
+/** Reads a material form and its one file (the field `file`). */
+export async function readMaterialRequest(
+  request: Request,
+  limitBytes: number,
+): Promise<{ formData: FormData; file: ReceivedFile | null }> {
+  const { formData, files } = await readUploadForm(request, limitBytes, 'file')
+  return { formData, file: files[0] ?? null }
 }
 
 /**

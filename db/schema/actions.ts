@@ -233,3 +233,35 @@ export const actionLanguageMonths = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.status, t.month, t.language] })],
 )
+
+export const actionFileKinds = ['image', 'pdf'] as const
+export type ActionFileKind = (typeof actionFileKinds)[number]
+
+/**
+ * Evidence files on an action (photos, attendance sheets, agendas, slides). The bytes live in the
+ * data folder beside the database (`evidence/<stored name>`, and `<stored name>.thumb.webp` for an
+ * image's thumbnail); this row is what Ripple knows of them. Images are re-encoded on upload, so
+ * the stored copy carries no location or camera data.
+ */
+export const actionFiles = sqliteTable(
+  'action_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actionId: integer('action_id')
+      .notNull()
+      .references(() => actions.id),
+    kind: text('kind', { enum: actionFileKinds }).notNull(),
+    originalName: text('original_name').notNull(),
+    storedName: text('stored_name').notNull().unique(),
+    size: integer('size').notNull(),
+    contentType: text('content_type').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    archivedAt: text('archived_at'),
+  },
+  (t) => [index('action_files_action_idx').on(t.actionId)],
+)

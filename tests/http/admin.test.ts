@@ -462,13 +462,18 @@ describe('audit export and backup', () => {
     expect(response.status).toBe(200)
   })
 
-  it('downloads a consistent copy of the live database and audits it', async () => {
+  it('downloads a consistent copy of the live database (in a tar archive) and audits it', async () => {
     const response = await app.post('/admin/backup/download', {}, { as: 'admin' })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-disposition')).toBe(
-      `attachment; filename="ripple-backup-${new Date().toISOString().slice(0, 10)}.db"`,
+      `attachment; filename="ripple-backup-${new Date().toISOString().slice(0, 10)}.tar"`,
     )
-    const bytes = Buffer.from(await response.arrayBuffer())
+    // A tar archive whose first entry is the database (the evidence files follow; see action-files.test.ts).
+    const archive = Buffer.from(await response.arrayBuffer())
+    expect(archive.subarray(0, 10).toString('latin1')).toBe('ripple.db\0')
+    expect(archive.subarray(257, 262).toString('latin1')).toBe('ustar')
+    const size = parseInt(archive.subarray(124, 135).toString('latin1'), 8)
+    const bytes = archive.subarray(512, 512 + size)
     expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0')
     // The copy keeps the WAL flag in its header, so open it from a file as a restored database would be.
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ripple-restore-')), 'ripple.db')

@@ -12,6 +12,11 @@ export function canChoosePartner(actor: Actor | null | undefined): boolean {
   return can(actor, 'action:create:any')
 }
 
+/** May the actor log actions at all (the "Log an action" buttons on stakeholder, event and activity pages)? */
+export function canLogActions(actor: Actor | null | undefined): boolean {
+  return can(actor, 'action:create')
+}
+
 /** May this user log an action for this partner? Partners only for their own. */
 export function canCreateFor(actor: Actor | null | undefined, partnerId: number): boolean {
   if (canChoosePartner(actor)) return true
@@ -60,4 +65,15 @@ export class ActionStatusError extends Error {
     super(`cannot go from ${from} to ${to}`)
     this.name = 'ActionStatusError'
   }
+}
+
+/**
+ * Adding, removing and restoring an action's evidence files: whoever may edit the action, while
+ * the action is not archived (its files are hidden with it).
+ */
+export function canManageActionFiles(
+  actor: Actor | null | undefined,
+  action: { partnerId: number; status: ActionStatus; archivedAt: string | null },
+): boolean {
+  return !action.archivedAt && canEditAction(actor, action)
 }

@@ -34,6 +34,7 @@ export {
   proratedTarget,
 } from './months'
 export { dashboardOptions } from './options.server'
+export { type PartnerHome, partnerHome } from './partner-home.server'
 export { homeShortcuts } from './policy'
 export { monthlyByKey, type MonthlyReach, monthlyReach, type MonthlyReachInput } from './reach/index.server'
 export type { TargetRow } from './shared.server'

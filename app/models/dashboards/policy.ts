@@ -2,7 +2,7 @@
  * Who may see what of the dashboards and the home page, in permission strings only (no database:
  * the browser may use it to decide what to show; hiding is never the check).
  */
-import { type Actor, can } from '~/utils/permissions'
+import { type Actor, can, roleActsForOnePartner } from '~/utils/permissions'
 
 type Who = Pick<Actor, 'role'>
 
@@ -12,4 +12,12 @@ export function homeShortcuts(actor: Who) {
     canCreate: can(actor, 'action:create'),
     canValidate: can(actor, 'action:validate'),
   }
+}
+
+/**
+ * The partner whose month the home page shows this user ("what is yours"), or null: only a user
+ * whose role acts for one partner has one; the other roles keep the general home page.
+ */
+export function homePartnerOf(actor: Pick<Actor, 'role' | 'partnerId'>): number | null {
+  return roleActsForOnePartner(actor.role) && actor.partnerId != null ? actor.partnerId : null
 }

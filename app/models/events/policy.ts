@@ -1,3 +1,4 @@
+import { canLogActions } from '~/models/actions/policy'
 import { type Actor, can, canForPartner, ForbiddenError } from '~/utils/permissions'
 
 /**
@@ -40,7 +41,7 @@ export function hostChoices<T extends { value: number }>(actor: Actor | null | u
 
 /** Logging an action from an event's page. */
 export function canLogActionForEvent(actor: Actor | null | undefined) {
-  return can(actor, 'action:create')
+  return canLogActions(actor)
 }
 
 /** The commands' guard for a new event: throws ForbiddenError unless the actor may host it there. */

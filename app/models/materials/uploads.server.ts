@@ -1,3 +1,7 @@
+import { type ReceivedFile, safeFileName, startsWith } from '~/utils/uploaded-files.server'
+
+export { type ReceivedFile, safeFileName }
+
 /**
  * Accepted uploads, by extension, with the Content-Type we serve them with (never the one the
  * browser sent) and the bytes a real file of that type starts with. SVG is refused: it can carry
@@ -43,21 +47,11 @@ export function checkUpload(fileName: string, bytes: Uint8Array, limitBytes: num
   const extension = fileName.toLowerCase().split('.').pop() ?? ''
   const allowed = fileName.includes('.') ? allowedUploads[extension] : undefined
   if (!allowed) return { ok: false, error: 'type' }
-  if (!allowed.magic.some((m) => m.every((b, i) => bytes[i] === b))) return { ok: false, error: 'content' }
+  if (!allowed.magic.some((m) => startsWith(bytes, m))) return { ok: false, error: 'content' }
   return { ok: true, fileName: safeFileName(fileName), contentType: allowed.contentType }
 }
 
-/** The base name without paths or control characters, at most 200 characters. */
-export function safeFileName(name: string) {
-  const base = name.split(/[\\/]/).pop() ?? 'file'
-  // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f"]/g, '').slice(-200) || 'file'
-}
-
 export type StoredUpload = { fileName: string; contentType: string; data: Buffer }
-
-/** A file as the route received it; `tooLarge` when it went past the limit (its bytes dropped). */
-export type ReceivedFile = { fileName: string; bytes: Uint8Array; tooLarge: boolean }
 
 /**
  * Checks a received material file. Returns the upload to store, or the error for the form's

@@ -40,6 +40,7 @@ export {
   activityWithState,
   getActivity,
   listActivities,
+  openActivitiesDue,
   planFormOptions,
 } from './queries/activities.server'
 export {

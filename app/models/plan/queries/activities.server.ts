@@ -98,6 +98,25 @@ export function listActivities(
   return { rows, total }
 }
 
+/**
+ * A partner's work-plan activities that are not done and are due by `until` (overdue ones
+ * included, however old), soonest first: what the partner's home page lists.
+ */
+export function openActivitiesDue(partnerId: number, until: string, today: string, limit = 20) {
+  return selectActivities(today)
+    .where(
+      and(
+        isNull(plannedActivities.archivedAt),
+        eq(plannedActivities.partnerId, partnerId),
+        lte(plannedActivities.dueDate, until),
+        sql`${stateExpression(today)} <> 'done'`,
+      ),
+    )
+    .orderBy(asc(plannedActivities.dueDate), asc(plannedActivities.id))
+    .limit(limit)
+    .all()
+}
+
 /** One activity with its names and state. */
 export function activityWithState(id: number, today = new Date().toISOString().slice(0, 10)) {
   return selectActivities(today).where(eq(plannedActivities.id, id)).get() ?? null
