@@ -6,9 +6,11 @@ import { db } from '#db/client'
 import { EventForm } from '~/components/event-form'
 import { ArchivedNotice, ArchiveToggle, PlanNav } from '~/components/plan-nav'
 import {
+  assertCanEditEvent,
   eventFormValues,
   eventKinds,
   getEvent,
+  hostChoices,
   setEventArchived,
   updateEvent,
 } from '~/models/events/index.server'
@@ -22,20 +24,22 @@ import { orFieldErrors } from '~/utils/references.server'
 export const meta = pageTitle('plan:events.edit')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'plan:edit')
+  const user = await requirePermission(request, 'plan:read')
   const event = getEvent(Number(params.id))
   invariantResponse(event)
+  orForbidden(() => assertCanEditEvent(user, event))
+  const options = planFormOptions()
   return json({
     id: event.id,
     archivedAt: event.archivedAt,
-    options: planFormOptions(),
+    options: { ...options, partners: hostChoices(user, options.partners) },
     kinds: eventKinds,
     values: eventFormValues(event),
   })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'plan:edit')
+  const user = await requirePermission(request, 'plan:read')
   const id = Number(params.id)
   invariantResponse(getEvent(id))
   const formData = await request.formData()

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { StatusBadge } from '~/components/list'
 import { activityStateTone, ArchivedNotice, markdownClass, PlanNav } from '~/components/plan-nav'
 import { eventDetail } from '~/models/events/index.server'
-import { canEditEvents, canLogActionForEvent } from '~/models/events/policy'
+import { canEditEvent, canLogActionForEvent } from '~/models/events/policy'
 import { activityPhaseList } from '~/models/plan/schemas'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...detail,
     messagesHtml: renderMarkdown(detail.event.planMessages ?? ''),
     notesHtml: renderMarkdown(detail.event.planNotes ?? ''),
-    canEdit: canEditEvents(user),
+    canEdit: canEditEvent(user, detail.event),
     canLog: canLogActionForEvent(user),
   })
 }

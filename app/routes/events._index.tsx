@@ -13,7 +13,7 @@ import {
 } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
 import { listEvents } from '~/models/events/index.server'
-import { canEditEvents } from '~/models/events/policy'
+import { canCreateEvents } from '~/models/events/policy'
 import { eventFilterSchema, eventKindList } from '~/models/events/schemas'
 import { planFormOptions } from '~/models/plan/index.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageSize: page.pageSize,
     filter,
     partners: planFormOptions().partners,
-    canEdit: canEditEvents(user),
+    canEdit: canCreateEvents(user),
   })
 }
 

@@ -5,10 +5,16 @@ import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
 import { EventForm } from '~/components/event-form'
 import { PlanNav } from '~/components/plan-nav'
-import { createEvent, eventKinds } from '~/models/events/index.server'
+import {
+  canCreateEvents,
+  createEvent,
+  defaultHostFor,
+  eventKinds,
+  hostChoices,
+} from '~/models/events/index.server'
 import { eventFormSchema } from '~/models/events/schemas'
 import { planFormOptions } from '~/models/plan/index.server'
-import { orForbidden, requirePermission } from '~/utils/auth.server'
+import { forbidden, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
 import { orFieldErrors } from '~/utils/references.server'
@@ -16,12 +22,19 @@ import { orFieldErrors } from '~/utils/references.server'
 export const meta = pageTitle('plan:events.new')
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'plan:edit')
-  return json({ options: planFormOptions(), kinds: eventKinds })
+  const user = await requirePermission(request, 'plan:read')
+  if (!canCreateEvents(user)) throw forbidden()
+  const options = planFormOptions()
+  // A partner hosts its own events: the host is chosen for it.
+  return json({
+    options: { ...options, partners: hostChoices(user, options.partners) },
+    kinds: eventKinds,
+    hostPartnerId: defaultHostFor(user, undefined)?.toString(),
+  })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'plan:edit')
+  const user = await requirePermission(request, 'plan:read')
   const submission = parseForm(await request.formData(), { schema: eventFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const result = orFieldErrors(() =>
@@ -34,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewEventPage() {
   const { t } = useTranslation('plan')
-  const { options, kinds } = useLoaderData<typeof loader>()
+  const { options, kinds, hostPartnerId } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   return (
     <div className="max-w-3xl space-y-6">
@@ -50,7 +63,7 @@ export default function NewEventPage() {
         kinds={kinds}
         options={options}
         lastResult={lastResult}
-        defaultValue={{ crossBorder: 'on' }}
+        defaultValue={{ crossBorder: 'on', hostPartnerId }}
         submitLabel={t('common:actions.create')}
       />
     </div>

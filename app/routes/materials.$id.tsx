@@ -5,24 +5,32 @@ import {
   redirect,
   type SerializeFrom,
 } from '@remix-run/node'
-import { Link, type MetaArgs, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, type MetaArgs, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
 import { MaterialForm } from '~/components/material-form'
+import { MaterialStatusBadge } from '~/components/material-status'
 import { ArchivedNotice, ArchiveToggle, PlanNav } from '~/components/plan-nav'
 import { getProject } from '~/models/admin/index.server'
 import {
   allowedExtensions,
   getMaterial,
   materialFormValues,
+  MaterialStatusError,
   materialUsage,
+  reviewMaterial,
   setMaterialArchived,
   updateMaterial,
 } from '~/models/materials/index.server'
-import { canDownloadMaterialFile, canEditMaterials } from '~/models/materials/policy'
+import {
+  canDownloadMaterialFile,
+  canEditMaterial,
+  canEditMaterials,
+  canReviewMaterial,
+} from '~/models/materials/policy'
 import { materialFormSchema, materialKindList } from '~/models/materials/schemas'
-import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
+import { forbidden, invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
 import { useFormat } from '~/utils/format'
 import { checkMaterialSubmission, readMaterialRequest } from '~/utils/material-upload.server'
@@ -35,7 +43,7 @@ export const meta = pageTitle<MetaArgs<typeof loader>>(
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
-  const found = getMaterial(Number(params.id))
+  const found = getMaterial(Number(params.id), user)
   invariantResponse(found)
   const project = getProject()
   invariantResponse(project)
@@ -51,20 +59,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     languages,
     extensions: allowedExtensions,
     limitMb: env().UPLOAD_LIMIT_MB,
-    canEdit: canEditMaterials(user),
+    canEdit: canEditMaterial(user, m),
+    canArchive: canEditMaterials(user),
+    canReview: canReviewMaterial(user, m),
     downloadable: !!m.fileId && canDownloadMaterialFile(user, m),
     values: materialFormValues(m),
   })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'material:edit')
+  const user = await requirePermission(request, 'plan:read')
   const id = Number(params.id)
-  const found = getMaterial(id)
+  const found = getMaterial(id, user)
   invariantResponse(found)
+  // Refused before the file is read; the commands check again.
+  if (!canEditMaterial(user, found.material) && !canReviewMaterial(user, found.material)) throw forbidden()
   const limit = env().UPLOAD_LIMIT_MB * 1024 * 1024
   const { formData, file } = await readMaterialRequest(request, limit)
   const intent = formData.get('intent')
+  if (intent === 'approve' || intent === 'return') {
+    try {
+      orForbidden(() => db.transaction((tx) => reviewMaterial(tx, id, intent, user)))
+    } catch (error) {
+      // Approving or sending back what no longer waits (a second click, another reviewer).
+      if (error instanceof MaterialStatusError) throw json({ message: error.message }, { status: 409 })
+      throw error
+    }
+    return redirect(`/materials/${id}`)
+  }
   if (intent === 'archive' || intent === 'restore') {
     orForbidden(() => db.transaction((tx) => setMaterialArchived(tx, id, intent === 'archive', user)))
     return redirect(intent === 'archive' ? '/materials' : `/materials/${id}`)
@@ -91,7 +113,9 @@ export default function MaterialPage() {
             {t(`materialKinds.${m.kind}`)} · {tc(`languages.${m.language}`, { defaultValue: m.language })} ·{' '}
             {t('materials.versionN', { version: m.version })}
           </p>
-          <h1>{m.title}</h1>
+          <h1>
+            {m.title} <MaterialStatusBadge status={m.status} />
+          </h1>
         </div>
         <Link to="/materials" className="btn-secondary">
           {tc('actions.back')}
@@ -99,6 +123,7 @@ export default function MaterialPage() {
       </div>
       <PlanNav current="materials" />
       <ArchivedNotice archivedAt={m.archivedAt} />
+      {data.canReview ? <ReviewButtons /> : null}
       <MaterialLinks data={data} />
       <MaterialUsage usage={data.usage} />
       {data.canEdit ? (
@@ -115,10 +140,29 @@ export default function MaterialPage() {
             defaultValue={data.values}
             submitLabel={tc('actions.saveChanges')}
           />
-          <ArchiveToggle archivedAt={m.archivedAt} />
+          {data.canArchive ? <ArchiveToggle archivedAt={m.archivedAt} /> : null}
         </section>
       ) : null}
     </div>
+  )
+}
+
+/** For the communications lead: approve a partner's upload (listed for everyone) or send it back. */
+function ReviewButtons() {
+  const { t } = useTranslation('plan')
+  return (
+    <section className="card space-y-2" aria-labelledby="review-heading">
+      <h2 id="review-heading">{t('materials.reviewTitle')}</h2>
+      <p className="text-sm text-ink-muted">{t('materials.reviewHint')}</p>
+      <Form method="post" className="flex flex-wrap gap-2">
+        <button type="submit" name="intent" value="approve" className="btn-primary">
+          {t('materials.approve')}
+        </button>
+        <button type="submit" name="intent" value="return" className="btn-secondary">
+          {t('materials.sendBack')}
+        </button>
+      </Form>
+    </section>
   )
 }
 

@@ -16,8 +16,10 @@ import {
   FilterInput,
   FilterSelect,
   PageHeader,
+  StatusBadge,
 } from '~/components/list'
 import { MaterialForm } from '~/components/material-form'
+import { MaterialStatusBadge } from '~/components/material-status'
 import { PlanNav } from '~/components/plan-nav'
 import { getProject } from '~/models/admin/index.server'
 import {
@@ -25,10 +27,20 @@ import {
   createMaterial,
   languageMatrix,
   listMaterials,
+  pendingMaterialCount,
 } from '~/models/materials/index.server'
-import { canDownloadMaterialFile, canEditMaterials } from '~/models/materials/policy'
-import { materialFilterSchema, materialFormSchema, materialKindList } from '~/models/materials/schemas'
-import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
+import {
+  canDownloadMaterialFile,
+  canUploadMaterials,
+  uploadWaitsForApproval,
+} from '~/models/materials/policy'
+import {
+  materialFilterSchema,
+  materialFormSchema,
+  materialKindList,
+  materialStatusList,
+} from '~/models/materials/schemas'
+import { forbidden, invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
 import { useFormat } from '~/utils/format'
 import { checkMaterialSubmission, readMaterialRequest } from '~/utils/material-upload.server'
@@ -43,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = materialFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   return json({
     filter,
-    materials: listMaterials(filter).map((m) => ({
+    materials: listMaterials(filter, user).map((m) => ({
       ...m,
       downloadable: !!m.fileId && canDownloadMaterialFile(user, m),
     })),
@@ -51,12 +63,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languages: project.workingLanguages,
     extensions: allowedExtensions,
     limitMb: env().UPLOAD_LIMIT_MB,
-    canEdit: canEditMaterials(user),
+    canUpload: canUploadMaterials(user),
+    // The communications lead approves partners' uploads (0 for anyone else).
+    pending: pendingMaterialCount(user),
+    waits: uploadWaitsForApproval(user),
   })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'material:edit')
+  const user = await requirePermission(request, 'plan:read')
+  // Refused before the file is read; createMaterial checks again.
+  if (!canUploadMaterials(user)) throw forbidden()
   const limit = env().UPLOAD_LIMIT_MB * 1024 * 1024
   const { formData, file } = await readMaterialRequest(request, limit)
   const checked = checkMaterialSubmission(formData, file, limit, false)
@@ -77,13 +94,14 @@ export default function MaterialsPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t('materials.title')} exportTo="/materials.csv">
-        {data.canEdit ? (
+        {data.canUpload ? (
           <a href="#new-material" className="btn-primary">
             {t('materials.new')}
           </a>
         ) : null}
       </PageHeader>
       <PlanNav current="materials" />
+      <PendingNotice pending={data.pending} />
       <LanguageMatrix languages={data.languages} matrix={data.matrix} />
       <MaterialsFilter filter={data.filter} languages={data.languages} filtered={filtered} />
       {data.materials.length === 0 ? (
@@ -93,9 +111,10 @@ export default function MaterialsPage() {
       ) : (
         <MaterialsTable materials={data.materials} />
       )}
-      {data.canEdit ? (
+      {data.canUpload ? (
         <section id="new-material" aria-labelledby="new-material-heading" className="space-y-3">
           <h2 id="new-material-heading">{t('materials.new')}</h2>
+          {data.waits ? <p className="hint">{t('materials.waitsHint')}</p> : null}
           <MaterialForm
             schema={materialFormSchema}
             kinds={materialKindList}
@@ -109,6 +128,18 @@ export default function MaterialsPage() {
         </section>
       ) : null}
     </div>
+  )
+}
+
+/** For the communications lead: how many partners' uploads wait for approval. */
+function PendingNotice({ pending }: { pending: number }) {
+  const { t } = useTranslation('plan')
+  if (!pending) return null
+  return (
+    <p className="card" role="status">
+      <StatusBadge tone="warn">{t('materials.pendingCount', { count: pending })}</StatusBadge>{' '}
+      <Link to="?status=pending">{t('materials.showPending')}</Link>
+    </p>
   )
 }
 
@@ -184,6 +215,12 @@ function MaterialsFilter({
         value={filter.language}
         options={languages.map((l) => ({ value: l, label: tc(`languages.${l}`, { defaultValue: l }) }))}
       />
+      <FilterSelect
+        name="status"
+        label={t('materials.status')}
+        value={filter.status}
+        options={materialStatusList.map((s) => ({ value: s, label: t(`materialStatus.${s}`) }))}
+      />
       <ArchivedFilter checked={filter.archived === '1'} />
       <FilterActions clearTo="/materials" filtered={filtered} />
     </Form>
@@ -214,7 +251,7 @@ function MaterialsTable({ materials }: { materials: Data['materials'] }) {
           {materials.map((m) => (
             <tr key={m.id}>
               <td>
-                <Link to={`/materials/${m.id}`}>{m.title}</Link>
+                <Link to={`/materials/${m.id}`}>{m.title}</Link> <MaterialStatusBadge status={m.status} />
               </td>
               <td>{t(`materialKinds.${m.kind}`)}</td>
               <td>{tc(`languages.${m.language}`, { defaultValue: m.language })}</td>

@@ -10,18 +10,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
   const filter = materialFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const t = serverT(user.locale)
-  const header = ['id', 'title', 'kind', 'language', 'version', 'url', 'file', 'actions'].map((k) =>
+  const header = ['id', 'title', 'kind', 'language', 'version', 'status', 'url', 'file', 'actions'].map((k) =>
     t(`plan:materials.csv.${k}`),
   )
   return csvResponse(
     'materials.csv',
     header,
-    listMaterials(filter).map((m) => [
+    listMaterials(filter, user).map((m) => [
       m.id,
       m.title,
       t(`plan:materialKinds.${m.kind}`),
       m.language,
       m.version,
+      t(`plan:materialStatus.${m.status}`),
       m.url,
       m.fileName,
       m.actionCount,

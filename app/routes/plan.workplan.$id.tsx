@@ -16,13 +16,14 @@ import { canLogActions } from '~/models/actions/policy'
 import {
   activityActions,
   activityFormValues,
+  activityScope,
   activityWithState,
+  canEditActivity,
   getActivity,
   planFormOptions,
   setActivityArchived,
   updateActivity,
 } from '~/models/plan/index.server'
-import { canEditPlan } from '~/models/plan/policy'
 import { activityFormSchema } from '~/models/plan/schemas'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity,
     row: row ?? null,
     actions: activityActions(activity.id),
-    canEdit: canEditPlan(user),
+    canEdit: canEditActivity(user, activityScope(activity)),
     canLog: canLogActions(user),
     options: planFormOptions(),
     values: activityFormValues(activity),
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'plan:edit')
+  const user = await requirePermission(request, 'plan:read')
   const id = Number(params.id)
   invariantResponse(getActivity(id))
   const formData = await request.formData()

@@ -14,7 +14,7 @@ import {
 } from '~/components/list'
 import { activityStateTone, PlanNav } from '~/components/plan-nav'
 import { listActivities, planFormOptions } from '~/models/plan/index.server'
-import { canEditPlan } from '~/models/plan/policy'
+import { canCreateActivities } from '~/models/plan/policy'
 import { activityFilterSchema, activityStateList } from '~/models/plan/schemas'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageSize: page.pageSize,
     filter,
     options: planFormOptions(),
-    canEdit: canEditPlan(user),
+    canEdit: canCreateActivities(user),
   })
 }
 

@@ -5,9 +5,16 @@ import { useTranslation } from 'react-i18next'
 import { db } from '#db/client'
 import { ActivityForm } from '~/components/activity-form'
 import { PlanNav } from '~/components/plan-nav'
-import { createActivity, planFormOptions } from '~/models/plan/index.server'
+import {
+  activityScope,
+  assertCanEditActivity,
+  canCreateActivities,
+  createActivity,
+  defaultActivityPartner,
+  planFormOptions,
+} from '~/models/plan/index.server'
 import { activityFormSchema } from '~/models/plan/schemas'
-import { orForbidden, requirePermission } from '~/utils/auth.server'
+import { forbidden, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
 import { safeRedirect } from '~/utils/redirect'
@@ -16,11 +23,16 @@ import { orFieldErrors } from '~/utils/references.server'
 export const meta = pageTitle('plan:workplan.new')
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'plan:edit')
+  const user = await requirePermission(request, 'plan:read')
+  if (!canCreateActivities(user)) throw forbidden()
   const url = new URL(request.url)
+  const eventId = Number(url.searchParams.get('event')) || null
+  // A partner plans for its own events; for another partner's event the form is refused.
+  if (eventId) orForbidden(() => assertCanEditActivity(user, activityScope({ partnerId: null, eventId })))
   return json({
     options: planFormOptions(),
     defaults: {
+      partnerId: eventId ? undefined : defaultActivityPartner(user)?.toString(),
       eventId: url.searchParams.get('event') ?? undefined,
       phase: url.searchParams.get('phase') ?? undefined,
     },
@@ -31,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'plan:edit')
+  const user = await requirePermission(request, 'plan:read')
   const submission = parseForm(await request.formData(), { schema: activityFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const result = orFieldErrors(() =>

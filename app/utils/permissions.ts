@@ -29,6 +29,14 @@ export const allPermissions = [
   'action:import:own',
   'action:import:any',
   'action:create:any',
+  'event:create:own',
+  'event:create:any',
+  'event:edit:own',
+  'event:edit:any',
+  'activity:edit:own',
+  'activity:edit:any',
+  'material:upload',
+  'material:approve',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
@@ -50,6 +58,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'action:edit:own',
     'action:import',
     'action:import:own',
+    'event:create:own',
+    'event:edit:own',
+    'activity:edit:own',
+    'material:upload',
   ],
   viewer: reader,
 }

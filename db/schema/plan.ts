@@ -188,6 +188,13 @@ export const materialFiles = sqliteTable('material_files', {
   createdAt: timestamps.createdAt,
 })
 
+/**
+ * A material a partner uploads waits (`pending`) for the communications lead, who approves it
+ * (listed for everyone) or sends it back (`returned`, the partner may change it and send it again).
+ */
+export const materialStatuses = ['pending', 'approved', 'returned'] as const
+export type MaterialStatus = (typeof materialStatuses)[number]
+
 export const materials = sqliteTable('materials', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   title: text('title').notNull(),
@@ -197,6 +204,11 @@ export const materials = sqliteTable('materials', {
   fileId: integer('file_id').references(() => materialFiles.id),
   version: text('version').notNull().default('1'),
   description: text('description'),
+  /** Existing and the communications lead's materials are approved; a partner's waits. */
+  status: text('status', { enum: materialStatuses }).notNull().default('approved'),
+  /** The partner of who uploaded it (none for the communications lead's). */
+  partnerId: integer('partner_id').references(() => partners.id),
+  uploadedBy: integer('uploaded_by').references(() => users.id),
   archivedAt: text('archived_at'),
   ...timestamps,
 })

@@ -110,7 +110,6 @@ const forbiddenFor: Record<Role, string[]> = {
     '/stakeholders/duplicates',
     '/plan/targets/new',
     '/plan/targets/1',
-    '/events/new',
   ],
   viewer: [
     '/admin',

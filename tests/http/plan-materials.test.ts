@@ -47,19 +47,26 @@ describe('materials over HTTP', () => {
     expect(html).toContain('Missing')
   })
 
-  it('refuses writes from viewers and partners', async () => {
+  it('refuses uploads from viewers, and changes to approved materials from viewers and partners', async () => {
     const id = (sqlite().prepare(`select min(id) as id from materials`).get() as { id: number }).id
+    expect(
+      (
+        await app.post(
+          '/materials',
+          materialForm({ title: 'x', kind: 'logo', language: 'en', url: 'https://a.eu' }),
+          { as: 'viewer' },
+        )
+      ).status,
+    ).toBe(403)
     for (const as of ['viewer', 'partner'] as const) {
+      expect((await app.post(`/materials/${id}`, { intent: 'archive' }, { as })).status).toBe(403)
       expect(
         (
-          await app.post(
-            '/materials',
-            materialForm({ title: 'x', kind: 'logo', language: 'en', url: 'https://a.eu' }),
-            { as },
-          )
+          await app.post(`/materials/${id}`, materialForm({ title: 'x', kind: 'logo', language: 'en' }), {
+            as,
+          })
         ).status,
       ).toBe(403)
-      expect((await app.post(`/materials/${id}`, { intent: 'archive' }, { as })).status).toBe(403)
     }
   })
 

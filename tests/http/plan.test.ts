@@ -43,17 +43,42 @@ describe('plan area over HTTP', () => {
     expect((await app.fetch('/plan/nonsense', { as: 'comms' })).status).toBe(404)
   })
 
-  it('viewers and partners get 403 on every plan write', async () => {
-    const eventId = firstId('events')
+  it('viewers and partners get 403 on every plan write (partners: outside their own events)', async () => {
+    // An event San Sebastián (the partner's) does not host, and an activity neither its nor of its events.
+    const sanSebastian = `(select id from partners where name = 'San Sebastián')`
+    const eventId = (
+      sqlite()
+        .prepare(`select min(id) as id from events where host_partner_id is not ${sanSebastian}`)
+        .get() as { id: number }
+    ).id
+    const activityId = (
+      sqlite()
+        .prepare(
+          `select min(a.id) as id from planned_activities a left join events e on e.id = a.event_id
+           where a.partner_id is not ${sanSebastian} and e.host_partner_id is not ${sanSebastian}`,
+        )
+        .get() as { id: number }
+    ).id
+    const barcelona = (
+      sqlite().prepare(`select id from partners where name = 'Barcelona'`).get() as { id: number }
+    ).id
     const targetId = firstId('targets')
-    const activityId = firstId('planned_activities')
     const writes: [string, Record<string, string>][] = [
       ['/plan/purpose', { intent: 'save', body: 'hijacked' }],
       ['/plan/targets/new', { metric: 'actions', periodKind: 'project', value: '1' }],
       [`/plan/targets/${targetId}`, { intent: 'archive' }],
       ['/plan/workplan/new', { title: 'x', dueDate: '2026-01-01' }],
       [`/plan/workplan/${activityId}`, { intent: 'archive' }],
-      ['/events/new', { kind: 'webinar', title: 'x', startDate: '2026-01-01', online: 'on' }],
+      [
+        '/events/new',
+        {
+          kind: 'webinar',
+          title: 'x',
+          startDate: '2026-01-01',
+          online: 'on',
+          hostPartnerId: String(barcelona),
+        },
+      ],
       [`/events/${eventId}/edit`, { intent: 'archive' }],
       ['/plan/groups/new', { name: 'x' }],
       [`/plan/groups/${firstId('stakeholder_groups')}`, { intent: 'archive' }],
@@ -66,8 +91,10 @@ describe('plan area over HTTP', () => {
         expect(response.status, `${as} ${path}`).toBe(403)
       }
       expect((await app.fetch('/plan/targets/new', { as })).status).toBe(403)
-      expect((await app.fetch('/events/new', { as })).status).toBe(403)
+      expect((await app.fetch(`/events/${eventId}/edit`, { as })).status).toBe(403)
     }
+    expect((await app.fetch('/events/new', { as: 'viewer' })).status).toBe(403)
+    expect((await app.fetch('/plan/workplan/new', { as: 'viewer' })).status).toBe(403)
     const body = (
       sqlite().prepare(`select body from plan_sections where key = 'purpose'`).get() as { body: string }
     ).body

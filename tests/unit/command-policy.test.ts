@@ -48,6 +48,7 @@ import { importContactsFromBuffer, importStakeholdersFromBuffer } from '~/models
 import {
   createMaterial,
   materialFormSchema,
+  reviewMaterial,
   setMaterialArchived,
   updateMaterial,
 } from '~/models/materials/index.server'
@@ -133,6 +134,13 @@ beforeAll(() => {
     .from(partners)
     .where(eq(partners.name, 'Tampere'))
     .get()!.id
+  // San Sebastián (partner) hosts one event, Barcelona (partner2) another; comms plans for each.
+  created.ownEvent = tx((t) => createEvent(t, eventInput(partner.partnerId), demo.comms()))
+  created.otherEvent = tx((t) => createEvent(t, eventInput(demo.partner2().partnerId), demo.comms()))
+  created.ownActivity = tx((t) => createActivity(t, activityInput(created.ownEvent), demo.comms()))
+  created.otherActivity = tx((t) => createActivity(t, activityInput(created.otherEvent), demo.comms()))
+  created.projectActivity = tx((t) => createActivity(t, activityInput(), demo.comms()))
+  created.ownMaterial = tx((t) => createMaterial(t, materialInput(), null, demo.partner()))
 })
 
 const contactInput = (name: string) => ({
@@ -152,10 +160,22 @@ const userInput = (email: string) => ({
 })
 const viewerId = () => demo.viewer().id
 const groupInput = () => groupFormSchema.parse({ name: `Policy group ${Math.random()}` })
-const activityInput = () => activityFormSchema.parse({ title: 'Policy activity', dueDate: '2026-09-01' })
+const activityInput = (eventId?: number) =>
+  activityFormSchema.parse({
+    title: 'Policy activity',
+    dueDate: '2026-09-01',
+    eventId: eventId ? String(eventId) : undefined,
+    phase: eventId ? 'before' : undefined,
+  })
 const targetInput = () => targetFormSchema.parse({ metric: 'actions', periodKind: 'project', value: '5' })
-const eventInput = () =>
-  eventFormSchema.parse({ kind: 'conference', title: 'Policy event', startDate: '2026-09-01', online: 'on' })
+const eventInput = (hostPartnerId?: number | null) =>
+  eventFormSchema.parse({
+    kind: 'partner_meeting',
+    title: 'Policy event',
+    startDate: '2026-09-01',
+    online: 'on',
+    hostPartnerId: hostPartnerId ? String(hostPartnerId) : undefined,
+  })
 const materialInput = () =>
   materialFormSchema.parse({ title: 'Policy leaflet', kind: 'brochure', language: 'en' })
 
@@ -302,7 +322,7 @@ const cases: Case[] = [
         actor: a,
       }),
   },
-  // Plan, events and materials (plan:edit, material:edit).
+  // Plan (plan:edit), events (event:*:own|any), activities (activity:edit:own|any), materials.
   {
     command: 'savePlanSection',
     allowed: 'comms',
@@ -347,25 +367,53 @@ const cases: Case[] = [
       ),
   },
   {
-    command: 'createActivity',
+    command: 'createActivity (project-wide)',
     allowed: 'comms',
     refused: ['partner', 'viewer'],
     run: (a) => tx((t) => createActivity(t, activityInput(), a)),
   },
   {
-    command: 'updateActivity',
+    command: 'createActivity (for the partner’s own event)',
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
+    run: (a) => tx((t) => createActivity(t, activityInput(created.ownEvent), a)),
+  },
+  {
+    command: 'updateActivity (project-wide)',
     allowed: 'comms',
+    refused: ['partner', 'partner2', 'viewer'],
+    run: (a) => tx((t) => updateActivity(t, created.projectActivity, activityInput(), a)),
+  },
+  {
+    command: 'updateActivity (of the partner’s own event)',
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
+    run: (a) => tx((t) => updateActivity(t, created.ownActivity, activityInput(created.ownEvent), a)),
+  },
+  {
+    command: 'updateActivity (of another partner’s event)',
+    allowed: 'partner2',
     refused: ['partner', 'viewer'],
-    run: (a) => tx((t) => updateActivity(t, anyRow('planned_activities'), activityInput(), a)),
+    run: (a) => tx((t) => updateActivity(t, created.otherActivity, activityInput(created.otherEvent), a)),
+  },
+  {
+    command: 'updateActivity (moving it to another partner’s event)',
+    allowed: 'comms',
+    refused: ['partner', 'partner2'],
+    run: (a) =>
+      tx((t) => {
+        updateActivity(t, created.ownActivity, activityInput(created.otherEvent), a)
+        updateActivity(t, created.ownActivity, activityInput(created.ownEvent), a)
+      }),
   },
   {
     command: 'setActivityArchived',
-    allowed: 'comms',
-    refused: ['partner', 'viewer'],
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
     run: (a) =>
       tx((t) => {
-        setActivityArchived(t, anyRow('planned_activities'), true, a)
-        setActivityArchived(t, anyRow('planned_activities'), false, a)
+        setActivityArchived(t, created.ownActivity, true, a)
+        setActivityArchived(t, created.ownActivity, false, a)
       }),
   },
   {
@@ -398,38 +446,70 @@ const cases: Case[] = [
       tx((t) => saveMappings(t, { indicator: 'RCO115', eventKinds: ['conference'], typeIds: [typeId] }, a)),
   },
   {
-    command: 'createEvent',
+    command: 'createEvent (no host)',
     allowed: 'comms',
-    refused: ['partner', 'viewer'],
+    refused: ['viewer'],
     run: (a) => tx((t) => createEvent(t, eventInput(), a)),
   },
   {
-    command: 'updateEvent',
+    command: 'createEvent (hosted by San Sebastián)',
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
+    run: (a) => tx((t) => createEvent(t, eventInput(demo.partner().partnerId), a)),
+  },
+  {
+    command: 'updateEvent (hosted by San Sebastián)',
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
+    run: (a) => tx((t) => updateEvent(t, created.ownEvent, eventInput(demo.partner().partnerId), a)),
+  },
+  {
+    command: 'updateEvent (handing it to another host)',
     allowed: 'comms',
-    refused: ['partner', 'viewer'],
-    run: (a) => tx((t) => updateEvent(t, anyRow('events'), eventInput(), a)),
+    refused: ['partner', 'partner2', 'viewer'],
+    run: (a) =>
+      tx((t) => {
+        updateEvent(t, created.ownEvent, eventInput(demo.partner2().partnerId), a)
+        updateEvent(t, created.ownEvent, eventInput(demo.partner().partnerId), a)
+      }),
   },
   {
     command: 'setEventArchived',
-    allowed: 'comms',
-    refused: ['partner', 'viewer'],
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
     run: (a) =>
       tx((t) => {
-        setEventArchived(t, anyRow('events'), true, a)
-        setEventArchived(t, anyRow('events'), false, a)
+        setEventArchived(t, created.ownEvent, true, a)
+        setEventArchived(t, created.ownEvent, false, a)
       }),
   },
   {
     command: 'createMaterial',
-    allowed: 'comms',
-    refused: ['partner', 'viewer'],
+    allowed: 'partner',
+    refused: ['viewer'],
     run: (a) => tx((t) => createMaterial(t, materialInput(), null, a)),
   },
   {
-    command: 'updateMaterial',
+    command: 'updateMaterial (approved)',
     allowed: 'comms',
     refused: ['partner', 'viewer'],
     run: (a) => tx((t) => updateMaterial(t, anyRow('materials'), materialInput(), null, a)),
+  },
+  {
+    command: 'updateMaterial (San Sebastián’s, waiting)',
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
+    run: (a) => tx((t) => updateMaterial(t, created.ownMaterial, materialInput(), null, a)),
+  },
+  {
+    command: 'reviewMaterial',
+    allowed: 'comms',
+    refused: ['partner', 'partner2', 'viewer'],
+    run: (a) =>
+      tx((t) => {
+        const id = createMaterial(t, materialInput(), null, demo.partner())
+        reviewMaterial(t, id, 'approve', a)
+      }),
   },
   {
     command: 'setMaterialArchived',

@@ -80,6 +80,14 @@ describe('permission table', () => {
       'action:import:own',
       'action:import:any',
       'action:create:any',
+      'event:create:own',
+      'event:create:any',
+      'event:edit:own',
+      'event:edit:any',
+      'activity:edit:own',
+      'activity:edit:any',
+      'material:upload',
+      'material:approve',
     ])
   })
 
@@ -94,6 +102,10 @@ describe('permission table', () => {
       'action:edit:own',
       'action:import',
       'action:import:own',
+      'event:create:own',
+      'event:edit:own',
+      'activity:edit:own',
+      'material:upload',
     ])
     expect(rolePermissions.viewer).toEqual(reader)
   })
@@ -300,18 +312,122 @@ describe('import policy', () => {
 })
 
 describe('plan, events, materials, dashboards and priorities policies', () => {
-  it('editing the plan, events and materials is the communications lead’s', () => {
-    for (const check of [planPolicy.canEditPlan, eventPolicy.canEditEvents, materialPolicy.canEditMaterials])
+  it('editing the plan and every material is the communications lead’s', () => {
+    for (const check of [planPolicy.canEditPlan, materialPolicy.canEditMaterials])
       expect(allowed(check)).toEqual(['admin', 'comms'])
-    for (const assert of [
-      planPolicy.assertCanEditPlan,
-      eventPolicy.assertCanEditEvents,
-      materialPolicy.assertCanEditMaterials,
-    ])
+    for (const assert of [planPolicy.assertCanEditPlan, materialPolicy.assertCanEditMaterials])
       expect(passes(assert)).toEqual(['admin', 'comms'])
     expect(() => planPolicy.assertCanEditPlan(partner)).toThrow('missing plan:edit')
-    expect(() => eventPolicy.assertCanEditEvents(partner)).toThrow('missing plan:edit')
     expect(() => materialPolicy.assertCanEditMaterials(partner)).toThrow('missing material:edit')
+  })
+
+  it('a partner creates and edits the events its partner hosts, and no other', () => {
+    expect(allowed(eventPolicy.canCreateEvents)).toEqual(['admin', 'comms', 'partner'])
+    expect(allowed((a) => eventPolicy.canCreateEventFor(a, OWN))).toEqual(['admin', 'comms', 'partner'])
+    expect(allowed((a) => eventPolicy.canCreateEventFor(a, OTHER))).toEqual(['admin', 'comms'])
+    expect(allowed((a) => eventPolicy.canCreateEventFor(a, null))).toEqual(['admin', 'comms'])
+    expect(allowed((a) => eventPolicy.canEditEvent(a, { hostPartnerId: OWN }))).toEqual([
+      'admin',
+      'comms',
+      'partner',
+    ])
+    expect(allowed((a) => eventPolicy.canEditEvent(a, { hostPartnerId: OTHER }))).toEqual(['admin', 'comms'])
+    expect(passes((a) => eventPolicy.assertCanEditEvent(a, { hostPartnerId: OWN }))).toEqual([
+      'admin',
+      'comms',
+      'partner',
+    ])
+    // Handing its event to another host is refused.
+    expect(() =>
+      eventPolicy.assertCanEditEvent(partner, { hostPartnerId: OWN }, { hostPartnerId: OTHER }),
+    ).toThrow(ForbiddenError)
+    expect(passes((a) => eventPolicy.assertCanCreateEvent(a, OTHER))).toEqual(['admin', 'comms'])
+    expect(eventPolicy.defaultHostFor(partner, undefined)).toBe(OWN)
+    expect(eventPolicy.defaultHostFor(partner, OTHER)).toBe(OTHER)
+    expect(eventPolicy.defaultHostFor(comms, undefined)).toBeUndefined()
+    const partners = [{ value: OWN }, { value: OTHER }]
+    expect(eventPolicy.hostChoices(partner, partners)).toEqual([{ value: OWN }])
+    expect(eventPolicy.hostChoices(comms, partners)).toEqual(partners)
+  })
+
+  it('a partner writes the activities of its own partner and of the events it hosts', () => {
+    const scope = (partnerId: number | null, eventHostPartnerId: number | null) => ({
+      partnerId,
+      eventHostPartnerId,
+    })
+    expect(allowed(planPolicy.canCreateActivities)).toEqual(['admin', 'comms', 'partner'])
+    for (const [s, who] of [
+      [scope(OWN, null), ['admin', 'comms', 'partner']],
+      [scope(null, OWN), ['admin', 'comms', 'partner']],
+      [scope(OTHER, OWN), ['admin', 'comms', 'partner']],
+      [scope(OWN, OTHER), ['admin', 'comms', 'partner']],
+      [scope(OTHER, OTHER), ['admin', 'comms']],
+      [scope(null, OTHER), ['admin', 'comms']],
+      [scope(null, null), ['admin', 'comms']],
+    ] as const) {
+      expect(
+        allowed((a) => planPolicy.canEditActivity(a, s)),
+        JSON.stringify(s),
+      ).toEqual(who)
+      expect(passes((a) => planPolicy.assertCanEditActivity(a, s))).toEqual(who)
+    }
+    expect(() => planPolicy.assertCanEditActivity(partner, scope(OWN, null), scope(OTHER, null))).toThrow(
+      ForbiddenError,
+    )
+    expect(planPolicy.defaultActivityPartner(partner)).toBe(OWN)
+    expect(planPolicy.defaultActivityPartner(comms)).toBeUndefined()
+  })
+
+  it('materials: partners upload, the communications lead approves; waiting ones stay with their partner', () => {
+    const m = (status: 'pending' | 'approved' | 'returned', partnerId: number | null) => ({
+      status,
+      partnerId,
+      archivedAt: null,
+    })
+    expect(allowed(materialPolicy.canUploadMaterials)).toEqual(['admin', 'comms', 'partner'])
+    expect(allowed(materialPolicy.uploadWaitsForApproval)).toEqual([
+      'partner',
+      'viewer',
+      'loosePartner',
+      'viewerOfOwn',
+      'nobody',
+    ])
+    const readers = ['admin', 'comms', 'partner', 'viewer', 'loosePartner', 'viewerOfOwn']
+    expect(allowed((a) => materialPolicy.canSeeMaterial(a, m('approved', OTHER)))).toEqual(readers)
+    expect(allowed((a) => materialPolicy.canSeeMaterial(a, m('pending', OWN)))).toEqual([
+      'admin',
+      'comms',
+      'partner',
+    ])
+    expect(allowed((a) => materialPolicy.canSeeMaterial(a, m('pending', OTHER)))).toEqual(['admin', 'comms'])
+    expect(allowed((a) => materialPolicy.canSeeMaterial(a, m('returned', OWN)))).toEqual([
+      'admin',
+      'comms',
+      'partner',
+    ])
+    expect(allowed((a) => materialPolicy.canDownloadMaterialFile(a, m('pending', OTHER)))).toEqual([
+      'admin',
+      'comms',
+    ])
+    expect(allowed((a) => materialPolicy.canEditMaterial(a, m('pending', OWN)))).toEqual([
+      'admin',
+      'comms',
+      'partner',
+    ])
+    expect(allowed((a) => materialPolicy.canEditMaterial(a, m('approved', OWN)))).toEqual(['admin', 'comms'])
+    expect(allowed((a) => materialPolicy.canEditMaterial(a, m('returned', OTHER)))).toEqual([
+      'admin',
+      'comms',
+    ])
+    expect(allowed((a) => materialPolicy.canReviewMaterial(a, m('pending', OWN)))).toEqual(['admin', 'comms'])
+    expect(allowed((a) => materialPolicy.canReviewMaterial(a, m('approved', OWN)))).toEqual([])
+    expect(passes(materialPolicy.assertCanReviewMaterials)).toEqual(['admin', 'comms'])
+    expect(passes(materialPolicy.assertCanUploadMaterials)).toEqual(['admin', 'comms', 'partner'])
+    expect(passes((a) => materialPolicy.assertCanEditMaterial(a, m('pending', OWN)))).toEqual([
+      'admin',
+      'comms',
+      'partner',
+    ])
   })
 
   it('logging an action from an event, and the home shortcuts', () => {

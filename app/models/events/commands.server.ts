@@ -6,11 +6,11 @@ import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.s
 import { type Actor } from '~/utils/permissions'
 import { assertReferences } from '~/utils/references.server'
 
-import { assertCanEditEvents } from './policy'
+import { assertCanCreateEvent, assertCanEditEvent, defaultHostFor } from './policy'
 import { eventReferenceErrors } from './references.server'
 import { type EventForm } from './schemas'
 
-function toRow(input: EventForm) {
+function toRow(input: EventForm, actor: Actor) {
   return {
     kind: input.kind,
     title: input.title,
@@ -19,7 +19,7 @@ function toRow(input: EventForm) {
     endDate: input.endDate ?? null,
     place: input.place ?? null,
     online: input.online,
-    hostPartnerId: input.hostPartnerId ?? null,
+    hostPartnerId: defaultHostFor(actor, input.hostPartnerId) ?? null,
     registrations: input.registrations ?? null,
     attendance: input.attendance ?? null,
     description: input.description ?? null,
@@ -30,11 +30,14 @@ function toRow(input: EventForm) {
   }
 }
 
-/** Creates an event; throws InvalidReferencesError for a theme, host or group that does not exist. */
+/**
+ * Creates an event; a partner's event is hosted by its own partner (another host is refused).
+ * Throws InvalidReferencesError for a theme, host or group that does not exist.
+ */
 export function createEvent(tx: Tx, input: EventForm, actor: Actor) {
-  assertCanEditEvents(actor)
+  const row = toRow(input, actor)
+  assertCanCreateEvent(actor, row.hostPartnerId)
   assertReferences(eventReferenceErrors(tx, input))
-  const row = toRow(input)
   const id = tx.insert(events).values(row).returning({ id: events.id }).get().id
   recordAudit(tx, {
     userId: actor.id,
@@ -47,12 +50,13 @@ export function createEvent(tx: Tx, input: EventForm, actor: Actor) {
   return id
 }
 
+/** Updates an event and its plan; its host partner may, but cannot hand it to another host. */
 export function updateEvent(tx: Tx, id: number, input: EventForm, actor: Actor) {
-  assertCanEditEvents(actor)
   const before = tx.select().from(events).where(eq(events.id, id)).get()
   if (!before) return false
+  const row = toRow(input, actor)
+  assertCanEditEvent(actor, before, row)
   assertReferences(eventReferenceErrors(tx, input, before))
-  const row = toRow(input)
   tx.update(events)
     .set({ ...row, updatedAt: new Date().toISOString() })
     .where(eq(events.id, id))
@@ -62,9 +66,9 @@ export function updateEvent(tx: Tx, id: number, input: EventForm, actor: Actor) 
 }
 
 export function setEventArchived(tx: Tx, id: number, archived: boolean, actor: Actor) {
-  assertCanEditEvents(actor)
   const before = tx.select().from(events).where(eq(events.id, id)).get()
   if (!before) return false
+  assertCanEditEvent(actor, before)
   const archivedAt = archived ? new Date().toISOString() : null
   tx.update(events).set({ archivedAt, updatedAt: new Date().toISOString() }).where(eq(events.id, id)).run()
   recordArchive(

@@ -4,7 +4,14 @@
  */
 
 export { createEvent, setEventArchived, updateEvent } from './commands.server'
-export { assertCanEditEvents, canEditEvents, canLogActionForEvent } from './policy'
+export {
+  assertCanEditEvent,
+  canCreateEvents,
+  canEditEvent,
+  canLogActionForEvent,
+  defaultHostFor,
+  hostChoices,
+} from './policy'
 export { type Event, eventDetail, eventFormValues, getEvent, listEvents } from './queries.server'
 export * from './schemas'
 export { eventKinds } from '#db/schema'

@@ -1,11 +1,17 @@
 import { eq } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
-import { materialFiles, materials } from '#db/schema'
+import { materialFiles, materials, type MaterialStatus } from '#db/schema'
 import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
-import { type Actor } from '~/utils/permissions'
+import { type Actor, can } from '~/utils/permissions'
 
-import { assertCanEditMaterials } from './policy'
+import {
+  assertCanEditMaterial,
+  assertCanEditMaterials,
+  assertCanReviewMaterials,
+  assertCanUploadMaterials,
+  canMoveMaterial,
+} from './policy'
 import { type MaterialForm } from './schemas'
 import { type StoredUpload } from './uploads.server'
 
@@ -34,9 +40,29 @@ function toRow(input: MaterialForm, fileId: number | null) {
   }
 }
 
+/** A material's review step was asked from a status it cannot leave that way (approving twice). */
+export class MaterialStatusError extends Error {
+  constructor(
+    readonly from: MaterialStatus,
+    readonly to: MaterialStatus,
+  ) {
+    super(`a ${from} material cannot become ${to}`)
+    this.name = 'MaterialStatusError'
+  }
+}
+
+/**
+ * Adds a material. The communications lead's is approved at once; a partner's waits for approval,
+ * seen only by its own partner and the reviewers.
+ */
 export function createMaterial(tx: Tx, input: MaterialForm, upload: StoredUpload | null, actor: Actor) {
-  assertCanEditMaterials(actor)
-  const row = toRow(input, upload ? storeFile(tx, upload) : null)
+  assertCanUploadMaterials(actor)
+  const row = {
+    ...toRow(input, upload ? storeFile(tx, upload) : null),
+    status: can(actor, 'material:approve') ? ('approved' as const) : ('pending' as const),
+    partnerId: actor.partnerId,
+    uploadedBy: actor.id,
+  }
   const id = tx.insert(materials).values(row).returning({ id: materials.id }).get().id
   recordAudit(tx, {
     userId: actor.id,
@@ -49,7 +75,10 @@ export function createMaterial(tx: Tx, input: MaterialForm, upload: StoredUpload
   return id
 }
 
-/** Updates a material; a new upload replaces the current file (the old file row is kept). */
+/**
+ * Updates a material; a new upload replaces the current file (the old file row is kept). A partner
+ * changing its material that was sent back sends it again for approval.
+ */
 export function updateMaterial(
   tx: Tx,
   id: number,
@@ -57,10 +86,14 @@ export function updateMaterial(
   upload: StoredUpload | null,
   actor: Actor,
 ) {
-  assertCanEditMaterials(actor)
   const before = tx.select().from(materials).where(eq(materials.id, id)).get()
   if (!before) return false
-  const row = toRow(input, upload ? storeFile(tx, upload) : before.fileId)
+  assertCanEditMaterial(actor, before)
+  const resubmitted = before.status === 'returned' && !can(actor, 'material:approve')
+  const row = {
+    ...toRow(input, upload ? storeFile(tx, upload) : before.fileId),
+    status: resubmitted ? ('pending' as const) : before.status,
+  }
   tx.update(materials)
     .set({ ...row, updatedAt: new Date().toISOString() })
     .where(eq(materials.id, id))
@@ -84,5 +117,28 @@ export function setMaterialArchived(tx: Tx, id: number, archived: boolean, actor
     before.archivedAt,
     archivedAt,
   )
+  return true
+}
+
+/**
+ * Approves a waiting material (listed for everyone from then on) or sends it back to its partner;
+ * throws MaterialStatusError when the material is not waiting.
+ */
+export function reviewMaterial(tx: Tx, id: number, decision: 'approve' | 'return', actor: Actor) {
+  assertCanReviewMaterials(actor)
+  const before = tx.select().from(materials).where(eq(materials.id, id)).get()
+  if (!before) return false
+  const status = decision === 'approve' ? ('approved' as const) : ('returned' as const)
+  if (!canMoveMaterial(before.status, status)) throw new MaterialStatusError(before.status, status)
+  tx.update(materials).set({ status, updatedAt: new Date().toISOString() }).where(eq(materials.id, id)).run()
+  recordAudit(tx, {
+    userId: actor.id,
+    entity: 'material',
+    entityId: id,
+    action: 'status',
+    before: { status: before.status },
+    after: { status },
+    summary: before.title,
+  })
   return true
 }

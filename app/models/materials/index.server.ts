@@ -4,7 +4,13 @@
  * HTTP and lives with the routes (app/utils/material-upload.server.ts).
  */
 
-export { createMaterial, setMaterialArchived, updateMaterial } from './commands.server'
+export {
+  createMaterial,
+  MaterialStatusError,
+  reviewMaterial,
+  setMaterialArchived,
+  updateMaterial,
+} from './commands.server'
 export { assertCanEditMaterials, canEditMaterials } from './policy'
 export {
   getMaterial,
@@ -14,6 +20,7 @@ export {
   materialFile,
   materialFormValues,
   materialUsage,
+  pendingMaterialCount,
 } from './queries.server'
 export * from './schemas'
 export {

@@ -1,18 +1,34 @@
-import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { actions, materialFiles, materialKinds, materials, partners } from '#db/schema'
-import { type Actor } from '~/utils/permissions'
+import { type Actor, can } from '~/utils/permissions'
 
-import { canDownloadMaterialFile } from './policy'
+import { canDownloadMaterialFile, canSeeMaterial } from './policy'
 import { type MaterialFilter } from './schemas'
 
 export type Material = typeof materials.$inferSelect
 
 const citingActions = sql<number>`(select count(*) from ${actions} where ${actions.materialId} = ${materials.id} and ${actions.archivedAt} is null and ${actions.status} in ('submitted', 'validated'))`
 
-export function listMaterials(filter: MaterialFilter) {
-  const where: SQL[] = [filter.archived ? isNotNull(materials.archivedAt) : isNull(materials.archivedAt)]
+/**
+ * Which materials the actor sees (canSeeMaterial in SQL): the approved ones; every one for a
+ * reviewer; its own partner's uploads for a partner.
+ */
+function visibleTo(actor: Actor): SQL | undefined {
+  if (!can(actor, 'plan:read')) return sql`0`
+  if (can(actor, 'material:approve')) return undefined
+  const approved = eq(materials.status, 'approved')
+  if (actor.partnerId == null || !can(actor, 'material:upload')) return approved
+  return or(approved, eq(materials.partnerId, actor.partnerId))
+}
+
+export function listMaterials(filter: MaterialFilter, actor: Actor) {
+  const where: (SQL | undefined)[] = [
+    filter.archived ? isNotNull(materials.archivedAt) : isNull(materials.archivedAt),
+    visibleTo(actor),
+  ]
+  if (filter.status) where.push(eq(materials.status, filter.status))
   if (filter.kind) where.push(eq(materials.kind, filter.kind))
   if (filter.language) where.push(eq(materials.language, filter.language))
   if (filter.q)
@@ -30,6 +46,8 @@ export function listMaterials(filter: MaterialFilter) {
       fileId: materials.fileId,
       fileName: materialFiles.fileName,
       fileSize: materialFiles.size,
+      status: materials.status,
+      partnerId: materials.partnerId,
       archivedAt: materials.archivedAt,
       actionCount: citingActions,
     })
@@ -40,7 +58,17 @@ export function listMaterials(filter: MaterialFilter) {
     .all()
 }
 
-/** Which working languages each kind of material exists in (live materials only). */
+/** How many materials wait for the actor's approval (none for who may not approve). */
+export function pendingMaterialCount(actor: Actor) {
+  if (!can(actor, 'material:approve')) return 0
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(materials)
+    .where(and(eq(materials.status, 'pending'), isNull(materials.archivedAt)))
+    .get()!.n
+}
+
+/** Which working languages each kind of material exists in (live, approved materials only). */
 export function languageMatrix(workingLanguages: string[]) {
   const rows = db
     .select({
@@ -50,7 +78,7 @@ export function languageMatrix(workingLanguages: string[]) {
       versions: sql<string>`group_concat(${materials.version}, ', ')`,
     })
     .from(materials)
-    .where(isNull(materials.archivedAt))
+    .where(and(isNull(materials.archivedAt), eq(materials.status, 'approved')))
     .groupBy(materials.kind, materials.language)
     .all()
   const kinds = materialKinds.filter((k) => rows.some((r) => r.kind === k))
@@ -66,8 +94,9 @@ export function languageMatrix(workingLanguages: string[]) {
   }))
 }
 
-export function getMaterial(id: number) {
-  return (
+/** A material with its file's name, size and type; null when there is none the actor may see. */
+export function getMaterial(id: number, actor: Actor) {
+  const found =
     db
       .select({
         material: materials,
@@ -79,7 +108,7 @@ export function getMaterial(id: number) {
       .leftJoin(materialFiles, eq(materialFiles.id, materials.fileId))
       .where(eq(materials.id, id))
       .get() ?? null
-  )
+  return found && canSeeMaterial(actor, found.material) ? found : null
 }
 
 /** The form values that reproduce a stored material. */
@@ -125,6 +154,8 @@ export function materialFile(materialId: number, actor: Actor) {
       fileName: materialFiles.fileName,
       contentType: materialFiles.contentType,
       data: materialFiles.data,
+      status: materials.status,
+      partnerId: materials.partnerId,
       archivedAt: materials.archivedAt,
     })
     .from(materials)

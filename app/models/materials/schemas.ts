@@ -13,6 +13,9 @@ import { materialKindList } from '../plan/lists'
 
 export { materialKindList }
 
+/** The review statuses (as materialStatuses in db/schema; this file stays free of database imports). */
+export const materialStatusList = ['pending', 'approved', 'returned'] as const
+
 export const materialFormSchema = z.object({
   title: requiredTitle(300),
   kind: z.enum(materialKindList, {
@@ -50,6 +53,7 @@ export const materialFilterSchema = z.object({
         .optional(),
     )
     .catch(undefined),
+  status: z.preprocess(emptyToUndefined, z.enum(materialStatusList).optional()).catch(undefined),
   q: filterSearch,
   archived: filterArchived,
 })

@@ -25,10 +25,18 @@ export {
   UnsupportedBreakdownError,
 } from './metrics/query.server'
 export { breakdownOptions, computeMetricRows } from './metrics/rows.server'
-export { assertCanEditPlan, canEditPlan } from './policy'
+export {
+  assertCanEditActivity,
+  assertCanEditPlan,
+  canCreateActivities,
+  canEditActivity,
+  canEditPlan,
+  defaultActivityPartner,
+} from './policy'
 export {
   activityActions,
   activityFormValues,
+  activityScope,
   activityWithState,
   getActivity,
   listActivities,

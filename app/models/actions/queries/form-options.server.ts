@@ -1,4 +1,4 @@
-import { desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { events, materials, partners, plannedActivities, themes, users } from '#db/schema'
@@ -44,7 +44,8 @@ export function formOptions() {
   const materialRows = db
     .select({ id: materials.id, title: materials.title, language: materials.language })
     .from(materials)
-    .where(isNull(materials.archivedAt))
+    // A partner's upload is offered once the communications lead approved it.
+    .where(and(isNull(materials.archivedAt), eq(materials.status, 'approved')))
     .orderBy(materials.title)
     .limit(300)
     .all()

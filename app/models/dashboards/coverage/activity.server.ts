@@ -66,7 +66,7 @@ export function languagesUsed(
 /** Materials per language: every working language (even with none), then any other language. */
 export function materialsByLanguage(workingLanguages: string[]) {
   const materialRows = db.all<{ language: string; materials: number }>(sql`
-    select language, count(*) as materials from materials where archived_at is null group by language order by language`)
+    select language, count(*) as materials from materials where archived_at is null and status = 'approved' group by language order by language`)
   const materialLanguages = [...new Set([...workingLanguages, ...materialRows.map((r) => r.language)])]
   return materialLanguages.map((language) => ({
     language,

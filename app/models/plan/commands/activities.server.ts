@@ -6,7 +6,8 @@ import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.s
 import { type Actor } from '~/utils/permissions'
 import { assertReferences } from '~/utils/references.server'
 
-import { assertCanEditPlan } from '../policy'
+import { assertCanEditActivity } from '../policy'
+import { activityScope } from '../queries/activities.server'
 import { activityReferenceErrors } from '../references.server'
 import { type ActivityForm } from '../schemas'
 
@@ -24,11 +25,14 @@ function activityRow(input: ActivityForm) {
   }
 }
 
+const scopeOf = (tx: Tx, activity: { partnerId: number | null; eventId: number | null }) =>
+  activityScope(activity, tx)
+
 /** Creates a planned activity; throws InvalidReferencesError for an id that points at nothing. */
 export function createActivity(tx: Tx, input: ActivityForm, actor: Actor) {
-  assertCanEditPlan(actor)
-  assertReferences(activityReferenceErrors(tx, input))
   const row = activityRow(input)
+  assertCanEditActivity(actor, scopeOf(tx, row))
+  assertReferences(activityReferenceErrors(tx, input))
   const id = tx.insert(plannedActivities).values(row).returning({ id: plannedActivities.id }).get().id
   recordAudit(tx, {
     userId: actor.id,
@@ -42,11 +46,11 @@ export function createActivity(tx: Tx, input: ActivityForm, actor: Actor) {
 }
 
 export function updateActivity(tx: Tx, id: number, input: ActivityForm, actor: Actor) {
-  assertCanEditPlan(actor)
   const before = tx.select().from(plannedActivities).where(eq(plannedActivities.id, id)).get()
   if (!before) return false
-  assertReferences(activityReferenceErrors(tx, input, before))
   const row = activityRow(input)
+  assertCanEditActivity(actor, scopeOf(tx, before), scopeOf(tx, row))
+  assertReferences(activityReferenceErrors(tx, input, before))
   tx.update(plannedActivities)
     .set({ ...row, updatedAt: new Date().toISOString() })
     .where(eq(plannedActivities.id, id))
@@ -61,9 +65,9 @@ export function updateActivity(tx: Tx, id: number, input: ActivityForm, actor: A
 }
 
 export function setActivityArchived(tx: Tx, id: number, archived: boolean, actor: Actor) {
-  assertCanEditPlan(actor)
   const before = tx.select().from(plannedActivities).where(eq(plannedActivities.id, id)).get()
   if (!before) return false
+  assertCanEditActivity(actor, scopeOf(tx, before))
   const archivedAt = archived ? new Date().toISOString() : null
   tx.update(plannedActivities)
     .set({ archivedAt, updatedAt: new Date().toISOString() })

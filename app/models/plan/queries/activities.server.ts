@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm'
 
-import { db } from '#db/client'
+import { db, type Tx } from '#db/client'
 import {
   actions,
   actionTypes,
@@ -120,6 +120,14 @@ export function openActivitiesDue(partnerId: number, until: string, today: strin
 /** One activity with its names and state. */
 export function activityWithState(id: number, today = new Date().toISOString().slice(0, 10)) {
   return selectActivities(today).where(eq(plannedActivities.id, id)).get() ?? null
+}
+
+/** Whose an activity is (see ActivityScope): its partner and its event's host. */
+export function activityScope(activity: { partnerId: number | null; eventId: number | null }, q: Tx = db) {
+  const host = activity.eventId
+    ? q.select({ id: events.hostPartnerId }).from(events).where(eq(events.id, activity.eventId)).get()
+    : undefined
+  return { partnerId: activity.partnerId, eventHostPartnerId: host?.id ?? null }
 }
 
 export function getActivity(id: number) {
