@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { phone, useBrowserApp } from './harness'
@@ -15,6 +16,18 @@ afterAll(() => readOnly?.close())
 function savedWithTitle(title: string): number {
   readOnly ??= new Database(app.dbFile, { readonly: true, fileMustExist: true })
   return (readOnly.prepare('select count(*) as n from actions where title = ?').get(title) as { n: number }).n
+}
+
+/** Evidence files kept for the action with this title. */
+function filesOfTitle(title: string): string[] {
+  readOnly ??= new Database(app.dbFile, { readonly: true, fileMustExist: true })
+  return (
+    readOnly
+      .prepare(
+        'select f.original_name as name from action_files f join actions a on a.id = f.action_id where a.title = ?',
+      )
+      .all(title) as { name: string }[]
+  ).map((r) => r.name)
 }
 
 /** The new action form's loader data as this page was rendered (a stored copy repeats its key). */
@@ -56,7 +69,7 @@ function queue(page: Page, replace?: unknown[]) {
 }
 
 async function logOffline(page: Page, title: string) {
-  await page.getByLabel(/^Type/).selectOption({ label: 'Presentation at an event' })
+  await page.getByRole('radio', { name: 'Presentation at an event' }).check()
   await page.getByLabel(/^What did you do/).fill(title)
   await page.getByRole('button', { name: 'Save and submit' }).click()
   await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Saved on this phone/)
@@ -109,19 +122,13 @@ describe('logging offline on a phone', () => {
 
     const stamp = Date.now()
     const titles = [`Prezentacja w Gdańsku ${stamp}`, `Παρουσίαση στη Θεσσαλονίκη ${stamp}`]
-    // A photo taken offline goes with its action: the form's evidence file input (added by another
-    // part of issue 14; put in here the same way) is kept in the queue and sent as multipart.
-    await page.evaluate(() =>
-      document
-        .querySelector('input[name="clientKey"]')!
-        .insertAdjacentHTML(
-          'afterend',
-          '<input type="file" name="evidenceFiles" multiple aria-label="Photos">',
-        ),
-    )
-    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`Fotka z fóra ${stamp}`)])
+    // A photo taken offline goes with its action: the form's evidence file input is kept in the
+    // queue and sent as multipart.
+    const photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#1b8a9a' } })
+      .jpeg()
+      .toBuffer()
     await page
-      .getByLabel('Photos')
+      .locator('input[type="file"][name="evidenceFiles"]')
       .setInputFiles({ name: 'fórum-Gdańsk.jpg', mimeType: 'image/jpeg', buffer: photo })
     await logOffline(page, titles[0])
     await expect.poll(() => page.getByRole('heading', { name: 'Waiting to send (1)' }).count()).toBe(1)
@@ -175,6 +182,8 @@ describe('logging offline on a phone', () => {
         files: [{ name: '', type: 'application/octet-stream', bytes: [] }],
       },
     ])
+    // The photo was kept by the server with its action, and only with it.
+    expect(titles.map(filesOfTitle)).toEqual([['fórum-Gdańsk.jpg'], []])
     await expect.poll(() => page.getByTestId('offline-queue').count()).toBe(0)
     await expect.poll(() => page.getByTestId('offline-badge').count()).toBe(0)
     expect(await page.getByRole('status').first().textContent()).toContain(
@@ -187,6 +196,7 @@ describe('logging offline on a phone', () => {
     await page.goto('/actions?mine=1')
     await expect.poll(() => queue(page).then((q) => q.length)).toBe(0)
     expect(titles.map(savedWithTitle)).toEqual([1, 1])
+    expect(titles.map(filesOfTitle)).toEqual([['fórum-Gdańsk.jpg'], []])
     expect(violations).toEqual([])
     await context.close()
   })

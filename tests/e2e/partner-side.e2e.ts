@@ -19,11 +19,12 @@ describe('the partner’s side in a real browser', () => {
       page.waitForURL(new RegExp(`/actions/new\\?eventId=${eventId}$`)),
       page.getByRole('link', { name: 'Log an action for this event' }).click(),
     ])
+    // A talk asks for its event: the one the button came from is chosen.
+    await page.getByRole('radio', { name: 'Presentation at an event' }).check()
     const event = page.getByLabel('Event', { exact: true })
     await expect
       .poll(() => event.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''))
       .toContain('Transnational partner meeting in Porto')
-    await page.getByLabel(/^Type/).selectOption({ label: 'Presentation at an event' })
     const title = `Aurkeztu genuen Portoko bilera Donostian ${Date.now()}`
     await page.getByLabel(/^What did you do/).fill(title)
     await Promise.all([
