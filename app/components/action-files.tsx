@@ -119,12 +119,17 @@ function FileCard({
   )
 }
 
-function UploadForm({ actionId }: { actionId: number }) {
+function UploadForm({ actionId, uploadError }: { actionId: number; uploadError: string | null }) {
   const { t } = useTranslation('evidence')
   const fetcher = useFetcher<{ fieldErrors?: Record<string, string[]> }>()
   const form = useRef<HTMLFormElement>(null)
   const busy = fetcher.state !== 'idle'
-  const errors = fetcher.data?.fieldErrors?.evidenceFiles
+  // A refusal answered to the fetcher, or (without JavaScript) brought back in the page's URL.
+  const errors = fetcher.data
+    ? fetcher.data.fieldErrors?.evidenceFiles
+    : fetcher.state === 'idle' && uploadError
+      ? [uploadError]
+      : undefined
   // Added: the page reloads with the new files, and the input is emptied for the next ones.
   useEffect(() => {
     if (fetcher.state === 'idle' && !fetcher.data) form.current?.reset()
@@ -151,11 +156,14 @@ export function ActionFiles({
   files,
   archived,
   canManage,
+  uploadError = null,
 }: {
   actionId: number
   files: ActionFileView[]
   archived: ActionFileView[]
   canManage: boolean
+  /** A refused upload's message key, when it was sent without JavaScript. */
+  uploadError?: string | null
 }) {
   const { t } = useTranslation('evidence')
   if (!files.length && !canManage) return null
@@ -171,7 +179,7 @@ export function ActionFiles({
       ) : (
         <p className="text-sm text-ink-muted">{t('files.none')}</p>
       )}
-      {canManage ? <UploadForm actionId={actionId} /> : null}
+      {canManage ? <UploadForm actionId={actionId} uploadError={uploadError} /> : null}
       {archived.length ? (
         <details>
           <summary className="text-sm">{t('files.archived', { count: archived.length })}</summary>

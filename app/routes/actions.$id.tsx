@@ -44,6 +44,11 @@ export const meta = pageTitle<MetaArgs<typeof loader>>(
 )
 
 const idSchema = z.coerce.number().int().positive()
+const fileErrorSchema = z.string().regex(/^evidence:files\.errors\.[a-z]+$/)
+
+/** A refused upload sent without JavaScript comes back as `?fileError=<message key>`. */
+const fileErrorOf = (request: Request) =>
+  fileErrorSchema.safeParse(new URL(request.url).searchParams.get('fileError')).data ?? null
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'action:read')
@@ -63,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canValidate: !action.archivedAt && canValidate(user),
     files: listActionFiles(action.id, user),
     canManageFiles: canManageActionFiles(user, action),
+    fileError: fileErrorOf(request),
   })
 }
 
@@ -320,6 +326,7 @@ function ActionDetail() {
     canValidate: mayValidate,
     files,
     canManageFiles,
+    fileError,
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
@@ -366,7 +373,7 @@ function ActionDetail() {
         </section>
       ) : null}
 
-      <ActionFiles actionId={a.id} {...files} canManage={canManageFiles} />
+      <ActionFiles actionId={a.id} {...files} canManage={canManageFiles} uploadError={fileError} />
 
       {canEdit ? (
         <Form method="post" className="pt-4">

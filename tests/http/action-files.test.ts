@@ -133,7 +133,7 @@ describe('evidence files over HTTP', () => {
     expect((await app.fetch(`/actions/${other}/files/${added.id}/thumb`, { as: 'partner' })).status).toBe(404)
   })
 
-  it('refuses a file that is not what it claims with a plain 400 next to the field, never a 500', async () => {
+  it('refuses a file that is not what it claims, back to the page with the reason, never a 500', async () => {
     const before = filesOf(own).length
     for (const bad of [
       { name: 'photo.jpg', bytes: Buffer.from('GIF89a not accepted'), type: 'image/jpeg' },
@@ -145,13 +145,35 @@ describe('evidence files over HTTP', () => {
       { name: 'IMG_0042.HEIC', bytes: Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic cut short', 'latin1') },
     ]) {
       const response = await app.post(`/actions/${own}/files`, filesForm([bad]), { as: 'partner' })
-      expect(response.status, bad.name).toBe(400)
-      const body = (await response.json()) as { fieldErrors: { evidenceFiles: string[] } }
-      expect(body.fieldErrors.evidenceFiles[0]).toMatch(/^evidence:files\.errors\.(type|image)$/)
+      expect(response.status, bad.name).toBe(303)
+      expect(response.headers.get('location'), bad.name).toMatch(
+        /^\/actions\/\d+\?fileError=evidence%3Afiles\.errors\.(type|image)#files$/,
+      )
     }
     const none = await app.post(`/actions/${own}/files`, filesForm([]), { as: 'partner' })
-    expect(none.status).toBe(400)
+    expect(none.headers.get('location')).toBe(`/actions/${own}?fileError=evidence%3Afiles.errors.none#files`)
     expect(filesOf(own)).toHaveLength(before)
+  })
+
+  it('a refused file brings the page back with the message next to the field', async () => {
+    const before = filesOf(own).length
+    const response = await app.post(
+      `/actions/${own}/files`,
+      filesForm([{ name: 'zdjęcie.jpg', bytes: Buffer.from('GIF89a not accepted'), type: 'image/jpeg' }]),
+      { as: 'partner' },
+    )
+    expect(response.status).toBe(303)
+    const to = response.headers.get('location')!
+    expect(to).toBe(`/actions/${own}?fileError=evidence%3Afiles.errors.type#files`)
+    const page = await app.fetch(to.replace(/#.*$/, ''), { as: 'partner' })
+    const html = await page.text()
+    expect(html).toMatch(
+      /<ul id="evidence-files-error"[^>]*>\s*<li>Only photos \(JPEG, PNG, WebP, HEIC\) and PDF files can be added/,
+    )
+    expect(filesOf(own)).toHaveLength(before)
+    // Anything else in the URL is not a message: ignored.
+    const forged = await app.fetch(`/actions/${own}?fileError=<script>`, { as: 'partner' })
+    expect(await forged.text()).not.toContain('evidence-files-error" class')
   })
 
   it('takes files on the action form, and shows a refused one next to the field with the values kept', async () => {
