@@ -1,5 +1,5 @@
 /**
- * Ripple's service worker (docs/decisions/023-offline-logging.md). It keeps one page working
+ * Ripple's service worker (docs/decisions/024-offline-logging.md). It keeps one page working
  * without a network: the quick form at /actions/new, with the build files it needs. Everything
  * else goes to the network as if there were no worker. Actions saved offline wait in the page's
  * own queue (app/components/offline-queue.tsx), not here.

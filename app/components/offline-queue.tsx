@@ -6,7 +6,7 @@ import { actionFormSchema } from '~/models/actions/form'
 import { parseForm } from '~/utils/forms'
 
 /**
- * Logging offline (docs/decisions/023-offline-logging.md). An action saved without a network
+ * Logging offline (docs/decisions/024-offline-logging.md). An action saved without a network
  * waits in this browser's IndexedDB, the whole form including any files, and is posted when the
  * network returns (the `online` event, and on every page load). Each form carries a key made on
  * the phone (`clientKey`); the server logs one action per key and user, so sending the same item

@@ -11,7 +11,7 @@ export function createNonce(): string {
  * module loader and scroll restoration). Styles allow inline style attributes, which charts
  * (recharts) and React's `style` props render; no style can run script. Images come only from
  * Ripple (evidence preview images through /actions/:id/evidence/image) and data: URLs. The
- * service worker (/sw.js) and the web app manifest come only from Ripple (decision 023).
+ * service worker (/sw.js) and the web app manifest come only from Ripple (decision 024).
  */
 export function contentSecurityPolicy(nonce: string): string {
   return [
