@@ -21,6 +21,7 @@ import {
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { readFixture } from '../setup/fixtures'
 
 const limit = 10 * 1024 * 1024
 const received = (fileName: string, bytes: Uint8Array) => ({ fileName, bytes, tooLarge: false })
@@ -145,6 +146,25 @@ describe('evidence files: checked by their bytes', () => {
     const thumb = await sharp(file.thumbnail!).metadata()
     expect(thumb.format).toBe('webp')
     expect([thumb.width, thumb.height]).toEqual([240, 320])
+  })
+
+  it('reads a real HEIC photo (HEVC, as iPhones take them): converted to JPEG, no metadata, a thumbnail', async () => {
+    const heic = readFixture('heic', 'example.heic')
+    expect(heic.subarray(4, 12).toString('latin1')).toBe('ftypmif1')
+    expect(heic.includes(Buffer.from('hevc'))).toBe(true)
+    const prepared = await prepareEvidenceFiles([received('IMG_4521.HEIC', heic)], limit)
+    expect(prepared.ok).toBe(true)
+    if (!prepared.ok) return
+    const file = prepared.files[0]
+    expect(file.contentType).toBe('image/jpeg')
+    const stored = await sharp(file.data).metadata()
+    expect(stored.format).toBe('jpeg')
+    expect(stored.exif).toBeUndefined()
+    expect([file.width, file.height]).toEqual([stored.width, stored.height])
+    expect(file.width!).toBeGreaterThan(100)
+    const thumb = await sharp(file.thumbnail!).metadata()
+    expect(thumb.format).toBe('webp')
+    expect(Math.max(thumb.width!, thumb.height!)).toBe(320)
   })
 })
 
