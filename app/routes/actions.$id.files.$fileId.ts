@@ -2,23 +2,16 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@rem
 import { z } from 'zod'
 
 import { db } from '#db/client'
-import { actionFileContent, setActionFileArchived } from '~/models/actions/index.server'
+import { setActionFileArchived } from '~/models/actions/index.server'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { attachmentHeaders } from '~/utils/uploaded-files.server'
 
-const paramsSchema = z.object({
-  id: z.coerce.number().int().positive(),
-  fileId: z.coerce.number().int().positive(),
-})
+import { actionFileParams, readActionFile } from './_shared/action-file.server'
 
 /** Downloads an evidence file, always as an attachment, to whoever may read the action. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, 'action:read')
-  const ids = paramsSchema.safeParse(params)
-  invariantResponse(ids.success)
-  const file = actionFileContent(ids.data.id, ids.data.fileId, user, 'file')
-  invariantResponse(file)
+  const file = await readActionFile(request, params, 'file')
   return new Response(new Uint8Array(file.data), { headers: attachmentHeaders(file) })
 }
 
@@ -27,7 +20,7 @@ const intentSchema = z.object({ intent: z.enum(['archive', 'restore']) })
 /** Removes (archives) or restores an evidence file: whoever may edit the action. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'action:read')
-  const ids = paramsSchema.safeParse(params)
+  const ids = actionFileParams.safeParse(params)
   invariantResponse(ids.success)
   const submission = parseForm(await request.formData(), { schema: intentSchema })
   if (submission.status !== 'success') return new Response('Unknown request.', { status: 400 })
