@@ -401,13 +401,16 @@ describe('without JavaScript', () => {
 
     // The phone menu is a <details> element and the language switch a plain form: both work with JavaScript off.
     await page.getByText('Menu', { exact: true }).click()
+    // The URL already matches before the switch: wait for the list page the switch goes back to,
+    // loaded whole (its HTML streams in; the heading can be there before the list).
     await Promise.all([
-      page.waitForURL(/mine=1/),
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/actions' && r.request().method() === 'GET'),
       page.locator('header details nav').getByRole('button', { name: 'es', exact: true }).click(),
     ])
+    await page.waitForLoadState('load')
     expect(await page.locator('html').getAttribute('lang')).toBe('es')
     expect(await page.locator('h1').textContent()).toBe('Mis acciones')
-    expect(await page.getByRole('listitem').filter({ hasText: title }).count()).toBe(1)
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: title }).count()).toBe(1)
     await context.close()
   })
 })
