@@ -15,7 +15,6 @@ import {
   partners,
   stakeholders,
   themes,
-  users,
 } from '#db/schema'
 import { isRealDate } from '~/models/actions/form'
 import {
@@ -39,12 +38,9 @@ import {
   updateAction,
 } from '~/models/actions/index.server'
 
-const actor = (email: string): Actor =>
-  db
-    .select({ id: users.id, role: users.role, partnerId: users.partnerId })
-    .from(users)
-    .where(eq(users.email, email))
-    .get()!
+import { actorFor } from '../setup/actors'
+
+const actor = actorFor
 const typeId = (key: string) =>
   db.select({ id: actionTypes.id }).from(actionTypes).where(eq(actionTypes.key, key)).get()!.id
 const channelId = (key: string) =>

@@ -4,21 +4,17 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { actions, actionTypes, auditLog, partners, users } from '#db/schema'
+import { actions, actionTypes, auditLog, partners } from '#db/schema'
 import {
   ActionForbiddenError,
   type ActionInput,
-  type Actor,
   createAction,
   isClientKey,
 } from '~/models/actions/index.server'
 
-const actor = (email: string): Actor =>
-  db
-    .select({ id: users.id, role: users.role, partnerId: users.partnerId })
-    .from(users)
-    .where(eq(users.email, email))
-    .get()!
+import { actorFor } from '../setup/actors'
+
+const actor = actorFor
 const typeId = () => db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
 const rowsWithKey = (clientKey: string) =>
   db.select().from(actions).where(eq(actions.clientKey, clientKey)).all()
