@@ -220,6 +220,8 @@ export const stakeholderReachMonths = sqliteTable(
     month: text('month').notNull(),
     stakeholderId: integer('stakeholder_id').notNull(),
     actions: integer('actions').notNull().default(0),
+    // The latest date of those actions, for "last reached" (migration 0020).
+    lastDate: text('last_date'),
   },
   (t) => [
     primaryKey({ columns: [t.status, t.month, t.stakeholderId] }),
@@ -239,8 +241,67 @@ export const actionLanguageMonths = sqliteTable(
     month: text('month').notNull(),
     language: text('language').notNull(),
     actions: integer('actions').notNull().default(0),
+    // The actions' figures, so the reach dashboard's language table reads a few rows (migration 0020).
+    participants: integer('participants').notNull().default(0),
+    onlineReach: integer('online_reach').notNull().default(0),
+    engagements: integer('engagements').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.status, t.month, t.language] })],
+)
+
+/**
+ * Live actions per status, month and partner with their figures, kept by triggers on `actions`
+ * (migration 0020) like action_month_totals: the targets per partner and the whole-project
+ * targets add up a few rows a month instead of grouping every action of their period.
+ */
+export const actionPartnerMonths = sqliteTable(
+  'action_partner_months',
+  {
+    status: text('status', { enum: actionStatuses }).notNull(),
+    month: text('month').notNull(),
+    partnerId: integer('partner_id').notNull(),
+    actions: integer('actions').notNull().default(0),
+    participants: integer('participants').notNull().default(0),
+    onlineReach: integer('online_reach').notNull().default(0),
+    engagements: integer('engagements').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.month, t.partnerId] })],
+)
+
+/**
+ * Live actions per status, month and stakeholder category reached, with their figures (an action
+ * reaching two stakeholders of one category counts once there; reaching two categories, once in
+ * each). Kept by triggers on `actions` and `action_stakeholders` (migration 0020): the reach
+ * dashboard's category table reads a few rows a month instead of joining every link of the month.
+ */
+export const actionCategoryMonths = sqliteTable(
+  'action_category_months',
+  {
+    status: text('status', { enum: actionStatuses }).notNull(),
+    month: text('month').notNull(),
+    categoryId: integer('category_id').notNull(),
+    actions: integer('actions').notNull().default(0),
+    participants: integer('participants').notNull().default(0),
+    onlineReach: integer('online_reach').notNull().default(0),
+    engagements: integer('engagements').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.month, t.categoryId] })],
+)
+
+/**
+ * Distinct stakeholders reached per status, month and category: the rows of
+ * `stakeholder_reach_months` counted by their stakeholder's category, kept by triggers on that
+ * table and on a stakeholder's category (migration 0020).
+ */
+export const categoryReachMonths = sqliteTable(
+  'category_reach_months',
+  {
+    status: text('status', { enum: actionStatuses }).notNull(),
+    month: text('month').notNull(),
+    categoryId: integer('category_id').notNull(),
+    stakeholders: integer('stakeholders').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.month, t.categoryId] })],
 )
 
 export const actionFileKinds = ['image', 'pdf'] as const

@@ -45,6 +45,19 @@ function reachedInWindow({ month, windowStart, filters, counted }: Window): SQL 
 }
 
 /**
+ * The date a listed stakeholder was last reached up to the month's end. Without an action filter
+ * from the latest date each stakeholder_reach_months row keeps (one index probe); with one, from
+ * the counted actions' links.
+ */
+function lastReached({ month, filters, counted }: Window): SQL {
+  return hasActionFilter(filters)
+    ? sql`(select max(actions.date) from action_stakeholders x join actions on actions.id = x.action_id
+        where x.stakeholder_id = cp.id and actions.date <= ${lastDay(month)} and ${counted})`
+    : sql`(select max(r.last_date) from stakeholder_reach_months r where r.stakeholder_id = cp.id and ${reachStatuses(filters)}
+        and r.month <= ${month})`
+}
+
+/**
  * One pass: the reached set is built once; the window functions count the whole population
  * before the unreached rows are picked, so the list and its counts always agree.
  */
@@ -68,8 +81,7 @@ function unreachedRows(w: Window, population: SQL, inCategory: SQL, limit: numbe
     -- The last contact is looked up for the listed rows only, after the limit.
     select cp.id as id, cp.name as name, c.name as category, c.key as categoryKey, cp.ownerId as ownerId, p.name as owner,
       cp.tier as tier, cp.score as score, cp.total as total, cp.unreached as unreached,
-      (select max(actions.date) from action_stakeholders x join actions on actions.id = x.action_id
-        where x.stakeholder_id = cp.id and actions.date <= ${lastDay(w.month)} and ${w.counted}) as lastReached
+      ${lastReached(w)} as lastReached
     from picked cp
     join stakeholder_categories c on c.id = cp.categoryId
     left join partners p on p.id = cp.ownerId

@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
 
+import { hasActionFilter, reachStatuses } from '../counted.server'
 import { firstDay, lastDay, proratedTarget, round1 } from '../months'
 import { activeTargets, figureColumns, type FigureRow, figures } from '../shared.server'
 import type { ActionFilters, ReachMetric } from '../types'
@@ -30,13 +31,27 @@ export function partnerBreakdown(month: string, metric: ReachMetric, filters: Ac
   })
 }
 
-/** Per language: an action in two languages counts in both; working languages always listed. */
-export function languageBreakdown(month: string, counted: SQL, workingLanguages: string[]) {
-  const languageRows = db.all<FigureRow & { language: string }>(sql`
-    select l.language as language, ${figureColumns}
-    from actions join action_languages l on l.action_id = actions.id
-    where actions.month = ${month} and ${counted}
-    group by l.language`)
+/**
+ * Per language: an action in two languages counts in both; working languages always listed.
+ * Without an action filter from the trigger-kept action_language_months (migration 0020).
+ */
+export function languageBreakdown(
+  month: string,
+  filters: ActionFilters,
+  counted: SQL,
+  workingLanguages: string[],
+) {
+  const languageRows = hasActionFilter(filters)
+    ? db.all<FigureRow & { language: string }>(sql`
+        select l.language as language, ${figureColumns}
+        from actions join action_languages l on l.action_id = actions.id
+        where actions.month = ${month} and ${counted}
+        group by l.language`)
+    : db.all<FigureRow & { language: string }>(sql`
+        select r.language as language, sum(r.actions) as actions, sum(r.participants) as participants,
+          sum(r.online_reach) as onlineReach, sum(r.engagements) as engagements
+        from action_language_months r where ${reachStatuses(filters)} and r.month = ${month}
+        group by r.language`)
   const languages = [...new Set([...workingLanguages, ...languageRows.map((r) => r.language)])]
   return languages.map((language) => ({
     language,

@@ -69,7 +69,7 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
   const totalOf = totalsByMonth(monthly)
   // 2. Stakeholders reached and newly engaged; the month's figures per stakeholder category.
   const headline = headlineFigures([month, previous, yearAgo], filters, counted, totalOf)
-  const facts = stakeholderFacts(month, counted)
+  const facts = stakeholderFacts(month, filters, counted)
   const { stackKeys, series } = stackSeries(monthly, { windowStart, month, stack }, totalOf)
 
   return {
@@ -87,7 +87,7 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
     // 3. Per partner, 4. per stakeholder category, 5. per language.
     byPartner: partnerBreakdown(month, metric, filters, counted),
     byCategory: categoryBreakdown(facts, filters),
-    byLanguage: languageBreakdown(month, counted, workingLanguagesOf(project)),
+    byLanguage: languageBreakdown(month, filters, counted, workingLanguagesOf(project)),
     cumulative: cumulativeSeries({ metric, month, period, cumulativeTarget, totalOf }),
     // 6. The month's most far-reaching actions.
     topActions: topActions(month, counted),

@@ -32,11 +32,33 @@ export function reachedPerMonth(months: string[], filters: ActionFilters, counte
 export type StakeholderFact = FigureRow & { kind: 'reached' | 'category'; k: string | number; n: number }
 
 /**
- * One statement for the month's figures per stakeholder category: distinct stakeholders reached
- * and the actions' figures (an action reaching two categories counts in both; stakeholders are
- * distinct per category).
+ * The month's figures per stakeholder category: distinct stakeholders reached and the actions'
+ * figures (an action reaching two categories counts in both; stakeholders are distinct per
+ * category). Without an action filter from the trigger-kept roll-ups (migration 0020, a few rows
+ * a month); with one, one statement over the month's links.
  */
-export function stakeholderFacts(month: string, counted: SQL) {
+export function stakeholderFacts(month: string, filters: ActionFilters, counted: SQL) {
+  if (hasActionFilter(filters)) return stakeholderFactsFromLinks(month, counted)
+  const statuses = reachStatuses(filters)
+  // Distinct stakeholders add up across categories but not across statuses: with submitted
+  // actions counted too, a stakeholder reached under both statuses is counted once.
+  const reached =
+    filters.validatedOnly !== false
+      ? sql`select 'reached' as kind, r.category_id as k, sum(r.stakeholders) as n, 0 as actions, 0 as participants,
+            0 as onlineReach, 0 as engagements
+          from category_reach_months r where ${statuses} and r.month = ${month} group by r.category_id`
+      : sql`select 'reached' as kind, s.category_id as k, count(distinct r.stakeholder_id) as n, 0 as actions,
+            0 as participants, 0 as onlineReach, 0 as engagements
+          from stakeholder_reach_months r join stakeholders s on s.id = r.stakeholder_id
+          where ${statuses} and r.month = ${month} group by s.category_id`
+  return db.all<StakeholderFact>(sql`
+    ${reached}
+    union all
+    select 'category', r.category_id, 0, sum(r.actions), sum(r.participants), sum(r.online_reach), sum(r.engagements)
+      from action_category_months r where ${statuses} and r.month = ${month} group by r.category_id`)
+}
+
+function stakeholderFactsFromLinks(month: string, counted: SQL) {
   return db.all<StakeholderFact>(sql`
     with rc as materialized (
       select actions.id as aid, x.stakeholder_id as sid, x.category_id as cid, actions.participants as p,
