@@ -28,6 +28,13 @@ CREATE TABLE `category_reach_months` (
 	PRIMARY KEY(`status`, `month`, `category_id`)
 );
 --> statement-breakpoint
+CREATE TABLE `reach_month_versions` (
+	`status` text NOT NULL,
+	`month` text NOT NULL,
+	`version` integer NOT NULL,
+	PRIMARY KEY(`status`, `month`)
+);
+--> statement-breakpoint
 ALTER TABLE `action_language_months` ADD `participants` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `action_language_months` ADD `online_reach` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `action_language_months` ADD `engagements` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
@@ -238,3 +245,16 @@ END;
 INSERT INTO action_partner_months (status, month, partner_id, actions, participants, online_reach, engagements)
   SELECT status, month, partner_id, count(*), coalesce(sum(participants), 0), coalesce(sum(online_reach), 0), coalesce(sum(engagements), 0)
   FROM actions WHERE archived_at IS NULL GROUP BY status, month, partner_id;
+--> statement-breakpoint
+CREATE TRIGGER `reach_month_versions_insert` AFTER INSERT ON `stakeholder_reach_months` BEGIN
+  INSERT INTO reach_month_versions (status, month, version) VALUES (new.status, new.month, abs(random()))
+    ON CONFLICT (status, month) DO UPDATE SET version = excluded.version;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `reach_month_versions_delete` AFTER DELETE ON `stakeholder_reach_months` BEGIN
+  INSERT INTO reach_month_versions (status, month, version) VALUES (old.status, old.month, abs(random()))
+    ON CONFLICT (status, month) DO UPDATE SET version = excluded.version;
+END;
+--> statement-breakpoint
+INSERT INTO reach_month_versions (status, month, version)
+  SELECT status, month, abs(random()) FROM stakeholder_reach_months GROUP BY status, month;

@@ -269,6 +269,23 @@ export const actionPartnerMonths = sqliteTable(
 )
 
 /**
+ * A value that changes whenever the set of stakeholders reached in a status and month changes (a
+ * row of stakeholder_reach_months added or removed), set by triggers (migration 0020) to a random
+ * number, so a restored backup never reuses a value for other content. A server process keeps
+ * each month's set of stakeholders reached in memory and re-reads only the months whose value
+ * changed (app/models/plan/metrics/reach-sets.server.ts).
+ */
+export const reachMonthVersions = sqliteTable(
+  'reach_month_versions',
+  {
+    status: text('status', { enum: actionStatuses }).notNull(),
+    month: text('month').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.month] })],
+)
+
+/**
  * Live actions per status, month and stakeholder category reached, with their figures (an action
  * reaching two stakeholders of one category counts once there; reaching two categories, once in
  * each). Kept by triggers on `actions` and `action_stakeholders` (migration 0020): the reach

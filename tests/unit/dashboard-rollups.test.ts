@@ -176,3 +176,52 @@ describe('the dashboards’ roll-ups by language and stakeholder category, and e
     expect(one('select count(*) as n from category_reach_months where stakeholders <= 0')).toEqual({ n: 0 })
   })
 })
+
+describe('the monthly sets of stakeholders reached, kept in memory', () => {
+  it('follow every write: a metric read twice around a write equals the same metric read from the links', async () => {
+    const { sql } = await import('drizzle-orm')
+    const { computeMetric } = await import('~/models/plan/index.server')
+    const range = one<{ from: string; to: string }>(
+      `select min(month) as "from", max(month) as "to" from actions`,
+    )
+    const q = { from: `${range.from}-01`, to: '2036-12-31', includeSubmitted: false }
+    const group = one<{ id: number } | undefined>('select id from stakeholder_groups order by id limit 1')
+    const category = one<{ id: number }>('select id from stakeholder_categories order by id limit 1').id
+    const queries = [
+      { metric: 'stakeholders_reached' as const },
+      { metric: 'stakeholders_reached' as const, breakdown: 'category' as const, breakdownValue: category },
+      { metric: 'group_share_reached' as const },
+      ...(group
+        ? [{ metric: 'group_share_reached' as const, breakdown: 'group' as const, breakdownValue: group.id }]
+        : []),
+    ]
+    const figures = () => queries.map((m) => computeMetric({ ...q, ...m }))
+    const fromLinks = () => queries.map((m) => computeMetric({ ...q, ...m, filters: sql`1` }))
+    const before = figures()
+    expect(before).toEqual(fromLinks())
+    expect(before[0]).toBeGreaterThan(0)
+
+    // A stakeholder nobody reached yet (highest id: beyond any bitmap read so far), in the category.
+    const partner = one<{ id: number }>('select id from partners order by id limit 1').id
+    const type = one<{ id: number }>('select id from action_types order by id limit 1').id
+    const fresh = run(
+      `insert into stakeholders (name, name_key, search_text, category_id, created_at, updated_at) values ('Kaunas ąžuolynas', 'kaunas azuolynas', 'kaunas azuolynas', ?, '2036-01-01', '2036-01-01')`,
+      category,
+    )
+    const a = run(
+      `insert into actions (partner_id, date, month, type_id, title, status) values (?, '2036-05-05', '2036-05', ?, 'Nowe', 'validated')`,
+      partner,
+      type,
+    )
+    run('insert into action_stakeholders (action_id, stakeholder_id) values (?, ?)', a, fresh)
+    const after = figures()
+    expect(after).toEqual(fromLinks())
+    expect(after[0]).toBe(before[0] + 1)
+    expect(after[1]).toBe(before[1] + 1)
+
+    run(`update actions set status = 'returned' where id = ?`, a) // no longer counted
+    const returned = figures()
+    expect(returned.slice(0, 2)).toEqual(before.slice(0, 2)) // the shares have one more member now
+    expect(returned).toEqual(fromLinks())
+  })
+})

@@ -16,10 +16,10 @@ import {
   newlyEngagedIds,
   number,
   preaggregatedStatuses,
-  reachedStakeholderIds,
   stakeholderCondition,
   stakeholderDims,
 } from './query.server'
+import { reachedInMonths, type ReachSet } from './reach-sets.server'
 
 /** The query's facet, when it has one: `scoped` and the value as text. */
 type Scope = { scoped: boolean; value: string; base: SQL }
@@ -55,9 +55,9 @@ function stakeholdersReached(q: MetricQuery, { scoped, value, base }: Scope) {
   // Whole months from stakeholder_reach_months when only a stakeholder facet (or none) applies.
   const split = !q.filters && (!scoped || stakeholderDims.has(q.breakdown!)) ? monthSplit(q) : null
   if (split) {
-    const facet = scoped ? sql` where ${stakeholderCondition(q.breakdown!, value)}` : sql``
-    return number(sql`select count(distinct u.sid) as value from (${reachedStakeholderIds(q, split)}) u
-          join stakeholders on stakeholders.id = u.sid${facet}`)
+    const reached = reachedSet(q, split)
+    if (!scoped) return reached.size
+    return memberIds(stakeholderCondition(q.breakdown!, value)).filter((id) => reached.has(id)).length
   }
   let where = base
   if (scoped) {
@@ -72,30 +72,39 @@ function stakeholdersReached(q: MetricQuery, { scoped, value, base }: Scope) {
         where ${where}`)
 }
 
-/** The condition "this member was reached" for the group share. */
+/**
+ * The stakeholders reached in a split period: the whole months from the in-memory monthly sets
+ * (reach-sets.server.ts), the days at either end from the links.
+ */
+function reachedSet(q: MetricQuery, split: NonNullable<ReturnType<typeof monthSplit>>): ReachSet {
+  const statuses = q.includeSubmitted ? ['validated', 'submitted'] : ['validated']
+  const reached = reachedInMonths(statuses, split.months[0], split.months[1])
+  for (const [from, to] of split.edges) {
+    reached.add(
+      db
+        .all<{ sid: number }>(
+          sql`select x.stakeholder_id as sid from actions join action_stakeholders x on x.action_id = actions.id
+            where ${countedActions({ ...q, from, to })}`,
+        )
+        .map((r) => r.sid),
+    )
+  }
+  return reached
+}
+
+function memberIds(where: SQL): number[] {
+  return db
+    .all<{ id: number }>(sql`select stakeholders.id as id from stakeholders where ${where}`)
+    .map((r) => r.id)
+}
+
+/** The condition "this member was reached" for the group share, when the period has no whole month. */
 function reachedCondition(q: MetricQuery, { scoped, value, base }: Scope): SQL {
   const reachingActions =
     scoped && actionDims.has(q.breakdown!) ? sql`${base} and ${actionCondition(q.breakdown!, value)}` : base
-  const split = !q.filters && !(scoped && actionDims.has(q.breakdown!)) ? monthSplit(q) : null
-  if (!split)
-    return sql`exists (select 1 from action_stakeholders
+  return sql`exists (select 1 from action_stakeholders
             join actions on actions.id = action_stakeholders.action_id
             where action_stakeholders.stakeholder_id = stakeholders.id and ${reachingActions})`
-  // Whole months: one probe of stakeholder_reach_months per member; the days at the ends from the links.
-  return sql.join(
-    [
-      sql`exists (select 1 from stakeholder_reach_months r where r.stakeholder_id = stakeholders.id and ${preaggregatedStatuses(q)}
-                and r.month between ${split.months[0]} and ${split.months[1]})`,
-      ...split.edges.map(
-        ([
-          from,
-          to,
-        ]) => sql`exists (select 1 from action_stakeholders join actions on actions.id = action_stakeholders.action_id
-                  where action_stakeholders.stakeholder_id = stakeholders.id and ${countedActions({ ...q, from, to })})`,
-      ),
-    ],
-    sql` or `,
-  )
 }
 
 function groupShareReached(q: MetricQuery, scope: Scope) {
@@ -105,6 +114,14 @@ function groupShareReached(q: MetricQuery, scope: Scope) {
     scope.scoped && stakeholderDims.has(q.breakdown!)
       ? sql`${liveStakeholder} and ${stakeholderCondition(q.breakdown!, scope.value)}`
       : liveStakeholder
+  const split = !q.filters && !(scope.scoped && actionDims.has(q.breakdown!)) ? monthSplit(q) : null
+  if (split) {
+    // Whole months: the members' ids checked against the monthly sets of stakeholders reached.
+    const members = memberIds(population)
+    if (!members.length) return 0
+    const reached = reachedSet(q, split)
+    return Math.round((1000 * members.filter((id) => reached.has(id)).length) / members.length) / 10
+  }
   const row = db.get<{ members: number; reached: number }>(sql`select count(*) as members,
           coalesce(sum(${reachedCondition(q, scope)}), 0) as reached
         from stakeholders where ${population}`)

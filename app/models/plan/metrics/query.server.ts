@@ -181,18 +181,3 @@ export function preaggregatedStatuses(q: MetricQuery): SQL {
   return q.includeSubmitted ? sql`r.status in ('validated', 'submitted')` : sql`r.status = 'validated'`
 }
 
-/** Ids (`sid`) of the stakeholders reached by counted actions in the period, whole months from the pre-aggregate. */
-export function reachedStakeholderIds(
-  q: MetricQuery,
-  split: NonNullable<ReturnType<typeof monthSplit>>,
-): SQL {
-  const parts: SQL[] = [
-    sql`select r.stakeholder_id as sid from stakeholder_reach_months r where ${preaggregatedStatuses(q)} and r.month between ${split.months[0]} and ${split.months[1]}`,
-  ]
-  for (const [from, to] of split.edges) {
-    parts.push(
-      sql`select x.stakeholder_id as sid from actions join action_stakeholders x on x.action_id = actions.id where ${countedActions({ ...q, from, to })}`,
-    )
-  }
-  return sql.join(parts, sql` union `)
-}
