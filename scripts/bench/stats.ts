@@ -1,4 +1,11 @@
-export type Timing = { runs: number; medianMs: number; p95Ms: number; minMs: number; maxMs: number }
+export type Timing = {
+  runs: number
+  medianMs: number
+  p95Ms: number
+  p99Ms: number
+  minMs: number
+  maxMs: number
+}
 
 export function summarize(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -8,6 +15,7 @@ export function summarize(samples: number[]): Timing {
     runs: sorted.length,
     medianMs: round(at(0.5)),
     p95Ms: round(at(0.95)),
+    p99Ms: round(at(0.99)),
     minMs: round(sorted[0]),
     maxMs: round(sorted[sorted.length - 1]),
   }
