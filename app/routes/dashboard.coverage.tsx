@@ -3,8 +3,8 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { ChartFigure } from '~/components/charts/ChartFigure'
-import { HorizontalBarChart } from '~/components/charts/charts'
 import { DashboardHeader, useDashboardCsv } from '~/components/charts/DashboardControls'
+import { HorizontalBarChart } from '~/components/charts/lazy'
 import { StatusBadge } from '~/components/list'
 import {
   coverage,

@@ -3,9 +3,9 @@ import { useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { ChartFigure } from '~/components/charts/ChartFigure'
-import { CumulativeChart, HorizontalBarChart, StackedMonthsChart } from '~/components/charts/charts'
 import { DashboardHeader, useDashboardCsv } from '~/components/charts/DashboardControls'
 import { DataTable } from '~/components/charts/DataTable'
+import { CumulativeChart, HorizontalBarChart, StackedMonthsChart } from '~/components/charts/lazy'
 import {
   dashboardOptions,
   filtersFrom,
