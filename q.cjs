@@ -1,8 +1,0 @@
-const D=require('better-sqlite3');const db=new D('bench-data/ripple-bench.db',{readonly:true});
-const q=(s)=>{const t=performance.now();const r=db.prepare(s).all();console.log((performance.now()-t).toFixed(1),'ms',JSON.stringify(r).slice(0,300))}
-q("select count(*) from stakeholder_priority where tier='A'")
-q("select count(*) from stakeholder_reach_months")
-q("select sql from sqlite_master where tbl_name in ('stakeholder_reach_months','stakeholder_priority') and type in ('index','table')")
-q("explain query plan select count(*) from stakeholders where stakeholders.archived_at is null and stakeholders.merged_into_id is null and stakeholders.id in (select stakeholder_id from stakeholder_priority where tier = 'A') and exists (select 1 from stakeholder_reach_months r where r.stakeholder_id = stakeholders.id and r.status='validated' and r.month between '2026-05' and '2026-10')")
-q("select count(*) from stakeholders where stakeholders.archived_at is null and stakeholders.merged_into_id is null and stakeholders.id in (select stakeholder_id from stakeholder_priority where tier = 'A') and exists (select 1 from stakeholder_reach_months r where r.stakeholder_id = stakeholders.id and r.status='validated' and r.month between '2026-05' and '2026-10')")
-q("select count(*) from stakeholders where stakeholders.archived_at is null and stakeholders.merged_into_id is null and stakeholders.id in (select stakeholder_id from stakeholder_priority where tier = 'A') and exists (select 1 from stakeholder_reach_months r where r.stakeholder_id = stakeholders.id and r.status='validated' and r.month between '2026-05' and '2026-10')")

@@ -1,3 +1,0 @@
-const D=require('better-sqlite3');const db=new D('bench-data/ripple-bench.db',{readonly:true});
-for (const r of db.prepare("select sql from sqlite_master where tbl_name in ('stakeholder_reach_months') ").all()) console.log(r.sql)
-for (const r of db.prepare("explain query plan select count(*) from stakeholders where stakeholders.archived_at is null and stakeholders.merged_into_id is null and stakeholders.id in (select stakeholder_id from stakeholder_priority where tier = 'A') and exists (select 1 from stakeholder_reach_months r where r.stakeholder_id = stakeholders.id and r.status='validated' and r.month between '2026-05' and '2026-10')").all()) console.log(r.detail)

@@ -1,8 +1,0 @@
-const D=require('better-sqlite3');const db=new D('bench-data/ripple-bench.db',{readonly:true});db.pragma('cache_size=-64000')
-const q=(l,s)=>{let xs=[],r;for(let i=0;i<7;i++){const t=performance.now();r=db.prepare(s).all();xs.push(performance.now()-t)}xs.sort((a,b)=>a-b);console.log(l.padEnd(12),xs.map(x=>x.toFixed(1)).join(' '),JSON.stringify(r).slice(0,100))}
-const ex=`exists (select 1 from stakeholder_reach_months r where r.stakeholder_id = s.id and r.status='validated' and r.month between '2026-05' and '2026-10')`
-q('A', `select count(*), sum(${ex}) from stakeholders s where s.archived_at is null and s.merged_into_id is null and s.id in (select stakeholder_id from stakeholder_priority where tier = 'A')`)
-q('B', `select count(*), sum(${ex}) from stakeholder_priority sp join stakeholders s on s.id = sp.stakeholder_id where sp.tier='A' and s.archived_at is null and s.merged_into_id is null`)
-q('C', `select count(*), sum(isR) from (select s.id, ${ex} as isR from stakeholder_priority sp join stakeholders s on s.id = sp.stakeholder_id where sp.tier='A' and s.archived_at is null and s.merged_into_id is null)`)
-q('D-rank', `with pop as materialized (select s.id as id, sp.score as score, ${ex} as isR from stakeholder_priority sp join stakeholders s on s.id = sp.stakeholder_id where sp.tier='A' and s.archived_at is null and s.merged_into_id is null)
- select (select count(*) from pop), (select count(*) from pop where isR = 0), (select group_concat(id) from (select p.id from pop p join stakeholders s on s.id = p.id where isR = 0 order by p.score is null, p.score desc, s.name, s.id limit 100))`)
