@@ -13,10 +13,6 @@ import { type IdeaStatusName } from './schemas'
 
 type IdeaLike = { authorId: number; status: IdeaStatusName }
 
-export function canReadIdeas(actor: Actor | null | undefined) {
-  return can(actor, 'idea:read')
-}
-
 export function canPostIdeas(actor: Actor | null | undefined) {
   return can(actor, 'idea:create')
 }

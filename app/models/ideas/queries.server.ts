@@ -13,8 +13,6 @@ import {
 
 import { type IdeaFilter } from './schemas'
 
-export type Idea = typeof ideas.$inferSelect
-
 function where(filter: IdeaFilter): SQL | undefined {
   return and(
     filter.column ? eq(ideas.column, filter.column) : undefined,

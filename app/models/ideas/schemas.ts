@@ -15,7 +15,6 @@ import {
  */
 
 export const ideaColumnList = ['partner', 'project'] as const
-export type IdeaColumnName = (typeof ideaColumnList)[number]
 export const ideaStatusList = ['open', 'adopted', 'closed', 'withdrawn'] as const
 export type IdeaStatusName = (typeof ideaStatusList)[number]
 
