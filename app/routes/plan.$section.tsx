@@ -1,4 +1,3 @@
-import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import {
   type ActionFunctionArgs,
   json,
@@ -6,13 +5,13 @@ import {
   redirect,
   type SerializeFrom,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 
 import { db } from '#db/client'
-import { FormErrors, TextareaField } from '~/components/forms'
 import { markdownClass, PlanNav } from '~/components/plan-nav'
+import { PlanSectionEditor, type PreviewReply } from '~/components/plan-section-editor'
 import {
   getPlanSection,
   getSectionVersion,
@@ -31,7 +30,7 @@ import { pageTitle } from '~/utils/meta'
 export const meta = pageTitle('plan:title')
 
 const saveSchema = z.object({
-  intent: z.literal('save'),
+  intent: z.enum(['save', 'preview']).default('save'),
   body: z.string().max(100_000, 'common:errors.tooLong').default(''),
 })
 const restoreSchema = z.object({
@@ -55,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     key,
     body: section?.body ?? '',
+    bodyHtml: renderMarkdown(section?.body ?? ''),
     canEdit: canEditPlan(user),
     versions: listSectionVersions(key).map((v) => ({
       id: v.id,
@@ -82,12 +82,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/plan/${key}?history=1&restored=1`)
   }
   const submission = parseForm(formData, { schema: saveSchema })
-  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return json<PreviewReply>(submission.reply(), { status: 400 })
+  if (submission.value.intent === 'preview')
+    return json<PreviewReply>({ ...submission.reply(), previewHtml: renderMarkdown(submission.value.body) })
   orForbidden(() =>
     db.transaction((tx) => savePlanSection(tx, key, submission.value.body.replace(/\r\n/g, '\n'), user)),
   )
   return redirect(`/plan#section-${key}`)
 }
+
+/** A preview changes nothing: the page's data need not be read again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get('intent') === 'preview' ? false : defaultShouldRevalidate
 
 type Data = SerializeFrom<typeof loader>
 
@@ -104,48 +110,16 @@ export default function PlanSectionPage() {
         </Link>
       </div>
       <PlanNav current="plan" />
-      {data.canEdit ? <SectionEditor body={data.body} /> : null}
+      {data.canEdit ? <SectionEditor body={data.body} bodyHtml={data.bodyHtml} /> : null}
       <VersionHistory versions={data.versions} />
       {data.preview ? <VersionPreview preview={data.preview} canEdit={data.canEdit} /> : null}
     </div>
   )
 }
 
-function SectionEditor({ body }: { body: string }) {
-  const { t } = useTranslation('plan')
-  const { t: tc } = useTranslation()
+function SectionEditor({ body, bodyHtml }: { body: string; bodyHtml: string }) {
   const lastResult = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: 'plan-section',
-    lastResult,
-    defaultValue: { body, intent: 'save' },
-    onValidate: ({ formData }) => parseForm(formData, { schema: saveSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-  })
-  return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-4">
-      <FormErrors errors={form.errors} />
-      <input type="hidden" name="intent" value="save" />
-      <TextareaField
-        label={t('markdownLabel')}
-        hint={t('markdownHint')}
-        {...getTextareaProps(fields.body)}
-        rows={18}
-        className="font-mono"
-        errors={fields.body.errors}
-      />
-      <div className="flex gap-2">
-        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-          {tc('actions.save')}
-        </button>
-        <Link to="/plan" className="btn-secondary">
-          {tc('actions.cancel')}
-        </Link>
-      </div>
-    </Form>
-  )
+  return <PlanSectionEditor body={body} bodyHtml={bodyHtml} lastResult={lastResult} schema={saveSchema} />
 }
 
 function VersionHistory({ versions }: { versions: Data['versions'] }) {

@@ -13,6 +13,7 @@ import { ActivityForm } from '~/components/activity-form'
 import { StatusBadge } from '~/components/list'
 import { activityStateTone, ArchivedNotice, ArchiveToggle, PlanNav } from '~/components/plan-nav'
 import { canLogActions } from '~/models/actions/policy'
+import { ideaForActivity } from '~/models/ideas/index.server'
 import {
   activityActions,
   activityFormValues,
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canLog: canLogActions(user),
     options: planFormOptions(),
     values: activityFormValues(activity),
+    idea: ideaForActivity(activity.id),
   })
 }
 
@@ -92,6 +94,11 @@ export default function ActivityPage() {
       </div>
       <PlanNav current="workplan" />
       <ArchivedNotice archivedAt={activity.archivedAt} />
+      {data.idea ? (
+        <p className="card">
+          {t('ideas:fromIdea')} <Link to={`/ideas/${data.idea.id}`}>{data.idea.title}</Link>
+        </p>
+      ) : null}
       <Fulfilment data={data} />
       {data.canEdit ? (
         <>

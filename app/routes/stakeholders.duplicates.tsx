@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next'
 
 import { db } from '#db/client'
+import { DismissedGroups, DismissGroupButton } from '~/components/duplicate-dismissals'
 import { FormErrors } from '~/components/forms'
 import { EmptyState } from '~/components/list'
 import { categoryLabel, useCountryName } from '~/components/stakeholders'
@@ -17,6 +18,7 @@ import {
   findDuplicateGroups,
   getStakeholder,
   listCategories,
+  listDuplicateDismissals,
   MergeError,
   mergeStakeholders,
   stakeholderFormOptions,
@@ -24,6 +26,8 @@ import {
 import { type MergeField, mergeFields } from '~/models/stakeholders/schemas'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
+
+import { duplicateDismissalAction } from './_shared/duplicate-dismissal.server'
 
 export const meta = pageTitle('stakeholders:meta.duplicates')
 
@@ -68,12 +72,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       more: Math.max(0, g.ids.length - 10),
     })),
     mergedName: url.searchParams.get('merged'),
+    dismissed: url.searchParams.get('dismissed') === '1',
+    dismissals: listDuplicateDismissals(),
   })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'stakeholder:merge')
   const form = await request.formData()
+  const dismissal = duplicateDismissalAction(form, user)
+  if (dismissal) return dismissal
   const survivorId = positiveId(String(form.get('survivorId') ?? ''))
   const loserId = positiveId(String(form.get('loserId') ?? ''))
   if (!survivorId || !loserId || survivorId === loserId)
@@ -116,6 +124,7 @@ function Groups() {
         <h1>{t('duplicatesPage.title')}</h1>
         <p className="mt-1 max-w-prose text-sm text-ink-muted">{t('duplicatesPage.intro')}</p>
       </div>
+      <DismissalNotices dismissed={data.dismissed} />
       {data.groups.length === 0 ? <EmptyState title={t('duplicatesPage.none')} /> : null}
       {sections.map((section) => {
         const groups = data.groups.filter((g) => g.reason === section.reason)
@@ -154,6 +163,7 @@ function Groups() {
                       {t('duplicatesPage.compare')}
                     </Link>
                   ) : null}
+                  <DismissGroupButton group={g} />
                 </li>
               ))}
             </ul>
@@ -165,7 +175,24 @@ function Groups() {
           </section>
         )
       })}
+      <DismissedGroups dismissals={data.dismissals} />
     </div>
+  )
+}
+
+/** What the last "Not duplicates" did: done, or refused with the reason. */
+function DismissalNotices({ dismissed }: { dismissed: boolean }) {
+  const { t } = useTranslation('duplicates')
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      <FormErrors errors={actionData && 'formErrors' in actionData ? actionData.formErrors : undefined} />
+      {dismissed ? (
+        <p role="status" className="card">
+          {t('dismissed')}
+        </p>
+      ) : null}
+    </>
   )
 }
 

@@ -37,6 +37,10 @@ export const allPermissions = [
   'activity:edit:any',
   'material:upload',
   'material:approve',
+  'idea:read',
+  'idea:create',
+  'idea:support',
+  'idea:moderate',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
@@ -46,6 +50,7 @@ const reader: Permission[] = [
   'priority:read',
   'plan:read',
   'dashboard:read',
+  'idea:read',
 ]
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -62,6 +67,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'event:edit:own',
     'activity:edit:own',
     'material:upload',
+    'idea:create',
+    'idea:support',
   ],
   viewer: reader,
 }

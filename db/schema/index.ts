@@ -1,5 +1,7 @@
 export * from './actions'
 export * from './core'
+export * from './dismissals'
+export * from './ideas'
 export * from './imports'
 export * from './plan'
 export * from './priorities'

@@ -262,7 +262,8 @@ async function tour(
   const navLinks = await page.$$eval('header nav a, header a', (as) =>
     as.map((a) => a.getAttribute('href') ?? ''),
   )
-  const start = ['/', ...navLinks, '/actions?mine=1', '/inbox']
+  // /ideas: the co-creation board, until the regrouped navigation links it.
+  const start = ['/', ...navLinks, '/actions?mine=1', '/inbox', '/ideas']
   const seen = new Set<string>()
   let queue = start.map((href) => ({ href, depth: 0 }))
   while (queue.length) {

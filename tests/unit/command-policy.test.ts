@@ -44,6 +44,16 @@ import {
   updateContact,
 } from '~/models/contacts/index.server'
 import { createEvent, eventFormSchema, setEventArchived, updateEvent } from '~/models/events/index.server'
+import {
+  adoptIdea,
+  closeIdea,
+  commentOnIdea,
+  createIdea,
+  setIdeaMembership,
+  setIdeaSupport,
+  updateIdea,
+  withdrawIdea,
+} from '~/models/ideas/index.server'
 import { importContactsFromBuffer, importStakeholdersFromBuffer } from '~/models/imports/index.server'
 import {
   createMaterial,
@@ -182,7 +192,59 @@ const materialInput = () =>
 const anyRow = (table: string) =>
   (sqlite().prepare(`select id from ${table} order by id limit 1`).get() as { id: number }).id
 
+/** A fresh open proposal by the San Sebastián partner, inside the case's transaction. */
+const ideaIn = (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) =>
+  createIdea(t, { column: 'project', title: 'Policy idea' }, demo.partner())
+
 const cases: Case[] = [
+  {
+    command: 'createIdea',
+    allowed: 'partner',
+    refused: ['viewer'],
+    run: (a) => tx((t) => createIdea(t, { column: 'partner', title: 'Idea' }, a)),
+  },
+  {
+    command: 'updateIdea (the author’s own)',
+    allowed: 'partner',
+    refused: ['partner2', 'comms', 'viewer'],
+    run: (a) => tx((t) => updateIdea(t, ideaIn(t), { column: 'partner', title: 'Edited' }, a)),
+  },
+  {
+    command: 'withdrawIdea',
+    allowed: 'partner',
+    refused: ['partner2', 'comms', 'viewer'],
+    run: (a) => tx((t) => withdrawIdea(t, ideaIn(t), a)),
+  },
+  {
+    command: 'setIdeaSupport',
+    allowed: 'partner2',
+    refused: ['partner', 'viewer'],
+    run: (a) => tx((t) => setIdeaSupport(t, ideaIn(t), true, a)),
+  },
+  {
+    command: 'setIdeaMembership',
+    allowed: 'partner2',
+    refused: ['viewer'],
+    run: (a) => tx((t) => setIdeaMembership(t, ideaIn(t), true, a)),
+  },
+  {
+    command: 'commentOnIdea',
+    allowed: 'partner2',
+    refused: ['viewer'],
+    run: (a) => tx((t) => commentOnIdea(t, ideaIn(t), 'Comment', a)),
+  },
+  {
+    command: 'closeIdea',
+    allowed: 'comms',
+    refused: ['partner', 'partner2', 'viewer'],
+    run: (a) => tx((t) => closeIdea(t, ideaIn(t), 'Reason', a)),
+  },
+  {
+    command: 'adoptIdea',
+    allowed: 'comms',
+    refused: ['partner', 'partner2', 'viewer'],
+    run: (a) => tx((t) => adoptIdea(t, ideaIn(t), { title: 'Activity', dueDate: '2027-01-31' }, a)),
+  },
   // Stakeholders (the default policy "owner": a partner edits its own partner's stakeholders).
   {
     command: 'createStakeholder',

@@ -9,6 +9,7 @@ import * as adminPolicy from '~/models/admin/policy'
 import * as contactPolicy from '~/models/contacts/policy'
 import { homeShortcuts } from '~/models/dashboards/policy'
 import * as eventPolicy from '~/models/events/policy'
+import * as ideaPolicy from '~/models/ideas/policy'
 import * as importPolicy from '~/models/imports/policy'
 import * as materialPolicy from '~/models/materials/policy'
 import * as planPolicy from '~/models/plan/policy'
@@ -88,11 +89,22 @@ describe('permission table', () => {
       'activity:edit:any',
       'material:upload',
       'material:approve',
+      'idea:read',
+      'idea:create',
+      'idea:support',
+      'idea:moderate',
     ])
   })
 
   it('gives each role exactly its permissions', () => {
-    const reader = ['stakeholder:read', 'action:read', 'priority:read', 'plan:read', 'dashboard:read']
+    const reader = [
+      'stakeholder:read',
+      'action:read',
+      'priority:read',
+      'plan:read',
+      'dashboard:read',
+      'idea:read',
+    ]
     expect(rolePermissions.admin).toEqual(allPermissions)
     expect(rolePermissions.comms).toEqual(allPermissions.filter((p) => p !== 'admin:manage'))
     expect(rolePermissions.partner).toEqual([
@@ -106,6 +118,8 @@ describe('permission table', () => {
       'event:edit:own',
       'activity:edit:own',
       'material:upload',
+      'idea:create',
+      'idea:support',
     ])
     expect(rolePermissions.viewer).toEqual(reader)
   })
@@ -455,5 +469,46 @@ describe('plan, events, materials, dashboards and priorities policies', () => {
     expect(through(priorityPolicy.assertMayEditCriteria)).toEqual(['admin', 'comms'])
     expect(() => priorityPolicy.assertMayScore(viewer)).toThrow('missing priority:score')
     expect(() => priorityPolicy.assertMayEditCriteria(partner)).toThrow('missing priority:criteria')
+  })
+})
+
+describe('co-creation board policy', () => {
+  const open = (authorId: number) => ({ authorId, status: 'open' as const })
+  it('everyone signed in reads; partners and comms post, support, comment and join; viewers read only', () => {
+    expect(allowed(ideaPolicy.canPostIdeas)).toEqual(['admin', 'comms', 'partner', 'loosePartner'])
+    expect(allowed((a) => ideaPolicy.canSupportIdea(a, open(99)))).toEqual([
+      'admin',
+      'comms',
+      'partner',
+      'loosePartner',
+    ])
+    expect(allowed((a) => ideaPolicy.canJoinIdea(a, open(99)))).toEqual([
+      'admin',
+      'comms',
+      'partner',
+      'loosePartner',
+    ])
+    expect(allowed((a) => ideaPolicy.canCommentIdea(a, open(99)))).toEqual([
+      'admin',
+      'comms',
+      'partner',
+      'loosePartner',
+    ])
+  })
+  it('the author edits and withdraws only while open, and never supports their own', () => {
+    expect(allowed((a) => ideaPolicy.canEditIdea(a, open(partner.id)))).toEqual(['partner'])
+    expect(allowed((a) => ideaPolicy.canEditIdea(a, { authorId: partner.id, status: 'adopted' }))).toEqual([])
+    expect(allowed((a) => ideaPolicy.canSupportIdea(a, open(partner.id)))).toEqual([
+      'admin',
+      'comms',
+      'loosePartner',
+    ])
+    expect(allowed((a) => ideaPolicy.canSupportIdea(a, { authorId: 99, status: 'closed' }))).toEqual([])
+    expect(allowed((a) => ideaPolicy.canCommentIdea(a, { authorId: 99, status: 'withdrawn' }))).toEqual([])
+  })
+  it('only the communications lead (and admin) moderates, and decides open proposals only', () => {
+    expect(allowed(ideaPolicy.canModerateIdeas)).toEqual(['admin', 'comms'])
+    expect(allowed((a) => ideaPolicy.canDecideIdea(a, open(99)))).toEqual(['admin', 'comms'])
+    expect(allowed((a) => ideaPolicy.canDecideIdea(a, { authorId: 99, status: 'adopted' }))).toEqual([])
   })
 })

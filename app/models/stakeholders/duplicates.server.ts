@@ -3,6 +3,8 @@ import { eq, inArray, sql } from 'drizzle-orm'
 import { db, sqlite } from '#db/client'
 import { partners, stakeholders } from '#db/schema'
 
+import { dismissedMemberKeys, memberKeyOf } from './dismissals.server'
+
 export const duplicateReasons = ['name', 'domain', 'email'] as const
 export type DuplicateReason = (typeof duplicateReasons)[number]
 
@@ -45,9 +47,12 @@ export function findDuplicateGroups({ limit = 100 }: { limit?: number } = {}) {
         group by c.email_key having count(distinct c.stakeholder_id) > 1`,
     )
     .all() as { key: string; ids: string }[]
+  // Groups dismissed as "not duplicates" are not proposed again while their members are the same.
+  const dismissed = dismissedMemberKeys()
   const shape = (reason: DuplicateReason, rows: { key: string; ids: string }[]): DuplicateGroup[] =>
     rows
       .map((r) => ({ reason, key: r.key, ids: idsOf(r.ids) }))
+      .filter((g) => !dismissed.has(memberKeyOf(g.ids)))
       .sort((a, b) => b.ids.length - a.ids.length || a.key.localeCompare(b.key))
   const groups = {
     name: shape('name', byName),

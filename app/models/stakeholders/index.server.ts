@@ -22,6 +22,12 @@ export {
   writeStakeholderFields,
 } from './commands.server'
 export {
+  DismissalError,
+  dismissDuplicateGroup,
+  listDuplicateDismissals,
+  undoDuplicateDismissal,
+} from './dismissals.server'
+export {
   duplicateCandidates,
   type DuplicateGroup,
   type DuplicateReason,

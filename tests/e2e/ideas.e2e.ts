@@ -1,0 +1,111 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+
+import { desktop, phone, useBrowserApp } from './harness'
+
+/*
+ * Issue 15 point 8 on a 360 px phone (the co-creation board: post, support, join, the columns stack)
+ * and issue 17 point 9 (the plan editor's live preview; a <script> typed in the text never runs).
+ */
+
+const app = useBrowserApp()
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+async function seriousAxe(page: Page) {
+  await page.evaluate(axeSource)
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { resultTypes: ['violations'] })
+    return (result.violations as { id: string; impact: string }[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id)
+  })
+}
+
+const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth)
+
+describe('co-creation board on a phone', () => {
+  it('a partner posts a proposal, another supports it and joins its working group; columns stack', async () => {
+    const title = `Paseo fotográfico por Gràcia ${Date.now()}`
+    const author = await app.newPage(phone)
+    await app.login(author, 'partner2')
+    await author.goto('/ideas')
+    expect(await noSidewaysScroll(author)).toBeLessThanOrEqual(phone.width + 1)
+    // The two columns stack: the second starts below the first.
+    const [first, second] = await Promise.all(
+      ['#column-partner', '#column-project'].map((s) => author.locator(s).boundingBox()),
+    )
+    expect(second!.y).toBeGreaterThan(first!.y)
+    expect(Math.abs(second!.x - first!.x)).toBeLessThan(2)
+    expect(await seriousAxe(author)).toEqual([])
+
+    await Promise.all([
+      author.waitForURL('**/ideas/new'),
+      author.getByRole('link', { name: 'Post a proposal' }).first().click(),
+    ])
+    await author.getByLabel('Column').selectOption({ label: 'What we as a partner can do' })
+    await author.getByLabel('Proposal').fill(title)
+    await author.getByLabel('Details').fill('Con vecinas del barrio; fotos en la web — ąęł, Ελλάδα.')
+    await Promise.all([
+      author.waitForURL(/\/ideas\/\d+$/),
+      author.getByRole('button', { name: 'Post a proposal' }).click(),
+    ])
+    const ideaUrl = new URL(author.url()).pathname
+    expect(await author.getByRole('heading', { level: 1 }).textContent()).toBe(title)
+    expect(await author.getByRole('button', { name: 'Support' }).count()).toBe(0)
+    expect(await seriousAxe(author)).toEqual([])
+    await author.context().close()
+
+    const supporter = await app.newPage(phone)
+    await app.login(supporter, 'partner')
+    await supporter.goto(ideaUrl)
+    await Promise.all([
+      supporter.waitForLoadState('networkidle'),
+      supporter.getByRole('button', { name: 'Support' }).click(),
+    ])
+    await supporter.getByRole('button', { name: 'Withdraw my support' }).waitFor()
+    expect(await supporter.getByText('1 support', { exact: true }).count()).toBe(1)
+    await supporter.getByRole('button', { name: 'I want to be involved' }).click()
+    await supporter.getByText('1 person from San Sebastián').waitFor()
+    await supporter.getByLabel('Your comment').fill('¡Nos apuntamos! Dziękujemy.')
+    await supporter.getByRole('button', { name: 'Add comment' }).click()
+    await supporter.getByText('¡Nos apuntamos! Dziękujemy.').waitFor()
+    expect(await noSidewaysScroll(supporter)).toBeLessThanOrEqual(phone.width + 1)
+    await supporter.context().close()
+  })
+})
+
+describe('plan editor preview', () => {
+  it('updates the preview as you type and never runs a <script> from the text', async () => {
+    const page = await app.newPage(desktop)
+    const dialogs: string[] = []
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    await app.login(page, 'comms')
+    await page.goto('/plan/situation')
+    const text = page.getByLabel('Text (Markdown)')
+    const preview = page.getByTestId('live-preview')
+    await text.fill('')
+    await text.pressSequentially(
+      '## Stan **Zażółć**\n\n<script>window.__ran = 1; alert(1)</script><img src=x onerror="window.__ran=2">',
+    )
+    await preview.locator('h2', { hasText: 'Stan Zażółć' }).waitFor()
+    expect(await preview.locator('strong').textContent()).toBe('Zażółć')
+    expect(await preview.locator('script').count()).toBe(0)
+    expect(await preview.innerHTML()).not.toContain('onerror')
+    // The preview stands beside the text on a desk.
+    const [t, p] = await Promise.all([text.boundingBox(), preview.boundingBox()])
+    expect(p!.x).toBeGreaterThan(t!.x + t!.width - 1)
+    await page.waitForTimeout(300)
+    expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined()
+    expect(dialogs).toEqual([])
+    // Nothing was saved by previewing.
+    await page.goto('/plan/situation')
+    expect(await page.getByLabel('Text (Markdown)').inputValue()).not.toContain('Zażółć')
+  })
+})
