@@ -37,6 +37,9 @@ export const allPermissions = [
   'activity:edit:any',
   'material:upload',
   'material:approve',
+  'registration:manage:own',
+  'registration:manage:any',
+  'registration:accept',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
@@ -62,6 +65,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'event:edit:own',
     'activity:edit:own',
     'material:upload',
+    'registration:manage:own',
   ],
   viewer: reader,
 }

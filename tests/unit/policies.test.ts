@@ -88,6 +88,9 @@ describe('permission table', () => {
       'activity:edit:any',
       'material:upload',
       'material:approve',
+      'registration:manage:own',
+      'registration:manage:any',
+      'registration:accept',
     ])
   })
 
@@ -106,6 +109,7 @@ describe('permission table', () => {
       'event:edit:own',
       'activity:edit:own',
       'material:upload',
+      'registration:manage:own',
     ])
     expect(rolePermissions.viewer).toEqual(reader)
   })
