@@ -1,7 +1,14 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
-import { contacts, eventFeedback, eventParticipants, eventRegistrations, events, stakeholders } from '#db/schema'
+import {
+  contacts,
+  eventFeedback,
+  eventParticipants,
+  eventRegistrations,
+  events,
+  stakeholders,
+} from '#db/schema'
 import { recordAudit } from '~/models/audit/index.server'
 import { createContact } from '~/models/contacts/index.server'
 import { type Actor } from '~/utils/permissions'
@@ -120,7 +127,13 @@ export function setAttendance(tx: Tx, eventId: number, shown: number[], attended
 }
 
 /** Links a registrant to an existing contact of the register. */
-export function linkRegistrant(tx: Tx, eventId: number, registrationId: number, contactId: number, by: Actor) {
+export function linkRegistrant(
+  tx: Tx,
+  eventId: number,
+  registrationId: number,
+  contactId: number,
+  by: Actor,
+) {
   const event = eventOf(tx, eventId)
   assertCanManageRegistrations(by, event)
   registrationOf(tx, eventId, registrationId)
@@ -258,7 +271,9 @@ const blanked = () => ({
  * count). Runs whenever an event's people are read or written; returns how many were blanked.
  */
 export function purgeExpiredRegistrants(tx: Tx, today = now().slice(0, 10)) {
-  const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - RETENTION_DAYS * 86_400_000).toISOString().slice(0, 10)
+  const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - RETENTION_DAYS * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
   const expired = tx
     .select({ id: eventRegistrations.id })
     .from(eventRegistrations)

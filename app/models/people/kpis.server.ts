@@ -14,7 +14,12 @@ import { db } from '#db/client'
  * - satisfaction: responses and average score (1-5).
  */
 
-export type CategoryCount = { categoryId: number | null; key: string | null; name: string | null; count: number }
+export type CategoryCount = {
+  categoryId: number | null
+  key: string | null
+  name: string | null
+  count: number
+}
 export type EventKpis = {
   eventId: number
   registrations: number | null
@@ -89,9 +94,7 @@ export function eventKpis(ids: number[]): EventKpis[] {
   return ids.flatMap((id) => {
     const b = base.get(id)
     if (!b) return []
-    const byCategory = categories
-      .filter((c) => c.eventId === id)
-      .map(({ eventId: _e, ...c }) => c)
+    const byCategory = categories.filter((c) => c.eventId === id).map(({ eventId: _e, ...c }) => c)
     const registrations = b.registered > 0 ? b.registered : b.typedRegistrations
     const attended = b.registered > 0 ? b.present : b.typedAttendance
     return [
@@ -113,7 +116,13 @@ export function eventKpis(ids: number[]): EventKpis[] {
 
 /** The events (campaigns included) overlapping a period, not archived, with their key figures. */
 export function eventKpiList(from: string, to: string) {
-  const rows = db.all<{ id: number; title: string; kind: string; startDate: string; endDate: string | null }>(sql`
+  const rows = db.all<{
+    id: number
+    title: string
+    kind: string
+    startDate: string
+    endDate: string | null
+  }>(sql`
     select id, title, kind, start_date as startDate, end_date as endDate from events
     where archived_at is null and start_date <= ${to} and coalesce(end_date, start_date) >= ${from}
     order by start_date, id`)

@@ -109,7 +109,9 @@ export function linkChoices(rows: Row[]) {
       r.id,
       {
         contacts: found
-          .filter((c) => c.emailKey === r.email?.toLowerCase() || c.name.toLowerCase() === r.name.toLowerCase())
+          .filter(
+            (c) => c.emailKey === r.email?.toLowerCase() || c.name.toLowerCase() === r.name.toLowerCase(),
+          )
           .map((c) => ({ id: c.id, name: c.name, stakeholderName: c.stakeholderName })),
         stakeholders: r.organisation ? searchStakeholders(r.organisation, 8) : [],
       },

@@ -13,7 +13,10 @@ import {
 
 /** The forms of an event's people, shared by the server (the check) and the browser. No database imports. */
 
-const id = z.coerce.number({ invalid_type_error: 'common:errors.choose' }).int().positive('common:errors.choose')
+const id = z.coerce
+  .number({ invalid_type_error: 'common:errors.choose' })
+  .int()
+  .positive('common:errors.choose')
 const ids = z.preprocess(toArray, z.array(z.coerce.number().int().positive()).max(5000))
 
 export const registrationFormSchema = z
