@@ -5,6 +5,7 @@ import * as schema from '../schema'
 import { seedActions } from './actions'
 import { DEMO_PASSWORD, demoAccounts, seedCore } from './core'
 import { seedEvidence } from './evidence'
+import { seedPeople } from './people'
 import { seedPlan } from './plan'
 import { seedPriorities } from './priorities'
 import { createRandom } from './random'
@@ -32,6 +33,7 @@ export async function seedDemoIfEmpty(sqlite: Database.Database): Promise<boolea
     seedPlan(db, core, random)
     seedActions(db, core, random)
     seedEvidence(db, random)
+    seedPeople(db, core)
     sqlite.exec('COMMIT')
   } catch (error) {
     sqlite.exec('ROLLBACK')
