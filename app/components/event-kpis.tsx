@@ -65,9 +65,6 @@ export function EventKpisCard({
               {t('registrations.manage')}
             </Link>
           ) : null}
-          <Link to={`/actors?event=${eventId}`} className="btn-secondary">
-            {t('kpis.actorMap')}
-          </Link>
         </div>
       </div>
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
