@@ -18,7 +18,7 @@ export {
   saveSatisfaction,
   setAttendance,
 } from './commands.server'
-export { type CategoryCount, eventKpiList, type EventKpis,eventKpis } from './kpis.server'
+export { type CategoryCount, eventKpiList, type EventKpis, eventKpis } from './kpis.server'
 export * from './policy'
 export {
   eventPeopleSummary,
