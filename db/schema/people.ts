@@ -7,7 +7,8 @@ import { contacts, importJobs, stakeholders } from './stakeholders'
 /**
  * A person registered for an event or webinar. Consent (yes/no, when, and the wording they agreed
  * to) is recorded per registrant; without consent the personal fields are blanked once the event
- * no longer needs them (docs/decisions/025-event-registrants.md). A registrant may be linked to a
+ * no longer needs them (RETENTION_DAYS in app/models/people/commands.server.ts; erasure: decision 021).
+ * A registrant may be linked to a
  * contact of the register, or proposed as a new contact of a stakeholder (the comms lead accepts).
  */
 export const eventRegistrations = sqliteTable(
