@@ -86,6 +86,13 @@ export default function CoverageDashboard() {
       />
       <LanguagesSection {...sections} />
       <MaterialsSection {...sections} />
+      <ChartFigure
+        id="events"
+        title={t('people:coverage.eventsTitle')}
+        description={t('people:coverage.eventsNote')}
+        table={tables.events}
+        csvHref={csv('events')}
+      />
       <p className="hidden text-xs text-ink-muted print:block">
         {t('print.footer', { project: data.projectName, month: f.month(data.month) })}
       </p>

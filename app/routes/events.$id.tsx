@@ -2,10 +2,17 @@ import { json, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/no
 import { Link, type MetaArgs, useLoaderData, useOutlet } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { ConsultationCard, EventKpisCard } from '~/components/event-kpis'
 import { StatusBadge } from '~/components/list'
 import { activityStateTone, ArchivedNotice, markdownClass, PlanNav } from '~/components/plan-nav'
 import { eventDetail } from '~/models/events/index.server'
 import { canEditEvent, canLogActionForEvent } from '~/models/events/policy'
+import {
+  canManageRegistrations,
+  canRecordEventResults,
+  eventKpis,
+  eventPeopleSummary,
+} from '~/models/people/index.server'
 import { activityPhaseList } from '~/models/plan/schemas'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
@@ -27,6 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notesHtml: renderMarkdown(detail.event.planNotes ?? ''),
     canEdit: canEditEvent(user, detail.event),
     canLog: canLogActionForEvent(user),
+    kpis: eventKpis([detail.event.id])[0]!,
+    people: eventPeopleSummary(detail.event.id),
+    canManageRegistrations: canManageRegistrations(user, detail.event),
+    canRecordResults: canRecordEventResults(user, detail.event),
   })
 }
 
@@ -66,6 +77,21 @@ function EventPage() {
       <PlanNav current="events" />
       <ArchivedNotice archivedAt={event.archivedAt} />
       <EventFacts data={data} />
+      <EventKpisCard eventId={event.id} kpis={data.kpis} canManage={data.canManageRegistrations} />
+      {event.kind === 'consultation' ||
+      data.people.participants.length ||
+      data.people.feedback?.conclusions ? (
+        <ConsultationCard
+          eventId={event.id}
+          participants={data.people.participants}
+          conclusions={data.people.feedback?.conclusions ?? null}
+          canRecord={data.canRecordResults}
+        />
+      ) : data.canRecordResults ? (
+        <p className="text-sm">
+          <Link to={`/events/${event.id}/consultation`}>{t('people:consultation.edit')}</Link>
+        </p>
+      ) : null}
       <EventPlan data={data} />
       <PlannedVsDone data={data} />
       <LoggedActions actions={data.loggedActions} />

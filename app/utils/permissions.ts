@@ -41,6 +41,9 @@ export const allPermissions = [
   'idea:create',
   'idea:support',
   'idea:moderate',
+  'registration:manage:own',
+  'registration:manage:any',
+  'registration:accept',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
@@ -69,6 +72,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'material:upload',
     'idea:create',
     'idea:support',
+    'registration:manage:own',
   ],
   viewer: reader,
 }

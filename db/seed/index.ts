@@ -6,6 +6,7 @@ import { seedActions } from './actions'
 import { DEMO_PASSWORD, demoAccounts, seedCore } from './core'
 import { seedEvidence } from './evidence'
 import { seedIdeas } from './ideas'
+import { seedPeople } from './people'
 import { seedPlan } from './plan'
 import { seedPriorities } from './priorities'
 import { createRandom } from './random'
@@ -34,6 +35,7 @@ export async function seedDemoIfEmpty(sqlite: Database.Database): Promise<boolea
     seedActions(db, core, random)
     seedEvidence(db, random)
     seedIdeas(db, core)
+    seedPeople(db, core)
     sqlite.exec('COMMIT')
   } catch (error) {
     sqlite.exec('ROLLBACK')

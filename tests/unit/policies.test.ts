@@ -93,6 +93,9 @@ describe('permission table', () => {
       'idea:create',
       'idea:support',
       'idea:moderate',
+      'registration:manage:own',
+      'registration:manage:any',
+      'registration:accept',
     ])
   })
 
@@ -120,6 +123,7 @@ describe('permission table', () => {
       'material:upload',
       'idea:create',
       'idea:support',
+      'registration:manage:own',
     ])
     expect(rolePermissions.viewer).toEqual(reader)
   })

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import { db, sqlite, type Tx } from '#db/client'
 import { contacts, stakeholders } from '#db/schema'
 import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
+import { eraseRegistrantsOf } from '~/models/people/index.server'
 import { stakeholderEditPolicy } from '~/models/stakeholders/queries/options.server'
 import { type Actor, ForbiddenError } from '~/utils/permissions'
 
@@ -122,6 +123,8 @@ export function eraseContact(tx: Tx, id: number, by: Actor) {
   const row = tx.select().from(contacts).where(eq(contacts.id, id)).get()
   if (!row || row.erasedAt) return false
   scrubCopies(tx, row)
+  // Their event registrations too (by link or by e-mail): decision 021, registrants.
+  eraseRegistrantsOf(tx, row)
   const at = new Date().toISOString()
   tx.update(contacts)
     .set({

@@ -2,8 +2,10 @@
  * The coverage dashboard: target progress, priority stakeholders not reached in the window,
  * partners with no action in the month, working languages not used, materials per language.
  */
+import { eventKpiList } from '~/models/people/index.server'
+
 import { countedActionsWhere } from '../counted.server'
-import { addMonths, lastCompleteMonth } from '../months'
+import { addMonths, firstDay, lastCompleteMonth, lastDay } from '../months'
 import { projectRow, workingLanguagesOf } from '../shared.server'
 import type { ActionFilters } from '../types'
 import { languagesUsed, materialsByLanguage, partnerActivity } from './activity.server'
@@ -53,6 +55,8 @@ export function coverage(input: CoverageInput = {}) {
     partners: partnerActivity(month, filters, counted),
     languages: languagesUsed(window, workingLanguages),
     materials: materialsByLanguage(workingLanguages),
+    /** Events and campaigns overlapping the window, with their key figures (issue 16). */
+    events: eventKpiList(firstDay(windowStart), lastDay(month)),
   }
 }
 export type Coverage = ReturnType<typeof coverage>

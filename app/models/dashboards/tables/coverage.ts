@@ -5,7 +5,14 @@ import { addMonths } from '../months'
 import { dateCell, num, pct, type TableModel, text } from '../table-model'
 import { breakdownKeyLabel } from './common'
 
-export const coverageTableIds = ['targets', 'unreached', 'partners', 'languages', 'materials'] as const
+export const coverageTableIds = [
+  'targets',
+  'unreached',
+  'partners',
+  'languages',
+  'materials',
+  'events',
+] as const
 
 function targetsTable(c: Coverage): TableModel {
   return {
@@ -119,6 +126,48 @@ function materialsTable(c: Coverage): TableModel {
   }
 }
 
+/** Each event's and campaign's key figures in the window (the same as on its page). */
+function eventsTable(c: Coverage): TableModel {
+  return {
+    id: 'events',
+    caption: 'people:tables.events',
+    captionParams: { from: c.windowStart, to: c.month },
+    columns: [
+      { key: 'event', label: 'people:columns.event' },
+      { key: 'kind', label: 'people:columns.kind' },
+      { key: 'start', label: 'people:columns.start' },
+      { key: 'registrations', label: 'people:kpis.registrations', numeric: true },
+      { key: 'attended', label: 'people:kpis.attended', numeric: true },
+      { key: 'attendanceRate', label: 'people:kpis.attendanceRate', numeric: true },
+      { key: 'stakeholders', label: 'people:kpis.stakeholders', numeric: true },
+      { key: 'byCategory', label: 'people:columns.byCategory' },
+      { key: 'actions', label: 'people:kpis.actions', numeric: true },
+      { key: 'responses', label: 'people:columns.responses', numeric: true },
+      { key: 'average', label: 'people:columns.average', numeric: true },
+    ],
+    rows: c.events.map((e) => [
+      text(e.title, { href: `/events/${e.id}` }),
+      text(e.kind, { t: `plan:eventKinds.${e.kind}` }),
+      dateCell(e.startDate),
+      num(e.kpis.registrations),
+      num(e.kpis.attended),
+      pct(e.kpis.attendanceRate),
+      num(e.kpis.stakeholders),
+      text(e.kpis.byCategory.map((k) => `${k.name ?? '—'}: ${k.count}`).join(' · ') || null),
+      num(e.kpis.actions),
+      num(e.kpis.satisfactionResponses),
+      num(e.kpis.satisfactionAverage),
+    ]),
+  }
+}
+
 export function coverageTables(c: Coverage): TableModel[] {
-  return [targetsTable(c), unreachedTable(c), partnersTable(c), languagesTable(c), materialsTable(c)]
+  return [
+    targetsTable(c),
+    unreachedTable(c),
+    partnersTable(c),
+    languagesTable(c),
+    materialsTable(c),
+    eventsTable(c),
+  ]
 }
