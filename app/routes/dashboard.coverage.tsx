@@ -2,9 +2,9 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { BarList, type TargetBar, TargetBars } from '~/components/charts/bars'
 import { ChartFigure } from '~/components/charts/ChartFigure'
 import { DashboardHeader, useDashboardCsv } from '~/components/charts/DashboardControls'
-import { HorizontalBarChart } from '~/components/charts/lazy'
 import { StatusBadge } from '~/components/list'
 import {
   coverage,
@@ -13,6 +13,8 @@ import {
   filtersFrom,
   parseDashboardParams,
 } from '~/models/dashboards/index.server'
+import { roundForReading } from '~/models/dashboards/reading/rounding'
+import { actualAsOf, dimsInWords } from '~/models/dashboards/reading/scope'
 import type { TableModel } from '~/models/dashboards/table-model'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
@@ -70,6 +72,7 @@ export default function CoverageDashboard() {
         options={options}
         params={params}
         kind="coverage"
+        view={{ filters: data.filters, group: params.group, from: data.windowStart, to: data.month }}
       />
       <TargetsSection {...sections} />
       <UnreachedSection {...sections} />
@@ -105,7 +108,7 @@ function TargetStatusCounts({ targets }: { targets: SectionProps['data']['target
   const { t } = useTranslation('dashboard')
   const f = useFormat()
   const counts = { on_track: 0, at_risk: 0, behind: 0 }
-  for (const target of targets) counts[target.status]++
+  for (const target of targets) if (target.scope.kind === 'compared') counts[target.status]++
   if (!targets.length) return <p className="text-sm">{t('coverage.noTargets')}</p>
   return (
     <ul className="flex flex-wrap gap-2" aria-label={t('columns.status')}>
@@ -120,10 +123,41 @@ function TargetStatusCounts({ targets }: { targets: SectionProps['data']['target
   )
 }
 
-function TargetsSection({ data, tables, csv }: SectionProps) {
+/** Each target as a labelled progress bar: its name, scope, actual of target as of a date, status in words. */
+function useTargetBars(data: SectionProps['data']): TargetBar[] {
   const { t } = useTranslation('dashboard')
   const f = useFormat()
   const language = useLanguageName()
+  return data.targets.map((target) => {
+    const scopeName = target.breakdown
+      ? target.breakdown === 'language'
+        ? language(target.breakdownValue ?? '')
+        : (target.breakdownLabel ?? '')
+      : t('coverage.wholeProject')
+    const base = { id: target.id, name: target.label ?? t(`metrics.${target.metric}`), scopeName }
+    if (target.scope.kind !== 'compared') {
+      const by = dimsInWords(target.scope.kind === 'not_compared' ? target.scope.by : [], t)
+      const why = t(target.breakdown ? 'reading:scope.notCompared' : 'reading:scope.projectWide', { by })
+      return { ...base, progress: why, percentage: null, status: null }
+    }
+    const day = actualAsOf(target, data.asOf)
+    const progress = t('reading:targets.progress', {
+      actual: f.number(roundForReading(target.actual)),
+      target: f.number(roundForReading(target.value)),
+      percent: f.number(roundForReading(target.percentage, 'percent')),
+    })
+    return {
+      ...base,
+      progress: `${progress} · ${day ? t('reading:targets.asOf', { date: f.date(day) }) : t('reading:targets.notStarted')}`,
+      percentage: target.percentage,
+      status: <StatusBadge tone={tone[target.status]}>{t(`status.${target.status}`)}</StatusBadge>,
+    }
+  })
+}
+
+function TargetsSection({ data, tables, csv }: SectionProps) {
+  const { t } = useTranslation('dashboard')
+  const bars = useTargetBars(data)
   return (
     <ChartFigure
       id="targets"
@@ -131,23 +165,14 @@ function TargetsSection({ data, tables, csv }: SectionProps) {
       description={t('coverage.targetsNote')}
       table={tables.targets}
       csvHref={csv('targets')}
-      chart={
-        data.targets.length ? (
-          <HorizontalBarChart
-            id="chart-targets"
-            data={data.targets.map((target) => ({
-              name: `${target.label ?? t(`metrics.${target.metric}`)}${target.breakdownLabel ? ` · ${target.breakdown === 'language' ? language(target.breakdownValue ?? '') : target.breakdownLabel}` : ''}`,
-              value: target.percentage,
-              target: Math.min(target.projectedPercentage, 200),
-            }))}
-            valueName={t('columns.percentage')}
-            targetName={`${t('columns.projection')} (%)`}
-            formatNumber={(v) => f.number(v)}
-          />
-        ) : null
-      }
+      chart={data.targets.length ? <TargetBars items={bars} /> : null}
     >
       <TargetStatusCounts targets={data.targets} />
+      {data.targetsOtherScope ? (
+        <p className="text-sm" data-scope-note="">
+          {t('reading:scope.otherScope', { count: data.targetsOtherScope })}
+        </p>
+      ) : null}
     </ChartFigure>
   )
 }
@@ -186,7 +211,7 @@ function LanguagesSection({ data, tables, csv }: SectionProps) {
   const { t } = useTranslation('dashboard')
   const f = useFormat()
   const language = useLanguageName()
-  const { working, unused } = data.languages
+  const { working, unused, other } = data.languages
   return (
     <ChartFigure
       split
@@ -201,17 +226,23 @@ function LanguagesSection({ data, tables, csv }: SectionProps) {
           })}{' '}
           {unused.length
             ? t('coverage.unusedList', { list: unused.map(language).join(', ') })
-            : t('coverage.allUsed')}
+            : t('coverage.allUsed')}{' '}
+          <span data-other-languages="">
+            {other.length
+              ? t('reading:languages.other', {
+                  list: other.map((l) => `${language(l.language)} (${f.number(l.actions)})`).join(', '),
+                })
+              : t('reading:languages.noOther')}
+          </span>
         </>
       }
       table={tables.languages}
       csvHref={csv('languages')}
       chart={
-        <HorizontalBarChart
-          id="chart-languages"
+        <BarList
           data={working.map((l) => ({ name: language(l.language), value: l.actions }))}
           valueName={t('figures.actions')}
-          formatNumber={(v) => f.number(v)}
+          formatNumber={(v) => f.number(roundForReading(v))}
         />
       }
     />
@@ -231,11 +262,10 @@ function MaterialsSection({ data, tables, csv }: SectionProps) {
       table={tables.materials}
       csvHref={csv('materials')}
       chart={
-        <HorizontalBarChart
-          id="chart-materials"
+        <BarList
           data={data.materials.map((m) => ({ name: language(m.language), value: m.materials }))}
           valueName={t('columns.materials')}
-          formatNumber={(v) => f.number(v)}
+          formatNumber={(v) => f.number(roundForReading(v))}
         />
       }
     />

@@ -16,7 +16,18 @@ export function loader({ request }: LoaderFunctionArgs) {
         group: params.group,
         filters: filtersFrom(params),
       })
-      return { month: data.month, tables: coverageTables(data) }
+      return {
+        month: data.month,
+        tables: coverageTables(data),
+        title: 'dashboard:coverage.title',
+        view: {
+          kind: 'coverage',
+          filters: data.filters,
+          group: params.group,
+          from: data.windowStart,
+          to: data.month,
+        },
+      }
     },
   })
 }

@@ -2,10 +2,11 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { BarList } from '~/components/charts/bars'
 import { ChartFigure } from '~/components/charts/ChartFigure'
 import { DashboardHeader, useDashboardCsv } from '~/components/charts/DashboardControls'
 import { DataTable } from '~/components/charts/DataTable'
-import { CumulativeChart, HorizontalBarChart, StackedMonthsChart } from '~/components/charts/lazy'
+import { CumulativeChart, StackedMonthsChart } from '~/components/charts/lazy'
 import {
   dashboardOptions,
   filtersFrom,
@@ -15,6 +16,8 @@ import {
 } from '~/models/dashboards/index.server'
 import { actionsLink } from '~/models/dashboards/links'
 import { addMonths } from '~/models/dashboards/months'
+import { roundForReading } from '~/models/dashboards/reading/rounding'
+import { dimsInWords } from '~/models/dashboards/reading/scope'
 import { percentChange, type TableModel } from '~/models/dashboards/table-model'
 import { figureKey, type Named } from '~/models/dashboards/types'
 import { requirePermission } from '~/utils/auth.server'
@@ -61,7 +64,7 @@ function useChartText(reach: Reach) {
     fk: figureKey[reach.metric],
     metricName: t(`metrics.${reach.metric}`),
     monthLabel: (m: string) => f.month(m, 'short'),
-    formatNumber: (v: number) => f.number(v),
+    formatNumber: (v: number) => f.number(roundForReading(v)),
   }
 }
 
@@ -84,6 +87,7 @@ export default function ReachDashboard() {
         options={options}
         params={params}
         kind="reach"
+        view={{ filters: reach.filters, from: addMonths(reach.month, -(reach.months - 1)), to: reach.month }}
       />
       <HeadlineSection {...sections} actionsHref={actionsHref} />
       <MonthlySection {...sections} />
@@ -154,19 +158,24 @@ function MonthlySection({ reach, tables, csv }: SectionProps) {
       table={tables.monthly}
       csvHref={csv('monthly')}
       actionsHref={actionsLink(reach.filters, addMonths(reach.month, -(reach.months - 1)), reach.month)}
-      chart={
+      chart={(width) => (
         <StackedMonthsChart
           id="chart-monthly"
+          width={width}
           data={reach.series.map((s) => ({
             month: s.month,
             ...Object.fromEntries(reach.stackKeys.map((k) => [`k${k.id}`, s.byKey[String(k.id)]?.[fk] ?? 0])),
           }))}
           keys={reach.stackKeys.map((k) => ({ dataKey: `k${k.id}`, name: stackName(k) }))}
+          otherName={t('reading:chart.other')}
           monthLabel={monthLabel}
           formatNumber={formatNumber}
         />
-      }
+      )}
     >
+      <p className="text-sm text-ink-muted">
+        {t('reading:chart.topNote', { count: reach.stackKeys.length })}
+      </p>
       <p className="text-sm no-print">
         <a href={withParam(search, 'stack', reach.stack === 'channel' ? 'type' : 'channel')}>
           {t(reach.stack === 'channel' ? 'reach.switchToType' : 'reach.switchToChannel')}
@@ -191,15 +200,20 @@ function PartnersSection({ reach, tables, csv, actionsHref }: SectionProps & { a
       csvHref={csv('partners')}
       actionsHref={actionsHref}
       chart={
-        <HorizontalBarChart
-          id="chart-partners"
+        <BarList
           data={reach.byPartner.map((p) => ({ name: p.name, value: p[fk], target: p.target }))}
           valueName={metricName}
           targetName={t('reach.targetForMonth')}
           formatNumber={formatNumber}
         />
       }
-    />
+    >
+      {reach.partnerTargetsNotComparedBy.length ? (
+        <p className="text-sm" data-scope-note="">
+          {t('reading:scope.partnerTargets', { by: dimsInWords(reach.partnerTargetsNotComparedBy, t) })}
+        </p>
+      ) : null}
+    </ChartFigure>
   )
 }
 
@@ -214,8 +228,7 @@ function CategoriesSection({ reach, tables, csv }: SectionProps) {
       table={tables.categories}
       csvHref={csv('categories')}
       chart={
-        <HorizontalBarChart
-          id="chart-categories"
+        <BarList
           data={reach.byCategory.map((c) => ({
             name: c.key ? t(`stakeholders:categories.${c.key}`, { defaultValue: c.name }) : c.name,
             value: c[fk],
@@ -240,8 +253,7 @@ function LanguagesSection({ reach, tables, csv, actionsHref }: SectionProps & { 
       csvHref={csv('languages')}
       actionsHref={actionsHref}
       chart={
-        <HorizontalBarChart
-          id="chart-languages"
+        <BarList
           data={reach.byLanguage.map((l) => ({
             name: t(`common:languages.${l.language}`, { defaultValue: l.language }),
             value: l[fk],
@@ -257,7 +269,10 @@ function LanguagesSection({ reach, tables, csv, actionsHref }: SectionProps & { 
 function CumulativeSection({ reach, tables, csv }: SectionProps) {
   const { t, f, metricName, monthLabel, formatNumber } = useChartText(reach)
   const c = reach.cumulative
-  const figures = { actual: f.number(c.actualToDate), projected: f.number(c.projectedAtEnd) }
+  const figures = {
+    actual: formatNumber(c.actualToDate),
+    projected: c.projectedAtEnd === null ? '–' : formatNumber(c.projectedAtEnd),
+  }
   return (
     <ChartFigure
       split
@@ -268,14 +283,21 @@ function CumulativeSection({ reach, tables, csv }: SectionProps) {
           {t('reach.cumulativePeriod', { from: f.date(c.period.start), to: f.date(c.period.end) })}{' '}
           {c.target
             ? t('reach.cumulativeTarget', { target: f.number(c.target.value), ...figures })
-            : t('reach.cumulativeNoTarget', figures)}
+            : reach.cumulativeNotCompared
+              ? t('reading:scope.cumulativeNotCompared', {
+                  target: f.number(reach.cumulativeNotCompared.value),
+                  by: dimsInWords(reach.cumulativeNotCompared.by, t),
+                  actual: figures.actual,
+                })
+              : t('reach.cumulativeNoTarget', figures)}
         </>
       }
       table={tables.cumulative}
       csvHref={csv('cumulative')}
-      chart={
+      chart={(width) => (
         <CumulativeChart
           id="chart-cumulative"
+          width={width}
           data={c.rows}
           names={{
             actual: t('columns.cumulativeActual'),
@@ -285,7 +307,7 @@ function CumulativeSection({ reach, tables, csv }: SectionProps) {
           monthLabel={monthLabel}
           formatNumber={formatNumber}
         />
-      }
+      )}
     />
   )
 }

@@ -1,6 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
-import { filtersFrom, monthlyReach, reachTableIds, reachTables } from '~/models/dashboards/index.server'
+import {
+  addMonths,
+  filtersFrom,
+  monthlyReach,
+  reachTableIds,
+  reachTables,
+} from '~/models/dashboards/index.server'
 
 import { dashboardCsvLoader } from './_shared/dashboard-csv.server'
 
@@ -17,7 +23,17 @@ export function loader({ request }: LoaderFunctionArgs) {
         metric: params.metric,
         filters: filtersFrom(params),
       })
-      return { month: reach.month, tables: reachTables(reach) }
+      return {
+        month: reach.month,
+        tables: reachTables(reach),
+        title: 'dashboard:reach.title',
+        view: {
+          kind: 'reach',
+          filters: reach.filters,
+          from: addMonths(reach.month, -(reach.months - 1)),
+          to: reach.month,
+        },
+      }
     },
   })
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { ArchivedFilter, EmptyState, PageHeader, StatusBadge } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
+import { actualAsOf } from '~/models/dashboards/reading/scope'
 import {
   facetLabeller,
   listTargetsWithProgress,
@@ -21,12 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
   const { includeSubmitted, archived } = targetListOptions(new URL(request.url).searchParams)
   const label = facetLabeller()
-  const rows = listTargetsWithProgress({ includeSubmitted, archived }).map((t) => ({
+  // Every actual is counted to this day (a finished period: to its last day), and says so.
+  const today = new Date().toISOString().slice(0, 10)
+  const rows = listTargetsWithProgress({ includeSubmitted, archived, today }).map((t) => ({
     ...t,
+    asOf: actualAsOf(t, today),
     facetLabel: label(t.breakdown, t.breakdownValue),
     isPercentage: percentageMetrics.includes(t.metric),
   }))
-  return json({ rows, includeSubmitted, archived, canEdit: canEditPlan(user) })
+  return json({ rows, includeSubmitted, archived, canEdit: canEditPlan(user), today })
 }
 
 type Row = SerializeFrom<typeof loader>['rows'][number]
@@ -35,7 +39,8 @@ const tone = { on_track: 'ok', at_risk: 'warn', behind: 'bad' } as const
 
 export default function TargetsPage() {
   const { t } = useTranslation('plan')
-  const { rows, includeSubmitted, archived, canEdit } = useLoaderData<typeof loader>()
+  const { rows, includeSubmitted, archived, canEdit, today } = useLoaderData<typeof loader>()
+  const f = useFormat()
   const newTarget = canEdit ? (
     <Link to="/plan/targets/new" className="btn-primary">
       {t('targets.new')}
@@ -49,7 +54,8 @@ export default function TargetsPage() {
       <PlanNav current="targets" />
       <TargetsFilter includeSubmitted={includeSubmitted} archived={archived} />
       <p className="text-sm text-ink-muted">
-        {includeSubmitted ? t('targets.countingSubmitted') : t('targets.countingValidated')}
+        {includeSubmitted ? t('targets.countingSubmitted') : t('targets.countingValidated')}{' '}
+        <span data-as-of={today}>{t('reading:targets.listAsOf', { date: f.date(today) })}</span>
       </p>
       {rows.length === 0 ? (
         <EmptyState title={t('targets.empty')} action={newTarget}>
@@ -144,8 +150,11 @@ function TargetRow({ row: r, canEdit }: { row: Row; canEdit: boolean }) {
         </div>
       </td>
       <td className="text-right">{n(r.value)}</td>
-      <td className="text-right" data-cell="actual">
-        {n(r.progress.actual)}
+      <td className="text-right">
+        <span data-cell="actual">{n(r.progress.actual)}</span>
+        <div className="text-xs text-ink-muted" data-as-of={r.asOf ?? ''}>
+          {r.asOf ? t('reading:targets.asOf', { date: f.date(r.asOf) }) : t('reading:targets.notStarted')}
+        </div>
       </td>
       <td className="text-right">{f.number(r.progress.percentage)} %</td>
       <td className="text-right">

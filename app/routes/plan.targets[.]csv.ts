@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { serverT } from '~/i18n/resources.server'
+import { actualAsOf } from '~/models/dashboards/reading/scope'
 import { facetLabeller, listTargetsWithProgress, targetListOptions } from '~/models/plan/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
@@ -11,6 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const options = targetListOptions(new URL(request.url).searchParams)
   const t = serverT(user.locale)
   const label = facetLabeller()
+  const today = new Date().toISOString().slice(0, 10)
   const header = [
     'id',
     'name',
@@ -27,14 +29,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     'status',
     'finished',
     'counting',
-  ].map((k) => t(`plan:targets.csv.${k}`))
+  ]
+    .map((k) => t(`plan:targets.csv.${k}`))
+    .concat(t('reading:targets.asOfColumn'))
   const counting = options.includeSubmitted
     ? t('plan:targets.countingSubmitted')
     : t('plan:targets.countingValidated')
   return csvResponse(
     'targets.csv',
     header,
-    listTargetsWithProgress(options).map((r) => {
+    listTargetsWithProgress({ ...options, today }).map((r) => {
       const facet = label(r.breakdown, r.breakdownValue)
       return [
         r.id,
@@ -54,6 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         t(`plan:status.${r.progress.status}`),
         r.progress.finished ? t('common:yes') : t('common:no'),
         counting,
+        actualAsOf(r, today) ?? '',
       ]
     }),
   )

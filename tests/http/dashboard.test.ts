@@ -72,10 +72,27 @@ describe('dashboards over HTTP', () => {
     )
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/text\/csv/)
-    expect(response.headers.get('content-disposition')).toContain('reach-2031-03-partners.csv')
+    expect(response.headers.get('content-disposition')).toContain('reach-2031-03-filtered-partners.csv')
     const bytes = new Uint8Array(await response.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    const lines = new TextDecoder().decode(bytes).trim().split('\r\n')
+    const all = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    // The first rows state the view (docs/decisions/025-dashboard-csv-filters.md): the dashboard and
+    // its month, one "label, value" row per filter (7 for reach), then an empty row, then the table.
+    expect(all.slice(0, 8)).toEqual([
+      'Monthly reach,2031-03',
+      'Partner,Http Fixture City',
+      'Channel,All channels',
+      'Action type,All action types',
+      'Stakeholder category,All stakeholder categories',
+      'Months,2030-04 to 2031-03',
+      'Actions counted,Validated only',
+      '',
+    ])
+    const lines = all.slice(8)
     expect(lines[0]).toBe(
       'Partner,Actions,Participants,Online reach,Engagements,Target (Actions),Of target (%)',
     )

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import type { TableModel } from '~/models/dashboards/table-model'
 
 import { DataTable } from './DataTable'
+import { CHART_WIDTH } from './palette'
+import { useElementWidth } from './use-width'
 
 /**
  * A dashboard section: heading, the chart (decorative for screen readers, which get the table),
@@ -23,7 +25,8 @@ export function ChartFigure({
   id: string
   title: string
   description?: ReactNode
-  chart?: ReactNode
+  /** The chart, or a function drawing it at the measured width of its box. */
+  chart?: ReactNode | ((width: number) => ReactNode)
   table: TableModel
   csvHref?: string
   actionsHref?: string
@@ -58,13 +61,19 @@ export function ChartFigure({
             : 'space-y-3'
         }
       >
-        {chart ? (
-          <div className="chart-box overflow-x-auto" aria-hidden="true">
-            {chart}
-          </div>
-        ) : null}
+        {chart ? <ChartBox chart={chart} /> : null}
         <DataTable model={table} />
       </div>
     </section>
+  )
+}
+
+/** The chart's box: decorative for screen readers (the table has the numbers), as wide as the card. */
+function ChartBox({ chart }: { chart: ReactNode | ((width: number) => ReactNode) }) {
+  const [ref, width] = useElementWidth<HTMLDivElement>(CHART_WIDTH)
+  return (
+    <div ref={ref} className="chart-box min-w-0" aria-hidden="true">
+      {typeof chart === 'function' ? chart(width) : chart}
+    </div>
   )
 }

@@ -2,6 +2,11 @@ import { Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { addMonths } from '~/models/dashboards/months'
+import {
+  type FilterDescriptionInput,
+  filterFacts,
+  filterSentence,
+} from '~/models/dashboards/reading/describe'
 import type { DashboardOptions } from '~/models/dashboards/types'
 import { withParam } from '~/utils/paging'
 
@@ -96,7 +101,10 @@ export function DashboardHeader({
   options,
   params,
   kind,
+  view,
 }: {
+  /** What the view shows (filters and months), stated in words under the title, on screen and in print. */
+  view: Omit<FilterDescriptionInput, 'options' | 'kind'>
   projectName: string
   title: string
   period: string
@@ -120,6 +128,7 @@ export function DashboardHeader({
           <p className="text-sm text-ink-muted">
             {validatedOnly ? t('reach.countsValidated') : t('reach.countsSubmitted')}
           </p>
+          <FilterLine view={{ ...view, kind, options }} />
         </div>
         <div className="flex flex-wrap items-center gap-2 no-print">
           <MonthStepper month={month} previous={addMonths(month, -1)} next={addMonths(month, 1)} />
@@ -131,6 +140,16 @@ export function DashboardHeader({
       </header>
       {print ? null : <DashboardFilters options={options} params={params} month={month} kind={kind} />}
     </>
+  )
+}
+
+/** "Showing: Partner: Barcelona · Channel: LinkedIn · Months: 2025-12 to 2026-11 · ...". */
+export function FilterLine({ view }: { view: FilterDescriptionInput }) {
+  const { t } = useTranslation('reading')
+  return (
+    <p className="mt-1 text-sm font-medium" data-filters="">
+      {t('filters.shown')}: {filterSentence(filterFacts(view, t), t)}
+    </p>
   )
 }
 

@@ -2,6 +2,8 @@ import { Link } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 
+import { roundForReading } from '~/models/dashboards/reading/rounding'
+import { dimParams } from '~/models/dashboards/reading/scope'
 import type { Cell, Column, TableModel } from '~/models/dashboards/table-model'
 import { useFormat } from '~/utils/format'
 
@@ -13,13 +15,18 @@ export function useCellText() {
 }
 
 export function cellText(cell: Cell, t: TFunction, f: ReturnType<typeof useFormat>): string {
-  if (cell.t) return t(cell.t, { defaultValue: cell.v === null ? '' : String(cell.v), ...cell.tParams })
+  if (cell.t)
+    return t(cell.t, {
+      defaultValue: cell.v === null ? '' : String(cell.v),
+      ...cell.tParams,
+      ...dimParams(cell, t),
+    })
   if (cell.v === null || cell.v === undefined) return '–'
   switch (cell.kind) {
     case 'number':
-      return f.number(Number(cell.v))
+      return f.number(roundForReading(Number(cell.v)))
     case 'percent':
-      return `${f.number(Number(cell.v))} %`
+      return `${f.number(roundForReading(Number(cell.v), 'percent'))} %`
     case 'month':
       return f.month(String(cell.v))
     case 'date':
@@ -53,6 +60,8 @@ function TableRow({
   show: (cell: Cell) => string
   className?: string
 }) {
+  const { t } = useTranslation('dashboard')
+  const labels = columns.map((c) => t(c.label, c.labelParams))
   return (
     <tr className={className}>
       {row.map((cell, j) =>
@@ -65,6 +74,7 @@ function TableRow({
             key={j}
             className={columns[j]?.numeric ? 'text-right tabular-nums' : undefined}
             data-value={cell.v ?? ''}
+            data-label={labels[j]}
           >
             <CellContent cell={cell} show={show} />
           </td>
@@ -93,8 +103,10 @@ function TableBody({ model, show }: { model: TableModel; show: (cell: Cell) => s
 
 /**
  * An accessible table of a chart's numbers: a caption, column headers, the first cell of each
- * row as its row header, right-aligned numbers, links to the records behind a figure. It scrolls
- * sideways on a phone inside a focusable region, so the keyboard can reach every column.
+ * row as its row header, right-aligned numbers, links to the records behind a figure. On a phone
+ * its first column stays put while the rest scrolls sideways inside a focusable region (so the
+ * keyboard reaches every column); a table of more than four columns turns into one card per row
+ * instead, each figure under its column's name (app/styles/tailwind.css), so none is off screen.
  */
 export function DataTable({ model, hideCaption }: { model: TableModel; hideCaption?: boolean }) {
   const { t } = useTranslation('dashboard')
@@ -108,7 +120,11 @@ export function DataTable({ model, hideCaption }: { model: TableModel; hideCapti
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
       tabIndex={0}
     >
-      <table className="table dashboard-table" id={`table-${model.id}`} data-table={model.id}>
+      <table
+        className={`table dashboard-table${model.columns.length > 4 ? ' dashboard-table--cards' : ''}`}
+        id={`table-${model.id}`}
+        data-table={model.id}
+      >
         <caption id={captionId} className={hideCaption ? 'sr-only' : 'mb-2 text-left text-sm font-semibold'}>
           {t(model.caption, model.captionParams)}
         </caption>

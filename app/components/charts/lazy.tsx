@@ -24,7 +24,4 @@ const charts = () => import('./charts')
 export const StackedMonthsChart = lazyChart('StackedMonthsChart', () =>
   charts().then((m) => m.StackedMonthsChart),
 )
-export const HorizontalBarChart = lazyChart('HorizontalBarChart', () =>
-  charts().then((m) => m.HorizontalBarChart),
-)
 export const CumulativeChart = lazyChart('CumulativeChart', () => charts().then((m) => m.CumulativeChart))

@@ -12,6 +12,8 @@ export type Cell = {
   /** An i18n key to translate instead of showing `v` (v is the fallback and the CSV value when `raw`). */
   t?: string
   tParams?: Record<string, string | number>
+  /** Parameters that are lists of filter dimensions ("partner", "channel"), put in words. */
+  tDims?: Record<string, string[]>
   /** Link to the records behind the figure. */
   href?: string
 }

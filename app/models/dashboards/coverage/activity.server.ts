@@ -60,6 +60,11 @@ export function languagesUsed(
   return {
     working: languages,
     unused: languages.filter((l) => l.actions === 0).map((l) => l.language),
+    /** Languages used that are not working languages (Catalan, Basque...): shown apart, never counted as working. */
+    other: languageRows
+      .filter((r) => !workingLanguages.includes(r.language) && Number(r.actions) > 0)
+      .map((r) => ({ language: r.language, actions: Number(r.actions) }))
+      .sort((a, b) => b.actions - a.actions || a.language.localeCompare(b.language)),
   }
 }
 

@@ -6,6 +6,7 @@ import { eventKpiList } from '~/models/people/index.server'
 
 import { countedActionsWhere } from '../counted.server'
 import { addMonths, firstDay, lastCompleteMonth, lastDay } from '../months'
+import { scopeTargets } from '../reading/scope'
 import { projectRow, workingLanguagesOf } from '../shared.server'
 import type { ActionFilters } from '../types'
 import { languagesUsed, materialsByLanguage, partnerActivity } from './activity.server'
@@ -43,6 +44,12 @@ export function coverage(input: CoverageInput = {}) {
   const project = projectRow()
   const workingLanguages = workingLanguagesOf(project)
   const window = { month, windowStart, filters, counted }
+  // Only targets whose scope matches the filter are compared (the category narrows stakeholders here).
+  const scoped = scopeTargets(targetProgressList({ month, filters, today: input.today }), filters, [
+    'partner',
+    'channel',
+    'type',
+  ])
 
   return {
     month,
@@ -50,7 +57,10 @@ export function coverage(input: CoverageInput = {}) {
     windowStart,
     filters,
     projectName: project?.name ?? 'Ripple',
-    targets: targetProgressList({ month, filters, today: input.today }),
+    targets: scoped.shown,
+    /** Targets of another partner, channel or type than the filter's: left out. */
+    targetsOtherScope: scoped.otherScope,
+    asOf: asOfDay(month, input.today),
     priority: unreachedPriority(window, input.group, limit),
     partners: partnerActivity(month, filters, counted),
     languages: languagesUsed(window, workingLanguages),
@@ -60,3 +70,9 @@ export function coverage(input: CoverageInput = {}) {
   }
 }
 export type Coverage = ReturnType<typeof coverage>
+
+/** The day the targets' actuals are counted to: the end of the month, or today if earlier. */
+export function asOfDay(month: string, today?: string) {
+  const now = today ?? new Date().toISOString().slice(0, 10)
+  return lastDay(month) < now ? lastDay(month) : now
+}

@@ -6,6 +6,7 @@ import type { SQL } from 'drizzle-orm'
 
 import { countedActionsWhere } from '../counted.server'
 import { addMonths, lastCompleteMonth } from '../months'
+import { targetScope } from '../reading/scope'
 import { projectRow, workingLanguagesOf } from '../shared.server'
 import { type ActionFilters, type Figures, type Headline, headlineKeys, type ReachMetric } from '../types'
 import { languageBreakdown, partnerBreakdown } from './breakdowns.server'
@@ -62,7 +63,10 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
   const yearAgo = addMonths(month, -12)
   const windowStart = addMonths(month, -(months - 1))
   const project = projectRow()
-  const { cumulativeTarget, period } = cumulativePeriod(metric, month, windowStart, project)
+  const { cumulativeTarget: periodTarget, period } = cumulativePeriod(metric, month, windowStart, project)
+  // A project-wide target is not compared with one partner's (channel's, ...) figures.
+  const cumulativeScope = periodTarget ? targetScope(periodTarget, filters) : null
+  const cumulativeTarget = cumulativeScope?.kind === 'compared' ? periodTarget : null
 
   // 1. Per month and stack key, over everything any chart of the page needs.
   const monthly = monthlyByKey(firstMonthNeeded(month, windowStart, period), month, stack, filters)
@@ -85,12 +89,30 @@ export function monthlyReach(input: MonthlyReachInput = {}) {
     stackKeys,
     series,
     // 3. Per partner, 4. per stakeholder category, 5. per language.
-    byPartner: partnerBreakdown(month, metric, filters, counted),
+    byPartner: scopedPartnerTargets(partnerBreakdown(month, metric, filters, counted), filters),
+    /** The filters that keep the partners' targets from being compared (none: they are compared). */
+    partnerTargetsNotComparedBy: partnerTargetsNotComparedBy(filters),
     byCategory: categoryBreakdown(facts, filters),
     byLanguage: languageBreakdown(month, filters, counted, workingLanguagesOf(project)),
     cumulative: cumulativeSeries({ metric, month, period, cumulativeTarget, totalOf }),
+    /** The period's project-wide target when the filters keep it from being compared. */
+    cumulativeNotCompared:
+      periodTarget && cumulativeScope?.kind === 'not_compared'
+        ? { label: periodTarget.label, value: periodTarget.value, by: cumulativeScope.by }
+        : null,
     // 6. The month's most far-reaching actions.
     topActions: topActions(month, counted),
   }
 }
 export type MonthlyReach = ReturnType<typeof monthlyReach>
+
+/** What keeps a partner's own target from being compared with the view: any filter but the partner. */
+function partnerTargetsNotComparedBy(filters: ActionFilters) {
+  const scope = targetScope({ breakdown: 'partner', breakdownValue: String(filters.partner ?? '') }, filters)
+  return scope.kind === 'not_compared' ? scope.by : []
+}
+
+/** Each partner's target for the month, only where the view counts that partner's actions as its target does. */
+function scopedPartnerTargets<T extends { target: number | null }>(rows: T[], filters: ActionFilters): T[] {
+  return partnerTargetsNotComparedBy(filters).length ? rows.map((r) => ({ ...r, target: null })) : rows
+}

@@ -2,7 +2,8 @@
 import type { Coverage } from '../coverage/index.server'
 import { actionsLink } from '../links'
 import { addMonths } from '../months'
-import { dateCell, num, pct, type TableModel, text } from '../table-model'
+import { actualAsOf } from '../reading/scope'
+import { type Cell, dateCell, num, pct, type TableModel, text } from '../table-model'
 import { breakdownKeyLabel } from './common'
 
 export const coverageTableIds = [
@@ -14,6 +15,39 @@ export const coverageTableIds = [
   'events',
 ] as const
 
+type TargetOfView = Coverage['targets'][number]
+
+function targetFor(t: TargetOfView): Cell {
+  if (!t.breakdown) return text('all', { t: 'coverage.wholeProject' })
+  return text(t.breakdownLabel, {
+    t:
+      t.breakdown === 'language'
+        ? `common:languages.${t.breakdownValue}`
+        : t.breakdownKey
+          ? breakdownKeyLabel(t.breakdown, t.breakdownKey)
+          : undefined,
+  })
+}
+
+/** Actual, as of, achieved, projection and status; in words when the filter keeps the target from being compared. */
+function progressCells(t: TargetOfView, asOf: string): Cell[] {
+  if (t.scope.kind === 'not_compared') {
+    const why = text(null, {
+      t: t.breakdown ? 'reading:scope.notCompared' : 'reading:scope.projectWide',
+      tDims: { by: t.scope.by },
+    })
+    return [why, text(null), pct(null), num(null), why]
+  }
+  const day = actualAsOf(t, asOf)
+  return [
+    num(t.actual),
+    day ? dateCell(day) : text(null, { t: 'reading:targets.notStarted' }),
+    pct(t.percentage),
+    num(t.projection),
+    text(t.status, { t: `status.${t.status}` }),
+  ]
+}
+
 function targetsTable(c: Coverage): TableModel {
   return {
     id: 'targets',
@@ -24,28 +58,17 @@ function targetsTable(c: Coverage): TableModel {
       { key: 'period', label: 'columns.period' },
       { key: 'value', label: 'columns.targetValue', numeric: true },
       { key: 'actual', label: 'columns.actual', numeric: true },
+      { key: 'asOf', label: 'reading:targets.asOfColumn' },
       { key: 'percentage', label: 'columns.percentage', numeric: true },
       { key: 'projection', label: 'columns.projection', numeric: true },
       { key: 'status', label: 'columns.status' },
     ],
     rows: c.targets.map((t) => [
       text(t.label ?? t.metric, { t: t.label ? undefined : `metrics.${t.metric}`, href: `/plan/targets` }),
-      t.breakdown
-        ? text(t.breakdownLabel, {
-            t:
-              t.breakdown === 'language'
-                ? `common:languages.${t.breakdownValue}`
-                : t.breakdownKey
-                  ? breakdownKeyLabel(t.breakdown, t.breakdownKey)
-                  : undefined,
-          })
-        : text('all', { t: 'coverage.wholeProject' }),
+      targetFor(t),
       text(`${t.periodStart} – ${t.periodEnd}`),
       num(t.value),
-      num(t.actual),
-      pct(t.percentage),
-      num(t.projection),
-      text(t.status, { t: `status.${t.status}` }),
+      ...progressCells(t, c.asOf),
     ]),
   }
 }

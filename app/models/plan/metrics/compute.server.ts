@@ -29,6 +29,10 @@ function actionSum(q: MetricQuery, { scoped, value, base }: Scope) {
   return number(sql`select ${actionAggregates[q.metric]} as value from actions where ${where}`)
 }
 
+/** The project's working languages: "languages covered" counts only these (others are shown apart). */
+const workingLanguage = (column: SQL) =>
+  sql`${column} in (select value from json_each((select working_languages from project where id = 1)))`
+
 function languagesCovered(q: MetricQuery, { scoped, value, base }: Scope) {
   const split = !q.filters && (!scoped || q.breakdown === 'language') ? monthSplit(q) : null
   if (split) {
@@ -41,13 +45,15 @@ function languagesCovered(q: MetricQuery, { scoped, value, base }: Scope) {
         sql`select l.language from actions join action_languages l on l.action_id = actions.id where ${countedActions({ ...q, from, to })}${only(sql`l.language`)}`,
       )
     }
-    return number(sql`select count(distinct language) as value from (${sql.join(parts, sql` union `)})`)
+    return number(
+      sql`select count(distinct u.language) as value from (${sql.join(parts, sql` union `)}) u where ${workingLanguage(sql`u.language`)}`,
+    )
   }
   const where = scoped ? sql`${base} and ${actionCondition(q.breakdown!, value)}` : base
   const languageOnly =
     scoped && q.breakdown === 'language' ? sql` and action_languages.language = ${value}` : sql``
   return number(
-    sql`select count(distinct action_languages.language) as value from actions join action_languages on action_languages.action_id = actions.id where ${where}${languageOnly}`,
+    sql`select count(distinct action_languages.language) as value from actions join action_languages on action_languages.action_id = actions.id where ${where}${languageOnly} and ${workingLanguage(sql`action_languages.language`)}`,
   )
 }
 

@@ -76,7 +76,7 @@ function groupedActionRows(q: RowsQuery, k: KeyJoin, base: SQL) {
   const languages = q.metric === 'languages_covered'
   const aggregate = languages ? sql`count(distinct action_languages.language)` : actionAggregates[q.metric]!
   const languageJoin = languages
-    ? sql`join action_languages on action_languages.action_id = actions.id`
+    ? sql`join action_languages on action_languages.action_id = actions.id and action_languages.language in (select value from json_each((select working_languages from project where id = 1)))`
     : sql``
   return db.all<MetricRow>(sql`select cast(x.k as text) as key, ${aggregate} as value
       from (${keyed}) x join actions on actions.id = x.aid ${languageJoin} group by x.k`)
