@@ -10,7 +10,7 @@ import { Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxi
 import { OTHER_KEY, type SeriesKey, topNWithOther } from '~/models/dashboards/reading/top'
 
 import { ChartLegend } from './legend'
-import { chartColors, NARROW, otherColor } from './palette'
+import { CHART_WIDTH, chartColors, NARROW, otherColor } from './palette'
 
 type Fmt = (v: number) => string
 
