@@ -1,6 +1,13 @@
-import { deliverQueued } from '~/models/mail/index.server'
+import {
+  deliverQueued,
+  queueEventsWithoutPlan,
+  queueMonthlyReach,
+  queueOverdueActivities,
+  queueReminders,
+  queueValidationSummary,
+} from '~/models/mail/index.server'
 
-import { minuteKey } from './periods'
+import { dayKey, isoWeekKey, minuteKey, previousMonthKey } from './periods'
 
 /** What a job gets to run one period: the period's key and the time it was due. */
 export type JobContext = { period: string; due: Date; now: Date }
@@ -25,6 +32,36 @@ export const jobRegistry: readonly JobDefinition[] = [
       const r = await deliverQueued()
       return `sent ${r.sent}, retrying ${r.retrying}, failed ${r.failed}`
     },
+  },
+  {
+    name: 'partner-reminders',
+    schedule: '0 8 * * *',
+    period: dayKey,
+    run: ({ now }) => `${queueReminders(now)} reminders queued`,
+  },
+  {
+    name: 'activity-overdue',
+    schedule: '0 8 * * 1',
+    period: isoWeekKey,
+    run: ({ now, period }) => `${queueOverdueActivities(now, period)} messages queued`,
+  },
+  {
+    name: 'event-no-plan',
+    schedule: '30 8 * * *',
+    period: dayKey,
+    run: ({ now }) => `${queueEventsWithoutPlan(now)} messages queued`,
+  },
+  {
+    name: 'validation-summary',
+    schedule: '0 9 * * 1',
+    period: isoWeekKey,
+    run: ({ period }) => `${queueValidationSummary(period)} summaries queued`,
+  },
+  {
+    name: 'monthly-reach',
+    schedule: '0 7 1 * *',
+    period: previousMonthKey,
+    run: ({ period }) => `${queueMonthlyReach(period)} messages queued for ${period}`,
   },
 ]
 

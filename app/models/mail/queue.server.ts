@@ -155,3 +155,8 @@ export async function deliverQueued(options: Partial<TransportOptions> = {}): Pr
   }
   return result
 }
+
+/** Delivery after the caller's transaction has committed (a message stored inside one). */
+export function kickDeliverySoon() {
+  setImmediate(kickDelivery)
+}
