@@ -59,7 +59,7 @@ export async function runJob(
     ok = false
     result = error instanceof Error ? error.message : String(error)
   }
-  const attempts = finishPeriod(database, job.name, period, { ok, result })
+  const attempts = finishPeriod(database, job.name, period, { ok, result, now })
   recordJob(database, job, {
     lastResult: result,
     lastStatus: ok ? 'done' : 'failed',

@@ -30,12 +30,14 @@ export function queueReminders(now: Date, days = env().REMIND_AFTER_DAYS): numbe
         joined: users.createdAt,
         reminded: sql<
           string | null
-        >`(select max(${mailQueue.createdAt}) from ${mailQueue} where ${mailQueue.userId} = ${user.id} and ${mailQueue.kind} = 'reminder')`,
+        >`(select max(${mailQueue.dedupeKey}) from ${mailQueue} where ${mailQueue.userId} = ${user.id} and ${mailQueue.kind} = 'reminder')`,
       })
       .from(users)
       .where(eq(users.id, user.id))
       .get()!
-    if ((last.logged ?? last.joined) > cutoff || (last.reminded && last.reminded > cutoff)) continue
+    // The reminder's key is the day it was sent (YYYY-MM-DD).
+    if ((last.logged ?? last.joined) > cutoff || (last.reminded && last.reminded > cutoff.slice(0, 10)))
+      continue
     const soFar = db
       .select({ n: sql<number>`count(*)` })
       .from(actions)
