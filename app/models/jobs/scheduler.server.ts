@@ -23,8 +23,3 @@ export function startScheduler(log: (line: string) => void = () => undefined) {
   timer = new Cron('* * * * *', { timezone: 'UTC', protect: true }, tick)
   void tick()
 }
-
-export function stopScheduler() {
-  timer?.stop()
-  timer = undefined
-}
