@@ -14,7 +14,15 @@ import { type DemoUser, useTestApp } from './app'
 const app = useTestApp()
 
 // The web app manifest is public: browsers fetch it without cookies.
-const publicPaths = new Set(['/login', '/healthz', '/locale', '/logout', '/manifest.webmanifest'])
+// /unsubscribe is public too: its signed link is the authority (a link without a valid signature gets 400).
+const publicPaths = new Set([
+  '/login',
+  '/healthz',
+  '/locale',
+  '/logout',
+  '/manifest.webmanifest',
+  '/unsubscribe',
+])
 
 type RouteInfo = { id: string; path: string; hasLoader: boolean; hasAction: boolean }
 
