@@ -1,0 +1,1 @@
+ALTER TABLE `action_evidence` ADD `counters_read_at` text;
