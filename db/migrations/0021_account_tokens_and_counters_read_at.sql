@@ -10,4 +10,5 @@ CREATE TABLE `account_tokens` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `account_tokens_hash_unique` ON `account_tokens` (`token_hash`);--> statement-breakpoint
-CREATE INDEX `account_tokens_user_idx` ON `account_tokens` (`user_id`,`kind`);
+CREATE INDEX `account_tokens_user_idx` ON `account_tokens` (`user_id`,`kind`);--> statement-breakpoint
+ALTER TABLE `action_evidence` ADD `counters_read_at` text;

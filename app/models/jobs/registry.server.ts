@@ -1,0 +1,33 @@
+import { deliverQueued } from '~/models/mail/index.server'
+
+import { minuteKey } from './periods'
+
+/** What a job gets to run one period: the period's key and the time it was due. */
+export type JobContext = { period: string; due: Date; now: Date }
+
+export type JobDefinition = {
+  name: string
+  /** When it is due: a cron pattern read in UTC (croner). */
+  schedule: string
+  /** The period a due time belongs to; a period runs once (see claim.server.ts). */
+  period: (due: Date) => string
+  /** Does the work; answers one line for /admin/jobs ("3 reminders queued"). */
+  run: (context: JobContext) => Promise<string> | string
+}
+
+/** Every scheduled job. `npm run jobs -- --list` prints them; /admin/jobs shows their last run. */
+export const jobRegistry: readonly JobDefinition[] = [
+  {
+    name: 'mail-retry',
+    schedule: '*/5 * * * *',
+    period: minuteKey,
+    run: async () => {
+      const r = await deliverQueued()
+      return `sent ${r.sent}, retrying ${r.retrying}, failed ${r.failed}`
+    },
+  },
+]
+
+export function findJob(name: string): JobDefinition | undefined {
+  return jobRegistry.find((j) => j.name === name)
+}

@@ -1,0 +1,8 @@
+/** Outgoing mail: the queue, its delivery (SMTP or the outbox), unsubscribe links and settings. */
+export { isNotificationKind, notificationKinds } from './kinds'
+export { absoluteUrl, appUrl, unsubscribeUrl, verifyUnsubscribe } from './links.server'
+export { listOutbox, readOutboxMessage } from './outbox.server'
+export { canChangeOwnAccount, canReadOutbox } from './policy'
+export { notificationSettings, setNotificationSettings, unsubscribe } from './preferences.server'
+export { deliverQueued, enqueueMail, flushMail, kickDelivery, sendMail } from './queue.server'
+export type { MailKind, NotificationKind, OutgoingMail } from './types'

@@ -1,1 +1,0 @@
-ALTER TABLE `action_evidence` ADD `counters_read_at` text;
