@@ -14,7 +14,17 @@ import { type DemoUser, useTestApp } from './app'
 const app = useTestApp()
 
 // The web app manifest is public: browsers fetch it without cookies.
-const publicPaths = new Set(['/login', '/healthz', '/locale', '/logout', '/manifest.webmanifest'])
+const publicPaths = new Set([
+  '/login',
+  '/healthz',
+  '/locale',
+  '/logout',
+  '/manifest.webmanifest',
+  // Signed out by design: asking for and using a link sent by e-mail.
+  '/forgot-password',
+  '/reset-password/1',
+  '/invitation/1',
+])
 
 type RouteInfo = { id: string; path: string; hasLoader: boolean; hasAction: boolean }
 
