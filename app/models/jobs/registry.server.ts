@@ -1,6 +1,7 @@
+import { refreshDueEvidence } from '~/models/evidence/index.server'
 import { deliverQueued } from '~/models/mail/index.server'
 
-import { minuteKey } from './periods'
+import { dayKey, minuteKey } from './periods'
 
 /** What a job gets to run one period: the period's key and the time it was due. */
 export type JobContext = { period: string; due: Date; now: Date }
@@ -24,6 +25,16 @@ export const jobRegistry: readonly JobDefinition[] = [
     run: async () => {
       const r = await deliverQueued()
       return `sent ${r.sent}, retrying ${r.retrying}, failed ${r.failed}`
+    },
+  },
+  {
+    // Mastodon and Bluesky counters: daily for two weeks after an action's date, then weekly to three months.
+    name: 'evidence-refresh',
+    schedule: '30 3 * * *',
+    period: dayKey,
+    run: async ({ now }) => {
+      const r = await refreshDueEvidence(now)
+      return `${r.due} posts due, ${r.read} read, ${r.failed} could not be read`
     },
   },
 ]
