@@ -37,11 +37,14 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Ripple' }]
 
-const publicPaths = new Set(['/login', '/unsubscribe'])
+const publicPaths = new Set(['/login', '/unsubscribe', '/forgot-password'])
+/** Pages opened from an e-mailed link, before the user can sign in. */
+const publicPrefixes = ['/reset-password/', '/invitation/']
+const isPublic = (path: string) => publicPaths.has(path) || publicPrefixes.some((p) => path.startsWith(p))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
-  const user = publicPaths.has(url.pathname) ? await getSessionUser(request) : await requireUser(request)
+  const user = isPublic(url.pathname) ? await getSessionUser(request) : await requireUser(request)
   const locale = await resolveLocale(request, user)
   return json({
     user,

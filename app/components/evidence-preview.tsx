@@ -3,12 +3,13 @@
  * their names, when it was read, or why it could not be read, with a "Try again" button that
  * POSTs to /actions/:id/evidence (a plain form without JavaScript).
  */
-import { Form, useFetcher, useLocation, useRevalidator, useSearchParams } from '@remix-run/react'
+import { Form, Link, useFetcher, useLocation, useRevalidator, useSearchParams } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { PostMetrics } from '#db/schema'
+import { counterlessSite } from '~/models/evidence/sites'
 import { useFormat } from '~/utils/format'
 
 /** The action_evidence fields the component shows (as the loader's JSON gives them). */
@@ -22,6 +23,8 @@ export type EvidenceView = {
   metrics: PostMetrics | null
   error: string | null
   fetchedAt: string | null
+  /** When the post's counters were last read successfully (Mastodon, Bluesky). */
+  countersReadAt?: string | null
 }
 
 /** A failure reason code (e.g. "timeout", "http_503") in words. */
@@ -32,6 +35,36 @@ export function evidenceReason(t: TFunction, code: string | null | undefined): s
   const status = /^http_(\d{3})$/.exec(reason)?.[1]
   if (status) return t('evidence:reasons.http', { status })
   return t('evidence:reasons.unknown', { code: reason })
+}
+
+/**
+ * A site that publishes no counters (LinkedIn, X, Facebook, Instagram): said plainly, not as a
+ * failure, with a way to type the figures seen on the post.
+ */
+function NoCounters({ actionId, url, canEdit }: { actionId: number; url: string; canEdit: boolean }) {
+  const { t } = useTranslation('evidence')
+  const site = counterlessSite(url)
+  if (!site) return null
+  return (
+    <div
+      className="space-y-2 rounded-md border border-ink-faint/40 p-3 text-sm"
+      data-evidence-counters="none"
+    >
+      <p>{t(`noCounters.${site}`)}</p>
+      {canEdit ? (
+        <Link to={`/actions/${actionId}/edit`} className="btn-secondary">
+          {t('noCounters.type')}
+        </Link>
+      ) : null}
+    </div>
+  )
+}
+
+function CountersReadAt({ at }: { at: string | null | undefined }) {
+  const { t } = useTranslation('evidence')
+  const f = useFormat()
+  if (!at) return null
+  return <p className="text-xs text-ink-muted">{t('countersReadAt', { date: f.dateTime(at) })}</p>
 }
 
 function isHttps(url: string | null): url is string {
@@ -196,6 +229,17 @@ function EvidenceState({
       <p className="text-xs text-ink-muted">{t(key, { date: f.dateTime(evidence.fetchedAt) })}</p>
     ) : null
 
+  const noCounters = <NoCounters actionId={actionId} url={evidence.url} canEdit={canRefresh} />
+  if (evidence.status === 'failed' && counterlessSite(evidence.url)) {
+    // Not a failed save: the site shows its posts to signed-in people only, and no counters at all.
+    return (
+      <div className="space-y-3" data-evidence-status="no-counters">
+        {noCounters}
+        {evidence.title ? <PreviewCard actionId={actionId} evidence={evidence} /> : null}
+      </div>
+    )
+  }
+
   if (evidence.status === 'failed') {
     const hasEarlier = !!(evidence.title || evidence.description || evidence.metrics)
     return (
@@ -210,6 +254,7 @@ function EvidenceState({
             <p className="text-xs text-ink-muted">{t('earlier')}</p>
             <PreviewCard actionId={actionId} evidence={evidence} />
             {evidence.metrics ? <Counters metrics={evidence.metrics} /> : null}
+            <CountersReadAt at={evidence.countersReadAt} />
           </div>
         ) : null}
       </div>
@@ -220,8 +265,9 @@ function EvidenceState({
     <div className="space-y-3" data-evidence-status="ok">
       <PreviewCard actionId={actionId} evidence={evidence} />
       {evidence.metrics ? <Counters metrics={evidence.metrics} /> : null}
+      {noCounters}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        {when('fetchedAt')}
+        {evidence.metrics ? <CountersReadAt at={evidence.countersReadAt} /> : when('fetchedAt')}
         {canRefresh ? (
           <RefreshButton actionId={actionId} label={evidence.metrics ? t('refresh') : t('refreshPreview')} />
         ) : null}

@@ -13,6 +13,7 @@ import { z } from 'zod'
 import { SavedNotice, UserFields } from '~/components/admin'
 import { ErrorList, Field, FormErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/list'
+import { pendingInvitations } from '~/models/accounts/index.server'
 import {
   getUser,
   partnerChoices,
@@ -38,7 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const me = await requirePermission(request, 'admin:manage')
   const user = getUser(userId(params))
   invariantResponse(user)
-  return json({ user, partners: partnerChoices(user.partnerId), isSelf: me.id === user.id })
+  return json({
+    user,
+    partners: partnerChoices(user.partnerId),
+    isSelf: me.id === user.id,
+    invitationExpiresAt: pendingInvitations([user.id]).get(user.id) ?? null,
+  })
 }
 
 type ActionData = { intent: string; result: SubmissionResult<string[]> }
@@ -96,6 +102,7 @@ const savedMessages: Record<string, string> = {
   password: 'users.passwordReset',
   deactivated: 'users.deactivated',
   reactivated: 'users.reactivated',
+  invited: 'accounts:admin.invited',
 }
 
 type LoadedUser = SerializeFrom<typeof loader>['user']
@@ -127,7 +134,42 @@ function UserHeader({ user }: { user: LoadedUser }) {
   )
 }
 
-function PasswordSection({ userId, actionData }: { userId: number; actionData: ActionData | undefined }) {
+/** Sends a (new) invitation link: the person chooses the password themselves. */
+function InviteForm({ userId, expiresAt }: { userId: number; expiresAt: string | null }) {
+  const { t } = useTranslation('accounts')
+  const f = useFormat()
+  const expired = !!expiresAt && expiresAt <= new Date().toISOString()
+  return (
+    <Form method="post" action={`/admin/users/${userId}/invite`} className="mt-6 space-y-2 border-t pt-4">
+      {expiresAt ? (
+        <p>
+          <StatusBadge tone={expired ? 'bad' : 'warn'}>
+            {expired ? t('admin.expired') : t('admin.pending')}
+          </StatusBadge>{' '}
+          <span className="text-sm text-ink-muted">{f.date(expiresAt)}</span>
+        </p>
+      ) : null}
+      <p id="reinvite-hint" className="text-sm text-ink-muted">
+        {t('admin.reinviteHint')}
+      </p>
+      <button type="submit" className="btn-secondary" aria-describedby="reinvite-hint">
+        {t('admin.reinvite')}
+      </button>
+    </Form>
+  )
+}
+
+function PasswordSection({
+  userId,
+  actionData,
+  invitationExpiresAt,
+  active,
+}: {
+  userId: number
+  actionData: ActionData | undefined
+  invitationExpiresAt: string | null
+  active: boolean
+}) {
   const { t } = useTranslation('admin')
   const [passwordForm, passwordFields] = useForm({
     id: `user-${userId}-password`,
@@ -153,6 +195,7 @@ function PasswordSection({ userId, actionData }: { userId: number; actionData: A
           {t('users.resetPassword')}
         </button>
       </Form>
+      {active ? <InviteForm userId={userId} expiresAt={invitationExpiresAt} /> : null}
     </section>
   )
 }
@@ -196,7 +239,7 @@ function AccessSection({
 
 export default function EditUser() {
   const { t } = useTranslation('admin')
-  const { user, partners, isSelf } = useLoaderData<typeof loader>()
+  const { user, partners, isSelf, invitationExpiresAt } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -244,7 +287,12 @@ export default function EditUser() {
         </Form>
       </section>
 
-      <PasswordSection userId={user.id} actionData={actionData} />
+      <PasswordSection
+        userId={user.id}
+        actionData={actionData}
+        invitationExpiresAt={invitationExpiresAt}
+        active={!user.deactivatedAt}
+      />
 
       <AccessSection user={user} isSelf={isSelf} statusErrors={statusErrors} />
     </div>

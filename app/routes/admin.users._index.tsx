@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { roles } from '#db/schema/core'
 import { EmptyState, FilterSelect, PageHeader, Pagination, StatusBadge } from '~/components/list'
+import { pendingInvitations } from '~/models/accounts/index.server'
 import { listUsers, partnerChoices, userFilterFromUrl } from '~/models/admin/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
@@ -17,7 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const filter = userFilterFromUrl(url)
   const page = pageFromUrl(url)
-  const { rows, total } = listUsers(filter, page)
+  const listed = listUsers(filter, page)
+  const invitations = pendingInvitations(listed.rows.map((u) => u.id))
+  const rows = listed.rows.map((u) => ({ ...u, invitationExpiresAt: invitations.get(u.id) ?? null }))
+  const total = listed.total
   return json({ rows, total, filter, page: page.page, pageSize: page.pageSize, partners: partnerChoices() })
 }
 
@@ -122,6 +126,8 @@ function UsersTable({ rows }: { rows: Data['rows'] }) {
                   <StatusBadge tone="neutral">
                     {t('users.deactivatedOn', { date: f.date(u.deactivatedAt) })}
                   </StatusBadge>
+                ) : u.invitationExpiresAt ? (
+                  <StatusBadge tone="warn">{t('accounts:admin.pending')}</StatusBadge>
                 ) : (
                   <StatusBadge tone="ok">{t('users.statuses.active')}</StatusBadge>
                 )}

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next'
 
 import { UserFields } from '~/components/admin'
 import { Field, FormErrors } from '~/components/forms'
+import { inviteUser } from '~/models/accounts/index.server'
 import { createUser, partnerChoices } from '~/models/admin/index.server'
-import { userCreateSchema } from '~/models/admin/schemas'
+import { userCreateSchema, userInviteSchema } from '~/models/admin/schemas'
 import { orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
@@ -20,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'admin:manage')
-  const submission = parseForm(await request.formData(), { schema: userCreateSchema })
+  const formData = await request.formData()
+  if (formData.get('intent') === 'invite') return invite(formData, user)
+  const submission = parseForm(formData, { schema: userCreateSchema })
   if (submission.status !== 'success')
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const result = await orForbidden(() => createUser(submission.value, user))
@@ -36,6 +39,26 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/admin/users/${result.value}?saved=created`)
 }
 
+/** "Invite by e-mail": the same fields without a password; the person sets it from the link. */
+async function invite(formData: FormData, user: Awaited<ReturnType<typeof requirePermission>>) {
+  const submission = parseForm(formData, { schema: userInviteSchema })
+  if (submission.status !== 'success')
+    return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  const result = await orForbidden(() => inviteUser(submission.value, user))
+  if (!result.ok)
+    return json(
+      submission.reply({
+        fieldErrors: { [result.error.field]: [result.error.message] },
+        hideFields: ['password'],
+      }),
+      { status: 400 },
+    )
+  return redirect(`/admin/users/${result.value}?saved=invited`)
+}
+
+const schemaFor = (formData: FormData) =>
+  formData.get('intent') === 'invite' ? userInviteSchema : userCreateSchema
+
 export default function NewUser() {
   const { t } = useTranslation('admin')
   const { partners } = useLoaderData<typeof loader>()
@@ -45,7 +68,7 @@ export default function NewUser() {
     id: 'user',
     lastResult,
     defaultValue: { role: 'partner', locale: 'en' },
-    onValidate: ({ formData }) => parseForm(formData, { schema: userCreateSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: schemaFor(formData) }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
@@ -73,9 +96,24 @@ export default function NewUser() {
           autoComplete="new-password"
           errors={fields.password.errors}
         />
-        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-          {t('common:actions.create')}
-        </button>
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+            {t('common:actions.create')}
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="invite"
+            className="btn-secondary"
+            aria-describedby="invite-hint"
+            disabled={navigation.state === 'submitting'}
+          >
+            {t('accounts:admin.inviteInstead')}
+          </button>
+        </div>
+        <p id="invite-hint" className="text-sm text-ink-muted">
+          {t('accounts:admin.inviteHint')}
+        </p>
       </Form>
     </div>
   )

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 
@@ -72,6 +72,11 @@ export default function Login() {
         </p>
         <h1>{t('title')}</h1>
         <p className="mb-6 mt-1 text-sm text-ink-muted">{t('intro')}</p>
+        {searchParams.get('reset') === '1' ? (
+          <p role="status" className="mb-4 rounded-md border border-ok bg-ok-bg p-3 text-sm text-ok">
+            {t('accounts:reset.done')}
+          </p>
+        ) : null}
         <FormErrors errors={form.errors} />
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
@@ -93,6 +98,9 @@ export default function Login() {
             {t('submit')}
           </button>
         </Form>
+        <p className="mt-4 text-sm">
+          <Link to="/forgot-password">{t('accounts:forgot.link')}</Link>
+        </p>
         <p className="mt-4 text-xs text-ink-muted">{t('demoHint')}</p>
       </div>
     </main>

@@ -186,6 +186,8 @@ export const actionEvidence = sqliteTable('action_evidence', {
   metrics: text('metrics', { mode: 'json' }).$type<PostMetrics | null>(),
   error: text('error'),
   fetchedAt: text('fetched_at'),
+  /** When a Mastodon/Bluesky post's counters were last read successfully (the action page shows it). */
+  countersReadAt: text('counters_read_at'),
 })
 
 /**

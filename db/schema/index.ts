@@ -1,3 +1,4 @@
+export * from './accounts'
 export * from './actions'
 export * from './core'
 export * from './dismissals'

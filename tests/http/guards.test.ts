@@ -22,6 +22,10 @@ const publicPaths = new Set([
   '/logout',
   '/manifest.webmanifest',
   '/unsubscribe',
+  // Signed out by design: asking for and using a link sent by e-mail.
+  '/forgot-password',
+  '/reset-password/1',
+  '/invitation/1',
 ])
 
 type RouteInfo = { id: string; path: string; hasLoader: boolean; hasAction: boolean }

@@ -180,7 +180,7 @@ export const partnerSchema = z.object({
 })
 export type PartnerInput = z.infer<typeof partnerSchema>
 
-const password = z
+export const password = z
   .string({ required_error: required })
   .min(10, 'admin:users.errors.passwordShort')
   .max(200, 'common:errors.invalid')
@@ -201,16 +201,16 @@ function partnerMatchesRole(v: { role: Role; partnerId?: number }, ctx: z.Refine
     ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'admin:users.errors.partnerForbidden' })
 }
 
-export const userCreateSchema = z
-  .object({
-    email: z
-      .string({ required_error: required })
-      .trim()
-      .email('common:errors.email')
-      .max(254, 'common:errors.invalid'),
-    ...userFields,
-    password,
-  })
+const email = z
+  .string({ required_error: required })
+  .trim()
+  .email('common:errors.email')
+  .max(254, 'common:errors.invalid')
+
+export const userCreateSchema = z.object({ email, ...userFields, password }).superRefine(partnerMatchesRole)
+/** The same form sent with "Invite by e-mail": no password, the user sets it from the link. */
+export const userInviteSchema = z
+  .object({ intent: z.literal('invite'), email, ...userFields })
   .superRefine(partnerMatchesRole)
 
 export const userEditSchema = z

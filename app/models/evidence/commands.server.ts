@@ -48,6 +48,7 @@ export async function refreshEvidence(actionId: number): Promise<void> {
         metrics: null,
         error: null,
         fetchedAt: null,
+        countersReadAt: null,
       }
       db.insert(actionEvidence)
         .values({ actionId, ...pending })
@@ -95,6 +96,7 @@ function storeEvidence(actionId: number, url: string, result: EvidenceResult) {
         imageUrl: keep ? previous.imageUrl : null,
         siteName: keep ? previous.siteName : null,
         metrics: keep ? previous.metrics : null,
+        countersReadAt: keep ? previous.countersReadAt : null,
       }
       tx.insert(actionEvidence)
         .values({ actionId, ...values })
@@ -110,6 +112,7 @@ function storeEvidence(actionId: number, url: string, result: EvidenceResult) {
       fetchedAt,
       ...result.preview,
       metrics: result.metrics,
+      countersReadAt: result.metrics ? fetchedAt : null,
     }
     tx.insert(actionEvidence)
       .values({ actionId, ...values })

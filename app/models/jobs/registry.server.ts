@@ -1,3 +1,4 @@
+import { refreshDueEvidence } from '~/models/evidence/index.server'
 import {
   deliverQueued,
   queueEventsWithoutPlan,
@@ -62,6 +63,16 @@ export const jobRegistry: readonly JobDefinition[] = [
     schedule: '0 7 1 * *',
     period: previousMonthKey,
     run: ({ period }) => `${queueMonthlyReach(period)} messages queued for ${period}`,
+  },
+  {
+    // Mastodon and Bluesky counters: daily for two weeks after an action's date, then weekly to three months.
+    name: 'evidence-refresh',
+    schedule: '30 3 * * *',
+    period: dayKey,
+    run: async ({ now }) => {
+      const r = await refreshDueEvidence(now)
+      return `${r.due} posts due, ${r.read} read, ${r.failed} could not be read`
+    },
   },
 ]
 
