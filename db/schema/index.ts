@@ -1,4 +1,5 @@
 export * from './actions'
+export * from './calendar'
 export * from './core'
 export * from './imports'
 export * from './plan'
