@@ -14,7 +14,15 @@ import { type DemoUser, useTestApp } from './app'
 const app = useTestApp()
 
 // The web app manifest is public: browsers fetch it without cookies.
-const publicPaths = new Set(['/login', '/healthz', '/locale', '/logout', '/manifest.webmanifest'])
+// Calendar programs open /calendar.ics with the user's secret token instead of a session (404 without one).
+const publicPaths = new Set([
+  '/login',
+  '/healthz',
+  '/locale',
+  '/logout',
+  '/manifest.webmanifest',
+  '/calendar.ics',
+])
 
 type RouteInfo = { id: string; path: string; hasLoader: boolean; hasAction: boolean }
 
