@@ -84,9 +84,7 @@ describe('the home page', () => {
     expect(await badges('partner')).toEqual({})
     expect(await badges('viewer')).toEqual({})
     const html = await (await app.fetch('/actions', { as: 'comms' })).text()
-    expect(html).toMatch(
-      new RegExp(`Review queue<span class="badge[^"]*">${waiting}<span class="sr-only">`),
-    )
+    expect(html).toMatch(new RegExp(`Review queue<span class="badge[^"]*">${waiting}<span class="sr-only">`))
   })
 
   it('filters the targets list by status from the URL', async () => {

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { sqlite } from '#db/client'
 import {
   homeKind,
-  homeTasks,
   type HomeTaskKey,
+  homeTasks,
   navBadges,
   reachHeadline,
 } from '~/models/dashboards/index.server'

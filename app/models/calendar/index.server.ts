@@ -1,5 +1,5 @@
 /** The calendar: events and work-plan deadlines by month, and a per-user iCalendar subscription. */
-export { type CalendarEntry, calendarEntries } from './entries.server'
+export { calendarEntries, type CalendarEntry } from './entries.server'
 export { calendarIcs } from './ics.server'
 export { monthBounds, parseCalendarMonth, shiftMonth } from './month'
 export { canReadCalendar } from './policy'
