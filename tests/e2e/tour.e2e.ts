@@ -262,7 +262,8 @@ async function tour(
   const navLinks = await page.$$eval('header nav a, header a', (as) =>
     as.map((a) => a.getAttribute('href') ?? ''),
   )
-  const start = ['/', ...navLinks, '/actions?mine=1', '/inbox']
+  // The calendar is not in the navigation yet (it is being regrouped); visit it and its link's page directly.
+  const start = ['/', ...navLinks, '/actions?mine=1', '/inbox', '/calendar', '/account/calendar-token']
   const seen = new Set<string>()
   let queue = start.map((href) => ({ href, depth: 0 }))
   while (queue.length) {
