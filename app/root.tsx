@@ -38,7 +38,7 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Ripple' }]
 
-const publicPaths = new Set(['/login'])
+const publicPaths = new Set(['/login', '/unsubscribe'])
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)

@@ -33,6 +33,7 @@ if (cluster.isPrimary) {
   await prepareDatabaseOrStop()
   if (workers > 1) runPrimary()
   else serve()
+  if (env.JOBS) await startJobs()
 } else {
   serve()
 }
@@ -67,6 +68,17 @@ async function prepareDatabase() {
   sqlite.close()
   // Created once here, so that every worker signs cookies with the same secret.
   sessionSecret()
+}
+
+/**
+ * The scheduler runs in the first process only (the workers serve requests); a second server on
+ * the same database, or `npm run jobs`, is safe too: each job's period is claimed in SQLite.
+ */
+async function startJobs() {
+  const { startScheduler } = await import('~/models/jobs/index.server')
+  startScheduler((line) => {
+    if (env.LOG_LEVEL === 'info') console.log(line)
+  })
 }
 
 async function printBanner(port: number) {

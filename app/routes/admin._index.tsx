@@ -23,7 +23,12 @@ const sections = [
   { to: '/priorities/criteria', key: 'criteria' },
   { to: '/admin/audit', key: 'audit' },
   { to: '/admin/backup', key: 'backup' },
+  { to: '/admin/outbox', key: 'mail:adminIndex.outbox' },
+  { to: '/admin/jobs', key: 'mail:adminIndex.jobs' },
 ] as const
+
+/** Sections of other areas name their own namespace ("mail:adminIndex.outbox"). */
+const sectionKey = (key: string) => (key.includes(':') ? key : `index.${key}`)
 
 export default function AdminIndex() {
   const { t } = useTranslation('admin')
@@ -35,8 +40,8 @@ export default function AdminIndex() {
         {sections.map((s) => (
           <li key={s.key}>
             <Link to={s.to} className="card block h-full no-underline hover:bg-slate-50">
-              <span className="font-semibold">{t(`index.${s.key}.title`)}</span>
-              <span className="mt-1 block text-sm text-ink-muted">{t(`index.${s.key}.hint`)}</span>
+              <span className="font-semibold">{t(`${sectionKey(s.key)}.title`)}</span>
+              <span className="mt-1 block text-sm text-ink-muted">{t(`${sectionKey(s.key)}.hint`)}</span>
             </Link>
           </li>
         ))}

@@ -27,6 +27,26 @@ const schema = z.object({
   TRUST_PROXY: booleanString.default('false'),
   /** /healthz answers 503 when the database's disk has less free space than this, in megabytes. */
   HEALTH_MIN_FREE_MB: z.coerce.number().int().min(0).default(100),
+  /** Outgoing mail server, smtp://user:pass@host:587 or smtps://...; unset: messages go to outbox/ beside the database. */
+  SMTP_URL: z
+    .string()
+    .url('must be a URL like smtp://user:pass@host:587')
+    .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender of every message, e.g. "Ripple <ripple@example.org>". */
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+      'must be an address, e.g. Ripple <ripple@example.org>',
+    )
+    .default('Ripple <ripple@localhost>'),
+  /** The public address of the app, for links in messages, e.g. https://ripple.example.org. */
+  APP_URL: z.string().url('must be a URL like https://ripple.example.org').optional(),
+  /** A partner user who has logged nothing for this many days gets a reminder. */
+  REMIND_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(21),
+  /** Run the scheduled jobs (reminders, digests, mail retries) in this server. */
+  JOBS: booleanString.default('true'),
 })
 
 export type Env = z.infer<typeof schema>

@@ -11,7 +11,7 @@ const roles: DemoUser[] = ['admin', 'comms', 'partner', 'partner2', 'viewer']
 
 async function newLink(as: DemoUser): Promise<string> {
   const response = await app.post(
-    `/account/calendar-token?_data=${encodeURIComponent('routes/account.calendar-token')}`,
+    `/account/calendar-token?_data=${encodeURIComponent('routes/account_.calendar-token')}`,
     {},
     { as },
   )
@@ -83,6 +83,8 @@ describe('the calendar subscription', () => {
   it('shows the reset form on its own page without JavaScript, and refuses anonymous resets', async () => {
     const page = await app.fetch('/account/calendar-token', { as: 'partner' })
     expect(page.status).toBe(200)
+    const account = await (await app.fetch('/account', { as: 'partner' })).text()
+    expect(account).toContain('action="/account/calendar-token"')
     const html = await (await app.post('/account/calendar-token', {}, { as: 'viewer' })).text()
     expect(html).toContain('/calendar.ics?token=')
     const anonymous = await fetch(`${app.url}/account/calendar-token`, {

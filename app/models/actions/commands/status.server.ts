@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import { type Tx } from '#db/client'
 import { actions, type ActionStatus } from '#db/schema'
 import { recordAudit } from '~/models/audit/index.server'
+import { mailActionReturned } from '~/models/mail/index.server'
 import type { Actor } from '~/utils/permissions'
 
 import { notifyActionReturned } from '../notifications.server'
@@ -69,7 +70,7 @@ export function setActionStatus(
     },
     summary: `${before.status} → ${status}`,
   })
-  if (status === 'returned')
+  if (status === 'returned') {
     notifyActionReturned(tx, {
       actionId: id,
       partnerId: before.partnerId,
@@ -77,6 +78,14 @@ export function setActionStatus(
       comment: returnComment!,
       by: user.id,
     })
+    mailActionReturned(tx, {
+      actionId: id,
+      title: before.title,
+      createdBy: before.createdBy,
+      comment: returnComment!,
+      by: user.id,
+    })
+  }
 }
 
 /** Archives (never deletes) an action; audited. */
