@@ -21,6 +21,7 @@ import { resourcesFor } from '~/i18n/resources.server'
 import errorsEn from '~/locales/en/errors.json'
 import errorsEs from '~/locales/es/errors.json'
 import { projectSummary, unreadCount } from '~/models/admin/index.server'
+import { navBadges } from '~/models/dashboards/index.server'
 import stylesheet from '~/styles/tailwind.css'
 import { requireUser } from '~/utils/auth.server'
 import { resolveLocale } from '~/utils/locale.server'
@@ -52,6 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     resources: resourcesFor(locale),
     permissions: user ? rolePermissions[user.role] : [],
     unread: user ? unreadCount(user.id) : 0,
+    /** Counts shown beside navigation entries, keyed by their path (e.g. '/actions/review': 3). */
+    badges: user ? navBadges(user) : {},
     project: projectSummary(),
   })
 }

@@ -89,6 +89,7 @@ export function AppShell({ children }: { children: ReactNode }) {
 
 function NavList({ items, vertical }: { items: NavItem[]; vertical?: boolean }) {
   const { t } = useTranslation()
+  const badges: Record<string, number> = useRouteLoaderData<typeof rootLoader>('root')?.badges ?? {}
   return (
     <ul className={vertical ? 'flex flex-col' : 'flex flex-wrap gap-1'}>
       {items.map((item) => (
@@ -101,6 +102,12 @@ function NavList({ items, vertical }: { items: NavItem[]; vertical?: boolean }) 
             }
           >
             {t(item.label)}
+            {badges[item.to] ? (
+              <span className="badge ml-1 bg-brand-900 text-white">
+                {badges[item.to]}
+                <span className="sr-only"> {t('home:nav.badge')}</span>
+              </span>
+            ) : null}
           </NavLink>
         </li>
       ))}

@@ -2,9 +2,17 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { DashboardLinks, FiguresPanel, TasksPanel } from '~/components/home-panels'
 import { PartnerHomePanels } from '~/components/partner-home'
 import { getProject } from '~/models/admin/index.server'
-import { homeCounts, homeShortcuts, partnerHome } from '~/models/dashboards/index.server'
+import {
+  homeCounts,
+  homeKind,
+  homeShortcuts,
+  homeTasks,
+  partnerHome,
+  reachHeadline,
+} from '~/models/dashboards/index.server'
 import { requireUser } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { pageTitle } from '~/utils/meta'
@@ -13,13 +21,20 @@ export const meta = pageTitle('common:nav.home')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
+  const kind = homeKind(user)
+  const month = new Date().toISOString().slice(0, 7)
   return json({
     user,
+    kind,
+    month,
     projectName: getProject()?.name ?? 'Ripple',
     counts: homeCounts(),
     ...homeShortcuts(user),
-    // A user who acts for one partner sees what is theirs this month; null for every other role.
-    partnerHome: partnerHome(user),
+    // Whoever validates sees what needs doing; a user who acts for one partner sees what is theirs
+    // this month; everyone else the month's headline figures.
+    tasks: kind === 'comms' ? homeTasks(user) : null,
+    partnerHome: kind === 'partner' ? partnerHome(user) : null,
+    headline: kind === 'figures' ? reachHeadline(month) : null,
   })
 }
 
@@ -50,6 +65,13 @@ export default function Home() {
     <div className="space-y-6">
       <Welcome data={data} />
       {data.partnerHome ? <PartnerHomePanels home={data.partnerHome} /> : null}
+      {data.tasks ? <TasksPanel tasks={data.tasks} /> : null}
+      {data.headline ? (
+        <>
+          <FiguresPanel month={data.month} headline={data.headline} />
+          <DashboardLinks month={data.month} />
+        </>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {/* The partner's home has its own big button. */}
         {data.canCreate && !data.partnerHome ? (
@@ -58,23 +80,31 @@ export default function Home() {
             <p className="mt-1 text-sm text-ink-muted">{t('home.logActionHint')}</p>
           </Link>
         ) : null}
-        {data.canValidate ? (
-          <Link to="/actions/review" className="card block no-underline hover:bg-slate-50">
-            <p className="font-semibold">{t('home.review')}</p>
+        {data.kind === 'partner' && data.user.partnerId ? (
+          <Link
+            to={`/actions?partner=${data.user.partnerId}`}
+            className="card block no-underline hover:bg-slate-50"
+          >
+            <p className="font-semibold">{t('home.myActions')}</p>
           </Link>
-        ) : null}
-        <Link
-          to={data.user.partnerId ? `/actions?partner=${data.user.partnerId}` : '/actions'}
-          className="card block no-underline hover:bg-slate-50"
-        >
-          <p className="font-semibold">{t('home.myActions')}</p>
-        </Link>
+        ) : (
+          <Link to="/actions" className="card block no-underline hover:bg-slate-50">
+            <p className="font-semibold">{t('nav.actions')}</p>
+          </Link>
+        )}
         <Link to="/stakeholders" className="card block no-underline hover:bg-slate-50">
           <p className="font-semibold">{t('home.stakeholders')}</p>
         </Link>
-        <Link to="/dashboard/reach" className="card block no-underline hover:bg-slate-50">
-          <p className="font-semibold">{t('home.dashboard')}</p>
-        </Link>
+        {data.headline ? null : (
+          <>
+            <Link to="/dashboard/reach" className="card block no-underline hover:bg-slate-50">
+              <p className="font-semibold">{t('home.dashboard')}</p>
+            </Link>
+            <Link to="/dashboard/coverage" className="card block no-underline hover:bg-slate-50">
+              <p className="font-semibold">{t('home:links.coverage')}</p>
+            </Link>
+          </>
+        )}
       </div>
     </div>
   )

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 
 import { db } from '#db/client'
+import { CalendarTokenForm } from '~/components/calendar-token'
 import { PageHeader } from '~/components/list'
 import { supportedLocales } from '~/i18n/i18n'
 import { changeOwnPassword, newPasswordSchema, setOwnLocale } from '~/models/account/index.server'
+import { hasCalendarToken } from '~/models/calendar/index.server'
 import { notificationKinds, notificationSettings, setNotificationSettings } from '~/models/mail/index.server'
 import { orForbidden, requireUser } from '~/utils/auth.server'
 import { localeCookie } from '~/utils/locale.server'
@@ -17,7 +19,12 @@ export const meta = pageTitle('account:title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return json({ email: user.email, locale: user.locale, settings: notificationSettings(user.id) })
+  return json({
+    email: user.email,
+    locale: user.locale,
+    settings: notificationSettings(user.id),
+    hasCalendarToken: hasCalendarToken(user),
+  })
 }
 
 const localeSchema = z.object({ intent: z.literal('locale'), locale: z.enum(supportedLocales) })
@@ -111,6 +118,7 @@ export default function Account() {
       </section>
       <PasswordSection errorOf={errorOf} saved={saved('password')} />
       <NotificationsSection settings={data.settings} saved={saved('notifications')} />
+      <CalendarTokenForm hasToken={data.hasCalendarToken} />
     </div>
   )
 }

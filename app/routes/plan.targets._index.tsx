@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/no
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { ArchivedFilter, EmptyState, PageHeader, StatusBadge } from '~/components/list'
+import { ArchivedFilter, EmptyState, FilterSelect, PageHeader, StatusBadge } from '~/components/list'
 import { PlanNav } from '~/components/plan-nav'
 import { actualAsOf } from '~/models/dashboards/reading/scope'
 import {
@@ -20,26 +20,27 @@ export const meta = pageTitle('plan:targets.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read')
-  const { includeSubmitted, archived } = targetListOptions(new URL(request.url).searchParams)
+  const { includeSubmitted, archived, status } = targetListOptions(new URL(request.url).searchParams)
   const label = facetLabeller()
   // Every actual is counted to this day (a finished period: to its last day), and says so.
   const today = new Date().toISOString().slice(0, 10)
-  const rows = listTargetsWithProgress({ includeSubmitted, archived, today }).map((t) => ({
+  const rows = listTargetsWithProgress({ includeSubmitted, archived, status, today }).map((t) => ({
     ...t,
     asOf: actualAsOf(t, today),
     facetLabel: label(t.breakdown, t.breakdownValue),
     isPercentage: percentageMetrics.includes(t.metric),
   }))
-  return json({ rows, includeSubmitted, archived, canEdit: canEditPlan(user), today })
+  return json({ rows, includeSubmitted, archived, status: status ?? '', canEdit: canEditPlan(user), today })
 }
 
 type Row = SerializeFrom<typeof loader>['rows'][number]
 
 const tone = { on_track: 'ok', at_risk: 'warn', behind: 'bad' } as const
+const statuses = Object.keys(tone) as (keyof typeof tone)[]
 
 export default function TargetsPage() {
   const { t } = useTranslation('plan')
-  const { rows, includeSubmitted, archived, canEdit, today } = useLoaderData<typeof loader>()
+  const { rows, includeSubmitted, archived, status, canEdit, today } = useLoaderData<typeof loader>()
   const f = useFormat()
   const newTarget = canEdit ? (
     <Link to="/plan/targets/new" className="btn-primary">
@@ -52,7 +53,7 @@ export default function TargetsPage() {
         {newTarget}
       </PageHeader>
       <PlanNav current="targets" />
-      <TargetsFilter includeSubmitted={includeSubmitted} archived={archived} />
+      <TargetsFilter includeSubmitted={includeSubmitted} archived={archived} status={status} />
       <p className="text-sm text-ink-muted">
         {includeSubmitted ? t('targets.countingSubmitted') : t('targets.countingValidated')}{' '}
         <span data-as-of={today}>{t('reading:targets.listAsOf', { date: f.date(today) })}</span>
@@ -69,7 +70,15 @@ export default function TargetsPage() {
   )
 }
 
-function TargetsFilter({ includeSubmitted, archived }: { includeSubmitted: boolean; archived: boolean }) {
+function TargetsFilter({
+  includeSubmitted,
+  archived,
+  status,
+}: {
+  includeSubmitted: boolean
+  archived: boolean
+  status: string
+}) {
   const { t } = useTranslation('plan')
   const submit = useSubmit()
   return (
@@ -88,6 +97,12 @@ function TargetsFilter({ includeSubmitted, archived }: { includeSubmitted: boole
         />
         {t('targets.includeSubmitted')}
       </label>
+      <FilterSelect
+        name="status"
+        label={t('targets.status')}
+        value={status}
+        options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+      />
       <ArchivedFilter checked={archived} />
       <button type="submit" className="btn-secondary">
         {t('common:list.filter')}

@@ -1,5 +1,6 @@
 export * from './accounts'
 export * from './actions'
+export * from './calendar'
 export * from './core'
 export * from './dismissals'
 export * from './ideas'

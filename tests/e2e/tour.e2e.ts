@@ -262,8 +262,16 @@ async function tour(
   const navLinks = await page.$$eval('header nav a, header a', (as) =>
     as.map((a) => a.getAttribute('href') ?? ''),
   )
-  // /ideas: the co-creation board, until the regrouped navigation links it.
-  const start = ['/', ...navLinks, '/actions?mine=1', '/inbox', '/ideas']
+  // Pages not linked from the navigation: visited directly.
+  const start = [
+    '/',
+    ...navLinks,
+    '/actions?mine=1',
+    '/inbox',
+    '/ideas',
+    '/calendar',
+    '/account/calendar-token',
+  ]
   const seen = new Set<string>()
   let queue = start.map((href) => ({ href, depth: 0 }))
   while (queue.length) {

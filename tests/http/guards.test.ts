@@ -15,6 +15,7 @@ const app = useTestApp()
 
 // The web app manifest is public: browsers fetch it without cookies.
 // /unsubscribe is public too: its signed link is the authority (a link without a valid signature gets 400).
+// Calendar programs open /calendar.ics with the user's secret token instead of a session (404 without one).
 const publicPaths = new Set([
   '/login',
   '/healthz',
@@ -26,6 +27,7 @@ const publicPaths = new Set([
   '/forgot-password',
   '/reset-password/1',
   '/invitation/1',
+  '/calendar.ics',
 ])
 
 type RouteInfo = { id: string; path: string; hasLoader: boolean; hasAction: boolean }

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest'
 
 import * as actionPolicy from '~/models/actions/policy'
 import * as adminPolicy from '~/models/admin/policy'
+import { canReadCalendar } from '~/models/calendar/policy'
 import * as contactPolicy from '~/models/contacts/policy'
-import { homeShortcuts } from '~/models/dashboards/policy'
+import { canSeeTasks, homeKind, homeShortcuts } from '~/models/dashboards/policy'
 import * as eventPolicy from '~/models/events/policy'
 import * as ideaPolicy from '~/models/ideas/policy'
 import * as importPolicy from '~/models/imports/policy'
@@ -453,6 +454,26 @@ describe('plan, events, materials, dashboards and priorities policies', () => {
     expect(homeShortcuts(partner)).toEqual({ canCreate: true, canValidate: false })
     expect(homeShortcuts(comms)).toEqual({ canCreate: true, canValidate: true })
     expect(homeShortcuts(viewer)).toEqual({ canCreate: false, canValidate: false })
+  })
+
+  it('the home page’s kind, its counts and badges, and the calendar', () => {
+    expect(allowed(canSeeTasks)).toEqual(['admin', 'comms'])
+    expect(allowed(canReadCalendar)).toEqual([
+      'admin',
+      'comms',
+      'partner',
+      'viewer',
+      'loosePartner',
+      'viewerOfOwn',
+    ])
+    expect([admin, comms, partner, viewer, loosePartner, viewerOfOwn].map(homeKind)).toEqual([
+      'comms',
+      'comms',
+      'partner',
+      'figures',
+      'figures',
+      'figures',
+    ])
   })
 
   it('scoring and criteria, for signed-in actors only', () => {

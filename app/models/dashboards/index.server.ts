@@ -23,6 +23,7 @@ export {
 export { dashboardCsv } from './csv.server'
 export { dashboardFilterSchema, type DashboardParams, filtersFrom, parseDashboardParams } from './filters'
 export { homeCounts } from './home.server'
+export { type HomeTask, type HomeTaskKey, homeTasks, navBadges, UNREACHED_MONTHS } from './home/tasks.server'
 export { actionsLink } from './links'
 export {
   addMonths,
@@ -35,8 +36,14 @@ export {
 } from './months'
 export { dashboardOptions } from './options.server'
 export { type PartnerHome, partnerHome } from './partner-home.server'
-export { homeShortcuts } from './policy'
-export { monthlyByKey, type MonthlyReach, monthlyReach, type MonthlyReachInput } from './reach/index.server'
+export { homeKind, homeShortcuts } from './policy'
+export {
+  monthlyByKey,
+  type MonthlyReach,
+  monthlyReach,
+  type MonthlyReachInput,
+  reachHeadline,
+} from './reach/index.server'
 export { type FilterDescriptionInput, filterFacts } from './reading/describe'
 export type { TargetRow } from './shared.server'
 export { coverageTableIds, coverageTables } from './tables/coverage'

@@ -21,3 +21,18 @@ export function homeShortcuts(actor: Who) {
 export function homePartnerOf(actor: Pick<Actor, 'role' | 'partnerId'>): number | null {
   return roleActsForOnePartner(actor.role) && actor.partnerId != null ? actor.partnerId : null
 }
+
+/** The comms lead's "what needs doing" counts (and the navigation's badges): whoever validates. */
+export function canSeeTasks(actor: Who | null | undefined): boolean {
+  return can(actor, 'action:validate')
+}
+
+/**
+ * Which home page a user gets: the comms view for whoever validates (admin too), the partner's
+ * month for a user who acts for one partner, the month's headline figures for everyone else.
+ */
+export function homeKind(actor: Pick<Actor, 'role' | 'partnerId'>): 'comms' | 'partner' | 'figures' {
+  if (canSeeTasks(actor)) return 'comms'
+  if (homePartnerOf(actor) != null) return 'partner'
+  return 'figures'
+}

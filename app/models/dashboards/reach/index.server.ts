@@ -48,6 +48,22 @@ function headlineFigures(
 }
 
 /**
+ * The month's headline figures alone (validated actions, no filter), as the reach dashboard shows
+ * them: the home page's figures for a viewer.
+ */
+export function reachHeadline(month: string): Headline[] {
+  const filters: ActionFilters = { validatedOnly: true }
+  const yearAgo = addMonths(month, -12)
+  const monthly = monthlyByKey(yearAgo, month, 'channel', filters)
+  return headlineFigures(
+    [month, addMonths(month, -1), yearAgo],
+    filters,
+    countedActionsWhere(filters),
+    totalsByMonth(monthly),
+  )
+}
+
+/**
  * Everything the reach dashboard shows, in six queries: per month and stack key (which also gives
  * the headline figures and the cumulative series), stakeholders reached and new, per partner,
  * per stakeholder category, per language, and the top actions.

@@ -3,7 +3,7 @@ import { desc, eq, isNotNull, isNull } from 'drizzle-orm'
 import { db } from '#db/client'
 import { type ReportingPeriod, targetBreakdowns, targetMetrics, targetPeriodKinds, targets } from '#db/schema'
 
-import { targetProgress } from '../metrics/progress.server'
+import { targetProgress, type TargetStatus, targetStatuses } from '../metrics/progress.server'
 import { breakdownOptions } from '../metrics/rows.server'
 import { type TargetFormData } from '../schemas'
 
@@ -90,6 +90,7 @@ export function targetListOptions(params: URLSearchParams) {
   return {
     includeSubmitted: params.get('includeSubmitted') === '1',
     archived: params.get('archived') === '1',
+    status: targetStatuses.find((s) => s === params.get('status')),
   }
 }
 
@@ -97,6 +98,8 @@ export function targetListOptions(params: URLSearchParams) {
 export function listTargetsWithProgress(options: {
   includeSubmitted: boolean
   archived?: boolean
+  /** Only the targets in this state (the home page links to the ones at risk). */
+  status?: TargetStatus
   today?: string
 }) {
   const rows = db
@@ -105,10 +108,12 @@ export function listTargetsWithProgress(options: {
     .where(options.archived ? isNotNull(targets.archivedAt) : isNull(targets.archivedAt))
     .orderBy(targets.periodStart, desc(targets.periodEnd), targets.id)
     .all()
-  return rows.map((target) => ({
-    ...target,
-    progress: targetProgress(target, { includeSubmitted: options.includeSubmitted, today: options.today }),
-  }))
+  return rows
+    .map((target) => ({
+      ...target,
+      progress: targetProgress(target, { includeSubmitted: options.includeSubmitted, today: options.today }),
+    }))
+    .filter((t) => !options.status || t.progress.status === options.status)
 }
 
 /** A label for a facet value (partner name, type name, tier code...). */
