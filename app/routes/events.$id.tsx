@@ -3,14 +3,17 @@ import { Link, type MetaArgs, useLoaderData, useOutlet } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { StatusBadge } from '~/components/list'
+import { OutcomesFed } from '~/components/outcomes-fed'
 import { activityStateTone, ArchivedNotice, markdownClass, PlanNav } from '~/components/plan-nav'
 import { eventDetail } from '~/models/events/index.server'
 import { canEditEvent, canLogActionForEvent } from '~/models/events/policy'
+import { canProposeOutcomes, outcomesFedBy } from '~/models/outcomes/index.server'
 import { activityPhaseList } from '~/models/plan/schemas'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { renderMarkdown } from '~/utils/markdown.server'
 import { pageTitle } from '~/utils/meta'
+import { can } from '~/utils/permissions'
 
 export const meta = pageTitle<MetaArgs<typeof loader>>(
   ({ data }) => (data ? 'plan:meta.record' : 'plan:meta.event'),
@@ -27,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notesHtml: renderMarkdown(detail.event.planNotes ?? ''),
     canEdit: canEditEvent(user, detail.event),
     canLog: canLogActionForEvent(user),
+    outcomes: can(user, 'outcome:read') ? outcomesFedBy({ eventId: detail.event.id }) : null,
+    canRecordOutcome: canProposeOutcomes(user),
   })
 }
 
@@ -69,6 +74,12 @@ function EventPage() {
       <EventPlan data={data} />
       <PlannedVsDone data={data} />
       <LoggedActions actions={data.loggedActions} />
+      {data.outcomes ? (
+        <OutcomesFed
+          outcomes={data.outcomes}
+          recordHref={data.canRecordOutcome && !event.archivedAt ? `/results/new?event=${event.id}` : null}
+        />
+      ) : null}
     </div>
   )
 }

@@ -37,6 +37,14 @@ export const allPermissions = [
   'activity:edit:any',
   'material:upload',
   'material:approve',
+  'outcome:read',
+  'outcome:create:own',
+  'outcome:create:any',
+  'outcome:edit:own',
+  'outcome:edit:any',
+  'outcome:verify',
+  'report:read',
+  'report:edit',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
@@ -46,6 +54,7 @@ const reader: Permission[] = [
   'priority:read',
   'plan:read',
   'dashboard:read',
+  'outcome:read',
 ]
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -62,8 +71,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'event:edit:own',
     'activity:edit:own',
     'material:upload',
+    'outcome:create:own',
+    'outcome:edit:own',
   ],
-  viewer: reader,
+  viewer: [...reader, 'report:read'],
 }
 
 export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {

@@ -77,7 +77,10 @@ export const outcomeActions = sqliteTable(
       .notNull()
       .references(() => actions.id),
   },
-  (t) => [primaryKey({ columns: [t.outcomeId, t.actionId] }), index('outcome_actions_action_idx').on(t.actionId)],
+  (t) => [
+    primaryKey({ columns: [t.outcomeId, t.actionId] }),
+    index('outcome_actions_action_idx').on(t.actionId),
+  ],
 )
 
 /** The events that contributed to an outcome. */
@@ -140,7 +143,10 @@ export const resultIndicators = sqliteTable('result_indicators', {
   target: real('target'),
   source: text('source'),
   method: text('method', { enum: resultIndicatorMethods }).notNull(),
-  outcomeTypes: text('outcome_types', { mode: 'json' }).$type<OutcomeType[]>().notNull().default(sql`'[]'`),
+  outcomeTypes: text('outcome_types', { mode: 'json' })
+    .$type<OutcomeType[]>()
+    .notNull()
+    .default(sql`'[]'`),
   counts: text('counts', { enum: resultIndicatorCounts }).notNull().default('organisations'),
   sortOrder: integer('sort_order').notNull().default(0),
   archivedAt: text('archived_at'),

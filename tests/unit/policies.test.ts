@@ -88,11 +88,26 @@ describe('permission table', () => {
       'activity:edit:any',
       'material:upload',
       'material:approve',
+      'outcome:read',
+      'outcome:create:own',
+      'outcome:create:any',
+      'outcome:edit:own',
+      'outcome:edit:any',
+      'outcome:verify',
+      'report:read',
+      'report:edit',
     ])
   })
 
   it('gives each role exactly its permissions', () => {
-    const reader = ['stakeholder:read', 'action:read', 'priority:read', 'plan:read', 'dashboard:read']
+    const reader = [
+      'stakeholder:read',
+      'action:read',
+      'priority:read',
+      'plan:read',
+      'dashboard:read',
+      'outcome:read',
+    ]
     expect(rolePermissions.admin).toEqual(allPermissions)
     expect(rolePermissions.comms).toEqual(allPermissions.filter((p) => p !== 'admin:manage'))
     expect(rolePermissions.partner).toEqual([
@@ -106,8 +121,10 @@ describe('permission table', () => {
       'event:edit:own',
       'activity:edit:own',
       'material:upload',
+      'outcome:create:own',
+      'outcome:edit:own',
     ])
-    expect(rolePermissions.viewer).toEqual(reader)
+    expect(rolePermissions.viewer).toEqual([...reader, 'report:read'])
   })
 
   it('can: the role holds the permission; no user holds none', () => {
