@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 
 import { type Tx } from '#db/client'
-import { outcomeActions, outcomeEvents, outcomes, outcomeStakeholders,type OutcomeStatus } from '#db/schema'
+import { outcomeActions, outcomeEvents, outcomes, outcomeStakeholders, type OutcomeStatus } from '#db/schema'
 import { recordArchive, recordAudit, recordUpdate } from '~/models/audit/index.server'
 import { type Actor } from '~/utils/permissions'
 import { assertReferences } from '~/utils/references.server'

@@ -58,3 +58,8 @@ export class OutcomeStatusError extends Error {
     this.name = 'OutcomeStatusError'
   }
 }
+
+/** May the actor define result indicators and KPIs, set baselines and targets, and enter values? */
+export function canEditIndicators(actor: Actor | null | undefined) {
+  return can(actor, 'plan:edit')
+}
