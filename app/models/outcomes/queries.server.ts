@@ -15,8 +15,6 @@ import {
 
 import { type OutcomeFilter } from './schemas'
 
-export type Outcome = typeof outcomes.$inferSelect
-
 const lastDay = (month: string) => `${month}-31`
 
 /** The register's conditions: live outcomes matching the URL's filters. */
