@@ -77,17 +77,17 @@ function shownSize(file: ActionFileView) {
 }
 
 function FileCard({
-  actionId,
+  basePath,
   file,
   canManage,
 }: {
-  actionId: number
+  basePath: string
   file: ActionFileView
   canManage: boolean
 }) {
   const { t } = useTranslation('evidence')
   const f = useFormat()
-  const href = `/actions/${actionId}/files/${file.id}`
+  const href = `${basePath}/files/${file.id}`
   return (
     <li className="space-y-1 rounded-md border border-ink-faint/40 p-2">
       <a href={href} download={file.name} className="block">
@@ -119,7 +119,7 @@ function FileCard({
   )
 }
 
-function UploadForm({ actionId, uploadError }: { actionId: number; uploadError: string | null }) {
+function UploadForm({ basePath, uploadError }: { basePath: string; uploadError: string | null }) {
   const { t } = useTranslation('evidence')
   const fetcher = useFetcher<{ fieldErrors?: Record<string, string[]> }>()
   const form = useRef<HTMLFormElement>(null)
@@ -138,7 +138,7 @@ function UploadForm({ actionId, uploadError }: { actionId: number; uploadError: 
     <fetcher.Form
       ref={form}
       method="post"
-      action={`/actions/${actionId}/files`}
+      action={`${basePath}/files`}
       encType="multipart/form-data"
       className="space-y-2"
     >
@@ -157,8 +157,11 @@ export function ActionFiles({
   archived,
   canManage,
   uploadError = null,
+  basePath = `/actions/${actionId}`,
 }: {
   actionId: number
+  /** Where the record's files live (`/actions/1`, `/results/1`): `<basePath>/files/<id>`. */
+  basePath?: string
   files: ActionFileView[]
   archived: ActionFileView[]
   canManage: boolean
@@ -173,19 +176,19 @@ export function ActionFiles({
       {files.length ? (
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
           {files.map((file) => (
-            <FileCard key={file.id} actionId={actionId} file={file} canManage={canManage} />
+            <FileCard key={file.id} basePath={basePath} file={file} canManage={canManage} />
           ))}
         </ul>
       ) : (
         <p className="text-sm text-ink-muted">{t('files.none')}</p>
       )}
-      {canManage ? <UploadForm actionId={actionId} uploadError={uploadError} /> : null}
+      {canManage ? <UploadForm basePath={basePath} uploadError={uploadError} /> : null}
       {archived.length ? (
         <details>
           <summary className="text-sm">{t('files.archived', { count: archived.length })}</summary>
           <ul className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3">
             {archived.map((file) => (
-              <FileCard key={file.id} actionId={actionId} file={file} canManage={canManage} />
+              <FileCard key={file.id} basePath={basePath} file={file} canManage={canManage} />
             ))}
           </ul>
         </details>

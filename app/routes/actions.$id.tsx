@@ -22,6 +22,7 @@ import { db } from '#db/client'
 import { ActionFiles } from '~/components/action-files'
 import { EvidencePreview } from '~/components/evidence-preview'
 import { StatusBadge } from '~/components/list'
+import { OutcomesFed } from '~/components/outcomes-fed'
 import { statusTone } from '~/models/actions/form'
 import {
   ActionStatusError,
@@ -34,6 +35,7 @@ import {
   listLabelKey,
   setActionStatus,
 } from '~/models/actions/index.server'
+import { canProposeOutcomes, outcomesFedBy } from '~/models/outcomes/index.server'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { pageTitle } from '~/utils/meta'
@@ -69,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     files: listActionFiles(action.id, user),
     canManageFiles: canManageActionFiles(user, action),
     fileError: fileErrorOf(request),
+    outcomes: outcomesFedBy({ actionId: action.id }),
+    canRecordOutcome: canProposeOutcomes(user),
   })
 }
 
@@ -327,6 +331,8 @@ function ActionDetail() {
     files,
     canManageFiles,
     fileError,
+    outcomes,
+    canRecordOutcome,
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
@@ -374,6 +380,7 @@ function ActionDetail() {
       ) : null}
 
       <ActionFiles actionId={a.id} {...files} canManage={canManageFiles} uploadError={fileError} />
+      <OutcomesFed outcomes={outcomes} recordHref={canRecordOutcome ? `/results/new?action=${a.id}` : null} />
 
       {canEdit ? (
         <Form method="post" className="pt-4">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { ConsultationCard, EventKpisCard } from '~/components/event-kpis'
 import { StatusBadge } from '~/components/list'
+import { OutcomesFed } from '~/components/outcomes-fed'
 import { activityStateTone, ArchivedNotice, markdownClass, PlanNav } from '~/components/plan-nav'
 import { eventDetail } from '~/models/events/index.server'
 import { canEditEvent, canLogActionForEvent } from '~/models/events/policy'
@@ -13,11 +14,13 @@ import {
   eventKpis,
   eventPeopleSummary,
 } from '~/models/people/index.server'
+import { canProposeOutcomes, outcomesFedBy } from '~/models/outcomes/index.server'
 import { activityPhaseList } from '~/models/plan/schemas'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { renderMarkdown } from '~/utils/markdown.server'
 import { pageTitle } from '~/utils/meta'
+import { can } from '~/utils/permissions'
 
 export const meta = pageTitle<MetaArgs<typeof loader>>(
   ({ data }) => (data ? 'plan:meta.record' : 'plan:meta.event'),
@@ -38,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people: eventPeopleSummary(detail.event.id),
     canManageRegistrations: canManageRegistrations(user, detail.event),
     canRecordResults: canRecordEventResults(user, detail.event),
+    outcomes: can(user, 'outcome:read') ? outcomesFedBy({ eventId: detail.event.id }) : null,
+    canRecordOutcome: canProposeOutcomes(user),
   })
 }
 
@@ -95,6 +100,12 @@ function EventPage() {
       <EventPlan data={data} />
       <PlannedVsDone data={data} />
       <LoggedActions actions={data.loggedActions} />
+      {data.outcomes ? (
+        <OutcomesFed
+          outcomes={data.outcomes}
+          recordHref={data.canRecordOutcome && !event.archivedAt ? `/results/new?event=${event.id}` : null}
+        />
+      ) : null}
     </div>
   )
 }

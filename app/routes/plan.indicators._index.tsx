@@ -90,7 +90,11 @@ export default function IndicatorsPage() {
   const data = useLoaderData<typeof loader>()
   return (
     <div className="space-y-6">
-      <PageHeader title={t('indicators.title')} exportTo="/plan/indicators.csv" />
+      <PageHeader title={t('indicators.title')} exportTo="/plan/indicators.csv">
+        <Link to="/plan/indicators/results" className="btn-secondary">
+          {t('results:indicators.title')}
+        </Link>
+      </PageHeader>
       <PlanNav current="indicators" />
       <PeriodForm data={data} />
       <p className="text-sm text-ink-muted">

@@ -44,6 +44,14 @@ export const allPermissions = [
   'registration:manage:own',
   'registration:manage:any',
   'registration:accept',
+  'outcome:read',
+  'outcome:create:own',
+  'outcome:create:any',
+  'outcome:edit:own',
+  'outcome:edit:any',
+  'outcome:verify',
+  'report:read',
+  'report:edit',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
@@ -54,6 +62,7 @@ const reader: Permission[] = [
   'plan:read',
   'dashboard:read',
   'idea:read',
+  'outcome:read',
 ]
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -73,8 +82,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'idea:create',
     'idea:support',
     'registration:manage:own',
+    'outcome:create:own',
+    'outcome:edit:own',
   ],
-  viewer: reader,
+  viewer: [...reader, 'report:read'],
 }
 
 export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {

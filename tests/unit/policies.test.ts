@@ -97,6 +97,14 @@ describe('permission table', () => {
       'registration:manage:own',
       'registration:manage:any',
       'registration:accept',
+      'outcome:read',
+      'outcome:create:own',
+      'outcome:create:any',
+      'outcome:edit:own',
+      'outcome:edit:any',
+      'outcome:verify',
+      'report:read',
+      'report:edit',
     ])
   })
 
@@ -108,6 +116,7 @@ describe('permission table', () => {
       'plan:read',
       'dashboard:read',
       'idea:read',
+      'outcome:read',
     ]
     expect(rolePermissions.admin).toEqual(allPermissions)
     expect(rolePermissions.comms).toEqual(allPermissions.filter((p) => p !== 'admin:manage'))
@@ -125,8 +134,10 @@ describe('permission table', () => {
       'idea:create',
       'idea:support',
       'registration:manage:own',
+      'outcome:create:own',
+      'outcome:edit:own',
     ])
-    expect(rolePermissions.viewer).toEqual(reader)
+    expect(rolePermissions.viewer).toEqual([...reader, 'report:read'])
   })
 
   it('can: the role holds the permission; no user holds none', () => {

@@ -9,8 +9,16 @@ export { archiveAction, setActionStatus } from './commands/status.server'
 export { updateAction } from './commands/update.server'
 export { addActionFiles, setActionFileArchived } from './files/commands.server'
 export { type PreparedEvidenceFile, prepareEvidenceFiles } from './files/prepare.server'
-export { actionFileContent, listActionFiles } from './files/queries.server'
-export { evidenceFolder, storedFiles } from './files/storage.server'
+export { actionFileContent, downloadName, listActionFiles } from './files/queries.server'
+export {
+  evidenceFolder,
+  newStoredName,
+  readStoredFile,
+  removeStoredFile,
+  storedFiles,
+  thumbnailName,
+  writeStoredFile,
+} from './files/storage.server'
 export * from './filter-schema'
 export { actionWhere } from './filters.server'
 export * from './form'

@@ -12,11 +12,15 @@ import type { Actor } from '~/utils/permissions'
 import { assertAdministrator } from './shared.server'
 import { endTar, writeTarFile, writeTarFolder } from './tar.server'
 
-/** The evidence files the copied database names (live and archived: an archive can be undone). */
+/** The evidence files (of actions and outcomes) the copied database names (live and archived: an archive can be undone). */
 function evidenceNamesIn(copy: string): string[] {
   const database = new Database(copy, { readonly: true })
   try {
-    const rows = database.prepare('select stored_name as storedName, kind from action_files').all() as {
+    const rows = database
+      .prepare(
+        'select stored_name as storedName, kind from action_files union all select stored_name, kind from outcome_files',
+      )
+      .all() as {
       storedName: string
       kind: string
     }[]
