@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/node'
 import { Link, type MetaArgs, useLoaderData } from '@remix-run/react'
-import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { StatusBadge } from '~/components/list'
 // Priorities area (engagement strategy section):
 import { StakeholderStrategySection } from '~/components/priority/strategy'
+import { TimelineSection } from '~/components/stakeholder-timeline'
 import { categoryLabel, StageBadge, TierBadge, useCountryName } from '~/components/stakeholders'
 import { canLogActions } from '~/models/actions/policy'
 import { getProject } from '~/models/admin/index.server'
@@ -16,9 +16,9 @@ import {
   canEditStakeholder,
   canMergeStakeholders,
   getStakeholder,
+  groupScoringSessions,
   stakeholderEditPolicy,
   stakeholderTimeline,
-  type TimelineItem,
 } from '~/models/stakeholders/index.server'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stakeholder,
     // Every reader gets the contacts' cards; the GDPR record stays on the contact's own page.
     contacts: contactsOfStakeholder(stakeholder, user),
-    timeline: stakeholderTimeline(id),
+    timeline: groupScoringSessions(stakeholderTimeline(id)),
     canEdit,
     canLog: canLogActions(user) && !stakeholder.archivedAt,
     canGdpr: canHandleGdpr(user),
@@ -276,113 +276,4 @@ function ContactItem({ contact: c, linked }: { contact: Data['contacts'][number]
       ) : null}
     </li>
   )
-}
-
-function TimelineSection({ timeline }: { timeline: Data['timeline'] }) {
-  const { t } = useTranslation('stakeholders')
-  const f = useFormat()
-  return (
-    <section aria-labelledby="timeline-title" className="card">
-      <h2 id="timeline-title" className="mb-2">
-        {t('detail.timeline')}
-      </h2>
-      {timeline.length === 0 ? (
-        <p className="text-sm text-ink-muted">{t('detail.noTimeline')}</p>
-      ) : (
-        <ol className="space-y-3">
-          {timeline.map((item, i) => (
-            <li key={i} className="border-l-2 border-slate-200 pl-3">
-              <p className="text-xs text-ink-muted">
-                <time dateTime={item.at}>
-                  {item.at.length === 10 ? f.date(item.at) : f.dateTime(item.at)}
-                </time>
-              </p>
-              <p className="text-sm">{describe(t, item)}</p>
-              {item.kind === 'action' ? (
-                <p className="text-xs">
-                  <Link to={`/actions/${item.actionId}`}>{item.title}</Link> ·{' '}
-                  {t(`actionStatuses.${item.status}`, { defaultValue: item.status })}
-                </p>
-              ) : null}
-              {item.kind === 'score' && item.rationale ? (
-                <p className="text-xs text-ink-muted">{item.rationale}</p>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  )
-}
-
-function describe(t: TFunction, item: TimelineItem): string {
-  if (item.kind === 'action') return t('timeline.action', { title: item.title, partner: item.partnerName })
-  if (item.kind === 'score') {
-    const criterion = item.criterionKey
-      ? t(`priorities:criteria.${item.criterionKey}.name`, { defaultValue: item.criterionName })
-      : item.criterionName
-    const text = t('timeline.score', {
-      value: item.value,
-      criterion,
-      user: item.userName ?? t('timeline.someone'),
-    })
-    return item.superseded ? `${text} (${t('timeline.superseded')})` : text
-  }
-  const user = item.userName ?? t('timeline.system')
-  switch (item.action) {
-    case 'create':
-      return t('timeline.create', { user })
-    case 'update': {
-      const after = item.after ?? {}
-      const before = item.before ?? {}
-      if ('stage' in after) {
-        const stageText = t('timeline.stage', {
-          from: t(`stages.${before.stage}`),
-          to: t(`stages.${after.stage}`),
-          user,
-        })
-        const others = Object.keys(after).filter((k) => k !== 'stage' && k !== 'updatedAt')
-        return others.length ? `${stageText}; ${others.map((k) => fieldLabel(t, k)).join(', ')}` : stageText
-      }
-      return t('timeline.update', {
-        user,
-        fields: Object.keys(after)
-          .map((k) => fieldLabel(t, k))
-          .join(', '),
-      })
-    }
-    case 'archive':
-      return t('timeline.archive', { user })
-    case 'restore':
-      return t('timeline.restore', { user })
-    case 'merge':
-      return t('timeline.merge', { user, summary: item.summary ?? '' })
-    case 'import':
-      return t('timeline.import', { user })
-    default:
-      return t('timeline.other', { action: item.action, user })
-  }
-}
-
-const fieldKeys: Record<string, string> = {
-  name: 'name',
-  acronym: 'acronym',
-  categoryId: 'category',
-  programme: 'programme',
-  period: 'period',
-  scale: 'scale',
-  country: 'country',
-  city: 'city',
-  website: 'website',
-  webDomain: 'webDomain',
-  description: 'description',
-  themeIds: 'themes',
-  languages: 'languages',
-  ownerPartnerId: 'owner',
-  stage: 'stage',
-  archivedAt: 'archived',
-}
-
-function fieldLabel(t: TFunction, key: string) {
-  return fieldKeys[key] ? t(`fields.${fieldKeys[key]}`) : key
 }

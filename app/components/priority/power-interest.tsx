@@ -114,7 +114,7 @@ export function PowerInterestChart({
   const navigate = useNavigate()
   const [active, setActive] = useState<Active>(null)
   const data = spreadPoints(placements, cutoffs)
-  const labelled = new Set(placements.slice(0, LABELLED).map((p) => p.id))
+  const labelled = labelRows(placements.slice(0, LABELLED))
   return (
     <figure className="w-full max-w-[560px] [&_.recharts-wrapper]:!h-auto [&_.recharts-wrapper]:!w-full [&_svg]:h-auto [&_svg]:w-full">
       <p className="sr-only">{t('grid.chartLabel', { count: placements.length })}</p>
@@ -173,7 +173,7 @@ export function PowerInterestChart({
               if (id) navigate(`/stakeholders/${id}`)
             }}
             shape={(props: DotProps) => (
-              <GridDot {...props} labelled={labelled.has(props.payload!.id)} onActive={setActive} />
+              <GridDot {...props} labelRow={labelled.get(props.payload!.id)} onActive={setActive} />
             )}
           />
         </ScatterChart>
@@ -183,6 +183,19 @@ export function PowerInterestChart({
       <figcaption className="mt-1 text-xs text-ink-muted">{t('grid.caption')}</figcaption>
     </figure>
   )
+}
+
+/** The named dots, each with its label's line among the named dots that share its position. */
+function labelRows(top: Placement[]) {
+  const rows = new Map<number, number>()
+  const seen = new Map<string, number>()
+  for (const p of top) {
+    const key = `${p.interest}|${p.influence}`
+    const row = seen.get(key) ?? 0
+    seen.set(key, row + 1)
+    rows.set(p.id, row)
+  }
+  return rows
 }
 
 function dotDescription(t: TFunction<'priorities'>, p: Placement) {
@@ -219,7 +232,7 @@ function TierLegend() {
   return (
     <ul className="mt-2 flex flex-wrap gap-4 text-sm" aria-label={t('columns.tier')}>
       {TIERS.map((tier) => (
-        <li key={tier} className="flex items-center gap-1">
+        <li key={tier} className="flex items-center gap-1 whitespace-nowrap">
           <svg width="16" height="16" aria-hidden="true">
             <TierMark tier={tier} cx={8} cy={8} size={5} />
           </svg>
@@ -237,9 +250,9 @@ function GridDot({
   cx = 0,
   cy = 0,
   payload,
-  labelled,
+  labelRow,
   onActive,
-}: DotProps & { labelled: boolean; onActive: (a: Active) => void }) {
+}: DotProps & { labelRow: number | undefined; onActive: (a: Active) => void }) {
   const { t } = useTranslation('priorities')
   const p = payload!
   const show = () => onActive({ p, cx, cy })
@@ -270,10 +283,12 @@ function GridDot({
         strokeWidth={2}
       />
       <TierMark tier={p.tier} cx={cx} cy={cy} />
-      {labelled ? (
+      {labelRow !== undefined ? (
         <text
-          x={cx + 10}
-          y={cy + 4}
+          // Names of dots on the right half are written to their left, so they stay on the chart.
+          x={p.interest > 3.5 ? cx - 10 : cx + 10}
+          y={cy + 4 + labelRow * 13}
+          textAnchor={p.interest > 3.5 ? 'end' : 'start'}
           fontSize={11}
           fontWeight={600}
           fill="#0f172a"
