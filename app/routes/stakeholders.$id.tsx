@@ -1,13 +1,25 @@
-import { json, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/node'
-import { Link, type MetaArgs, useLoaderData } from '@remix-run/react'
+import type { SubmissionResult } from '@conform-to/react'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  redirect,
+  type SerializeFrom,
+} from '@remix-run/node'
+import { Link, type MetaArgs, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { db } from '#db/client'
+import { InteractionForm } from '~/components/interaction-form'
 import { StatusBadge } from '~/components/list'
 // Priorities area (engagement strategy section):
 import { StakeholderStrategySection } from '~/components/priority/strategy'
 import { TimelineSection } from '~/components/stakeholder-timeline'
 import { categoryLabel, StageBadge, TierBadge, useCountryName } from '~/components/stakeholders'
+import { serverT } from '~/i18n/resources.server'
+import { logInteraction } from '~/models/actions/index.server'
+import { interactionSchema } from '~/models/actions/interaction-form'
 import { canLogActions } from '~/models/actions/policy'
 import { getProject } from '~/models/admin/index.server'
 import { canHandleGdpr, contactsOfStakeholder } from '~/models/contacts/index.server'
@@ -20,8 +32,9 @@ import {
   stakeholderEditPolicy,
   stakeholderTimeline,
 } from '~/models/stakeholders/index.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
 
 export const meta = pageTitle<MetaArgs<typeof loader>>(
@@ -43,6 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeline: groupScoringSessions(stakeholderTimeline(id)),
     canEdit,
     canLog: canLogActions(user) && !stakeholder.archivedAt,
+    // An interaction is logged as an action of the user's own partner.
+    canRecord: canLogActions(user) && !stakeholder.archivedAt && !!user.partnerId,
+    today: new Date().toISOString().slice(0, 10),
     canGdpr: canHandleGdpr(user),
     canMerge: canMergeStakeholders(user),
     // Priorities area: the quadrant's and the groups' engagement strategies.
@@ -51,11 +67,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
+/** Records an interaction (meeting, call, e-mail) with this stakeholder as an action. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'action:create')
+  const id = Number(params.id)
+  invariantResponse(Number.isInteger(id) && id > 0)
+  const stakeholder = getStakeholder(id)
+  invariantResponse(stakeholder)
+  invariantResponse(!stakeholder.archivedAt)
+  const formData = await request.formData()
+  const submission = parseForm(formData, { schema: interactionSchema })
+  if (submission.status !== 'success') return json({ reply: submission.reply() }, { status: 400 })
+  const { kind, date, note } = submission.value
+  const t = serverT(user.locale)
+  const title = t(`crm:interaction.titles.${kind}`, { name: stakeholder.name })
+  orForbidden(() =>
+    db.transaction((tx) => logInteraction(tx, { stakeholderId: id, kind, date, title, note }, user)),
+  )
+  throw redirect(`/stakeholders/${id}?recorded=1#interaction-title`, 303)
+}
+
 type Data = SerializeFrom<typeof loader>
 type Stakeholder = Data['stakeholder']
 
 export default function StakeholderDetail() {
   const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
   const s = data.stakeholder
   return (
     <div className="space-y-6">
@@ -73,6 +111,13 @@ export default function StakeholderDetail() {
       />
 
       <ContactsSection data={data} />
+      {data.canRecord ? (
+        <InteractionForm
+          today={data.today}
+          saved={params.get('recorded') === '1'}
+          lastResult={actionData?.reply as SubmissionResult<string[]> | undefined}
+        />
+      ) : null}
       <TimelineSection timeline={data.timeline} />
     </div>
   )
