@@ -8,7 +8,6 @@ import { PriorityFilters } from '~/components/priority/filters'
 import { useUserCan } from '~/components/shell'
 import { categoryLabel } from '~/components/stakeholders'
 import { filterOptions, listRanked, priorityFilterFromUrl } from '~/models/priorities/index.server'
-import { quadrantFor } from '~/models/priorities/scoring'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { pageTitle } from '~/utils/meta'
@@ -135,7 +134,7 @@ function RankedRowView({ row: r }: { row: LoaderData['rows'][number] }) {
         <ScoreChange score={r.score} previous={r.previousScore} />
       </td>
       <td className="hidden md:table-cell">
-        <QuadrantName quadrant={quadrantFor(r.influence, r.interest)} />
+        <QuadrantName quadrant={r.quadrant} />
       </td>
       <td className="hidden sm:table-cell">{r.ownerName ?? t('noOwner')}</td>
       <td className="hidden sm:table-cell">{t(`stages.${r.stage}`)}</td>

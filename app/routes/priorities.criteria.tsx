@@ -15,17 +15,20 @@ import { db } from '#db/client'
 import { Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
 import { PageHeader } from '~/components/list'
 import { PriorityNav } from '~/components/priority/badges'
+import { GridCutoffsSection } from '~/components/priority/grid-cutoffs'
 import {
   createCriterion,
   getCriterion,
+  getGridCutoffs,
   getThresholds,
   listCriteria,
   setCriterionArchived,
+  setGridCutoffs,
   setThresholds,
   updateCriterion,
 } from '~/models/priorities/index.server'
 import { mayEditCriteria } from '~/models/priorities/policy'
-import { criterionSchema, thresholdsSchema } from '~/models/priorities/schemas'
+import { criterionSchema, gridCutoffsSchema, thresholdsSchema } from '~/models/priorities/schemas'
 import {
   forbidden,
   invariantResponse,
@@ -45,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     criteria: listCriteria({ includeArchived: true }),
     thresholds: getThresholds(),
+    cutoffs: getGridCutoffs(),
     canEdit: mayEditCriteria(user),
   })
 }
@@ -95,6 +99,13 @@ export async function action({ request }: ActionFunctionArgs) {
     orForbidden(() => db.transaction((tx) => setThresholds(tx, submission.value, user)))
     throw redirect('/priorities/criteria?saved=thresholds', 303)
   }
+  if (intent === 'gridCutoffs') {
+    const submission = parseForm(formData, { schema: gridCutoffsSchema })
+    if (submission.status !== 'success')
+      return json<Reply>({ form: 'gridCutoffs', reply: submission.reply() }, { status: 400 })
+    orForbidden(() => db.transaction((tx) => setGridCutoffs(tx, submission.value, user)))
+    throw redirect('/priorities/criteria?saved=gridCutoffs', 303)
+  }
   return json(
     { form: 'none', reply: { status: 'error', error: { '': ['common:errors.invalid'] } } } as Reply,
     { status: 400 },
@@ -106,9 +117,11 @@ type CriterionRow = LoaderData['criteria'][number]
 
 export default function CriteriaPage() {
   const { t } = useTranslation('priorities')
+  const { t: tcrm } = useTranslation('crm')
   const data = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const saved = params.get('saved')
+  const actionData = useActionData<typeof action>()
   return (
     <div>
       <PageHeader title={t('criteria.title')} />
@@ -116,7 +129,11 @@ export default function CriteriaPage() {
       <p className="mb-4 max-w-prose text-sm text-ink-muted">{t('criteria.intro')}</p>
       {saved ? (
         <p role="status" className="mb-4 rounded-md border border-ok bg-ok-bg p-3 text-sm text-ok">
-          {saved === 'thresholds' ? t('criteria.thresholdsSaved') : t('criteria.saved')}
+          {saved === 'thresholds'
+            ? t('criteria.thresholdsSaved')
+            : saved === 'gridCutoffs'
+              ? tcrm('cutoffs.saved')
+              : t('criteria.saved')}
         </p>
       ) : null}
       <CriteriaTable criteria={data.criteria} />
@@ -138,6 +155,11 @@ export default function CriteriaPage() {
       ) : (
         <ThresholdsReadOnly thresholds={data.thresholds} />
       )}
+      <GridCutoffsSection
+        cutoffs={data.cutoffs}
+        canEdit={data.canEdit}
+        lastResult={actionData?.form === 'gridCutoffs' ? actionData.reply : undefined}
+      />
     </div>
   )
 }

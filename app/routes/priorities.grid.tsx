@@ -19,8 +19,8 @@ const LIMIT = 300
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'priority:read')
   const filter = priorityFilterFromUrl(new URL(request.url))
-  const { placements, quadrantCounts, total } = gridPlacements(filter, LIMIT)
-  return json({ filter, placements, quadrantCounts, total, limit: LIMIT, options: filterOptions() })
+  const { placements, quadrantCounts, total, cutoffs } = gridPlacements(filter, LIMIT)
+  return json({ filter, placements, quadrantCounts, total, cutoffs, limit: LIMIT, options: filterOptions() })
 }
 
 export default function PowerInterestGrid() {
@@ -64,7 +64,7 @@ export default function PowerInterestGrid() {
           ) : null}
           <div className="grid gap-6 lg:grid-cols-[minmax(0,560px)_1fr]">
             <div className="card">
-              <PowerInterestChart placements={data.placements} />
+              <PowerInterestChart placements={data.placements} cutoffs={data.cutoffs} />
             </div>
             <div className="card relative max-h-[40rem] overflow-auto p-0">
               <PlacementTable placements={data.placements} />

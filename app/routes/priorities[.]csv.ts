@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { serverT } from '~/i18n/resources.server'
 import { listRanked, priorityFilterFromUrl } from '~/models/priorities/index.server'
-import { quadrantFor, roundScore } from '~/models/priorities/scoring'
+import { roundScore } from '~/models/priorities/scoring'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     'scoredAt',
   ].map((k) => t(`priorities:csv.${k}`))
   const body = rows.map((r) => {
-    const quadrant = quadrantFor(r.influence, r.interest)
+    const quadrant = r.quadrant
     return [
       r.rank,
       r.id,

@@ -1,13 +1,25 @@
-import { json, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/node'
-import { Link, type MetaArgs, useLoaderData } from '@remix-run/react'
-import type { TFunction } from 'i18next'
+import type { SubmissionResult } from '@conform-to/react'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  redirect,
+  type SerializeFrom,
+} from '@remix-run/node'
+import { Link, type MetaArgs, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { db } from '#db/client'
+import { InteractionForm } from '~/components/interaction-form'
 import { StatusBadge } from '~/components/list'
 // Priorities area (engagement strategy section):
 import { StakeholderStrategySection } from '~/components/priority/strategy'
+import { TimelineSection } from '~/components/stakeholder-timeline'
 import { categoryLabel, StageBadge, TierBadge, useCountryName } from '~/components/stakeholders'
+import { serverT } from '~/i18n/resources.server'
+import { logInteraction } from '~/models/actions/index.server'
+import { interactionSchema } from '~/models/actions/interaction-form'
 import { canLogActions } from '~/models/actions/policy'
 import { getProject } from '~/models/admin/index.server'
 import { canHandleGdpr, contactsOfStakeholder } from '~/models/contacts/index.server'
@@ -16,12 +28,13 @@ import {
   canEditStakeholder,
   canMergeStakeholders,
   getStakeholder,
+  groupScoringSessions,
   stakeholderEditPolicy,
   stakeholderTimeline,
-  type TimelineItem,
 } from '~/models/stakeholders/index.server'
-import { invariantResponse, requirePermission } from '~/utils/auth.server'
+import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
+import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
 
 export const meta = pageTitle<MetaArgs<typeof loader>>(
@@ -40,9 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stakeholder,
     // Every reader gets the contacts' cards; the GDPR record stays on the contact's own page.
     contacts: contactsOfStakeholder(stakeholder, user),
-    timeline: stakeholderTimeline(id),
+    timeline: groupScoringSessions(stakeholderTimeline(id)),
     canEdit,
     canLog: canLogActions(user) && !stakeholder.archivedAt,
+    // An interaction is logged as an action of the user's own partner.
+    canRecord: canLogActions(user) && !stakeholder.archivedAt && !!user.partnerId,
+    today: new Date().toISOString().slice(0, 10),
     canGdpr: canHandleGdpr(user),
     canMerge: canMergeStakeholders(user),
     // Priorities area: the quadrant's and the groups' engagement strategies.
@@ -51,11 +67,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
+/** Records an interaction (meeting, call, e-mail) with this stakeholder as an action. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'action:create')
+  const id = Number(params.id)
+  invariantResponse(Number.isInteger(id) && id > 0)
+  const stakeholder = getStakeholder(id)
+  invariantResponse(stakeholder)
+  invariantResponse(!stakeholder.archivedAt)
+  const formData = await request.formData()
+  const submission = parseForm(formData, { schema: interactionSchema })
+  if (submission.status !== 'success') return json({ reply: submission.reply() }, { status: 400 })
+  const { kind, date, note } = submission.value
+  const t = serverT(user.locale)
+  const title = t(`crm:interaction.titles.${kind}`, { name: stakeholder.name })
+  orForbidden(() =>
+    db.transaction((tx) => logInteraction(tx, { stakeholderId: id, kind, date, title, note }, user)),
+  )
+  throw redirect(`/stakeholders/${id}?recorded=1#interaction-title`, 303)
+}
+
 type Data = SerializeFrom<typeof loader>
 type Stakeholder = Data['stakeholder']
 
 export default function StakeholderDetail() {
   const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
   const s = data.stakeholder
   return (
     <div className="space-y-6">
@@ -73,6 +111,13 @@ export default function StakeholderDetail() {
       />
 
       <ContactsSection data={data} />
+      {data.canRecord ? (
+        <InteractionForm
+          today={data.today}
+          saved={params.get('recorded') === '1'}
+          lastResult={actionData?.reply as SubmissionResult<string[]> | undefined}
+        />
+      ) : null}
       <TimelineSection timeline={data.timeline} />
     </div>
   )
@@ -276,113 +321,4 @@ function ContactItem({ contact: c, linked }: { contact: Data['contacts'][number]
       ) : null}
     </li>
   )
-}
-
-function TimelineSection({ timeline }: { timeline: Data['timeline'] }) {
-  const { t } = useTranslation('stakeholders')
-  const f = useFormat()
-  return (
-    <section aria-labelledby="timeline-title" className="card">
-      <h2 id="timeline-title" className="mb-2">
-        {t('detail.timeline')}
-      </h2>
-      {timeline.length === 0 ? (
-        <p className="text-sm text-ink-muted">{t('detail.noTimeline')}</p>
-      ) : (
-        <ol className="space-y-3">
-          {timeline.map((item, i) => (
-            <li key={i} className="border-l-2 border-slate-200 pl-3">
-              <p className="text-xs text-ink-muted">
-                <time dateTime={item.at}>
-                  {item.at.length === 10 ? f.date(item.at) : f.dateTime(item.at)}
-                </time>
-              </p>
-              <p className="text-sm">{describe(t, item)}</p>
-              {item.kind === 'action' ? (
-                <p className="text-xs">
-                  <Link to={`/actions/${item.actionId}`}>{item.title}</Link> ·{' '}
-                  {t(`actionStatuses.${item.status}`, { defaultValue: item.status })}
-                </p>
-              ) : null}
-              {item.kind === 'score' && item.rationale ? (
-                <p className="text-xs text-ink-muted">{item.rationale}</p>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  )
-}
-
-function describe(t: TFunction, item: TimelineItem): string {
-  if (item.kind === 'action') return t('timeline.action', { title: item.title, partner: item.partnerName })
-  if (item.kind === 'score') {
-    const criterion = item.criterionKey
-      ? t(`priorities:criteria.${item.criterionKey}.name`, { defaultValue: item.criterionName })
-      : item.criterionName
-    const text = t('timeline.score', {
-      value: item.value,
-      criterion,
-      user: item.userName ?? t('timeline.someone'),
-    })
-    return item.superseded ? `${text} (${t('timeline.superseded')})` : text
-  }
-  const user = item.userName ?? t('timeline.system')
-  switch (item.action) {
-    case 'create':
-      return t('timeline.create', { user })
-    case 'update': {
-      const after = item.after ?? {}
-      const before = item.before ?? {}
-      if ('stage' in after) {
-        const stageText = t('timeline.stage', {
-          from: t(`stages.${before.stage}`),
-          to: t(`stages.${after.stage}`),
-          user,
-        })
-        const others = Object.keys(after).filter((k) => k !== 'stage' && k !== 'updatedAt')
-        return others.length ? `${stageText}; ${others.map((k) => fieldLabel(t, k)).join(', ')}` : stageText
-      }
-      return t('timeline.update', {
-        user,
-        fields: Object.keys(after)
-          .map((k) => fieldLabel(t, k))
-          .join(', '),
-      })
-    }
-    case 'archive':
-      return t('timeline.archive', { user })
-    case 'restore':
-      return t('timeline.restore', { user })
-    case 'merge':
-      return t('timeline.merge', { user, summary: item.summary ?? '' })
-    case 'import':
-      return t('timeline.import', { user })
-    default:
-      return t('timeline.other', { action: item.action, user })
-  }
-}
-
-const fieldKeys: Record<string, string> = {
-  name: 'name',
-  acronym: 'acronym',
-  categoryId: 'category',
-  programme: 'programme',
-  period: 'period',
-  scale: 'scale',
-  country: 'country',
-  city: 'city',
-  website: 'website',
-  webDomain: 'webDomain',
-  description: 'description',
-  themeIds: 'themes',
-  languages: 'languages',
-  ownerPartnerId: 'owner',
-  stage: 'stage',
-  archivedAt: 'archived',
-}
-
-function fieldLabel(t: TFunction, key: string) {
-  return fieldKeys[key] ? t(`fields.${fieldKeys[key]}`) : key
 }

@@ -48,6 +48,9 @@ export const project = sqliteTable('project', {
   /** Weighted score (0-100) at or above which a stakeholder is tier A / tier B. */
   tierAThreshold: real('tier_a_threshold').notNull().default(70),
   tierBThreshold: real('tier_b_threshold').notNull().default(45),
+  /** Power/interest grid: an axis average strictly above its cut-off is high (1-5 scale). */
+  gridInfluenceCutoff: real('grid_influence_cutoff').notNull().default(3),
+  gridInterestCutoff: real('grid_interest_cutoff').notNull().default(3),
   ...timestamps,
 })
 

@@ -93,11 +93,12 @@ describe('grid placement', () => {
     expect(axisAverage([4, null, 2])).toBe(3)
     expect(axisAverage([null])).toBeNull()
   })
-  it('splits the quadrants at the midpoint 3, which counts as high', () => {
+  it('splits the quadrants strictly above the midpoint 3 by default, so 3 counts as low', () => {
     expect(quadrantFor(5, 5)).toBe('manage_closely')
-    expect(quadrantFor(3, 3)).toBe('manage_closely')
-    expect(quadrantFor(4, 2.9)).toBe('keep_satisfied')
-    expect(quadrantFor(2.9, 4)).toBe('keep_informed')
+    expect(quadrantFor(3, 3)).toBe('monitor')
+    expect(quadrantFor(3.01, 3.01)).toBe('manage_closely')
+    expect(quadrantFor(4, 3)).toBe('keep_satisfied')
+    expect(quadrantFor(3, 4)).toBe('keep_informed')
     expect(quadrantFor(1, 2)).toBe('monitor')
     expect(quadrantFor(null, 4)).toBeNull()
   })

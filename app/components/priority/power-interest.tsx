@@ -1,4 +1,6 @@
 import { Link, useNavigate } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   CartesianGrid,
@@ -12,10 +14,11 @@ import {
 } from 'recharts'
 
 import type { Quadrant, Tier } from '#db/schema/priorities'
-import { GRID_MIDPOINT, roundScore } from '~/models/priorities/scoring'
+import { type GridCutoffs, roundScore, TIERS } from '~/models/priorities/scoring'
 import { useFormat } from '~/utils/format'
 
 import { TierBadge } from './badges'
+import { spreadPoints } from './spread'
 
 export type Placement = {
   id: number
@@ -29,75 +32,95 @@ export type Placement = {
 
 const WIDTH = 560
 const HEIGHT = 460
-
-/** Spreads dots that share a position (averages of 1-5 often coincide) by a small fixed offset per id. */
-function jitter(id: number) {
-  const a = Math.sin(id * 12.9898) * 43758.5453
-  const b = Math.sin(id * 78.233) * 12345.6789
-  return { dx: (a - Math.floor(a) - 0.5) * 0.3, dy: (b - Math.floor(b) - 0.5) * 0.3 }
-}
+const MARGIN = { top: 10, right: 16, bottom: 30, left: 10 }
+/** How many of the highest-scored stakeholders have their name written beside their dot. */
+const LABELLED = 5
 
 // The axes run from 0.5 to 5.5 so dots at 1 and 5 are whole, and the corners (where no dot can
 // fall) hold the quadrant labels.
 const LOW = 0.5
 const HIGH = 5.5
-const quadrantAreas: {
-  quadrant: Quadrant
-  x: [number, number]
-  y: [number, number]
-  fill: string
-  position: 'insideTopLeft' | 'insideTopRight' | 'insideBottomLeft' | 'insideBottomRight'
-}[] = [
-  {
-    quadrant: 'keep_satisfied',
-    x: [LOW, GRID_MIDPOINT],
-    y: [GRID_MIDPOINT, HIGH],
-    fill: '#fef3c7',
-    position: 'insideTopLeft',
-  },
-  {
-    quadrant: 'manage_closely',
-    x: [GRID_MIDPOINT, HIGH],
-    y: [GRID_MIDPOINT, HIGH],
-    fill: '#dbeafe',
-    position: 'insideTopRight',
-  },
-  {
-    quadrant: 'monitor',
-    x: [LOW, GRID_MIDPOINT],
-    y: [LOW, GRID_MIDPOINT],
-    fill: '#f1f5f9',
-    position: 'insideBottomLeft',
-  },
-  {
-    quadrant: 'keep_informed',
-    x: [GRID_MIDPOINT, HIGH],
-    y: [LOW, GRID_MIDPOINT],
-    fill: '#dcfce7',
-    position: 'insideBottomRight',
-  },
-]
+
+type Area = { quadrant: Quadrant; x: [number, number]; y: [number, number]; fill: string; position: string }
+
+function quadrantAreas(c: GridCutoffs): Area[] {
+  return [
+    {
+      quadrant: 'keep_satisfied',
+      x: [LOW, c.interest],
+      y: [c.influence, HIGH],
+      fill: '#fef3c7',
+      position: 'insideTopLeft',
+    },
+    {
+      quadrant: 'manage_closely',
+      x: [c.interest, HIGH],
+      y: [c.influence, HIGH],
+      fill: '#dbeafe',
+      position: 'insideTopRight',
+    },
+    {
+      quadrant: 'monitor',
+      x: [LOW, c.interest],
+      y: [LOW, c.influence],
+      fill: '#f1f5f9',
+      position: 'insideBottomLeft',
+    },
+    {
+      quadrant: 'keep_informed',
+      x: [c.interest, HIGH],
+      y: [LOW, c.influence],
+      fill: '#dcfce7',
+      position: 'insideBottomRight',
+    },
+  ]
+}
+
+/** Tier colours that colour-blind readers can tell apart, each with its own shape as well. */
+const tierStyle: Record<Tier, { fill: string; shape: 'circle' | 'diamond' | 'triangle' }> = {
+  A: { fill: '#1d4ed8', shape: 'circle' },
+  B: { fill: '#c2410c', shape: 'diamond' },
+  C: { fill: '#475569', shape: 'triangle' },
+}
+
+function TierMark({ tier, cx, cy, size = 6 }: { tier: Tier; cx: number; cy: number; size?: number }) {
+  const { fill, shape } = tierStyle[tier]
+  const common = { fill, stroke: '#fff', strokeWidth: 1 }
+  if (shape === 'circle') return <circle cx={cx} cy={cy} r={size} {...common} />
+  if (shape === 'diamond') {
+    const d = size * 1.25
+    return <path d={`M${cx},${cy - d}L${cx + d},${cy}L${cx},${cy + d}L${cx - d},${cy}Z`} {...common} />
+  }
+  const h = size * 1.3
+  return <path d={`M${cx},${cy - h}L${cx + h},${cy + h * 0.8}L${cx - h},${cy + h * 0.8}Z`} {...common} />
+}
+
+type Active = { p: Placement; cx: number; cy: number } | null
 
 /**
- * The power/interest chart: interest across, influence up, the four quadrants labelled with
- * their strategy. Fixed size so it renders on the server; scaled down by CSS on small screens.
- * Each dot links to its stakeholder; keyboard and screen-reader users have the table beside it.
+ * The power/interest chart: interest across, influence up, the four quadrants (split at the
+ * project's cut-offs) labelled with their strategy. Dots are coloured and shaped by tier, the
+ * highest-scored are named, and each dot is a link that shows a tooltip on hover and on focus.
+ * Fixed size so it renders on the server; scaled down by CSS on small screens.
  */
-export function PowerInterestChart({ placements }: { placements: Placement[] }) {
+export function PowerInterestChart({
+  placements,
+  cutoffs,
+}: {
+  placements: Placement[]
+  cutoffs: GridCutoffs
+}) {
   const { t } = useTranslation('priorities')
   const navigate = useNavigate()
-  const data = placements.map((p) => {
-    const { dx, dy } = jitter(p.id)
-    return { ...p, x: p.interest + dx, y: p.influence + dy }
-  })
+  const [active, setActive] = useState<Active>(null)
+  const data = spreadPoints(placements, cutoffs)
+  const labelled = labelRows(placements.slice(0, LABELLED))
   return (
     <figure className="w-full max-w-[560px] [&_.recharts-wrapper]:!h-auto [&_.recharts-wrapper]:!w-full [&_svg]:h-auto [&_svg]:w-full">
-      {/* Screen readers get one sentence and the table beside the chart; the picture itself (and
-          its dot links, out of the tab order) is hidden from them, so nothing interactive sits in an image. */}
       <p className="sr-only">{t('grid.chartLabel', { count: placements.length })}</p>
-      <div aria-hidden="true">
-        <ScatterChart width={WIDTH} height={HEIGHT} margin={{ top: 10, right: 16, bottom: 30, left: 10 }}>
-          {quadrantAreas.map((q) => (
+      <div className="relative" onMouseLeave={() => setActive(null)}>
+        <ScatterChart width={WIDTH} height={HEIGHT} margin={MARGIN} accessibilityLayer={false}>
+          {quadrantAreas(cutoffs).map((q) => (
             <ReferenceArea
               key={q.quadrant}
               x1={q.x[0]}
@@ -109,7 +132,7 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
               ifOverflow="hidden"
               label={{
                 value: t(`quadrants.${q.quadrant}`),
-                position: q.position,
+                position: q.position as 'insideTopLeft',
                 offset: 4,
                 fontSize: 12,
                 fontWeight: 600,
@@ -138,8 +161,8 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
             label={{ value: t('grid.influence'), angle: -90, position: 'insideLeft', offset: 10 }}
           />
           <ZAxis range={[60, 60]} />
-          <ReferenceLine x={GRID_MIDPOINT} stroke="#64748b" />
-          <ReferenceLine y={GRID_MIDPOINT} stroke="#64748b" />
+          <ReferenceLine x={cutoffs.interest} stroke="#64748b" />
+          <ReferenceLine y={cutoffs.influence} stroke="#64748b" />
           <Scatter
             data={data}
             isAnimationActive={false}
@@ -149,34 +172,134 @@ export function PowerInterestChart({ placements }: { placements: Placement[] }) 
               const id = point?.payload?.id ?? point?.id
               if (id) navigate(`/stakeholders/${id}`)
             }}
-            shape={(props: DotProps) => <GridDot {...props} />}
+            shape={(props: DotProps) => (
+              <GridDot {...props} labelRow={labelled.get(props.payload!.id)} onActive={setActive} />
+            )}
           />
         </ScatterChart>
+        {active ? <DotTooltip active={active} /> : null}
       </div>
+      <TierLegend />
       <figcaption className="mt-1 text-xs text-ink-muted">{t('grid.caption')}</figcaption>
     </figure>
   )
 }
 
+/** The named dots, each with its label's line among the named dots that share its position. */
+function labelRows(top: Placement[]) {
+  const rows = new Map<number, number>()
+  const seen = new Map<string, number>()
+  for (const p of top) {
+    const key = `${p.interest}|${p.influence}`
+    const row = seen.get(key) ?? 0
+    seen.set(key, row + 1)
+    rows.set(p.id, row)
+  }
+  return rows
+}
+
+function dotDescription(t: TFunction<'priorities'>, p: Placement) {
+  return `${p.name}: ${t('grid.dotTitle', { influence: roundScore(p.influence), interest: roundScore(p.interest) })}; ${t('tierLabel', { tier: p.tier })}`
+}
+
+/** The tooltip, placed over the dot in percentages so it follows the chart as CSS scales it. */
+function DotTooltip({ active }: { active: NonNullable<Active> }) {
+  const { t } = useTranslation('priorities')
+  const left = (active.cx / WIDTH) * 100
+  const top = (active.cy / HEIGHT) * 100
+  return (
+    <div
+      role="tooltip"
+      id="grid-tooltip"
+      data-testid="grid-tooltip"
+      className={`pointer-events-none absolute z-10 max-w-[14rem] rounded border border-slate-300 bg-white px-2 py-1 text-xs text-ink shadow ${left > 60 ? '-translate-x-full' : ''}`}
+      style={{ left: `${left}%`, top: `calc(${top}% + 10px)` }}
+    >
+      <strong className="block">{active.p.name}</strong>
+      {t('grid.dotTitle', {
+        influence: roundScore(active.p.influence),
+        interest: roundScore(active.p.interest),
+      })}
+      <span className="block">
+        {t('tierLabel', { tier: active.p.tier })} · {t(`quadrants.${active.p.quadrant}`)}
+      </span>
+    </div>
+  )
+}
+
+function TierLegend() {
+  const { t } = useTranslation('priorities')
+  return (
+    <ul className="mt-2 flex flex-wrap gap-4 text-sm" aria-label={t('columns.tier')}>
+      {TIERS.map((tier) => (
+        <li key={tier} className="flex items-center gap-1 whitespace-nowrap">
+          <svg width="16" height="16" aria-hidden="true">
+            <TierMark tier={tier} cx={8} cy={8} size={5} />
+          </svg>
+          {t('tierLabel', { tier })}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 type DotProps = { cx?: number; cy?: number; payload?: Placement }
 
-/** One stakeholder on the chart: a link to it, with its name and position as the tooltip. */
-function GridDot({ cx, cy, payload }: DotProps) {
+/** One stakeholder on the chart: a focusable link to it, named, with a tooltip on hover and focus. */
+function GridDot({
+  cx = 0,
+  cy = 0,
+  payload,
+  labelRow,
+  onActive,
+}: DotProps & { labelRow: number | undefined; onActive: (a: Active) => void }) {
   const { t } = useTranslation('priorities')
   const p = payload!
+  const show = () => onActive({ p, cx, cy })
+  const description = dotDescription(t, p)
   return (
-    <a href={`/stakeholders/${p.id}`} tabIndex={-1} data-testid="grid-dot" data-stakeholder={p.id}>
+    <a
+      href={`/stakeholders/${p.id}`}
+      aria-label={description}
+      data-testid="grid-dot"
+      data-stakeholder={p.id}
+      data-tier={p.tier}
+      className="cursor-pointer focus:outline-none [&:focus>.ring]:stroke-ink"
+      onMouseEnter={show}
+      onFocus={show}
+      onBlur={() => onActive(null)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onActive(null)
+      }}
+    >
+      <title>{description}</title>
       <circle
+        className="ring"
         cx={cx}
         cy={cy}
-        r={6}
-        fill="#1d4ed8"
-        fillOpacity={0.75}
-        stroke="#fff"
-        strokeWidth={1}
-        className="cursor-pointer"
+        r={9}
+        fill="transparent"
+        stroke="transparent"
+        strokeWidth={2}
       />
-      <title>{`${p.name}: ${t('grid.dotTitle', { influence: roundScore(p.influence), interest: roundScore(p.interest) })}`}</title>
+      <TierMark tier={p.tier} cx={cx} cy={cy} />
+      {labelRow !== undefined ? (
+        <text
+          // Names of dots on the right half are written to their left, so they stay on the chart.
+          x={p.interest > 3.5 ? cx - 10 : cx + 10}
+          y={cy + 4 + labelRow * 13}
+          textAnchor={p.interest > 3.5 ? 'end' : 'start'}
+          fontSize={11}
+          fontWeight={600}
+          fill="#0f172a"
+          stroke="#fff"
+          strokeWidth={3}
+          paintOrder="stroke"
+          data-testid="grid-label"
+        >
+          {p.name.length > 28 ? `${p.name.slice(0, 27)}…` : p.name}
+        </text>
+      ) : null}
     </a>
   )
 }

@@ -14,6 +14,7 @@ import { categoryLabel } from '~/components/stakeholders'
 import { type Thresholds, tierFor, weightedScore } from '~/models/priorities/scoring'
 
 import { ScoreValue, TierBadge } from './badges'
+import { ScorePicker } from './score-picker'
 import {
   type GridCriterion,
   type GridRow,
@@ -43,15 +44,15 @@ type RowProps = {
 
 /**
  * The grid's keys on a row: arrows, Home/End and PageUp/PageDown move; Enter follows the name or
- * history link; digits 1-5 score the focused cell and Delete/Backspace clears it.
+ * history link; digits 1-5 score the focused cell and Delete/Backspace clears it; Enter or Space
+ * on a score cell opens the same 1-5 picker as a click or tap.
  */
 function useRowKeyDown(
-  { row, index, criteria, interactive, onActivate, onSave, onAnnounce }: RowProps,
-  values: Values,
-  setValues: (values: Values) => void,
+  { index, criteria, interactive, onActivate }: RowProps,
+  setCell: (criterion: GridCriterion, value: number | null) => void,
+  openPicker: (col: number) => void,
   links: { name: RefObject<HTMLAnchorElement>; history: RefObject<HTMLAnchorElement> },
 ) {
-  const { t } = useTranslation('priorities')
   return function onKeyDown(event: KeyboardEvent<HTMLTableRowElement>) {
     const target = event.target as HTMLElement
     const col = Number(target.dataset.col)
@@ -78,11 +79,28 @@ function useRowKeyDown(
     }
     const criterion = criteria[col - 1]
     if (!criterion) return
+    if (key === 'Enter' || key === ' ') {
+      event.preventDefault()
+      openPicker(col)
+      return
+    }
     let value: number | null | undefined
     if (digitKeys.has(key)) value = Number(key)
     else if (key === 'Delete' || key === 'Backspace') value = null
     else return
     event.preventDefault()
+    setCell(criterion, value)
+  }
+}
+
+/** Scores one cell of the row (or clears it), saves the row and says so to screen readers. */
+function useSetCell(
+  { row, onSave, onAnnounce }: RowProps,
+  values: Values,
+  setValues: (values: Values) => void,
+) {
+  const { t } = useTranslation('priorities')
+  return function setCell(criterion: GridCriterion, value: number | null) {
     if ((values[criterion.id] ?? null) === value) return
     const next = { ...values, [criterion.id]: value }
     setValues(next)
@@ -110,7 +128,13 @@ export const ScoreRow = memo(function ScoreRow(props: RowProps) {
   const tier = score === null ? null : tierFor(score, thresholds)
   const nameLink = useRef<HTMLAnchorElement>(null)
   const historyLink = useRef<HTMLAnchorElement>(null)
-  const onKeyDown = useRowKeyDown(props, values, setValues, { name: nameLink, history: historyLink })
+  const [picker, setPicker] = useState<number | null>(null)
+  const setCell = useSetCell(props, values, setValues)
+  const onKeyDown = useRowKeyDown(props, setCell, setPicker, { name: nameLink, history: historyLink })
+  const closePicker = (col: number) => {
+    setPicker(null)
+    document.getElementById(`cell-${index}-${col}`)?.focus()
+  }
   return (
     <tr
       onKeyDown={interactive ? onKeyDown : undefined}
@@ -126,6 +150,13 @@ export const ScoreRow = memo(function ScoreRow(props: RowProps) {
             criterion={c}
             col={i + 1}
             value={values[c.id] ?? null}
+            picker={picker === i + 1}
+            onOpenPicker={() => setPicker(i + 1)}
+            onPick={(value) => {
+              setCell(c, value)
+              closePicker(i + 1)
+            }}
+            onClosePicker={() => closePicker(i + 1)}
           />
         ) : (
           <ReadOnlyCell key={c.id} value={values[c.id] ?? null} />
@@ -210,7 +241,19 @@ function CriterionCell({
   criterion: c,
   col,
   value,
-}: CellProps & { criterion: GridCriterion; col: number; value: number | null }) {
+  picker,
+  onOpenPicker,
+  onPick,
+  onClosePicker,
+}: CellProps & {
+  criterion: GridCriterion
+  col: number
+  value: number | null
+  picker: boolean
+  onOpenPicker: () => void
+  onPick: (value: number | null) => void
+  onClosePicker: () => void
+}) {
   const { t } = useTranslation('priorities')
   const formId = rowFormId(row.id)
   const meta = row.meta[c.id]
@@ -221,9 +264,14 @@ function CriterionCell({
       data-col={col}
       tabIndex={activeCol === col ? 0 : -1}
       onFocus={() => activeCol !== col && onActivate(index, col)}
-      onClick={() => onActivate(index, col)}
+      onClick={() => {
+        onActivate(index, col)
+        onOpenPicker()
+      }}
+      aria-haspopup="true"
+      aria-expanded={picker}
       title={meta && meta.by ? t('score.givenBy', { by: meta.by, at: meta.at.slice(0, 10) }) : undefined}
-      className={`cursor-cell text-center tabular-nums focus:bg-brand-50 ${activeCol === col ? 'ring-2 ring-inset ring-brand-500' : ''}`}
+      className={`relative cursor-pointer text-center tabular-nums focus:bg-brand-50 ${activeCol === col ? 'ring-2 ring-inset ring-brand-500' : ''}`}
     >
       <span className="js-only">
         {value ?? (
@@ -235,6 +283,14 @@ function CriterionCell({
           </>
         )}
       </span>
+      {picker ? (
+        <ScorePicker
+          label={t('score.selectLabel', { criterion: c.name, name: row.name })}
+          value={value}
+          onPick={onPick}
+          onClose={onClosePicker}
+        />
+      ) : null}
       <noscript>
         <label className="sr-only" htmlFor={`${formId}-${c.id}`}>
           {t('score.selectLabel', { criterion: c.name, name: row.name })}

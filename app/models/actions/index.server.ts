@@ -5,6 +5,12 @@
 export * from './channel-from-link'
 export { actionIdByClientKey, createAction } from './commands/create.server'
 export { rememberFormChoices } from './commands/form-memory.server'
+export {
+  type InteractionInput,
+  type InteractionKind,
+  interactionKinds,
+  logInteraction,
+} from './commands/interaction.server'
 export { archiveAction, setActionStatus } from './commands/status.server'
 export { updateAction } from './commands/update.server'
 export { addActionFiles, setActionFileArchived } from './files/commands.server'

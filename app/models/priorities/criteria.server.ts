@@ -13,8 +13,8 @@ import type { Actor } from '~/utils/permissions'
 import { assertMayEditCriteria } from './policy'
 import { recomputeAllPriorities, retierAll } from './recompute.server'
 import type { CriterionInput } from './schemas'
-import { type Thresholds, validThresholds } from './scoring'
-import { getThresholds, now } from './thresholds.server'
+import { type GridCutoffs, type Thresholds, validCutoff, validThresholds } from './scoring'
+import { getGridCutoffs, getThresholds, now } from './thresholds.server'
 
 export type Criterion = typeof criteria.$inferSelect
 
@@ -129,4 +129,21 @@ export function setThresholds(tx: Tx, input: Thresholds, actor: Actor) {
   )
   if (changed) retierAll(tx, input)
   return changed
+}
+
+/** The cut-offs of the power/interest grid: only where quadrants are drawn moves, no score. */
+export function setGridCutoffs(tx: Tx, input: GridCutoffs, actor: Actor) {
+  assertMayEditCriteria(actor)
+  if (!validCutoff(input.influence) || !validCutoff(input.interest)) throw new Error('invalid cut-offs')
+  const before = getGridCutoffs(tx)
+  tx.update(project)
+    .set({ gridInfluenceCutoff: input.influence, gridInterestCutoff: input.interest, updatedAt: now() })
+    .where(eq(project.id, 1))
+    .run()
+  return recordUpdate(
+    tx,
+    { userId: actor.id, entity: 'project', entityId: 1, summary: 'grid cut-offs' },
+    { gridInfluenceCutoff: before.influence, gridInterestCutoff: before.interest },
+    { gridInfluenceCutoff: input.influence, gridInterestCutoff: input.interest },
+  )
 }

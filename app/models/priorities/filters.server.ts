@@ -6,7 +6,7 @@ import { partners, type Quadrant, stakeholderCategories, stakeholderPriority, st
 import { stakeholderWhere } from '~/models/stakeholders/index.server'
 
 import type { PriorityFilter } from './schemas'
-import { GRID_MIDPOINT } from './scoring'
+import type { GridCutoffs } from './scoring'
 
 /** The register's own filter (search, category, owner, stage), so both lists agree. */
 export function stakeholderConditions(f: PriorityFilter): SQL[] {
@@ -16,11 +16,12 @@ export function stakeholderConditions(f: PriorityFilter): SQL[] {
   return where
 }
 
-export function quadrantCondition(q: Quadrant): SQL {
-  const hiInf = sql`${stakeholderPriority.influence} >= ${GRID_MIDPOINT}`
-  const hiInt = sql`${stakeholderPriority.interest} >= ${GRID_MIDPOINT}`
-  const loInf = sql`${stakeholderPriority.influence} < ${GRID_MIDPOINT}`
-  const loInt = sql`${stakeholderPriority.interest} < ${GRID_MIDPOINT}`
+/** The quadrant as SQL, with the same rule as quadrantFor: strictly above the cut-off is high. */
+export function quadrantCondition(q: Quadrant, cutoffs: GridCutoffs): SQL {
+  const hiInf = sql`${stakeholderPriority.influence} > ${cutoffs.influence}`
+  const hiInt = sql`${stakeholderPriority.interest} > ${cutoffs.interest}`
+  const loInf = sql`${stakeholderPriority.influence} <= ${cutoffs.influence}`
+  const loInt = sql`${stakeholderPriority.interest} <= ${cutoffs.interest}`
   return {
     manage_closely: and(hiInf, hiInt)!,
     keep_satisfied: and(hiInf, loInt)!,

@@ -6,7 +6,8 @@ import { type Quadrant, stakeholderPriority, stakeholders, type Tier } from '#db
 
 import { quadrantCondition, stakeholderConditions } from './filters.server'
 import type { PriorityFilter } from './schemas'
-import { GRID_MIDPOINT, quadrantFor } from './scoring'
+import { type GridCutoffs, quadrantFor } from './scoring'
+import { getGridCutoffs } from './thresholds.server'
 
 export type GridPlacement = {
   id: number
@@ -23,10 +24,11 @@ export type GridPlacement = {
  * score), highest score first, at most `limit` of them, plus the count per quadrant over all.
  */
 export function gridPlacements(filter: PriorityFilter, limit = 300) {
+  const cutoffs = getGridCutoffs()
   const where = stakeholderConditions(filter)
   where.push(isNotNull(stakeholderPriority.influence), isNotNull(stakeholderPriority.interest))
   if (filter.tier) where.push(eq(stakeholderPriority.tier, filter.tier))
-  if (filter.quadrant) where.push(quadrantCondition(filter.quadrant))
+  if (filter.quadrant) where.push(quadrantCondition(filter.quadrant, cutoffs))
   const condition = and(...where)
   const rows = db
     .select({
@@ -49,9 +51,9 @@ export function gridPlacements(filter: PriorityFilter, limit = 300) {
     keep_informed: 0,
     monitor: 0,
   }
-  const quadrantOf = sql`(${stakeholderPriority.influence} >= ${GRID_MIDPOINT}) * 2 + (${stakeholderPriority.interest} >= ${GRID_MIDPOINT})`
+  const quadrantOf = sql`(${stakeholderPriority.influence} > ${cutoffs.influence}) * 2 + (${stakeholderPriority.interest} > ${cutoffs.interest})`
   const add = (rows: { q: number; n: number }[], sign: number) => {
-    for (const c of rows) quadrantCounts[quadrantFor(c.q >= 2 ? 5 : 1, c.q % 2 ? 5 : 1)!] += sign * c.n
+    for (const c of rows) quadrantCounts[quadrantOfBits(c.q)] += sign * c.n
   }
   if (!filter.q && !filter.category && !filter.owner && !filter.stage) {
     // As countRanked: count the priority table alone, then take the archived/merged back out.
@@ -59,7 +61,7 @@ export function gridPlacements(filter: PriorityFilter, limit = 300) {
       isNotNull(stakeholderPriority.influence),
       isNotNull(stakeholderPriority.interest),
       filter.tier ? eq(stakeholderPriority.tier, filter.tier) : undefined,
-      filter.quadrant ? quadrantCondition(filter.quadrant) : undefined,
+      filter.quadrant ? quadrantCondition(filter.quadrant, cutoffs) : undefined,
     )
     add(
       db
@@ -93,7 +95,13 @@ export function gridPlacements(filter: PriorityFilter, limit = 300) {
     ...r,
     influence: r.influence!,
     interest: r.interest!,
-    quadrant: quadrantFor(r.influence, r.interest)!,
+    quadrant: quadrantFor(r.influence, r.interest, cutoffs)!,
   }))
-  return { placements, quadrantCounts, total }
+  return { placements, quadrantCounts, total, cutoffs }
+}
+
+/** The quadrant of (high influence) * 2 + (high interest), as the SQL above counts them. */
+function quadrantOfBits(bits: number): Quadrant {
+  const cut: GridCutoffs = { influence: 0, interest: 0 }
+  return quadrantFor(bits >= 2 ? 1 : 0, bits % 2 ? 1 : 0, cut)!
 }

@@ -10,6 +10,7 @@ export {
   getCriterion,
   listCriteria,
   setCriterionArchived,
+  setGridCutoffs,
   setThresholds,
   updateCriterion,
 } from './criteria.server'
@@ -20,6 +21,7 @@ export { getPriority, type Priority, recomputeAllPriorities, recomputePriorities
 export {
   type CriterionInput,
   criterionSchema,
+  gridCutoffsSchema,
   type PriorityFilter,
   priorityFilterFromUrl,
   priorityFilterSchema,
@@ -46,4 +48,4 @@ export {
   type StrategyTarget,
   type StrategyView,
 } from './strategies.server'
-export { getThresholds } from './thresholds.server'
+export { getGridCutoffs, getThresholds } from './thresholds.server'

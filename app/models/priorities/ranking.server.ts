@@ -13,6 +13,8 @@ import {
 
 import { quadrantCondition, stakeholderConditions } from './filters.server'
 import type { PriorityFilter } from './schemas'
+import { quadrantFor } from './scoring'
+import { getGridCutoffs } from './thresholds.server'
 
 export type RankedRow = {
   id: number
@@ -32,9 +34,10 @@ export type RankedRow = {
 
 /** Scored stakeholders, highest score first, with their rank in the filtered list. */
 export function listRanked(filter: PriorityFilter, page: { limit: number; offset: number }) {
+  const cutoffs = getGridCutoffs()
   const where = stakeholderConditions(filter)
   if (filter.tier) where.push(eq(stakeholderPriority.tier, filter.tier))
-  if (filter.quadrant) where.push(quadrantCondition(filter.quadrant))
+  if (filter.quadrant) where.push(quadrantCondition(filter.quadrant, cutoffs))
   const condition = and(...where)
   const rows: RankedRow[] = db
     .select({
@@ -63,7 +66,11 @@ export function listRanked(filter: PriorityFilter, page: { limit: number; offset
     .offset(page.offset)
     .all()
   return {
-    rows: rows.map((r, i) => ({ ...r, rank: page.offset + i + 1 })),
+    rows: rows.map((r, i) => ({
+      ...r,
+      rank: page.offset + i + 1,
+      quadrant: quadrantFor(r.influence, r.interest, cutoffs),
+    })),
     total: countRanked(filter, condition),
   }
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 
-import { QUADRANTS, STAGES, TIERS, validThresholds } from './scoring'
+import { QUADRANTS, SCORE_MAX, SCORE_MIN, STAGES, TIERS, validThresholds } from './scoring'
 
 export const criterionSchema = z.object({
   name: z
@@ -33,6 +33,14 @@ export const thresholdsSchema = z
       .max(100, 'priorities:errors.threshold'),
   })
   .refine((t) => validThresholds(t), { message: 'priorities:errors.thresholdOrder', path: ['tierA'] })
+
+const cutoff = z.coerce
+  .number({ required_error: 'common:errors.required', invalid_type_error: 'crm:errors.cutoff' })
+  .min(SCORE_MIN, 'crm:errors.cutoff')
+  .lt(SCORE_MAX, 'crm:errors.cutoff')
+
+/** The power/interest grid's cut-offs: an axis average strictly above is high. */
+export const gridCutoffsSchema = z.object({ influence: cutoff, interest: cutoff })
 
 /** The URL filter of the ranking, the scoring grid and the power/interest grid (lenient). */
 export const priorityFilterSchema = z.object({

@@ -7,8 +7,20 @@ import type { Quadrant, Tier } from '#db/schema/priorities'
 
 export const SCORE_MIN = 1
 export const SCORE_MAX = 5
-/** The middle of the 1-5 scale: the line between low and high on the power/interest grid. */
+/** The middle of the 1-5 scale: the default line between low and high on the power/interest grid. */
 export const GRID_MIDPOINT = 3
+
+/**
+ * Where "high" begins on each axis of the power/interest grid: a value strictly above the
+ * cut-off is high. Set in /priorities/criteria; the default is the middle of the scale, so a
+ * stakeholder scored "3 - medium" is not high.
+ */
+export type GridCutoffs = { influence: number; interest: number }
+export const DEFAULT_GRID_CUTOFFS: GridCutoffs = { influence: GRID_MIDPOINT, interest: GRID_MIDPOINT }
+/** A cut-off lies on the scale, below its top (at the top nothing could be high). */
+export function validCutoff(value: number): boolean {
+  return Number.isFinite(value) && value >= SCORE_MIN && value < SCORE_MAX
+}
 
 export type WeightedValue = { weight: number; value: number | null | undefined }
 
@@ -50,17 +62,19 @@ export function axisAverage(values: readonly (number | null | undefined)[]): num
 }
 
 /**
- * The quadrant of the power/interest grid. The midpoint (3) counts as high, so a stakeholder
- * scored "3 - medium" on both axes is kept informed and satisfied rather than merely monitored.
+ * The quadrant of the power/interest grid. High means strictly above the axis' cut-off, so with
+ * the default cut-offs (3) a stakeholder scored "3 - medium" on both axes is monitored, and
+ * "manage closely" is kept for those above the middle on both.
  */
 export function quadrantFor(
   influence: number | null | undefined,
   interest: number | null | undefined,
+  cutoffs: GridCutoffs = DEFAULT_GRID_CUTOFFS,
 ): Quadrant | null {
   if (influence === null || influence === undefined || interest === null || interest === undefined)
     return null
-  const highInfluence = influence >= GRID_MIDPOINT
-  const highInterest = interest >= GRID_MIDPOINT
+  const highInfluence = influence > cutoffs.influence
+  const highInterest = interest > cutoffs.interest
   if (highInfluence && highInterest) return 'manage_closely'
   if (highInfluence) return 'keep_satisfied'
   if (highInterest) return 'keep_informed'

@@ -21,7 +21,7 @@ import type { Actor } from '~/utils/permissions'
 import { assertMayEditCriteria } from './policy'
 import { getPriority, type Priority } from './recompute.server'
 import { quadrantFor } from './scoring'
-import { now } from './thresholds.server'
+import { getGridCutoffs, now } from './thresholds.server'
 
 export type StrategyView = {
   id: number | null
@@ -259,7 +259,7 @@ export type StakeholderStrategy = {
 /** The stakeholder's place on the grid, its quadrant's strategy and messages, and its groups' strategies. */
 export function strategyForStakeholder(stakeholderId: number): StakeholderStrategy {
   const priority = getPriority(stakeholderId)
-  const quadrant = quadrantFor(priority?.influence, priority?.interest)
+  const quadrant = quadrantFor(priority?.influence, priority?.interest, getGridCutoffs())
   const strategy = quadrant ? quadrantStrategies()[quadrant] : null
   const groups = groupStrategies(groupsOfStakeholder(stakeholderId)).filter((g) => g.id !== null)
   return { priority, quadrant, strategy, groups }

@@ -49,7 +49,13 @@ export { exportStakeholders } from './queries/export.server'
 export { listStakeholders } from './queries/list.server'
 export { stakeholderEditPolicy, stakeholderFormOptions, usedCountries } from './queries/options.server'
 export { searchStakeholders, type StakeholderMatch } from './queries/search.server'
-export { stakeholderTimeline, type TimelineItem } from './queries/timeline.server'
+export {
+  type GroupedTimelineItem,
+  groupScoringSessions,
+  type ScoreSession,
+  stakeholderTimeline,
+  type TimelineItem,
+} from './queries/timeline.server'
 export { invalidReferences } from './references.server'
 export {
   builtInCategories,

@@ -34,6 +34,53 @@ export type TimelineItem =
       superseded: boolean
     }
 
+type ScoreItem = {
+  kind: 'score'
+  at: string
+  criterionName: string
+  criterionKey: string | null
+  value: number
+  userName: string | null
+  rationale: string | null
+  superseded: boolean
+}
+
+/** Several scores given by one person in one sitting: one line, "Scored 5 criteria", expandable. */
+export type ScoreSession = { kind: 'scores'; at: string; userName: string | null; scores: ScoreItem[] }
+
+export type GroupedTimelineItem = Exclude<TimelineItem, ScoreItem> | ScoreItem | ScoreSession
+
+/** How far apart two scores by the same person may be and still count as one scoring session. */
+const SESSION_MS = 10 * 60 * 1000
+
+/**
+ * Folds the scores a person gave in one sitting (next to each other in the timeline, by the same
+ * user, each within ten minutes of the previous) into one session; a lone score stays a line.
+ */
+export function groupScoringSessions(items: readonly TimelineItem[]): GroupedTimelineItem[] {
+  const out: GroupedTimelineItem[] = []
+  let session: ScoreItem[] = []
+  const flush = () => {
+    if (session.length === 1) out.push(session[0])
+    else if (session.length > 1)
+      out.push({ kind: 'scores', at: session[0].at, userName: session[0].userName, scores: session })
+    session = []
+  }
+  for (const item of items) {
+    if (item.kind !== 'score') {
+      flush()
+      out.push(item)
+      continue
+    }
+    const last = session[session.length - 1]
+    const near = last && Math.abs(Date.parse(last.at) - Date.parse(item.at)) <= SESSION_MS
+    if (last && (last.userName !== item.userName || !near)) flush()
+    session.push(item)
+  }
+  flush()
+  return out
+}
+
 /** Everything that touched a stakeholder, newest first: its audit trail, the actions that reached it, its scores. */
 export function stakeholderTimeline(id: number, limit = 200): TimelineItem[] {
   const audit = db
