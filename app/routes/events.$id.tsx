@@ -8,13 +8,13 @@ import { OutcomesFed } from '~/components/outcomes-fed'
 import { activityStateTone, ArchivedNotice, markdownClass, PlanNav } from '~/components/plan-nav'
 import { eventDetail } from '~/models/events/index.server'
 import { canEditEvent, canLogActionForEvent } from '~/models/events/policy'
+import { canProposeOutcomes, outcomesFedBy } from '~/models/outcomes/index.server'
 import {
   canManageRegistrations,
   canRecordEventResults,
   eventKpis,
   eventPeopleSummary,
 } from '~/models/people/index.server'
-import { canProposeOutcomes, outcomesFedBy } from '~/models/outcomes/index.server'
 import { activityPhaseList } from '~/models/plan/schemas'
 import { invariantResponse, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'

@@ -180,4 +180,3 @@ export function monthSplit(q: MetricQuery): { months: [string, string]; edges: [
 export function preaggregatedStatuses(q: MetricQuery): SQL {
   return q.includeSubmitted ? sql`r.status in ('validated', 'submitted')` : sql`r.status = 'validated'`
 }
-
