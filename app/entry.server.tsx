@@ -1,5 +1,3 @@
-import { PassThrough } from 'node:stream'
-
 import {
   createReadableStreamFromReadable,
   type EntryContext,
@@ -12,6 +10,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 
 import { createNonce, setPageSecurityHeaders } from '~/server/csp.server'
 import { isStorageFailurePage, storageFailureResponse } from '~/server/storage.server'
+import { withoutTrailingNulls } from '~/server/utf8-chunks.server'
 import { NonceContext } from '~/utils/nonce'
 
 const ABORT_DELAY = 5_000
@@ -51,7 +50,8 @@ export default function handleRequest(
         nonce,
         [bot ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
-          const body = new PassThrough()
+          // React writes into this directly, so each chunk it sees is one of React's buffers.
+          const body = withoutTrailingNulls()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           setPageSecurityHeaders(request, responseHeaders, nonce)
           resolve(

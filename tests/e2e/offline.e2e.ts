@@ -244,7 +244,7 @@ describe('logging offline on a phone', () => {
     expect(await queue(page)).toEqual([])
 
     await page.goto('/')
-    await page.locator('header details summary').click()
+    await page.locator('header > div > details > summary').click()
     await Promise.all([
       page.waitForURL('**/login'),
       page.locator('header details').getByRole('button', { name: 'Sign out' }).click(),

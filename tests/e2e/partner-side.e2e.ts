@@ -47,7 +47,7 @@ describe('the partner’s side in a real browser', () => {
     expect(
       await page.locator('main').getByRole('link', { name: 'Log an action', exact: true }).isVisible(),
     ).toBe(true)
-    const fix = page.getByRole('link', { name: /^Fix “/ }).first()
+    const fix = page.getByRole('link', { name: /^Fix it: “/ }).first()
     await Promise.all([page.waitForURL(/\/actions\/\d+\/edit$/), fix.click()])
     await page.context().close()
   })

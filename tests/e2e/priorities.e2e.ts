@@ -117,7 +117,7 @@ describe('prioritisation in a real browser', () => {
     const sqlite = new Database(app.dbFile)
     sqlite.prepare("update stakeholders set archived_at = '2026-01-01T00:00:00.000Z' where id = ?").run(id)
     sqlite.close()
-    await page.locator('#cell-0-2').click()
+    await page.locator('#cell-0-2').focus()
     await page.keyboard.press('4')
     await row.getByRole('alert').waitFor({ timeout: 10_000 })
     expect(await row.getByRole('alert').textContent()).toMatch(/Not saved: this stakeholder no longer exists/)

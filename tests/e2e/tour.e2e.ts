@@ -124,7 +124,8 @@ const forbiddenFor: Record<Role, string[]> = {
 
 // Links the tour does not follow: downloads, exports, sign-out, JSON and outside sites.
 const skip = [
-  /\.(csv|json|vcf|zip|sqlite)$/i,
+  /\.(csv|json|vcf|zip|sqlite|ics|md|docx)$/i,
+  /\/files\/\d+/,
   /\/file$/,
   /\/download/,
   /^\/logout/,
