@@ -89,19 +89,22 @@ export function ResultIndicatorCard({
       split
       table={monthsTable(fig)}
       chart={
-        <ResultChart
-          id={`chart-${i.id}`}
-          data={fig.months}
-          baseline={i.baselineValue}
-          target={i.target}
-          names={{
-            value: t('indicators.current'),
-            baseline: t('indicators.baseline'),
-            target: t('indicators.target'),
-          }}
-          monthLabel={(m) => f.month(m)}
-          formatNumber={(v) => f.number(v)}
-        />
+        // Drawn at a fixed width: scrolls inside its card on a phone, never the page.
+        <div className="max-w-full overflow-x-auto">
+          <ResultChart
+            id={`chart-${i.id}`}
+            data={fig.months}
+            baseline={i.baselineValue}
+            target={i.target}
+            names={{
+              value: t('indicators.current'),
+              baseline: t('indicators.baseline'),
+              target: t('indicators.target'),
+            }}
+            monthLabel={(m) => f.month(m)}
+            formatNumber={(v) => f.number(v)}
+          />
+        </div>
       }
     >
       <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">

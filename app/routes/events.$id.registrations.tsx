@@ -17,10 +17,8 @@ import { getEvent } from '~/models/events/index.server'
 import {
   addRegistration,
   attendanceFormSchema,
-  attendanceStates,
   canAcceptProposedContacts,
   canManageRegistrations,
-  consentStates,
   decideProposal,
   linkChoices,
   linkFormSchema,
@@ -37,6 +35,8 @@ import {
   removeRegistration,
   setAttendance,
 } from '~/models/people/index.server'
+// Values the page renders with come from a module the browser also gets (a .server module is empty there).
+import { attendanceStates, consentStates } from '~/models/people/schemas'
 import { forbidden, invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'

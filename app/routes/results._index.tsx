@@ -2,6 +2,8 @@ import { json, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/no
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+// Values the page renders with come from modules the browser also gets (a .server module is empty there).
+import { outcomeStatuses, outcomeTypes } from '#db/schema'
 import {
   EmptyState,
   FilterActions,
@@ -17,10 +19,8 @@ import {
   listOutcomes,
   outcomeFilterSchema,
   outcomeFormOptions,
-  outcomeStatuses,
-  outcomeStatusTone,
-  outcomeTypes,
 } from '~/models/outcomes/index.server'
+import { outcomeStatusTone } from '~/models/outcomes/schemas'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { pageTitle } from '~/utils/meta'

@@ -54,7 +54,8 @@ describe('co-creation board on a phone', () => {
       author.getByRole('button', { name: 'Post a proposal' }).click(),
     ])
     const ideaUrl = new URL(author.url()).pathname
-    expect(await author.getByRole('heading', { level: 1 }).textContent()).toBe(title)
+    // The URL changes as the navigation commits; the new page may render a moment later.
+    await expect.poll(() => author.getByRole('heading', { level: 1 }).textContent()).toBe(title)
     expect(await author.getByRole('button', { name: 'Support' }).count()).toBe(0)
     expect(await seriousAxe(author)).toEqual([])
     await author.context().close()

@@ -321,7 +321,7 @@ describe.concurrent('a tour of every page, per role, on a 360 px phone', () => {
   for (const role of ['admin', 'comms', 'partner', 'viewer'] as const) {
     it(
       `${role}: every page is reachable, fits, is translated, named and passes axe`,
-      { timeout: 240_000 },
+      { timeout: 600_000 },
       async () => {
         const page = await signedInPhone(role)
         const { findings, visited } = await tour(page, role, forbiddenFor[role], true)
@@ -336,7 +336,7 @@ describe.concurrent('a tour of every page, per role, on a 360 px phone', () => {
 
   it(
     'a partner in Spanish (chosen with the language switch): the same pages, in Spanish',
-    { timeout: 240_000 },
+    { timeout: 600_000 },
     async () => {
       const page = await signedInPhone('partner2')
       await hydrated(page)

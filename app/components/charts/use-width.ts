@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { startTransition, useEffect, useRef, useState } from 'react'
 
 /**
  * The width of an element, following resizes (a phone turned, a window narrowed). The server and
@@ -12,7 +12,9 @@ export function useElementWidth<T extends HTMLElement>(fallback: number) {
     if (!el) return
     const update = () => {
       const measured = Math.floor(el.clientWidth)
-      if (measured > 0) setWidth(measured)
+      // A transition: the chart below may still be waiting for its module (lazy.tsx); an urgent
+      // update would make React throw its server markup away (error 421) instead of hydrating it.
+      if (measured > 0) startTransition(() => setWidth(measured))
     }
     update()
     if (typeof ResizeObserver === 'undefined') return

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from '@remix-run/react'
 import type { TFunction } from 'i18next'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   CartesianGrid,
@@ -115,10 +115,17 @@ export function PowerInterestChart({
   const [active, setActive] = useState<Active>(null)
   const data = spreadPoints(placements, cutoffs)
   const labelled = labelRows(placements.slice(0, LABELLED))
+  const box = useRef<HTMLDivElement>(null)
+  // Recharts wraps each dot in a group with role="img" in the browser: a link inside an image is
+  // neither reachable nor named for screen readers, so the role goes; the link names the dot.
+  useEffect(() => {
+    for (const g of box.current?.querySelectorAll('.recharts-scatter-symbol[role="img"]') ?? [])
+      g.removeAttribute('role')
+  })
   return (
     <figure className="w-full max-w-[560px] [&_.recharts-wrapper]:!h-auto [&_.recharts-wrapper]:!w-full [&_svg]:h-auto [&_svg]:w-full">
       <p className="sr-only">{t('grid.chartLabel', { count: placements.length })}</p>
-      <div className="relative" onMouseLeave={() => setActive(null)}>
+      <div ref={box} className="relative" onMouseLeave={() => setActive(null)}>
         <ScatterChart width={WIDTH} height={HEIGHT} margin={MARGIN} accessibilityLayer={false}>
           {quadrantAreas(cutoffs).map((q) => (
             <ReferenceArea
@@ -258,31 +265,34 @@ function GridDot({
   const show = () => onActive({ p, cx, cy })
   const description = dotDescription(t, p)
   return (
-    <a
-      href={`/stakeholders/${p.id}`}
-      aria-label={description}
-      data-testid="grid-dot"
-      data-stakeholder={p.id}
-      data-tier={p.tier}
-      className="cursor-pointer focus:outline-none [&:focus>.ring]:stroke-ink"
-      onMouseEnter={show}
-      onFocus={show}
-      onBlur={() => onActive(null)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onActive(null)
-      }}
-    >
-      <title>{description}</title>
-      <circle
-        className="ring"
-        cx={cx}
-        cy={cy}
-        r={9}
-        fill="transparent"
-        stroke="transparent"
-        strokeWidth={2}
-      />
-      <TierMark tier={p.tier} cx={cx} cy={cy} />
+    <g>
+      <a
+        href={`/stakeholders/${p.id}`}
+        aria-label={description}
+        data-testid="grid-dot"
+        data-stakeholder={p.id}
+        data-tier={p.tier}
+        className="cursor-pointer focus:outline-none [&:focus>.ring]:stroke-ink"
+        onMouseEnter={show}
+        onFocus={show}
+        onBlur={() => onActive(null)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onActive(null)
+        }}
+      >
+        <title>{description}</title>
+        <circle
+          className="ring"
+          cx={cx}
+          cy={cy}
+          r={9}
+          fill="transparent"
+          stroke="transparent"
+          strokeWidth={2}
+        />
+        <TierMark tier={p.tier} cx={cx} cy={cy} />
+      </a>
+      {/* The name beside the dot, outside the link: the link's name is the full description. */}
       {labelRow !== undefined ? (
         <text
           // Names of dots on the right half are written to their left, so they stay on the chart.
@@ -296,11 +306,12 @@ function GridDot({
           strokeWidth={3}
           paintOrder="stroke"
           data-testid="grid-label"
+          aria-hidden
         >
           {p.name.length > 28 ? `${p.name.slice(0, 27)}…` : p.name}
         </text>
       ) : null}
-    </a>
+    </g>
   )
 }
 
