@@ -98,6 +98,19 @@ function TierMark({ tier, cx, cy, size = 6 }: { tier: Tier; cx: number; cy: numb
 type Active = { p: Placement; cx: number; cy: number } | null
 
 /**
+ * Recharts wraps each dot in a group with role="img" in the browser: a link inside an image is
+ * neither reachable nor named for screen readers, so the role goes; the link names the dot.
+ */
+function useDotsWithoutImageRole() {
+  const box = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    for (const g of box.current?.querySelectorAll('.recharts-scatter-symbol[role="img"]') ?? [])
+      g.removeAttribute('role')
+  })
+  return box
+}
+
+/**
  * The power/interest chart: interest across, influence up, the four quadrants (split at the
  * project's cut-offs) labelled with their strategy. Dots are coloured and shaped by tier, the
  * highest-scored are named, and each dot is a link that shows a tooltip on hover and on focus.
@@ -115,13 +128,7 @@ export function PowerInterestChart({
   const [active, setActive] = useState<Active>(null)
   const data = spreadPoints(placements, cutoffs)
   const labelled = labelRows(placements.slice(0, LABELLED))
-  const box = useRef<HTMLDivElement>(null)
-  // Recharts wraps each dot in a group with role="img" in the browser: a link inside an image is
-  // neither reachable nor named for screen readers, so the role goes; the link names the dot.
-  useEffect(() => {
-    for (const g of box.current?.querySelectorAll('.recharts-scatter-symbol[role="img"]') ?? [])
-      g.removeAttribute('role')
-  })
+  const box = useDotsWithoutImageRole()
   return (
     <figure className="w-full max-w-[560px] [&_.recharts-wrapper]:!h-auto [&_.recharts-wrapper]:!w-full [&_svg]:h-auto [&_svg]:w-full">
       <p className="sr-only">{t('grid.chartLabel', { count: placements.length })}</p>
