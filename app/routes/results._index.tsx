@@ -25,7 +25,6 @@ import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { pageTitle } from '~/utils/meta'
 import { pageFromUrl } from '~/utils/paging'
-import { can } from '~/utils/permissions'
 
 export const meta = pageTitle('results:meta.list')
 
@@ -43,7 +42,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter,
     partners: outcomeFormOptions(null, { actionIds: [], eventIds: [] }).partners,
     canCreate: canProposeOutcomes(user),
-    canReadReport: can(user, 'report:read'),
   })
 }
 
@@ -51,8 +49,7 @@ type Data = SerializeFrom<typeof loader>
 
 export default function OutcomesPage() {
   const { t } = useTranslation('results')
-  const { rows, total, page, pageSize, filter, partners, canCreate, canReadReport } =
-    useLoaderData<typeof loader>()
+  const { rows, total, page, pageSize, filter, partners, canCreate } = useLoaderData<typeof loader>()
   const filtered = Object.values(filter).some((v) => v !== undefined)
   const newOutcome = (
     <Link to="/results/new" className="btn-primary">
@@ -65,11 +62,6 @@ export default function OutcomesPage() {
         <Link to="/plan/indicators" className="btn-secondary">
           {t('indicatorsLink')}
         </Link>
-        {canReadReport ? (
-          <Link to="/reports/value" className="btn-secondary">
-            {t('reportLink')}
-          </Link>
-        ) : null}
         {canCreate ? newOutcome : null}
       </PageHeader>
       <p className="text-sm text-ink-muted">{t('intro')}</p>
