@@ -50,7 +50,8 @@ describe('co-creation board on a phone', () => {
     await author.getByLabel('Proposal').fill(title)
     await author.getByLabel('Details').fill('Con vecinas del barrio; fotos en la web — ąęł, Ελλάδα.')
     await Promise.all([
-      author.waitForURL(/\/ideas\/\d+$/),
+      // The redirect after the post is a client-side navigation: no load event to wait for.
+      author.waitForURL(/\/ideas\/\d+$/, { waitUntil: 'commit' }),
       author.getByRole('button', { name: 'Post a proposal' }).click(),
     ])
     const ideaUrl = new URL(author.url()).pathname

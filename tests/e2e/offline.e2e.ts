@@ -74,7 +74,7 @@ async function logOffline(page: Page, title: string) {
   await page.getByRole('button', { name: 'Save and submit' }).click()
   await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Saved on this phone/)
   // The form is empty again, ready for the next one.
-  expect(await page.getByLabel(/^What did you do/).inputValue()).toBe('')
+  await expect.poll(() => page.getByLabel(/^What did you do/).inputValue()).toBe('')
 }
 
 describe('logging offline on a phone', () => {
