@@ -20,6 +20,19 @@ export const chromiumFlags = [
   '--no-first-run',
 ]
 
+/**
+ * Waits until React has hydrated the page (the body carries React's fiber) and one frame has
+ * passed: a click before that is a plain form post or link, and typed values can race hydration.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(
+    () => Object.keys(document.body).some((k) => k.startsWith('__reactFiber')),
+    undefined,
+    { timeout: 30_000 },
+  )
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()

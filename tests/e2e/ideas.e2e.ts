@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
-import { desktop, phone, useBrowserApp } from './harness'
+import { desktop, hydrated, phone, useBrowserApp } from './harness'
 
 /*
  * Issue 15 point 8 on a 360 px phone (the co-creation board: post, support, join, the columns stack)
@@ -46,14 +46,19 @@ describe('co-creation board on a phone', () => {
       author.waitForURL('**/ideas/new'),
       author.getByRole('link', { name: 'Post a proposal' }).first().click(),
     ])
+    await hydrated(author)
     await author.getByLabel('Column').selectOption({ label: 'What we as a partner can do' })
     await author.getByLabel('Proposal').fill(title)
     await author.getByLabel('Details').fill('Con vecinas del barrio; fotos en la web — ąęł, Ελλάδα.')
-    await Promise.all([
-      // The redirect after the post is a client-side navigation: no load event to wait for.
-      author.waitForURL(/\/ideas\/\d+$/, { waitUntil: 'commit' }),
-      author.getByRole('button', { name: 'Post a proposal' }).click(),
-    ])
+    await author.getByRole('button', { name: 'Post a proposal' }).click()
+    // The redirect after the post is a client-side navigation (no load event): poll the address,
+    // and say what the page shows if it never moves (a refused form shows its errors).
+    await expect
+      .poll(() => new URL(author.url()).pathname, {
+        timeout: 30_000,
+        message: 'the post did not lead to the proposal page',
+      })
+      .toMatch(/^\/ideas\/\d+$/)
     const ideaUrl = new URL(author.url()).pathname
     // The URL changes as the navigation commits; the new page may render a moment later.
     await expect.poll(() => author.getByRole('heading', { level: 1 }).textContent()).toBe(title)

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 
 import { planSectionKeys } from '#db/schema/plan'
 
-import { phone, useBrowserApp } from './harness'
+import { hydrated, phone, useBrowserApp } from './harness'
 
 /**
  * The whole product as real users meet it: every page each role's navigation offers, plus the
@@ -216,16 +216,6 @@ async function checkPage(
   })
   for (const v of violations) problems.push(`axe ${v}`)
   return problems
-}
-
-/** Waits until React has hydrated the page (its nodes carry React's fiber), so hydration errors belong to this page. */
-async function hydrated(page: Page) {
-  await page.waitForFunction(
-    () => Object.keys(document.body).some((k) => k.startsWith('__reactFiber')),
-    undefined,
-    { timeout: 30_000 },
-  )
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
 }
 
 async function signedInPhone(role: Role | 'partner2') {
