@@ -278,8 +278,10 @@ async function tour(
       const response = await page.goto(target)
       await hydrated(page)
       visited.push(target)
-      const withAxe = axe && !axeScanned.has(shape)
-      if (withAxe) axeScanned.add(shape)
+      // The home page is a different page per role (its own sections and links): scanned per role.
+      const axeKey = shape === '/' ? `${role} /` : shape
+      const withAxe = axe && !axeScanned.has(axeKey)
+      if (withAxe) axeScanned.add(axeKey)
       for (const problem of await checkPage(page, errors, 200, response?.status(), withAxe))
         findings.push({ role, url: target, problem })
       if (depth < 2) {

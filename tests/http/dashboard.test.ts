@@ -80,7 +80,7 @@ describe('dashboards over HTTP', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n')
-    // The first rows state the view (docs/decisions/025-dashboard-csv-filters.md): the dashboard and
+    // The first rows state the view (docs/decisions/027-dashboard-csv-filters.md): the dashboard and
     // its month, one "label, value" row per filter (7 for reach), then an empty row, then the table.
     expect(all.slice(0, 8)).toEqual([
       'Monthly reach,2031-03',

@@ -32,7 +32,7 @@ function tableRows(model: TableModel, t: TFunction): unknown[][] {
  * One table (`table=<id>`) as a plain CSV, or every table one after the other, each under its
  * caption and separated by an empty line. UTF-8 with BOM, formula-safe, like every export.
  *
- * The file opens with what the view shows (docs/decisions/025-dashboard-csv-filters.md): the
+ * The file opens with what the view shows (docs/decisions/027-dashboard-csv-filters.md): the
  * dashboard and its month, then one "label, value" row per filter, always the same rows for a
  * dashboard (7 for reach, 8 for coverage), then an empty row, then the table.
  */
