@@ -70,7 +70,7 @@ export function ActorGraph({ graph }: { graph: ActorGraphData }) {
       ) : null}
       <svg
         viewBox={`0 0 ${graph.width} ${graph.height}`}
-        className="h-auto w-full max-w-[760px]"
+        className="h-auto w-full max-w-[900px]"
         aria-labelledby="actor-graph-title"
       >
         <title id="actor-graph-title">{t('graph.label', { count: graph.nodes.length })}</title>

@@ -66,9 +66,9 @@ export default function ActorMapPage() {
       {data.total === 0 ? (
         <EmptyState title={filtered ? t('emptyFiltered') : t('empty')}>{t('emptyHint')}</EmptyState>
       ) : (
-        <div className="grid gap-6 lg:grid-cols-[minmax(0,760px)_1fr]">
-          {/* On a phone the table comes first; beside it from a large screen up. */}
-          <div className="card min-w-0 lg:order-last">
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,900px)_1fr]">
+          {/* On a phone the table comes first; beside the map on a wide screen. */}
+          <div className="card min-w-0 xl:order-last">
             <ActorTable rows={data.rows} />
             <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
           </div>

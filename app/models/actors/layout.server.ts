@@ -7,7 +7,7 @@ import type { ActorEdge, ActorNode } from './queries.server'
  * linked have their name written beside them, every one is named for screen readers.
  */
 
-const GRAPH_WIDTH = 760
+const GRAPH_WIDTH = 900
 const GRAPH_HEIGHT = 620
 const CX = GRAPH_WIDTH / 2
 const CY = GRAPH_HEIGHT / 2
@@ -16,7 +16,7 @@ const INNER = 0.74
 const GAP = 0.06
 /** How many of the most linked actors have their name written. */
 const LABELLED = 10
-const LABEL_CHARS = 26
+const LABEL_CHARS = 22
 
 export type PlacedNode = {
   id: number
