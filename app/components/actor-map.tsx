@@ -89,21 +89,19 @@ export function ActorGraph({ graph }: { graph: ActorGraphData }) {
             <a key={n.id} href={`/stakeholders/${n.id}`} aria-label={name}>
               <title>{name}</title>
               <circle cx={n.x} cy={n.y} r={n.r} fill={colourOf(n.colour)} stroke="#fff" strokeWidth={1.5} />
-              {n.label ? (
-                <text
-                  x={n.label.x}
-                  y={n.label.y}
-                  textAnchor={n.label.anchor}
-                  fontSize={14}
-                  fill="#0f172a"
-                  aria-hidden="true"
-                >
-                  {n.label.text}
-                </text>
-              ) : null}
             </a>
           )
         })}
+        {/* The names written beside the most linked: outside the links (which are named in full). */}
+        <g aria-hidden="true" fontSize={14} fill="#0f172a" pointerEvents="none">
+          {graph.nodes.map((n) =>
+            n.label ? (
+              <text key={n.id} x={n.label.x} y={n.label.y} textAnchor={n.label.anchor}>
+                {n.label.text}
+              </text>
+            ) : null,
+          )}
+        </g>
       </svg>
       <figcaption className="mt-2 text-xs text-ink-muted">{t('graph.caption')}</figcaption>
       <CategoryLegend categories={graph.categories} />
