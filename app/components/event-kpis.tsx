@@ -12,6 +12,7 @@ type Kpis = {
   actions: number
   satisfactionResponses: number | null
   satisfactionAverage: number | null
+  outcomes: number
 }
 
 /** A stakeholder category's name in the reader's language. */
@@ -45,6 +46,7 @@ export function EventKpisCard({
     ['attendanceRate', kpis.attendanceRate === null ? '—' : `${f.number(kpis.attendanceRate)} %`],
     ['stakeholders', f.number(kpis.stakeholders)],
     ['actions', f.number(kpis.actions)],
+    ['outcomes', f.number(kpis.outcomes)],
     [
       'satisfaction',
       kpis.satisfactionAverage === null

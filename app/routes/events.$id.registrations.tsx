@@ -157,7 +157,11 @@ export default function RegistrationsPage() {
       <PageHeader
         title={t('registrations.heading', { event: data.event.title })}
         exportTo={`/events/${data.event.id}/registrations.csv${data.search}`}
-      />
+      >
+        <Link to={`/events/${data.event.id}/registrations/import`} className="btn-secondary">
+          {t('registrations.import')}
+        </Link>
+      </PageHeader>
       {data.pending ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm">
           {t('registrations.pending', { count: data.pending })}

@@ -67,6 +67,12 @@ function EventPage() {
           <h1>{event.title}</h1>
         </div>
         <div className="flex flex-wrap gap-2">
+          <Link
+            to={`/actors?${event.kind === 'campaign' ? 'campaign' : 'event'}=${event.id}`}
+            className="btn-secondary"
+          >
+            {t('actors:eventLink')}
+          </Link>
           {data.canLog && !event.archivedAt ? (
             <Link to={`/actions/new?eventId=${event.id}`} className="btn-secondary">
               {t('events.logAction')}

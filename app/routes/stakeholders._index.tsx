@@ -107,6 +107,9 @@ function RegisterHeader({ data }: { data: Data }) {
             {t('duplicates')}
           </Link>
         ) : null}
+        <Link to="/actors" className="btn-secondary">
+          {t('actors:stakeholdersLink')}
+        </Link>
       </PageHeader>
       <p className="mb-4 text-sm text-ink-muted">{t('intro')}</p>
     </>

@@ -52,6 +52,7 @@ export const allPermissions = [
   'outcome:verify',
   'report:read',
   'report:edit',
+  'actor:read',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
@@ -63,6 +64,7 @@ const reader: Permission[] = [
   'dashboard:read',
   'idea:read',
   'outcome:read',
+  'actor:read',
 ]
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {

@@ -155,7 +155,7 @@ export const contacts = sqliteTable(
   ],
 )
 
-export const importKinds = ['stakeholders', 'contacts', 'actions'] as const
+export const importKinds = ['stakeholders', 'contacts', 'actions', 'registrations'] as const
 export const importStatuses = ['uploaded', 'mapped', 'previewed', 'completed', 'failed'] as const
 
 /** An import in progress or done: the uploaded file is kept so no step loses it. */

@@ -105,6 +105,7 @@ describe('permission table', () => {
       'outcome:verify',
       'report:read',
       'report:edit',
+      'actor:read',
     ])
   })
 
@@ -117,6 +118,7 @@ describe('permission table', () => {
       'dashboard:read',
       'idea:read',
       'outcome:read',
+      'actor:read',
     ]
     expect(rolePermissions.admin).toEqual(allPermissions)
     expect(rolePermissions.comms).toEqual(allPermissions.filter((p) => p !== 'admin:manage'))

@@ -264,7 +264,7 @@ export function MapPage({ area }: { area: Area }) {
   const missing = new Set(result?.missing ?? [])
   return (
     <div className="max-w-4xl">
-      <Title area={area} step="map" />
+      <Title area={area} step="map" back={data.back} />
       <FileSummary data={data} />
       {missing.size ? (
         <div role="alert" className="mb-4 rounded-md border border-bad bg-bad-bg p-3 text-sm text-bad">
@@ -284,7 +284,7 @@ export function MapPage({ area }: { area: Area }) {
           <button type="submit" className="btn-primary" disabled={navigation.state !== 'idle'}>
             {t('map.submit')}
           </button>
-          <Link to={`/${area}/import`} className="btn-secondary">
+          <Link to={data.base} className="btn-secondary">
             {t('map.another')}
           </Link>
         </div>

@@ -150,7 +150,7 @@ function ModeChoice({ mode }: { mode: PreviewData['mode'] }) {
   )
 }
 
-function PreviewButtons({ area, jobId, busy }: { area: Area; jobId: number; busy: boolean }) {
+function PreviewButtons({ base, jobId, busy }: { base: string; jobId: number; busy: boolean }) {
   const { t } = useTranslation('import')
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -160,7 +160,7 @@ function PreviewButtons({ area, jobId, busy }: { area: Area; jobId: number; busy
       <button type="submit" name="intent" value="decide" className="btn-secondary" disabled={busy}>
         {t('preview.recount')}
       </button>
-      <Link to={`/${area}/import/${jobId}/map`} className="btn-secondary">
+      <Link to={`${base}/${jobId}/map`} className="btn-secondary">
         {t('preview.backToMap')}
       </Link>
     </div>
@@ -174,12 +174,12 @@ export function PreviewPage({ area }: { area: Area }) {
   const writing = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'write'
   return (
     <div className="max-w-5xl">
-      <Title area={area} step="preview" />
+      <Title area={area} step="preview" back={data.back} />
       <PreviewSummary data={data} />
       {data.unmatched ? (
         <p className="card mb-4 text-sm">
           {t('preview.unmatched', { count: data.unmatched })}{' '}
-          <Link to={`/${area}/import/${data.job.id}/values`}>{t('preview.toValues')}</Link>
+          <Link to={`${data.base}/${data.job.id}/values`}>{t('preview.toValues')}</Link>
         </p>
       ) : null}
       <Form method="post" className="space-y-4">
@@ -205,7 +205,7 @@ export function PreviewPage({ area }: { area: Area }) {
 
         <ModeChoice mode={data.mode} />
 
-        <PreviewButtons area={area} jobId={data.job.id} busy={navigation.state !== 'idle'} />
+        <PreviewButtons base={data.base} jobId={data.job.id} busy={navigation.state !== 'idle'} />
         <p role="status" aria-live="polite" className="text-sm">
           {writing ? t('preview.writing', { count: data.valid }) : ''}
         </p>

@@ -11,7 +11,6 @@ type ReportData = SerializeFrom<typeof reportLoader>
 
 function ReportSummary({ area, data }: { area: Area; data: ReportData }) {
   const { t } = useTranslation('import')
-  const list = area === 'actions' ? '/actions' : '/stakeholders'
   return (
     <section className="card mb-4" aria-labelledby="report-summary">
       <h2 id="report-summary" className="mb-2 text-lg font-semibold">
@@ -39,13 +38,13 @@ function ReportSummary({ area, data }: { area: Area; data: ReportData }) {
         </li>
       </ul>
       <div className="mt-4 flex flex-wrap gap-2">
-        <a href={`/${area}/import/${data.job.id}/report.csv`} className="btn-secondary" download>
+        <a href={`${data.base}/${data.job.id}/report.csv`} className="btn-secondary" download>
           {t('report.download')}
         </a>
-        <Link to={list} className="btn-secondary">
+        <Link to={data.back} className="btn-secondary">
           {t(`report.toList.${area}`)}
         </Link>
-        <Link to={`/${area}/import`} className="btn-secondary">
+        <Link to={data.base} className="btn-secondary">
           {t('report.another')}
         </Link>
       </div>
@@ -96,6 +95,7 @@ function ReportTables({ area, data }: { area: Area; data: ReportData }) {
             rows={data.created}
             total={data.counts.created}
             area={area}
+            back={data.back}
             kind={String(data.job.kind)}
           />
         </section>
@@ -107,6 +107,7 @@ function ReportTables({ area, data }: { area: Area; data: ReportData }) {
             rows={data.updated}
             total={data.counts.updated}
             area={area}
+            back={data.back}
             kind={String(data.job.kind)}
           />
         </section>
@@ -119,7 +120,7 @@ export function ReportPage({ area }: { area: Area }) {
   const data = useLoaderData<ReportData>()
   return (
     <div className="max-w-5xl">
-      <Title area={area} step="report" />
+      <Title area={area} step="report" back={data.back} />
       <ReportSummary area={area} data={data} />
       <ReportTables area={area} data={data} />
     </div>

@@ -172,7 +172,7 @@ export function UploadPage({ area }: { area: Area }) {
   const percent = upload.progress === null ? null : Math.round(upload.progress * 100)
   return (
     <div className="max-w-3xl">
-      <Title area={area} step="upload" />
+      <Title area={area} step="upload" back={data.back} />
       <Form method="post" encType="multipart/form-data" className="card space-y-4" onSubmit={upload.onSubmit}>
         <p className="text-sm">{t(`upload.intro.${area}`)}</p>
         {area === 'stakeholders' ? <KindChoice /> : null}

@@ -75,7 +75,7 @@ export function ValuesPage({ area }: { area: Area }) {
   const navigation = useNavigation()
   return (
     <div className="max-w-4xl">
-      <Title area={area} step="values" />
+      <Title area={area} step="values" back={data.back} />
       <Form method="post" className="space-y-4">
         <p className="text-sm">{data.fields.length ? t('values.intro') : t('values.none')}</p>
         {data.fields.map((f) => (
@@ -85,7 +85,7 @@ export function ValuesPage({ area }: { area: Area }) {
           <button type="submit" className="btn-primary" disabled={navigation.state !== 'idle'}>
             {t('values.submit')}
           </button>
-          <Link to={`/${area}/import/${data.job.id}/map`} className="btn-secondary">
+          <Link to={`${data.base}/${data.job.id}/map`} className="btn-secondary">
             {t('preview.backToMap')}
           </Link>
         </div>

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-export type Area = 'stakeholders' | 'actions'
+export type Area = 'stakeholders' | 'actions' | 'registrations'
 const steps = ['upload', 'map', 'values', 'preview', 'report'] as const
 export type Step = (typeof steps)[number]
 
@@ -30,13 +30,14 @@ export function ImportSteps({ current }: { current: Step }) {
   )
 }
 
-export function Title({ area, step }: { area: Area; step: Step }) {
+/** The import's heading; `back` is the page it returns to (the list, or the event's registrants). */
+export function Title({ area, step, back }: { area: Area; step: Step; back: string }) {
   const { t } = useTranslation('import')
   return (
     <>
       <div className="page-title">
         <h1>{t(`title.${area}`)}</h1>
-        <Link to={`/${area}`} className="btn-secondary">
+        <Link to={back} className="btn-secondary">
           {t('common:actions.back')}
         </Link>
       </div>
@@ -101,16 +102,25 @@ export function RecordTable({
   total,
   area,
   kind,
+  back,
 }: {
   caption: string
   rows: { line: number; label: string; id?: number | null }[]
   total: number
   area: Area
   kind: string
+  /** Registrants have no page of their own: they link to the event's registrants. */
+  back: string
 }) {
   const { t } = useTranslation('import')
   const href = (id: number) =>
-    area === 'actions' ? `/actions/${id}` : kind === 'contacts' ? `/contacts/${id}` : `/stakeholders/${id}`
+    area === 'registrations'
+      ? back
+      : area === 'actions'
+        ? `/actions/${id}`
+        : kind === 'contacts'
+          ? `/contacts/${id}`
+          : `/stakeholders/${id}`
   return (
     <div className="overflow-x-auto">
       <table className="table">

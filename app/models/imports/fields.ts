@@ -1,6 +1,7 @@
+import { registrationFields } from './fields-registrations'
 import { stakeholderFields } from './fields-stakeholders'
 
-export type ImportKind = 'stakeholders' | 'contacts' | 'actions'
+export type ImportKind = 'stakeholders' | 'contacts' | 'actions' | 'registrations'
 
 /** field -> header (the column chosen for it), or null when the field is not imported. */
 export type ColumnMapping = Record<string, string | null>
@@ -14,6 +15,7 @@ export type ImportField = { field: string; required?: boolean; synonyms: string[
  */
 export const importFields: Record<ImportKind, ImportField[]> = {
   stakeholders: stakeholderFields,
+  registrations: registrationFields,
   contacts: [
     {
       field: 'name',

@@ -12,6 +12,19 @@ const languagesMore = w('γλώσσα|γλώσσες|limba|limbi|jazyk|jazyky|ny
  * people write them; compared accent- and case-free like every header.
  */
 export const moreHeaderWords: Record<ImportKind, Record<string, string[]>> = {
+  registrations: {
+    name: w(
+      'imię i nazwisko|nazwisko|imię|ονοματεπώνυμο|όνομα|nume și prenume|nume|jméno a příjmení|jméno|izen-abizenak|izena|név',
+    ),
+    email: w(
+      'adres e-mail|adres email|e-mail|ηλεκτρονικό ταχυδρομείο|adresă de e-mail|posta elektronikoa|emaila',
+    ),
+    organisation: w(
+      'organizacja|instytucja|φορέας|οργανισμός|organizație|instituție|organizace|instituce|erakundea|szervezet',
+    ),
+    consent: w('zgoda|zgoda rodo|συναίνεση|συγκατάθεση|consimțământ|souhlas|baimena|hozzájárulás'),
+    attended: w('obecność|obecny|obecna|παρουσία|παρών|prezență|prezent|účast|přítomen|bertaratua|jelenlét'),
+  },
   stakeholders: {
     name: w(
       'beneficiary name|beneficiary|partner name|lead partner|member name|legal name|organisationsname|name der organisation|einrichtung|begünstigter|name des begünstigten|firma|unternehmen|bénéficiaire|nom du bénéficiaire|raison sociale|nom de la structure|structure|denominazione|ragione sociale|beneficiario|nome beneficiario|organizzazione|ente|nome do beneficiário|entidade|designação|denominação|nazwa|nazwa beneficjenta|beneficjent|nazwa organizacji|organizacja|instytucja|podmiot|nazwa podmiotu|naam|naam organisatie|organisatie|organisatienaam|instelling|begunstigde|naam begunstigde|ονομασία|ονομασία δικαιούχου|δικαιούχος|επωνυμία|φορέας|οργανισμός|όνομα|denumire|denumire beneficiar|beneficiar|nume beneficiar|organizație|instituție|nume|název|název příjemce|příjemce|organizace|název organizace|instituce|subjekt|név|kedvezményezett|kedvezményezett neve|szervezet|szervezet neve|intézmény|megnevezés',

@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { db } from '#db/client'
 import {
   actionTypes,
+  events,
   importJobs,
   lawfulBases,
   type LawfulBasis,
@@ -32,6 +33,7 @@ import {
   writeRows,
 } from './pipeline.server'
 import { assertMayRunImport, mayRunImport } from './policy'
+import { registrationAdapter } from './registration-import.server'
 import { stakeholderAdapter } from './stakeholder-import.server'
 import { assertSize } from './upload-limit.server'
 import { type ValueChoices, valueChoices } from './values.server'
@@ -46,6 +48,8 @@ export type JobOptions = {
   lawfulBasis: LawfulBasis
   /** Actions: the type of rows without one (or with one that matches nothing). */
   defaultTypeId: number | null
+  /** Registrations: the event the registrants are of. */
+  eventId: number | null
 }
 
 /**
@@ -61,19 +65,23 @@ export async function createImportJob({
   fileName,
   buffer,
   partnerId = null,
+  eventId = null,
 }: {
   kind: ImportKind
   user: SessionUser
   fileName: string
   buffer: Uint8Array
+  /** Actions: the partner they are logged for; registrations: the event's host. */
   partnerId?: number | null
+  eventId?: number | null
 }): Promise<number> {
   assertMayRunImport(user, { kind, partnerId })
   assertSize(buffer)
   const parsed = await parseUploadInTurns({ buffer, fileName })
   const effective: ImportKind =
-    kind === 'actions' ? 'actions' : parsed.format.type === 'vcard' ? 'contacts' : kind
-  const mapping = guessMapping(effective, parsed)
+    kind === 'actions' || kind === 'registrations' ? kind : parsed.format.type === 'vcard' ? 'contacts' : kind
+  const mapping: Record<string, string | null> = guessMapping(effective, parsed)
+  if (kind === 'registrations' && eventId) mapping._event = String(eventId)
   const row = db
     .insert(importJobs)
     .values({
@@ -99,7 +107,7 @@ export async function createImportJob({
 export function getImportJob(
   id: number,
   user: SessionUser,
-  area: 'stakeholders' | 'actions',
+  area: 'stakeholders' | 'actions' | 'registrations',
 ): ImportJob | null {
   const job = db
     .select()
@@ -107,8 +115,9 @@ export function getImportJob(
     .where(and(eq(importJobs.id, id), eq(importJobs.userId, user.id)))
     .get()
   if (!job) return null
-  if (area === 'actions' ? job.kind !== 'actions' : job.kind === 'actions') return null
-  return job
+  const ofArea =
+    area === 'stakeholders' ? job.kind === 'stakeholders' || job.kind === 'contacts' : job.kind === area
+  return ofArea ? job : null
 }
 
 export function jobOptions(job: ImportJob): JobOptions {
@@ -122,6 +131,7 @@ export function jobOptions(job: ImportJob): JobOptions {
     ownerPartnerId: num(m._owner),
     lawfulBasis: basis,
     defaultTypeId: num(m._type),
+    eventId: num(m._event),
   }
 }
 
@@ -141,6 +151,8 @@ export function saveJobMapping(
   if (options.ownerPartnerId) stored._owner = String(options.ownerPartnerId)
   if (options.lawfulBasis) stored._basis = options.lawfulBasis
   if (options.defaultTypeId) stored._type = String(options.defaultTypeId)
+  // The event of a registrations job is set at upload and stays.
+  if (job.mapping?._event) stored._event = job.mapping._event
   db.update(importJobs)
     .set({ mapping: stored, status: 'mapped', updatedAt: new Date().toISOString() })
     .where(eq(importJobs.id, job.id))
@@ -173,7 +185,9 @@ export function jobDecisions(job: ImportJob): JobDecisions {
     : 'valid'
   const defaultDecision = (decisionValues as readonly string[]).includes(stored._default)
     ? (stored._default as Decision)
-    : 'skip'
+    : job.kind === 'registrations'
+      ? 'update' // a registrant listed again (same e-mail) is updated, not added twice
+      : 'skip'
   return { mode, defaultDecision, perLine }
 }
 
@@ -193,6 +207,18 @@ export function adapterFor(
   values: ValueChoices = valueChoices(user.id),
 ): ImportAdapter<unknown> {
   const options = jobOptions(job)
+  if (job.kind === 'registrations') {
+    const event = options.eventId
+      ? db
+          .select({ id: events.id, hostPartnerId: events.hostPartnerId })
+          .from(events)
+          .where(eq(events.id, options.eventId))
+          .get()
+      : undefined
+    if (!event) throw new ImportRefusal('errors.noEvent')
+    const actor = { id: user.id, role: user.role, partnerId: user.partnerId }
+    return registrationAdapter({ actor, event, fileName: job.fileName }) as ImportAdapter<unknown>
+  }
   if (job.kind === 'actions') {
     if (!job.partnerId) throw new ImportRefusal('errors.partnerRequired')
     return actionAdapter({

@@ -5,12 +5,14 @@ import type { ImportKind } from './fields'
 /**
  * Who may import what. Stakeholders and contacts need stakeholder:import; actions need
  * action:import, for any partner with action:import:any and for the actor's own partner with
- * action:import:own. No database here: the pages may ask it too.
+ * action:import:own; an event's registrants need registration:manage for the event's host. No database here: the pages may ask it too.
  */
-export type ImportArea = 'stakeholders' | 'actions'
+export type ImportArea = 'stakeholders' | 'actions' | 'registrations'
 
 /** The permission that opens an area's import pages. */
 export function importPermission(area: ImportArea): Permission {
+  // An event's registrants: whoever reads events opens the pages; the event's host is checked next.
+  if (area === 'registrations') return 'plan:read'
   return area === 'actions' ? 'action:import' : 'stakeholder:import'
 }
 
@@ -38,6 +40,8 @@ export function mayRunImport(
   job: { kind: ImportKind; partnerId: number | null },
 ): boolean {
   if (job.kind === 'actions') return !!job.partnerId && mayImportActionsFor(actor, job.partnerId)
+  // Registrants: the job's partner is the event's host (registration:manage, :own or :any).
+  if (job.kind === 'registrations') return canForPartner(actor, 'registration:manage', job.partnerId)
   return can(actor, 'stakeholder:import')
 }
 

@@ -18,6 +18,7 @@ export const listFields: Record<ImportKind, string[]> = {
   stakeholders: ['category', 'country', 'scale', 'stage', 'languages'],
   contacts: ['languages'],
   actions: ['type', 'channel', 'languages'],
+  registrations: [],
 }
 
 /** A value of the file that matched no entry of its list, how often, and the user's remembered choice. */

@@ -100,6 +100,34 @@ export function addRegistration(tx: Tx, eventId: number, input: RegistrationInpu
   return row.id
 }
 
+/**
+ * Updates a registrant from a new list (an import naming the same e-mail again): the details,
+ * the consent and, when given, the attendance. A link to a contact stays unless the e-mail now
+ * matches another contact.
+ */
+export function updateRegistration(
+  tx: Tx,
+  eventId: number,
+  registrationId: number,
+  input: RegistrationInput & { attended?: boolean },
+  by: Actor,
+) {
+  const event = eventOf(tx, eventId)
+  assertCanManageRegistrations(by, event)
+  const before = registrationOf(tx, eventId, registrationId)
+  const columns = registrationColumns(tx, input)
+  tx.update(eventRegistrations)
+    .set({
+      ...columns,
+      contactId: columns.contactId ?? before.contactId,
+      ...(input.attended === undefined ? {} : { attended: input.attended }),
+      updatedAt: now(),
+    })
+    .where(eq(eventRegistrations.id, registrationId))
+    .run()
+  audit(tx, by, event, 'registrationUpdated', { id: registrationId, consent: input.consent })
+}
+
 /** Ticks the attended ones among the registrants listed (`shown`); the others listed are absent. */
 export function setAttendance(tx: Tx, eventId: number, shown: number[], attended: number[], by: Actor) {
   const event = eventOf(tx, eventId)

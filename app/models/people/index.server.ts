@@ -17,6 +17,7 @@ export {
   saveConsultation,
   saveSatisfaction,
   setAttendance,
+  updateRegistration,
 } from './commands.server'
 export { type CategoryCount, eventKpiList, type EventKpis, eventKpis } from './kpis.server'
 export * from './policy'

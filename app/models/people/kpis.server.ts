@@ -11,7 +11,9 @@ import { db } from '#db/client'
  *   validated), the consultation's participants and the stakeholders of attending registrants
  *   linked to a contact, each counted once, by category;
  * - actions: submitted and validated actions logged for it;
- * - satisfaction: responses and average score (1-5).
+ * - satisfaction: responses and average score (1-5);
+ * - outcomes linked: distinct live outcomes (not returned) that name the event or an action logged
+ *   for it; an outcome several of its actions fed counts once.
  */
 
 export type CategoryCount = {
@@ -30,6 +32,7 @@ export type EventKpis = {
   actions: number
   satisfactionResponses: number | null
   satisfactionAverage: number | null
+  outcomes: number
 }
 
 type Base = {
@@ -41,6 +44,7 @@ type Base = {
   actions: number
   responses: number | null
   average: number | null
+  outcomes: number
 }
 
 function idList(ids: number[]) {
@@ -58,7 +62,12 @@ function baseFigures(ids: number[]): Base[] {
       e.registrations as typedRegistrations, e.attendance as typedAttendance,
       (select count(*) from actions a where a.event_id = e.id and a.archived_at is null
         and a.status in ('submitted', 'validated')) as actions,
-      f.satisfaction_responses as responses, f.satisfaction_average as average
+      f.satisfaction_responses as responses, f.satisfaction_average as average,
+      (select count(*) from (
+          select oe.outcome_id as id from outcome_events oe where oe.event_id = e.id
+          union select oa.outcome_id from outcome_actions oa join actions a on a.id = oa.action_id
+            where a.event_id = e.id and a.archived_at is null
+        ) x join outcomes o on o.id = x.id where o.archived_at is null and o.status <> 'returned') as outcomes
     from events e left join event_feedback f on f.event_id = e.id
     where e.id in (${idList(ids)})`)
 }
@@ -109,6 +118,7 @@ export function eventKpis(ids: number[]): EventKpis[] {
         actions: b.actions,
         satisfactionResponses: b.responses,
         satisfactionAverage: b.average,
+        outcomes: b.outcomes,
       },
     ]
   })

@@ -2,6 +2,7 @@ import { json, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHa
 import { z } from 'zod'
 
 import { lawfulBases } from '#db/schema'
+import { getEvent } from '~/models/events/index.server'
 import {
   canRunJob,
   chooseJobEncoding,
@@ -39,6 +40,7 @@ import {
   saveJobValueChoices,
   writeModes,
 } from '~/models/imports/index.server'
+import { canManageRegistrations } from '~/models/people/index.server'
 import { forbidden, invariantResponse, requirePermission, type SessionUser } from '~/utils/auth.server'
 import { orForbidden } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
@@ -46,20 +48,39 @@ import { env } from '~/utils/env.server'
 import { parseMultipartFormData } from '~/utils/multipart.server'
 
 /**
- * Loaders and actions of the import pages, shared by /stakeholders/import and /actions/import
- * (the route files stay thin; this folder has no route module, so Remix does not make it a
- * route). Who may import what is the import policy's (models/imports/policy.ts).
+ * Loaders and actions of the import pages, shared by /stakeholders/import, /actions/import and
+ * /events/:id/registrations/import (the route files stay thin; this folder has no route module,
+ * so Remix does not make it a route). Who may import what is the import policy's
+ * (models/imports/policy.ts).
  */
 export type { ImportArea }
-const base = (area: ImportArea) => `/${area}/import`
+type Params = { id?: string; jobId?: string }
+/** Where an area's import pages live, and the page they return to. */
+function placeOf(area: ImportArea, params: Params = {}) {
+  if (area === 'registrations') {
+    const back = `/events/${Number(params.id) || 0}/registrations`
+    return { base: `${back}/import`, back }
+  }
+  return { base: `/${area}/import`, back: `/${area}` }
+}
+const base = (area: ImportArea, params?: Params) => placeOf(area, params).base
+
+/** The event of a registrations import, when the user manages its registrants (404, 403 otherwise). */
+function managedEvent(user: SessionUser, params: Params) {
+  const event = getEvent(Number(params.id))
+  invariantResponse(event)
+  if (!canManageRegistrations(user, event)) throw forbidden()
+  return event
+}
 
 /** How many duplicates get their own choice on the page; the rest follow the default choice. */
 export const DUPLICATES_SHOWN = 200
 /** How many problems are listed on the page; all of them are in the report and its CSV. */
 export const PROBLEMS_SHOWN = 500
 
-export async function uploadLoader(request: Request, area: ImportArea) {
+export async function uploadLoader(request: Request, area: ImportArea, params: Params = {}) {
   const user = await requirePermission(request, permissionOf(area))
+  const event = area === 'registrations' ? managedEvent(user, params) : null
   const partners = area === 'actions' ? importFormOptions().partners : []
   return json({
     limitMb: env().UPLOAD_LIMIT_MB,
@@ -67,13 +88,16 @@ export async function uploadLoader(request: Request, area: ImportArea) {
     partners: importablePartners(user, partners),
     ownPartnerId: user.partnerId,
     choosePartner: area === 'actions' && mayImportForAnyPartner(user),
+    event: event ? { id: event.id, title: event.title } : null,
+    ...placeOf(area, params),
   })
 }
 
 type UploadErrors = { file?: string[]; partnerId?: string[]; kind?: string[] }
 
-export async function uploadAction(request: Request, area: ImportArea) {
+export async function uploadAction(request: Request, area: ImportArea, params: Params = {}) {
   const user = await requirePermission(request, permissionOf(area))
+  const event = area === 'registrations' ? managedEvent(user, params) : null
   const limitMb = env().UPLOAD_LIMIT_MB
   let form: FormData
   try {
@@ -90,8 +114,12 @@ export async function uploadAction(request: Request, area: ImportArea) {
   const file = form.get('file')
   if (!file || typeof file === 'string' || !file.name) errors.file = ['import:errors.noFile']
   const kind: ImportKind =
-    area === 'actions' ? 'actions' : form.get('kind') === 'contacts' ? 'contacts' : 'stakeholders'
-  let partnerId: number | null = null
+    area === 'actions' || area === 'registrations'
+      ? area
+      : form.get('kind') === 'contacts'
+        ? 'contacts'
+        : 'stakeholders'
+  let partnerId: number | null = event?.hostPartnerId ?? null
   if (area === 'actions') {
     const ownPartnerOnly = !mayImportForAnyPartner(user)
     if (ownPartnerOnly) partnerId = user.partnerId
@@ -109,9 +137,9 @@ export async function uploadAction(request: Request, area: ImportArea) {
   try {
     const buffer = new Uint8Array(await file.arrayBuffer())
     const id = await orForbidden(() =>
-      createImportJob({ kind, user, fileName: file.name, buffer, partnerId }),
+      createImportJob({ kind, user, fileName: file.name, buffer, partnerId, eventId: event?.id ?? null }),
     )
-    return redirect(`${base(area)}/${id}/map`)
+    return redirect(`${base(area, params)}/${id}/map`)
   } catch (error) {
     if (error instanceof ImportRefusal)
       return json({ errors: { file: [`import:${error.reason}`] } as UploadErrors, limitMb }, { status: 400 })
@@ -121,13 +149,16 @@ export async function uploadAction(request: Request, area: ImportArea) {
 
 async function loadJob(
   request: Request,
-  params: { jobId?: string },
+  params: Params,
   area: ImportArea,
 ): Promise<{ user: SessionUser; job: ImportJob }> {
   const user = await requirePermission(request, permissionOf(area))
+  if (area === 'registrations') managedEvent(user, params)
   const id = Number(params.jobId)
   const job = Number.isInteger(id) && id > 0 ? getImportJob(id, user, area) : null
   invariantResponse(job)
+  // A registrations job answers only under its own event's address.
+  if (area === 'registrations') invariantResponse(jobOptions(job).eventId === Number(params.id))
   if (!canRunJob(job, user)) throw forbidden()
   return { user, job }
 }
@@ -144,12 +175,13 @@ function jobSummary(job: ImportJob) {
   }
 }
 
-export async function mapLoader(request: Request, params: { jobId?: string }, area: ImportArea) {
+export async function mapLoader(request: Request, params: Params, area: ImportArea) {
   const { job } = await loadJob(request, params, area)
-  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  if (job.status === 'completed') throw redirect(`${base(area, params)}/${job.id}/report`)
   const sample = await jobSample(job, 3)
   const options = importFormOptions()
   return json({
+    ...placeOf(area, params),
     job: jobSummary(job),
     headers: job.headers ?? [],
     sample: sample.map((values) => values.map((v) => (Array.isArray(v) ? v.join('; ') : v).slice(0, 80))),
@@ -165,9 +197,9 @@ export async function mapLoader(request: Request, params: { jobId?: string }, ar
   })
 }
 
-export async function mapAction(request: Request, params: { jobId?: string }, area: ImportArea) {
+export async function mapAction(request: Request, params: Params, area: ImportArea) {
   const { user, job } = await loadJob(request, params, area)
-  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  if (job.status === 'completed') throw redirect(`${base(area, params)}/${job.id}/report`)
   const form = await request.formData()
   // The encoding selector: the file is read again in the chosen encoding and the page re-rendered.
   if (form.get('intent') === 'encoding') {
@@ -178,7 +210,7 @@ export async function mapAction(request: Request, params: { jobId?: string }, ar
         return json({ encodingError: `import:${error.reason}` }, { status: 400 })
       throw error
     }
-    return redirect(`${base(area)}/${job.id}/map`)
+    return redirect(`${base(area, params)}/${job.id}/map`)
   }
   const mapping: Record<string, string> = {}
   for (const field of fieldsOf(job.kind)) {
@@ -203,20 +235,24 @@ export async function mapAction(request: Request, params: { jobId?: string }, ar
   const unmapped = (await jobUnmatchedValues(saved, user, user.locale)).some((f) =>
     f.values.some((v) => v.choice === null),
   )
-  return redirect(`${base(area)}/${job.id}/${unmapped ? 'values' : 'preview'}`)
+  return redirect(`${base(area, params)}/${job.id}/${unmapped ? 'values' : 'preview'}`)
 }
 
 /** The value step: the values of list fields that match nothing, each to map or leave empty. */
-export async function valuesLoader(request: Request, params: { jobId?: string }, area: ImportArea) {
+export async function valuesLoader(request: Request, params: Params, area: ImportArea) {
   const { user, job } = await loadJob(request, params, area)
-  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
-  if (mappingProblems(job).length) throw redirect(`${base(area)}/${job.id}/map`)
-  return json({ job: jobSummary(job), fields: await jobUnmatchedValues(job, user, user.locale) })
+  if (job.status === 'completed') throw redirect(`${base(area, params)}/${job.id}/report`)
+  if (mappingProblems(job).length) throw redirect(`${base(area, params)}/${job.id}/map`)
+  return json({
+    ...placeOf(area, params),
+    job: jobSummary(job),
+    fields: await jobUnmatchedValues(job, user, user.locale),
+  })
 }
 
-export async function valuesAction(request: Request, params: { jobId?: string }, area: ImportArea) {
+export async function valuesAction(request: Request, params: Params, area: ImportArea) {
   const { user, job } = await loadJob(request, params, area)
-  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  if (job.status === 'completed') throw redirect(`${base(area, params)}/${job.id}/report`)
   const form = await request.formData()
   const choices: { field: string; key: string; target: string }[] = []
   for (const [name, value] of form.entries()) {
@@ -224,15 +260,16 @@ export async function valuesAction(request: Request, params: { jobId?: string },
     if (m && typeof value === 'string') choices.push({ field: m[1], key: m[2], target: value })
   }
   saveJobValueChoices(job, user, choices)
-  return redirect(`${base(area)}/${job.id}/preview`)
+  return redirect(`${base(area, params)}/${job.id}/preview`)
 }
 
-export async function previewLoader(request: Request, params: { jobId?: string }, area: ImportArea) {
+export async function previewLoader(request: Request, params: Params, area: ImportArea) {
   const { user, job } = await loadJob(request, params, area)
-  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
-  if (mappingProblems(job).length) throw redirect(`${base(area)}/${job.id}/map`)
+  if (job.status === 'completed') throw redirect(`${base(area, params)}/${job.id}/report`)
+  if (mappingProblems(job).length) throw redirect(`${base(area, params)}/${job.id}/map`)
   const { summary, decisions: chosen, unmatched } = await previewJob(job, user)
   return json({
+    ...placeOf(area, params),
     job: jobSummary(job),
     total: summary.total,
     valid: summary.valid,
@@ -253,9 +290,9 @@ export async function previewLoader(request: Request, params: { jobId?: string }
   })
 }
 
-export async function previewAction(request: Request, params: { jobId?: string }, area: ImportArea) {
+export async function previewAction(request: Request, params: Params, area: ImportArea) {
   const { user, job } = await loadJob(request, params, area)
-  if (job.status === 'completed') throw redirect(`${base(area)}/${job.id}/report`)
+  if (job.status === 'completed') throw redirect(`${base(area, params)}/${job.id}/report`)
   const form = await request.formData()
   const mode = z.enum(writeModes).catch('valid').parse(form.get('mode'))
   const defaultDecision = z.enum(decisions).catch('skip').parse(form.get('defaultDecision'))
@@ -266,18 +303,19 @@ export async function previewAction(request: Request, params: { jobId?: string }
       perLine[m[1]] = value as Decision
   }
   saveJobDecisions(job, { mode, defaultDecision, perLine })
-  if (form.get('intent') !== 'write') return redirect(`${base(area)}/${job.id}/preview`)
+  if (form.get('intent') !== 'write') return redirect(`${base(area, params)}/${job.id}/preview`)
   const fresh = getImportJob(job.id, user, area)!
   await orForbidden(() => runImportJob(fresh, user))
-  return redirect(`${base(area)}/${job.id}/report`)
+  return redirect(`${base(area, params)}/${job.id}/report`)
 }
 
-export async function reportLoader(request: Request, params: { jobId?: string }, area: ImportArea) {
+export async function reportLoader(request: Request, params: Params, area: ImportArea) {
   const { job } = await loadJob(request, params, area)
   const report = jobReport(job)
-  if (!report) throw redirect(`${base(area)}/${job.id}/preview`)
+  if (!report) throw redirect(`${base(area, params)}/${job.id}/preview`)
   const cap = <T>(list: T[]) => list.slice(0, PROBLEMS_SHOWN)
   return json({
+    ...placeOf(area, params),
     job: jobSummary(job),
     aborted: report.aborted,
     mode: report.mode,
@@ -299,7 +337,7 @@ export async function reportLoader(request: Request, params: { jobId?: string },
   })
 }
 
-export async function reportCsv(request: Request, params: { jobId?: string }, area: ImportArea) {
+export async function reportCsv(request: Request, params: Params, area: ImportArea) {
   const { user, job } = await loadJob(request, params, area)
   const report = jobReport(job)
   invariantResponse(report)
