@@ -21,6 +21,7 @@ const navItems: NavItem[] = [
   { group: 'log', to: '/actions/review', label: 'nav.review', permission: 'action:validate' },
   { group: 'stakeholders', to: '/stakeholders', label: 'nav.stakeholders', permission: 'stakeholder:read' },
   { group: 'stakeholders', to: '/priorities', label: 'nav.priorities', permission: 'priority:read' },
+  { group: 'stakeholders', to: '/actors', label: 'actors:title', permission: 'actor:read' },
   { group: 'plan', to: '/plan', label: 'nav.plan', permission: 'plan:read' },
   { group: 'plan', to: '/events', label: 'nav.events', permission: 'plan:read' },
   { group: 'plan', to: '/materials', label: 'nav.materials', permission: 'plan:read' },
