@@ -194,6 +194,7 @@ function ReportEditor({
         <input {...getInputProps(fields.from, { type: 'hidden' })} key={fields.from.key} />
         <input {...getInputProps(fields.to, { type: 'hidden' })} key={fields.to.key} />
         <input {...getInputProps(fields.lang, { type: 'hidden' })} key={fields.lang.key} />
+        <ErrorList errors={[fields.from, fields.to, fields.lang].flatMap((field) => field.errors ?? [])} />
         <TextareaField
           label={t('edit.intro', { lang: t(`langs.${period.lang}`) })}
           hint={t('edit.introHint')}
@@ -216,7 +217,7 @@ function ReportEditor({
               </span>
             </label>
           ))}
-          <ErrorList errors={fields.outcomeIds.errors} />
+          <ErrorList errors={[...new Set(Object.values(fields.outcomeIds.allErrors).flat())]} />
         </fieldset>
         <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
           {t('edit.save')}
