@@ -17,11 +17,11 @@ import {
   canEditValueReport,
   reportableOutcomes,
   type ReportDocument,
-  reportLangs,
   savedValueReport,
   saveValueReport,
-  valueReportFormSchema,
 } from '~/models/reports/index.server'
+// Values the page renders with come from modules the browser also gets (a .server module is empty there).
+import { reportLangs, valueReportFormSchema } from '~/models/reports/schemas'
 import { orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
