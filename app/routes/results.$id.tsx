@@ -18,10 +18,11 @@ import {
   outcomeDecisionSchema,
   outcomeDetail,
   OutcomeStatusError,
-  outcomeStatusTone,
   setOutcomeArchived,
   setOutcomeStatus,
 } from '~/models/outcomes/index.server'
+// Values the page renders with come from modules the browser also gets (a .server module is empty there).
+import { outcomeStatusTone } from '~/models/outcomes/schemas'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
