@@ -47,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     files,
     canEdit: canEditOutcome(user, outcome),
     canVerify: canVerifyOutcomes(user) && !outcome.archivedAt,
-    canAudit: can(user, 'audit:read'),
+    // The history link opens /admin/audit, which only the administrator may (admin:manage).
+    canAudit: can(user, 'admin:manage'),
   })
 }
 
