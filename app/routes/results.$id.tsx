@@ -18,10 +18,11 @@ import {
   outcomeDecisionSchema,
   outcomeDetail,
   OutcomeStatusError,
-  outcomeStatusTone,
   setOutcomeArchived,
   setOutcomeStatus,
 } from '~/models/outcomes/index.server'
+// Values the page renders with come from modules the browser also gets (a .server module is empty there).
+import { outcomeStatusTone } from '~/models/outcomes/schemas'
 import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { parseForm } from '~/utils/forms'
@@ -46,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     files,
     canEdit: canEditOutcome(user, outcome),
     canVerify: canVerifyOutcomes(user) && !outcome.archivedAt,
-    canAudit: can(user, 'audit:read'),
+    // The history link opens /admin/audit, which only the administrator may (admin:manage).
+    canAudit: can(user, 'admin:manage'),
   })
 }
 

@@ -21,6 +21,7 @@ import {
   outcomeFormOptions,
 } from '~/models/outcomes/index.server'
 import { outcomeStatusTone } from '~/models/outcomes/schemas'
+import { canReadValueReport } from '~/models/reports/policy'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { pageTitle } from '~/utils/meta'
@@ -42,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter,
     partners: outcomeFormOptions(null, { actionIds: [], eventIds: [] }).partners,
     canCreate: canProposeOutcomes(user),
+    canReadReport: canReadValueReport(user),
   })
 }
 
@@ -49,7 +51,8 @@ type Data = SerializeFrom<typeof loader>
 
 export default function OutcomesPage() {
   const { t } = useTranslation('results')
-  const { rows, total, page, pageSize, filter, partners, canCreate } = useLoaderData<typeof loader>()
+  const { rows, total, page, pageSize, filter, partners, canCreate, canReadReport } =
+    useLoaderData<typeof loader>()
   const filtered = Object.values(filter).some((v) => v !== undefined)
   const newOutcome = (
     <Link to="/results/new" className="btn-primary">
@@ -62,6 +65,11 @@ export default function OutcomesPage() {
         <Link to="/plan/indicators" className="btn-secondary">
           {t('indicatorsLink')}
         </Link>
+        {canReadReport ? (
+          <Link to="/reports/value" className="btn-secondary">
+            {t('reportLink')}
+          </Link>
+        ) : null}
         {canCreate ? newOutcome : null}
       </PageHeader>
       <p className="text-sm text-ink-muted">{t('intro')}</p>

@@ -6,6 +6,7 @@ import { seedActions } from './actions'
 import { DEMO_PASSWORD, demoAccounts, seedCore } from './core'
 import { seedEvidence } from './evidence'
 import { seedIdeas } from './ideas'
+import { seedOutcomes } from './outcomes'
 import { seedPeople } from './people'
 import { seedPlan } from './plan'
 import { seedPriorities } from './priorities'
@@ -36,6 +37,7 @@ export async function seedDemoIfEmpty(sqlite: Database.Database): Promise<boolea
     seedEvidence(db, random)
     seedIdeas(db, core)
     seedPeople(db, core)
+    seedOutcomes(db, core)
     sqlite.exec('COMMIT')
   } catch (error) {
     sqlite.exec('ROLLBACK')

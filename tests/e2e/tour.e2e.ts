@@ -110,6 +110,7 @@ const forbiddenFor: Record<Role, string[]> = {
     '/stakeholders/duplicates',
     '/plan/targets/new',
     '/plan/targets/1',
+    '/reports/value',
   ],
   viewer: [
     '/admin',

@@ -86,6 +86,7 @@ import {
   setThresholds,
   updateCriterion,
 } from '~/models/priorities/index.server'
+import { saveValueReport, valueReportFormSchema } from '~/models/reports/index.server'
 import {
   archiveStakeholder,
   createStakeholder,
@@ -707,6 +708,19 @@ const cases: Case[] = [
       setUserActive(viewerId(), false, a)
       return setUserActive(viewerId(), true, a)
     },
+  },
+  {
+    command: 'saveValueReport',
+    allowed: 'comms',
+    refused: ['partner', 'partner2', 'viewer'],
+    run: (a) =>
+      tx((t) =>
+        saveValueReport(
+          t,
+          valueReportFormSchema.parse({ from: '2031-01', to: '2031-06', lang: 'en', intro: 'Policy intro' }),
+          a,
+        ),
+      ),
   },
   {
     command: 'backupDatabase',

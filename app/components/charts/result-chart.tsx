@@ -21,6 +21,9 @@ export function ResultChart({
   formatNumber: (v: number) => string
 }) {
   const top = Math.max(target ?? 0, baseline, ...data.map((d) => d.value), 1)
+  // A fixed label interval (room for about 90 px per "September 2026"): recharts' own choice
+  // measures text in the browser only, so the server drew other ticks (hydration error 418).
+  const interval = Math.max(0, Math.ceil((data.length * 90) / (CHART_WIDTH - 90)) - 1)
   return (
     <ComposedChart
       id={id}
@@ -30,12 +33,7 @@ export function ResultChart({
       margin={{ top: 20, right: 20, bottom: 5, left: 10 }}
     >
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis
-        dataKey="month"
-        tickFormatter={(m) => monthLabel(String(m))}
-        interval="preserveStartEnd"
-        fontSize={12}
-      />
+      <XAxis dataKey="month" tickFormatter={(m) => monthLabel(String(m))} interval={interval} fontSize={12} />
       <YAxis
         domain={[0, Math.ceil(top * 1.1)]}
         tickFormatter={(v) => formatNumber(Number(v))}
