@@ -30,6 +30,7 @@ const navItems: NavItem[] = [
   { group: 'dashboards', to: '/dashboard/reach', label: 'nav.reach', permission: 'dashboard:read' },
   { group: 'dashboards', to: '/dashboard/coverage', label: 'nav.coverage', permission: 'dashboard:read' },
   { group: 'dashboards', to: '/results', label: 'results:meta.list', permission: 'outcome:read' },
+  { group: 'dashboards', to: '/reports/value', label: 'reports:meta.value', permission: 'report:read' },
   { group: 'admin', to: '/admin', label: 'nav.admin', permission: 'admin:manage' },
 ]
 
