@@ -5,6 +5,7 @@ import * as schema from '../schema'
 import { seedActions } from './actions'
 import { DEMO_PASSWORD, demoAccounts, seedCore } from './core'
 import { seedEvidence } from './evidence'
+import { spreadStakeholderCreation } from './history'
 import { seedIdeas } from './ideas'
 import { seedPeople } from './people'
 import { seedPlan } from './plan'
@@ -36,6 +37,7 @@ export async function seedDemoIfEmpty(sqlite: Database.Database): Promise<boolea
     seedEvidence(db, random)
     seedIdeas(db, core)
     seedPeople(db, core)
+    spreadStakeholderCreation(db, createRandom(20250101))
     sqlite.exec('COMMIT')
   } catch (error) {
     sqlite.exec('ROLLBACK')
