@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 
 import { EmptyState, FilterSelect, PageHeader, Pagination } from '~/components/list'
 import { PeopleResults } from '~/components/people'
-import { categoryLabel, StageBadge, TierBadge, useCountryName } from '~/components/stakeholders'
+import { RegisterCards, RegisterTable } from '~/components/stakeholder-register'
+import { categoryLabel, useCountryName } from '~/components/stakeholders'
 import { searchContacts } from '~/models/contacts/index.server'
 import {
   canCreateStakeholder,
@@ -16,6 +17,7 @@ import {
   stakeholderEditPolicy,
   stakeholderFormOptions,
   stakeholderSorts,
+  unreadableFilterParams,
   usedCountries,
 } from '~/models/stakeholders/index.server'
 import { scales, stages, tiers } from '~/models/stakeholders/schemas'
@@ -41,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: page.page,
     pageSize: page.pageSize,
     filter,
+    // A mistyped "not contacted since" day is left out of the filter and said beside its field.
+    unreadable: unreadableFilterParams(url.searchParams, filter),
     options: {
       categories: listCategories({ includeArchived: true }),
       partners: options.partners,
@@ -55,7 +59,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Data = SerializeFrom<typeof loader>
-type Row = Data['rows'][number]
 
 const isFiltered = (filter: Data['filter']) =>
   Object.entries(filter).some(([k, v]) => k !== 'sort' && v !== undefined)
@@ -79,7 +82,7 @@ export default function StakeholderRegister() {
         <>
           {/* Phones: one card per stakeholder; wider screens: a table. */}
           <RegisterCards rows={data.rows} />
-          <RegisterTable data={data} />
+          <RegisterTable rows={data.rows} categories={data.options.categories} sort={data.filter.sort} />
         </>
       )}
       <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
@@ -142,7 +145,7 @@ function RegisterFilters({ data }: { data: Data }) {
           </button>
         </div>
       </div>
-      <details open={filtered && !filter.q ? true : undefined}>
+      <details open={(filtered && !filter.q) || data.unreadable.length ? true : undefined}>
         <summary className="cursor-pointer text-sm font-medium">{t('filters.title')}</summary>
         <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <RecordFilters data={data} />
@@ -248,14 +251,53 @@ function RankFilters({ data }: { data: Data }) {
           { value: 'only', label: t('filters.archivedOnly') },
         ]}
       />
+      <NotContactedSince data={data} />
       <FilterSelect
         name="sort"
         label={tc('list.sort')}
         value={filter.sort}
         any={t('sorts.name')}
-        options={data.sorts.filter((s) => s !== 'name').map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+        options={data.sorts
+          .filter((s) => s !== 'name')
+          .map((s) => ({
+            value: s,
+            label: s.endsWith('lastContact') ? t(`crm:lastContact.sorts.${s}`) : t(`sorts.${s}`),
+          }))}
       />
     </>
+  )
+}
+
+/** "Not contacted since": a day; a mistyped one is ignored, with a message next to the field. */
+function NotContactedSince({ data }: { data: Data }) {
+  const { t } = useTranslation('crm')
+  const { search } = useLocation()
+  const invalid = data.unreadable.includes('notContactedSince')
+  const typed = invalid ? new URLSearchParams(search).get('notContactedSince') : null
+  return (
+    <div>
+      <label htmlFor="f-notContactedSince" className="label">
+        {t('lastContact.notContactedSince')}
+      </label>
+      <input
+        id="f-notContactedSince"
+        name="notContactedSince"
+        type="date"
+        defaultValue={typed ?? data.filter.notContactedSince ?? ''}
+        className="input"
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? 'f-notContactedSince-error' : 'f-notContactedSince-hint'}
+      />
+      {invalid ? (
+        <p id="f-notContactedSince-error" className="field-error">
+          {t('lastContact.invalidDate')}
+        </p>
+      ) : (
+        <p id="f-notContactedSince-hint" className="text-xs text-ink-muted">
+          {t('lastContact.notContactedSinceHint')}
+        </p>
+      )}
+    </div>
   )
 }
 
@@ -286,97 +328,5 @@ function NoStakeholders({ filtered, canCreate }: { filtered: boolean; canCreate:
     >
       {t('empty.noneBody')}
     </EmptyState>
-  )
-}
-
-function ArchivedBadge({ row, className }: { row: Row; className: string }) {
-  const { t } = useTranslation('stakeholders')
-  if (!row.archivedAt) return null
-  return <span className={className}>{row.mergedIntoId ? t('mergedBadge') : t('archivedBadge')}</span>
-}
-
-function RegisterCards({ rows }: { rows: Row[] }) {
-  const { t } = useTranslation('stakeholders')
-  const country = useCountryName()
-  return (
-    <ul className="space-y-2 md:hidden">
-      {rows.map((s) => (
-        <li key={s.id} className="card p-3">
-          <Link to={`/stakeholders/${s.id}`} className="font-semibold">
-            {s.name}
-          </Link>
-          {s.acronym ? <span className="text-ink-muted"> ({s.acronym})</span> : null}
-          <p className="mt-1 text-sm text-ink-muted">
-            {categoryLabel(t, { key: s.categoryKey, name: s.categoryName })}
-            {s.city || s.country ? ` · ${[s.city, country(s.country)].filter(Boolean).join(', ')}` : ''}
-          </p>
-          <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-            <StageBadge stage={s.stage} />
-            {s.tier ? <TierBadge tier={s.tier} /> : null}
-            <ArchivedBadge row={s} className="badge bg-slate-200" />
-            <span className="text-ink-muted">
-              {s.ownerName ? `${t('fields.owner')}: ${s.ownerName}` : t('noOwner')}
-            </span>
-          </p>
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-function RegisterTable({ data }: { data: Data }) {
-  const { t } = useTranslation('stakeholders')
-  const columns = ['name', 'category', 'country', 'city', 'stage', 'tier', 'owner', 'webDomain'] as const
-  return (
-    <div className="hidden overflow-x-auto md:block">
-      <table className="table">
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {t(`fields.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((s) => (
-            <RegisterTableRow key={s.id} row={s} categories={data.options.categories} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
-}
-
-function RegisterTableRow({ row: s, categories }: { row: Row; categories: Data['options']['categories'] }) {
-  const { t } = useTranslation('stakeholders')
-  const f = useFormat()
-  const country = useCountryName()
-  const category = categories.find((c) => c.id === s.categoryId)
-  return (
-    <tr>
-      <td>
-        <Link to={`/stakeholders/${s.id}`}>{s.name}</Link>
-        {s.acronym ? <span className="text-ink-muted"> ({s.acronym})</span> : null}
-        <ArchivedBadge row={s} className="badge ml-2 bg-slate-200" />
-      </td>
-      <td>{categoryLabel(t, category ?? { key: s.categoryKey, name: s.categoryName })}</td>
-      <td>{country(s.country)}</td>
-      <td>{s.city}</td>
-      <td>
-        <StageBadge stage={s.stage} />
-      </td>
-      <td>
-        <TierBadge tier={s.tier} />
-        {s.score !== null ? (
-          <span className="ml-1 text-xs text-ink-muted">
-            {f.number(s.score, { maximumFractionDigits: 0 })}
-          </span>
-        ) : null}
-      </td>
-      <td>{s.ownerName ?? <span className="text-ink-muted">{t('noOwner')}</span>}</td>
-      <td className="break-all">{s.webDomain}</td>
-    </tr>
   )
 }

@@ -2,7 +2,11 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { categoryLabel } from '~/components/stakeholders'
 import { serverT } from '~/i18n/resources.server'
-import { exportStakeholders, parseStakeholderFilter } from '~/models/stakeholders/index.server'
+import {
+  exportStakeholders,
+  parseStakeholderFilter,
+  unreadableFilterParams,
+} from '~/models/stakeholders/index.server'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv.server'
 
@@ -10,7 +14,14 @@ import { csvResponse } from '~/utils/csv.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'stakeholder:read')
   const t = serverT(user.locale)
-  const filter = parseStakeholderFilter(new URL(request.url).searchParams)
+  const params = new URL(request.url).searchParams
+  const filter = parseStakeholderFilter(params)
+  // The page says a mistyped day beside its field; the file cannot, so it is refused in plain words.
+  if (unreadableFilterParams(params, filter).length)
+    throw new Response(t('crm:lastContact.badDateRequest'), {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
   const rows = exportStakeholders(filter)
   const columns = [
     'id',
@@ -39,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     categoryLabel(t, { key: r.categoryKey, name: r.categoryName })
   return csvResponse(
     `stakeholders-${new Date().toISOString().slice(0, 10)}.csv`,
-    columns.map((c) => t(`stakeholders:csv.${c}`)),
+    [...columns.map((c) => t(`stakeholders:csv.${c}`)), t('crm:lastContact.csv')],
     rows.map((r) => [
       r.id,
       r.name,
@@ -62,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       r.archivedAt,
       r.createdAt,
       r.updatedAt,
+      r.lastContactOn,
     ]),
   )
 }

@@ -60,6 +60,12 @@ export const stakeholders = sqliteTable(
     archivedAt: text('archived_at'),
     /** Set on the record that was merged into another. */
     mergedIntoId: integer('merged_into_id'),
+    /**
+     * "Last contact": the date of the latest live (non-archived) action with this stakeholder,
+     * in any status. Kept by triggers on stakeholder_reach_months (hand-written SQL in the
+     * migration last_contact); never written by the application.
+     */
+    lastContactOn: text('last_contact_on'),
     ...timestamps,
   },
   (t) => [
@@ -75,7 +81,10 @@ export const stakeholders = sqliteTable(
     index('stakeholders_active_name_idx').on(t.archivedAt, t.nameKey),
     index('stakeholders_active_updated_idx').on(t.archivedAt, t.updatedAt),
     index('stakeholders_active_created_idx').on(t.archivedAt, t.createdAt),
-    index('stakeholders_active_country_idx').on(t.archivedAt, t.country, t.nameKey),
+    index('stakeholders_active_country_idx').on(t.archivedAt, t.country, t.nameKey, t.lastContactOn),
+    // The register sorted or filtered by last contact; never contacted (null) reads as '' so that "not contacted
+    // since" is one range of this index (the never contacted first), not a range plus the nulls.
+    index('stakeholders_active_last_contact_idx').on(t.archivedAt, sql`coalesce(${t.lastContactOn}, '')`),
     // Every register filter column beside the name order (with the id, the order's tie-break): a filtered page
     // sorted by name and the count of a broad filter (stage, scale) read this index alone, never the table rows.
     index('stakeholders_active_name_filters_idx').on(
@@ -87,6 +96,7 @@ export const stakeholders = sqliteTable(
       t.stage,
       t.ownerPartnerId,
       t.scale,
+      t.lastContactOn,
     ),
     // The same columns led by the country: a country filter with any others counts and pages from a short range.
     index('stakeholders_active_country_filters_idx').on(

@@ -21,7 +21,7 @@ import type { Random } from './random'
  * action waiting in partner@demo.ripple's inbox.
  */
 
-const DEMO_TODAY = '2026-11-22'
+export const DEMO_TODAY = '2026-11-22'
 const START = '2025-06-01'
 
 type TypeKey =
@@ -144,7 +144,7 @@ const titles: Record<TypeKey, Partial<Record<Lang, string[]>>> = {
   },
   policy_clinic: {
     en: ['Policy clinic on {theme} with city officers'],
-    es: ['Policy clinic sobre {theme} con personal técnico municipal'],
+    es: ['Clínica de políticas sobre {theme} con personal técnico municipal'],
   },
   partner_meeting: {
     en: ['Transnational partner meeting in {city}'],
@@ -166,23 +166,40 @@ const titles: Record<TypeKey, Partial<Record<Lang, string[]>>> = {
   },
 }
 
-const forums: Record<string, string[]> = {
-  'San Sebastián': [
-    'Foro de Innovación de Donostia',
-    'Donostia Innovation Forum',
-    'Jornada de Ciudades Creativas de Tabakalera',
-  ],
-  Barcelona: [
-    'Fòrum d’Innovació Urbana de Barcelona',
-    'Smart City Expo World Congress',
-    'Barcelona Urban Innovation Forum',
-  ],
-  Medellín: ['Foro Urbano de Medellín', 'Semana de la Innovación de Ruta N'],
-  Porto: ['Fórum Urbano do Porto', 'Porto Innovation Hub days'],
-  Bologna: ['Forum urbano di Bologna', 'Festival della Partecipazione'],
-  Lyon: ['Forum urbain de Lyon', 'Biennale des villes en transition'],
-  Gdańsk: ['Gdańskie Forum Miejskie', 'Europejskie Forum Solidarności'],
-  Tampere: ['Tampere Smart City Week', 'Tampereen kaupunkifoorumi'],
+/**
+ * The partners' own forums by the language of the title they appear in (each title is in one
+ * language), written to fit the template's preposition (Polish locative, Basque inessive).
+ */
+const forums: Record<string, Partial<Record<Lang, string[]>>> = {
+  'San Sebastián': {
+    es: ['Foro de Innovación de Donostia'],
+    en: ['Donostia Innovation Forum'],
+    eu: ['Donostiako Berrikuntza Foroan'],
+  },
+  Barcelona: {
+    ca: ['Fòrum d’Innovació Urbana de Barcelona'],
+    es: ['Foro de Innovación Urbana de Barcelona'],
+    en: ['Smart City Expo World Congress', 'Barcelona Urban Innovation Forum'],
+  },
+  Medellín: { es: ['Foro Urbano de Medellín'], en: ['Medellín Urban Forum'] },
+  Porto: { pt: ['Fórum Urbano do Porto'], en: ['Porto Innovation Hub days'] },
+  Bologna: { it: ['Forum urbano di Bologna', 'Festival della Partecipazione'], en: ['Bologna Urban Forum'] },
+  Lyon: { fr: ['Forum urbain de Lyon'], en: ['Lyon Urban Forum'] },
+  Gdańsk: { pl: ['Gdańskim Forum Miejskim', 'Europejskim Forum Solidarności'], en: ['Gdańsk City Forum'] },
+  Tampere: { fi: ['Tampereen kaupunkifoorumi'], en: ['Tampere Smart City Week'] },
+}
+
+/** A forum of the city in each language, when the partner has none named in the title's language. */
+const cityForum: Record<Lang, string> = {
+  en: 'city forum',
+  es: 'foro de la ciudad',
+  pt: 'fórum da cidade',
+  it: 'forum cittadino',
+  fr: 'forum de la ville',
+  pl: 'forum miejskim',
+  fi: 'kaupunkifoorumi',
+  eu: 'hiriko foroan',
+  ca: 'fòrum de la ciutat',
 }
 
 const themeWords: Record<Lang, string[]> = {
@@ -211,14 +228,32 @@ const themeWords: Record<Lang, string[]> = {
   ca: ['innovació creativa', 'regeneració urbana', 'participació ciutadana'],
 }
 
-const orgs = [
-  'the regional development agency',
-  'the local university',
-  'the chamber of commerce',
-  'another URBACT network',
-  'the national association of municipalities',
-  'a Horizon Europe project',
-]
+/** Organisations met or presented to, in the language of the title (after its preposition). */
+const orgs: Partial<Record<Lang, string[]>> = {
+  en: [
+    'the regional development agency',
+    'the local university',
+    'the chamber of commerce',
+    'another URBACT network',
+    'the national association of municipalities',
+    'a Horizon Europe project',
+  ],
+  es: [
+    'la agencia de desarrollo regional',
+    'la universidad local',
+    'la cámara de comercio',
+    'otra red URBACT',
+    'la federación de municipios',
+    'un proyecto Horizonte Europa',
+  ],
+  it: [
+    'l’agenzia di sviluppo regionale',
+    'l’università locale',
+    'la camera di commercio',
+    'un’altra rete URBACT',
+  ],
+  pl: ['regionalną agencją rozwoju', 'lokalnym uniwersytetem', 'izbą gospodarczą', 'inną siecią URBACT'],
+}
 
 /** Second languages a partner sometimes uses beside its own and English. */
 const extraLanguages: Record<string, Lang[]> = { 'San Sebastián': ['eu'], Barcelona: ['ca'] }
@@ -329,8 +364,8 @@ export function seedActions(db: DB, core: CoreSeed, random: Random) {
     return template
       .replace('{theme}', random.pick(words))
       .replace('{city}', partnerName)
-      .replace('{forum}', random.pick(forums[partnerName] ?? ['city forum']))
-      .replace('{org}', random.pick(orgs))
+      .replace('{forum}', random.pick(forums[partnerName]?.[lng] ?? [cityForum[lng]]))
+      .replace('{org}', random.pick(orgs[lng] ?? orgs.en!))
   }
 
   // 1. Everyday actions: each partner logs a few a month, the lead partner and the keen ones more.

@@ -5,6 +5,7 @@ import * as schema from '../schema'
 import { seedActions } from './actions'
 import { DEMO_PASSWORD, demoAccounts, seedCore } from './core'
 import { seedEvidence } from './evidence'
+import { spreadStakeholderCreation } from './history'
 import { seedIdeas } from './ideas'
 import { seedOutcomes } from './outcomes'
 import { seedPeople } from './people'
@@ -38,6 +39,7 @@ export async function seedDemoIfEmpty(sqlite: Database.Database): Promise<boolea
     seedIdeas(db, core)
     seedPeople(db, core)
     seedOutcomes(db, core)
+    spreadStakeholderCreation(db, createRandom(20250101))
     sqlite.exec('COMMIT')
   } catch (error) {
     sqlite.exec('ROLLBACK')

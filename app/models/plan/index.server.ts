@@ -24,6 +24,8 @@ export {
   percentageMetrics,
   UnsupportedBreakdownError,
 } from './metrics/query.server'
+export { reachedInMonths } from './metrics/reach-sets.server'
+export { byRegisterVersion } from './metrics/register-cache.server'
 export { breakdownOptions, computeMetricRows } from './metrics/rows.server'
 export {
   assertCanEditActivity,

@@ -41,7 +41,7 @@ export function searchTextFor(s: {
 }
 
 export function auditable(row: Stakeholder, themeIds: number[]) {
-  const { searchText: _s, nameKey: _n, createdAt: _c, updatedAt: _u, ...rest } = row
+  const { searchText: _s, nameKey: _n, lastContactOn: _l, createdAt: _c, updatedAt: _u, ...rest } = row
   return { ...rest, themeIds: [...themeIds].sort((a, b) => a - b) }
 }
 

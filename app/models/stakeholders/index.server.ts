@@ -46,7 +46,7 @@ export {
 } from './policy'
 export { getStakeholder, type Stakeholder } from './queries/detail.server'
 export { exportStakeholders } from './queries/export.server'
-export { listStakeholders } from './queries/list.server'
+export { listStakeholders, type RegisterRow } from './queries/list.server'
 export { stakeholderEditPolicy, stakeholderFormOptions, usedCountries } from './queries/options.server'
 export { searchStakeholders, type StakeholderMatch } from './queries/search.server'
 export {
@@ -72,5 +72,6 @@ export {
   stakeholderInputSchema,
   type StakeholderSort,
   stakeholderSorts,
+  unreadableFilterParams,
 } from './schemas'
 export { stakeholderWhere } from './where.server'

@@ -127,6 +127,8 @@ export const stakeholderSorts = [
   'country',
   'score',
   'tier',
+  'lastContact',
+  '-lastContact',
 ] as const
 export type StakeholderSort = (typeof stakeholderSorts)[number]
 
@@ -147,12 +149,33 @@ export const stakeholderFilterSchema = z.object({
   tier: optionalParam(z.enum([...tiers, 'none'])),
   scale: optionalParam(z.enum(scales)),
   archived: optionalParam(z.enum(['1', 'only'])),
+  /** Stakeholders with no contact (a live action with them) on or after this day, never contacted included. */
+  notContactedSince: optionalParam(z.string().trim().refine(isRealDay)),
   sort: optionalParam(z.enum(stakeholderSorts)),
 })
 export type StakeholderFilter = z.infer<typeof stakeholderFilterSchema>
 
+/** A real calendar day written YYYY-MM-DD. */
+function isRealDay(v: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false
+  const d = new Date(`${v}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
+}
+
 export function parseStakeholderFilter(params: URLSearchParams): StakeholderFilter {
   return stakeholderFilterSchema.parse(Object.fromEntries(params))
+}
+
+/**
+ * The URL parameters given but not readable (so left out of the filter), for a message beside
+ * the field: today only the "not contacted since" day can be mistyped.
+ */
+export function unreadableFilterParams(
+  params: URLSearchParams,
+  filter: StakeholderFilter,
+): 'notContactedSince'[] {
+  const given = params.get('notContactedSince')?.trim()
+  return given && filter.notContactedSince === undefined ? ['notContactedSince'] : []
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,32 @@ import type { StakeholderFilter, StakeholderSort } from './schemas'
  * priorities and the stakeholder picker.
  */
 
+/** The last contact as the index stakeholders_active_last_contact_idx keeps it: '' for never contacted. */
+const lastContactKey = sql`coalesce(${stakeholders.lastContactOn}, '')`
+
+/**
+ * "No contact on or after this day" (never contacted is null, read as ''). It is one range of the last-contact
+ * index for a page sorted by last contact, or for a count that nothing else narrows; otherwise the unary + keeps
+ * SQLite on the sort's or the other filter's index, which carries last_contact_on too (a broad range would probe
+ * tens of thousands of rows).
+ */
+function notContactedSince(filter: StakeholderFilter, day: string, tierAs: 'list' | 'probe'): SQL {
+  const others = [
+    filter.q,
+    filter.category,
+    filter.country,
+    filter.stage,
+    filter.owner,
+    filter.scale,
+    filter.theme,
+  ]
+  const ranged =
+    tierAs === 'probe'
+      ? filter.sort?.endsWith('lastContact')
+      : others.every((v) => v === undefined) && filter.tier === undefined
+  return ranged ? sql`${lastContactKey} < ${day}` : sql`+${lastContactKey} < ${day}`
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /**
@@ -55,6 +81,7 @@ export function whereFor(filter: StakeholderFilter, tierAs: 'list' | 'probe'): S
   if (filter.owner === 'none') where.push(isNull(stakeholders.ownerPartnerId))
   else if (filter.owner) where.push(eq(stakeholders.ownerPartnerId, filter.owner))
   if (filter.scale) where.push(eq(stakeholders.scale, filter.scale))
+  if (filter.notContactedSince) where.push(notContactedSince(filter, filter.notContactedSince, tierAs))
   if (filter.theme && tierAs === 'probe') {
     where.push(
       sql`exists (select 1 from ${stakeholderThemes} where ${stakeholderThemes.stakeholderId} = ${stakeholders.id} and ${stakeholderThemes.themeId} = ${filter.theme})`,
@@ -105,6 +132,11 @@ export function orderFor(sort: StakeholderSort | undefined): SQL[] {
     case 'country':
       // Index order (archived_at, country, name_key): records without a country come first.
       return [asc(stakeholders.country), asc(stakeholders.nameKey)]
+    case 'lastContact':
+      // Index order (archived_at, last contact): the never contacted first, then the longest ago.
+      return [asc(lastContactKey), asc(stakeholders.id)]
+    case '-lastContact':
+      return [desc(lastContactKey), desc(stakeholders.id)]
     case 'score':
     case 'tier':
       // Tiers are score thresholds, so both orders are the same; unscored records come last.

@@ -78,12 +78,21 @@ export function batchedActuals(
           where actions.month between ${from} and ${to} and ${counted}
           group by actions.month, k`)
       : rolledUp(kind, from, to, filters)
+    // The rows of each breakdown value apart: ~200 per-partner targets each add up their own
+    // partner's months instead of walking every month x partner row.
+    const byValue = new Map<string, typeof rows>()
+    for (const r of rows) {
+      const list = byValue.get(String(r.k))
+      if (list) list.push(r)
+      else byValue.set(String(r.k), [r])
+    }
+    const rowsOf = (t: TargetRow) =>
+      !t.breakdown ? rows : t.breakdownValue === null ? [] : (byValue.get(t.breakdownValue) ?? [])
     for (const { target, from: f, to: tt } of members) {
       const fk = figureKey[target.metric as ReachMetric]
       let sum = 0
-      for (const r of rows) {
+      for (const r of rowsOf(target)) {
         if (r.month < f || r.month > tt) continue
-        if (target.breakdown && String(r.k) !== target.breakdownValue) continue
         sum += Number(r[fk] ?? 0)
       }
       out.set(target.id, sum)

@@ -2,7 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
-import { groupMembersWhere } from '~/models/plan/index.server'
+import { byRegisterVersion, groupMembersWhere, reachedInMonths } from '~/models/plan/index.server'
 
 import { hasActionFilter, reachStatuses } from '../counted.server'
 import { lastDay } from '../months'
@@ -88,6 +88,70 @@ function unreachedRows(w: Window, population: SQL, inCategory: SQL, limit: numbe
     order by cp.score is null, cp.score desc, cp.name, cp.id`)
 }
 
+type Member = {
+  id: number
+  name: string
+  categoryId: number
+  ownerId: number | null
+  tier: string | null
+  score: number | null
+}
+
+/**
+ * Without an action filter, the same rows from memory: the population in list order, kept until
+ * the register changes (register-cache), checked against the monthly sets of stakeholders reached
+ * (reach-sets); only the listed rows' names and last contact are read. Equal to unreachedRows
+ * (tested after writes of every kind).
+ */
+function unreachedFromSets(w: Window, key: string, population: SQL, inCategory: SQL, limit: number) {
+  const members = byRegisterVersion(`priority:${key}:${w.filters.category ?? ''}`, () =>
+    db.all<Member>(sql`
+      select stakeholders.id as id, stakeholders.name as name, stakeholders.category_id as categoryId,
+        stakeholders.owner_partner_id as ownerId, sp.tier as tier, sp.score as score
+      from stakeholders left join stakeholder_priority sp on sp.stakeholder_id = stakeholders.id
+      where ${population} and ${inCategory}
+      order by sp.score is null, sp.score desc, stakeholders.name, stakeholders.id`),
+  )
+  const statuses = w.filters.validatedOnly !== false ? ['validated'] : ['submitted', 'validated']
+  const reached = reachedInMonths(statuses, w.windowStart, w.month)
+  const unreached = members.filter((m) => !reached.has(m.id))
+  const picked = unreached.slice(0, limit)
+  const details = new Map(
+    (picked.length
+      ? db.all<{
+          id: number
+          category: string
+          categoryKey: string | null
+          owner: string | null
+          lastReached: string | null
+        }>(sql`
+          select cp.id as id, c.name as category, c.key as categoryKey, p.name as owner, ${lastReached(w)} as lastReached
+          from stakeholders cp join stakeholder_categories c on c.id = cp.category_id
+          left join partners p on p.id = cp.owner_partner_id
+          where cp.id in ${picked.map((m) => m.id)}`)
+      : []
+    ).map((d) => [d.id, d]),
+  )
+  return {
+    total: members.length,
+    unreached: unreached.length,
+    rows: picked.map((m) => {
+      const d = details.get(m.id)!
+      return {
+        id: m.id,
+        name: m.name,
+        category: d.category,
+        categoryKey: d.categoryKey,
+        ownerId: m.ownerId,
+        owner: d.owner,
+        tier: m.tier,
+        score: m.score,
+        lastReached: d.lastReached,
+      }
+    }),
+  }
+}
+
 /** The priority population not reached in the window: the first `limit` rows and full counts. */
 export function unreachedPriority(w: Window, groupId: number | undefined, limit: number) {
   const group = priorityGroup(groupId)
@@ -95,6 +159,10 @@ export function unreachedPriority(w: Window, groupId: number | undefined, limit:
     ? groupMembersWhere(JSON.parse(group.filter || '{}'))
     : sql`stakeholders.archived_at is null and stakeholders.merged_into_id is null and stakeholders.id in (select stakeholder_id from stakeholder_priority where tier = 'A')`
   const inCategory = w.filters.category ? sql`stakeholders.category_id = ${w.filters.category}` : sql`1`
+  if (!hasActionFilter(w.filters)) {
+    const found = unreachedFromSets(w, group ? `group:${group.id}` : 'tierA', population, inCategory, limit)
+    return { group: group ? { id: group.id, name: group.name } : null, ...found, limit }
+  }
   const rows = unreachedRows(w, population, inCategory, limit)
   // With nobody unreached the list is empty; count the population on its own then.
   const counts = rows.length

@@ -20,6 +20,7 @@ import {
   stakeholderDims,
 } from './query.server'
 import { reachedInMonths, type ReachSet } from './reach-sets.server'
+import { byRegisterVersion } from './register-cache.server'
 
 /** The query's facet, when it has one: `scoped` and the value as text. */
 type Scope = { scoped: boolean; value: string; base: SQL }
@@ -63,7 +64,9 @@ function stakeholdersReached(q: MetricQuery, { scoped, value, base }: Scope) {
   if (split) {
     const reached = reachedSet(q, split)
     if (!scoped) return reached.size
-    return memberIds(stakeholderCondition(q.breakdown!, value)).filter((id) => reached.has(id)).length
+    return memberIds(`${q.breakdown}:${value}`, () => stakeholderCondition(q.breakdown!, value)).filter(
+      (id) => reached.has(id),
+    ).length
   }
   let where = base
   if (scoped) {
@@ -98,10 +101,13 @@ function reachedSet(q: MetricQuery, split: NonNullable<ReturnType<typeof monthSp
   return reached
 }
 
-function memberIds(where: SQL): number[] {
-  return db
-    .all<{ id: number }>(sql`select stakeholders.id as id from stakeholders where ${where}`)
-    .map((r) => r.id)
+/** The ids of the stakeholders a register condition picks, kept until the register changes. */
+function memberIds(key: string, where: () => SQL): number[] {
+  return byRegisterVersion(`members:${key}`, () =>
+    db
+      .all<{ id: number }>(sql`select stakeholders.id as id from stakeholders where ${where()}`)
+      .map((r) => r.id),
+  )
 }
 
 /** The condition "this member was reached" for the group share, when the period has no whole month. */
@@ -116,39 +122,43 @@ function reachedCondition(q: MetricQuery, { scoped, value, base }: Scope): SQL {
 function groupShareReached(q: MetricQuery, scope: Scope) {
   // Population: the live stakeholders of the facet (group, tier, category), or all of them;
   // an action facet (partner, type, channel, language) narrows which actions count as reaching.
-  const population =
-    scope.scoped && stakeholderDims.has(q.breakdown!)
-      ? sql`${liveStakeholder} and ${stakeholderCondition(q.breakdown!, scope.value)}`
-      : liveStakeholder
+  const facet = scope.scoped && stakeholderDims.has(q.breakdown!)
+  const population = () =>
+    facet ? sql`${liveStakeholder} and ${stakeholderCondition(q.breakdown!, scope.value)}` : liveStakeholder
   const split = !q.filters && !(scope.scoped && actionDims.has(q.breakdown!)) ? monthSplit(q) : null
   if (split) {
     // Whole months: the members' ids checked against the monthly sets of stakeholders reached.
-    const members = memberIds(population)
+    const members = memberIds(facet ? `live:${q.breakdown}:${scope.value}` : 'live', population)
     if (!members.length) return 0
     const reached = reachedSet(q, split)
     return Math.round((1000 * members.filter((id) => reached.has(id)).length) / members.length) / 10
   }
   const row = db.get<{ members: number; reached: number }>(sql`select count(*) as members,
           coalesce(sum(${reachedCondition(q, scope)}), 0) as reached
-        from stakeholders where ${population}`)
+        from stakeholders where ${population()}`)
   if (!row || !row.members) return 0
   return Math.round((1000 * row.reached) / row.members) / 10
 }
 
+// Both read the register and its audit entries only: kept until the register changes.
 function newStakeholdersEngaged(q: MetricQuery, { scoped, value }: Scope) {
-  const facet = scoped ? sql` and ${stakeholderCondition(q.breakdown!, value)}` : sql``
-  // Driven from the (short) list of ids: "stakeholders.id in (...)" let SQLite walk every live stakeholder.
-  return number(sql`select count(*) as value from (${newlyEngagedIds(q.from, q.to)}) engaged
+  return byRegisterVersion(`engaged:${q.from}:${q.to}:${scoped ? `${q.breakdown}:${value}` : ''}`, () => {
+    const facet = scoped ? sql` and ${stakeholderCondition(q.breakdown!, value)}` : sql``
+    // Driven from the (short) list of ids: "stakeholders.id in (...)" let SQLite walk every live stakeholder.
+    return number(sql`select count(*) as value from (${newlyEngagedIds(q.from, q.to)}) engaged
         cross join stakeholders on stakeholders.id = engaged.entity_id
         where ${liveStakeholder}${facet}`)
+  })
 }
 
 function fundedProjectLinks(q: MetricQuery, { scoped, value }: Scope) {
-  const facet = scoped ? sql` and ${stakeholderCondition(q.breakdown!, value)}` : sql``
-  return number(sql`select count(*) as value from stakeholders
+  return byRegisterVersion(`funded:${q.to}:${scoped ? `${q.breakdown}:${value}` : ''}`, () => {
+    const facet = scoped ? sql` and ${stakeholderCondition(q.breakdown!, value)}` : sql``
+    return number(sql`select count(*) as value from stakeholders
         join stakeholder_categories c on c.id = stakeholders.category_id
         where ${liveStakeholder} and c.is_funded_project = 1 and stakeholders.stage = 'collaborating'
           and stakeholders.created_at <= ${endOfDay(q.to)}${facet}`)
+  })
 }
 
 /** The figure for one metric over a period (restricted to `breakdownValue` when given). */

@@ -25,7 +25,15 @@ import { groupFilterKeys, type GroupForm } from '../schemas'
 export function parseSavedFilter(filter: SavedFilter | Record<string, unknown> | null | undefined) {
   const clean = Object.fromEntries(
     Object.entries(filter ?? {}).filter(
-      ([k, v]) => k !== 'sort' && k !== 'archived' && v !== undefined && v !== null && v !== '',
+      // A group is a register fact: the contact history (notContactedSince) is no part of it, so its members
+      // change only with the register (the dashboards keep them until then, register-cache).
+      ([k, v]) =>
+        k !== 'sort' &&
+        k !== 'archived' &&
+        k !== 'notContactedSince' &&
+        v !== undefined &&
+        v !== null &&
+        v !== '',
     ),
   )
   return stakeholderFilterSchema.parse(clean)

@@ -32,6 +32,7 @@ export const listColumns = {
   tier: stakeholderPriority.tier,
   archivedAt: stakeholders.archivedAt,
   mergedIntoId: stakeholders.mergedIntoId,
+  lastContactOn: stakeholders.lastContactOn,
   createdAt: stakeholders.createdAt,
   updatedAt: stakeholders.updatedAt,
 }
@@ -97,6 +98,8 @@ function rowsByIds(ids: number[]) {
   const byId = new Map(found.map((r) => [r.id, r]))
   return ids.map((id) => byId.get(id)).filter((r): r is (typeof found)[number] => r !== undefined)
 }
+
+export type RegisterRow = ReturnType<typeof rowsByIds>[number]
 
 /** One page of the register and the total matching the filter. */
 export function listStakeholders(filter: StakeholderFilter, page: { limit: number; offset: number }) {
