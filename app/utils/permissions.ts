@@ -52,6 +52,8 @@ export const allPermissions = [
   'outcome:verify',
   'report:read',
   'report:edit',
+  'league:read',
+  'league:manage',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
@@ -63,6 +65,7 @@ const reader: Permission[] = [
   'dashboard:read',
   'idea:read',
   'outcome:read',
+  'league:read',
 ]
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {

@@ -105,6 +105,8 @@ describe('permission table', () => {
       'outcome:verify',
       'report:read',
       'report:edit',
+      'league:read',
+      'league:manage',
     ])
   })
 
@@ -117,6 +119,7 @@ describe('permission table', () => {
       'dashboard:read',
       'idea:read',
       'outcome:read',
+      'league:read',
     ]
     expect(rolePermissions.admin).toEqual(allPermissions)
     expect(rolePermissions.comms).toEqual(allPermissions.filter((p) => p !== 'admin:manage'))
