@@ -132,13 +132,20 @@ export function leagueStandings(
   return { rows: rows.map((r) => ({ ...r, badges: badges.get(r.partnerId) ?? [] })), total }
 }
 
-export type LeagueGroupRow = { role: PartnerRole; partners: number; points: number; validated: number }
+export type LeagueGroupRow = {
+  role: PartnerRole
+  partners: number
+  points: number
+  validated: number
+  average: number
+}
 
 /** The same points added up per partner group (lead partner, partners, associated partners). */
 export function leagueGroups(p: Period): LeagueGroupRow[] {
   return db.all<LeagueGroupRow>(sql`
     with ${scoredActions(periodCondition(p))}
-    select role, count(*) as partners, sum(points) as points, sum(validated) as validated
+    select role, count(*) as partners, sum(points) as points, sum(validated) as validated,
+      round(avg(points), 1) as average
     from points group by role
     order by case role when 'lead' then 0 when 'partner' then 1 else 2 end`)
 }

@@ -21,5 +21,9 @@ export type LeagueFilter = z.infer<typeof leagueFilterSchema>
 /** The communications lead's switch on /admin/project. */
 export const leagueSwitchSchema = z.object({
   intent: z.literal('league'),
-  leagueEnabled: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+  // A checkbox: present ("on") when ticked, absent when not; anything else is refused.
+  leagueEnabled: z
+    .enum(['on', 'true'])
+    .optional()
+    .transform((v) => v !== undefined),
 })
