@@ -55,6 +55,7 @@ import {
   withdrawIdea,
 } from '~/models/ideas/index.server'
 import { importContactsFromBuffer, importStakeholdersFromBuffer } from '~/models/imports/index.server'
+import { setLeagueEnabled } from '~/models/league/index.server'
 import {
   createMaterial,
   materialFormSchema,
@@ -707,6 +708,12 @@ const cases: Case[] = [
       setUserActive(viewerId(), false, a)
       return setUserActive(viewerId(), true, a)
     },
+  },
+  {
+    command: 'setLeagueEnabled',
+    allowed: 'comms',
+    refused: ['partner', 'viewer'],
+    run: (a) => tx((t) => setLeagueEnabled(t, true, a)),
   },
   {
     command: 'backupDatabase',

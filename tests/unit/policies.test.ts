@@ -12,6 +12,7 @@ import { canSeeTasks, homeKind, homeShortcuts } from '~/models/dashboards/policy
 import * as eventPolicy from '~/models/events/policy'
 import * as ideaPolicy from '~/models/ideas/policy'
 import * as importPolicy from '~/models/imports/policy'
+import * as leaguePolicy from '~/models/league/policy'
 import * as materialPolicy from '~/models/materials/policy'
 import * as planPolicy from '~/models/plan/policy'
 import * as priorityPolicy from '~/models/priorities/policy'
@@ -549,5 +550,20 @@ describe('co-creation board policy', () => {
     expect(allowed(ideaPolicy.canModerateIdeas)).toEqual(['admin', 'comms'])
     expect(allowed((a) => ideaPolicy.canDecideIdea(a, open(99)))).toEqual(['admin', 'comms'])
     expect(allowed((a) => ideaPolicy.canDecideIdea(a, { authorId: 99, status: 'adopted' }))).toEqual([])
+  })
+})
+
+describe('partner league policy', () => {
+  it('every signed-in role reads the league; the communications lead (and admin) switches it', () => {
+    expect(allowed((a) => can(a, 'league:read'))).toEqual([
+      'admin',
+      'comms',
+      'partner',
+      'viewer',
+      'loosePartner',
+      'viewerOfOwn',
+    ])
+    expect(allowed(leaguePolicy.canManageLeague)).toEqual(['admin', 'comms'])
+    expect(passes(leaguePolicy.assertMayManageLeague)).toEqual(['admin', 'comms'])
   })
 })

@@ -6,10 +6,6 @@ import { type Actor, assertCan, can } from '~/utils/permissions'
  * it on and off (`league:manage`). Pure: the browser may use it to decide what to show.
  */
 
-export function canReadLeague(actor: Actor | null | undefined) {
-  return can(actor, 'league:read')
-}
-
 export function canManageLeague(actor: Actor | null | undefined) {
   return can(actor, 'league:manage')
 }
