@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** What /league and /league/rules say when the communications lead has switched the league off. */
@@ -32,5 +33,20 @@ export function LeagueSwitch({ enabled }: { enabled: boolean }) {
         </button>
       </Form>
     </section>
+  )
+}
+
+/** A table that may scroll sideways on a phone: a named region the keyboard can reach. */
+export function ScrollingTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div
+      className="overflow-x-auto"
+      role="region"
+      aria-label={label}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
+      tabIndex={0}
+    >
+      {children}
+    </div>
   )
 }

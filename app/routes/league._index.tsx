@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { partnerRoles } from '#db/schema/core'
-import { LeagueOff } from '~/components/league'
+import { LeagueOff, ScrollingTable } from '~/components/league'
 import {
   EmptyState,
   FilterActions,
@@ -145,7 +145,7 @@ function StandingsTable({ rows }: { rows: On['rows'] }) {
   const { t } = useTranslation('league')
   const f = useFormat()
   return (
-    <div className="overflow-x-auto">
+    <ScrollingTable label={t('title')}>
       <table className="table">
         <caption className="sr-only">{t('title')}</caption>
         <thead>
@@ -188,7 +188,7 @@ function StandingsTable({ rows }: { rows: On['rows'] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   )
 }
 
@@ -198,7 +198,7 @@ function GroupsTable({ groups }: { groups: On['groups'] }) {
   return (
     <section aria-labelledby="groups-heading" className="space-y-3">
       <h2 id="groups-heading">{t('byGroup')}</h2>
-      <div className="overflow-x-auto">
+      <ScrollingTable label={t('byGroup')}>
         <table className="table">
           <caption className="sr-only">{t('byGroup')}</caption>
           <thead>
@@ -226,7 +226,7 @@ function GroupsTable({ groups }: { groups: On['groups'] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </section>
   )
 }

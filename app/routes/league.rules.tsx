@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { LeagueOff } from '~/components/league'
+import { LeagueOff, ScrollingTable } from '~/components/league'
 import { PageHeader } from '~/components/list'
 import { leagueEnabled } from '~/models/league/index.server'
 import { leagueBadgeKeys, leagueRules, TIER_A_PER_ACTION } from '~/models/league/rules'
@@ -34,7 +34,7 @@ export default function LeagueRulesPage() {
       <p>{t('rules.intro')}</p>
       <section aria-labelledby="points-heading" className="space-y-3">
         <h2 id="points-heading">{t('rules.pointsTitle')}</h2>
-        <div className="overflow-x-auto">
+        <ScrollingTable label={t('rules.pointsTitle')}>
           <table className="table">
             <caption className="sr-only">{t('rules.pointsTitle')}</caption>
             <thead>
@@ -61,7 +61,7 @@ export default function LeagueRulesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       </section>
       <section aria-labelledby="badges-heading" className="space-y-3">
         <h2 id="badges-heading">{t('rules.badgesTitle')}</h2>
