@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import type { PartnerRole } from '#db/schema'
-import { lastDay } from '~/models/dashboards/months'
+import { firstDay, lastDay } from '~/models/dashboards/months'
 
 import { type LeagueBadgeKey, type LeaguePeriod, rulePoints, TIER_A_PER_ACTION } from './rules'
 import type { LeagueFilter } from './schemas'
@@ -22,34 +22,49 @@ export function leaguePeriodOf(filter: LeagueFilter, today = new Date().toISOStr
 type Period = ReturnType<typeof leaguePeriodOf>
 
 /**
- * The validated, live actions (`v`) and, for each, what it earns under each rule. The "first"
- * rules look at the partner's whole history, whatever the period shown: an action is the first in
- * a channel or a language because nothing validated came before it.
+ * What each live partner earned in the period under each rule, from its validated, live actions
+ * there (`vp`). The "first" rules ask whether the partner had a validated action in that channel
+ * or language before the period began: the first action of a channel or language is in the period
+ * exactly when none came before it. Each check walks one partner's earlier actions by index, so a
+ * month costs the month's actions, not the project's history.
  */
-function scoredActions(inPeriod: SQL): SQL {
+function scoredActions(p: Period): SQL {
+  const inPeriod = p.period === 'month' ? sql`month = ${p.month}` : sql`1 = 1`
+  const start = p.period === 'month' ? firstDay(p.month) : '0000-01-01'
   return sql`
-    v as (
-      select id, partner_id, date, month, channel_id, event_id from actions
-      where status = 'validated' and archived_at is null
-    ),
-    vp as (select * from v where ${inPeriod}),
-    first_language as (
-      select action_id, count(*) as n from (
-        select l.action_id, row_number() over (partition by v.partner_id, l.language order by v.date, v.id) as rn
-        from action_languages l join v on v.id = l.action_id
-      ) where rn = 1 group by action_id
+    vp as (
+      select id, partner_id, channel_id from actions
+      where status = 'validated' and archived_at is null and ${inPeriod}
     ),
     first_channel as (
-      select id as action_id from (
-        select id, row_number() over (partition by partner_id, channel_id order by date, id) as rn
-        from v where channel_id is not null
-      ) where rn = 1
+      select c.partner_id, count(*) as n from (
+        select distinct partner_id, channel_id from vp where channel_id is not null
+      ) c
+      where not exists (
+        select 1 from actions b
+        where b.partner_id = c.partner_id and b.status = 'validated' and b.archived_at is null
+          and b.date < ${start} and b.channel_id = c.channel_id
+      )
+      group by c.partner_id
+    ),
+    first_language as (
+      select pl.partner_id, count(*) as n from (
+        select distinct vp.partner_id, l.language from vp join action_languages l on l.action_id = vp.id
+      ) pl
+      where not exists (
+        select 1 from actions b join action_languages bl on bl.action_id = b.id and bl.language = pl.language
+        where b.partner_id = pl.partner_id and b.status = 'validated' and b.archived_at is null and b.date < ${start}
+      )
+      group by pl.partner_id
     ),
     tier_a as (
-      select s.action_id, min(count(*), ${TIER_A_PER_ACTION}) as n
-      from action_stakeholders s join stakeholder_priority p on p.stakeholder_id = s.stakeholder_id
-      where p.tier = 'A' and s.action_id in (select id from vp)
-      group by s.action_id
+      select vp.partner_id, sum(t.n) as n from vp join (
+        select s.action_id, min(count(*), ${TIER_A_PER_ACTION}) as n
+        from action_stakeholders s join stakeholder_priority sp on sp.stakeholder_id = s.stakeholder_id
+        where sp.tier = 'A' and s.action_id in (select id from vp)
+        group by s.action_id
+      ) t on t.action_id = vp.id
+      group by vp.partner_id
     ),
     planned_events as (
       select e.id from events e
@@ -60,38 +75,35 @@ function scoredActions(inPeriod: SQL): SQL {
         or exists (select 1 from planned_activities pa where pa.event_id = e.id and pa.archived_at is null)
       )
     ),
-    scored as (
-      select vp.partner_id,
-        count(*) as validated,
-        coalesce(sum(ta.n), 0) as tier_a,
-        coalesce(sum(fl.n), 0) as new_language,
-        count(pe.id) as event_plan,
-        count(fc.action_id) as first_channel
-      from vp
-      left join tier_a ta on ta.action_id = vp.id
-      left join first_language fl on fl.action_id = vp.id
-      left join first_channel fc on fc.action_id = vp.id
-      left join planned_events pe on pe.id = vp.event_id
-      group by vp.partner_id
+    at_planned_events as (
+      select a.partner_id, count(*) as n from actions a
+      where a.event_id in (select id from planned_events)
+        and a.status = 'validated' and a.archived_at is null and ${inPeriod}
+      group by a.partner_id
     ),
+    counted as (select partner_id, count(*) as validated from vp group by partner_id),
     points as (
       select p.id as partner_id, p.name, p.role,
-        coalesce(s.validated, 0) as validated,
-        coalesce(s.tier_a, 0) as tier_a,
-        coalesce(s.new_language, 0) as new_language,
-        coalesce(s.event_plan, 0) as event_plan,
-        coalesce(s.first_channel, 0) as first_channel,
-        coalesce(s.validated, 0) * ${rulePoints('validated')}
-          + coalesce(s.tier_a, 0) * ${rulePoints('tierA')}
-          + coalesce(s.new_language, 0) * ${rulePoints('newLanguage')}
-          + coalesce(s.event_plan, 0) * ${rulePoints('eventPlan')}
-          + coalesce(s.first_channel, 0) * ${rulePoints('firstChannel')} as points
-      from partners p left join scored s on s.partner_id = p.id
+        coalesce(c.validated, 0) as validated,
+        coalesce(ta.n, 0) as tier_a,
+        coalesce(fl.n, 0) as new_language,
+        coalesce(pe.n, 0) as event_plan,
+        coalesce(fc.n, 0) as first_channel,
+        coalesce(c.validated, 0) * ${rulePoints('validated')}
+          + coalesce(ta.n, 0) * ${rulePoints('tierA')}
+          + coalesce(fl.n, 0) * ${rulePoints('newLanguage')}
+          + coalesce(pe.n, 0) * ${rulePoints('eventPlan')}
+          + coalesce(fc.n, 0) * ${rulePoints('firstChannel')} as points
+      from partners p
+      left join counted c on c.partner_id = p.id
+      left join tier_a ta on ta.partner_id = p.id
+      left join first_language fl on fl.partner_id = p.id
+      left join first_channel fc on fc.partner_id = p.id
+      left join at_planned_events pe on pe.partner_id = p.id
       where p.archived_at is null
     )`
 }
 
-const periodCondition = (p: Period) => (p.period === 'month' ? sql`month = ${p.month}` : sql`1 = 1`)
 /** Badges are earned by what was validated up to the period's end (any time, for the project). */
 const periodEnd = (p: Period) => (p.period === 'month' ? lastDay(p.month) : '9999-12-31')
 
@@ -119,7 +131,7 @@ export function leagueStandings(
 ): { rows: LeagueRow[]; total: number } {
   const group = p.group ? sql`where role = ${p.group}` : sql``
   const rows = db.all<Omit<LeagueRow, 'badges'>>(sql`
-    with ${scoredActions(periodCondition(p))}
+    with ${scoredActions(p)}
     select rank() over (order by points desc) as rank, partner_id as partnerId, name, role, points, validated,
       tier_a as tierA, new_language as newLanguage, event_plan as eventPlan, first_channel as firstChannel
     from points ${group}
@@ -143,7 +155,7 @@ export type LeagueGroupRow = {
 /** The same points added up per partner group (lead partner, partners, associated partners). */
 export function leagueGroups(p: Period): LeagueGroupRow[] {
   return db.all<LeagueGroupRow>(sql`
-    with ${scoredActions(periodCondition(p))}
+    with ${scoredActions(p)}
     select role, count(*) as partners, sum(points) as points, sum(validated) as validated,
       round(avg(points), 1) as average
     from points group by role
@@ -153,39 +165,38 @@ export function leagueGroups(p: Period): LeagueGroupRow[] {
 /** Each partner's badges, from the validated, live actions dated up to `end`. */
 function leagueBadges(end: string): Map<number, LeagueBadgeKey[]> {
   const earned = new Map<number, LeagueBadgeKey[]>()
-  const add = (key: LeagueBadgeKey, ids: { partnerId: number }[]) => {
-    for (const { partnerId } of ids) earned.set(partnerId, [...(earned.get(partnerId) ?? []), key])
+  const add = (key: LeagueBadgeKey, ids: { partnerId: number | null }[]) => {
+    for (const { partnerId } of ids)
+      if (partnerId != null) earned.set(partnerId, [...(earned.get(partnerId) ?? []), key])
   }
-  const v = sql`v as (
-    select id, partner_id, date, month, channel_id from actions
-    where status = 'validated' and archived_at is null and date <= ${end}
-  )`
+  const live = sql`a.status = 'validated' and a.archived_at is null and a.date <= ${end}`
   // The first partner of the project to have a validated action in a channel.
   add(
     'trailblazer',
-    db.all(sql`with ${v}
-      select distinct partner_id as partnerId from (
-        select partner_id, row_number() over (partition by channel_id order by date, id) as rn
-        from v where channel_id is not null
-      ) where rn = 1`),
+    db.all(sql`select distinct (
+        select a.partner_id from actions a where a.channel_id = c.id and ${live} order by a.date, a.id limit 1
+      ) as partnerId from channels c`),
   )
   // Validated actions in every working language of the project.
   add(
     'allLanguages',
-    db.all(sql`with ${v}, wl as (
+    db.all(sql`with wl as (
         select value as language from json_each((select working_languages from project where id = 1))
       )
-      select v.partner_id as partnerId from v join action_languages l on l.action_id = v.id
-      where l.language in (select language from wl)
-      group by v.partner_id
-      having count(distinct l.language) = (select count(*) from wl)`),
+      select p.id as partnerId from partners p
+      where p.archived_at is null and exists (select 1 from wl) and not exists (
+        select 1 from wl where not exists (
+          select 1 from actions a join action_languages l on l.action_id = a.id and l.language = wl.language
+          where a.partner_id = p.id and ${live}
+        )
+      )`),
   )
-  // Validated actions in three calendar months in a row.
+  // Validated actions in three calendar months in a row (the per-partner month totals, kept by triggers).
   add(
     'threeMonths',
-    db.all(sql`with ${v}, m as (
-        select distinct partner_id, cast(substr(month, 1, 4) as integer) * 12 + cast(substr(month, 6, 2) as integer) as n
-        from v
+    db.all(sql`with m as (
+        select partner_id, cast(substr(month, 1, 4) as integer) * 12 + cast(substr(month, 6, 2) as integer) as n
+        from action_partner_months where status = 'validated' and actions > 0 and month <= ${end.slice(0, 7)}
       )
       select distinct a.partner_id as partnerId from m a
       join m b on b.partner_id = a.partner_id and b.n = a.n + 1
