@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
 import { db } from '#db/client'
@@ -32,12 +32,29 @@ afterAll(async () => {
   await smtp.close()
 })
 
-/** Sends what is queued, and waits until the server has parsed every message sent. */
+/**
+ * Sends what is queued and waits until nothing is left to send and the server has parsed every
+ * message sent (a queued message also starts a delivery of its own, on the next tick).
+ */
 async function deliver() {
+  await new Promise((resolve) => setImmediate(resolve))
   await flushMail()
   await deliverQueued()
-  await vi.waitFor(() => expect(smtp.messages.length).toBe(sentCount()))
+  await flushMail()
+  await vi.waitFor(
+    () => {
+      expect(unsent()).toBe(0)
+      expect(smtp.messages.length).toBe(sentCount())
+    },
+    { timeout: 10_000 },
+  )
 }
+const unsent = () =>
+  db
+    .select()
+    .from(mailQueue)
+    .where(inArray(mailQueue.status, ['queued', 'sending']))
+    .all().length
 const sentCount = () => db.select().from(mailQueue).where(eq(mailQueue.status, 'sent')).all().length
 const received = (to: string, subject: RegExp) =>
   smtp.messages.filter((m) => m.envelope.to.includes(to) && subject.test(m.subject ?? ''))
