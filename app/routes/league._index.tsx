@@ -14,6 +14,7 @@ import {
 } from '~/components/list'
 import { addMonths } from '~/models/dashboards/months'
 import { leagueEnabled, leagueGroups, leaguePeriodOf, leagueStandings } from '~/models/league/index.server'
+import { canManageLeague } from '~/models/league/policy'
 import { leaguePeriods } from '~/models/league/rules'
 import { leagueFilterSchema } from '~/models/league/schemas'
 import { requirePermission } from '~/utils/auth.server'
@@ -24,7 +25,7 @@ import { pageFromUrl, withParam } from '~/utils/paging'
 export const meta = pageTitle('league:title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'league:read')
+  const user = await requirePermission(request, 'league:read')
   // Switched off by the communications lead: a plain page that says so, with status 404.
   if (!leagueEnabled()) return json({ off: true as const }, { status: 404 })
   const url = new URL(request.url)
@@ -41,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: page.page,
     pageSize: page.pageSize,
     groups: leagueGroups(period),
+    canManage: canManageLeague(user),
   })
 }
 
@@ -64,6 +66,11 @@ function Standings({ data }: { data: On }) {
         <Link to="/league/rules" className="btn-secondary">
           {t('rulesLink')}
         </Link>
+        {data.canManage ? (
+          <Link to="/admin/project#league" className="btn-secondary">
+            {t('manageLink')}
+          </Link>
+        ) : null}
       </PageHeader>
       <p className="max-w-prose text-sm text-ink-muted">{t('intro')}</p>
       <LeagueFilter data={data} filtered={filtered} />

@@ -22,6 +22,8 @@ describe('partner league over HTTP', () => {
       expect(html).toContain('Gdańsk')
       expect(html).toContain('Validated actions')
       expect(html).toContain('By partner group')
+      // The communications lead and the administrator find the switch from the page.
+      expect(html.includes('href="/admin/project#league"'), as).toBe(as === 'admin' || as === 'comms')
       const rules = await app.fetch('/league/rules', { as })
       expect(rules.status, as).toBe(200)
       const text = await rules.text()
