@@ -10,7 +10,14 @@ import type { Permission } from '~/utils/permissions'
 /** The groups of the top menu, in order; their names are nav:groups.<group>. */
 const navGroups = ['log', 'stakeholders', 'plan', 'dashboards', 'admin'] as const
 type NavGroup = (typeof navGroups)[number]
-type NavItem = { group: NavGroup; to: string; label: string; permission: Permission }
+/** `onlyIf` names a project switch that hides the entry while it is off (the league). */
+type NavItem = {
+  group: NavGroup
+  to: string
+  label: string
+  permission: Permission
+  onlyIf?: 'leagueEnabled'
+}
 
 /**
  * The menu: one line per entry, in its group's order. A group the user has one entry of is a
@@ -31,13 +38,21 @@ const navItems: NavItem[] = [
   { group: 'dashboards', to: '/dashboard/coverage', label: 'nav.coverage', permission: 'dashboard:read' },
   { group: 'dashboards', to: '/results', label: 'results:meta.list', permission: 'outcome:read' },
   { group: 'dashboards', to: '/reports/value', label: 'reports:meta.value', permission: 'report:read' },
+  {
+    group: 'dashboards',
+    to: '/league',
+    label: 'league:title',
+    permission: 'league:read',
+    onlyIf: 'leagueEnabled',
+  },
   { group: 'admin', to: '/admin', label: 'nav.admin', permission: 'admin:manage' },
 ]
 
 /** The entries the user may see, by group (groups without any left out). */
-function groupedItems(can: (p: Permission) => boolean) {
+function groupedItems(can: (p: Permission) => boolean, switches: Partial<Record<'leagueEnabled', boolean>>) {
+  const shown = (i: NavItem) => can(i.permission) && (!i.onlyIf || switches[i.onlyIf] === true)
   return navGroups
-    .map((group) => ({ group, items: navItems.filter((i) => i.group === group && can(i.permission)) }))
+    .map((group) => ({ group, items: navItems.filter((i) => i.group === group && shown(i)) }))
     .filter((g) => g.items.length > 0)
 }
 
@@ -84,7 +99,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof rootLoader>('root')
   const can = useUserCan()
   const location = useLocation()
-  const groups = groupedItems(can)
+  const groups = groupedItems(can, { leagueEnabled: data?.project?.leagueEnabled })
   useMenuClosing()
   const here = location.pathname + location.search
   return (

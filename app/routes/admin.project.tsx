@@ -17,10 +17,12 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { db } from '#db/client'
 import { stakeholderEditPolicies } from '#db/schema/core'
 import { SavedNotice } from '~/components/admin'
 import { ThemesSection } from '~/components/admin-themes'
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from '~/components/forms'
+import { LeagueSwitch } from '~/components/league'
 import { PageHeader } from '~/components/list'
 import {
   addTheme,
@@ -37,25 +39,43 @@ import {
   themeArchiveSchema,
   themeRenameSchema,
 } from '~/models/admin/schemas'
-import { invariantResponse, orForbidden, requirePermission } from '~/utils/auth.server'
+import { leagueEnabled, setLeagueEnabled } from '~/models/league/index.server'
+import { canManageLeague } from '~/models/league/policy'
+import { leagueSwitchSchema } from '~/models/league/schemas'
+import { forbidden, invariantResponse, orForbidden, requireUser } from '~/utils/auth.server'
 import { parseForm } from '~/utils/forms'
 import { pageTitle } from '~/utils/meta'
+import { can } from '~/utils/permissions'
 
 export const meta = pageTitle('admin:meta.project')
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'admin:manage')
-  const project = getProject()
-  invariantResponse(project)
-  return json({ project, themes: listThemes() })
+  const user = await requireUser(request)
+  // The communications lead comes here for the partner league's switch only.
+  const administers = can(user, 'admin:manage')
+  if (!administers && !canManageLeague(user)) throw forbidden()
+  const project = administers ? getProject() : null
+  if (administers) invariantResponse(project)
+  return json({
+    project,
+    themes: administers ? listThemes() : [],
+    league: { enabled: leagueEnabled(), canManage: canManageLeague(user) },
+  })
 }
 
 type ActionData = { intent: string; id?: number; result: SubmissionResult<string[]> }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'admin:manage')
+  const user = await requireUser(request)
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
+  if (intent === 'league') {
+    const parsed = leagueSwitchSchema.safeParse(Object.fromEntries(formData))
+    invariantResponse(parsed.success, 'bad_request', 400)
+    orForbidden(() => db.transaction((tx) => setLeagueEnabled(tx, parsed.data.leagueEnabled, user)))
+    return redirect('/admin/project?saved=league#league')
+  }
+  if (!can(user, 'admin:manage')) throw forbidden()
 
   if (intent === 'project') {
     const submission = parseForm(formData, { schema: projectSchema })
@@ -100,7 +120,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const emptyPeriod = { label: '', start: '', end: '' }
 
-type LoadedProject = SerializeFrom<typeof loader>['project']
+type LoadedProject = NonNullable<SerializeFrom<typeof loader>['project']>
 
 function useProjectForm(project: LoadedProject, actionData: ActionData | undefined) {
   return useForm({
@@ -129,6 +149,7 @@ type ProjectFields = ReturnType<typeof useProjectForm>[1]
 function savedKey(saved: string) {
   if (saved === 'archived') return 'common:actions.archived'
   if (saved === 'restored') return 'common:actions.restored'
+  if (saved === 'league') return 'league:admin.saved'
   return 'common:actions.saved'
 }
 
@@ -252,51 +273,62 @@ function ReportingPeriods({ form, fields }: { form: ProjectForm; fields: Project
 
 export default function ProjectSettings() {
   const { t } = useTranslation('admin')
-  const { project, themes } = useLoaderData<typeof loader>()
+  const { project, themes, league } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const [searchParams] = useSearchParams()
-  const navigation = useNavigation()
   const saved = searchParams.get('saved')
-
-  const [form, fields] = useProjectForm(project, actionData)
 
   return (
     <div className="space-y-8">
       <PageHeader title={t('project.title')} />
       <SavedNotice message={saved ? t(savedKey(saved)) : null} />
-
-      <section className="card" aria-labelledby="project-heading">
-        <h2 id="project-heading" className="mb-4 text-lg font-semibold">
-          {t('project.general')}
-        </h2>
-        <FormErrors errors={form.errors} />
-        <Form method="post" {...getFormProps(form)} className="space-y-4">
-          {/* Enter in a field submits with the first submit button: make it "save", not "remove period". */}
-          <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
-            {t('common:actions.saveChanges')}
-          </button>
-          <input type="hidden" name="intent" value="project" />
-          <GeneralFields fields={fields} />
-
-          <WorkingLanguages field={fields.workingLanguages} />
-
-          <SelectField
-            label={t('project.stakeholderEditPolicy')}
-            hint={t('project.stakeholderEditPolicyHint')}
-            {...getSelectProps(fields.stakeholderEditPolicy)}
-            options={stakeholderEditPolicies.map((p) => ({ value: p, label: t(`project.policies.${p}`) }))}
-            errors={fields.stakeholderEditPolicy.errors}
-          />
-
-          <ReportingPeriods form={form} fields={fields} />
-
-          <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-            {t('common:actions.saveChanges')}
-          </button>
-        </Form>
-      </section>
-
-      <ThemesSection themes={themes} actionData={actionData} />
+      {project ? <GeneralSection project={project} actionData={actionData} /> : null}
+      {league.canManage ? <LeagueSwitch enabled={league.enabled} /> : null}
+      {project ? <ThemesSection themes={themes} actionData={actionData} /> : null}
     </div>
+  )
+}
+
+function GeneralSection({
+  project,
+  actionData,
+}: {
+  project: LoadedProject
+  actionData: ActionData | undefined
+}) {
+  const { t } = useTranslation('admin')
+  const navigation = useNavigation()
+  const [form, fields] = useProjectForm(project, actionData)
+  return (
+    <section className="card" aria-labelledby="project-heading">
+      <h2 id="project-heading" className="mb-4 text-lg font-semibold">
+        {t('project.general')}
+      </h2>
+      <FormErrors errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        {/* Enter in a field submits with the first submit button: make it "save", not "remove period". */}
+        <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
+          {t('common:actions.saveChanges')}
+        </button>
+        <input type="hidden" name="intent" value="project" />
+        <GeneralFields fields={fields} />
+
+        <WorkingLanguages field={fields.workingLanguages} />
+
+        <SelectField
+          label={t('project.stakeholderEditPolicy')}
+          hint={t('project.stakeholderEditPolicyHint')}
+          {...getSelectProps(fields.stakeholderEditPolicy)}
+          options={stakeholderEditPolicies.map((p) => ({ value: p, label: t(`project.policies.${p}`) }))}
+          errors={fields.stakeholderEditPolicy.errors}
+        />
+
+        <ReportingPeriods form={form} fields={fields} />
+
+        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+          {t('common:actions.saveChanges')}
+        </button>
+      </Form>
+    </section>
   )
 }

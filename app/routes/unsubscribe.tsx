@@ -23,7 +23,8 @@ function fromParams(params: URLSearchParams | FormData): Link {
 export async function loader({ request }: LoaderFunctionArgs) {
   const link = fromParams(new URL(request.url).searchParams)
   const valid = verifyUnsubscribe(link)
-  if (!valid) throw json({ message: 'invalid_link' }, { status: 400 })
+  // A truncated or changed link: 400, with a page that says so plainly.
+  if (!valid) return json({ link: null, kind: null }, { status: 400 })
   return json({ link, kind: valid.kind })
 }
 
@@ -45,11 +46,15 @@ export default function Unsubscribe() {
   const { t } = useTranslation('mail')
   const { link, kind } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
-  const kindLabel = t(`kinds.${kind}`)
+  const kindLabel = kind ? t(`kinds.${kind}`) : ''
   return (
     <div className="max-w-prose space-y-4">
       <PageHeader title={t('unsubscribe.title')} />
-      {answer && 'done' in answer ? (
+      {!link || (answer && 'error' in answer) ? (
+        <p role="alert" className="card">
+          {t('unsubscribe.invalid')}
+        </p>
+      ) : answer && 'done' in answer ? (
         <p role="status" className="card">
           {t('unsubscribe.done', { kind: kindLabel })}
         </p>

@@ -53,6 +53,8 @@ export const allPermissions = [
   'report:read',
   'report:edit',
   'actor:read',
+  'league:read',
+  'league:manage',
 ] as const
 export type Permission = (typeof allPermissions)[number]
 
@@ -65,6 +67,7 @@ const reader: Permission[] = [
   'idea:read',
   'outcome:read',
   'actor:read',
+  'league:read',
 ]
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {

@@ -51,6 +51,8 @@ export const project = sqliteTable('project', {
   /** Power/interest grid: an axis average strictly above its cut-off is high (1-5 scale). */
   gridInfluenceCutoff: real('grid_influence_cutoff').notNull().default(3),
   gridInterestCutoff: real('grid_interest_cutoff').notNull().default(3),
+  /** The partner league (/league): the communications lead may switch it off for the project. */
+  leagueEnabled: integer('league_enabled', { mode: 'boolean' }).notNull().default(true),
   ...timestamps,
 })
 

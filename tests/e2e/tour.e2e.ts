@@ -266,6 +266,8 @@ async function tour(
     '/ideas',
     '/calendar',
     '/account/calendar-token',
+    // The partner league's nav entry is added at the merge (issue 15 point 7).
+    '/league',
   ]
   const seen = new Set<string>()
   let queue = start.map((href) => ({ href, depth: 0 }))

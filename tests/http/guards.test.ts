@@ -123,9 +123,9 @@ describe('route guards (every route in the build)', () => {
   }
 
   it('keeps the communications lead out of the administration pages too', async () => {
+    // /admin/project shows the communications lead the partner league's switch only (tests/http/league.test.ts).
     for (const path of [
       '/admin',
-      '/admin/project',
       '/admin/partners',
       '/admin/partners/new',
       '/admin/users',
@@ -138,6 +138,7 @@ describe('route guards (every route in the build)', () => {
     }
     expect((await app.post('/admin/backup/download', {}, { as: 'comms' })).status).toBe(403)
     expect((await app.post('/admin/users/1', { intent: 'deactivate' }, { as: 'comms' })).status).toBe(403)
+    expect((await app.post('/admin/project', { intent: 'project' }, { as: 'comms' })).status).toBe(403)
   })
 
   it('lets an administrator open every /admin page', async () => {

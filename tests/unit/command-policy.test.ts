@@ -55,6 +55,7 @@ import {
   withdrawIdea,
 } from '~/models/ideas/index.server'
 import { importContactsFromBuffer, importStakeholdersFromBuffer } from '~/models/imports/index.server'
+import { setLeagueEnabled } from '~/models/league/index.server'
 import {
   createMaterial,
   materialFormSchema,
@@ -721,6 +722,12 @@ const cases: Case[] = [
           a,
         ),
       ),
+  },
+  {
+    command: 'setLeagueEnabled',
+    allowed: 'comms',
+    refused: ['partner', 'viewer'],
+    run: (a) => tx((t) => setLeagueEnabled(t, true, a)),
   },
   {
     command: 'backupDatabase',

@@ -12,6 +12,7 @@ import { canSeeTasks, homeKind, homeShortcuts } from '~/models/dashboards/policy
 import * as eventPolicy from '~/models/events/policy'
 import * as ideaPolicy from '~/models/ideas/policy'
 import * as importPolicy from '~/models/imports/policy'
+import * as leaguePolicy from '~/models/league/policy'
 import * as materialPolicy from '~/models/materials/policy'
 import * as planPolicy from '~/models/plan/policy'
 import * as priorityPolicy from '~/models/priorities/policy'
@@ -106,6 +107,8 @@ describe('permission table', () => {
       'report:read',
       'report:edit',
       'actor:read',
+      'league:read',
+      'league:manage',
     ])
   })
 
@@ -119,6 +122,7 @@ describe('permission table', () => {
       'idea:read',
       'outcome:read',
       'actor:read',
+      'league:read',
     ]
     expect(rolePermissions.admin).toEqual(allPermissions)
     expect(rolePermissions.comms).toEqual(allPermissions.filter((p) => p !== 'admin:manage'))
@@ -548,5 +552,20 @@ describe('co-creation board policy', () => {
     expect(allowed(ideaPolicy.canModerateIdeas)).toEqual(['admin', 'comms'])
     expect(allowed((a) => ideaPolicy.canDecideIdea(a, open(99)))).toEqual(['admin', 'comms'])
     expect(allowed((a) => ideaPolicy.canDecideIdea(a, { authorId: 99, status: 'adopted' }))).toEqual([])
+  })
+})
+
+describe('partner league policy', () => {
+  it('every signed-in role reads the league; the communications lead (and admin) switches it', () => {
+    expect(allowed((a) => can(a, 'league:read'))).toEqual([
+      'admin',
+      'comms',
+      'partner',
+      'viewer',
+      'loosePartner',
+      'viewerOfOwn',
+    ])
+    expect(allowed(leaguePolicy.canManageLeague)).toEqual(['admin', 'comms'])
+    expect(passes(leaguePolicy.assertMayManageLeague)).toEqual(['admin', 'comms'])
   })
 })

@@ -12,9 +12,15 @@ export function getProject() {
   return db.select().from(project).where(eq(project.id, 1)).get() ?? null
 }
 
+/** The project's name, languages and switches, for every page (the root loader) and the forms. */
 export function projectSummary() {
   const p = db
-    .select({ name: project.name, workingLanguages: project.workingLanguages })
+    .select({
+      name: project.name,
+      workingLanguages: project.workingLanguages,
+      /** The navigation shows the partner league's entry only while it is on. */
+      leagueEnabled: project.leagueEnabled,
+    })
     .from(project)
     .where(eq(project.id, 1))
     .get()

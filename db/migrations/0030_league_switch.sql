@@ -1,0 +1,1 @@
+ALTER TABLE `project` ADD `league_enabled` integer DEFAULT true NOT NULL;
