@@ -238,7 +238,8 @@ describe("the stakeholder's page", () => {
       .innerJoin(stakeholders, eq(stakeholders.id, stakeholderPriority.stakeholderId))
       .where(and(isNull(stakeholders.archivedAt)))
       .all()
-      .find((p) => p.influence !== null && p.interest !== null && p.influence >= 3 && p.interest >= 3)!
+      // "Manage closely" under the default cut-offs: above the middle (3) on both axes, strictly.
+      .find((p) => p.influence !== null && p.interest !== null && p.influence > 3 && p.interest > 3)!
     const html = await (await app.fetch(`/stakeholders/${scored.id}`, { as: 'partner' })).text()
     expect(html).toContain('data-testid="strategy-section"')
     expect(html).toContain('Manage closely')
