@@ -2,9 +2,11 @@ import { and, desc, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db, sqlite, type Tx } from '#db/client'
-import { auditLog, outcomes, type OutcomeStatus, stakeholders } from '#db/schema'
+import { actionTypes, auditLog, outcomes, type OutcomeStatus, stakeholders } from '#db/schema'
+import { createAction, logInteraction, updateAction } from '~/models/actions/index.server'
 import { createContact } from '~/models/contacts/index.server'
 import { createEvent, eventFormSchema } from '~/models/events/index.server'
+import { notificationSettings, setNotificationSettings } from '~/models/mail/index.server'
 import {
   addIndicatorValue,
   archiveIndicatorValue,
@@ -38,7 +40,7 @@ import { demo } from '../setup/actors'
 
 /*
  * The commands tests/unit/command-policy.test.ts does not list (outcomes, result indicators, an
- * event's people), each run once as a role that may and once as each role that may not. A refusal
+ * event's people, logging and editing actions, one's own notification settings), each run once as a role that may and once as each role that may not. A refusal
  * throws ForbiddenError and writes nothing (no audit row, no record: the transaction rolls back).
  * Then the outcome status table, from each status to each, and the audit rows it writes.
  */
@@ -53,6 +55,7 @@ let hostedEvent: number
 let stakeholderId: number
 let contactId: number
 let indicatorId: number
+let typeId: number
 
 beforeAll(() => {
   const partner = demo.partner()
@@ -79,6 +82,15 @@ beforeAll(() => {
     ),
   )
   indicatorId = tx((t) => createIndicator(t, indicator(), demo.comms()))
+  typeId = db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
+})
+
+/** An action of the San Sebastián partner. */
+const actionInput = (title = 'Spotkanie z Gminą Miasta Gdańsk') => ({
+  partnerId: demo.partner().partnerId!,
+  typeId,
+  date: '2026-05-04',
+  title,
 })
 
 const outcomeForm = (extra: Record<string, unknown> = {}) =>
@@ -118,6 +130,37 @@ const proposedIn = (t: Tx) => {
 }
 
 const cases: Case[] = [
+  {
+    command: 'createAction (for the partner’s own partner)',
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
+    run: (a) => tx((t) => createAction(t, actionInput(), a)),
+  },
+  {
+    command: 'updateAction (the partner’s own)',
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
+    run: (a) =>
+      tx((t) => updateAction(t, createAction(t, actionInput(), demo.partner()), actionInput('Edited'), a)),
+  },
+  {
+    command: 'logInteraction (for the user’s own partner)',
+    allowed: 'partner2',
+    refused: ['viewer'],
+    run: (a) =>
+      tx((t) =>
+        logInteraction(t, { stakeholderId, kind: 'call', date: '2026-05-05', title: 'Rozmowa z radą' }, a),
+      ),
+  },
+  {
+    command: 'setNotificationSettings (one’s own only)',
+    allowed: 'partner',
+    refused: ['comms', 'admin', 'partner2'],
+    run: (a) => {
+      const id = demo.partner().id
+      return tx((t) => setNotificationSettings(t, a, id, { reminder: !notificationSettings(id).reminder }))
+    },
+  },
   {
     command: 'createOutcome',
     allowed: 'partner',
