@@ -65,6 +65,7 @@ function hostResolver(): HostResolver {
   return (globalThis as WithResolver)[RESOLVER_KEY] ?? systemHostResolver
 }
 
+// Stryker disable next-line StringLiteral: detected, not equivalent: an empty CIDR throws on import and every test file fails to load, which the vitest runner reports as no test failing
 const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3')
 
 /**
@@ -109,12 +110,8 @@ export async function assertFetchable(input: string | URL, signal: AbortSignal):
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EvidenceFetchError('not_http')
   if (url.username || url.password) throw new EvidenceFetchError('bad_url')
-  // An http(s) URL's hostname is bracketed exactly when it is an IPv6 literal, so either anchor
-  // alone matches the same strings.
-  // Stryker disable next-line Regex: equivalent, url.hostname has a bracket only around an IPv6 literal
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
-  // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, the URL parser refuses an http(s) URL without a host
-  if (!host) throw new EvidenceFetchError('bad_url')
+  // An IPv6 literal's hostname is bracketed ([::1]); the URL parser refuses an http(s) URL without a host.
+  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname
 
   let addresses: string[]
   if (ipaddr.isValid(host)) addresses = [host]
