@@ -159,3 +159,35 @@ describe('archiveAction, as each actor', () => {
     })
   })
 })
+
+describe('what a status change stamps on the action', () => {
+  const row = (id: number) => db.select().from(actions).where(eq(actions.id, id)).get()!
+
+  it('returning keeps the trimmed comment and refuses a blank one, leaving the action as it was', () => {
+    const id = actionIn('submitted')
+    const before = row(id)
+    expect(() => db.transaction((tx) => setActionStatus(tx, id, 'returned', actors.comms(), '   '))).toThrow(
+      'a returned action needs a comment',
+    )
+    expect(row(id)).toEqual(before)
+    db.transaction((tx) => setActionStatus(tx, id, 'returned', actors.comms(), '  Dodaj link, prosimy  '))
+    expect(row(id)).toMatchObject({ status: 'returned', returnComment: 'Dodaj link, prosimy' })
+  })
+
+  it('submitting stamps submittedAt; validating stamps validatedAt and who, and clears the comment', () => {
+    const id = actionIn('returned')
+    db.transaction((tx) => setActionStatus(tx, id, 'submitted', actors.owner()))
+    const submitted = row(id)
+    expect(submitted.submittedAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(submitted).toMatchObject({ status: 'submitted', validatedAt: null, validatedBy: null })
+    db.transaction((tx) => setActionStatus(tx, id, 'validated', actors.comms()))
+    const validated = row(id)
+    expect(validated.validatedAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(validated).toMatchObject({
+      status: 'validated',
+      validatedBy: actors.comms().id,
+      returnComment: null,
+      submittedAt: submitted.submittedAt,
+    })
+  })
+})
