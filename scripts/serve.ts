@@ -22,7 +22,7 @@ try {
   throw error
 }
 
-const { createHttpApp } = await import('~/server/http.server')
+const { createHttpApp, keepConnectionsOpen } = await import('~/server/http.server')
 const { buildPaths } = await import('~/server/paths.server')
 
 // With WEB_CONCURRENCY > 1 the first process prepares the database and forks that many workers
@@ -148,6 +148,7 @@ async function serve() {
     server.close(() => process.exit(0))
     setTimeout(() => process.exit(0), 3000).unref()
   }
+  keepConnectionsOpen(server)
   process.on('SIGTERM', shutdown)
   process.on('SIGINT', shutdown)
   // A worker whose primary is gone (even killed outright) stops too.

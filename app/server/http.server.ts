@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from 'node:http'
 import path from 'node:path'
 
 import type { ServerBuild } from '@remix-run/node'
@@ -48,6 +49,18 @@ export type HttpAppOptions = {
   mode?: string
   /** TRUST_PROXY: take protocol, host and client address from the X-Forwarded-* headers. */
   trustProxy?: boolean
+}
+
+/**
+ * Keeps an idle connection open longer than the proxies in front of Ripple do (nginx, Caddy and
+ * cloud load balancers keep theirs 60 s): with Node's default of 5 s the server can close a
+ * connection just as the proxy (or any keep-alive client) sends the next request on it, and that
+ * request fails with a connection reset (a 502 at the proxy). Headers must be allowed a little
+ * longer than the keep-alive, as Node's documentation asks.
+ */
+export function keepConnectionsOpen(server: Pick<HttpServer, 'keepAliveTimeout' | 'headersTimeout'>) {
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
 }
 
 /** Whether a request carries a live session (only signed-in users may upload more than 1 MB). */

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { afterAll, beforeAll } from 'vitest'
 
-import { createHttpApp } from '../../app/server/http.server'
+import { createHttpApp, keepConnectionsOpen } from '../../app/server/http.server'
 import { buildPaths } from '../../app/server/paths.server'
 import { DEMO_PASSWORD } from '../../db/seed/core'
 
@@ -39,6 +39,9 @@ export function useTestApp(options: { trustProxy?: boolean } = {}): TestApp {
     await new Promise<void>((resolve) => {
       server = app.listen(0, '127.0.0.1', () => resolve())
     })
+    // As scripts/serve.ts does: a long synchronous step (a 20,000-row import in this process)
+    // must not let the 5 s default close a pooled connection under the next request.
+    keepConnectionsOpen(server)
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
