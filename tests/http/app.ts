@@ -44,7 +44,14 @@ export function useTestApp(options: { trustProxy?: boolean } = {}): TestApp {
     keepConnectionsOpen(server)
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        // Kept-alive connections of this process's fetch would hold the close for 65 s.
+        server.closeAllConnections()
+      }),
+  )
 
   async function cookieFor(user: DemoUser) {
     const cached = cookies.get(user)
