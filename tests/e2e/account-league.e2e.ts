@@ -1,10 +1,6 @@
-import fs from 'node:fs'
-import { createRequire } from 'node:module'
-
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
-import { hydrated, phone, useBrowserApp } from './harness'
+import { hydrated, pageWidth, phone, seriousAxe, useBrowserApp } from './harness'
 
 /*
  * Issue 15 on a 360 px phone: /account and /admin/outbox (axe clean, no sideways scrolling, a switch
@@ -13,21 +9,6 @@ import { hydrated, phone, useBrowserApp } from './harness'
  */
 
 const app = useBrowserApp()
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-async function seriousAxe(page: Page) {
-  await page.evaluate(axeSource)
-  return page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const result = await window.axe.run(document, { resultTypes: ['violations'] })
-    return (result.violations as { id: string; impact: string }[])
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id)
-  })
-}
-
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth)
-
 describe('account, outbox and league on a phone', () => {
   it('the administrator’s /account and /admin/outbox fit 360 px, pass axe, and a switch is saved', async () => {
     const page = await app.newPage(phone)

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 
@@ -19,6 +21,23 @@ export const chromiumFlags = [
   '--disable-component-update',
   '--no-first-run',
 ]
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** The ids of axe-core's serious and critical findings on the page as it is now. */
+export async function seriousAxe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource)
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { resultTypes: ['violations'] })
+    return (result.violations as { id: string; impact: string }[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id)
+  })
+}
+
+/** The page's full width: more than the viewport means sideways scrolling. */
+export const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth)
 
 /**
  * Waits until React has hydrated the page (the body carries React's fiber) and one frame has

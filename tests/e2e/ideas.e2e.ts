@@ -1,10 +1,6 @@
-import fs from 'node:fs'
-import { createRequire } from 'node:module'
-
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
-import { desktop, hydrated, phone, useBrowserApp } from './harness'
+import { desktop, hydrated, pageWidth, phone, seriousAxe, useBrowserApp } from './harness'
 
 /*
  * Issue 15 point 8 on a 360 px phone (the co-creation board: post, support, join, the columns stack)
@@ -12,28 +8,13 @@ import { desktop, hydrated, phone, useBrowserApp } from './harness'
  */
 
 const app = useBrowserApp()
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-async function seriousAxe(page: Page) {
-  await page.evaluate(axeSource)
-  return page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const result = await window.axe.run(document, { resultTypes: ['violations'] })
-    return (result.violations as { id: string; impact: string }[])
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id)
-  })
-}
-
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth)
-
 describe('co-creation board on a phone', () => {
   it('a partner posts a proposal, another supports it and joins its working group; columns stack', async () => {
     const title = `Paseo fotográfico por Gràcia ${Date.now()}`
     const author = await app.newPage(phone)
     await app.login(author, 'partner2')
     await author.goto('/ideas')
-    expect(await noSidewaysScroll(author)).toBeLessThanOrEqual(phone.width + 1)
+    expect(await pageWidth(author)).toBeLessThanOrEqual(phone.width + 1)
     // The two columns stack: the second starts below the first.
     const [first, second] = await Promise.all(
       ['#column-partner', '#column-project'].map((s) => author.locator(s).boundingBox()),
@@ -80,7 +61,7 @@ describe('co-creation board on a phone', () => {
     await supporter.getByLabel('Your comment').fill('¡Nos apuntamos! Dziękujemy.')
     await supporter.getByRole('button', { name: 'Add comment' }).click()
     await supporter.getByText('¡Nos apuntamos! Dziękujemy.').waitFor()
-    expect(await noSidewaysScroll(supporter)).toBeLessThanOrEqual(phone.width + 1)
+    expect(await pageWidth(supporter)).toBeLessThanOrEqual(phone.width + 1)
     await supporter.context().close()
   })
 })
