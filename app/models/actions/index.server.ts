@@ -15,7 +15,7 @@ export { archiveAction, setActionStatus } from './commands/status.server'
 export { updateAction } from './commands/update.server'
 export { addActionFiles, setActionFileArchived } from './files/commands.server'
 export { type PreparedEvidenceFile, prepareEvidenceFiles } from './files/prepare.server'
-export { actionFileContent, downloadName, listActionFiles } from './files/queries.server'
+export { actionFileContent, listActionFiles } from './files/queries.server'
 export {
   evidenceFolder,
   newStoredName,
@@ -25,6 +25,12 @@ export {
   thumbnailName,
   writeStoredFile,
 } from './files/storage.server'
+export {
+  downloadName,
+  evidenceFileContent,
+  splitEvidenceFiles,
+  storeEvidenceFiles,
+} from './files/stored-evidence.server'
 export * from './filter-schema'
 export { actionWhere } from './filters.server'
 export * from './form'

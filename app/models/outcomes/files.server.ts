@@ -3,14 +3,10 @@ import { and, asc, eq } from 'drizzle-orm'
 import { db, type Tx } from '#db/client'
 import { outcomeFiles, outcomes } from '#db/schema'
 import {
-  downloadName,
-  newStoredName,
+  evidenceFileContent,
   type PreparedEvidenceFile,
-  readStoredFile,
-  removeStoredFile,
-  storedFiles,
-  thumbnailName,
-  writeStoredFile,
+  splitEvidenceFiles,
+  storeEvidenceFiles,
 } from '~/models/actions/index.server'
 import { recordArchive, recordAudit } from '~/models/audit/index.server'
 import { type Actor } from '~/utils/permissions'
@@ -34,23 +30,12 @@ function outcomeOf(tx: Tx, id: number) {
     .get()
 }
 
-function storeOne(tx: Tx, outcomeId: number, file: PreparedEvidenceFile, actor: Actor) {
-  const storedName = newStoredName(outcomeId, file.extension)
-  const written = storedFiles({ storedName, kind: file.kind })
-  try {
-    writeStoredFile(storedName, file.data)
-    if (file.thumbnail) writeStoredFile(thumbnailName(storedName), file.thumbnail)
-    const row = {
-      outcomeId,
-      kind: file.kind,
-      originalName: file.originalName,
-      storedName,
-      size: file.data.length,
-      contentType: file.contentType,
-      width: file.width,
-      height: file.height,
-      createdBy: actor.id,
-    }
+/** Adds checked evidence files to an outcome: whoever may edit it. Call it last in its transaction. */
+export function addOutcomeFiles(tx: Tx, outcomeId: number, files: PreparedEvidenceFile[], actor: Actor) {
+  const outcome = outcomeOf(tx, outcomeId)
+  if (!outcome || outcome.archivedAt || !canEditOutcome(actor, outcome)) throw new OutcomeForbiddenError()
+  return storeEvidenceFiles(outcomeId, files, (stored) => {
+    const row = { outcomeId, ...stored, createdBy: actor.id }
     const id = tx.insert(outcomeFiles).values(row).returning({ id: outcomeFiles.id }).get().id
     recordAudit(tx, {
       userId: actor.id,
@@ -60,24 +45,8 @@ function storeOne(tx: Tx, outcomeId: number, file: PreparedEvidenceFile, actor: 
       after: { outcomeId, kind: row.kind, originalName: row.originalName, size: row.size },
       summary: row.originalName,
     })
-    return written
-  } catch (error) {
-    for (const name of written) removeStoredFile(name)
-    throw error
-  }
-}
-
-/** Adds checked evidence files to an outcome: whoever may edit it. Call it last in its transaction. */
-export function addOutcomeFiles(tx: Tx, outcomeId: number, files: PreparedEvidenceFile[], actor: Actor) {
-  const outcome = outcomeOf(tx, outcomeId)
-  if (!outcome || outcome.archivedAt || !canEditOutcome(actor, outcome)) throw new OutcomeForbiddenError()
-  const written: string[] = []
-  try {
-    for (const file of files) written.push(...storeOne(tx, outcomeId, file, actor))
-  } catch (error) {
-    for (const name of written) removeStoredFile(name)
-    throw error
-  }
+    return id
+  })
 }
 
 /** Archives (removes, with a way back) or restores one evidence file of an outcome. */
@@ -123,11 +92,7 @@ export function listOutcomeFiles(outcomeId: number, actor: Actor) {
     .where(eq(outcomeFiles.outcomeId, outcomeId))
     .orderBy(asc(outcomeFiles.createdAt), asc(outcomeFiles.id))
     .all()
-    .map((r) => ({ ...r, name: downloadName(r.originalName, r.contentType) }))
-  return {
-    files: rows.filter((r) => !r.archivedAt),
-    archived: canEditOutcome(actor, outcome) ? rows.filter((r) => r.archivedAt) : [],
-  }
+  return splitEvidenceFiles(rows, canEditOutcome(actor, outcome))
 }
 
 /** One evidence file's bytes for a reader of outcomes; an archived one only for who may restore it. */
@@ -144,14 +109,5 @@ export function outcomeFileContent(
     .from(outcomeFiles)
     .where(and(eq(outcomeFiles.id, fileId), eq(outcomeFiles.outcomeId, outcomeId)))
     .get()
-  if (!row || (row.archivedAt && !canEditOutcome(actor, outcome))) return null
-  if (variant === 'thumbnail' && row.kind !== 'image') return null
-  const data = readStoredFile(variant === 'thumbnail' ? thumbnailName(row.storedName) : row.storedName)
-  if (!data) return null
-  return {
-    data,
-    fileName: downloadName(row.originalName, row.contentType),
-    contentType: variant === 'thumbnail' ? 'image/webp' : row.contentType,
-    size: data.length,
-  }
+  return evidenceFileContent(row, canEditOutcome(actor, outcome), variant)
 }

@@ -7,13 +7,7 @@ import { type Actor } from '~/utils/permissions'
 
 import { ActionForbiddenError, canManageActionFiles } from '../policy'
 import { type PreparedEvidenceFile } from './prepare.server'
-import {
-  newStoredName,
-  removeStoredFile,
-  storedFiles,
-  thumbnailName,
-  writeStoredFile,
-} from './storage.server'
+import { storeEvidenceFiles } from './stored-evidence.server'
 
 function managedAction(tx: Tx, actionId: number, actor: Actor) {
   const action = tx
@@ -31,23 +25,15 @@ function managedAction(tx: Tx, actionId: number, actor: Actor) {
   return action
 }
 
-function storeOne(tx: Tx, actionId: number, file: PreparedEvidenceFile, actor: Actor) {
-  const storedName = newStoredName(actionId, file.extension)
-  const written = storedFiles({ storedName, kind: file.kind })
-  try {
-    writeStoredFile(storedName, file.data)
-    if (file.thumbnail) writeStoredFile(thumbnailName(storedName), file.thumbnail)
-    const row = {
-      actionId,
-      kind: file.kind,
-      originalName: file.originalName,
-      storedName,
-      size: file.data.length,
-      contentType: file.contentType,
-      width: file.width,
-      height: file.height,
-      createdBy: actor.id,
-    }
+/**
+ * Adds checked evidence files (see prepareEvidenceFiles) to an action: whoever may edit the action.
+ * The bytes are written beside the database before their rows; a failed write or insert removes
+ * what this call wrote and rolls the transaction back. Call it last in its transaction.
+ */
+export function addActionFiles(tx: Tx, actionId: number, files: PreparedEvidenceFile[], actor: Actor) {
+  managedAction(tx, actionId, actor)
+  return storeEvidenceFiles(actionId, files, (stored) => {
+    const row = { actionId, ...stored, createdBy: actor.id }
     const id = tx.insert(actionFiles).values(row).returning({ id: actionFiles.id }).get().id
     recordAudit(tx, {
       userId: actor.id,
@@ -57,28 +43,8 @@ function storeOne(tx: Tx, actionId: number, file: PreparedEvidenceFile, actor: A
       after: { actionId, kind: row.kind, originalName: row.originalName, size: row.size },
       summary: row.originalName,
     })
-    return { id, written }
-  } catch (error) {
-    for (const name of written) removeStoredFile(name)
-    throw error
-  }
-}
-
-/**
- * Adds checked evidence files (see prepareEvidenceFiles) to an action: whoever may edit the action.
- * The bytes are written beside the database before their rows; a failed write or insert removes
- * what this call wrote and rolls the transaction back. Call it last in its transaction.
- */
-export function addActionFiles(tx: Tx, actionId: number, files: PreparedEvidenceFile[], actor: Actor) {
-  managedAction(tx, actionId, actor)
-  const stored: { id: number; written: string[] }[] = []
-  try {
-    for (const file of files) stored.push(storeOne(tx, actionId, file, actor))
-  } catch (error) {
-    for (const name of stored.flatMap((s) => s.written)) removeStoredFile(name)
-    throw error
-  }
-  return stored.map((s) => s.id)
+    return id
+  })
 }
 
 /** Archives (removes from the action, with a way back) or restores one evidence file. */

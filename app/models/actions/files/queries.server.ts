@@ -5,8 +5,7 @@ import { actionFiles, actions } from '#db/schema'
 import { type Actor, can } from '~/utils/permissions'
 
 import { canManageActionFiles } from '../policy'
-import { storedAs } from './sniff'
-import { readStoredFile, thumbnailName } from './storage.server'
+import { evidenceFileContent, splitEvidenceFiles } from './stored-evidence.server'
 
 function actionOf(actionId: number) {
   return db
@@ -14,16 +13,6 @@ function actionOf(actionId: number) {
     .from(actions)
     .where(eq(actions.id, actionId))
     .get()
-}
-
-/** The name a download is offered under: the uploaded name, with the extension of what is stored. */
-export function downloadName(originalName: string, contentType: string) {
-  const extension = Object.values(storedAs).find((s) => s.contentType === contentType)?.extension ?? 'bin'
-  const accepted = extension === 'jpg' ? ['jpg', 'jpeg'] : [extension]
-  const dot = originalName.lastIndexOf('.')
-  const current = dot > 0 ? originalName.slice(dot + 1).toLowerCase() : ''
-  if (accepted.includes(current)) return originalName
-  return `${dot > 0 ? originalName.slice(0, dot) : originalName}.${extension}`
 }
 
 /**
@@ -49,11 +38,7 @@ export function listActionFiles(actionId: number, actor: Actor) {
     .where(eq(actionFiles.actionId, actionId))
     .orderBy(asc(actionFiles.createdAt), asc(actionFiles.id))
     .all()
-    .map((r) => ({ ...r, name: downloadName(r.originalName, r.contentType) }))
-  return {
-    files: rows.filter((r) => !r.archivedAt),
-    archived: canManageActionFiles(actor, action) ? rows.filter((r) => r.archivedAt) : [],
-  }
+  return splitEvidenceFiles(rows, canManageActionFiles(actor, action))
 }
 
 /**
@@ -73,14 +58,5 @@ export function actionFileContent(
     .from(actionFiles)
     .where(and(eq(actionFiles.id, fileId), eq(actionFiles.actionId, actionId)))
     .get()
-  if (!row || (row.archivedAt && !canManageActionFiles(actor, action))) return null
-  if (variant === 'thumbnail' && row.kind !== 'image') return null
-  const data = readStoredFile(variant === 'thumbnail' ? thumbnailName(row.storedName) : row.storedName)
-  if (!data) return null
-  return {
-    data,
-    fileName: downloadName(row.originalName, row.contentType),
-    contentType: variant === 'thumbnail' ? 'image/webp' : row.contentType,
-    size: data.length,
-  }
+  return evidenceFileContent(row, canManageActionFiles(actor, action), variant)
 }
