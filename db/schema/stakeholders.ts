@@ -145,6 +145,11 @@ export const contacts = sqliteTable(
     email: text('email'),
     /** Lower-case e-mail for dedupe. */
     emailKey: text('email_key'),
+    /**
+     * Name and e-mail, lower-case and accent-free (normalizeText), for the register's people search
+     * through the `contact_search` trigram index (migration 0031); blank once erased.
+     */
+    searchText: text('search_text').notNull().default(''),
     phone: text('phone'),
     languages: text('languages', { mode: 'json' })
       .$type<string[]>()

@@ -15,6 +15,7 @@ import { runMigrations } from '#db/migrate'
 import { seedDemoIfEmpty } from '#db/seed/index'
 import { createRandom } from '#db/seed/random'
 import { readFixture } from '#tests/setup/fixtures'
+import { contactSearchText } from '~/models/contacts/search-text'
 import { nameKey, normalizeText } from '~/utils/text'
 
 import { BENCH_DB, BENCH_SEED, dataset } from './dataset'
@@ -229,8 +230,8 @@ const insertStakeholderTheme = sqlite.prepare(
   'insert or ignore into stakeholder_themes (stakeholder_id, theme_id) values (?, ?)',
 )
 const insertContact =
-  sqlite.prepare(`insert into contacts (stakeholder_id, name, position, email, email_key, phone, languages, lawful_basis, basis_obtained_at, basis_source, do_not_contact)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  sqlite.prepare(`insert into contacts (stakeholder_id, name, position, email, email_key, search_text, phone, languages, lawful_basis, basis_obtained_at, basis_source, do_not_contact)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 const firstNames = [
   'Ane',
   'Iñaki',
@@ -330,6 +331,7 @@ sqlite.transaction(() => {
         random.pick(positions),
         email,
         email?.toLowerCase() ?? null,
+        contactSearchText({ name: `${first} ${last}`, email }),
         random.chance(0.5) ? `+34 6${random.int(10000000, 99999999)}` : null,
         JSON.stringify([languagesByCountry[city.country] ?? 'en']),
         random.pick(['consent', 'legitimate_interest', 'public_task']),
@@ -535,7 +537,7 @@ if (sqlite.prepare(`select 1 from sqlite_master where name = 'action_language_mo
     select a.status, a.month, l.language, count(*) from action_languages l join actions a on a.id = l.action_id
     where a.archived_at is null group by a.status, a.month, l.language`)
 }
-for (const fts of ['stakeholder_search', 'action_title_search']) {
+for (const fts of ['stakeholder_search', 'action_title_search', 'contact_search']) {
   const exists = sqlite.prepare(`select 1 from sqlite_master where name = ?`).get(fts)
   if (exists) sqlite.exec(`insert into ${fts}(${fts}) values ('rebuild')`)
 }

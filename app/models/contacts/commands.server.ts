@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 
 import { db, sqlite, type Tx } from '#db/client'
 import { contacts, stakeholders } from '#db/schema'
@@ -10,6 +10,7 @@ import { type Actor, ForbiddenError } from '~/utils/permissions'
 import { ERASED_NAME, personalFields, scrubCopies } from './erasure.server'
 import { canEditContact, canHandleGdpr } from './policy'
 import type { ContactInput } from './schemas'
+import { contactSearchText } from './search-text'
 
 /*
  * The contacts' writes. Each takes the acting user (`Actor`: the signed-in user, the user who
@@ -27,6 +28,7 @@ function columnsFrom(input: ContactInput) {
     position: input.position ?? null,
     email: input.email ?? null,
     emailKey: emailKeyOf(input.email),
+    searchText: contactSearchText(input),
     phone: input.phone ?? null,
     languages: [...new Set(input.languages)],
     lawfulBasis: input.lawfulBasis,
@@ -38,7 +40,7 @@ function columnsFrom(input: ContactInput) {
 }
 
 function auditable(row: Contact) {
-  const { emailKey: _e, createdAt: _c, updatedAt: _u, ...rest } = row
+  const { emailKey: _e, searchText: _s, createdAt: _c, updatedAt: _u, ...rest } = row
   return rest
 }
 
@@ -132,6 +134,7 @@ export function eraseContact(tx: Tx, id: number, by: Actor) {
       position: null,
       email: null,
       emailKey: null,
+      searchText: '',
       phone: null,
       notes: null,
       basisSource: null,
@@ -141,6 +144,8 @@ export function eraseContact(tx: Tx, id: number, by: Actor) {
     })
     .where(eq(contacts.id, id))
     .run()
+  // The search index's older segments still hold the person's trigrams: merge them away now.
+  tx.run(sql`insert into contact_search(contact_search) values ('optimize')`)
   recordAudit(tx, {
     userId: by.id,
     entity: 'contact',

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 
-import { db, sqlite } from '#db/client'
+import { db } from '#db/client'
 import { actions, actionStakeholders, auditLog, contacts, partners, stakeholders, users } from '#db/schema'
 import { stakeholderEditPolicy } from '~/models/stakeholders/queries/options.server'
 import type { Actor } from '~/utils/permissions'
-import { normalizeText } from '~/utils/text'
+import { textSearchCondition } from '~/utils/text-search.server'
 
 import { canEditContact, canHandleGdpr, contactViewFor } from './policy'
 
@@ -171,22 +171,26 @@ export type PersonMatch = {
  * archived contacts are never found. The first `limit` by name, and whether there are more.
  */
 export function searchContacts(q: string, limit = 20): { rows: PersonMatch[]; more: boolean } {
-  const words = [...new Set(normalizeText(q).split(' ').filter(Boolean))].slice(0, 8)
-  if (!words.length) return { rows: [], more: false }
-  const rows: PersonMatch[] = []
-  const all = sqlite()
-    .prepare<[], PersonMatch>(
-      `select c.id, c.name, c.email, c.position, c.stakeholder_id as stakeholderId, s.name as stakeholderName
-       from contacts c left join stakeholders s on s.id = c.stakeholder_id
-       where c.erased_at is null and c.archived_at is null
-       order by c.name collate nocase, c.id`,
-    )
-    .iterate()
-  for (const row of all) {
-    const text = normalizeText(`${row.name} ${row.email ?? ''}`)
-    if (!words.every((w) => text.includes(w))) continue
-    if (rows.length === limit) return { rows, more: true }
-    rows.push(row)
-  }
-  return { rows, more: false }
+  const search = textSearchCondition(q, {
+    id: contacts.id,
+    text: contacts.searchText,
+    index: 'contact_search',
+  })
+  if (!search) return { rows: [], more: false }
+  const rows = db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      email: contacts.email,
+      position: contacts.position,
+      stakeholderId: contacts.stakeholderId,
+      stakeholderName: stakeholders.name,
+    })
+    .from(contacts)
+    .leftJoin(stakeholders, eq(stakeholders.id, contacts.stakeholderId))
+    .where(and(isNull(contacts.erasedAt), isNull(contacts.archivedAt), search))
+    .orderBy(sql`${contacts.name} collate nocase`, asc(contacts.id))
+    .limit(limit + 1)
+    .all()
+  return { rows: rows.slice(0, limit), more: rows.length > limit }
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 
 import { stakeholderPriority, stakeholders, stakeholderThemes } from '#db/schema'
-import { normalizeText } from '~/utils/text'
+import { textSearchCondition } from '~/utils/text-search.server'
 
 import type { StakeholderFilter, StakeholderSort } from './schemas'
 
@@ -36,28 +36,13 @@ function notContactedSince(filter: StakeholderFilter, day: string, tierAs: 'list
   return ranged ? sql`${lastContactKey} < ${day}` : sql`+${lastContactKey} < ${day}`
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
-
-/**
- * Search over name, acronym, city and web domain, ignoring case and accents: every word must
- * appear. Words of 3+ characters go through the FTS5 trigram index; shorter ones are checked
- * with LIKE on the (few) rows the index already picked, or on all rows if there is no long word.
- */
+/** Search over name, acronym, city and web domain, ignoring case and accents: every word must appear. */
 export function searchCondition(q: string): SQL | undefined {
-  const words = [...new Set(normalizeText(q).split(' ').filter(Boolean))].slice(0, 8)
-  if (!words.length) return undefined
-  const conditions: SQL[] = []
-  const long = words.filter((w) => [...w].length >= 3)
-  if (long.length) {
-    const match = long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ')
-    conditions.push(
-      sql`${stakeholders.id} in (select rowid from stakeholder_search where stakeholder_search match ${match})`,
-    )
-  }
-  for (const w of words.filter((w) => [...w].length < 3)) {
-    conditions.push(sql`${stakeholders.searchText} like ${`%${escapeLike(w)}%`} escape '\\'`)
-  }
-  return and(...conditions)
+  return textSearchCondition(q, {
+    id: stakeholders.id,
+    text: stakeholders.searchText,
+    index: 'stakeholder_search',
+  })
 }
 
 /** The register's filter as one SQL condition, reused by groups and dashboards. */
