@@ -17,3 +17,7 @@ CREATE TRIGGER `contacts_search_au` AFTER UPDATE OF `search_text` ON `contacts` 
   INSERT INTO contact_search(contact_search, rowid, search_text) VALUES ('delete', old.id, old.search_text);
   INSERT INTO contact_search(rowid, search_text) VALUES (new.id, new.search_text);
 END;
+--> statement-breakpoint
+-- Index every existing row (blank until filled): an external-content index must hold exactly what
+-- its triggers later delete, or the first update of an unindexed row corrupts it.
+INSERT INTO contact_search(contact_search) VALUES ('rebuild');

@@ -1,7 +1,14 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { describe, expect, it } from 'vitest'
 
 import { db, sqlite } from '#db/client'
-import { fillContactSearchText } from '#db/migrate'
+import { fillContactSearchText, runMigrations } from '#db/migrate'
 import {
   contactInputSchema,
   createContact,
@@ -93,5 +100,44 @@ describe('people search', () => {
     expect(
       one<{ n: number }>(`select count(*) as n from contacts where search_text = '' and erased_at is null`).n,
     ).toBe(0)
+  })
+})
+
+describe('upgrading a database that has contacts to migration 0031', () => {
+  it('indexes and fills the existing contacts without corrupting the index', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ripple-0031-'))
+    try {
+      // The migrations as they were before 0031.
+      const before = path.join(dir, 'migrations')
+      fs.cpSync('db/migrations', before, { recursive: true })
+      fs.rmSync(path.join(before, '0031_contact_search.sql'))
+      const journalFile = path.join(before, 'meta', '_journal.json')
+      const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] }
+      journal.entries = journal.entries.filter((e) => e.tag < '0031')
+      fs.writeFileSync(journalFile, JSON.stringify(journal))
+      const file = new Database(path.join(dir, 'old.db'))
+      migrate(drizzle(file), { migrationsFolder: before })
+      const insert = file.prepare('insert into contacts (name, email) values (?, ?)')
+      insert.run('Ρένα Δούρου', 'rena@attica.example.gr')
+      insert.run('Żaneta Kołodziej', null)
+
+      runMigrations(file)
+      const search = (q: string) =>
+        file
+          .prepare(
+            `select c.name from contact_search s join contacts c on c.id = s.rowid where contact_search match ?`,
+          )
+          .all(`"${q}"`)
+      expect(search('δουρου')).toEqual([{ name: 'Ρένα Δούρου' }])
+      expect(search('kolodziej')).toEqual([{ name: 'Żaneta Kołodziej' }])
+      // FTS5 checks its index against the contacts, and throws SQLITE_CORRUPT_VTAB when they differ.
+      expect(() =>
+        file.exec(`insert into contact_search(contact_search) values ('integrity-check')`),
+      ).not.toThrow()
+      expect(file.pragma('integrity_check', { simple: true })).toBe('ok')
+      file.close()
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
