@@ -18,9 +18,13 @@ import {
   setActionFileArchived,
   setActionStatus,
 } from '~/models/actions/index.server'
+import { inviteUser, reinviteUser } from '~/models/accounts/index.server'
+import { getProject, updateProjectSettings } from '~/models/admin/index.server'
 import { hasCalendarToken, resetCalendarToken } from '~/models/calendar/index.server'
 import { createContact, eraseContactNow } from '~/models/contacts/index.server'
 import { createEvent, eventFormSchema } from '~/models/events/index.server'
+import { getEvidence, refreshActionEvidence } from '~/models/evidence/index.server'
+import { chooseJobEncoding, createImportJob, getImportJob, runImportJob } from '~/models/imports/index.server'
 import { runJobNow } from '~/models/jobs/index.server'
 import {
   addOutcomeFiles,
@@ -42,6 +46,7 @@ import {
   updateCategory,
 } from '~/models/stakeholders/index.server'
 import { type Actor, ForbiddenError, type Permission, rolePermissions } from '~/utils/permissions'
+import type { SessionUser } from '~/utils/session.server'
 
 import { demo } from '../setup/actors'
 
@@ -62,7 +67,9 @@ type Case = {
   /** Fixtures the case needs, made before the audit rows are counted; passed on to run. */
   given?: () => unknown
   run: (actor: Actor, given: never) => unknown
-  audit: Audit | ((result: unknown) => Audit)
+  /** The audit row the allowed run writes; null for a draft or a cache that is not audited, then `check`. */
+  audit: Audit | ((result: unknown) => Audit) | null
+  check?: (result: unknown, actor: Actor) => void
 }
 
 const tx = <T>(fn: (t: Tx) => T) => db.transaction(fn)
@@ -119,6 +126,40 @@ function twinGroup(name: string) {
 }
 let twinNames = 0
 
+/** The signed-in user the import commands take, for a demo actor. */
+const sessionUser = (actor: Actor) =>
+  sqlite()
+    .prepare(`select id, email, name, role, partner_id as partnerId, locale from users where id = ?`)
+    .get(actor.id) as SessionUser
+const actionsCsv = () =>
+  Buffer.from(`fecha;tipo;titulo\n2026-04-02;Seminario web;Mintegia ${Math.random()}\n`)
+/** An actions import of San Sebastián's, uploaded by its partner user. */
+async function partnerImportJob() {
+  const partner = sessionUser(demo.partner())
+  const id = await createImportJob({
+    kind: 'actions',
+    user: partner,
+    fileName: 'ekintzak.csv',
+    buffer: actionsCsv(),
+    partnerId: partner.partnerId,
+  })
+  return getImportJob(id, partner, 'actions')!
+}
+type Job = Awaited<ReturnType<typeof partnerImportJob>>
+const projectInput = () => {
+  const p = getProject()!
+  return {
+    name: p.name,
+    acronym: p.acronym ?? undefined,
+    description: p.description ?? undefined,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    workingLanguages: p.workingLanguages,
+    stakeholderEditPolicy: p.stakeholderEditPolicy,
+    reportingPeriods: p.reportingPeriods,
+  }
+}
+
 beforeAll(async () => {
   typeId = db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
   files = await evidence('Sprawozdanie z warsztatów.pdf')
@@ -151,6 +192,97 @@ beforeAll(async () => {
 })
 
 const cases: Case[] = [
+  {
+    command: 'inviteUser',
+    allowed: 'admin',
+    refused: ['comms', 'partner', 'viewer'],
+    run: (a) =>
+      inviteUser(
+        {
+          email: `zaproszenie${Math.random()}@example.eu`,
+          name: 'Zofia Wójcik',
+          role: 'viewer',
+          locale: 'en',
+        },
+        a,
+      ),
+    audit: { entity: 'user', action: 'update', after: { invitation: 'sent' } },
+  },
+  {
+    command: 'reinviteUser',
+    allowed: 'admin',
+    refused: ['comms', 'partner', 'viewer'],
+    run: (a) => reinviteUser(demo.viewer().id, a),
+    audit: () => ({
+      entity: 'user',
+      entityId: demo.viewer().id,
+      action: 'update',
+      after: { invitation: 'sent' },
+    }),
+  },
+  {
+    command: 'updateProjectSettings',
+    allowed: 'admin',
+    refused: ['comms', 'partner', 'viewer'],
+    run: (a) => updateProjectSettings({ ...projectInput(), acronym: `RPL-${Math.random()}`.slice(0, 12) }, a),
+    audit: {
+      entity: 'project',
+      entityId: 1,
+      action: 'update',
+      after: { acronym: expect.stringMatching(/^RPL-/) },
+    },
+  },
+  {
+    command: 'refreshActionEvidence',
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
+    // No link on the action: the refresh clears the stored reading without going out (no network here).
+    run: (a) => refreshActionEvidence(a, ownAction),
+    audit: null,
+    check: () => expect(getEvidence(ownAction)).toBeNull(),
+  },
+  {
+    command: 'createImportJob',
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
+    run: (a) =>
+      createImportJob({
+        kind: 'actions',
+        user: sessionUser(a),
+        fileName: 'ekintzak.csv',
+        buffer: actionsCsv(),
+        partnerId: demo.partner().partnerId,
+      }),
+    // An upload is a draft of the user's own, audited when it is written (runImportJob).
+    audit: null,
+    check: (id, a) =>
+      expect(getImportJob(id as number, sessionUser(a), 'actions')).toMatchObject({
+        kind: 'actions',
+        partnerId: demo.partner().partnerId,
+        fileName: 'ekintzak.csv',
+      }),
+  },
+  {
+    command: 'chooseJobEncoding',
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
+    given: partnerImportJob,
+    run: (a, job: Job) => chooseJobEncoding(job, sessionUser(a), 'windows-1252'),
+    audit: null,
+    check: (chosen) => expect(chosen).toBe(true),
+  },
+  {
+    command: 'runImportJob',
+    allowed: 'partner',
+    refused: ['partner2', 'viewer'],
+    given: partnerImportJob,
+    run: (a, job: Job) => runImportJob(job, sessionUser(a)),
+    audit: {
+      entity: 'import_job',
+      action: 'import',
+      after: { kind: 'actions', fileName: 'ekintzak.csv', created: 1, updated: 0 },
+    },
+  },
   {
     command: 'runJobNow',
     allowed: 'admin',
@@ -323,9 +455,17 @@ const cases: Case[] = [
 ]
 
 describe('every remaining command checks its actor', () => {
-  it.each(cases)('$command runs as $allowed and audits it', async ({ allowed, given, run, audit }) => {
+  it.each(cases)('$command runs as $allowed and audits it', async ({ allowed, given, run, audit, check }) => {
     const actor = demo[allowed]()
-    const result = await run(actor, given?.() as never)
+    const fixture = (await given?.()) as never
+    const audits = auditCount()
+    const result = await run(actor, fixture)
+    check?.(result, actor)
+    if (audit === null) {
+      expect(check).toBeDefined()
+      expect(auditCount()).toBe(audits)
+      return
+    }
     const expected = typeof audit === 'function' ? audit(result) : audit
     expect(lastAudit()).toMatchObject({ userId: actor.id, ...expected })
   })
@@ -333,7 +473,7 @@ describe('every remaining command checks its actor', () => {
   it.each(cases.flatMap((c) => c.refused.map((role) => ({ ...c, role }))))(
     '$command is refused to $role and writes nothing',
     async ({ role, given, run }) => {
-      const fixture = given?.() as never
+      const fixture = (await given?.()) as never
       const audits = auditCount()
       await expect(Promise.resolve().then(() => run(demo[role](), fixture))).rejects.toThrow(ForbiddenError)
       expect(auditCount()).toBe(audits)
