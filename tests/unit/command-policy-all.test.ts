@@ -10,6 +10,7 @@ import {
   stakeholderCategories,
   stakeholders,
 } from '#db/schema'
+import { inviteUser, reinviteUser } from '~/models/accounts/index.server'
 import {
   addActionFiles,
   archiveAction,
@@ -18,7 +19,6 @@ import {
   setActionFileArchived,
   setActionStatus,
 } from '~/models/actions/index.server'
-import { inviteUser, reinviteUser } from '~/models/accounts/index.server'
 import { getProject, updateProjectSettings } from '~/models/admin/index.server'
 import { hasCalendarToken, resetCalendarToken } from '~/models/calendar/index.server'
 import { createContact, eraseContactNow } from '~/models/contacts/index.server'
