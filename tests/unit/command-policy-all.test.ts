@@ -59,7 +59,7 @@ import { demo } from '../setup/actors'
  */
 
 type DemoRole = keyof typeof demo
-type Audit = { entity: string; action: string; before?: unknown; after?: unknown }
+type Audit = { entity: string; entityId?: number; action: string; before?: unknown; after?: unknown }
 type Case = {
   command: string
   allowed: DemoRole
@@ -386,7 +386,7 @@ const cases: Case[] = [
     refused: ['partner', 'viewer'],
     given: () => {
       const stakeholderId = db.select({ id: stakeholders.id }).from(stakeholders).limit(1).get()!.id
-      const person = { languages: [], lawfulBasis: 'legitimate_interest', doNotContact: false } as const
+      const person = { languages: [], lawfulBasis: 'legitimate_interest' as const, doNotContact: false }
       return tx((t) => createContact(t, stakeholderId, { name: 'Miren Etxeberria', ...person }, demo.comms()))
     },
     run: (a, id: number) => eraseContactNow(id, a),
