@@ -10,11 +10,14 @@ import {
   stakeholderCategories,
   stakeholders,
 } from '#db/schema'
+import { changeOwnPassword, setOwnLocale } from '~/models/account/index.server'
 import { inviteUser, reinviteUser } from '~/models/accounts/index.server'
 import {
   addActionFiles,
   archiveAction,
   createAction,
+  listNotifications,
+  markRead,
   prepareEvidenceFiles,
   setActionFileArchived,
   setActionStatus,
@@ -509,5 +512,63 @@ describe('resetCalendarToken: whoever reads the plan (every role today)', () => 
     expect(() => resetCalendarToken(viewer)).toThrow(new ForbiddenError('missing plan:read'))
     expect(auditCount()).toBe(audits)
     expect(hasCalendarToken(viewer)).toBe(had)
+  })
+})
+
+describe('one’s own account: each user changes only their own (no other user can be named)', () => {
+  const localeOf = (id: number) =>
+    (sqlite().prepare('select locale from users where id = ?').get(id) as { locale: string }).locale
+
+  it.each(['admin', 'comms', 'partner', 'viewer'] as const)(
+    'setOwnLocale: %s, audited with before and after',
+    (role) => {
+      const actor = demo[role]()
+      const before = localeOf(actor.id)
+      const next = before === 'es' ? 'en' : 'es'
+      tx((t) => setOwnLocale(t, actor, next))
+      expect(localeOf(actor.id)).toBe(next)
+      expect(lastAudit()).toMatchObject({
+        userId: actor.id,
+        entity: 'user',
+        entityId: actor.id,
+        action: 'update',
+        before: { locale: before },
+        after: { locale: next },
+      })
+      tx((t) => setOwnLocale(t, actor, before as typeof next))
+    },
+  )
+
+  it('changeOwnPassword: refused with a wrong current password (nothing written), then done and audited', async () => {
+    const actor = demo.partner2()
+    const audits = auditCount()
+    const input = { current: 'not-the-password', next: 'Nowe hasło Łódź 2026', keepSessionId: null }
+    expect(await changeOwnPassword(actor, input)).toBe(false)
+    expect(auditCount()).toBe(audits)
+    expect(await changeOwnPassword(actor, { ...input, current: 'ripple-demo' })).toBe(true)
+    expect(lastAudit()).toMatchObject({
+      userId: actor.id,
+      entity: 'user',
+      entityId: actor.id,
+      action: 'update',
+      before: null,
+      after: { password: '••••' },
+    })
+    expect(await changeOwnPassword(actor, { ...input, current: input.next, next: 'ripple-demo' })).toBe(true)
+  })
+
+  it('markRead: a user marks only their own notifications', () => {
+    // Returning the partner's action notifies the San Sebastián users.
+    tx((t) => {
+      const id = createAction(t, actionInput('Do poprawy'), demo.partner())
+      setActionStatus(t, id, 'returned', demo.comms(), 'Dodaj listę obecności')
+    })
+    const partner = demo.partner()
+    const unread = listNotifications(partner.id, { limit: 1, offset: 0 }).rows[0]
+    expect(unread).toMatchObject({ readAt: null, message: 'Dodaj listę obecności' })
+    expect(markRead(demo.partner2().id, unread.id)).toBe(0)
+    expect(listNotifications(partner.id, { limit: 1, offset: 0 }).rows[0].readAt).toBeNull()
+    expect(markRead(partner.id, unread.id)).toBe(1)
+    expect(markRead(partner.id, unread.id)).toBe(0)
   })
 })
