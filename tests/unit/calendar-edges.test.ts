@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import ICAL from 'ical.js'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 
@@ -6,6 +8,7 @@ import {
   actorForCalendarToken,
   calendarEntries,
   calendarIcs,
+  hasCalendarToken,
   monthBounds,
   parseCalendarMonth,
   resetCalendarToken,
@@ -197,5 +200,24 @@ describe('months and tokens', () => {
     expect(actorForCalendarToken(`${token}x`)).toBeNull()
     expect(actorForCalendarToken(token.slice(1))).toBeNull()
     expect(actorForCalendarToken(null)).toBeNull()
+  })
+
+  it('a reset stores only the token’s SHA-256 (hex), says the user now has a link, and audits it', () => {
+    const admin = demo.admin()
+    expect(hasCalendarToken(admin)).toBe(false)
+    const token = resetCalendarToken(admin)
+    expect(hasCalendarToken(admin)).toBe(true)
+    const stored = sqlite()
+      .prepare('select token_hash as h from calendar_tokens where user_id = ?')
+      .get(admin.id) as {
+      h: string
+    }
+    expect(stored.h).toBe(createHash('sha256').update(token).digest('hex'))
+    const audit = sqlite()
+      .prepare(
+        "select summary from audit_log where entity = 'calendar_token' and entity_id = ? order by id desc",
+      )
+      .get(admin.id) as { summary: string }
+    expect(audit.summary).toBe('calendar subscription link reset')
   })
 })
