@@ -140,6 +140,12 @@ describe('the feed', () => {
     expect(cal.getFirstPropertyValue('prodid')).toBe('-//Ripple//Calendar//EN')
     expect(cal.getFirstPropertyValue('calscale')).toBe('GREGORIAN')
     expect(cal.getFirstPropertyValue('x-wr-calname')).toBe('Ripple — maig')
+    expect(cal.getAllProperties().map((p) => p.name)).toEqual([
+      'prodid',
+      'version',
+      'calscale',
+      'x-wr-calname',
+    ])
   })
 
   it('an entry without a place or partner has no LOCATION or DESCRIPTION; categories tell events from deadlines', () => {
