@@ -486,7 +486,15 @@ describe('audit export and backup', () => {
     } finally {
       copy.close()
     }
-    expect(db.select().from(auditLog).where(eq(auditLog.entity, 'backup')).all()).toHaveLength(1)
+    const audit = db.select().from(auditLog).where(eq(auditLog.entity, 'backup')).all()
+    expect(audit).toHaveLength(1)
+    expect(audit[0]).toMatchObject({
+      userId: db.select().from(users).where(eq(users.email, 'admin@demo.ripple')).get()!.id,
+      entityId: null,
+      action: 'create',
+      before: null,
+      after: { bytes: archive.length },
+    })
     // A plain GET only leads to the page with the explanation.
     expect((await app.fetch('/admin/backup/download', { as: 'admin' })).headers.get('location')).toBe(
       '/admin/backup',

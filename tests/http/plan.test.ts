@@ -139,14 +139,25 @@ describe('plan area over HTTP', () => {
     )
     expect(good.status).toBe(302)
     const row = sqlite().prepare(`select * from targets where label = 'HTTP target'`).get() as {
+      id: number
       period_start: string
       period_end: string
     }
     expect(row).toMatchObject({ period_start: '2026-04-01', period_end: '2026-06-30' })
     const audit = sqlite()
-      .prepare(`select count(*) as n from audit_log where entity = 'target' and action = 'create'`)
-      .get() as { n: number }
-    expect(audit.n).toBeGreaterThan(0)
+      .prepare(
+        `select a.before, a.after, u.email from audit_log a join users u on u.id = a.user_id
+         where a.entity = 'target' and a.action = 'create' and a.entity_id = ?`,
+      )
+      .get(row.id) as { before: string | null; after: string; email: string }
+    expect(audit).toMatchObject({ before: null, email: 'comms@demo.ripple' })
+    expect(JSON.parse(audit.after)).toMatchObject({
+      label: 'HTTP target',
+      metric: 'participants',
+      value: 500,
+      periodStart: '2026-04-01',
+      periodEnd: '2026-06-30',
+    })
   })
 
   it('exports the filtered events and materials as CSV', async () => {

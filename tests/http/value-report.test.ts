@@ -105,9 +105,19 @@ describe('the value report over HTTP, per role', () => {
     expect(html).toContain('Gdańsk adopts the Egia co-design method for the Wrzeszcz district')
     expect(html).not.toContain('Tabakalera and Fondazione Innovazione Urbana sign')
     const audit = sqlite()
-      .prepare(`select count(*) as n from audit_log where entity = 'value_report'`)
-      .get() as { n: number }
-    expect(audit.n).toBeGreaterThan(0)
+      .prepare(
+        `select a.action, a.entity_id as entityId, a.before, a.after, u.email from audit_log a
+         join users u on u.id = a.user_id where a.entity = 'value_report' order by a.id desc limit 1`,
+      )
+      .get() as { action: string; entityId: number; before: string | null; after: string; email: string }
+    // The period had no report yet: the first save creates it, with the choices as its after.
+    expect(audit).toMatchObject({ action: 'create', before: null, email: 'comms@demo.ripple' })
+    expect(JSON.parse(audit.after)).toMatchObject({
+      fromMonth: '2026-01',
+      toMonth: '2026-12',
+      introEn: form.intro,
+      outcomeIds: [told],
+    })
   })
 
   it('refuses a hostile or wrong choice with the error next to the field, keeping what was typed', async () => {

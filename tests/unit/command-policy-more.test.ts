@@ -46,7 +46,15 @@ import { demo } from '../setup/actors'
  */
 
 type Role = keyof typeof demo
-type Case = { command: string; allowed: Role; refused: Role[]; run: (actor: Actor) => unknown }
+type Audit = { entity: string; action: string; before: unknown; after: unknown }
+type Case = {
+  command: string
+  allowed: Role
+  refused: Role[]
+  run: (actor: Actor) => unknown
+  /** The audit row the allowed run writes (read when the case runs: the fixtures exist by then). */
+  audit: () => Audit
+}
 
 const tx = <T>(fn: (t: Tx) => T) => db.transaction(fn)
 const auditCount = () => (sqlite().prepare('select count(*) as n from audit_log').get() as { n: number }).n
@@ -135,6 +143,12 @@ const cases: Case[] = [
     allowed: 'partner',
     refused: ['partner2', 'viewer'],
     run: (a) => tx((t) => createAction(t, actionInput(), a)),
+    audit: () => ({
+      entity: 'action',
+      action: 'create',
+      before: null,
+      after: { title: 'Spotkanie z Gminą Miasta Gdańsk', status: 'submitted' },
+    }),
   },
   {
     command: 'updateAction (the partner’s own)',
@@ -142,6 +156,12 @@ const cases: Case[] = [
     refused: ['partner2', 'viewer'],
     run: (a) =>
       tx((t) => updateAction(t, createAction(t, actionInput(), demo.partner()), actionInput('Edited'), a)),
+    audit: () => ({
+      entity: 'action',
+      action: 'update',
+      before: { title: 'Spotkanie z Gminą Miasta Gdańsk' },
+      after: { title: 'Edited' },
+    }),
   },
   {
     command: 'logInteraction (for the user’s own partner)',
@@ -151,6 +171,12 @@ const cases: Case[] = [
       tx((t) =>
         logInteraction(t, { stakeholderId, kind: 'call', date: '2026-05-05', title: 'Rozmowa z radą' }, a),
       ),
+    audit: () => ({
+      entity: 'action',
+      action: 'create',
+      before: null,
+      after: { title: 'Rozmowa z radą', date: '2026-05-05' },
+    }),
   },
   {
     command: 'setNotificationSettings (one’s own only)',
@@ -160,60 +186,120 @@ const cases: Case[] = [
       const id = demo.partner().id
       return tx((t) => setNotificationSettings(t, a, id, { reminder: !notificationSettings(id).reminder }))
     },
+    audit: () => ({
+      entity: 'user',
+      action: 'update',
+      before: { 'mail:reminder': expect.any(Boolean) },
+      after: { 'mail:reminder': expect.any(Boolean) },
+    }),
   },
   {
     command: 'createOutcome',
     allowed: 'partner',
     refused: ['viewer'],
     run: (a) => tx((t) => createOutcome(t, outcomeForm(), a)),
+    audit: () => ({
+      entity: 'outcome',
+      action: 'create',
+      before: null,
+      after: { status: 'pending', type: 'practice_adopted' },
+    }),
   },
   {
     command: 'updateOutcome (its partner’s, pending)',
     allowed: 'partner',
     refused: ['partner2', 'viewer'],
     run: (a) => tx((t) => updateOutcome(t, outcomeIn(t), outcomeForm({ title: 'Edited' }), a)),
+    audit: () => ({
+      entity: 'outcome',
+      action: 'update',
+      before: { title: 'Δήμος Κατερίνης adopts the participatory budgeting guide' },
+      after: { title: 'Edited' },
+    }),
   },
   {
     command: 'updateOutcome (verified)',
     allowed: 'comms',
     refused: ['partner', 'partner2', 'viewer'],
     run: (a) => tx((t) => updateOutcome(t, outcomeIn(t, 'verified'), outcomeForm({ title: 'Edited' }), a)),
+    audit: () => ({
+      entity: 'outcome',
+      action: 'update',
+      before: { title: 'Δήμος Κατερίνης adopts the participatory budgeting guide' },
+      after: { title: 'Edited' },
+    }),
   },
   {
     command: 'setOutcomeStatus (verify)',
     allowed: 'comms',
     refused: ['partner', 'partner2', 'viewer'],
     run: (a) => tx((t) => setOutcomeStatus(t, outcomeIn(t), 'verified', a)),
+    audit: () => ({
+      entity: 'outcome',
+      action: 'status',
+      before: { status: 'pending' },
+      after: { status: 'verified', verifiedBy: demo.comms().id },
+    }),
   },
   {
     command: 'setOutcomeStatus (return)',
     allowed: 'admin',
     refused: ['partner', 'viewer'],
     run: (a) => tx((t) => setOutcomeStatus(t, outcomeIn(t), 'returned', a, 'Which council session?')),
+    audit: () => ({
+      entity: 'outcome',
+      action: 'status',
+      before: { status: 'pending' },
+      after: { status: 'returned', returnComment: 'Which council session?' },
+    }),
   },
   {
     command: 'setOutcomeArchived',
     allowed: 'partner',
     refused: ['partner2', 'viewer'],
     run: (a) => tx((t) => setOutcomeArchived(t, outcomeIn(t), true, a)),
+    audit: () => ({
+      entity: 'outcome',
+      action: 'archive',
+      before: { archivedAt: null },
+      after: { archivedAt: expect.any(String) },
+    }),
   },
   {
     command: 'createIndicator',
     allowed: 'comms',
     refused: ['partner', 'viewer'],
     run: (a) => tx((t) => createIndicator(t, indicator(), a)),
+    audit: () => ({
+      entity: 'result_indicator',
+      action: 'create',
+      before: null,
+      after: { name: 'Organizacje zaangażowane', method: 'entered' },
+    }),
   },
   {
     command: 'updateIndicator',
     allowed: 'comms',
     refused: ['partner', 'viewer'],
     run: (a) => tx((t) => updateIndicator(t, indicatorId, indicator(), a)),
+    audit: () => ({
+      entity: 'result_indicator',
+      action: 'update',
+      before: { code: expect.stringMatching(/^KPI-T/) },
+      after: { code: expect.stringMatching(/^KPI-T/) },
+    }),
   },
   {
     command: 'addIndicatorValue',
     allowed: 'comms',
     refused: ['partner', 'viewer'],
     run: (a) => tx((t) => addIndicatorValue(t, indicatorId, value(), a)),
+    audit: () => ({
+      entity: 'result_indicator_value',
+      action: 'create',
+      before: null,
+      after: { value: 12, note: 'Zápis z jednání' },
+    }),
   },
   {
     command: 'archiveIndicatorValue',
@@ -223,12 +309,24 @@ const cases: Case[] = [
       tx((t) =>
         archiveIndicatorValue(t, indicatorId, addIndicatorValue(t, indicatorId, value(), demo.comms())!, a),
       ),
+    audit: () => ({
+      entity: 'result_indicator_value',
+      action: 'archive',
+      before: { archivedAt: null },
+      after: { archivedAt: expect.any(String) },
+    }),
   },
   {
     command: 'addRegistration (the partner’s own event)',
     allowed: 'partner',
     refused: ['partner2', 'viewer'],
     run: (a) => tx((t) => addRegistration(t, hostedEvent, registrant('Αλέξανδρος Παπαδόπουλος'), a)),
+    audit: () => ({
+      entity: 'event',
+      action: 'update',
+      before: null,
+      after: { registrationAdded: { consent: false, linked: false } },
+    }),
   },
   {
     command: 'setAttendance',
@@ -239,30 +337,55 @@ const cases: Case[] = [
         const id = registrationIn(t)
         return setAttendance(t, hostedEvent, [id], [id], a)
       }),
+    audit: () => ({ entity: 'event', action: 'update', before: null, after: { attendance: { absent: [] } } }),
   },
   {
     command: 'linkRegistrant',
     allowed: 'partner',
     refused: ['partner2', 'viewer'],
     run: (a) => tx((t) => linkRegistrant(t, hostedEvent, registrationIn(t), contactId, a)),
+    audit: () => ({
+      entity: 'event',
+      action: 'update',
+      before: null,
+      after: { registrantLinked: { contactId } },
+    }),
   },
   {
     command: 'proposeRegistrant',
     allowed: 'partner',
     refused: ['partner2', 'viewer'],
     run: (a) => tx((t) => proposeRegistrant(t, hostedEvent, registrationIn(t), stakeholderId, a)),
+    audit: () => ({
+      entity: 'event',
+      action: 'update',
+      before: null,
+      after: { registrantProposed: { stakeholderId } },
+    }),
   },
   {
     command: 'decideProposal',
     allowed: 'comms',
     refused: ['partner', 'viewer'],
     run: (a) => tx((t) => decideProposal(t, hostedEvent, proposedIn(t), true, a)),
+    audit: () => ({
+      entity: 'event',
+      action: 'update',
+      before: null,
+      after: { proposalAccepted: { contactId: expect.any(Number) } },
+    }),
   },
   {
     command: 'removeRegistration',
     allowed: 'partner',
     refused: ['partner2', 'viewer'],
     run: (a) => tx((t) => removeRegistration(t, hostedEvent, registrationIn(t), a)),
+    audit: () => ({
+      entity: 'event',
+      action: 'update',
+      before: null,
+      after: { registrationRemoved: { id: expect.any(Number) } },
+    }),
   },
   {
     command: 'saveConsultation',
@@ -277,6 +400,12 @@ const cases: Case[] = [
           a,
         ),
       ),
+    audit: () => ({
+      entity: 'event',
+      action: 'update',
+      before: null,
+      after: { consultation: { participantIds: [stakeholderId], conclusions: 'Ezagutza' } },
+    }),
   },
   {
     command: 'saveSatisfaction',
@@ -291,14 +420,21 @@ const cases: Case[] = [
           a,
         ),
       ),
+    audit: () => ({
+      entity: 'event',
+      action: 'update',
+      before: null,
+      after: { satisfaction: { satisfactionResponses: 14, satisfactionAverage: 4.2 } },
+    }),
   },
 ]
 
 describe('every outcome, indicator and event-people command checks its actor', () => {
-  it.each(cases)('$command runs as $allowed', async ({ allowed, run }) => {
-    const audits = auditCount()
-    await run(demo[allowed]())
-    expect(auditCount()).toBeGreaterThan(audits)
+  it.each(cases)('$command runs as $allowed and audits it', async ({ allowed, run, audit }) => {
+    const actor = demo[allowed]()
+    await run(actor)
+    const last = db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()
+    expect(last).toMatchObject({ userId: actor.id, ...audit() })
   })
 
   it.each(cases.flatMap((c) => c.refused.map((role) => ({ ...c, role }))))(

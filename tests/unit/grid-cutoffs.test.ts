@@ -97,6 +97,7 @@ describe('the grid with the project cut-offs', () => {
     const id = scored('Eusko Jaurlaritza – Garraio saila', 3, 3)
     const before = gridPlacements({}, 100_000)
     expect(before.placements.find((p) => p.id === id)?.quadrant).toBe('monitor')
+    const cutoffsBefore = getGridCutoffs()
     db.transaction((tx) => setGridCutoffs(tx, { influence: 2.5, interest: 2.5 }, demo.comms()))
     expect(getGridCutoffs()).toEqual({ influence: 2.5, interest: 2.5 })
     const after = gridPlacements({}, 100_000)
@@ -104,7 +105,14 @@ describe('the grid with the project cut-offs', () => {
     expect(after.quadrantCounts.manage_closely).toBeGreaterThan(before.quadrantCounts.manage_closely)
     expect(after.quadrantCounts.monitor).toBeLessThan(before.quadrantCounts.monitor)
     const audit = db.select().from(auditLog).where(eq(auditLog.summary, 'grid cut-offs')).all()
-    expect(audit.length).toBeGreaterThan(0)
+    expect(audit.at(-1)).toMatchObject({
+      userId: demo.comms().id,
+      entity: 'project',
+      entityId: 1,
+      action: 'update',
+      before: { gridInfluenceCutoff: cutoffsBefore.influence, gridInterestCutoff: cutoffsBefore.interest },
+      after: { gridInfluenceCutoff: 2.5, gridInterestCutoff: 2.5 },
+    })
   })
 
   it('refuses partners and viewers', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { assertCanReadActorMap, canReadActorMap } from '~/models/actors/policy'
 import { assertIdea, canJoinIdea } from '~/models/ideas/policy'
 import { canManageJobs } from '~/models/jobs/policy'
 import { canChangeOwnAccount, canReadOutbox } from '~/models/mail/policy'
@@ -17,6 +18,7 @@ import {
   assertCanManageRegistrations,
   assertCanRecordEventResults,
 } from '~/models/people/policy'
+import { canEditValueReport, canReadValueReport, ReportForbiddenError } from '~/models/reports/policy'
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
@@ -142,5 +144,35 @@ describe('ideas: joining a working group', () => {
   it('a refusal names what was refused', () => {
     expect(() => assertIdea(false, 'join')).toThrow(new ForbiddenError('may not join this proposal'))
     expect(() => assertIdea(true, 'join')).not.toThrow()
+  })
+})
+
+describe('the actor map: every role reads it', () => {
+  it.each(only(roles))('%s: %s', (role, allowed) => {
+    expect(canReadActorMap(demo[role]())).toBe(allowed)
+    expect(() => assertCanReadActorMap(demo[role]())).not.toThrow()
+  })
+
+  it('nobody signed in: no, and the refusal names the permission', () => {
+    expect(canReadActorMap(null)).toBe(false)
+    expect(() => assertCanReadActorMap(undefined)).toThrow(new ForbiddenError('missing actor:read'))
+  })
+})
+
+describe('the value report', () => {
+  it.each(only(['admin', 'comms', 'viewer']))('%s reads it: %s', (role, allowed) => {
+    expect(canReadValueReport(demo[role]())).toBe(allowed)
+  })
+
+  it.each(only(['admin', 'comms']))('%s edits it: %s', (role, allowed) => {
+    expect(canEditValueReport(demo[role]())).toBe(allowed)
+  })
+
+  it('nobody signed in: neither; its refusal is a ForbiddenError that says so', () => {
+    expect(canReadValueReport(null)).toBe(false)
+    expect(canEditValueReport(undefined)).toBe(false)
+    expect(new ReportForbiddenError()).toBeInstanceOf(ForbiddenError)
+    expect(new ReportForbiddenError()).toMatchObject({ name: 'ReportForbiddenError', message: 'forbidden' })
+    expect(new ReportForbiddenError('not this period').message).toBe('not this period')
   })
 })

