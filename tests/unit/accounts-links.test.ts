@@ -5,9 +5,20 @@ import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
 import { accountTokens, loginFailures, users } from '#db/schema'
-import { accountMail, checkToken, pendingInvitations, tokenLifetimeMs } from '~/models/accounts/index.server'
+import {
+  accountMail,
+  checkToken,
+  forgotPasswordSchema,
+  pendingInvitations,
+  reinviteUser,
+  setPasswordSchema,
+  tokenLifetimeMs,
+} from '~/models/accounts/index.server'
 import { throttled } from '~/models/accounts/throttle.server'
 import { hashToken, issueToken, useToken } from '~/models/accounts/tokens.server'
+import { ForbiddenError } from '~/utils/permissions'
+
+import { demo } from '../setup/actors'
 
 function newUser(email = `u-${crypto.randomUUID().slice(0, 8)}@iasi.example.ro`) {
   return db
@@ -183,5 +194,32 @@ describe('tokens', () => {
     useToken(db, used.id, now)
     expect(pendingInvitations([])).toEqual(new Map())
     expect(pendingInvitations([a, b, c])).toEqual(new Map([[a, '2030-04-08T00:00:00.000Z']]))
+  })
+})
+
+describe('link forms and re-invitations', () => {
+  it('the forms say what is wrong with the e-mail or the password', () => {
+    const emailError = (email: unknown) => forgotPasswordSchema.safeParse({ email }).error?.issues[0]?.message
+    expect(forgotPasswordSchema.parse({ email: '  ioana@iasi.example.ro ' })).toEqual({
+      email: 'ioana@iasi.example.ro',
+    })
+    expect(emailError(undefined)).toBe('common:errors.required')
+    expect(emailError('not-an-address')).toBe('common:errors.email')
+    expect(emailError(`${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(60)}.eu`)).toBe(
+      'common:errors.invalid',
+    )
+    expect(setPasswordSchema.safeParse({ password: 'krótkie' }).success).toBe(false)
+    expect(setPasswordSchema.parse({ password: 'wystarczająco długie' })).toEqual({
+      password: 'wystarczająco długie',
+    })
+  })
+
+  it('reinviteUser: administrators only; false for an unknown or deactivated user, without a link', async () => {
+    const userId = newUser()
+    await expect(reinviteUser(userId, demo.comms())).rejects.toThrow(ForbiddenError)
+    db.update(users).set({ deactivatedAt: '2030-01-01T00:00:00.000Z' }).where(eq(users.id, userId)).run()
+    expect(await reinviteUser(userId, demo.admin())).toBe(false)
+    expect(await reinviteUser(987_654, demo.admin())).toBe(false)
+    expect(tokensOf(userId)).toEqual([])
   })
 })
