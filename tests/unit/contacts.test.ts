@@ -406,6 +406,65 @@ describe('erasure', () => {
     })
   })
 
+  it('finds the person in uploads in UTF-8, UTF-16 and Latin-1, in any case, and in other kinds of import', () => {
+    const comms = demo.comms()
+    const id = add(null, { name: 'Zoé Martínez', email: undefined, phone: undefined })
+    const job = (
+      kind: 'contacts' | 'stakeholders',
+      status: 'completed' | 'mapped',
+      upload: Buffer,
+      report?: object,
+    ) =>
+      db
+        .insert(importJobs)
+        .values({
+          kind,
+          userId: comms.id,
+          fileName: 'lista.csv',
+          fileSize: upload.byteLength,
+          content: Buffer.alloc(0),
+          upload,
+          status,
+          report: (report ?? null) as Record<string, unknown> | null,
+        })
+        .returning({ id: importJobs.id })
+        .get().id
+    const pending = [
+      job('contacts', 'mapped', Buffer.from('name\nZoé Martínez\n', 'utf16le')),
+      job('contacts', 'mapped', Buffer.from('name\nZoé Martínez\n', 'latin1')),
+      job('contacts', 'mapped', Buffer.from('NAME\nZOÉ MARTÍNEZ\n', 'utf8')),
+      job('contacts', 'mapped', Buffer.from('name\nzoé martínez\n', 'utf8')),
+    ]
+    const unrelated = job('contacts', 'mapped', Buffer.from('name\nZoe Martin\n', 'utf8'))
+    const other = job('stakeholders', 'completed', Buffer.alloc(0), {
+      created: [{ line: 2, id, label: 'Zoé Martínez (contact)' }],
+    })
+    expect(eraseContactNow(id, comms)).toBe(true)
+    const exists = (jobId: number) => !!db.select().from(importJobs).where(eq(importJobs.id, jobId)).get()
+    expect(pending.map(exists)).toEqual([false, false, false, false])
+    expect(exists(unrelated)).toBe(true)
+    // Not a contacts import: its lines are not the contact's, but the name is still replaced.
+    expect(db.select().from(importJobs).where(eq(importJobs.id, other)).get()!.report).toEqual({
+      created: [{ line: 2, id, label: '[erased] (contact)' }],
+    })
+  })
+
+  it('looks for values of four characters or more only', () => {
+    const comms = demo.comms()
+    const note = (message: string) =>
+      db.insert(notifications).values({ userId: comms.id, kind: 'returned', message }).returning().get().id
+    const four = add(null, { name: 'Mirę', email: undefined, phone: undefined })
+    const three = add(null, { name: 'Ola', email: undefined, phone: undefined })
+    const fourNote = note('Zadzwoń do Mirę jutro')
+    const threeNote = note('Ola ma kota')
+    eraseContactNow(four, comms)
+    eraseContactNow(three, comms)
+    const message = (id: number) =>
+      db.select().from(notifications).where(eq(notifications.id, id)).get()!.message
+    expect(message(fourNote)).toBe('Zadzwoń do [erased] jutro')
+    expect(message(threeNote)).toBe('Ola ma kota')
+  })
+
   it('finds a completed contacts import by the contact id alone, even when no trace is long enough', () => {
     const id = add(null, { name: 'Jo', email: undefined, phone: undefined })
     const comms = demo.comms()
