@@ -1,24 +1,52 @@
 import crypto from 'node:crypto'
 
-import { eq, like } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { and, eq, like } from 'drizzle-orm'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { db } from '#db/client'
-import { accountTokens, loginFailures, users } from '#db/schema'
+import { accountTokens, auditLog, loginFailures, sessions, users } from '#db/schema'
 import {
+  acceptInvitation,
   accountMail,
   checkToken,
   forgotPasswordSchema,
+  inviteUser,
   pendingInvitations,
   reinviteUser,
+  requestPasswordReset,
+  resetPasswordWithLink,
   setPasswordSchema,
   tokenLifetimeMs,
 } from '~/models/accounts/index.server'
 import { throttled } from '~/models/accounts/throttle.server'
 import { hashToken, issueToken, useToken } from '~/models/accounts/tokens.server'
+import type { OutgoingMail } from '~/models/mail/index.server'
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+
+// The mail area is outside this area: its queue is replaced by a list of what would be sent.
+const outbox = vi.hoisted(() => [] as OutgoingMail[])
+vi.mock('~/models/mail/index.server', () => ({
+  sendMail: (mail: OutgoingMail) => {
+    outbox.push(mail)
+    return Promise.resolve()
+  },
+  absoluteUrl: (path: string) => `http://ripple.test${path}`,
+}))
+
+beforeEach(() => {
+  outbox.length = 0
+})
+
+const userAudit = (userId: number) =>
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, userId)))
+    .orderBy(auditLog.id)
+    .all()
+const linkToken = () => outbox.at(-1)!.text.match(/http:\/\/ripple\.test\/[a-z-]+\/([A-Za-z0-9_-]+)/)![1]!
 
 function newUser(email = `u-${crypto.randomUUID().slice(0, 8)}@iasi.example.ro`) {
   return db
@@ -178,8 +206,24 @@ describe('tokens', () => {
         .run()
       expect(checkToken(token, 'invitation', now), `length ${length}`).toMatchObject({ ok: true, userId })
     }
-    for (const token of ['A'.repeat(19), 'A'.repeat(101), `${'A'.repeat(30)}=`, `${'A'.repeat(30)} `])
-      expect(checkToken(token, 'invitation', now)).toEqual({ ok: false, reason: 'unknown' })
+    // Not token-shaped: refused before the look-up, even if such a hash were stored.
+    for (const token of [
+      'A'.repeat(19),
+      'B'.repeat(101),
+      `${'C'.repeat(30)}=`,
+      `${'D'.repeat(30)} `,
+      `x${'E'.repeat(30)}.`,
+    ]) {
+      db.insert(accountTokens)
+        .values({
+          userId,
+          kind: 'invitation',
+          tokenHash: hashToken(token),
+          expiresAt: '2030-03-02T00:00:00.000Z',
+        })
+        .run()
+      expect(checkToken(token, 'invitation', now), token).toEqual({ ok: false, reason: 'unknown' })
+    }
   })
 
   it('pendingInvitations: unused invitations of the given users, with their expiry', () => {
@@ -221,5 +265,139 @@ describe('link forms and re-invitations', () => {
     expect(await reinviteUser(userId, demo.admin())).toBe(false)
     expect(await reinviteUser(987_654, demo.admin())).toBe(false)
     expect(tokensOf(userId)).toEqual([])
+  })
+})
+
+describe('invitation and reset flows, audited', () => {
+  it('an invitation names the inviter, audits its sending and its acceptance', async () => {
+    const admin = demo.admin()
+    const email = `inv-${crypto.randomUUID().slice(0, 6)}@vilnius.example.lt`
+    const now = new Date()
+    const created = await inviteUser(
+      { email, name: 'Rūta Žemaitė', role: 'viewer', locale: 'en' },
+      admin,
+      now,
+    )
+    if (!created.ok) throw new Error('not created')
+    const id = created.value
+    expect(outbox).toHaveLength(1)
+    expect(outbox[0]!.text).toContain('Ane Etxeberria has invited you')
+    const sent = userAudit(id).filter((a) => a.summary?.endsWith('invited by e-mail'))
+    expect(sent).toEqual([
+      expect.objectContaining({
+        userId: admin.id,
+        action: 'update',
+        after: { invitation: 'sent' },
+        summary: `${email}: invited by e-mail`,
+      }),
+    ])
+    // The same address again: refused, nothing sent, no second invitation.
+    const again = await inviteUser({ email, name: 'Rūta', role: 'viewer', locale: 'en' }, admin, now)
+    expect(again.ok).toBe(false)
+    expect(outbox).toHaveLength(1)
+    expect(tokensOf(id)).toHaveLength(1)
+
+    expect(await reinviteUser(id, admin, now)).toBe(true)
+    expect(outbox).toHaveLength(2)
+    expect(userAudit(id).at(-1)).toMatchObject({
+      after: { invitation: 'sent' },
+      summary: `${email}: invited again by e-mail`,
+    })
+    expect(await acceptInvitation(linkToken(), 'Labas rytas, Vilnius!', now)).toEqual({
+      ok: true,
+      userId: id,
+    })
+    expect(userAudit(id).at(-1)).toMatchObject({
+      userId: id,
+      action: 'update',
+      after: { invitation: 'accepted', password: '••••' },
+      summary: `${email}: invitation accepted`,
+    })
+  })
+
+  it('a reset request finds the account whatever the case and spaces of the address, and audits the link', async () => {
+    const email = `reset-${crypto.randomUUID().slice(0, 6)}@riga.example.lv`
+    const id = newUser(email)
+    const now = new Date()
+    expect(
+      await requestPasswordReset({ email: `  ${email.toUpperCase()} `, clientAddress: '192.0.2.10', now }),
+    ).toBe('sent')
+    expect(outbox).toHaveLength(1)
+    expect(outbox[0]!.to).toBe(email)
+    expect(userAudit(id)).toEqual([
+      expect.objectContaining({
+        userId: id,
+        action: 'update',
+        after: { passwordReset: 'link sent' },
+        summary: `${email}: password reset link sent`,
+      }),
+    ])
+    db.insert(sessions)
+      .values({ id: crypto.randomUUID(), userId: id, expiresAt: '2099-01-01T00:00:00.000Z' })
+      .run()
+    const token = linkToken()
+    expect(
+      await resetPasswordWithLink({ token, password: 'Jauna parole 2026', clientAddress: '192.0.2.10', now }),
+    ).toEqual({ ok: true, userId: id })
+    expect(db.select().from(sessions).where(eq(sessions.userId, id)).all()).toEqual([])
+    expect(userAudit(id).at(-1)).toMatchObject({
+      userId: id,
+      action: 'update',
+      after: { password: '••••' },
+      summary: `${email}: password reset by e-mail link`,
+    })
+    expect(
+      await resetPasswordWithLink({ token, password: 'Jauna parole 2027', clientAddress: '192.0.2.10', now }),
+    ).toEqual({ ok: false, reason: 'used' })
+  })
+
+  it('two uses of one link at once: one wins, the other answers "used"', async () => {
+    const admin = demo.admin()
+    const email = `race-${crypto.randomUUID().slice(0, 6)}@kaunas.example.lt`
+    const created = await inviteUser({ email, name: 'Jonas Petraitis', role: 'viewer', locale: 'en' }, admin)
+    if (!created.ok) throw new Error('not created')
+    const invitation = linkToken()
+    const accepted = await Promise.all([
+      acceptInvitation(invitation, 'Pirmas slaptažodis'),
+      acceptInvitation(invitation, 'Antras slaptažodis'),
+    ])
+    expect(accepted.map((r) => (r.ok ? 'ok' : r.reason)).sort()).toEqual(['ok', 'used'])
+    expect(await requestPasswordReset({ email, clientAddress: '192.0.2.200' })).toBe('sent')
+    const reset = linkToken()
+    const results = await Promise.all(
+      ['192.0.2.201', '192.0.2.202'].map((clientAddress) =>
+        resetPasswordWithLink({ token: reset, password: 'Trečias slaptažodis', clientAddress }),
+      ),
+    )
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason)).sort()).toEqual(['ok', 'used'])
+    expect(
+      userAudit(created.value).filter((a) => a.summary?.endsWith('password reset by e-mail link')),
+    ).toHaveLength(1)
+  })
+
+  it('the reset form is throttled apart from the request form, per account and per address', async () => {
+    const email = `thr-${crypto.randomUUID().slice(0, 6)}@tallinn.example.ee`
+    newUser(email)
+    const now = new Date()
+    // Five requests use up the request form's count for this address, not the reset form's.
+    for (let i = 0; i < 5; i++)
+      expect(await requestPasswordReset({ email, clientAddress: `192.0.2.${100 + i}`, now })).toBe('sent')
+    expect(await requestPasswordReset({ email, clientAddress: '192.0.2.120', now })).toBe('throttled')
+    const token = linkToken()
+    expect(
+      await resetPasswordWithLink({ token, password: 'x'.repeat(10), clientAddress: '192.0.2.130', now }),
+    ).toEqual({ ok: true, userId: expect.any(Number) })
+    // Unknown links share one count (they name no account): the sixth is refused, whatever the address.
+    // An hour later, so that earlier tests' attempts are out of the window.
+    const later = new Date(now.getTime() + 60 * 60_000)
+    const unknown = (i: number) =>
+      resetPasswordWithLink({
+        token: 'A'.repeat(43),
+        password: 'whatever1234',
+        clientAddress: `198.18.0.${i}`,
+        now: later,
+      })
+    for (let i = 0; i < 5; i++) expect(await unknown(i)).toEqual({ ok: false, reason: 'unknown' })
+    expect(await unknown(6)).toEqual({ ok: false, reason: 'throttled' })
   })
 })
