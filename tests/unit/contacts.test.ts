@@ -224,6 +224,27 @@ describe('contact commands', () => {
     expect(() => update(person({ name: 'X' }), demo.viewer())).toThrow(ForbiddenError)
     expect(() => update(person({ name: 'X' }), demo.partner2())).toThrow(ForbiddenError)
     expect(update(person({ name: 'Ștefan Popescu-Ionescu' }), demo.partner())).toBe(true)
+    // Optional fields left empty on the form are cleared, not kept.
+    expect(
+      update(
+        person({
+          name: 'Ștefan Popescu-Ionescu',
+          phone: undefined,
+          basisObtainedAt: undefined,
+          basisSource: undefined,
+          position: undefined,
+          notes: undefined,
+        }),
+        demo.partner(),
+      ),
+    ).toBe(true)
+    expect(contactRow(id)).toMatchObject({
+      phone: null,
+      basisObtainedAt: null,
+      basisSource: null,
+      position: null,
+      notes: null,
+    })
     expect(() => db.transaction((tx) => updateContact(tx, 987_654, person(), demo.comms()))).toThrow(
       'Contact 987654 not found',
     )
