@@ -111,6 +111,16 @@ describe('createStakeholder', () => {
     expect(audit!.after).toEqual({ ...rest, themeIds: [t1, t2, t3].sort((a, b) => a! - b!) })
   })
 
+  it('audits the themes as stored when the input repeats one', () => {
+    const [t1, t2] = themeIds()
+    const id = create({ themeIds: [t2, t1, t2] })
+    const sorted = [t1, t2].sort((a, b) => a! - b!)
+    expect(themesOf(id)).toEqual(sorted)
+    expect(trail(id)[0]!.after).toMatchObject({ themeIds: sorted })
+    db.transaction((tx) => updateStakeholder(tx, id, { themeIds: [t1!, t1!] }, demo.comms()))
+    expect(trail(id).at(-1)).toMatchObject({ before: { themeIds: sorted }, after: { themeIds: [t1] } })
+  })
+
   it('a partner adds stakeholders owned by its own partner; a viewer never; no partner adds under "none"', () => {
     const partner = demo.partner()
     const id = create({ ownerPartnerId: partnerId('Barcelona') }, partner)

@@ -44,7 +44,7 @@ export function createStakeholder(tx: Tx, input: StakeholderInput, by: Actor): n
     entity: 'stakeholder',
     entityId: row.id,
     action: 'create',
-    after: auditable(row, input.themeIds),
+    after: auditable(row, themeIdsOf(tx, row.id)),
     summary: row.name,
   })
   return row.id
@@ -90,7 +90,7 @@ export function writeStakeholderFields(tx: Tx, id: number, input: Partial<Stakeh
   if (input.themeIds !== undefined) setThemes(tx, id, merged.themeIds)
   return {
     before: auditable(before, beforeThemes),
-    after: auditable(after, merged.themeIds),
+    after: auditable(after, themeIdsOf(tx, id)),
     stageChanged: before.stage !== after.stage,
     beforeRow: before,
     afterRow: after,
