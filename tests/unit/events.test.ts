@@ -1,0 +1,328 @@
+import { and, desc, eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { db } from '#db/client'
+import {
+  actions,
+  actionTypes,
+  auditLog,
+  partners,
+  plannedActivities,
+  stakeholderGroups,
+  themes,
+} from '#db/schema'
+import {
+  createEvent,
+  eventDetail,
+  eventFilterSchema,
+  eventFormSchema,
+  eventFormValues,
+  getEvent,
+  listEvents,
+  setEventArchived,
+  updateEvent,
+} from '~/models/events/index.server'
+import { ForbiddenError } from '~/utils/permissions'
+import { InvalidReferencesError } from '~/utils/references.server'
+
+import { demo } from '../setup/actors'
+
+/*
+ * Events in the domain (issue 18, point 3): the list's filters, counts and order, an event's
+ * planned-against-done summary, the form round trip, and the commands' audit rows. Every fixture
+ * event is dated in 2031, where the demo seed has none, so the lists below are counted by hand.
+ */
+
+const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
+const page = { limit: 100, offset: 0 }
+const filter = (v: Record<string, string>) => eventFilterSchema.parse(v)
+const form = (v: Record<string, string | string[]>) => eventFormSchema.parse(v)
+const in2031 = (v: Record<string, string> = {}) => filter({ from: '2031-01-01', to: '2031-12-31', ...v })
+const titles = (f: ReturnType<typeof filter>) => listEvents(f, page).rows.map((r) => r.title)
+
+let host: number
+let otherHost: number
+let theme: number
+let group: number
+const ids: Record<string, number> = {}
+
+function act(eventId: number, status: 'draft' | 'submitted' | 'validated' | 'returned', o = {}) {
+  const typeId = db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
+  return db
+    .insert(actions)
+    .values({
+      partnerId: host,
+      date: '2031-03-05',
+      month: '2031-03',
+      typeId,
+      title: `Akcja ${status}`,
+      status,
+      eventId,
+      ...o,
+    })
+    .returning()
+    .get().id
+}
+
+beforeAll(() => {
+  host = demo.partner().partnerId!
+  otherHost = demo.partner2().partnerId!
+  theme = db.select({ id: themes.id }).from(themes).limit(1).get()!.id
+  group = db.select({ id: stakeholderGroups.id }).from(stakeholderGroups).limit(1).get()!.id
+  const create = (key: string, v: Record<string, string | string[]>) => {
+    ids[key] = tx((t) => createEvent(t, form({ online: 'on', ...v }), demo.comms()))
+  }
+  create('webinar', {
+    kind: 'webinar',
+    title: 'Webinář Brno 100% online',
+    startDate: '2031-03-01',
+    hostPartnerId: String(host),
+  })
+  create('campaign', {
+    kind: 'campaign',
+    title: 'Kampania Gdańsk_2031',
+    startDate: '2031-01-10',
+    endDate: '2031-06-30',
+    hostPartnerId: String(otherHost),
+  })
+  create('meeting', {
+    kind: 'partner_meeting',
+    title: 'Συνάντηση Αθήνα',
+    startDate: '2031-09-15',
+    themeId: String(theme),
+    planTargetGroupIds: [String(group)],
+  })
+  create('archived', { kind: 'webinar', title: 'Webinar Bilbo artxibatua', startDate: '2031-03-02' })
+  tx((t) => setEventArchived(t, ids.archived!, true, demo.comms()))
+})
+
+describe('the events list', () => {
+  it('lists live events, latest first, with a total; archived ones only when asked', () => {
+    expect(titles(in2031())).toEqual(['Συνάντηση Αθήνα', 'Webinář Brno 100% online', 'Kampania Gdańsk_2031'])
+    expect(listEvents(in2031(), page).total).toBe(3)
+    expect(titles(in2031({ archived: '1' }))).toEqual(['Webinar Bilbo artxibatua'])
+    const second = listEvents(in2031(), { limit: 1, offset: 1 })
+    expect(second.rows.map((r) => r.title)).toEqual(['Webinář Brno 100% online'])
+    expect(second.total).toBe(3)
+  })
+
+  it('filters by kind, host partner and date range (a campaign is in a range it overlaps)', () => {
+    expect(titles(in2031({ kind: 'webinar' }))).toEqual(['Webinář Brno 100% online'])
+    expect(titles(in2031({ partner: String(otherHost) }))).toEqual(['Kampania Gdańsk_2031'])
+    // The campaign started in January and runs to June: it overlaps April.
+    expect(titles(filter({ from: '2031-04-01', to: '2031-04-30' }))).toEqual(['Kampania Gdańsk_2031'])
+    expect(titles(filter({ from: '2031-06-30', to: '2031-06-30' }))).toEqual(['Kampania Gdańsk_2031'])
+    expect(titles(filter({ from: '2031-07-01', to: '2031-09-15' }))).toEqual(['Συνάντηση Αθήνα'])
+    expect(titles(filter({ from: '2031-09-16', to: '2031-12-31' }))).toEqual([])
+    expect(titles(filter({ from: '2031-03-01', to: '2031-03-01' }))).toEqual([
+      'Webinář Brno 100% online',
+      'Kampania Gdańsk_2031',
+    ])
+  })
+
+  it('searches titles without case, taking % and _ literally', () => {
+    expect(titles(in2031({ q: 'WEBINÁŘ' }))).toEqual(['Webinář Brno 100% online'])
+    expect(titles(in2031({ q: '100%' }))).toEqual(['Webinář Brno 100% online'])
+    expect(titles(in2031({ q: '%' }))).toEqual(['Webinář Brno 100% online'])
+    expect(titles(in2031({ q: 'k_2031' }))).toEqual(['Kampania Gdańsk_2031'])
+    expect(titles(in2031({ q: '_' }))).toEqual(['Kampania Gdańsk_2031'])
+    expect(titles(in2031({ q: 'θήνα' }))).toEqual(['Συνάντηση Αθήνα'])
+    expect(titles(in2031({ q: 'brno 100 %' }))).toEqual([])
+  })
+
+  it('counts the submitted and validated live actions and the live planned activities of each event', () => {
+    const id = ids.meeting!
+    act(id, 'validated', { participants: 40 })
+    act(id, 'submitted', { participants: 7 })
+    act(id, 'draft', { participants: 1000 })
+    act(id, 'returned')
+    act(id, 'validated', { archivedAt: '2031-04-01T00:00:00Z', participants: 1000 })
+    const activity = (title: string, dueDate: string, archivedAt: string | null = null) =>
+      db.insert(plannedActivities).values({ title, dueDate, eventId: id, archivedAt }).returning().get().id
+    const done = activity('Zaproszenia', '2031-08-01')
+    act(id, 'validated', { activityId: done, participants: 3 })
+    activity('Relacja po spotkaniu', '2031-09-01')
+    activity('Plakat', '2031-12-01')
+    activity('Usunięte', '2031-08-01', '2031-02-01T00:00:00Z')
+    const row = listEvents(in2031(), page).rows.find((r) => r.id === id)!
+    expect(row).toMatchObject({ actionCount: 3, plannedCount: 3, themeName: expect.any(String) })
+    expect(row.hostName).toBeNull()
+
+    const detail = eventDetail(id, '2031-10-01')!
+    expect(detail.summary).toEqual({
+      planned: 3,
+      done: 1,
+      overdue: 1,
+      actions: 3,
+      validated: 2,
+      participants: 43,
+    })
+    expect(detail.loggedActions.map((a) => a.status).sort()).toEqual(['submitted', 'validated', 'validated'])
+    expect(detail.targetGroups.map((g) => g.id)).toEqual([group])
+    expect(detail.event.title).toBe('Συνάντηση Αθήνα')
+  })
+
+  it('an event without groups has none; an unknown event is null', () => {
+    const detail = eventDetail(ids.webinar!, '2031-10-01')!
+    expect(detail.targetGroups).toEqual([])
+    expect(detail.summary).toEqual({
+      planned: 0,
+      done: 0,
+      overdue: 0,
+      actions: 0,
+      validated: 0,
+      participants: 0,
+    })
+    expect(detail.hostName).toBe(db.select().from(partners).where(eq(partners.id, host)).get()!.name)
+    expect(eventDetail(999_999)).toBeNull()
+    expect(getEvent(999_999)).toBeNull()
+    expect(getEvent(ids.webinar!)?.title).toBe('Webinář Brno 100% online')
+  })
+})
+
+describe('event commands', () => {
+  const lastAudit = (entityId: number) =>
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'event'), eq(auditLog.entityId, entityId)))
+      .orderBy(desc(auditLog.id))
+      .get()!
+
+  it('the form values of a stored event give the same event back', () => {
+    const values = {
+      kind: 'conference',
+      title: 'Konferencja Łódź – Iași',
+      themeId: String(theme),
+      startDate: '2031-05-04',
+      endDate: '2031-05-05',
+      place: 'Łódź, ul. Piotrkowska 1',
+      hostPartnerId: String(host),
+      registrations: '120',
+      attendance: '98',
+      description: 'Hiri entzuleak · Orașe care ascultă',
+      crossBorder: 'on',
+      planTargetGroupIds: [String(group)],
+      planMessages: 'Μήνυμα',
+      planNotes: 'Poznámky',
+    }
+    const id = tx((t) => createEvent(t, form(values), demo.comms()))
+    const stored = getEvent(id)!
+    expect(eventFormValues(stored)).toEqual({ ...values, online: undefined })
+    const bare = getEvent(ids.webinar!)!
+    expect(eventFormValues(bare)).toEqual({
+      kind: 'webinar',
+      title: 'Webinář Brno 100% online',
+      themeId: undefined,
+      startDate: '2031-03-01',
+      endDate: undefined,
+      place: undefined,
+      online: 'on',
+      hostPartnerId: String(host),
+      registrations: undefined,
+      attendance: undefined,
+      description: undefined,
+      crossBorder: undefined,
+      planTargetGroupIds: [],
+      planMessages: undefined,
+      planNotes: undefined,
+    })
+  })
+
+  it('a partner’s new event is hosted by its own partner; the audit row holds the created event', () => {
+    const id = tx((t) =>
+      createEvent(
+        t,
+        form({ kind: 'site_visit', title: 'Warsztat Cluj', startDate: '2031-02-02', online: 'on' }),
+        demo.partner(),
+      ),
+    )
+    expect(getEvent(id)?.hostPartnerId).toBe(host)
+    const audit = lastAudit(id)
+    expect(audit).toMatchObject({
+      action: 'create',
+      summary: 'Warsztat Cluj',
+      userId: demo.partner().id,
+      before: null,
+    })
+    expect(audit.after).toMatchObject({
+      title: 'Warsztat Cluj',
+      hostPartnerId: host,
+      kind: 'site_visit',
+      online: true,
+    })
+  })
+
+  it('an update records only the fields that changed, before and after', () => {
+    const id = tx((t) =>
+      createEvent(
+        t,
+        form({ kind: 'site_visit', title: 'Warsztat Iași', startDate: '2031-02-03', online: 'on' }),
+        demo.comms(),
+      ),
+    )
+    const changed = {
+      kind: 'site_visit',
+      title: 'Atelier Iași',
+      startDate: '2031-02-03',
+      online: 'on',
+      attendance: '12',
+    }
+    expect(tx((t) => updateEvent(t, id, form(changed), demo.comms()))).toBe(true)
+    expect(getEvent(id)).toMatchObject({ title: 'Atelier Iași', attendance: 12 })
+    expect(lastAudit(id)).toMatchObject({
+      action: 'update',
+      summary: 'Atelier Iași',
+      before: { title: 'Warsztat Iași', attendance: null },
+      after: { title: 'Atelier Iași', attendance: 12 },
+    })
+    expect(tx((t) => updateEvent(t, 999_999, form(changed), demo.comms()))).toBe(false)
+    expect(() => tx((t) => updateEvent(t, id, form(changed), demo.viewer()))).toThrow(ForbiddenError)
+  })
+
+  it('refuses a theme, host or target group that does not exist', () => {
+    const bad = form({
+      kind: 'webinar',
+      title: 'Zły',
+      startDate: '2031-02-04',
+      online: 'on',
+      themeId: '999999',
+      hostPartnerId: '999999',
+      planTargetGroupIds: ['999999'],
+    })
+    let error: unknown
+    try {
+      tx((t) => createEvent(t, bad, demo.comms()))
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(InvalidReferencesError)
+    expect(Object.keys((error as InvalidReferencesError).fieldErrors).sort()).toEqual([
+      'hostPartnerId',
+      'planTargetGroupIds',
+      'themeId',
+    ])
+  })
+
+  it('archives and restores, each audited with the archive date before and after', () => {
+    const id = ids.webinar!
+    expect(tx((t) => setEventArchived(t, id, true, demo.partner()))).toBe(true)
+    const archivedAt = getEvent(id)!.archivedAt
+    expect(archivedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+    expect(lastAudit(id)).toMatchObject({
+      action: 'archive',
+      summary: 'Webinář Brno 100% online',
+      before: { archivedAt: null },
+      after: { archivedAt },
+    })
+    expect(() => tx((t) => setEventArchived(t, id, false, demo.partner2()))).toThrow(ForbiddenError)
+    expect(tx((t) => setEventArchived(t, id, false, demo.partner()))).toBe(true)
+    expect(getEvent(id)!.archivedAt).toBeNull()
+    expect(lastAudit(id)).toMatchObject({
+      action: 'restore',
+      before: { archivedAt },
+      after: { archivedAt: null },
+    })
+    expect(tx((t) => setEventArchived(t, 999_999, true, demo.comms()))).toBe(false)
+  })
+})
