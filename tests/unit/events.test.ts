@@ -180,6 +180,57 @@ describe('the events list', () => {
   })
 })
 
+describe('the event form and filters', () => {
+  const errors = (v: Record<string, string>) => {
+    const r = eventFormSchema.safeParse({
+      kind: 'webinar',
+      title: 'Seminarium',
+      startDate: '2031-05-04',
+      ...v,
+    })
+    return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]))
+  }
+
+  it('says in plain words what is wrong, next to the field', () => {
+    expect(errors({ online: 'on' })).toEqual({})
+    expect(errors({ place: 'Cluj-Napoca' })).toEqual({})
+    expect(errors({})).toEqual({ place: 'plan:events.errors.placeOrOnline' })
+    expect(errors({ online: 'on', endDate: '2031-05-03' })).toEqual({ endDate: 'common:errors.dateOrder' })
+    expect(errors({ online: 'on', endDate: '2031-05-04' })).toEqual({})
+    expect(errors({ online: 'on', kind: 'campaign' })).toEqual({ endDate: 'plan:events.errors.campaignEnd' })
+    expect(errors({ online: 'on', kind: 'campaign', endDate: '2031-06-01' })).toEqual({})
+    expect(errors({ online: 'on', endDate: '2031-12-32' })).toEqual({ endDate: 'common:errors.date' })
+    expect(errors({ online: 'on', kind: 'party' })).toEqual({ kind: 'common:errors.choose' })
+    expect(
+      eventFormSchema.safeParse({ title: 'x', startDate: '2031-05-04', online: 'on' }).error?.issues[0],
+    ).toMatchObject({ path: ['kind'], message: 'common:errors.required' })
+  })
+
+  it('keeps the filters it understands and drops the rest', () => {
+    expect(
+      eventFilterSchema.parse({
+        kind: 'webinar',
+        from: '2031-01-01',
+        to: '2031-02-01',
+        partner: '3',
+        q: ' Iași ',
+        archived: '1',
+      }),
+    ).toEqual({ kind: 'webinar', from: '2031-01-01', to: '2031-02-01', partner: 3, q: 'Iași', archived: '1' })
+    expect(
+      eventFilterSchema.parse({ kind: 'party', from: "1' or 1=1", partner: '-1', archived: 'yes' }),
+    ).toEqual({
+      kind: undefined,
+      from: undefined,
+      to: undefined,
+      partner: undefined,
+      q: undefined,
+      archived: undefined,
+    })
+    expect(eventFilterSchema.parse({ kind: '' }).kind).toBeUndefined()
+  })
+})
+
 describe('event commands', () => {
   const lastAudit = (entityId: number) =>
     db
