@@ -200,7 +200,12 @@ describe('the event form and filters', () => {
     expect(errors({ online: 'on', kind: 'campaign' })).toEqual({ endDate: 'plan:events.errors.campaignEnd' })
     expect(errors({ online: 'on', kind: 'campaign', endDate: '2031-06-01' })).toEqual({})
     expect(errors({ online: 'on', endDate: '2031-12-32' })).toEqual({ endDate: 'common:errors.date' })
-    expect(errors({ online: 'on', kind: 'party' })).toEqual({ kind: 'common:errors.choose' })
+    // A day that does not exist is no date (and, before the order check, no 500 either).
+    expect(errors({ online: 'on', endDate: '2031-06-31' })).toEqual({ endDate: 'common:errors.date' })
+    expect(errors({ online: 'on', startDate: '2031-13-45' })).toMatchObject({
+      startDate: 'common:errors.date',
+    })
+    expect(Object.keys(errors({ online: 'on', kind: 'party' }))).toEqual(['kind'])
     expect(
       eventFormSchema.safeParse({ title: 'x', startDate: '2031-05-04', online: 'on' }).error?.issues[0],
     ).toMatchObject({ path: ['kind'], message: 'common:errors.required' })
