@@ -98,6 +98,78 @@ describe('material uploads', () => {
   })
 })
 
+describe('the material form and filters', () => {
+  const errors = (v: Record<string, string>) => {
+    const r = materialFormSchema.safeParse({ title: 'Ulotka', kind: 'brochure', language: 'pl', ...v })
+    return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]))
+  }
+
+  it('says in plain words what is wrong, next to the field', () => {
+    expect(errors({})).toEqual({})
+    expect(
+      materialFormSchema.parse({ title: ' Ulotka ', kind: 'logo', language: ' eus ', version: ' ' }),
+    ).toEqual({
+      title: 'Ulotka',
+      kind: 'logo',
+      language: 'eus',
+      version: '1',
+    })
+    expect(errors({ title: '  ' })).toEqual({ title: 'common:errors.required' })
+    expect(errors({ language: 'PL' })).toEqual({ language: 'common:errors.choose' })
+    expect(errors({ language: 'pols' })).toEqual({ language: 'common:errors.choose' })
+    expect(errors({ language: 'p' })).toEqual({ language: 'common:errors.choose' })
+    expect(errors({ url: 'javascript:alert(1)' })).toEqual({ url: 'common:errors.url' })
+    expect(errors({ url: 'ftp://example.eu/x' })).toEqual({ url: 'common:errors.url' })
+    expect(errors({ url: 'not a link' })).toEqual({ url: 'common:errors.url' })
+    expect(errors({ url: `https://example.eu/${'a'.repeat(2000)}` })).toEqual({
+      url: 'common:errors.tooLong',
+    })
+    expect(
+      materialFormSchema.parse({ title: 'x', kind: 'logo', language: 'pl', url: ' HTTPS://example.eu/a ' })
+        .url,
+    ).toBe('HTTPS://example.eu/a')
+    expect(errors({ version: 'v'.repeat(41) })).toEqual({ version: 'common:errors.tooLong' })
+    expect(errors({ description: 'd'.repeat(5001) })).toEqual({ description: 'common:errors.tooLong' })
+    expect(errors({ kind: 'poster' })).toHaveProperty('kind')
+    expect(materialFormSchema.safeParse({ title: 'x', language: 'pl' }).error?.issues[0]).toMatchObject({
+      path: ['kind'],
+      message: 'common:errors.required',
+    })
+    expect(materialFormSchema.safeParse({ title: 'x', kind: 'logo' }).error?.issues[0]).toMatchObject({
+      path: ['language'],
+      message: 'common:errors.required',
+    })
+  })
+
+  it('keeps the filters it understands and drops the rest', () => {
+    expect(
+      materialFilterSchema.parse({
+        kind: 'logo',
+        language: 'eu',
+        status: 'pending',
+        q: ' Iași ',
+        archived: '1',
+      }),
+    ).toEqual({ kind: 'logo', language: 'eu', status: 'pending', q: 'Iași', archived: '1' })
+    expect(
+      materialFilterSchema.parse({ kind: 'poster', language: 'EU', status: 'lost', archived: '0' }),
+    ).toEqual({
+      kind: undefined,
+      language: undefined,
+      status: undefined,
+      q: undefined,
+      archived: undefined,
+    })
+    for (const language of ['e', 'euskara', 'e1', ' eu'])
+      expect(materialFilterSchema.parse({ language }).language).toBeUndefined()
+    expect(materialFilterSchema.parse({ language: 'eus', status: 'returned' })).toMatchObject({
+      language: 'eus',
+      status: 'returned',
+    })
+    expect(materialFilterSchema.parse({ status: 'approved' }).status).toBe('approved')
+  })
+})
+
 describe('materials: lists, visibility and commands', () => {
   const ids: Record<string, number> = {}
 
