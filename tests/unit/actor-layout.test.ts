@@ -1,6 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 
-import { type ActorEdge, type ActorNode, layoutActorGraph } from '~/models/actors/index.server'
+import { db } from '#db/client'
+import { events, stakeholderCategories, stakeholders } from '#db/schema'
+import {
+  type ActorEdge,
+  actorMapFilterSchema,
+  actorMapOptions,
+  actorNetwork,
+  type ActorNode,
+  layoutActorGraph,
+} from '~/models/actors/index.server'
+import { createOutcome, outcomeFormSchema } from '~/models/outcomes/index.server'
+import { ForbiddenError } from '~/utils/permissions'
+
+import { demo } from '../setup/actors'
 
 /*
  * The actor map's drawing against coordinates worked out by hand (issue 18, point 3). On a
@@ -124,6 +137,12 @@ describe('the actor map drawing, by hand', () => {
     expect(limited.edges.map((e) => e.target)).toEqual([2])
   })
 
+  it('alternates rings along a sector: first outer, second inner, third outer', () => {
+    const three = [1, 2, 3].map((id) => node(id, `Gmina ${id}`, 10, 1, 1))
+    const distance = (n: { x: number; y: number }) => Math.round(Math.hypot(n.x - 450, n.y - 310))
+    expect(layoutActorGraph(three, [], 60).nodes.map(distance)).toEqual([230, 170, 230])
+  })
+
   it('a name of exactly 22 characters is written whole', () => {
     const name = 'Ayuntamiento de Bilbao'
     expect(name).toHaveLength(22)
@@ -131,5 +150,82 @@ describe('the actor map drawing, by hand', () => {
     expect(layoutActorGraph([node(1, `${name}!`, 10, 1, 1)], [], 1).nodes[0]!.label?.text).toBe(
       'Ayuntamiento de Bilba…',
     )
+  })
+})
+
+describe('the actor map’s figures, the register unfiltered and the filter choices', () => {
+  it('links two actors named by an outcome tied to no action or event; ties are ordered by id', () => {
+    const categoryId = db
+      .insert(stakeholderCategories)
+      .values({ name: 'Kategoria bliźniacza', sortOrder: 98 })
+      .returning()
+      .get().id
+    const twin = () =>
+      db
+        .insert(stakeholders)
+        .values({ name: 'Primăria Iași', categoryId, nameKey: 'primaria iasi', searchText: 'primaria iasi' })
+        .returning()
+        .get().id
+    const [first, second] = [twin(), twin()]
+    db.transaction((t) =>
+      createOutcome(
+        t,
+        outcomeFormSchema.parse({
+          type: 'partnership',
+          date: '2026-10-01',
+          title: 'Acord de parteneriat',
+          partnerId: String(demo.partner().partnerId),
+          stakeholderIds: [String(first), String(second)],
+          actionIds: [],
+          eventIds: [],
+        }),
+        demo.comms(),
+      ),
+    )
+    const filter = actorMapFilterSchema.parse({ category: String(categoryId) })
+    const { nodes, edges } = actorNetwork(filter, demo.viewer())
+    expect(nodes.map((n) => n.id)).toEqual([first, second])
+    expect(edges).toEqual([{ source: first, target: second, weight: 1, actions: 0, events: 0, outcomes: 1 }])
+    // The whole register, no filter at all: the same pair is there too.
+    const all = actorNetwork(actorMapFilterSchema.parse({}), demo.viewer())
+    expect(all.edges).toContainEqual(edges[0])
+    expect(() => actorNetwork(filter, null as never)).toThrow(/actor:read/)
+    expect(() => actorNetwork(filter, null as never)).toThrow(ForbiddenError)
+  })
+
+  it('offers live events and campaigns apart, latest first, and the live categories and partners', () => {
+    const add = (
+      kind: 'webinar' | 'campaign',
+      title: string,
+      startDate: string,
+      archivedAt: string | null = null,
+    ) => db.insert(events).values({ kind, title, startDate, online: true, archivedAt }).returning().get().id
+    const early = add('webinar', 'Webinar 2040 A', '2040-01-01')
+    const late = add('webinar', 'Webinar 2040 B', '2040-02-01')
+    const campaign = add('campaign', 'Kampania 2040', '2040-03-01')
+    const gone = add('webinar', 'Webinar 2040 archived', '2040-04-01', '2040-05-01T00:00:00Z')
+    const options = actorMapOptions()
+    const ids = (list: { id: number }[]) => list.map((e) => e.id)
+    expect(ids(options.events).slice(0, 2)).toEqual([late, early])
+    expect(ids(options.events)).not.toContain(campaign)
+    expect(ids(options.events)).not.toContain(gone)
+    expect(ids(options.campaigns)[0]).toBe(campaign)
+    expect(options.campaigns.every((e) => e.kind === 'campaign')).toBe(true)
+    expect(options.events.every((e) => e.kind !== 'campaign')).toBe(true)
+    expect(options.events[0]).toEqual({
+      id: late,
+      title: 'Webinar 2040 B',
+      kind: 'webinar',
+      startDate: '2040-02-01',
+    })
+    expect(options.categories.length).toBeGreaterThan(0)
+    expect(options.categories[0]).toEqual({
+      id: expect.any(Number),
+      name: expect.any(String),
+      key: expect.anything(),
+    })
+    const partnerNames = options.partners.map((p) => p.name)
+    expect(partnerNames).toEqual([...partnerNames].sort())
+    expect(partnerNames.length).toBeGreaterThan(1)
   })
 })
