@@ -72,6 +72,35 @@ describe('material uploads', () => {
     })
   })
 
+  it('serves each accepted type with its own Content-Type, whatever the browser said', () => {
+    const zip = [0x50, 0x4b, 0x03, 0x04, 0x14]
+    const cases: [string, number[], string][] = [
+      ['a.pdf', [0x25, 0x50, 0x44, 0x46], 'application/pdf'],
+      ['a.pptx', zip, 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+      ['a.docx', zip, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['a.xlsx', zip, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['a.odp', zip, 'application/vnd.oasis.opendocument.presentation'],
+      ['a.odt', zip, 'application/vnd.oasis.opendocument.text'],
+      ['a.png', [0x89, 0x50, 0x4e, 0x47], 'image/png'],
+      ['a.jpg', [0xff, 0xd8, 0xff, 0xe0], 'image/jpeg'],
+      ['a.jpeg', [0xff, 0xd8, 0xff, 0xe1], 'image/jpeg'],
+      ['a.zip', zip, 'application/zip'],
+    ]
+    for (const [name, bytes, contentType] of cases) {
+      expect(checkUpload(name, new Uint8Array(bytes), 100)).toEqual({ ok: true, fileName: name, contentType })
+      // One byte of the signature wrong: refused.
+      for (let i = 0; i < 3; i++) {
+        const wrong = [...bytes]
+        wrong[i] = (wrong[i]! + 1) % 256
+        expect(checkUpload(name, new Uint8Array(wrong), 100)).toEqual({ ok: false, error: 'content' })
+      }
+    }
+    expect(checkUpload('a.zip', new Uint8Array([0x50, 0x4b, 0x05, 0x07]), 100)).toEqual({
+      ok: false,
+      error: 'content',
+    })
+  })
+
   it('refuses empty, too large, unknown, extension-less and disguised files', () => {
     expect(checkUpload('a.pdf', new Uint8Array(), 100)).toEqual({ ok: false, error: 'empty' })
     expect(checkUpload('a.pdf', PDF_BYTES, 4)).toEqual({ ok: false, error: 'size' })
@@ -184,6 +213,23 @@ describe('materials: lists, visibility and commands', () => {
     create('other', { title: 'Prezentacja partnera 2', kind: 'presentation' }, demo.partner2())
     create('old', { title: 'Zaharra', kind: 'logo', version: '1' })
     tx((t) => setMaterialArchived(t, ids.old!, true, demo.comms()))
+  })
+
+  it('each change stamps the material’s updatedAt', () => {
+    const id = tx((t) => createMaterial(t, form({ title: 'Zigilua', language: 'cy' }), null, demo.partner()))
+    const stale = () =>
+      db.update(materials).set({ updatedAt: '2000-01-01T00:00:00.000Z' }).where(eq(materials.id, id)).run()
+    const stamped = () => db.select().from(materials).where(eq(materials.id, id)).get()!.updatedAt
+    const fresh = /^20[2-9]\d-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+    stale()
+    tx((t) => updateMaterial(t, id, form({ title: 'Zigilua 2', language: 'cy' }), null, demo.partner()))
+    expect(stamped()).toMatch(fresh)
+    stale()
+    tx((t) => reviewMaterial(t, id, 'approve', demo.comms()))
+    expect(stamped()).toMatch(fresh)
+    stale()
+    tx((t) => setMaterialArchived(t, id, true, demo.comms()))
+    expect(stamped()).toMatch(fresh)
   })
 
   it('the communications lead’s material is approved at once; a partner’s waits, with its partner', () => {
