@@ -6,6 +6,7 @@ import {
   actions,
   actionTypes,
   auditLog,
+  events,
   partners,
   plannedActivities,
   stakeholderGroups,
@@ -358,6 +359,37 @@ describe('event commands', () => {
       'planTargetGroupIds',
       'themeId',
     ])
+  })
+
+  it('an archived theme or host may stay on an event that has it, but not be chosen anew', () => {
+    const themeId = db.insert(themes).values({ name: 'Téma archivované' }).returning().get().id
+    const values = { kind: 'webinar', title: 'Webinář s tématem', startDate: '2032-02-05', online: 'on' }
+    const withTheme = form({ ...values, themeId: String(themeId) })
+    const id = tx((t) => createEvent(t, withTheme, demo.comms()))
+    db.update(themes).set({ archivedAt: '2031-01-01T00:00:00Z' }).where(eq(themes.id, themeId)).run()
+    expect(
+      tx((t) =>
+        updateEvent(t, id, form({ ...values, themeId: String(themeId), title: 'Nový' }), demo.comms()),
+      ),
+    ).toBe(true)
+    expect(() => tx((t) => createEvent(t, withTheme, demo.comms()))).toThrow(InvalidReferencesError)
+    const other = tx((t) => createEvent(t, form(values), demo.comms()))
+    expect(() => tx((t) => updateEvent(t, other, withTheme, demo.comms()))).toThrow(InvalidReferencesError)
+    db.update(themes).set({ archivedAt: null }).where(eq(themes.id, themeId)).run()
+  })
+
+  it('each change stamps the event’s updatedAt', () => {
+    const values = { kind: 'webinar', title: 'Razítko', startDate: '2032-02-06', online: 'on' }
+    const id = tx((t) => createEvent(t, form(values), demo.comms()))
+    const stale = () =>
+      db.update(events).set({ updatedAt: '2000-01-01T00:00:00.000Z' }).where(eq(events.id, id)).run()
+    const fresh = /^20[2-9]\d-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+    stale()
+    tx((t) => updateEvent(t, id, form({ ...values, title: 'Razítko 2' }), demo.comms()))
+    expect(getEvent(id)!.updatedAt).toMatch(fresh)
+    stale()
+    tx((t) => setEventArchived(t, id, true, demo.comms()))
+    expect(getEvent(id)!.updatedAt).toMatch(fresh)
   })
 
   it('archives and restores, each audited with the archive date before and after', () => {
