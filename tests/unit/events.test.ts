@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
 import {
@@ -65,7 +65,11 @@ function act(eventId: number, status: 'draft' | 'submitted' | 'validated' | 'ret
     .get().id
 }
 
-beforeAll(() => {
+// Built in each test's beforeEach (once, then kept): a mutant that breaks the fixture fails the
+// tests, where a failing beforeAll would leave them skipped (and Stryker count the mutant survived).
+let built = false
+beforeEach(() => {
+  if (built) return
   host = demo.partner().partnerId!
   otherHost = demo.partner2().partnerId!
   theme = db.select({ id: themes.id }).from(themes).limit(1).get()!.id
@@ -95,6 +99,7 @@ beforeAll(() => {
   })
   create('archived', { kind: 'webinar', title: 'Webinar Bilbo artxibatua', startDate: '2031-03-02' })
   tx((t) => setEventArchived(t, ids.archived!, true, demo.comms()))
+  built = true
 })
 
 describe('the events list', () => {
@@ -119,6 +124,14 @@ describe('the events list', () => {
       'Webinář Brno 100% online',
       'Kampania Gdańsk_2031',
     ])
+  })
+
+  it('a filter without dates or with one end only', () => {
+    expect(titles(filter({ q: 'brno 100%' }))).toEqual(['Webinář Brno 100% online'])
+    expect(titles(filter({ q: 'gdańsk_2031', to: '2031-01-10' }))).toEqual(['Kampania Gdańsk_2031'])
+    expect(titles(filter({ q: 'gdańsk_2031', to: '2031-01-09' }))).toEqual([])
+    expect(titles(filter({ q: 'gdańsk_2031', from: '2031-06-30' }))).toEqual(['Kampania Gdańsk_2031'])
+    expect(titles(filter({ q: 'gdańsk_2031', from: '2031-07-01' }))).toEqual([])
   })
 
   it('searches titles without case, taking % and _ literally', () => {
@@ -161,6 +174,44 @@ describe('the events list', () => {
     expect(detail.loggedActions.map((a) => a.status).sort()).toEqual(['submitted', 'validated', 'validated'])
     expect(detail.targetGroups.map((g) => g.id)).toEqual([group])
     expect(detail.event.title).toBe('Συνάντηση Αθήνα')
+  })
+
+  it('an event’s plan names every target group it lists; none stored is none', () => {
+    const groups = db.select({ id: stakeholderGroups.id }).from(stakeholderGroups).limit(2).all()
+    expect(groups).toHaveLength(2)
+    const id = tx((t) =>
+      createEvent(
+        t,
+        form({
+          kind: 'webinar',
+          title: 'Dwie grupy',
+          startDate: '2033-01-01',
+          online: 'on',
+          planTargetGroupIds: groups.map((g) => String(g.id)),
+        }),
+        demo.comms(),
+      ),
+    )
+    expect(
+      eventDetail(id, '2033-01-02')!
+        .targetGroups.map((g) => g.id)
+        .sort(),
+    ).toEqual(groups.map((g) => g.id).sort())
+    const bare = db
+      .insert(events)
+      .values({
+        kind: 'webinar',
+        title: 'Bez planu',
+        startDate: '2033-01-03',
+        online: true,
+        planTargetGroupIds: null,
+      })
+      .returning()
+      .get()
+    expect(eventDetail(bare.id)!.targetGroups).toEqual([])
+    expect(eventFormValues(bare).planTargetGroupIds).toEqual([])
+    // Without a day given, today's.
+    expect(eventDetail(bare.id)!.summary.planned).toBe(0)
   })
 
   it('an event without groups has none; an unknown event is null', () => {
@@ -207,6 +258,15 @@ describe('the event form and filters', () => {
       startDate: 'common:errors.date',
     })
     expect(Object.keys(errors({ online: 'on', kind: 'party' }))).toEqual(['kind'])
+    expect(
+      eventFormSchema.safeParse({ kind: 5, title: 'x', startDate: '2031-05-04', online: 'on' }).error?.issues,
+    ).toEqual([expect.objectContaining({ path: ['kind'], message: 'common:errors.choose' })])
+    const custom = eventFormSchema.safeParse({ kind: 'campaign', title: 'x', startDate: '2031-05-04' }).error
+      ?.issues
+    expect(custom?.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['custom', 'endDate'],
+      ['custom', 'place'],
+    ])
     expect(
       eventFormSchema.safeParse({ title: 'x', startDate: '2031-05-04', online: 'on' }).error?.issues[0],
     ).toMatchObject({ path: ['kind'], message: 'common:errors.required' })

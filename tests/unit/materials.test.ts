@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
 import { actions, actionTypes, auditLog, materialFiles, materials } from '#db/schema'
@@ -202,7 +202,11 @@ describe('the material form and filters', () => {
 describe('materials: lists, visibility and commands', () => {
   const ids: Record<string, number> = {}
 
-  beforeAll(() => {
+  // Built in each test's beforeEach (once, then kept): a mutant that breaks the fixture fails the
+  // tests, where a failing beforeAll would leave them skipped (and Stryker count the mutant survived).
+  let built = false
+  beforeEach(() => {
+    if (built) return
     const create = (key: string, v: Record<string, string>, actor = demo.comms(), upload = null as never) => {
       ids[key] = tx((t) => createMaterial(t, form(v), upload, actor))
     }
@@ -213,6 +217,7 @@ describe('materials: lists, visibility and commands', () => {
     create('other', { title: 'Prezentacja partnera 2', kind: 'presentation' }, demo.partner2())
     create('old', { title: 'Zaharra', kind: 'logo', version: '1' })
     tx((t) => setMaterialArchived(t, ids.old!, true, demo.comms()))
+    built = true
   })
 
   it('each change stamps the material’s updatedAt', () => {
