@@ -25,8 +25,8 @@ import {
   leagueStandings,
   setLeagueEnabled,
 } from '~/models/league/index.server'
-import { leagueRules, rulePoints } from '~/models/league/rules'
-import { leagueFilterSchema } from '~/models/league/schemas'
+import { leagueRuleKeys, leagueRules, rulePoints } from '~/models/league/rules'
+import { leagueFilterSchema, leagueSwitchSchema } from '~/models/league/schemas'
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
@@ -119,12 +119,15 @@ function act(partnerId: number, o: ActOptions = {}) {
   return id
 }
 
-const projectPeriod = leaguePeriodOf({ period: 'project' })
+// Functions, not values: nothing of the code under test runs while the file is collected (a mutant that
+// throws there would break the whole file, which Stryker counts as survived).
+const projectPeriod = () => leaguePeriodOf({ period: 'project' })
 const monthPeriod = (month: string) => leaguePeriodOf({ period: 'month', month })
-const rowOf = (partnerId: number, period = projectPeriod) =>
+const rowOf = (partnerId: number, period = projectPeriod()) =>
   leagueStandings(period).rows.find((r) => r.partnerId === partnerId)!
 
-const base = rulePoints('validated')
+/** The base point of a validated action (the rule table is pinned in the first test). */
+const base = 1
 
 describe('league rules: each alone gives exactly its points', () => {
   it('has one row per rule, each worth a positive whole number', () => {
@@ -136,6 +139,14 @@ describe('league rules: each alone gives exactly its points', () => {
       'firstChannel',
     ])
     for (const rule of leagueRules) expect(Number.isInteger(rule.points) && rule.points > 0).toBe(true)
+    // The points the rules page promises, each read back by key.
+    expect(Object.fromEntries(leagueRuleKeys.map((k) => [k, rulePoints(k)]))).toEqual({
+      validated: 1,
+      tierA: 2,
+      newLanguage: 2,
+      eventPlan: 2,
+      firstChannel: 3,
+    })
   })
 
   it('a validated action earns the base point', () => {
@@ -226,6 +237,40 @@ describe('league periods, ranks, groups and badges', () => {
     expect(rowOf(p)).toMatchObject({ validated: 3, points: 3 * base + rulePoints('firstChannel') })
   })
 
+  it('reads the filters it knows from the URL', () => {
+    expect(leagueFilterSchema.parse({ period: 'month', month: '2025-05', group: 'lead' })).toEqual({
+      period: 'month',
+      month: '2025-05',
+      group: 'lead',
+    })
+    expect(leagueFilterSchema.parse({ period: 'project', month: '2024-12' })).toMatchObject({
+      period: 'project',
+      month: '2024-12',
+    })
+    for (const month of ['2025-5', 'x2025-05', '2025-05x', '2025-00', '2025-1a', 'abcd-05', '25-05'])
+      expect(leagueFilterSchema.parse({ month }).month).toBeUndefined()
+    expect(leagueFilterSchema.parse({ month: '2025-10' }).month).toBe('2025-10')
+    expect(leaguePeriodOf({}).month).toBe(new Date().toISOString().slice(0, 7))
+  })
+
+  it('the switch: ticked is on, absent is off, anything else is refused', () => {
+    expect(leagueSwitchSchema.parse({ intent: 'league', leagueEnabled: 'on' })).toEqual({
+      intent: 'league',
+      leagueEnabled: true,
+    })
+    expect(leagueSwitchSchema.parse({ intent: 'league', leagueEnabled: 'true' }).leagueEnabled).toBe(true)
+    expect(leagueSwitchSchema.parse({ intent: 'league' })).toEqual({ intent: 'league', leagueEnabled: false })
+    expect(leagueSwitchSchema.safeParse({ intent: 'league', leagueEnabled: 'yes' }).success).toBe(false)
+    expect(leagueSwitchSchema.safeParse({ intent: 'leagues' }).success).toBe(false)
+    expect(leagueSwitchSchema.safeParse({ intent: '' }).success).toBe(false)
+  })
+
+  it('the project’s badges count validated actions dated after the current month', () => {
+    const p = newPartner()
+    act(p, { date: '2099-01-10', channelId: newChannel() })
+    expect(rowOf(p).badges).toEqual(['trailblazer'])
+  })
+
   it('defaults to the current month and drops filter values it does not know', () => {
     const filter = leagueFilterSchema.parse({ period: 'decade', month: '2025-13', group: 'people' })
     expect(filter).toEqual({ period: undefined, month: undefined, group: undefined })
@@ -275,7 +320,7 @@ describe('league periods, ranks, groups and badges', () => {
     const p = newPartner()
     act(p)
     db.update(partners).set({ archivedAt: '2025-06-01T00:00:00Z' }).where(eq(partners.id, p)).run()
-    expect(leagueStandings(projectPeriod).rows.some((r) => r.partnerId === p)).toBe(false)
+    expect(leagueStandings(projectPeriod()).rows.some((r) => r.partnerId === p)).toBe(false)
   })
 })
 
@@ -285,15 +330,29 @@ describe('league switch', () => {
     db.transaction((tx) => setLeagueEnabled(tx, false, demo.comms()))
     expect(leagueEnabled()).toBe(false)
     const audits = db
-      .select({ after: auditLog.after })
+      .select({ before: auditLog.before, after: auditLog.after })
       .from(auditLog)
       .where(and(eq(auditLog.entity, 'project'), eq(auditLog.summary, 'partner league')))
       .all()
     expect(audits.at(-1)?.after).toEqual({ leagueEnabled: false })
+    expect(audits.at(-1)?.before).toEqual({ leagueEnabled: true })
     for (const who of [demo.partner(), demo.viewer()])
       expect(() => db.transaction((tx) => setLeagueEnabled(tx, true, who))).toThrow(ForbiddenError)
     expect(leagueEnabled()).toBe(false)
     db.transaction((tx) => setLeagueEnabled(tx, true, demo.admin()))
+    expect(leagueEnabled()).toBe(true)
+  })
+
+  it('without the project row: off, and the switch says what is missing', () => {
+    const rollback = new Error('rollback')
+    expect(() =>
+      db.transaction((tx) => {
+        tx.delete(project).run()
+        expect(leagueEnabled()).toBe(false)
+        expect(() => setLeagueEnabled(tx, true, demo.comms())).toThrow(/project row is missing/)
+        throw rollback
+      }),
+    ).toThrow(rollback)
     expect(leagueEnabled()).toBe(true)
   })
 })

@@ -105,7 +105,8 @@ export function layoutActorGraph(all: ActorNode[], edges: ActorEdge[], limit: nu
     const width = (span * members.length) / shown.length
     members.forEach((n, j) => {
       const angle = start + (width * (j + 0.5)) / members.length
-      placed.set(n.id, place(n, angle, members.length > 1 ? j % 2 : 0, c.colour, labelledIds.has(n.id)))
+      // Alternate rings along the sector (a sector's only actor is the first: the outer ring).
+      placed.set(n.id, place(n, angle, j % 2, c.colour, labelledIds.has(n.id)))
     })
     start += width + GAP
   }

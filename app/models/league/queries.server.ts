@@ -21,6 +21,10 @@ export function leaguePeriodOf(filter: LeagueFilter, today = new Date().toISOStr
 }
 type Period = ReturnType<typeof leaguePeriodOf>
 
+/** The project period has no "before": no action is dated earlier than this. */
+// Stryker disable next-line StringLiteral: '' is as early as this date (no action date sorts below either)
+const BEFORE_ANY_ACTION = '0000-01-01'
+
 /**
  * What each live partner earned in the period under each rule, from its validated, live actions
  * there (`vp`). The "first" rules ask whether the partner had a validated action in that channel
@@ -30,7 +34,7 @@ type Period = ReturnType<typeof leaguePeriodOf>
  */
 function scoredActions(p: Period): SQL {
   const inPeriod = p.period === 'month' ? sql`month = ${p.month}` : sql`1 = 1`
-  const start = p.period === 'month' ? firstDay(p.month) : '0000-01-01'
+  const start = p.period === 'month' ? firstDay(p.month) : BEFORE_ANY_ACTION
   return sql`
     vp as (
       select id, partner_id, channel_id from actions
@@ -170,6 +174,8 @@ function leagueBadges(end: string): Map<number, LeagueBadgeKey[]> {
       if (partnerId != null) earned.set(partnerId, [...(earned.get(partnerId) ?? []), key])
   }
   const live = sql`a.status = 'validated' and a.archived_at is null and a.date <= ${end}`
+  // Stryker disable next-line MethodExpression: a YYYY-MM month sorts against the day YYYY-MM-DD as against its month
+  const endMonth = end.slice(0, 7)
   // The first partner of the project to have a validated action in a channel.
   add(
     'trailblazer',
@@ -196,7 +202,7 @@ function leagueBadges(end: string): Map<number, LeagueBadgeKey[]> {
     'threeMonths',
     db.all(sql`with m as (
         select partner_id, cast(substr(month, 1, 4) as integer) * 12 + cast(substr(month, 6, 2) as integer) as n
-        from action_partner_months where status = 'validated' and actions > 0 and month <= ${end.slice(0, 7)}
+        from action_partner_months where status = 'validated' and actions > 0 and month <= ${endMonth}
       )
       select distinct a.partner_id as partnerId from m a
       join m b on b.partner_id = a.partner_id and b.n = a.n + 1

@@ -24,8 +24,12 @@ export const checkbox = z.preprocess(
   z.boolean(),
 )
 export const toArray = (v: unknown) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v])
-export const isRealDate = (v: string) =>
-  isoDate.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v
+/** A calendar day as YYYY-MM-DD that exists (not 2031-02-30); a day past any month's end (…-32) is no date. */
+export function isRealDate(v: string) {
+  if (!isoDate.test(v)) return false
+  const day = new Date(`${v}T00:00:00Z`)
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === v
+}
 export const requiredDate = z
   .string({ required_error: 'common:errors.required' })
   .refine(isRealDate, 'common:errors.date')
