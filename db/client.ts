@@ -4,6 +4,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 
+import { normalizeText } from '../app/utils/text'
 import * as schema from './schema'
 
 export type DB = BetterSQLite3Database<typeof schema>
@@ -26,6 +27,12 @@ export function openSqlite(file: string): Database.Database {
   sqlite.pragma('secure_delete = ON')
   // After a checkpoint the write-ahead log is cut back to 64 MB instead of keeping its largest size.
   sqlite.pragma('journal_size_limit = 67108864')
+  // SQLite's lower() and LIKE fold ASCII letters only ("Αθήνα", "ŁÓDŹ" never match their lower
+  // case): title searches compare fold_text() of both sides, lower-case and accent-free as the
+  // register's search is (containsText in app/utils/text-search.server.ts).
+  sqlite.function('fold_text', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? normalizeText(value) : value,
+  )
   return sqlite
 }
 

@@ -1,4 +1,4 @@
-import { and, type Column, type SQL, sql } from 'drizzle-orm'
+import { and, type Column, type SQL, sql, type SQLWrapper } from 'drizzle-orm'
 
 import { normalizeText } from './text'
 
@@ -27,4 +27,13 @@ export function textSearchCondition(
     conditions.push(sql`${on.text} like ${`%${escapeLike(w)}%`} escape '\\'`)
   }
   return and(...conditions)
+}
+
+/**
+ * "The column holds this text", ignoring case and accents in every script, for the short lists
+ * searched without an index (events, materials, activities, outcomes, registrants). fold_text is
+ * normalizeText, registered on every connection (db/client.ts).
+ */
+export function containsText(column: SQLWrapper, q: string): SQL {
+  return sql`fold_text(${column}) like ${`%${escapeLike(normalizeText(q))}%`} escape '\\'`
 }

@@ -134,13 +134,19 @@ describe('the events list', () => {
     expect(titles(filter({ q: 'gdańsk_2031', from: '2031-07-01' }))).toEqual([])
   })
 
-  it('searches titles without case, taking % and _ literally', () => {
+  it('searches titles without case or accents in any script, taking % and _ literally', () => {
     expect(titles(in2031({ q: 'WEBINÁŘ' }))).toEqual(['Webinář Brno 100% online'])
     expect(titles(in2031({ q: '100%' }))).toEqual(['Webinář Brno 100% online'])
     expect(titles(in2031({ q: '%' }))).toEqual(['Webinář Brno 100% online'])
     expect(titles(in2031({ q: 'k_2031' }))).toEqual(['Kampania Gdańsk_2031'])
     expect(titles(in2031({ q: '_' }))).toEqual(['Kampania Gdańsk_2031'])
     expect(titles(in2031({ q: 'θήνα' }))).toEqual(['Συνάντηση Αθήνα'])
+    // Beyond ASCII too (SQLite's lower() alone folds only A-Z), and without accents.
+    expect(titles(in2031({ q: 'Αθήνα' }))).toEqual(['Συνάντηση Αθήνα'])
+    expect(titles(in2031({ q: 'ΣΥΝΑΝΤΗΣΗ αθηνα' }))).toEqual(['Συνάντηση Αθήνα'])
+    expect(titles(in2031({ q: 'GDAŃSK' }))).toEqual(['Kampania Gdańsk_2031'])
+    expect(titles(in2031({ q: 'gdansk' }))).toEqual(['Kampania Gdańsk_2031'])
+    expect(titles(in2031({ q: 'webinar brno' }))).toEqual(['Webinář Brno 100% online'])
     expect(titles(in2031({ q: 'brno 100 %' }))).toEqual([])
   })
 

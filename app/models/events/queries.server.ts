@@ -2,6 +2,7 @@ import { and, desc, eq, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-or
 
 import { db } from '#db/client'
 import { actions, events, partners, stakeholderGroups, themes } from '#db/schema'
+import { containsText } from '~/utils/text-search.server'
 
 import { listActivities } from '../plan/queries/activities.server'
 import { type EventFilter } from './schemas'
@@ -15,10 +16,7 @@ function eventWhere(f: EventFilter): SQL | undefined {
   if (f.from) where.push(sql`coalesce(${events.endDate}, ${events.startDate}) >= ${f.from}`)
   if (f.to) where.push(lte(events.startDate, f.to))
   if (f.partner) where.push(eq(events.hostPartnerId, f.partner))
-  if (f.q)
-    where.push(
-      sql`lower(${events.title}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
-    )
+  if (f.q) where.push(containsText(events.title, f.q))
   return and(...where)
 }
 

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzl
 import { db } from '#db/client'
 import { actions, materialFiles, materialKinds, materials, partners } from '#db/schema'
 import { type Actor, can } from '~/utils/permissions'
+import { containsText } from '~/utils/text-search.server'
 
 import { canDownloadMaterialFile, canSeeMaterial } from './policy'
 import { type MaterialFilter } from './schemas'
@@ -31,10 +32,7 @@ export function listMaterials(filter: MaterialFilter, actor: Actor) {
   if (filter.status) where.push(eq(materials.status, filter.status))
   if (filter.kind) where.push(eq(materials.kind, filter.kind))
   if (filter.language) where.push(eq(materials.language, filter.language))
-  if (filter.q)
-    where.push(
-      sql`lower(${materials.title}) like ${`%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
-    )
+  if (filter.q) where.push(containsText(materials.title, filter.q))
   return db
     .select({
       id: materials.id,

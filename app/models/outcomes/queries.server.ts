@@ -12,6 +12,7 @@ import {
   stakeholders,
   users,
 } from '#db/schema'
+import { containsText } from '~/utils/text-search.server'
 
 import { type OutcomeFilter } from './schemas'
 
@@ -25,10 +26,7 @@ function outcomeWhere(f: OutcomeFilter): SQL | undefined {
   if (f.partner) where.push(eq(outcomes.partnerId, f.partner))
   if (f.from) where.push(gte(outcomes.date, `${f.from}-01`))
   if (f.to) where.push(lte(outcomes.date, lastDay(f.to)))
-  if (f.q)
-    where.push(
-      sql`lower(${outcomes.title}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
-    )
+  if (f.q) where.push(containsText(outcomes.title, f.q))
   return and(...where)
 }
 

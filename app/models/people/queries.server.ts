@@ -10,19 +10,22 @@ import {
   stakeholders,
 } from '#db/schema'
 import { searchStakeholders } from '~/models/stakeholders/index.server'
+import { containsText } from '~/utils/text-search.server'
 
 import { type RegistrationFilter } from './schemas'
-
-const escapeLike = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 function registrationWhere(eventId: number, f: RegistrationFilter): SQL | undefined {
   const where: SQL[] = [eq(eventRegistrations.eventId, eventId)]
   if (f.attended) where.push(eq(eventRegistrations.attended, f.attended === 'attended'))
   if (f.consent) where.push(eq(eventRegistrations.consent, f.consent === 'yes'))
   if (f.q) {
-    const q = escapeLike(f.q)
+    const q = f.q
     where.push(
-      sql`(lower(${eventRegistrations.name}) like ${q} escape '\\' or ${eventRegistrations.emailKey} like ${q} escape '\\' or lower(coalesce(${eventRegistrations.organisation}, '')) like ${q} escape '\\')`,
+      or(
+        containsText(eventRegistrations.name, q),
+        containsText(eventRegistrations.emailKey, q),
+        containsText(eventRegistrations.organisation, q),
+      )!,
     )
   }
   return and(...where)

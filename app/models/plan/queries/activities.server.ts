@@ -11,6 +11,7 @@ import {
   stakeholderGroups,
   themes,
 } from '#db/schema'
+import { containsText } from '~/utils/text-search.server'
 
 import { type ActivityFilter, type ActivityState } from '../schemas'
 
@@ -35,10 +36,7 @@ function activityWhere(f: ActivityFilter, today: string): SQL | undefined {
   if (f.channel) where.push(eq(plannedActivities.channelId, f.channel))
   if (f.from) where.push(gte(plannedActivities.dueDate, f.from))
   if (f.to) where.push(lte(plannedActivities.dueDate, f.to))
-  if (f.q)
-    where.push(
-      sql`lower(${plannedActivities.title}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
-    )
+  if (f.q) where.push(containsText(plannedActivities.title, f.q))
   if (f.state) where.push(sql`${stateExpression(today)} = ${f.state}`)
   return and(...where)
 }
