@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { assertCanReadActorMap, canReadActorMap } from '~/models/actors/policy'
+import { contactViewFor } from '~/models/contacts/policy'
 import { assertIdea, canJoinIdea } from '~/models/ideas/policy'
 import { canManageJobs } from '~/models/jobs/policy'
 import { canChangeOwnAccount, canReadOutbox } from '~/models/mail/policy'
@@ -174,5 +175,18 @@ describe('the value report', () => {
     expect(new ReportForbiddenError()).toBeInstanceOf(ForbiddenError)
     expect(new ReportForbiddenError()).toMatchObject({ name: 'ReportForbiddenError', message: 'forbidden' })
     expect(new ReportForbiddenError('not this period').message).toBe('not this period')
+  })
+})
+
+describe('a contact’s page: the whole record or the card', () => {
+  it('the record for who may edit the contact or handles personal data; the card for everyone else', () => {
+    const own = { stakeholderOwnerPartnerId: demo.partner().partnerId }
+    expect(contactViewFor(demo.comms(), own, 'owner')).toBe('record')
+    expect(contactViewFor(demo.admin(), own, 'none')).toBe('record')
+    expect(contactViewFor(demo.partner(), own, 'owner')).toBe('record')
+    expect(contactViewFor(demo.partner2(), own, 'owner')).toBe('card')
+    expect(contactViewFor(demo.partner2(), own, 'any_partner')).toBe('record')
+    expect(contactViewFor(demo.partner(), own, 'none')).toBe('card')
+    expect(contactViewFor(demo.viewer(), own, 'any_partner')).toBe('card')
   })
 })
