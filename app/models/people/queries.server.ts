@@ -18,15 +18,10 @@ function registrationWhere(eventId: number, f: RegistrationFilter): SQL | undefi
   const where: SQL[] = [eq(eventRegistrations.eventId, eventId)]
   if (f.attended) where.push(eq(eventRegistrations.attended, f.attended === 'attended'))
   if (f.consent) where.push(eq(eventRegistrations.consent, f.consent === 'yes'))
-  if (f.q) {
-    const q = f.q
-    where.push(
-      or(
-        containsText(eventRegistrations.name, q),
-        containsText(eventRegistrations.emailKey, q),
-        containsText(eventRegistrations.organisation, q),
-      )!,
-    )
+  const q = f.q
+  if (q) {
+    const columns = [eventRegistrations.name, eventRegistrations.emailKey, eventRegistrations.organisation]
+    where.push(or(...columns.map((column) => containsText(column, q)))!)
   }
   return and(...where)
 }
