@@ -12,8 +12,10 @@ import {
   ERASED_REGISTRANT,
   eventKpis,
   linkRegistrant,
+  listRegistrations,
   proposeRegistrant,
   purgeExpiredRegistrants,
+  registrationFilterSchema,
   registrationFormSchema,
   saveConsultation,
   saveSatisfaction,
@@ -142,6 +144,18 @@ describe('an event’s key figures (hand-counted)', () => {
       satisfactionResponses: 12,
       satisfactionAverage: 4.25,
     })
+  })
+
+  it('finds registrants by name or e-mail, without case or accents in any script', () => {
+    const found = (q: string) =>
+      listRegistrations(eventId, registrationFilterSchema.parse({ q }), { limit: 50, offset: 0 }).rows.map(
+        (r) => r.name,
+      )
+    expect(found('ΓΙΏΡΓΟΣ')).toEqual(['Γιώργος Παπαδόπουλος'])
+    expect(found('lukasiewicz')).toEqual(['Ewa Łukasiewicz'])
+    expect(found('EWA@GDANSK')).toEqual(['Ewa Łukasiewicz'])
+    expect(found('taranu')).toEqual(['Ioana Țăranu'])
+    expect(found('%')).toEqual([])
   })
 
   it('counts each stakeholder reached once, by category', () => {
