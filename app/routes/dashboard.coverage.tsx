@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { BarList, type TargetBar, TargetBars } from '~/components/charts/bars'
@@ -8,7 +9,6 @@ import { DashboardHeader, useDashboardCsv } from '~/components/charts/DashboardC
 import { StatusBadge } from '~/components/list'
 import {
   coverage,
-  coverageTables,
   dashboardOptions,
   filtersFrom,
   parseDashboardParams,
@@ -16,6 +16,7 @@ import {
 import { roundForReading } from '~/models/dashboards/reading/rounding'
 import { actualAsOf, dimsInWords } from '~/models/dashboards/reading/scope'
 import type { TableModel } from '~/models/dashboards/table-model'
+import { coverageTables } from '~/models/dashboards/tables/coverage'
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/format'
 import { pageTitle } from '~/utils/meta'
@@ -32,18 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     group: params.group,
     filters: filtersFrom(params),
   })
-  const tables = coverageTables(data)
-  return json({
-    params,
-    print: url.searchParams.get('print') === '1',
-    data,
-    tables: Object.fromEntries(tables.map((t) => [t.id, t])) as Record<string, TableModel>,
-    options: dashboardOptions(),
-  })
+  // The tables beside the charts are built from `data` on the page (the same cells as the CSV),
+  // so the figures cross the wire once.
+  return json({ params, print: url.searchParams.get('print') === '1', data, options: dashboardOptions() })
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
-type SectionProps = { data: Loaded['data']; tables: Loaded['tables']; csv: (table?: string) => string }
+type SectionProps = {
+  data: Loaded['data']
+  tables: Record<string, TableModel>
+  csv: (table?: string) => string
+}
 
 const tone = { on_track: 'ok', at_risk: 'warn', behind: 'bad' } as const
 
@@ -56,7 +56,11 @@ function useLanguageName() {
 export default function CoverageDashboard() {
   const { t } = useTranslation('dashboard')
   const f = useFormat()
-  const { params, print, data, tables, options } = useLoaderData<typeof loader>()
+  const { params, print, data, options } = useLoaderData<typeof loader>()
+  const tables = useMemo(
+    () => Object.fromEntries(coverageTables(data).map((table) => [table.id, table])),
+    [data],
+  )
   const csv = useDashboardCsv('/dashboard/coverage.csv')
   const sections = { data, tables, csv }
   return (

@@ -227,7 +227,8 @@ export const stakeholderReachMonths = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.status, t.month, t.stakeholderId] }),
-    index('stakeholder_reach_months_stakeholder_idx').on(t.stakeholderId, t.status, t.month),
+    // last_date too: "last reached up to a month" (the coverage dashboard's unreached list) reads the index alone.
+    index('stakeholder_reach_months_stakeholder_idx').on(t.stakeholderId, t.status, t.month, t.lastDate),
   ],
 )
 

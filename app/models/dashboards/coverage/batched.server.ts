@@ -42,25 +42,36 @@ function batchMembers(targets: TargetRow[], asOf: string) {
   return byBreakdown
 }
 
-/** The same rows from the trigger-kept monthly roll-ups (migration 0009 and 0020): a few rows a month. */
-function rolledUp(kind: string, from: string, to: string, filters: ActionFilters) {
+/**
+ * One breakdown's figures over the whole months from..to, summed per breakdown value (a few dozen
+ * rows): from the trigger-kept monthly roll-ups (migrations 0009 and 0020) without an action
+ * filter, from the counted actions with one.
+ */
+function periodSums(kind: string, from: string, to: string, filters: ActionFilters) {
+  if (hasActionFilter({ ...filters, category: undefined })) {
+    const counted = countedActionsWhere({ ...filters, category: undefined })
+    return db.all<FigureRow & { k: number | null }>(sql`
+      select ${batchColumn[kind]} as k, ${figureColumns} from actions
+      where actions.month between ${from} and ${to} and ${counted}
+      group by k`)
+  }
   const [table, column] =
     kind === 'partner'
       ? [sql`action_partner_months`, sql`r.partner_id`]
       : [sql`action_month_totals`, kind === 'type' ? sql`r.type_id` : sql`nullif(r.channel_id, 0)`]
-  return db.all<FigureRow & { month: string; k: number | null }>(sql`
-    select r.month as month, ${column} as k, sum(r.actions) as actions, sum(r.participants) as participants,
+  return db.all<FigureRow & { k: number | null }>(sql`
+    select ${column} as k, sum(r.actions) as actions, sum(r.participants) as participants,
       sum(r.online_reach) as onlineReach, sum(r.engagements) as engagements
     from ${table} r where ${reachStatuses(filters)} and r.month between ${from} and ${to}
-    group by r.month, k`)
+    group by k`)
 }
 
 /**
  * The actuals of the additive targets (actions, participants, online reach, engagements; whole
  * project or per partner, type or channel) over whole months: one grouped, index-only query per
- * breakdown (month x partner, month x type, ...) over all the periods at once, then each target
- * adds up its months. The figures equal computeMetric's (tested); every other target goes through
- * targetProgress one by one.
+ * breakdown and period (the ~200 per-partner targets share five yearly periods), each returning
+ * one row per breakdown value; a whole-project target adds up its rows. The figures equal
+ * computeMetric's (tested); every other target goes through targetProgress one by one.
  */
 export function batchedActuals(
   targets: TargetRow[],
@@ -68,34 +79,25 @@ export function batchedActuals(
   filters: ActionFilters,
 ): Map<number, number> {
   const out = new Map<number, number>()
-  const counted = countedActionsWhere({ ...filters, category: undefined })
+  const sums = new Map<string, Map<string, FigureRow>>()
   for (const [kind, members] of batchMembers(targets, asOf)) {
-    const from = members.reduce((m, x) => (x.from < m ? x.from : m), members[0].from)
-    const to = members.reduce((m, x) => (x.to > m ? x.to : m), members[0].to)
-    const rows = hasActionFilter({ ...filters, category: undefined })
-      ? db.all<FigureRow & { month: string; k: number | null }>(sql`
-          select actions.month as month, ${batchColumn[kind]} as k, ${figureColumns} from actions
-          where actions.month between ${from} and ${to} and ${counted}
-          group by actions.month, k`)
-      : rolledUp(kind, from, to, filters)
-    // The rows of each breakdown value apart: ~200 per-partner targets each add up their own
-    // partner's months instead of walking every month x partner row.
-    const byValue = new Map<string, typeof rows>()
-    for (const r of rows) {
-      const list = byValue.get(String(r.k))
-      if (list) list.push(r)
-      else byValue.set(String(r.k), [r])
-    }
-    const rowsOf = (t: TargetRow) =>
-      !t.breakdown ? rows : t.breakdownValue === null ? [] : (byValue.get(t.breakdownValue) ?? [])
-    for (const { target, from: f, to: tt } of members) {
-      const fk = figureKey[target.metric as ReachMetric]
-      let sum = 0
-      for (const r of rowsOf(target)) {
-        if (r.month < f || r.month > tt) continue
-        sum += Number(r[fk] ?? 0)
+    for (const { target, from, to } of members) {
+      const key = `${kind}|${from}|${to}`
+      let byValue = sums.get(key)
+      if (!byValue) {
+        byValue = new Map(periodSums(kind, from, to, filters).map((r) => [String(r.k), r]))
+        sums.set(key, byValue)
       }
-      out.set(target.id, sum)
+      const fk = figureKey[target.metric as ReachMetric]
+      const rows = !target.breakdown
+        ? [...byValue.values()]
+        : target.breakdownValue === null
+          ? []
+          : [byValue.get(target.breakdownValue)].filter((r) => r !== undefined)
+      out.set(
+        target.id,
+        rows.reduce((sum, r) => sum + Number(r[fk] ?? 0), 0),
+      )
     }
   }
   return out

@@ -1,0 +1,2 @@
+DROP INDEX `stakeholder_reach_months_stakeholder_idx`;--> statement-breakpoint
+CREATE INDEX `stakeholder_reach_months_stakeholder_idx` ON `stakeholder_reach_months` (`stakeholder_id`,`status`,`month`,`last_date`);
