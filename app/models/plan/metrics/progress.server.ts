@@ -38,7 +38,7 @@ export type TargetLike = {
 
 export type TargetProgress = {
   actual: number
-  /** actual / target, in percent (0 when the target is 0 and nothing is done, else capped nowhere). */
+  /** actual / target, in percent, not capped (a target of 0 counts as met: 100). */
   percentage: number
   /** Expected value at the period's end if the pace so far continues. */
   projection: number
@@ -55,7 +55,7 @@ function dayNumber(iso: string) {
 }
 
 function percent(part: number, whole: number) {
-  if (whole <= 0) return part > 0 ? 100 : 100
+  if (whole <= 0) return 100
   return Math.round((1000 * part) / whole) / 10
 }
 
