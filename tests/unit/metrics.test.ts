@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { sqlite } from '#db/client'
@@ -367,5 +368,174 @@ describe('targetProgress', () => {
   it('expects nothing before the period starts', () => {
     const p = targetProgress({ ...target, breakdownValue: String(ids.P1) }, { today: '2030-12-01' })
     expect(p).toMatchObject({ actual: 0, notStarted: true, status: 'on_track' })
+  })
+})
+
+describe('targetProgress at the edges of its rules', () => {
+  const p2 = { metric: 'participants' as const, breakdown: 'partner' as const, value: 100 }
+  const jan = { periodStart: '2031-01-01', periodEnd: '2031-01-31' }
+
+  it('on the last day the period still runs; the day after it is finished', () => {
+    const lastDay = targetProgress({ ...p2, ...jan, breakdownValue: String(ids.P1) }, { today: '2031-01-31' })
+    expect(lastDay).toMatchObject({
+      actual: 100,
+      finished: false,
+      elapsed: 1,
+      projection: 100,
+      status: 'on_track',
+    })
+    const after = targetProgress({ ...p2, ...jan, breakdownValue: String(ids.P1) }, { today: '2031-02-01' })
+    expect(after).toMatchObject({ actual: 100, finished: true })
+  })
+
+  it('on the first day the period has started and counts that day', () => {
+    // A2 (partner two, 15 January) has an online reach of 500.
+    const first = targetProgress(
+      { metric: 'online_reach', periodStart: '2031-01-15', periodEnd: '2031-01-24', value: 5000 },
+      { today: '2031-01-15' },
+    )
+    expect(first).toMatchObject({
+      actual: 500,
+      notStarted: false,
+      elapsed: 0.1,
+      projection: 5000,
+      status: 'on_track',
+    })
+  })
+
+  it('before the start nothing is projected; a period ending before it starts counts as elapsed', () => {
+    const before = targetProgress({ ...p2, ...jan, breakdownValue: String(ids.P1) }, { today: '2030-12-31' })
+    expect(before).toMatchObject({ actual: 0, projection: 0, percentage: 0, elapsed: 0, notStarted: true })
+    const backwards = targetProgress(
+      { ...p2, periodStart: '2031-01-10', periodEnd: '2031-01-09', breakdownValue: String(ids.P1) },
+      { today: '2031-03-01' },
+    )
+    expect(backwards.elapsed).toBe(1)
+  })
+
+  it('gives percentages of the target, and a target of 0 counts as met', () => {
+    const half = targetProgress(
+      { ...p2, ...jan, breakdownValue: String(ids.P2) },
+      { today: '2031-03-01', includeSubmitted: true },
+    )
+    expect(half).toMatchObject({ actual: 50, percentage: 50, projectedPercentage: 50, status: 'behind' })
+    const zero = targetProgress(
+      { ...p2, ...jan, value: 0, breakdownValue: String(ids.P2) },
+      { today: '2031-03-01' },
+    )
+    expect(zero).toMatchObject({ actual: 0, percentage: 100, projectedPercentage: 100, status: 'on_track' })
+  })
+
+  it('a projection exactly at the target is on track, exactly at 80% of it at risk', () => {
+    // 50 submitted participants by 20 January: 77.5 projected over the month.
+    const exact = targetProgress(
+      { ...p2, ...jan, value: 77.5, breakdownValue: String(ids.P2) },
+      { today: '2031-01-20', includeSubmitted: true },
+    )
+    expect(exact).toMatchObject({ projection: 77.5, status: 'on_track' })
+    // 20 January to 4 February (16 days), seen on the 29th (10 days): 50 / 0.625 = 80 projected.
+    const eighty = targetProgress(
+      {
+        ...p2,
+        periodStart: '2031-01-20',
+        periodEnd: '2031-02-04',
+        value: 100,
+        breakdownValue: String(ids.P2),
+      },
+      { today: '2031-01-29', includeSubmitted: true },
+    )
+    expect(eighty).toMatchObject({ actual: 50, projection: 80, status: 'at_risk' })
+  })
+
+  it('projects engagements and stakeholder counts linearly, and a share or a language count not at all', () => {
+    const on20 = { today: '2031-01-20' }
+    // 20 of 31 days elapsed.
+    expect(targetProgress({ metric: 'engagements', ...jan, value: 10 }, on20)).toMatchObject({
+      actual: 20,
+      projection: 31,
+    })
+    // S1, reached by A2 on the 15th.
+    expect(targetProgress({ metric: 'stakeholders_reached', ...jan, value: 10 }, on20)).toMatchObject({
+      actual: 1,
+      projection: 1.6,
+    })
+    // S3, created collaborating on the 3rd (S4 was engaged already).
+    expect(targetProgress({ metric: 'new_stakeholders_engaged', ...jan, value: 10 }, on20)).toMatchObject({
+      actual: 1,
+      projection: 1.6,
+    })
+    // English only (A2) by the 20th: a count that saturates is not projected.
+    expect(targetProgress({ metric: 'languages_covered', ...jan, value: 7 }, on20)).toMatchObject({
+      actual: 1,
+      projection: 1,
+    })
+  })
+})
+
+describe('computeMetric: the month roll-ups and the links agree, whatever narrows them', () => {
+  const p2Only = () => sql`actions.partner_id = ${ids.P2}`
+
+  it('an extra filter over actions narrows the distinct counts (the roll-ups cannot, so they are not used)', () => {
+    // Working languages in January: en and es (A1), en (A2); partner two only: en.
+    expect(metric('languages_covered')).toBe(2)
+    expect(metric('languages_covered', { filters: p2Only() })).toBe(1)
+    // S1 and S2 in January; partner two reached S1 only.
+    expect(metric('stakeholders_reached')).toBe(2)
+    expect(metric('stakeholders_reached', { filters: p2Only() })).toBe(1)
+    // The funded-projects group (S1, S2, S5): two of three reached; by partner two one of three.
+    const group = { breakdown: 'group' as const, breakdownValue: String(ids.G) }
+    expect(metric('group_share_reached', group)).toBe(66.7)
+    expect(metric('group_share_reached', { ...group, filters: p2Only() })).toBe(33.3)
+  })
+
+  it('an action facet (partner) narrows the distinct counts over whole months', () => {
+    const byP2 = { breakdown: 'partner' as const, breakdownValue: String(ids.P2) }
+    expect(metric('languages_covered', byP2)).toBe(1)
+    expect(metric('stakeholders_reached', byP2)).toBe(1)
+    expect(metric('stakeholders_reached', { breakdown: 'partner', breakdownValue: String(ids.P1) })).toBe(2)
+    // Every live stakeholder is the population; partner two reached one of them.
+    const live = sqlite()
+      .prepare('select count(*) from stakeholders where archived_at is null and merged_into_id is null')
+      .pluck()
+      .get() as number
+    expect(metric('group_share_reached', byP2)).toBe(Math.round(1000 / live) / 10)
+  })
+
+  it('a stakeholder facet gives the same share from the monthly sets and from the links', () => {
+    const byFunded = { breakdown: 'category' as const, breakdownValue: String(ids.FUNDED) }
+    const byUni = { breakdown: 'category' as const, breakdownValue: String(ids.UNI) }
+    // Funded: S1, S2 of S1, S2, S5. University: none of S3, S4 by validated actions in January.
+    expect(metric('group_share_reached', byFunded)).toBe(66.7)
+    expect(metric('group_share_reached', byUni)).toBe(0)
+    expect(metric('group_share_reached', { ...byFunded, filters: sql`1` })).toBe(66.7)
+    expect(metric('group_share_reached', { ...byUni, filters: sql`1` })).toBe(0)
+    expect(metric('stakeholders_reached', byFunded)).toBe(2)
+    expect(metric('stakeholders_reached', { ...byUni, includeSubmitted: true })).toBe(1)
+  })
+
+  it('a facet with no members gives a share of 0, not a division by zero', () => {
+    const empty = insert('stakeholder_categories', { name: 'Fixture empty category' })
+    const q = { breakdown: 'category' as const, breakdownValue: String(empty) }
+    expect(metric('group_share_reached', q)).toBe(0)
+    expect(metric('group_share_reached', { ...q, filters: sql`1` })).toBe(0)
+  })
+
+  it('register figures are kept per period and per facet, not shared between them', () => {
+    // S3 created collaborating on 3 January; S5 engaged on 31 December 2030.
+    expect(metric('new_stakeholders_engaged')).toBe(2)
+    expect(metric('new_stakeholders_engaged', { from: '2030-12-01', to: '2030-12-31' })).toBe(1)
+    expect(
+      metric('new_stakeholders_engaged', { breakdown: 'category', breakdownValue: String(ids.UNI) }),
+    ).toBe(1)
+    expect(
+      metric('new_stakeholders_engaged', { breakdown: 'category', breakdownValue: String(ids.FUNDED) }),
+    ).toBe(1)
+    // Funded-project stakeholders collaborating: S1 only in its category, none in the university
+    // one, and none created by 2020 (the fixture's rows are created today).
+    const funded = { breakdown: 'category' as const, breakdownValue: String(ids.FUNDED) }
+    expect(metric('funded_project_links', funded)).toBe(1)
+    expect(metric('funded_project_links', { breakdown: 'category', breakdownValue: String(ids.UNI) })).toBe(0)
+    expect(metric('funded_project_links', { ...funded, from: '2020-01-01', to: '2020-01-31' })).toBe(0)
+    expect(metric('funded_project_links', funded)).toBe(1)
   })
 })

@@ -50,8 +50,9 @@ export type TargetProgress = {
   status: TargetStatus
 }
 
-function dayNumber(iso: string) {
-  return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000)
+/** Days since 1970 of an ISO day (YYYY-MM-DD). */
+function dayNumber(day: string) {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000)
 }
 
 function percent(part: number, whole: number) {
