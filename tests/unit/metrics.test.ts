@@ -406,6 +406,12 @@ describe('targetProgress at the edges of its rules', () => {
   it('before the start nothing is projected; a period ending before it starts counts as elapsed', () => {
     const before = targetProgress({ ...p2, ...jan, breakdownValue: String(ids.P1) }, { today: '2030-12-31' })
     expect(before).toMatchObject({ actual: 0, projection: 0, percentage: 0, elapsed: 0, notStarted: true })
+    // An action on the period's first day does not count before that day.
+    const early = targetProgress(
+      { metric: 'online_reach', periodStart: '2031-01-15', periodEnd: '2031-01-24', value: 5000 },
+      { today: '2031-01-10' },
+    )
+    expect(early).toMatchObject({ actual: 0, notStarted: true })
     const backwards = targetProgress(
       { ...p2, periodStart: '2031-01-10', periodEnd: '2031-01-09', breakdownValue: String(ids.P1) },
       { today: '2031-03-01' },
