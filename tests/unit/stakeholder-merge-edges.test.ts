@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
 import { auditLog, duplicateDismissals, partners, stakeholderCategories, stakeholders } from '#db/schema'
+import { memberKeyOf } from '~/models/stakeholders/dismissals.server'
 import {
   archiveStakeholder,
   createStakeholder,
@@ -16,7 +17,6 @@ import {
   undoDuplicateDismissal,
   updateStakeholder,
 } from '~/models/stakeholders/index.server'
-import { memberKeyOf } from '~/models/stakeholders/dismissals.server'
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
