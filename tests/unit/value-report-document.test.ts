@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 
-import { type ReportSection, type ValueReportData, valueReportDocument } from '~/models/reports/index.server'
+import {
+  type ReportDocument,
+  type ReportSection,
+  type ValueReportData,
+  valueReportDocument,
+  valueReportDocx,
+  valueReportMarkdown,
+} from '~/models/reports/index.server'
 import { formatDate, formatMonth, formatNumber } from '~/utils/format'
+
+import { unzipText } from '../setup/unzip'
 
 /*
  * The value report's document (the page, the Word file and the Markdown all render it) from data
@@ -247,5 +256,155 @@ describe('the value report document', () => {
     expect(doc.title).toContain('Urban Commons')
     expect(section(doc.sections, 'intro').blocks[0]).toEqual({ kind: 'markdown', source: 'Crecimos.' })
     expect(doc.generated).toContain(formatDate('2032-04-03', 'es', 'long'))
+  })
+})
+
+describe('the value report as Markdown', () => {
+  it('writes the document exactly: escaped table cells, aligned numbers, stories with and without their parts', () => {
+    const doc: ReportDocument = {
+      lang: 'en',
+      title: 'Urban\n  Commons',
+      subtitle: 'Q1',
+      generated: 'Made on 1 April.',
+      labels: {
+        organisations: 'Orgs',
+        actionsBehind: 'Actions',
+        eventsBehind: 'Events',
+        evidence: 'Evidence',
+      },
+      sections: [
+        {
+          id: 'intro',
+          title: 'Intro',
+          blocks: [
+            { kind: 'markdown', source: '  **Bold** start  ' },
+            { kind: 'paragraph', text: 'Plain.' },
+          ],
+        },
+        {
+          id: 'outputs',
+          title: 'Outputs',
+          blocks: [
+            {
+              kind: 'table',
+              table: {
+                caption: 'Outputs',
+                head: ['Figure', 'Value'],
+                rows: [
+                  ['a|b \\ c', '1,500'],
+                  ['two\n  lines', '2'],
+                ],
+                numeric: [false, true],
+              },
+            },
+          ],
+        },
+        {
+          id: 'stories',
+          title: 'Stories',
+          blocks: [
+            {
+              kind: 'story',
+              story: {
+                id: 1,
+                title: 'Gdańsk\nacts',
+                meta: 'Feb · Gdańsk',
+                description: '  Done.  ',
+                evidenceUrl: 'https://example.pl/a',
+                organisations: ['Urząd', 'Rada\nMiasta'],
+                actions: [{ id: 2, text: 'Warsztaty\n x' }],
+                events: [{ id: 3, text: 'Forum' }],
+              },
+            },
+            {
+              kind: 'story',
+              story: {
+                id: 4,
+                title: 'Bare',
+                meta: 'Mar',
+                description: null,
+                evidenceUrl: null,
+                organisations: [],
+                actions: [],
+                events: [],
+              },
+            },
+          ],
+        },
+      ],
+    }
+    expect(valueReportMarkdown(doc)).toBe(
+      [
+        '# Urban Commons',
+        '*Q1*',
+        '## Intro',
+        '**Bold** start',
+        'Plain.',
+        '## Outputs',
+        '| Figure | Value |\n| --- | ---: |\n| a\\|b \\\\ c | 1,500 |\n| two lines | 2 |',
+        '## Stories',
+        '### Gdańsk acts\n\n*Feb · Gdańsk*\n\nDone.\n\n**Orgs:** Urząd, Rada Miasta\n\n**Actions:**\n\n- Warsztaty x\n\n**Events:**\n\n- Forum\n\n**Evidence:** <https://example.pl/a>',
+        '### Bare\n\n*Mar*',
+        '---\n\nMade on 1 April.',
+      ].join('\n\n') + '\n',
+    )
+  })
+})
+
+describe('the value report as a Word document', () => {
+  const count = (xml: string, what: string) => xml.split(what).length - 1
+
+  it('renders the introduction Markdown as Word headings, runs, bullets and tables', async () => {
+    const intro = [
+      '# Top',
+      '## Middle',
+      '#### Deep',
+      'We worked with **Łódź** and *Θεσσαλονίκη*, see [the plan](https://example.pl/plan) & more.',
+      '- first point\n- second point',
+      '| Miasto | Liczba |\n| --- | --- |\n| Brno | 7 |',
+      '---',
+    ].join('\n\n')
+    const doc = valueReportDocument(data({ intro: { en: intro, es: '' } }), 'en', '2032-04-03')
+    const zip = await valueReportDocx(doc)
+    const xml = unzipText(zip, 'word/document.xml')
+    const body = xml.slice(xml.indexOf('<w:body>'))
+    expect(body).toMatch(/<w:pStyle w:val="Heading2"\/>.*?<w:t[^>]*>Top<\/w:t>/)
+    expect(body).toMatch(/<w:pStyle w:val="Heading3"\/>.*?<w:t[^>]*>Middle<\/w:t>/)
+    expect(body).toMatch(/<w:pStyle w:val="Heading4"\/>.*?<w:t[^>]*>Deep<\/w:t>/)
+    expect(body).toMatch(/<w:b\/>(<w:bCs\/>)?<\/w:rPr><w:t[^>]*>Łódź<\/w:t>/)
+    expect(body).toMatch(/<w:i\/>(<w:iCs\/>)?<\/w:rPr><w:t[^>]*>Θεσσαλονίκη<\/w:t>/)
+    expect(body).toContain('>the plan</w:t>')
+    expect(body).toContain('> (https://example.pl/plan)</w:t>')
+    expect(body).toContain(' &amp; more.</w:t>')
+    expect(body).not.toContain('&amp;amp;')
+    expect(body).toContain('>first point</w:t>')
+    expect(body).toContain('>Brno</w:t>')
+    // Bullets: the two points, the story's action and event.
+    expect(count(body, '<w:numPr>')).toBe(4)
+    // Six sections, each after the first on a new page.
+    expect(count(body, '<w:pageBreakBefore/>')).toBe(5)
+    expect(count(body, '<w:pStyle w:val="Heading1"/>')).toBe(6)
+    // Tables: the introduction's, outputs, indicators, partners, next; each with a repeated header row.
+    expect(count(body, '<w:tblHeader/>')).toBe(5)
+    const rows = 2 + 7 + 3 + 2 + 3
+    expect(count(body, '<w:cantSplit/>')).toBe(rows)
+    expect(count(body, '<w:jc w:val="right"/>')).toBeGreaterThan(0)
+    expect(body).toMatch(/<w:jc w:val="right"\/><\/w:pPr><w:r><w:t[^>]*>1,250<\/w:t>/)
+    expect(body).toMatch(
+      /<w:jc w:val="left"\/><\/w:pPr><w:r><w:rPr><w:b\/>(<w:bCs\/>)?<\/w:rPr><w:t[^>]*>Figure<\/w:t>/,
+    )
+    // The story: heading kept with its meta, evidence linked.
+    expect(body).toMatch(/<w:pStyle w:val="Heading2"\/><w:keepNext\/>.*?Łódź adopts the street plan/)
+    expect(unzipText(zip, 'word/_rels/document.xml.rels')).toContain('Target="https://uml.lodz.pl/plan"')
+    expect(body).toContain('<w:hyperlink')
+    expect(body).toContain('>Made with Ripple on ')
+    expect(unzipText(zip, 'word/styles.xml')).toContain('w:val="en-GB"')
+    expect(unzipText(zip, 'docProps/core.xml')).toContain('Urban Commons: the value of our work')
+  })
+
+  it('marks a Spanish report as Spanish', async () => {
+    const zip = await valueReportDocx(valueReportDocument(data(), 'es', '2032-04-03'))
+    expect(unzipText(zip, 'word/styles.xml')).toContain('w:val="es-ES"')
+    expect(unzipText(zip, 'docProps/core.xml')).toContain('Ripple')
   })
 })
