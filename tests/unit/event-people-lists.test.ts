@@ -1,13 +1,15 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { db } from '#db/client'
+import { db, sqlite } from '#db/client'
 import { auditLog, eventRegistrations, stakeholderCategories, stakeholders } from '#db/schema'
 import { createContact, eraseContact } from '~/models/contacts/index.server'
 import { createEvent, eventFormSchema } from '~/models/events/index.server'
 import {
   addRegistration,
   decideProposal,
+  eventKpiList,
+  eventKpis,
   eventPeopleSummary,
   linkChoices,
   linkRegistrant,
@@ -292,5 +294,81 @@ describe("an event's people commands, audited", () => {
     tx((t) => saveConsultation(t, eventId, { participantIds: [] }, demo.partner()))
     expect(eventPeopleSummary(eventId).participants).toEqual([])
     expect(eventPeopleSummary(eventId).feedback).toMatchObject({ conclusions: null })
+  })
+})
+
+describe("events' key figures at their edges", () => {
+  const typed = (
+    title: string,
+    start: string,
+    end: string | null,
+    registrations: number | null,
+    attendance: number | null,
+  ) => {
+    const id = newEvent(title)
+    sqlite()
+      .prepare(
+        `update events set start_date = ?, end_date = ?, registrations = ?, attendance = ? where id = ?`,
+      )
+      .run(start, end, registrations, attendance, id)
+    return id
+  }
+
+  it('falls back to the typed figures without registrants, rounds the rate to a tenth, and keeps the order asked', () => {
+    const a = typed('Typed figures', '2037-03-10', null, 40, 30)
+    const b = typed('No figures', '2037-03-11', null, null, null)
+    const c = typed('Registrations only', '2037-03-12', null, 12, null)
+    const d = newEvent('Registrants')
+    for (const name of ['Ana', 'Βασίλης', 'Čeněk']) add(d, { name })
+    tx((t) =>
+      setAttendance(
+        t,
+        d,
+        listRegistrations(d, {}, { limit: 10, offset: 0 }).rows.map((x) => x.id),
+        [],
+        demo.partner(),
+      ),
+    )
+    const first = listRegistrations(d, {}, { limit: 10, offset: 0 }).rows[0]!.id
+    tx((t) => setAttendance(t, d, [first], [first], demo.partner()))
+    sqlite().prepare(`update events set registrations = 99, attendance = 98 where id = ?`).run(d)
+    const kpis = eventKpis([d, 999_999, c, b, a])
+    expect(kpis.map((k) => k.eventId)).toEqual([d, c, b, a])
+    expect(kpis[0]).toMatchObject({
+      registrations: 3,
+      attended: 1,
+      attendanceRate: 33.3,
+      stakeholders: 0,
+      byCategory: [],
+    })
+    expect(kpis[1]).toMatchObject({ registrations: 12, attended: null, attendanceRate: null })
+    expect(kpis[2]).toMatchObject({
+      registrations: null,
+      attended: null,
+      attendanceRate: null,
+      actions: 0,
+      outcomes: 0,
+    })
+    expect(kpis[3]).toMatchObject({ registrations: 40, attended: 30, attendanceRate: 75 })
+    expect(eventKpis([])).toEqual([])
+  })
+
+  it('lists the live events overlapping a period, by start, each with its figures', () => {
+    const before = typed('Ends the day before', '2038-01-20', '2038-01-31', null, null)
+    const endsOn = typed('Ends on the first day', '2038-01-25', '2038-02-01', 5, 4)
+    const startsOn = typed('Starts on the last day', '2038-02-28', null, null, null)
+    const after = typed('Starts the day after', '2038-03-01', null, null, null)
+    const archived = typed('Archived', '2038-02-10', null, null, null)
+    sqlite().prepare(`update events set archived_at = '2038-01-01T00:00:00.000Z' where id = ?`).run(archived)
+    const list = eventKpiList('2038-02-01', '2038-02-28')
+    expect(list.map((e) => e.id)).toEqual([endsOn, startsOn])
+    expect(list[0]).toMatchObject({
+      title: 'Ends on the first day',
+      kind: 'consultation',
+      startDate: '2038-01-25',
+      endDate: '2038-02-01',
+      kpis: { eventId: endsOn, registrations: 5, attended: 4, attendanceRate: 80 },
+    })
+    expect([before, after]).not.toContain(list[1]!.id)
   })
 })
