@@ -38,7 +38,7 @@ const create = (over: Record<string, unknown>) =>
     ),
   )
 const row = (id: number) => db.select().from(stakeholders).where(eq(stakeholders.id, id)).get()!
-const auditOf = (id: number, action: string) =>
+const auditOf = (id: number, action: (typeof auditLog.$inferSelect)['action']) =>
   db
     .select()
     .from(auditLog)
