@@ -244,6 +244,19 @@ describe('the register against an oracle', () => {
       `notContactedSince=${fx.day}&sort=-lastContact&tier=A`,
     ])
       expect(check(query).length, query).toBeGreaterThan(0)
+    // A tier or a theme with another filter: the other filter narrows the count (the link table alone cannot).
+    for (const [first, other] of [
+      ['tier=A', 'stage=engaged'],
+      ['tier=B', `theme=${fx.theme}`],
+      ['tier=none', 'scale=local'],
+      [`theme=${fx.theme}`, 'stage=engaged'],
+      ['tier=B', `notContactedSince=${fx.day}`],
+    ]) {
+      const both = check(`${first}&${other}`).length
+      expect(both, `${first}&${other}`).toBeGreaterThan(0)
+      expect(both, `${first}&${other}`).toBeLessThan(expected(first!).length)
+      expect(both, `${first}&${other}`).toBeLessThan(expected(other!).length)
+    }
   })
 
   it('sorts by every order, alone and under a tier or theme filter', () => {
@@ -281,6 +294,8 @@ describe('the register against an oracle', () => {
     for (const query of [
       `q=${fx.word}`,
       `q=${fx.word}&sort=score`,
+      `q=${fx.word}&sort=tier`,
+      `q=${fx.word}&sort=country`,
       `q=${fx.word}&sort=-name`,
       `q=${fx.word}&theme=${fx.theme}`,
       `q=${fx.word}&archived=1`,
@@ -365,5 +380,46 @@ describe('the register reads its filters in the shape each query needs', () => {
       'tier=none',
     ])
       expect(plan(`notContactedSince=${day}&${other}`, 'list'), other).not.toMatch(ranged)
+  })
+})
+
+describe("the register's SQL", () => {
+  const sqlOf = (filter: string, tierAs: 'list' | 'probe') =>
+    db
+      .select({ id: stakeholders.id })
+      .from(stakeholders)
+      .where(whereFor(parseStakeholderFilter(new URLSearchParams(filter)), tierAs))
+      .toSQL().sql
+
+  it('keeps "not contacted since" off the last-contact index (a unary +) unless that index serves the query', () => {
+    const day = 'notContactedSince=2026-01-01'
+    const ranged = (filter: string, tierAs: 'list' | 'probe') => !/\+coalesce/.test(sqlOf(filter, tierAs))
+    expect(ranged(`${day}&sort=lastContact`, 'probe')).toBe(true)
+    expect(ranged(`${day}&sort=-lastContact&country=ES`, 'probe')).toBe(true)
+    expect(ranged(`${day}&sort=name`, 'probe')).toBe(false)
+    expect(ranged(day, 'probe')).toBe(false)
+    expect(ranged(day, 'list')).toBe(true)
+    expect(ranged(`${day}&sort=name`, 'list')).toBe(true)
+    expect(ranged(`${day}&country=ES`, 'list')).toBe(false)
+    expect(ranged(`${day}&tier=B`, 'list')).toBe(false)
+  })
+
+  it('searches through the trigram index of the register', () => {
+    expect(sqlOf('q=univ', 'list')).toMatch(
+      /select rowid from stakeholder_search where stakeholder_search match/,
+    )
+  })
+
+  it('orders every sort by its columns, ties broken', () => {
+    const orderOf = (sort: Parameters<typeof orderFor>[0]) =>
+      db
+        .select({ id: stakeholders.id })
+        .from(stakeholders)
+        .orderBy(...orderFor(sort))
+        .toSQL()
+        .sql.split(' order by ')[1]
+    expect(orderOf('country')).toBe('"stakeholders"."country" asc, "stakeholders"."name_key" asc')
+    expect(orderOf('name')).toBe('"stakeholders"."name_key" asc, "stakeholders"."id" asc')
+    expect(orderOf(undefined)).toBe(orderOf('name'))
   })
 })
