@@ -2,13 +2,22 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { auditLog, duplicateDismissals, partners, stakeholderCategories, stakeholders } from '#db/schema'
+import {
+  auditLog,
+  contacts,
+  duplicateDismissals,
+  partners,
+  stakeholderCategories,
+  stakeholders,
+} from '#db/schema'
+import { createContact } from '~/models/contacts/index.server'
 import { memberKeyOf } from '~/models/stakeholders/dismissals.server'
 import {
   archiveStakeholder,
   createStakeholder,
   DismissalError,
   dismissDuplicateGroup,
+  duplicateCandidates,
   findDuplicateGroups,
   listDuplicateDismissals,
   MergeError,
@@ -184,6 +193,56 @@ describe('duplicate proposals', () => {
         after: { reason: 'name', key: 'udalbatza bat', ids: `${Math.min(one, two)},${Math.max(one, two)}` },
       },
     ])
+  })
+})
+
+describe('duplicate candidates side by side', () => {
+  it('gives each named record with its owner and its live contacts counted', () => {
+    const owner = db.select().from(partners).get()!
+    const a = create({
+      name: 'Obec Lhota',
+      city: 'Lhota',
+      country: 'cz',
+      website: 'lhota.cz',
+      ownerPartnerId: String(owner.id),
+    })
+    const b = create({ name: 'Obec Lhota' })
+    const contact = (name: string) =>
+      tx((t) =>
+        createContact(
+          t,
+          a,
+          { name, languages: [], lawfulBasis: 'legitimate_interest', doNotContact: false },
+          demo.comms(),
+        ),
+      )
+    contact('Jana Nováková')
+    const archived = contact('Petr Novák')
+    db.update(contacts).set({ archivedAt: '2026-01-01T00:00:00.000Z' }).where(eq(contacts.id, archived)).run()
+    const found = duplicateCandidates([b, a]).sort((x, y) => x.id - y.id)
+    expect(found).toEqual([
+      {
+        id: a,
+        name: 'Obec Lhota',
+        acronym: null,
+        city: 'Lhota',
+        country: 'CZ',
+        webDomain: 'lhota.cz',
+        ownerName: owner.name,
+        contacts: 1,
+      },
+      {
+        id: b,
+        name: 'Obec Lhota',
+        acronym: null,
+        city: null,
+        country: null,
+        webDomain: null,
+        ownerName: null,
+        contacts: 0,
+      },
+    ])
+    expect(duplicateCandidates([])).toEqual([])
   })
 })
 
