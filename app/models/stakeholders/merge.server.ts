@@ -20,8 +20,7 @@ function mergedValues(tx: Tx, survivor: Row, loser: Row, picks: MergeInput['pick
   for (const field of mergeFields) {
     if (picks[field] !== 'loser') continue
     const value = loser[field]
-    // Stryker disable next-line ConditionalExpression: equivalent, an empty value is written as null either way (columnsFrom)
-    ;(chosen as Record<string, unknown>)[field] = value === null ? undefined : value
+    ;(chosen as Record<string, unknown>)[field] = value ?? undefined
   }
   const themeIds = (id: number) =>
     tx
