@@ -158,6 +158,14 @@ describe("the register's URL", () => {
       theme: 2,
     })
     expect(filter('owner=5').owner).toBe(5)
+    expect(filter('tier=A&archived=1')).toMatchObject({ tier: 'A', archived: '1' })
+    expect(filter('tier=none&archived=only')).toMatchObject({ tier: 'none', archived: 'only' })
+    expect(filter('tier=D&archived=all')).toMatchObject({ tier: undefined, archived: undefined })
+    expect(filter('sort=-lastContact&stage=dormant&scale=global')).toMatchObject({
+      sort: '-lastContact',
+      stage: 'dormant',
+      scale: 'global',
+    })
     expect(filter(`q=${'α'.repeat(200)}`).q).toHaveLength(200)
     expect(filter(`q=${'α'.repeat(201)}`).q).toBeUndefined()
     expect(filter('country=esp').country).toBeUndefined()
