@@ -346,3 +346,52 @@ describe('form schemas', () => {
     expect(ideaFilterSchema.parse({ column: '', status: '', partner: '' })).toEqual({})
   })
 })
+
+describe('what each refusal says, and what stays allowed after a proposal is decided', () => {
+  it('names the refused step', () => {
+    const id = post('Refusals named')
+    const partner2 = demo.partner2()
+    const input = { column: 'partner' as const, title: 'x' }
+    expect(() => tx((t) => updateIdea(t, id, input, partner2))).toThrow('may not edit this proposal')
+    expect(() => tx((t) => withdrawIdea(t, id, partner2))).toThrow('may not withdraw this proposal')
+    expect(() => tx((t) => closeIdea(t, id, 'r', partner2))).toThrow('may not close this proposal')
+    expect(() => tx((t) => adoptIdea(t, id, { title: 'x', dueDate: '2027-01-01' }, partner2))).toThrow(
+      'may not adopt this proposal',
+    )
+    expect(() => tx((t) => setIdeaSupport(t, id, true, demo.partner()))).toThrow(
+      'may not support this proposal',
+    )
+    tx((t) => withdrawIdea(t, id, demo.partner()))
+    expect(() => tx((t) => setIdeaMembership(t, id, true, partner2))).toThrow('may not join this proposal')
+    expect(() => tx((t) => commentOnIdea(t, id, 'c', partner2))).toThrow('may not comment on this proposal')
+  })
+
+  it('support is withdrawn and the group left after the proposal was closed or withdrawn', () => {
+    const id = post('Leave after closing')
+    const partner2 = demo.partner2()
+    tx((t) => setIdeaSupport(t, id, true, partner2))
+    tx((t) => setIdeaMembership(t, id, true, partner2))
+    tx((t) => closeIdea(t, id, 'Cerrada', demo.comms()))
+    expect(tx((t) => setIdeaSupport(t, id, false, partner2))).toBe(true)
+    expect(tx((t) => setIdeaMembership(t, id, false, partner2))).toBe(true)
+    expect(ideaDetail(id, partner2.id, false)).toMatchObject({
+      supports: 0,
+      involvedMe: false,
+      group: { count: 0 },
+    })
+  })
+
+  it('the first proposal is found by its id; a reader signed out supports nothing even where user 1 does', () => {
+    expect(getIdea(1)).toMatchObject({ id: 1 })
+    const admin = demo.admin()
+    expect(admin.id).toBe(1)
+    const id = post('Supported by user 1')
+    tx((t) => setIdeaSupport(t, id, true, admin))
+    expect(
+      listIdeas({}, { limit: 1000, offset: 0 }, admin.id).rows.find((r) => r.id === id)?.supportedByMe,
+    ).toBe(true)
+    expect(listIdeas({}, { limit: 1000, offset: 0 }, null).rows.find((r) => r.id === id)?.supportedByMe).toBe(
+      false,
+    )
+  })
+})
