@@ -179,6 +179,46 @@ describe('delivery', () => {
     expect(row().sentAt).not.toBeNull()
   })
 
+  it('one-click unsubscribe headers on a notification to a user only', async () => {
+    const sourceOf = (id: number) => {
+      const file = fs.readdirSync(outboxDir()).find((f) => f.endsWith(`-${id}.eml`))!
+      return fs.readFileSync(path.join(outboxDir(), file), 'utf8')
+    }
+    const partner = demo.partner()
+    const toUser = enqueueMail(db, {
+      ...base,
+      to: 'partner@demo.ripple',
+      userId: partner.id,
+      kind: 'reminder',
+      subject: 'Headers: to a user',
+      dedupeKey: 'headers-test',
+    })!
+    const toNobody = enqueueMail(db, {
+      ...base,
+      to: 'someone@example.eu',
+      kind: 'reminder',
+      subject: 'Headers: nobody',
+    })!
+    const transactional = enqueueMail(db, {
+      ...base,
+      to: 'partner@demo.ripple',
+      userId: partner.id,
+      kind: 'invitation',
+      subject: 'Headers: transactional',
+    })!
+    await deliverQueued({ smtpUrl: null })
+    const source = sourceOf(toUser)
+    expect(source).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
+    expect(source).toMatch(/List-Unsubscribe:\s+<http[^>]+\/unsubscribe\?u=\d+&k=reminder&s=[^>]+>/)
+    expect(sourceOf(toNobody)).not.toContain('List-Unsubscribe')
+    expect(sourceOf(transactional)).not.toContain('List-Unsubscribe')
+    expect(db.select().from(mailQueue).where(eq(mailQueue.id, toNobody)).get()).toMatchObject({
+      userId: null,
+      dedupeKey: null,
+      status: 'sent',
+    })
+  })
+
   it('a message held by another process while it sends is left alone until its hold runs out', async () => {
     const id = enqueueMail(db, { ...base, to: 'comms@demo.ripple', kind: 'invitation', subject: 'Held' })!
     const future = new Date(Date.now() + 10 * 60_000).toISOString()
