@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
@@ -16,6 +16,7 @@ import {
   notificationKinds,
   notificationSettings,
   queueMonthlyReach,
+  queueReminders,
   queueValidationSummary,
   readOutboxMessage,
   setNotificationSettings,
@@ -191,7 +192,7 @@ describe('delivery', () => {
       userId: partner.id,
       kind: 'reminder',
       subject: 'Headers: to a user',
-      dedupeKey: 'headers-test',
+      dedupeKey: '2000-01-01',
     })!
     const toNobody = enqueueMail(db, {
       ...base,
@@ -405,5 +406,53 @@ describe('messages', () => {
     expect(mail.subject).toContain('2026-10')
     expect(mail.text).toMatch(/\n- [^\n]+: [\d.,]+ \((month before|mes anterior)[^)]*\)/)
     expect(mail.text).toContain('/dashboard/reach?month=2026-10')
+  })
+
+  it('reminders: not to a partner user who logged lately; the month’s count is the partner’s own, archived ones left out', () => {
+    const partner = demo.partner()
+    const logged = db
+      .select({ at: actions.createdAt })
+      .from(actions)
+      .where(eq(actions.createdBy, partner.id))
+      .orderBy(desc(actions.createdAt))
+      .get()!.at
+    const day = 86_400_000
+    const soon = new Date(Date.parse(logged) + 5 * day)
+    expect(queueReminders(soon, 21)).toBe(
+      db
+        .select()
+        .from(mailQueue)
+        .where(and(eq(mailQueue.kind, 'reminder'), eq(mailQueue.dedupeKey, soon.toISOString().slice(0, 10))))
+        .all().length,
+    )
+    const reminded = (key: string) =>
+      db
+        .select()
+        .from(mailQueue)
+        .where(
+          and(eq(mailQueue.kind, 'reminder'), eq(mailQueue.dedupeKey, key), eq(mailQueue.userId, partner.id)),
+        )
+        .get()
+    expect(reminded(soon.toISOString().slice(0, 10))).toBeUndefined()
+    // Later, in a month where the partner logged two actions, one archived since.
+    const later = new Date(Date.parse(logged) + 40 * day)
+    const month = later.toISOString().slice(0, 7)
+    const template = db.select().from(actions).where(eq(actions.createdBy, partner.id)).get()!
+    const { id: _id, ...copy } = template
+    for (const archivedAt of [null, '2030-01-01T00:00:00.000Z'])
+      db.insert(actions)
+        .values({ ...copy, month, createdAt: logged, archivedAt })
+        .run()
+    const expected = db
+      .select()
+      .from(actions)
+      .where(
+        and(eq(actions.partnerId, partner.partnerId!), eq(actions.month, month), isNull(actions.archivedAt)),
+      )
+      .all().length
+    expect(queueReminders(later, 21)).toBeGreaterThanOrEqual(1)
+    const mail = reminded(later.toISOString().slice(0, 10))!
+    expect(mail.text).toContain(`logged ${expected} action${expected === 1 ? '' : 's'} this month`)
+    expect(mail.text).toContain('21 days')
   })
 })
