@@ -228,6 +228,18 @@ describe('runs', () => {
     expect(lastDue(definition, at('2032-04-12T05:59:59Z'))).toEqual(at('2032-04-11T06:00:00Z'))
   })
 
+  it('a job that is never due again, run now, records no next run', async () => {
+    const never: JobDefinition = { ...job('never-again', () => 'once'), schedule: '0 0 30 2 *' }
+    expect(await runJob(never, { now: at('2032-05-01T10:00:00Z'), force: true })).toMatchObject({
+      ran: true,
+      ok: true,
+    })
+    expect(db.select().from(jobs).where(eq(jobs.name, 'never-again')).get()).toMatchObject({
+      lastStatus: 'done',
+      nextRunAt: null,
+    })
+  })
+
   it('a tick skips a job that was never due and drops done claims older than 60 days, keeping failed ones', async () => {
     const now = at('2032-06-30T12:00:00Z')
     const old = at('2032-04-30T11:00:00Z') // 61 days before
