@@ -395,3 +395,15 @@ describe('what each refusal says, and what stays allowed after a proposal is dec
     )
   })
 })
+
+describe('the detail for a reader who is not in it', () => {
+  it('supported by others but not by the reader; a member without a partner adds no partner', () => {
+    const id = post('Detail for a bystander', demo.partner2())
+    tx((t) => setIdeaSupport(t, id, true, demo.partner()))
+    tx((t) => setIdeaMembership(t, id, true, demo.admin()))
+    tx((t) => setIdeaMembership(t, id, true, demo.partner()))
+    const detail = ideaDetail(id, demo.viewer().id, false)!
+    expect(detail).toMatchObject({ supports: 1, supportedByMe: false, involvedMe: false })
+    expect(detail.group).toEqual({ count: 2, partners: ['San Sebastián'], people: null })
+  })
+})
