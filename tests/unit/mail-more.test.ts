@@ -19,6 +19,7 @@ import {
   queueReminders,
   queueValidationSummary,
   readOutboxMessage,
+  sendMail,
   setNotificationSettings,
   unsubscribe,
   unsubscribeUrl,
@@ -129,6 +130,14 @@ describe('notification settings', () => {
     db.delete(mailOptOuts).where(eq(mailOptOuts.userId, viewer.id)).run()
   })
 
+  it('a link for a user id of several digits verifies', () => {
+    const params = new URL(unsubscribeUrl(1234, 'reminder')).searchParams
+    expect(verifyUnsubscribe({ u: params.get('u'), k: params.get('k'), s: params.get('s') })).toEqual({
+      userId: 1234,
+      kind: 'reminder',
+    })
+  })
+
   it('links point at the app’s address', () => {
     expect(appUrl()).not.toMatch(/\/$/)
     expect(absoluteUrl('/account')).toBe(`${appUrl()}/account`)
@@ -218,6 +227,24 @@ describe('delivery', () => {
       dedupeKey: null,
       status: 'sent',
     })
+  })
+
+  it('sendMail delivers in the background, and a message queued in a transaction leaves after it', async () => {
+    const subject = 'Background: Čeština'
+    await sendMail({ ...base, to: 'comms@demo.ripple', kind: 'invitation', subject })
+    await flushMail()
+    expect(db.select().from(mailQueue).where(eq(mailQueue.subject, subject)).get()).toMatchObject({
+      status: 'sent',
+    })
+    expect(queueMonthlyReach('2026-09')).toBe(2)
+    await new Promise((resolve) => setImmediate(resolve))
+    await flushMail()
+    const reach = db
+      .select()
+      .from(mailQueue)
+      .where(and(eq(mailQueue.kind, 'monthly-reach'), eq(mailQueue.dedupeKey, '2026-09')))
+      .all()
+    expect(reach.map((m) => m.status)).toEqual(['sent', 'sent'])
   })
 
   it('a message held by another process while it sends is left alone until its hold runs out', async () => {
