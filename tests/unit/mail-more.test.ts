@@ -38,7 +38,12 @@ import { demo } from '../setup/actors'
  * message layout (escaped HTML, footer, link) and the comms lead's and readers' messages.
  */
 
-afterAll(flushMail)
+// The outbox files written here are removed: a later test file given the same database path (one
+// worker running the files in turn, as under Stryker) would find them under its own message ids.
+afterAll(async () => {
+  await flushMail()
+  fs.rmSync(outboxDir(), { recursive: true, force: true })
+})
 
 const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const lastAudit = () => db.select().from(auditLog).orderBy(desc(auditLog.id)).get()!
