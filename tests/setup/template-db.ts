@@ -19,12 +19,18 @@ export async function createTemplateDb(): Promise<{ dir: string; file: string }>
   return { dir, file }
 }
 
-/** A private copy of the template for one test file or one server. */
+/**
+ * A private copy of the template for one test file or one server, in a folder of its own: what the
+ * app keeps beside its database (the mail outbox, uploads) is then private too, so test files
+ * running side by side never read each other's messages.
+ */
 export function copyTemplate(template: string, name: string): string {
-  const file = path.join(
+  const dir = path.join(
     path.dirname(template),
-    `${name}-${process.pid}-${Math.random().toString(36).slice(2)}.db`,
+    `${name}-${process.pid}-${Math.random().toString(36).slice(2)}`,
   )
+  fs.mkdirSync(dir)
+  const file = path.join(dir, 'ripple.db')
   fs.copyFileSync(template, file)
   return file
 }

@@ -1,8 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { actions, type ActionStatus, actionStatuses, actionTypes, auditLog } from '#db/schema'
+import { actions, type ActionStatus, actionStatuses, actionTypes } from '#db/schema'
 import {
   ActionForbiddenError,
   ActionStatusError,
@@ -13,6 +13,7 @@ import {
 import type { Actor } from '~/utils/permissions'
 
 import { actorFor } from '../setup/actors'
+import { lastAudit as lastAuditOf } from '../setup/audit'
 
 /*
  * The action review workflow as a table: every status to every status, for every kind of actor.
@@ -73,13 +74,7 @@ function actionIn(status: ActionStatus): number {
   return id
 }
 
-const lastAudit = (id: number) =>
-  db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'action'), eq(auditLog.entityId, id)))
-    .orderBy(desc(auditLog.id))
-    .get()!
+const lastAudit = (id: number) => lastAuditOf('action', id)
 
 describe('action status transitions (setActionStatus), every from × to × actor', () => {
   it('covers all 4 × 4 pairs for 5 actors', () => expect(cases).toHaveLength(80))

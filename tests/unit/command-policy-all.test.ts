@@ -1,15 +1,8 @@
-import { desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { db, sqlite, type Tx } from '#db/client'
-import {
-  actionTypes,
-  auditLog,
-  outcomeFiles,
-  type Role,
-  stakeholderCategories,
-  stakeholders,
-} from '#db/schema'
+import { actionTypes, outcomeFiles, type Role, stakeholderCategories, stakeholders } from '#db/schema'
 import { changeOwnPassword, setOwnLocale } from '~/models/account/index.server'
 import { inviteUser, reinviteUser } from '~/models/accounts/index.server'
 import {
@@ -52,6 +45,7 @@ import { type Actor, ForbiddenError, type Permission, rolePermissions } from '~/
 import type { SessionUser } from '~/utils/session.server'
 
 import { demo } from '../setup/actors'
+import { lastAudit } from '../setup/audit'
 
 /*
  * The commands that tests/unit/command-policy.test.ts and command-policy-more.test.ts do not list:
@@ -77,7 +71,6 @@ type Case = {
 
 const tx = <T>(fn: (t: Tx) => T) => db.transaction(fn)
 const auditCount = () => (sqlite().prepare('select count(*) as n from audit_log').get() as { n: number }).n
-const lastAudit = () => db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()!
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 async function evidence(fileName: string) {

@@ -1,8 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db, sqlite } from '#db/client'
-import { auditLog, eventRegistrations, stakeholderCategories, stakeholders } from '#db/schema'
+import { eventRegistrations, stakeholderCategories, stakeholders } from '#db/schema'
 import { createContact, eraseContact } from '~/models/contacts/index.server'
 import { createEvent, eventFormSchema } from '~/models/events/index.server'
 import {
@@ -29,6 +29,7 @@ import { InvalidReferencesError } from '~/utils/references.server'
 import { nameKey, normalizeText } from '~/utils/text'
 
 import { demo } from '../setup/actors'
+import { lastAudit as lastAuditOf } from '../setup/audit'
 
 /*
  * An event's registrants as the page lists them (filters, paging, the link proposals), its
@@ -80,13 +81,7 @@ const newEvent = (title: string) =>
   )
 const add = (event: number, v: Record<string, string>) =>
   tx((t) => addRegistration(t, event, reg(v), demo.partner()))
-const lastEventAudit = (event: number) =>
-  db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'event'), eq(auditLog.entityId, event)))
-    .orderBy(desc(auditLog.id))
-    .get()!
+const lastEventAudit = (event: number) => lastAuditOf('event', event)
 const consent = { consent: 'on', consentAt: '2026-11-01', consentWording: 'Sutinku' }
 
 beforeAll(() => {

@@ -1,11 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
 import {
   actions,
   actionTypes,
-  auditLog,
   events,
   partners,
   plannedActivities,
@@ -27,6 +26,7 @@ import { ForbiddenError } from '~/utils/permissions'
 import { InvalidReferencesError } from '~/utils/references.server'
 
 import { demo } from '../setup/actors'
+import { lastAudit as lastAuditOf } from '../setup/audit'
 
 /*
  * Events in the domain (issue 18, point 3): the list's filters, counts and order, an event's
@@ -304,13 +304,7 @@ describe('the event form and filters', () => {
 })
 
 describe('event commands', () => {
-  const lastAudit = (entityId: number) =>
-    db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, 'event'), eq(auditLog.entityId, entityId)))
-      .orderBy(desc(auditLog.id))
-      .get()!
+  const lastAudit = (entityId: number) => lastAuditOf('event', entityId)
 
   it('the form values of a stored event give the same event back', () => {
     const values = {

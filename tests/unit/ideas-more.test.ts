@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
@@ -27,6 +27,7 @@ import {
 } from '~/models/ideas/schemas'
 
 import { demo } from '../setup/actors'
+import { lastAudit as lastAuditOf } from '../setup/audit'
 
 /*
  * The co-creation board in detail (mutation testing, issue 18): each command's audit row (entity,
@@ -37,13 +38,7 @@ import { demo } from '../setup/actors'
 const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const post = (title: string, as = demo.partner(), column: 'partner' | 'project' = 'partner', body?: string) =>
   tx((t) => createIdea(t, { column, title, body }, as))
-const lastAudit = (id: number) =>
-  db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'idea'), eq(auditLog.entityId, id)))
-    .orderBy(desc(auditLog.id))
-    .get()!
+const lastAudit = (id: number) => lastAuditOf('idea', id)
 const missing = 999_999
 
 describe('audit rows', () => {

@@ -31,6 +31,7 @@ import { outboxDir } from '~/models/mail/transport.server'
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { lastAudit } from '../setup/audit'
 
 /*
  * Mail in detail (mutation testing, issue 18): notification settings and their audit rows, the
@@ -46,7 +47,6 @@ afterAll(async () => {
 })
 
 const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
-const lastAudit = () => db.select().from(auditLog).orderBy(desc(auditLog.id)).get()!
 const base = { lang: 'en' as const, text: 't', html: '<p>t</p>' }
 
 describe('notification settings', () => {

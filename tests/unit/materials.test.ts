@@ -1,8 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { actions, actionTypes, auditLog, materialFiles, materials } from '#db/schema'
+import { actions, actionTypes, materialFiles, materials } from '#db/schema'
 import { MaterialStatusError } from '~/models/materials/commands.server'
 import {
   createMaterial,
@@ -23,6 +23,7 @@ import { checkUpload, validateMaterialUpload } from '~/models/materials/uploads.
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { lastAudit as lastAuditOf } from '../setup/audit'
 
 /*
  * Common materials in the domain (issue 18, point 3): upload checks, who sees which material in
@@ -46,13 +47,7 @@ const PDF_BYTES = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])
 const ZIP_EMPTY = new Uint8Array([0x50, 0x4b, 0x05, 0x06, 0])
 const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d])
 
-const lastAudit = (entityId: number) =>
-  db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'material'), eq(auditLog.entityId, entityId)))
-    .orderBy(desc(auditLog.id))
-    .get()!
+const lastAudit = (entityId: number) => lastAuditOf('material', entityId)
 
 describe('material uploads', () => {
   it('accepts a known extension whose first bytes match, and stores our Content-Type and a safe name', () => {

@@ -1,0 +1,24 @@
+import { and, desc, eq } from 'drizzle-orm'
+
+import { db } from '#db/client'
+import { auditLog } from '#db/schema'
+
+/**
+ * The newest audit row (of one entity, and one record of it, when given): what a command has
+ * just written. Throws when there is none, so a test reads the row's fields without guessing.
+ */
+export function lastAudit(entity?: string, entityId?: number) {
+  const row = db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        entity === undefined ? undefined : eq(auditLog.entity, entity),
+        entityId === undefined ? undefined : eq(auditLog.entityId, entityId),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .get()
+  if (!row) throw new Error(`no audit row${entity ? ` for ${entity}` : ''}${entityId ? ` ${entityId}` : ''}`)
+  return row
+}
