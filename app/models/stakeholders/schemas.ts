@@ -72,11 +72,8 @@ export const stakeholderInputSchema = z.object({
     .max(300, 'common:errors.tooLong'),
   acronym: optionalText(60),
   categoryId: z.coerce
-    .number({
-      // Stryker disable next-line StringLiteral: z.coerce reads a missing value as NaN, which zod reports as invalid_type (the message below), never as required.
-      required_error: 'common:errors.required',
-      invalid_type_error: 'common:errors.choose',
-    })
+    // z.coerce reads a missing category as NaN, an invalid type: "choose one" is the message then.
+    .number({ invalid_type_error: 'common:errors.choose' })
     .int()
     .positive('common:errors.choose'),
   programme: optionalText(200),

@@ -89,15 +89,14 @@ export function batchedActuals(
         sums.set(key, byValue)
       }
       const fk = figureKey[target.metric as ReachMetric]
-      const rows = !target.breakdown
-        ? [...byValue.values()]
+      const figure = (r: FigureRow | undefined) => Number(r?.[fk] ?? 0)
+      // A whole-project target adds up every value's row; a breakdown target reads its own.
+      const actual = !target.breakdown
+        ? [...byValue.values()].reduce((sum, r) => sum + figure(r), 0)
         : target.breakdownValue === null
-          ? []
-          : [byValue.get(target.breakdownValue)].filter((r) => r !== undefined)
-      out.set(
-        target.id,
-        rows.reduce((sum, r) => sum + Number(r[fk] ?? 0), 0),
-      )
+          ? 0
+          : figure(byValue.get(target.breakdownValue))
+      out.set(target.id, actual)
     }
   }
   return out
