@@ -95,8 +95,12 @@ export function listThemes() {
     .all()
 }
 
+/**
+ * Whether another theme has this name, case and accents aside ("ΚΥΚΛΙΚΗ ΟΙΚΟΝΟΜΙΑ" is "Κυκλική
+ * οικονομία"): fold_text (db/client.ts) folds every alphabet, where SQLite's lower() folds A-Z only.
+ */
 function themeNameTaken(name: string, exceptId?: number) {
-  const where = [sql`lower(${themes.name}) = lower(${name})`]
+  const where = [sql`fold_text(${themes.name}) = fold_text(${name})`]
   if (exceptId) where.push(ne(themes.id, exceptId))
   return !!db
     .select({ id: themes.id })
