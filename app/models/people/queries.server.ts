@@ -10,7 +10,8 @@ import {
   stakeholders,
 } from '#db/schema'
 import { searchStakeholders } from '~/models/stakeholders/index.server'
-import { containsText } from '~/utils/text-search.server'
+import { normalizeText } from '~/utils/text'
+import { containsText, textSearchCondition } from '~/utils/text-search.server'
 
 import { type RegistrationFilter } from './schemas'
 
@@ -72,13 +73,18 @@ export function listRegistrations(
 type Row = ReturnType<typeof listRegistrations>['rows'][number]
 
 /**
- * For each registrant not linked yet: the contacts that may be them (same e-mail, or same name)
- * and the stakeholders their organisation may be (the register's search), to choose from.
+ * For each registrant not linked yet: the contacts that may be them (same e-mail, or same name,
+ * case and accents aside: "LUKASZ NOWAK" may be "Łukasz Nowak") and the stakeholders their
+ * organisation may be (the register's search), to choose from. The names are looked up through
+ * the contacts' search index (contact_search), then compared whole.
  */
 export function linkChoices(rows: Row[]) {
   const open = rows.filter((r) => !r.contactId && !r.erasedAt)
-  const names = [...new Set(open.map((r) => r.name.toLowerCase()))]
+  const names = [...new Set(open.map((r) => normalizeText(r.name)).filter(Boolean))]
   const emails = [...new Set(open.flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])))]
+  const byName = names.map((name) =>
+    textSearchCondition(name, { id: contacts.id, text: contacts.searchText, index: 'contact_search' }),
+  )
   const found =
     names.length || emails.length
       ? db
@@ -93,10 +99,7 @@ export function linkChoices(rows: Row[]) {
           .where(
             and(
               isNull(contacts.erasedAt),
-              or(
-                emails.length ? inArray(contacts.emailKey, emails) : undefined,
-                names.length ? inArray(sql`lower(${contacts.name})`, names) : undefined,
-              ),
+              or(emails.length ? inArray(contacts.emailKey, emails) : undefined, ...byName),
             ),
           )
           .limit(500)
@@ -108,7 +111,7 @@ export function linkChoices(rows: Row[]) {
       {
         contacts: found
           .filter(
-            (c) => c.emailKey === r.email?.toLowerCase() || c.name.toLowerCase() === r.name.toLowerCase(),
+            (c) => c.emailKey === r.email?.toLowerCase() || normalizeText(c.name) === normalizeText(r.name),
           )
           .map((c) => ({ id: c.id, name: c.name, stakeholderName: c.stakeholderName })),
         stakeholders: r.organisation ? searchStakeholders(r.organisation, 8) : [],

@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { db } from '#db/client'
+import { stakeholderCategories, stakeholders } from '#db/schema'
+import { createContact, eraseContact } from '~/models/contacts/index.server'
+import { createEvent, eventFormSchema } from '~/models/events/index.server'
+import {
+  addRegistration,
+  linkChoices,
+  listRegistrations,
+  registrationFilterSchema,
+  registrationFormSchema,
+} from '~/models/people/index.server'
+import { nameKey, normalizeText } from '~/utils/text'
+
+import { demo } from '../setup/actors'
+
+/*
+ * The contacts an unlinked registrant may be, by name: the same name whatever its case and
+ * accents, in every alphabet. Registration lists come typed in capitals or without diacritics
+ * ("ŁUKASZ NOWAK", "ΓΙΩΡΓΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ", "Jiri Novak"), and SQLite's lower() folds A-Z only.
+ */
+
+const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
+const ct: Record<string, number> = {}
+const r: Record<string, number> = {}
+let eventId: number
+
+function contactOf(stakeholderId: number, name: string, email?: string) {
+  return tx((t) =>
+    createContact(
+      t,
+      stakeholderId,
+      { name, email, languages: [], lawfulBasis: 'legitimate_interest', doNotContact: false },
+      demo.comms(),
+    ),
+  )
+}
+
+beforeAll(() => {
+  const categoryId = db
+    .select({ id: stakeholderCategories.id })
+    .from(stakeholderCategories)
+    .where(eq(stakeholderCategories.key, 'local_authority'))
+    .get()!.id
+  const name = 'Urząd Miasta Łodzi'
+  const city = db
+    .insert(stakeholders)
+    .values({ name, categoryId, nameKey: nameKey(name), searchText: normalizeText(name) })
+    .returning({ id: stakeholders.id })
+    .get().id
+  ct.lukasz = contactOf(city, 'Łukasz Nowak')
+  ct.lukaszLonger = contactOf(city, 'Łukasz Nowakowski')
+  ct.giorgos = contactOf(city, 'Γιώργος Παπαδόπουλος', 'g.papadopoulos@example.gr')
+  ct.jiri = contactOf(city, 'Jiří Novák')
+  ct.li = contactOf(city, 'Li Wu')
+  ct.erased = contactOf(city, 'Ștefan Munteanu')
+  tx((t) => eraseContact(t, ct.erased!, demo.comms()))
+  eventId = tx((t) =>
+    createEvent(
+      t,
+      eventFormSchema.parse({
+        kind: 'consultation',
+        title: 'Konsultacje społeczne w Łodzi',
+        startDate: '2026-11-10',
+        online: 'on',
+        hostPartnerId: String(demo.partner().partnerId),
+      }),
+      demo.comms(),
+    ),
+  )
+  const add = (v: Record<string, string>) =>
+    tx((t) => addRegistration(t, eventId, registrationFormSchema.parse(v), demo.partner()))
+  r.lukaszCaps = add({ name: 'ŁUKASZ NOWAK' })
+  r.lukaszPlain = add({ name: 'Lukasz  Nowak' })
+  r.giorgos = add({ name: 'ΓΙΩΡΓΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ' })
+  r.jiri = add({ name: 'Jiri Novak' })
+  r.li = add({ name: 'LI WU' })
+  r.stefan = add({ name: 'Stefan Munteanu' })
+  r.nobody = add({ name: 'Aitor Etxeberria' })
+})
+
+describe('the contacts a registrant may be, by name', () => {
+  it('are those of the same name, case and accents aside, in every alphabet', () => {
+    const rows = listRegistrations(eventId, registrationFilterSchema.parse({}), { limit: 50, offset: 0 }).rows
+    const offered = (id: number) => linkChoices(rows)[id]!.contacts.map((c) => c.id)
+    expect(offered(r.lukaszCaps!)).toEqual([ct.lukasz])
+    expect(offered(r.lukaszPlain!)).toEqual([ct.lukasz])
+    expect(offered(r.giorgos!)).toEqual([ct.giorgos])
+    expect(offered(r.jiri!)).toEqual([ct.jiri])
+    // Two short words: no trigram index to go through, still found.
+    expect(offered(r.li!)).toEqual([ct.li])
+  })
+
+  it('never offer a longer name, an erased contact, or anyone for a name no contact has', () => {
+    const rows = listRegistrations(eventId, registrationFilterSchema.parse({}), { limit: 50, offset: 0 }).rows
+    const choices = linkChoices(rows)
+    expect(choices[r.lukaszCaps!]!.contacts).toEqual([
+      { id: ct.lukasz, name: 'Łukasz Nowak', stakeholderName: 'Urząd Miasta Łodzi' },
+    ])
+    expect(choices[r.stefan!]!.contacts).toEqual([])
+    expect(choices[r.nobody!]!.contacts).toEqual([])
+  })
+})
