@@ -90,7 +90,6 @@ function expected(query: string): number[] {
   )
   const byId = (a: Rec, b: Rec) => a.id - b.id
   const byName = (a: Rec, b: Rec) => cmp(a.nameKey, b.nameKey) || byId(a, b)
-  const searched = words.some((w) => [...w].length >= 3)
   const order: Record<string, (a: Rec, b: Rec) => number> = {
     name: byName,
     '-name': (a, b) => -byName(a, b),
@@ -102,11 +101,11 @@ function expected(query: string): number[] {
     country: (a, b) => cmp(a.country, b.country) || cmp(a.nameKey, b.nameKey),
     lastContact: (a, b) => cmp(a.lastContactOn ?? '', b.lastContactOn ?? '') || byId(a, b),
     '-lastContact': (a, b) => cmp(b.lastContactOn ?? '', a.lastContactOn ?? '') || byId(b, a),
-    // Highest score first; the unscored last, by name (by id in a search, which sorts in one query).
+    // Highest score first (ties by id); the unscored last, by name, with or without a search.
     score: (a, b) =>
       Number(a.score === null) - Number(b.score === null) ||
       (b.score ?? 0) - (a.score ?? 0) ||
-      (a.score === null && !searched ? byName(a, b) : byId(a, b)),
+      (a.score === null ? byName(a, b) : byId(a, b)),
   }
   order.tier = order.score!
   return kept.sort(order[f.sort ?? 'name']).map((r) => r.id)

@@ -124,10 +124,12 @@ export function orderFor(sort: StakeholderSort | undefined): SQL[] {
       return [desc(lastContactKey), desc(stakeholders.id)]
     case 'score':
     case 'tier':
-      // Tiers are score thresholds, so both orders are the same; unscored records come last.
+      // Tiers are score thresholds, so both orders are the same; unscored records come last, by name
+      // as listByScore gives them without a search (scored ties by id, as its index walk does).
       return [
         sql`${stakeholderPriority.score} is null`,
         desc(stakeholderPriority.score),
+        sql`case when ${stakeholderPriority.score} is null then ${stakeholders.nameKey} end`,
         asc(stakeholders.id),
       ]
     default:
