@@ -11,6 +11,7 @@ import {
   materials,
   partners,
   plannedActivities,
+  project,
   stakeholderCategories,
   themes,
   users,
@@ -275,6 +276,15 @@ describe('formOptions', () => {
     })
     expect(options.languages).toEqual(['en', 'es', 'pt', 'it', 'fr', 'pl', 'fi'])
     expect(options.partners).toEqual(formOptions().partners)
+    // Without a project yet, English.
+    expect(() =>
+      db.transaction((tx) => {
+        tx.delete(project).run()
+        expect(quickFormOptions().languages).toEqual(['en'])
+        throw new Error('roll back')
+      }),
+    ).toThrow('roll back')
+    expect(quickFormOptions().languages).toHaveLength(7)
   })
 
   it('formMemory reads the last choices, or nothing', () => {

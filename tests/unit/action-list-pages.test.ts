@@ -13,9 +13,10 @@ const channelId = (key: string) => db.select().from(channels).where(eq(channels.
 const newPartner = (name: string) => db.insert(partners).values({ name, country: 'PL' }).returning().get().id
 
 /** `n` bare actions of a partner, one a day from 2026-01-01 on, in one insert. */
+const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10)
+
 function bulk(partnerId: number, n: number) {
   const type = typeId('other')
-  const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10)
   db.insert(actions)
     .values(
       Array.from({ length: n }, (_, i) => ({
@@ -49,6 +50,11 @@ describe('listActions: pages and the capped count', () => {
     const deep = listActions({ partner: big, sort: 'date_asc' }, { limit: 3, offset: 600 })
     expect(titles(deep.rows)).toEqual(['Akcja 600', 'Akcja 601', 'Akcja 602'])
     expect(deep).toMatchObject({ total: COUNT_CAP, totalIsCapped: true })
+    // Exactly the cap is not "more than".
+    expect(listActions({ partner: big, to: day(COUNT_CAP - 1) }, { limit: 1, offset: 0 })).toMatchObject({
+      total: COUNT_CAP,
+      totalIsCapped: false,
+    })
     const last = listActions({ partner: big, sort: 'date_asc' }, { limit: 50, offset: 1090 })
     expect(titles(last.rows)).toEqual(Array.from({ length: 10 }, (_, i) => `Akcja ${1090 + i}`))
     expect(last).toMatchObject({ total: COUNT_CAP, totalIsCapped: true })
@@ -81,18 +87,22 @@ describe('listActions: pages and the capped count', () => {
 describe('listActions and exportActions: order', () => {
   it('orders by date then id, both ways', () => {
     const partnerId = newPartner('Θεσσαλονίκη')
-    const log = (title: string) =>
+    const log = (title: string, date = '2026-07-01', languages: string[] = []) =>
       db.transaction((tx) =>
-        createAction(tx, { partnerId, typeId: typeId('video'), date: '2026-07-01', title }, demo.comms()),
+        createAction(tx, { partnerId, typeId: typeId('video'), date, title, languages }, demo.comms()),
       )
     const a = log('Pierwsza')
-    const b = log('Druga')
-    expect(listActions({ partner: partnerId }, { limit: 5, offset: 0 }).rows.map((r) => r.id)).toEqual([b, a])
+    const b = log('Druga', '2026-07-01', ['pl', 'cs', 'el'])
+    // Logged last, dated first: the order is the date's, not the log's.
+    const c = log('Trzecia', '2026-06-30')
+    const listed = listActions({ partner: partnerId }, { limit: 5, offset: 0 }).rows
+    expect(listed.map((r) => r.id)).toEqual([b, a, c])
+    expect(listed[0]!.languages).toEqual(['cs', 'el', 'pl'])
     expect(
       listActions({ partner: partnerId, sort: 'date_asc' }, { limit: 5, offset: 0 }).rows.map((r) => r.id),
-    ).toEqual([a, b])
-    expect(exportActions({ partner: partnerId }).map((r) => r.id)).toEqual([b, a])
-    expect(exportActions({ partner: partnerId, sort: 'date_asc' }).map((r) => r.id)).toEqual([a, b])
+    ).toEqual([c, a, b])
+    expect(exportActions({ partner: partnerId }).map((r) => r.id)).toEqual([b, a, c])
+    expect(exportActions({ partner: partnerId, sort: 'date_asc' }).map((r) => r.id)).toEqual([c, a, b])
   })
 })
 

@@ -57,6 +57,10 @@ beforeAll(() => {
 describe('stakeholdersByIds and searchStakeholdersForPicker', () => {
   it('gives the chosen stakeholders back by name, and none for no ids', () => {
     expect(stakeholdersByIds([])).toEqual([])
+    // At most 500 ids are looked up.
+    const unknown = Array.from({ length: 500 }, (_, i) => 900_000 + i)
+    expect(stakeholdersByIds([...unknown, lodz])).toEqual([])
+    expect(stakeholdersByIds([...unknown.slice(1), lodz]).map((s) => s.id)).toEqual([lodz])
     expect(stakeholdersByIds([lodz, thessaloniki, brno])).toEqual([
       { id: brno, name: 'Brněnské kulturní centrum', city: 'Brno', country: 'CZ' },
       { id: lodz, name: 'Urząd Miasta Łodzi', city: 'Łódź', country: 'PL' },
@@ -89,6 +93,7 @@ describe('suggestedStakeholders', () => {
     const owned = (name: string) => newStakeholder(name, { ownerPartnerId: partnerId })
     const ownB = owned('Bilbao Metropoli-30')
     const ownA = owned('Azkoitiko Udala')
+    const ownC = owned('Bergara Udala')
     const ownArchived = owned('Aarchived Udala')
     archive(ownArchived)
     const reachedArchived = newStakeholder('Archived reached')
@@ -101,7 +106,7 @@ describe('suggestedStakeholders', () => {
           demo.comms(),
         ),
       )
-    expect(picked(suggestedStakeholders(partnerId))).toEqual([ownA, ownB])
+    expect(picked(suggestedStakeholders(partnerId))).toEqual([ownA, ownC, ownB])
     log([ownB], '2026-02-01')
     log([lodz], '2026-02-01')
     log([thessaloniki, reachedArchived], '2026-03-01')
@@ -110,7 +115,8 @@ describe('suggestedStakeholders', () => {
     db.update(actions).set({ archivedAt }).where(eq(actions.id, gone)).run()
     archive(reachedArchived)
     // By the latest action that reached them (the id), not the date.
-    expect(picked(suggestedStakeholders(partnerId))).toEqual([brno, thessaloniki, lodz, ownB, ownA])
+    expect(picked(suggestedStakeholders(partnerId))).toEqual([brno, thessaloniki, lodz, ownB, ownA, ownC])
+    expect(picked(suggestedStakeholders(partnerId, 5))).toEqual([brno, thessaloniki, lodz, ownB, ownA])
     expect(suggestedStakeholders(partnerId)[0]).toEqual({
       id: brno,
       name: 'Brněnské kulturní centrum',

@@ -134,6 +134,8 @@ describe('moving and archiving entries', () => {
     expect(tx((t) => moveListEntry(t, 'types', last, 'down', admin))).toBe(false)
     expect(tx((t) => moveListEntry(t, 'types', all[0]!, 'up', admin))).toBe(false)
     expect(tx((t) => moveListEntry(t, 'types', 987_654, 'up', admin))).toBe(false)
+    expect(tx((t) => moveListEntry(t, 'types', 987_654, 'down', admin))).toBe(false)
+    expect(order('types')).toEqual(all)
     expect(tx((t) => moveListEntry(t, 'types', all[1]!, 'up', admin))).toBe(true)
     const swapped = [all[1], all[0], ...all.slice(2)]
     expect(order('types')).toEqual(swapped)
