@@ -294,6 +294,25 @@ describe('gridPlacements', () => {
   })
 })
 
+describe('gridPlacements counts under one register filter each', () => {
+  it('counts the filtered grid itself, agreeing with its placements', () => {
+    const id = scored('Gridone Târgu Mureș', 2, 5)
+    db.update(stakeholders)
+      .set({ ownerPartnerId: gdansk.id, stage: 'collaborating', categoryId: 13 })
+      .where(eq(stakeholders.id, id))
+      .run()
+    const whole = gridPlacements({}, 100_000).total
+    for (const filter of [{ category: 13 }, { owner: gdansk.id }, { stage: 'collaborating' as const }]) {
+      const g = gridPlacements(filter, 100_000)
+      const tally = { manage_closely: 0, keep_satisfied: 0, keep_informed: 0, monitor: 0 }
+      for (const p of g.placements) tally[p.quadrant]++
+      expect(g.placements.map((p) => p.id)).toContain(id)
+      expect(g.quadrantCounts).toEqual(tally)
+      expect(g.total).toBeLessThan(whole)
+    }
+  })
+})
+
 describe('filterOptions', () => {
   it('lists the active categories in their order and the active partners by name', () => {
     db.update(stakeholderCategories)

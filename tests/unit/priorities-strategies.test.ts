@@ -145,6 +145,11 @@ describe('saveStrategy', () => {
       after: { methods: null, messages: { ...kept, pl: 'Krótkie spotkania' } },
       summary: 'strategy for keep_satisfied',
     })
+    // The audit's after is exact: the removed message is not in it.
+    expect(lastAudit('engagement_strategy', id).after).toEqual({
+      methods: null,
+      messages: { ...kept, pl: 'Krótkie spotkania' },
+    })
   })
 
   it('rewrites a changed message in place, keeps an unchanged one, and audits nothing when nothing changed', () => {
@@ -168,6 +173,11 @@ describe('saveStrategy', () => {
     save({ quadrant: 'manage_closely' }, row.methods!, { ...before, fr: 'Réunions bilatérales' })
     expect(ids()).toEqual(idsBefore)
     expect(messagesOf(row.id)).toEqual({ ...before, fr: 'Réunions bilatérales' })
+    expect(lastAudit('engagement_strategy', row.id)).toMatchObject({
+      action: 'update',
+      before: { messages: before },
+      after: { messages: { ...before, fr: 'Réunions bilatérales' } },
+    })
     const mark = lastAuditId()
     save({ quadrant: 'manage_closely' }, row.methods!, {
       ...before,
