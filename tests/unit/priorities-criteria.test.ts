@@ -278,6 +278,13 @@ describe('setThresholds and setGridCutoffs', () => {
     )
     expect(db.transaction((tx) => setGridCutoffs(tx, { influence: 3, interest: 4 }, demo.comms()))).toBe(true)
     expect(getGridCutoffs()).toEqual({ influence: 3, interest: 4 })
+    expect(lastAudit('project', 1)).toMatchObject({
+      action: 'update',
+      userId: demo.comms().id,
+      before: { gridInterestCutoff: 3 },
+      after: { gridInterestCutoff: 4 },
+      summary: 'grid cut-offs',
+    })
   })
 
   it('falls back to the default thresholds and cut-offs without a project row', () => {
