@@ -31,6 +31,9 @@ describe('criterionSchema', () => {
         gridAxis: 'influence',
       }),
     ).toEqual({ name: 'Wpływ polityczny', description: 'Rada', weight: 2.5, gridAxis: 'influence' })
+    expect(criterionSchema.parse({ name: 'Zájem', weight: 1, gridAxis: 'interest' }).gridAxis).toBe(
+      'interest',
+    )
     expect(criterionSchema.parse({ name: 'Zájem', weight: 100 })).toEqual({ name: 'Zájem', weight: 100 })
   })
 
@@ -89,6 +92,10 @@ describe('thresholdsSchema', () => {
       'priorities:errors.threshold',
     ])
     expect(issue(thresholdsSchema.safeParse({ tierA: '50', tierB: '-1' }))).toEqual([
+      'tierB',
+      'priorities:errors.threshold',
+    ])
+    expect(issue(thresholdsSchema.safeParse({ tierA: '50', tierB: 'czterdzieści' }))).toEqual([
       'tierB',
       'priorities:errors.threshold',
     ])
@@ -213,37 +220,38 @@ describe('oneScoreSchema and rowScoreValue', () => {
 })
 
 describe('strategySchema', () => {
-  const schema = strategySchema(['pl', 'el'])
+  // Built in each test, not at collection, so a broken build fails a test.
+  const form = () => strategySchema(['pl', 'el'])
 
   it('has one message field per working language, trimmed', () => {
     expect(
-      schema.parse({
+      form().parse({
         target: 'quadrant:monitor',
         methods: ' Spotkania ',
         message_pl: ' Cześć ',
         message_el: 'Γεια',
       }),
     ).toEqual({ target: 'quadrant:monitor', methods: 'Spotkania', message_pl: 'Cześć', message_el: 'Γεια' })
-    expect(schema.parse({ target: 'group:12', message_eu: 'Kaixo' })).toEqual({ target: 'group:12' })
+    expect(form().parse({ target: 'group:12', message_eu: 'Kaixo' })).toEqual({ target: 'group:12' })
   })
 
   it('takes a quadrant or a group as the target, nothing else', () => {
     for (const q of ['manage_closely', 'keep_satisfied', 'keep_informed', 'monitor'])
-      expect(schema.safeParse({ target: `quadrant:${q}` }).success).toBe(true)
+      expect(form().safeParse({ target: `quadrant:${q}` }).success).toBe(true)
     for (const bad of ['quadrant:everyone', 'group:', 'group:7x', 'xgroup:7', 'quadrant:monitor '])
-      expect(issue(schema.safeParse({ target: bad }))).toEqual(['target', 'common:errors.invalid'])
+      expect(issue(form().safeParse({ target: bad }))).toEqual(['target', 'common:errors.invalid'])
   })
 
   it('limits the methods to 5000 and each message to 2000 characters', () => {
     expect(
-      schema.safeParse({ target: 'group:1', methods: 'm'.repeat(5000), message_pl: 'ą'.repeat(2000) })
+      form().safeParse({ target: 'group:1', methods: 'm'.repeat(5000), message_pl: 'ą'.repeat(2000) })
         .success,
     ).toBe(true)
-    expect(issue(schema.safeParse({ target: 'group:1', methods: 'm'.repeat(5001) }))).toEqual([
+    expect(issue(form().safeParse({ target: 'group:1', methods: 'm'.repeat(5001) }))).toEqual([
       'methods',
       'common:errors.tooLong',
     ])
-    expect(issue(schema.safeParse({ target: 'group:1', message_el: 'α'.repeat(2001) }))).toEqual([
+    expect(issue(form().safeParse({ target: 'group:1', message_el: 'α'.repeat(2001) }))).toEqual([
       'message_el',
       'common:errors.tooLong',
     ])
