@@ -24,6 +24,7 @@ const partners: TableModel = {
   rows: [
     [text('Urząd Miasta Łodzi'), num(12345.6), pct(99.7), monthCell('2033-05')],
     [text('Gasteizko Udala'), num(2.54), pct(12.34), text(null)],
+    [text('Donostia-San Sebastián'), num(99.6), pct(99.6), text(null)],
     [text('=Θεσσαλονίκη'), num(null), pct(100), { v: 7.25 }],
   ],
   footer: [text('total', { t: 'columns.total' }), num(9.96), pct(null), text('2033')],
@@ -57,6 +58,8 @@ describe('the dashboard CSV', () => {
       ['Partner', 'Target (Actions)', 'Of target (%)', 'Month'],
       ['Urząd Miasta Łodzi', '12346', '99', '2033-05'],
       ['Gasteizko Udala', '2.5', '12', ''],
+      // A count rounds up to 100; a share below 100 % never does.
+      ['Donostia-San Sebastián', '100', '99', ''],
       ["'=Θεσσαλονίκη", '', '100', '7.25'],
       ['Total', '10', '', '2033'],
     ])
@@ -93,12 +96,16 @@ describe('the dashboard CSV', () => {
       ['Partner', 'Target (Actions)', 'Of target (%)', 'Month'],
       ['Urząd Miasta Łodzi', '12346', '99', '2033-05'],
     ])
-    expect(rows).toHaveLength(18)
+    expect(rows).toHaveLength(19)
   })
 
   it('starts with the first caption, formula-safe, when there is no filter row', async () => {
     const risky = { ...words, caption: 'columns.month', captionParams: undefined, rows: [] }
     const rows = await csvOf(dashboardCsv('all.csv', [{ ...risky, caption: '=1+1' }, partners], t))
     expect(rows.slice(0, 4)).toEqual([["'=1+1"], ['Month'], [''], ['Per partner, 2033-05']])
+  })
+
+  it('writes an empty file when there is nothing to write', async () => {
+    expect(await dashboardCsv('empty.csv', [], t).text()).toBe('\r\n')
   })
 })

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { sqlite } from '#db/client'
 import { coverage, coverageTables } from '~/models/dashboards/index.server'
 import type { TableModel } from '~/models/dashboards/table-model'
+import { breakdownKeyLabel } from '~/models/dashboards/tables/common'
 
 import { insertAction, insertRow, insertStakeholder } from '../setup/dashboard-world'
 
@@ -158,6 +159,14 @@ describe('the coverage tables: targets', () => {
       cell(1, 'number'),
       cell('on_track', 'text', { t: 'status.on_track' }),
     ])
+  })
+
+  it('names a built-in breakdown value by its translation key, any other by its label', () => {
+    expect(breakdownKeyLabel('type', 'webinar')).toBe('actions:types.webinar')
+    expect(breakdownKeyLabel('channel', 'linkedin')).toBe('actions:channels.linkedin')
+    expect(breakdownKeyLabel('category', 'university')).toBe('stakeholders:categories.university')
+    expect(breakdownKeyLabel('partner', 'linkedin')).toBeUndefined()
+    expect(breakdownKeyLabel('group', 'university')).toBeUndefined()
   })
 
   it('says in words why a target is not compared with a filtered view', () => {

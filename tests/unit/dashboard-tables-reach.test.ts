@@ -224,6 +224,7 @@ describe('the reach tables: headline and month by month', () => {
 describe('the reach tables: partners, categories and languages', () => {
   it("gives each partner its figures, its month's target and the share reached, with a total", () => {
     const partners = tableOf(reachTables(monthlyReach({ month })), 'partners')
+    expect(partners.caption).toBe('tables.partners')
     expect(partners.captionParams).toEqual({ month })
     expect(partners.columns).toEqual([
       { key: 'partner', label: 'columns.partner' },
@@ -267,6 +268,7 @@ describe('the reach tables: partners, categories and languages', () => {
 
   it('lists the categories, built-in ones by translation key, with the distinct stakeholders reached', () => {
     const categories = tableOf(reachTables(monthlyReach({ month })), 'categories')
+    expect(categories.caption).toBe('tables.categories')
     expect(categories.captionParams).toEqual({ month })
     expect(categories.columns.map((c) => [c.key, c.label, c.numeric])).toEqual([
       ['category', 'columns.category', undefined],
@@ -288,6 +290,7 @@ describe('the reach tables: partners, categories and languages', () => {
 
   it('lists the languages with a link to their actions', () => {
     const languages = tableOf(reachTables(monthlyReach({ month })), 'languages')
+    expect(languages.caption).toBe('tables.languages')
     expect(languages.captionParams).toEqual({ month })
     expect(languages.columns.map((c) => c.key)).toEqual([
       'language',
@@ -332,6 +335,7 @@ describe('the reach tables: cumulative and top actions', () => {
 
   it('ranks the top actions, naming built-in types and channels by key and a missing channel', () => {
     const top = tableOf(reachTables(monthlyReach({ month })), 'top')
+    expect(top.caption).toBe('tables.top')
     expect(top.captionParams).toEqual({ month })
     expect(top.columns.map((c) => [c.key, c.label, c.numeric])).toEqual([
       ['title', 'columns.action', undefined],
