@@ -141,6 +141,12 @@ describe('partners and languages of the coverage dashboard', () => {
     expect(asOfDay(month, '2037-05-12')).toBe('2037-05-12')
     expect(asOfDay(month, '2037-05-31')).toBe('2037-05-31')
     expect(coverage({ month, today }).asOf).toBe('2037-05-31')
+    // A month chosen is kept even when today is later; the project names the page.
+    expect(coverage({ month: '2037-03', today })).toMatchObject({
+      month: '2037-03',
+      asOf: '2037-03-31',
+      projectName: 'Cities in Dialogue',
+    })
   })
 })
 
