@@ -34,6 +34,10 @@ beforeAll(() => {
   insertAction({ ...base, date: '2034-02-10', participants: 0, engagements: 10 })
   insertAction({ ...base, date: '2036-01-15', participants: 30, onlineReach: 300, engagements: 3 })
   insertAction({ ...base, date: '2036-03-05', participants: 60, onlineReach: 600, engagements: 6 })
+  // The less preferred targets first, so that only the preference picks the chart's target.
+  target('participants', 'month', '2036-03-01', '2036-03-31', 3)
+  target('participants', 'quarter', '2036-01-01', '2036-03-31', 90)
+  target('participants', 'reporting_period', '2036-03-01', '2037-02-28', 5)
   ids.participants = target(
     'participants',
     'reporting_period',
@@ -42,15 +46,14 @@ beforeAll(() => {
     1200,
     'Uczestnicy 2036',
   )
-  target('participants', 'reporting_period', '2036-03-01', '2037-02-28', 5)
   target('participants', 'reporting_period', '2036-01-01', '2036-12-31', 7)
-  target('participants', 'quarter', '2036-01-01', '2036-03-31', 90)
-  target('participants', 'month', '2036-03-01', '2036-03-31', 3)
-  ids.engagements = target('engagements', 'reporting_period', '2034-01-01', '2036-12-31', 300)
   target('engagements', 'quarter', '2036-01-01', '2036-03-31', 9)
-  ids.actionsQuarter = target('actions', 'quarter', '2036-01-01', '2036-03-31', 30, 'Q1')
-  target('actions', 'project', '2030-01-01', '2040-12-31', 1000)
+  ids.engagements = target('engagements', 'reporting_period', '2034-01-01', '2036-12-31', 300)
   target('actions', 'month', '2036-03-01', '2036-03-31', 4)
+  target('actions', 'project', '2030-01-01', '2040-12-31', 1000)
+  ids.actionsQuarter = target('actions', 'quarter', '2036-01-01', '2036-03-31', 30, 'Q1')
+  // A month's target never spans the chart, even alone.
+  target('online_reach', 'month', '2036-03-01', '2036-03-31', 50)
   insertRow('targets', {
     metric: 'actions',
     period_kind: 'month',
