@@ -190,7 +190,12 @@ describe('target actuals counted in batches', () => {
 })
 
 describe('the progress rule applied to an actual counted in a batch', () => {
-  const quarter = { value: 10, periodStart: '2037-01-01', periodEnd: '2037-03-31' }
+  const quarter = {
+    metric: 'actions' as const,
+    value: 10,
+    periodStart: '2037-01-01',
+    periodEnd: '2037-03-31',
+  }
 
   it('projects the pace while the period runs, at risk from 80 % of the target', () => {
     expect(progressFromActual(quarter, 4, '2037-02-14')).toEqual({
@@ -233,7 +238,7 @@ describe('the progress rule applied to an actual counted in a batch', () => {
       percentage: 100,
       projectedPercentage: 100,
     })
-    const backwards = { value: 4, periodStart: '2037-03-31', periodEnd: '2037-01-01' }
+    const backwards = { ...quarter, value: 4, periodStart: '2037-03-31', periodEnd: '2037-01-01' }
     expect(progressFromActual(backwards, 2, '2037-02-01')).toMatchObject({ elapsed: 1, notStarted: true })
   })
 })
