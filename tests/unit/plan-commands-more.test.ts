@@ -113,6 +113,11 @@ describe('savePlanSection and restoreSectionVersion', () => {
       summary: 'evaluation: translated',
     })
     expect(listSectionVersions('evaluation').map((v) => v.body)).toEqual(['Αξιολόγηση', 'Ewaluacja w Łodzi'])
+    // The same text again is no new version, and no audit.
+    const audit = lastAudit().id
+    expect(tx((t) => savePlanSection(t, 'evaluation', 'Αξιολόγηση', user))).toEqual({ changed: false })
+    expect(listSectionVersions('evaluation')).toHaveLength(2)
+    expect(lastAudit().id).toBe(audit)
   })
 
   it('restores only a version of the same section, and says so in the audit', () => {
