@@ -93,6 +93,8 @@ describe('field helpers', () => {
     expect(filterId.parse('3')).toBe(3)
     expect(filterDate.parse('2031-05-06')).toBe('2031-05-06')
     expect(filterDate.parse('6.5.2031')).toBeUndefined()
+    expect(filterDate.parse('x2031-05-06')).toBeUndefined()
+    expect(filterDate.parse('2031-05-06x')).toBeUndefined()
     expect(filterSearch.parse('  Târgu Mureș ')).toBe('Târgu Mureș')
     expect(filterSearch.parse('x'.repeat(201))).toBeUndefined()
     expect(filterArchived.parse('1')).toBe('1')
@@ -176,6 +178,23 @@ describe('targetFormSchema', () => {
       quarter: ['plan:targets.errors.quarter'],
     })
     expect(issues(targetFormSchema, { ...base, periodKind: 'quarter', quarter: '2026-Q4' })).toEqual({})
+    // Whole values only: nothing before or after a month or a quarter (which also makes it too long).
+    expect(issues(targetFormSchema, { ...base, periodKind: 'month', month: '2026-00' })).toEqual({
+      month: ['plan:targets.errors.month'],
+    })
+    for (const month of ['x2026-12', '2026-12x'])
+      expect(issues(targetFormSchema, { ...base, periodKind: 'month', month })).toEqual({
+        month: ['common:errors.tooLong', 'plan:targets.errors.month'],
+      })
+    for (const quarter of ['x2026-Q1', '2026-Q1x'])
+      expect(issues(targetFormSchema, { ...base, periodKind: 'quarter', quarter })).toEqual({
+        quarter: ['common:errors.tooLong', 'plan:targets.errors.quarter'],
+      })
+    expect(
+      targetFormSchema.parse({ ...base, periodKind: 'reporting_period', reportingPeriod: '2' }),
+    ).toMatchObject({
+      reportingPeriod: 2,
+    })
     expect(issues(targetFormSchema, { ...base, periodKind: 'reporting_period' })).toEqual({
       reportingPeriod: ['plan:targets.errors.reportingPeriod'],
     })
