@@ -108,6 +108,17 @@ describe('plan metrics over a period that starts and ends mid-month', () => {
     expect(computeMetric({ metric, from: '2033-06-01', to: '2033-08-31' })).toBe(expected)
   })
 
+  it.each<[Parameters<typeof computeMetric>[0]['metric'], number]>([
+    ['stakeholders_reached', 1],
+    ['languages_covered', 1],
+    ['participants', 7],
+  ])(
+    'a period inside one month (2033-06-16 .. 2033-06-25) reads only its days: %s = %d',
+    (metric, expected) => {
+      expect(computeMetric({ metric, from: '2033-06-16', to: '2033-06-25' })).toBe(expected)
+    },
+  )
+
   it('the stakeholder reached twice in March counts once over the month', () => {
     expect(computeMetric({ metric: 'stakeholders_reached', from: '2033-03-01', to: '2033-03-31' })).toBe(2)
     expect(

@@ -65,14 +65,17 @@ export function setGroupArchived(tx: Tx, id: number, archived: boolean, actor: A
   return true
 }
 
-/** The group's strategy row, created empty on first save. */
+/** The group's strategy row as it was before this save (no methods yet when created now). */
 function strategyRow(tx: Tx, groupId: number, methods: string | null) {
   const strategy = tx
     .select()
     .from(engagementStrategies)
     .where(eq(engagementStrategies.groupId, groupId))
     .get()
-  if (!strategy) return tx.insert(engagementStrategies).values({ groupId, methods }).returning().get()
+  if (!strategy) {
+    const created = tx.insert(engagementStrategies).values({ groupId, methods }).returning().get()
+    return { ...created, methods: null }
+  }
   tx.update(engagementStrategies)
     .set({ methods, updatedAt: new Date().toISOString() })
     .where(eq(engagementStrategies.id, strategy.id))
