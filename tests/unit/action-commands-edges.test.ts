@@ -29,10 +29,9 @@ import { createStakeholder, stakeholderInputSchema } from '~/models/stakeholders
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { channelId, typeId } from '../setup/records'
 
 const archivedAt = '2026-01-01T00:00:00.000Z'
-const typeId = (key: string) => db.select().from(actionTypes).where(eq(actionTypes.key, key)).get()!.id
-const channelId = (key: string) => db.select().from(channels).where(eq(channels.key, key)).get()!.id
 const row = (id: number) => db.select().from(actions).where(eq(actions.id, id)).get()!
 
 let partnerId: number

@@ -33,9 +33,8 @@ import {
 import { createStakeholder, stakeholderInputSchema } from '~/models/stakeholders/index.server'
 
 import { demo } from '../setup/actors'
+import { channelId, typeId } from '../setup/records'
 
-const typeId = (key: string) => db.select().from(actionTypes).where(eq(actionTypes.key, key)).get()!.id
-const channelId = (key: string) => db.select().from(channels).where(eq(channels.key, key)).get()!.id
 const actionRow = (id: number) => db.select().from(actions).where(eq(actions.id, id)).get()!
 const trail = (id: number) =>
   db

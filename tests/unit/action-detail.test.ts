@@ -5,8 +5,6 @@ import { db } from '#db/client'
 import {
   actionEvidence,
   actions,
-  actionTypes,
-  channels,
   events,
   materials,
   partners,
@@ -30,9 +28,8 @@ import {
 import { createStakeholder, stakeholderInputSchema } from '~/models/stakeholders/index.server'
 
 import { demo } from '../setup/actors'
+import { channelId, typeId } from '../setup/records'
 
-const typeId = (key: string) => db.select().from(actionTypes).where(eq(actionTypes.key, key)).get()!.id
-const channelId = (key: string) => db.select().from(channels).where(eq(channels.key, key)).get()!.id
 const mediaCategory = () =>
   db.select().from(stakeholderCategories).where(eq(stakeholderCategories.key, 'media')).get()!.id
 const newStakeholder = (name: string) =>

@@ -2,16 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import {
-  actions,
-  actionTypes,
-  channels,
-  events,
-  materials,
-  plannedActivities,
-  stakeholders,
-  themes,
-} from '#db/schema'
+import { actions, channels, events, materials, plannedActivities, stakeholders, themes } from '#db/schema'
 import {
   ActionForbiddenError,
   type ActionInput,
@@ -24,8 +15,8 @@ import {
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { typeId } from '../setup/records'
 
-const typeId = (key: string) => db.select().from(actionTypes).where(eq(actionTypes.key, key)).get()!.id
 const row = (id: number) => db.select().from(actions).where(eq(actions.id, id)).get()!
 
 /** Ids whose text order is not their numeric order (9 < 45 < 299, but "299" < "45" < "9"). */

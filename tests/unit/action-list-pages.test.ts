@@ -2,14 +2,13 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { actions, actionTypes, channels, events, partners, stakeholderCategories, themes } from '#db/schema'
+import { actions, events, partners, stakeholderCategories, themes } from '#db/schema'
 import { COUNT_CAP, createAction, exportActions, listActions } from '~/models/actions/index.server'
 import { createStakeholder, stakeholderInputSchema } from '~/models/stakeholders/index.server'
 
 import { demo } from '../setup/actors'
+import { channelId, typeId } from '../setup/records'
 
-const typeId = (key: string) => db.select().from(actionTypes).where(eq(actionTypes.key, key)).get()!.id
-const channelId = (key: string) => db.select().from(channels).where(eq(channels.key, key)).get()!.id
 const newPartner = (name: string) => db.insert(partners).values({ name, country: 'PL' }).returning().get().id
 
 /** `n` bare actions of a partner, one a day from 2026-01-01 on, in one insert. */

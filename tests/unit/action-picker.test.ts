@@ -24,10 +24,9 @@ import {
 import { createStakeholder, stakeholderInputSchema } from '~/models/stakeholders/index.server'
 
 import { demo } from '../setup/actors'
+import { channelId, typeId } from '../setup/records'
 
 const archivedAt = '2026-01-01T00:00:00.000Z'
-const typeId = (key: string) => db.select().from(actionTypes).where(eq(actionTypes.key, key)).get()!.id
-const channelId = (key: string) => db.select().from(channels).where(eq(channels.key, key)).get()!.id
 const category = () =>
   db.select().from(stakeholderCategories).where(eq(stakeholderCategories.key, 'media')).get()!.id
 const newStakeholder = (name: string, over: Record<string, unknown> = {}) =>

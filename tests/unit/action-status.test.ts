@@ -12,7 +12,7 @@ import {
 } from '~/models/actions/index.server'
 import type { Actor } from '~/utils/permissions'
 
-import { actorFor } from '../setup/actors'
+import { demo } from '../setup/actors'
 import { lastAudit as lastAuditOf } from '../setup/audit'
 
 /*
@@ -22,11 +22,11 @@ import { lastAudit as lastAuditOf } from '../setup/audit'
 
 type Who = 'admin' | 'comms' | 'owner' | 'otherPartner' | 'viewer'
 const actors: Record<Who, () => Actor> = {
-  admin: () => actorFor('admin@demo.ripple'),
-  comms: () => actorFor('comms@demo.ripple'),
-  owner: () => actorFor('partner@demo.ripple'),
-  otherPartner: () => actorFor('partner2@demo.ripple'),
-  viewer: () => actorFor('viewer@demo.ripple'),
+  admin: demo.admin,
+  comms: demo.comms,
+  owner: demo.partner,
+  otherPartner: demo.partner2,
+  viewer: demo.viewer,
 }
 
 /** The moves the workflow allows, from → to. Every other pair (and staying put) is refused. */

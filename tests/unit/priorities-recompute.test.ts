@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { criteria, stakeholderCategories, stakeholderPriority, stakeholders, users } from '#db/schema'
+import { criteria, stakeholderPriority, stakeholders, users } from '#db/schema'
 import {
   createCriterion,
   getPriority,
@@ -14,17 +14,9 @@ import {
 } from '~/models/priorities/index.server'
 
 import { demo } from '../setup/actors'
+import { insertStakeholder as newStakeholder } from '../setup/records'
 
 const byKey = (key: string) => listCriteria().find((c) => c.key === key)!.id
-let categoryId: number
-
-function newStakeholder(name: string) {
-  return db
-    .insert(stakeholders)
-    .values({ name, categoryId, nameKey: name.toLowerCase(), searchText: name.toLowerCase() })
-    .returning({ id: stakeholders.id })
-    .get().id
-}
 
 function score(id: number, values: Record<string, number | null>, rationale?: string) {
   db.transaction((tx) =>
@@ -38,7 +30,6 @@ function score(id: number, values: Record<string, number | null>, rationale?: st
 }
 
 beforeAll(() => {
-  categoryId = db.select({ id: stakeholderCategories.id }).from(stakeholderCategories).get()!.id
   db.update(criteria).set({ weight: 1 }).run()
   recomputeAllPriorities()
 })

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { criteria, scores, stakeholderCategories, stakeholders, users } from '#db/schema'
+import { criteria, scores, stakeholders, users } from '#db/schema'
 import {
   getPriority,
   isScorableStakeholder,
@@ -17,17 +17,9 @@ import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { insertStakeholder as newStakeholder } from '../setup/records'
 
-let categoryId: number
 const byKey = (key: string) => listCriteria().find((c) => c.key === key)!
-
-function newStakeholder(name: string) {
-  return db
-    .insert(stakeholders)
-    .values({ name, categoryId, nameKey: name.toLowerCase(), searchText: name.toLowerCase() })
-    .returning({ id: stakeholders.id })
-    .get().id
-}
 
 function apply(stakeholderId: number, changes: ScoreChange[]) {
   return db.transaction((tx) => scoreStakeholder(tx, stakeholderId, changes, demo.comms()))
@@ -50,7 +42,6 @@ function current(stakeholderId: number, criterionId: number) {
 }
 
 beforeAll(() => {
-  categoryId = db.select({ id: stakeholderCategories.id }).from(stakeholderCategories).get()!.id
   db.update(criteria).set({ weight: 1 }).run()
 })
 

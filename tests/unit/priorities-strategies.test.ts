@@ -24,21 +24,13 @@ import {
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { insertStakeholder as newStakeholder } from '../setup/records'
 
-let categoryId: number
 const lastAuditId = () =>
   db
     .select({ n: sql<number>`max(${auditLog.id})` })
     .from(auditLog)
     .get()!.n
-
-function newStakeholder(name: string) {
-  return db
-    .insert(stakeholders)
-    .values({ name, categoryId, nameKey: name.toLowerCase(), searchText: name.toLowerCase() })
-    .returning({ id: stakeholders.id })
-    .get().id
-}
 
 function newGroup(name: string, q: string, archivedAt: string | null = null) {
   return db
@@ -65,7 +57,6 @@ const messagesOf = (strategyId: number) =>
   )
 
 beforeAll(() => {
-  categoryId = db.select({ id: stakeholderCategories.id }).from(stakeholderCategories).get()!.id
   db.update(criteria).set({ weight: 1 }).run()
 })
 

@@ -2,16 +2,16 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { resultIndicators, stakeholderCategories, stakeholders } from '#db/schema'
+import { resultIndicators } from '#db/schema'
 import {
   createOutcome,
   indicatorFigure,
   outcomeFormSchema,
   setOutcomeStatus,
 } from '~/models/outcomes/index.server'
-import { nameKey, normalizeText } from '~/utils/text'
 
 import { demo } from '../setup/actors'
+import { insertStakeholder } from '../setup/records'
 
 /*
  * A computed result indicator at its edges: outcomes dated exactly on the baseline date and on the
@@ -21,15 +21,6 @@ import { demo } from '../setup/actors'
 
 const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const org: number[] = []
-
-function stakeholder(name: string) {
-  const categoryId = db.select({ id: stakeholderCategories.id }).from(stakeholderCategories).get()!.id
-  return db
-    .insert(stakeholders)
-    .values({ name, categoryId, nameKey: nameKey(name), searchText: normalizeText(name) })
-    .returning({ id: stakeholders.id })
-    .get().id
-}
 
 function verified(date: string, orgId: number) {
   const id = tx((t) =>
@@ -49,7 +40,11 @@ function verified(date: string, orgId: number) {
 }
 
 beforeAll(() => {
-  org.push(stakeholder('Urząd Miasta Łodzi'), stakeholder('Δήμος Πειραιά'), stakeholder('Eusko Jaurlaritza'))
+  org.push(
+    insertStakeholder('Urząd Miasta Łodzi'),
+    insertStakeholder('Δήμος Πειραιά'),
+    insertStakeholder('Eusko Jaurlaritza'),
+  )
   verified('2033-11-30', org[0]!)
   verified('2034-01-15', org[1]!)
   verified('2034-01-16', org[2]!)
