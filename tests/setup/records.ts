@@ -5,15 +5,14 @@ import { actionTypes, channels, stakeholderCategories, stakeholders } from '#db/
 import { searchTextFor } from '~/models/stakeholders/index.server'
 import { nameKey } from '~/utils/text'
 
-/** The id of a seeded action type, channel or stakeholder category by its key (throws if there is none). */
-function idOf(table: typeof actionTypes | typeof channels | typeof stakeholderCategories, key: string) {
+/** The id of a seeded action type or channel by its key (throws if there is none). */
+function idOf(table: typeof actionTypes | typeof channels, key: string) {
   const row = db.select({ id: table.id }).from(table).where(eq(table.key, key)).get()
   if (!row) throw new Error(`no seeded row with key ${key}`)
   return row.id
 }
 export const typeId = (key: string) => idOf(actionTypes, key)
 export const channelId = (key: string) => idOf(channels, key)
-export const categoryId = (key: string) => idOf(stakeholderCategories, key)
 
 /**
  * A stakeholder row written straight to the register (no command, no audit), its name key and
