@@ -130,10 +130,23 @@ export function mergeRun(
   report: StrykerReport,
   date: string,
   testFiles?: string[],
+  mutate?: string[],
 ): Summary {
   const files = Object.keys(report.files).map(toPosix)
   const commit = commitOf(files)
   const merged: Summary = { files: { ...summary.files } }
+  // Stryker's report leaves out the files it found no mutant in (type-only modules, re-export
+  // barrels): record them as run, with nothing to kill, rather than as never run.
+  for (const file of mutate ? matching(mutate) : []) {
+    if (files.includes(file)) continue
+    merged.files[file] = {
+      date,
+      commit,
+      ...(testFiles ? { testFiles } : {}),
+      counts: emptyCounts(),
+      listed: [],
+    }
+  }
   for (const [name, { mutants }] of Object.entries(report.files)) {
     const listed = mutants
       .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage' || m.status === 'Ignored')
@@ -157,6 +170,23 @@ export function mergeRun(
   }
   merged.files = Object.fromEntries(Object.entries(merged.files).sort(([a], [b]) => a.localeCompare(b)))
   return merged
+}
+
+/** The files of mutableFiles() that Stryker's `mutate` patterns select (globs with * and **, ! to exclude). */
+function matching(patterns: string[]): string[] {
+  const toRegExp = (glob: string) => {
+    const escape = (part: string) => part.replace(/[.+^${}()|[\]\\?]/g, '\\$&')
+    const body = glob
+      .split('**')
+      .map((part) => part.split('*').map(escape).join('[^/]*'))
+      .join('.*')
+    return new RegExp(`^${body}$`)
+  }
+  // A pattern may end with a line range (file.ts:10-20): the file is what it selects here.
+  const globs = patterns.map((p) => p.replace(/:\d+(?::\d+)?-\d+(?::\d+)?$/, ''))
+  const include = globs.filter((p) => !p.startsWith('!')).map(toRegExp)
+  const exclude = globs.filter((p) => p.startsWith('!')).map((p) => toRegExp(p.slice(1)))
+  return mutableFiles().filter((f) => include.some((r) => r.test(f)) && !exclude.some((r) => r.test(f)))
 }
 
 /** Every file the default `mutate` set covers, so areas never run are reported as such. */
@@ -289,15 +319,21 @@ export function renderMarkdown(summary: Summary, now: string): string {
   ].join('\n')
 }
 
-export function updateMutationReport(options: { merge: boolean; testFiles?: string[] } = { merge: true }) {
+export function updateMutationReport(
+  options: { merge: boolean; testFiles?: string[]; mutate?: string[] } = { merge: true },
+) {
   const now = new Date().toISOString()
   let summary = readJson<Summary>(SUMMARY, { files: {} })
-  if (options.merge && fs.existsSync(LAST_RUN)) {
-    summary = mergeRun(summary, readJson<StrykerReport>(LAST_RUN, { files: {} }), now, options.testFiles)
+  const hasReport = fs.existsSync(LAST_RUN)
+  // A run whose files hold no mutant at all writes no report; with --mutate its files are still
+  // recorded as run, with nothing to kill.
+  if (options.merge && (hasReport || options.mutate)) {
+    const report = readJson<StrykerReport>(LAST_RUN, { files: {} })
+    summary = mergeRun(summary, report, now, options.testFiles, options.mutate)
     fs.mkdirSync(path.dirname(SUMMARY), { recursive: true })
     fs.writeFileSync(SUMMARY, JSON.stringify(summary, null, 1) + '\n')
     // Merged once: a later --no-merge or report-only call must not fold it in again with a new date.
-    fs.renameSync(LAST_RUN, LAST_RUN.replace(/\.json$/, '.merged.json'))
+    if (hasReport) fs.renameSync(LAST_RUN, LAST_RUN.replace(/\.json$/, '.merged.json'))
   }
   fs.writeFileSync(MARKDOWN, renderMarkdown(summary, now))
   console.log(`Wrote ${MARKDOWN} and ${SUMMARY}`)

@@ -56,4 +56,4 @@ delete options.testFiles
 if (testFiles) process.env.MUTATION_TEST_FILES = testFiles.join(',')
 const results = await new Stryker(options).runMutationTest()
 console.log(`${results.length} mutants tested`)
-updateMutationReport({ merge: true, testFiles })
+updateMutationReport({ merge: true, testFiles, mutate: options.mutate as string[] | undefined })
