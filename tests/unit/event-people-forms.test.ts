@@ -16,7 +16,7 @@ import {
 type Parsed = {
   success: boolean
   data?: unknown
-  error?: { issues: { path: (string | number)[]; message: string }[] }
+  error?: { issues: { code?: string; path: (string | number)[]; message: string }[] }
 }
 const messages = (result: Parsed) =>
   result.success ? {} : Object.fromEntries(result.error!.issues.map((i) => [String(i.path[0]), i.message]))
@@ -67,6 +67,24 @@ describe('the registrant form', () => {
     ).toEqual({
       consentAt: 'common:errors.date',
     })
+  })
+})
+
+describe('the forms’ own checks', () => {
+  const issues = (result: Parsed) =>
+    result.success ? [] : result.error!.issues.map(({ code, path, message }) => ({ code, path, message }))
+
+  it('are custom issues on the field they are about', () => {
+    expect(issues(registrationFormSchema.safeParse({ name: 'Čeněk Šťastný', consent: 'on' }))).toEqual([
+      { code: 'custom', path: ['consentAt'], message: 'people:errors.consentDate' },
+      { code: 'custom', path: ['consentWording'], message: 'people:errors.consentWording' },
+    ])
+    expect(issues(satisfactionFormSchema.safeParse({ satisfactionAverage: '4' }))).toEqual([
+      { code: 'custom', path: ['satisfactionResponses'], message: 'people:errors.responses' },
+    ])
+    expect(issues(satisfactionFormSchema.safeParse({ satisfactionResponses: '4' }))).toEqual([
+      { code: 'custom', path: ['satisfactionAverage'], message: 'people:errors.score' },
+    ])
   })
 })
 

@@ -1,0 +1,326 @@
+import { eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { db } from '#db/client'
+import { auditLog, contacts, eventRegistrations } from '#db/schema'
+import { createContact, eraseContact } from '~/models/contacts/index.server'
+import { createEvent, eventFormSchema } from '~/models/events/index.server'
+import {
+  addRegistration,
+  decideProposal,
+  linkRegistrant,
+  proposeRegistrant,
+  registrationFormSchema,
+  removeRegistration,
+  setAttendance,
+  updateRegistration,
+} from '~/models/people/index.server'
+import { type Actor, ForbiddenError } from '~/utils/permissions'
+import { InvalidReferencesError } from '~/utils/references.server'
+
+import { demo } from '../setup/actors'
+import { lastAudit } from '../setup/audit'
+import { insertStakeholder } from '../setup/records'
+
+/*
+ * The registrants' commands, one by one: what each writes (the row, column by column), the audit
+ * row it leaves on the event (entity, action, who, after), who may run it and who is refused
+ * (nothing written then), and the field each refusal names. Every command runs inside a test,
+ * none in the setup, so that a broken command fails a test rather than the file's setup.
+ */
+
+const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
+const reg = (v: Record<string, string>) => registrationFormSchema.parse(v)
+const rowOf = (id: number) => db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)).get()
+const auditCount = () => db.select({ id: auditLog.id }).from(auditLog).all().length
+const TITLE = 'Warsztaty partycypacyjne w Łodzi'
+const consent = { consent: 'on', consentAt: '2026-09-20', consentWording: 'Souhlasím se zpracováním údajů' }
+let eventId: number
+let otherEventId: number
+const sh: Record<string, number> = {}
+const ct: Record<string, number> = {}
+
+/** The field errors of a command refused for its references. */
+function fieldErrorsOf(command: () => unknown) {
+  try {
+    command()
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidReferencesError)
+    return (error as InvalidReferencesError).fieldErrors
+  }
+  throw new Error('the command was not refused')
+}
+
+/** The actor is refused (ForbiddenError) and nothing is written: no audit row either. */
+function expectRefused(actor: Actor, command: (by: Actor) => unknown) {
+  const audits = auditCount()
+  expect(() => tx(() => command(actor))).toThrow(ForbiddenError)
+  expect(auditCount()).toBe(audits)
+}
+
+/** The audit row a people command leaves: an update of the event, by whom, with what it did. */
+function expectEventAudit(by: Actor, after: Record<string, unknown>, event = eventId) {
+  const row = lastAudit('event', event)
+  expect(row).toMatchObject({
+    entity: 'event',
+    entityId: event,
+    action: 'update',
+    userId: by.id,
+    before: null,
+  })
+  expect(row.after).toEqual(after)
+  return row
+}
+
+function newEvent(title: string) {
+  return tx((t) =>
+    createEvent(
+      t,
+      eventFormSchema.parse({
+        kind: 'policy_clinic',
+        title,
+        startDate: '2026-10-05',
+        online: 'on',
+        hostPartnerId: String(demo.partner().partnerId),
+      }),
+      demo.comms(),
+    ),
+  )
+}
+
+const contactOf = (stakeholderId: number, name: string, email: string) =>
+  tx((t) =>
+    createContact(
+      t,
+      stakeholderId,
+      { name, email, languages: [], lawfulBasis: 'legitimate_interest', doNotContact: false },
+      demo.comms(),
+    ),
+  )
+
+beforeAll(() => {
+  eventId = newEvent(TITLE)
+  otherEventId = newEvent('Θεσσαλονίκη: εργαστήριο')
+  sh.brno = insertStakeholder('Statutární město Brno')
+  sh.vitoria = insertStakeholder('Gasteizko Udala')
+  sh.archived = insertStakeholder('Târgu Mureș (archived)', { archivedAt: '2026-01-01T00:00:00.000Z' })
+  ct.cenek = contactOf(sh.brno, 'Čeněk Šťastný', 'cenek@brno.example.cz')
+  ct.ane = contactOf(sh.vitoria, 'Ane Etxeberria', 'ane@gasteiz.example.eus')
+  ct.erased = contactOf(sh.vitoria, 'Mikel Agirre', 'mikel@gasteiz.example.eus')
+})
+
+describe('adding a registrant', () => {
+  it('the host partner adds one: every column as typed, the e-mail key in lower case, linked to its contact', () => {
+    const partner = demo.partner()
+    const input = {
+      name: 'Čeněk Šťastný',
+      email: 'CENEK@Brno.Example.cz',
+      organisation: 'Magistrát',
+      ...consent,
+    }
+    const id = tx((t) => addRegistration(t, eventId, reg(input), partner))
+    expect(rowOf(id)).toMatchObject({
+      id,
+      eventId,
+      name: 'Čeněk Šťastný',
+      email: 'CENEK@Brno.Example.cz',
+      emailKey: 'cenek@brno.example.cz',
+      organisation: 'Magistrát',
+      consent: true,
+      consentAt: '2026-09-20',
+      consentWording: 'Souhlasím se zpracováním údajů',
+      contactId: ct.cenek,
+      proposedStakeholderId: null,
+      attended: false,
+      createdBy: partner.id,
+      erasedAt: null,
+    })
+    expect(
+      expectEventAudit(partner, { registrationAdded: { id, consent: true, linked: true } }).summary,
+    ).toBe(TITLE)
+  })
+
+  it('the comms lead adds one without e-mail or consent: nothing to link, no consent fields kept', () => {
+    const comms = demo.comms()
+    const input = { name: 'Ioana Mureșan', consentAt: '2026-09-21', consentWording: 'Sunt de acord' }
+    const id = tx((t) => addRegistration(t, eventId, reg(input), comms))
+    expect(rowOf(id)).toMatchObject({
+      name: 'Ioana Mureșan',
+      email: null,
+      emailKey: null,
+      organisation: null,
+      consent: false,
+      consentAt: null,
+      consentWording: null,
+      contactId: null,
+      createdBy: comms.id,
+    })
+    expectEventAudit(comms, { registrationAdded: { id, consent: false, linked: false } })
+  })
+
+  it('another partner and a viewer are refused; an unknown event is named as the faulty field', () => {
+    for (const actor of [demo.partner2(), demo.viewer()])
+      expectRefused(actor, (by) => tx((t) => addRegistration(t, eventId, reg({ name: 'Łukasz' }), by)))
+    expect(
+      fieldErrorsOf(() => tx((t) => addRegistration(t, 999_999, reg({ name: 'X' }), demo.comms()))),
+    ).toEqual({ eventId: ['common:errors.choose'] })
+  })
+})
+
+describe('updating a registrant and the attendance', () => {
+  it('the comms lead updates one from a new list: details, consent, attendance, and the link to the new e-mail', () => {
+    const comms = demo.comms()
+    const id = tx((t) =>
+      addRegistration(t, eventId, reg({ name: 'Ane E.', email: 'ane@old.example.eus' }), comms),
+    )
+    expect(rowOf(id)!.contactId).toBeNull()
+    const input = {
+      ...reg({ name: 'Ane Etxeberria', email: 'ANE@gasteiz.example.eus', ...consent }),
+      attended: true,
+    }
+    tx((t) => updateRegistration(t, eventId, id, input, comms))
+    expect(rowOf(id)).toMatchObject({
+      name: 'Ane Etxeberria',
+      emailKey: 'ane@gasteiz.example.eus',
+      consent: true,
+      consentAt: '2026-09-20',
+      attended: true,
+      contactId: ct.ane,
+    })
+    expectEventAudit(comms, { registrationUpdated: { id, consent: true } })
+  })
+
+  it('another partner and a viewer may not update; a registrant of another event is named as the faulty field', () => {
+    const id = tx((t) => addRegistration(t, otherEventId, reg({ name: 'Γιώργος' }), demo.partner()))
+    for (const actor of [demo.partner2(), demo.viewer()])
+      expectRefused(actor, (by) => tx((t) => updateRegistration(t, otherEventId, id, reg({ name: 'Y' }), by)))
+    expect(rowOf(id)!.name).toBe('Γιώργος')
+    expect(
+      fieldErrorsOf(() => tx((t) => updateRegistration(t, eventId, id, reg({ name: 'Y' }), demo.partner()))),
+    ).toEqual({ registrationId: ['common:errors.choose'] })
+  })
+
+  it('the host partner ticks who came; a viewer may not', () => {
+    const partner = demo.partner()
+    const a = tx((t) => addRegistration(t, otherEventId, reg({ name: 'Αλέξανδρος' }), partner))
+    const b = tx((t) => addRegistration(t, otherEventId, reg({ name: 'Βασιλική' }), partner))
+    expect(tx((t) => setAttendance(t, otherEventId, [a, b], [a], partner))).toBe(1)
+    expect([rowOf(a)!.attended, rowOf(b)!.attended]).toEqual([true, false])
+    expectEventAudit(partner, { attendance: { present: [a], absent: [] } }, otherEventId)
+    expect(tx((t) => setAttendance(t, otherEventId, [a, b], [b], partner))).toBe(2)
+    expect([rowOf(a)!.attended, rowOf(b)!.attended]).toEqual([false, true])
+    expectEventAudit(partner, { attendance: { present: [b], absent: [a] } }, otherEventId)
+    expectRefused(demo.viewer(), (by) => tx((t) => setAttendance(t, otherEventId, [a, b], [a, b], by)))
+    expect([rowOf(a)!.attended, rowOf(b)!.attended]).toEqual([false, true])
+  })
+})
+
+describe('linking and proposing a registrant', () => {
+  it('the host partner links one to a contact, which drops a pending proposal; an erased contact is refused', () => {
+    const partner = demo.partner()
+    const id = tx((t) => addRegistration(t, eventId, reg({ name: 'Čeněk Š.' }), partner))
+    tx((t) => proposeRegistrant(t, eventId, id, sh.brno!, partner))
+    tx((t) => linkRegistrant(t, eventId, id, ct.cenek!, partner))
+    expect(rowOf(id)).toMatchObject({ contactId: ct.cenek, proposedStakeholderId: null })
+    expectEventAudit(partner, { registrantLinked: { id, contactId: ct.cenek } })
+    // The erasure blanks registrants too (people commands): done here, not in the setup.
+    tx((t) => eraseContact(t, ct.erased!, demo.comms()))
+    const other = tx((t) => addRegistration(t, eventId, reg({ name: 'Mikel A.' }), partner))
+    expect(fieldErrorsOf(() => tx((t) => linkRegistrant(t, eventId, other, ct.erased!, partner)))).toEqual({
+      contactId: ['common:errors.choose'],
+    })
+    expectRefused(demo.partner2(), (by) => tx((t) => linkRegistrant(t, eventId, other, ct.ane!, by)))
+    expect(rowOf(other)!.contactId).toBeNull()
+  })
+
+  it('the host partner proposes one as a contact of a stakeholder; a viewer may not', () => {
+    const partner = demo.partner()
+    const id = tx((t) => addRegistration(t, eventId, reg({ name: 'Aitor Etxeberria' }), partner))
+    expectRefused(demo.viewer(), (by) => tx((t) => proposeRegistrant(t, eventId, id, sh.vitoria!, by)))
+    tx((t) => proposeRegistrant(t, eventId, id, sh.vitoria!, partner))
+    expect(rowOf(id)!.proposedStakeholderId).toBe(sh.vitoria)
+    expectEventAudit(partner, { registrantProposed: { id, stakeholderId: sh.vitoria } })
+  })
+
+  it('refuses a proposal of a linked registrant, or to an archived stakeholder, naming the field', () => {
+    const partner = demo.partner()
+    const linked = tx((t) =>
+      addRegistration(t, eventId, reg({ name: 'Ane', email: 'ane@gasteiz.example.eus' }), partner),
+    )
+    expect(
+      fieldErrorsOf(() => tx((t) => proposeRegistrant(t, eventId, linked, sh.vitoria!, partner))),
+    ).toEqual({
+      registrationId: ['people:errors.alreadyLinked'],
+    })
+    const open = tx((t) => addRegistration(t, eventId, reg({ name: 'Ion Popescu' }), partner))
+    expect(
+      fieldErrorsOf(() => tx((t) => proposeRegistrant(t, eventId, open, sh.archived!, partner))),
+    ).toEqual({
+      stakeholderId: ['common:errors.choose'],
+    })
+    expect(rowOf(open)!.proposedStakeholderId).toBeNull()
+  })
+})
+
+describe('deciding a proposal', () => {
+  const propose = (v: Record<string, string>, stakeholderId: number) => {
+    const id = tx((t) => addRegistration(t, eventId, reg(v), demo.partner()))
+    tx((t) => proposeRegistrant(t, eventId, id, stakeholderId, demo.partner()))
+    return id
+  }
+  const contactRow = (id: number) => db.select().from(contacts).where(eq(contacts.id, id)).get()
+
+  it('the comms lead accepts one who consented: a contact on consent, with its day and wording', () => {
+    const id = propose({ name: 'Gorka Urrutia', email: 'Gorka@Gasteiz.example.eus', ...consent }, sh.vitoria!)
+    expectRefused(demo.partner(), (by) => tx((t) => decideProposal(t, eventId, id, true, by)))
+    const contactId = tx((t) => decideProposal(t, eventId, id, true, demo.comms()))!
+    expect(contactRow(contactId)).toMatchObject({
+      stakeholderId: sh.vitoria,
+      name: 'Gorka Urrutia',
+      email: 'Gorka@Gasteiz.example.eus',
+      emailKey: 'gorka@gasteiz.example.eus',
+      languages: [],
+      lawfulBasis: 'consent',
+      basisObtainedAt: '2026-09-20',
+      basisSource: 'Souhlasím se zpracováním údajů',
+      doNotContact: false,
+    })
+    expect(rowOf(id)).toMatchObject({ contactId, proposedStakeholderId: null })
+    expectEventAudit(demo.comms(), { proposalAccepted: { id, contactId } })
+  })
+
+  it('one who did not consent becomes a contact on legitimate interest, without consent details', () => {
+    const id = propose({ name: 'Ștefan Pop', email: 'stefan@targu.example.ro' }, sh.brno!)
+    const contactId = tx((t) => decideProposal(t, eventId, id, true, demo.admin()))!
+    expect(contactRow(contactId)).toMatchObject({
+      name: 'Ștefan Pop',
+      email: 'stefan@targu.example.ro',
+      lawfulBasis: 'legitimate_interest',
+      basisObtainedAt: null,
+      basisSource: null,
+      doNotContact: false,
+    })
+    expectEventAudit(demo.admin(), { proposalAccepted: { id, contactId } })
+  })
+
+  it('declining leaves the registrant unlinked and not proposed; one not proposed is named as the faulty field', () => {
+    const id = propose({ name: 'Jiří Dvořák' }, sh.brno!)
+    expect(tx((t) => decideProposal(t, eventId, id, false, demo.comms()))).toBeNull()
+    expect(rowOf(id)).toMatchObject({ contactId: null, proposedStakeholderId: null })
+    expectEventAudit(demo.comms(), { proposalDeclined: { id, contactId: null } })
+    expect(fieldErrorsOf(() => tx((t) => decideProposal(t, eventId, id, true, demo.comms())))).toEqual({
+      registrationId: ['common:errors.choose'],
+    })
+  })
+})
+
+describe('removing a registrant', () => {
+  it('the comms lead removes one; another partner may not', () => {
+    const id = tx((t) => addRegistration(t, eventId, reg({ name: 'Łucja Wąs' }), demo.partner()))
+    expectRefused(demo.partner2(), (by) => tx((t) => removeRegistration(t, eventId, id, by)))
+    expect(rowOf(id)!.name).toBe('Łucja Wąs')
+    tx((t) => removeRegistration(t, eventId, id, demo.comms()))
+    expect(rowOf(id)).toBeUndefined()
+    expectEventAudit(demo.comms(), { registrationRemoved: { id } })
+  })
+})
