@@ -256,15 +256,15 @@ describe('writing a job', () => {
 describe('the report as CSV', () => {
   it('in the user’s language, rows in line order, field names translated', async () => {
     const job = await actionsJob(
-      `title,date,type\nŁódź,2026-03-14,Webinar\n${'Ł'.repeat(301)},2026-03-14,Webinar\n`,
+      `title,date,type\n${'Ł'.repeat(301)},2026-03-14,Webinar\nŁódź,2026-03-14,Webinar\n`,
     )
     const report = await runImportJob(job(), partner)
     const id = report.created[0].id
     expect(reportRows(report, 'es')).toEqual({
       header: ['Línea', 'Resultado', 'Nombre', 'Motivo', 'Id del registro'],
       rows: [
-        [2, 'creado', 'Łódź', '', id],
-        [3, 'rechazado', 'Ł'.repeat(301), 'Título es demasiado largo (como máximo 300 caracteres).', ''],
+        [2, 'rechazado', 'Ł'.repeat(301), 'Título es demasiado largo (como máximo 300 caracteres).', ''],
+        [3, 'creado', 'Łódź', '', id],
       ],
     })
     expect(reportRows(report, 'xx').header).toEqual(['Line', 'Outcome', 'Name', 'Reason', 'Record id'])
