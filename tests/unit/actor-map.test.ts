@@ -16,6 +16,7 @@ import { archiveStakeholder } from '~/models/stakeholders/index.server'
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * Issue 16, point 4: the actor map against a fixture counted by hand, all in a category of its own.
@@ -29,7 +30,6 @@ import { demo } from '../setup/actors'
  * Whole fixture: Alfa-Beta 2, Beta-Gamma 2, Alfa-Gamma 1; every actor has 2 links.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const filter = (v: Record<string, string | number>) =>
   actorMapFilterSchema.parse(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])))
 let category: number

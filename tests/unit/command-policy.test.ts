@@ -99,6 +99,7 @@ import {
 import { type Actor, ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * Every domain command, run once as a role that may and once as each role that may not. A refusal
@@ -113,7 +114,6 @@ type Case = {
   run: (actor: Actor) => unknown
 }
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const auditCount = () => (sqlite().prepare('select count(*) as n from audit_log').get() as { n: number }).n
 
 let ownStakeholder: number

@@ -15,10 +15,10 @@ import { stakeholderInputSchema } from '~/models/stakeholders/schemas'
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /* Issue 17 point 7: a proposed duplicate group can be dismissed as "not duplicates", and undone. */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const nameGroup = (key: string) =>
   findDuplicateGroups({ limit: 100_000 }).groups.find((g) => g.reason === 'name' && g.key === key)
 const ngo = () =>

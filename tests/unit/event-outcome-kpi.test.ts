@@ -8,6 +8,7 @@ import { createOutcome, outcomeFormSchema, setOutcomeStatus } from '~/models/out
 import { eventKpiList, eventKpis } from '~/models/people/index.server'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * Issue 16, point 3: "outcomes linked" per event and campaign, hand-counted.
@@ -19,7 +20,6 @@ import { demo } from '../setup/actors'
  * K: 3 outcomes linked (O1, O2, O4); W: 1 (O4).
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 let campaign: number
 let webinar: number
 

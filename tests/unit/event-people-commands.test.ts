@@ -20,6 +20,7 @@ import { InvalidReferencesError } from '~/utils/references.server'
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { tx } from '../setup/db'
 import { insertStakeholder } from '../setup/records'
 
 /*
@@ -29,7 +30,6 @@ import { insertStakeholder } from '../setup/records'
  * none in the setup, so that a broken command fails a test rather than the file's setup.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const reg = (v: Record<string, string>) => registrationFormSchema.parse(v)
 const rowOf = (id: number) => db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)).get()
 const auditCount = () => db.select({ id: auditLog.id }).from(auditLog).all().length

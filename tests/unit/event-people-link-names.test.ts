@@ -15,6 +15,7 @@ import {
 import { nameKey, normalizeText } from '~/utils/text'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * The contacts an unlinked registrant may be, by name: the same name whatever its case and
@@ -22,7 +23,6 @@ import { demo } from '../setup/actors'
  * ("ŁUKASZ NOWAK", "ΓΙΩΡΓΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ", "Jiri Novak"), and SQLite's lower() folds A-Z only.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const ct: Record<string, number> = {}
 const r: Record<string, number> = {}
 let eventId: number

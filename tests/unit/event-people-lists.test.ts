@@ -30,13 +30,13 @@ import { nameKey, normalizeText } from '~/utils/text'
 
 import { demo } from '../setup/actors'
 import { lastAudit as lastAuditOf } from '../setup/audit'
+import { tx } from '../setup/db'
 
 /*
  * An event's registrants as the page lists them (filters, paging, the link proposals), its
  * consultation summary, and the audit row each command writes, named field by field.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const reg = (v: Record<string, string>) => registrationFormSchema.parse(v)
 let eventId: number
 let otherEventId: number

@@ -21,6 +21,7 @@ import { InvalidReferencesError } from '~/utils/references.server'
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { tx } from '../setup/db'
 import { insertStakeholder } from '../setup/records'
 
 /*
@@ -29,7 +30,6 @@ import { insertStakeholder } from '../setup/records'
  * a registrant by e-mail alone. Commands run inside the tests, never in the setup.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const reg = (v: Record<string, string>) => registrationFormSchema.parse(v)
 const rowOf = (id: number) => db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)).get()
 const feedbackOf = (event: number) =>

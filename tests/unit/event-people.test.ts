@@ -24,6 +24,7 @@ import {
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * Issue 16, point 3: an event's people and key figures, against a fixture counted by hand.
@@ -37,7 +38,6 @@ import { demo } from '../setup/actors'
  * (Zeta's registrant did not come); category 1: Alfa, Beta = 2; category 2: Gamma, Delta, Epsilon = 3.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const reg = (v: Record<string, string>) => registrationFormSchema.parse(v)
 let eventId: number
 let cat1: number

@@ -27,6 +27,7 @@ import { InvalidReferencesError } from '~/utils/references.server'
 
 import { demo } from '../setup/actors'
 import { lastAudit as lastAuditOf } from '../setup/audit'
+import { tx } from '../setup/db'
 
 /*
  * Events in the domain (issue 18, point 3): the list's filters, counts and order, an event's
@@ -34,7 +35,6 @@ import { lastAudit as lastAuditOf } from '../setup/audit'
  * event is dated in 2031, where the demo seed has none, so the lists below are counted by hand.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const page = { limit: 100, offset: 0 }
 const filter = (v: Record<string, string>) => eventFilterSchema.parse(v)
 const form = (v: Record<string, string | string[]>) => eventFormSchema.parse(v)

@@ -28,6 +28,7 @@ import {
 
 import { demo } from '../setup/actors'
 import { lastAudit as lastAuditOf } from '../setup/audit'
+import { tx } from '../setup/db'
 
 /*
  * The co-creation board in detail (mutation testing, issue 18): each command's audit row (entity,
@@ -35,7 +36,6 @@ import { lastAudit as lastAuditOf } from '../setup/audit'
  * comments, the board's order and counts, and the form schemas' messages.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const post = (title: string, as = demo.partner(), column: 'partner' | 'project' = 'partner', body?: string) =>
   tx((t) => createIdea(t, { column, title, body }, as))
 const lastAudit = (id: number) => lastAuditOf('idea', id)

@@ -22,6 +22,7 @@ import { ideaColumnList, ideaFilterSchema, ideaStatusList } from '~/models/ideas
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * Issue 15 point 8: the co-creation board. Partners post proposals in two columns, others support
@@ -29,7 +30,6 @@ import { demo } from '../setup/actors'
  * a work-plan activity or closes it with a reason; the author edits or withdraws it while open.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const post = (title: string, as = demo.partner(), column: 'partner' | 'project' = 'partner') =>
   tx((t) => createIdea(t, { column, title, body: `${title}: szczegóły` }, as))
 const audits = (id: number) =>

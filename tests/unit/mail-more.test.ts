@@ -32,6 +32,7 @@ import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { tx } from '../setup/db'
 
 /*
  * Mail in detail (mutation testing, issue 18): notification settings and their audit rows, the
@@ -46,7 +47,6 @@ afterAll(async () => {
   fs.rmSync(outboxDir(), { recursive: true, force: true })
 })
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const base = { lang: 'en' as const, text: 't', html: '<p>t</p>' }
 
 describe('notification settings', () => {

@@ -24,6 +24,7 @@ import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
 import { lastAudit as lastAuditOf } from '../setup/audit'
+import { tx } from '../setup/db'
 
 /*
  * Common materials in the domain (issue 18, point 3): upload checks, who sees which material in
@@ -32,7 +33,6 @@ import { lastAudit as lastAuditOf } from '../setup/audit'
  * so their lists are counted by hand.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const form = (v: Record<string, string>) =>
   materialFormSchema.parse({ kind: 'brochure', language: 'eu', ...v })
 const filter = (v: Record<string, string> = {}) => materialFilterSchema.parse(v)

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 
-import { db } from '#db/client'
 import { prepareEvidenceFiles } from '~/models/actions/index.server'
 import {
   addOutcomeFiles,
@@ -16,13 +15,13 @@ import {
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { tx } from '../setup/db'
 
 /*
  * An outcome's evidence files: who may add, archive, list and read them, and what is audited.
  * The demo partner (partner@) is partner 1's; partner2@ is another partner's.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 
 async function evidence(fileName: string) {

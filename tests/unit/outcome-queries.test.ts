@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { db, sqlite } from '#db/client'
+import { sqlite } from '#db/client'
 import {
   createOutcome,
   listOutcomes,
@@ -16,6 +16,7 @@ import {
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { tx } from '../setup/db'
 
 /*
  * The outcomes register over a fixture in 2037, a year no other fixture uses: partner 1 (San
@@ -26,7 +27,6 @@ import { lastAudit } from '../setup/audit'
  *   O4 network  2037-04-01 pending   partner 1  archived
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const ids: Record<string, number> = {}
 const insert = (sqlText: string, ...args: unknown[]) =>
   Number(

@@ -16,6 +16,7 @@ import type { Actor } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
 import { lastAudit as lastAuditOf } from '../setup/audit'
+import { tx } from '../setup/db'
 
 /*
  * The outcome review workflow as a table: every status to every status a reviewer can ask for,
@@ -41,7 +42,6 @@ const allowed: Record<OutcomeStatus, OutcomeStatus[]> = {
   verified: ['returned'],
 }
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const form = (title = 'Łódź adopts the Donostia-San Sebastián guide') =>
   outcomeFormSchema.parse({ type: 'practice_adopted', date: '2026-03-12', title })
 const row = (id: number) => db.select().from(outcomes).where(eq(outcomes.id, id)).get()!

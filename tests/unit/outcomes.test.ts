@@ -17,8 +17,7 @@ import {
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
-
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
+import { tx } from '../setup/db'
 
 let actionId: number
 let eventId: number

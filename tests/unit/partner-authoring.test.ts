@@ -30,6 +30,7 @@ import { activityFormSchema } from '~/models/plan/schemas'
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * Issue 14, point 5: partners author what the seeds give them. The organising partner writes its
@@ -37,7 +38,6 @@ import { demo } from '../setup/actors'
  * communications lead's approval. Expectations are written out here, not read from the code.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const noFilter = materialFilterSchema.parse({})
 const material = (title: string, language = 'eu') =>
   materialFormSchema.parse({ title, kind: 'presentation', language, url: 'https://example.eu/deck' })

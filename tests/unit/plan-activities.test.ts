@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { db, sqlite } from '#db/client'
+import { sqlite } from '#db/client'
 import {
   activityActions,
   activityFormValues,
@@ -16,6 +16,7 @@ import {
 import { activityFilterSchema } from '~/models/plan/schemas'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * The work plan's reads over a fixture in 2035, a year no other fixture uses: each activity's
@@ -23,7 +24,6 @@ import { demo } from '../setup/actors'
  * open activities and the actions fulfilling an activity. Partner 7 is Gdańsk, 8 Tampere.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const TODAY = '2035-06-15'
 const ids: Record<string, number> = {}
 let event: number

@@ -18,6 +18,7 @@ import { targetFormSchema } from '~/models/plan/schemas'
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { tx } from '../setup/db'
 
 /*
  * Indicator mappings, plan sections and targets: what the commands store and audit. The demo
@@ -25,7 +26,6 @@ import { lastAudit } from '../setup/audit'
  * maps RCO115 to five event kinds and no action type.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 const OLD = '2001-01-01T00:00:00.000Z'
 const mappingRows = (indicator: string) =>

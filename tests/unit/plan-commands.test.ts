@@ -18,6 +18,7 @@ import { strategyFormSchema } from '~/models/plan/schemas'
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { tx } from '../setup/db'
 
 /*
  * The plan's commands write exactly the row the form describes and audit it with the values they
@@ -26,7 +27,6 @@ import { lastAudit } from '../setup/audit'
  * types 1-3 and stakeholder categories 1-3.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 const OLD = '2001-01-01T00:00:00.000Z'
 const activity = (id: number) =>

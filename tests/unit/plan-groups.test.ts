@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { db, sqlite } from '#db/client'
+import { sqlite } from '#db/client'
 import {
   createGroup,
   filterFromForm,
@@ -15,6 +15,7 @@ import {
 } from '~/models/plan/index.server'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * Stakeholder groups are saved register filters: their members are the live stakeholders the
@@ -22,7 +23,6 @@ import { demo } from '../setup/actors'
  * two live (one scored), one archived and one merged.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 let category: string
 
 function stakeholder(name: string, extra: Record<string, unknown> = {}) {

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { db, sqlite } from '#db/client'
+import { sqlite } from '#db/client'
 import { computeIndicators, listMappings, mappingFormOptions, saveMappings } from '~/models/plan/index.server'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * The programme indicators over a fixture in 2036, a year no other fixture uses. The mappings are
@@ -22,7 +23,6 @@ import { demo } from '../setup/actors'
 
 const PERIOD = { from: '2036-03-01', to: '2036-03-31' }
 const ids: Record<string, number> = {}
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 
 function event(
   name: string,

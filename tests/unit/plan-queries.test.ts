@@ -27,6 +27,7 @@ import {
 import { targetFormSchema } from '~/models/plan/schemas'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * The plan's reads: target periods and form values, the targets list, section versions, and the
@@ -34,7 +35,6 @@ import { demo } from '../setup/actors'
  * reporting period a year; partner 7 is Gdańsk.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const project = {
   startDate: '2025-03-15',
   endDate: '2026-02-10',

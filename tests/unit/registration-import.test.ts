@@ -17,6 +17,7 @@ import type { SessionUser } from '~/utils/session.server'
 import { nameKey } from '~/utils/text'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 import { readFixture } from '../setup/fixtures'
 
 /*
@@ -34,7 +35,6 @@ const user = (email: string) =>
   sqlite()
     .prepare(`select id, email, name, role, partner_id as partnerId, locale from users where email = ?`)
     .get(email) as SessionUser
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const registrants = (eventId: number) =>
   sqlite()
     .prepare(

@@ -19,6 +19,7 @@ import { InvalidReferencesError } from '~/utils/references.server'
 
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
+import { tx } from '../setup/db'
 
 /*
  * The project's own KPIs and entered values: what the commands store and audit, and an entered
@@ -26,7 +27,6 @@ import { lastAudit } from '../setup/audit'
  * indicators RCR79, RCR84, RCR104 and the KPIs KPI-FUND (entered) and KPI-OUT (computed).
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const kpi = (input: Record<string, unknown> = {}) =>
   indicatorFormSchema.parse({
     code: 'KPI-ŁÓDŹ',

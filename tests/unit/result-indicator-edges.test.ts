@@ -11,6 +11,7 @@ import {
 } from '~/models/outcomes/index.server'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 import { insertStakeholder } from '../setup/records'
 
 /*
@@ -19,7 +20,6 @@ import { insertStakeholder } from '../setup/records'
  * 2033-2034, after anything seeded, and on an indicator row with its baseline moved there.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const org: number[] = []
 
 function verified(date: string, orgId: number) {

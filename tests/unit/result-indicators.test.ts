@@ -11,8 +11,7 @@ import {
 } from '~/models/outcomes/index.server'
 
 import { demo } from '../setup/actors'
-
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
+import { tx } from '../setup/db'
 
 /*
  * A hand-counted fixture, dated in 2031 (after anything seeded) with the indicators' baseline date

@@ -29,13 +29,13 @@ import {
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /*
  * Merging, duplicate proposals and partial edits at their edges: what each audit row holds, which
  * error a refused merge gives (the duplicates page shows it), how groups are ordered and capped.
  */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const categoryId = (key: string) =>
   db.select().from(stakeholderCategories).where(eq(stakeholderCategories.key, key)).get()!.id
 const create = (over: Record<string, unknown>) =>

@@ -16,10 +16,10 @@ import { ForbiddenError } from '~/utils/permissions'
 import { InvalidReferencesError } from '~/utils/references.server'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 
 /* The value report's address and form value by value, and what saving the form writes and audits. */
 
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 const messages = (result: {
   success: boolean
   error?: { issues: { path: (string | number)[]; message: string }[] }

@@ -24,6 +24,7 @@ import { ForbiddenError } from '~/utils/permissions'
 import { InvalidReferencesError } from '~/utils/references.server'
 
 import { demo } from '../setup/actors'
+import { tx } from '../setup/db'
 import { unzipText } from '../setup/unzip'
 
 /*
@@ -69,8 +70,6 @@ function action(name: string, partner: string, date: string, status: string, fig
     status,
   })
 }
-
-const tx = <T>(fn: (t: Parameters<Parameters<typeof db.transaction>[0]>[0]) => T) => db.transaction(fn)
 
 function outcome(
   name: string,
