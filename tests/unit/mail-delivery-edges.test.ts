@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { eq } from 'drizzle-orm'
 import { SMTPServer } from 'smtp-server'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { db, sqlite } from '#db/client'
 import { mailQueue } from '#db/schema'
@@ -21,6 +21,7 @@ import {
 import { outboxDir } from '~/models/mail/transport.server'
 
 import { demo } from '../setup/actors'
+import { removeOutboxAfterAll } from '../setup/mail'
 
 /*
  * Delivery edges (issue 18, mail survivors): who may switch what off, a message queued while a
@@ -28,10 +29,7 @@ import { demo } from '../setup/actors'
  * written another way, and the outbox when it is missing or written out of order.
  */
 
-afterAll(async () => {
-  await flushMail()
-  fs.rmSync(outboxDir(), { recursive: true, force: true })
-})
+removeOutboxAfterAll()
 
 const base = { lang: 'en' as const, text: 't', html: '<p>t</p>' }
 const rowOf = (id: number) => db.select().from(mailQueue).where(eq(mailQueue.id, id)).get()!

@@ -1,22 +1,18 @@
-import fs from 'node:fs'
-
-import { and, eq } from 'drizzle-orm'
-import { afterAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { actions, mailQueue, users } from '#db/schema'
+import { actions, users } from '#db/schema'
 import {
   absoluteUrl,
-  enqueueMail,
-  flushMail,
   queueMonthlyReach,
   queueValidationSummary,
   unsubscribeUrl,
 } from '~/models/mail/index.server'
 import { composeNotification } from '~/models/mail/messages/compose.server'
-import { outboxDir } from '~/models/mail/transport.server'
 
 import { demo } from '../setup/actors'
+import { mailsOf, mailStatus, removeOutboxAfterAll, settle, startsNoDelivery } from '../setup/mail'
 import { typeId } from '../setup/records'
 
 /*
@@ -25,41 +21,7 @@ import { typeId } from '../setup/records'
  * number format, each digest leaving at once, and the exact HTML of a message.
  */
 
-afterAll(async () => {
-  await flushMail()
-  fs.rmSync(outboxDir(), { recursive: true, force: true })
-})
-
-const mailsOf = (kind: 'validation-summary' | 'monthly-reach', dedupeKey: string) =>
-  db
-    .select()
-    .from(mailQueue)
-    .where(and(eq(mailQueue.kind, kind), eq(mailQueue.dedupeKey, dedupeKey)))
-    .orderBy(mailQueue.id)
-    .all()
-const statusOf = (id: number) => db.select().from(mailQueue).where(eq(mailQueue.id, id)).get()!.status
-
-async function settle() {
-  await new Promise((resolve) => setImmediate(resolve))
-  await flushMail()
-}
-
-/** A message queued by someone else: it stays queued unless a delivery pass runs. */
-async function startsNoDelivery(queueNothing: () => number) {
-  await settle()
-  const stray = enqueueMail(db, {
-    to: 'nobody@example.eu',
-    kind: 'invitation',
-    lang: 'en',
-    subject: 'Stray',
-    text: 't',
-    html: '<p>t</p>',
-  })!
-  expect(queueNothing()).toBe(0)
-  await settle()
-  expect(statusOf(stray)).toBe('queued')
-  db.delete(mailQueue).where(eq(mailQueue.id, stray)).run()
-}
+removeOutboxAfterAll()
 
 function action(values: Partial<typeof actions.$inferInsert>) {
   return db
@@ -107,7 +69,7 @@ describe('the weekly validation summary', () => {
       `Review actions: ${absoluteUrl('/actions/review')}`,
     ])
     await settle()
-    expect(statusOf(mails[0]!.id)).toBe('sent')
+    expect(mailStatus(mails[0]!.id)).toBe('sent')
     // The same week again: nothing queued, and no delivery started for nothing.
     await startsNoDelivery(() => queueValidationSummary('2031-W07'))
   })
@@ -169,7 +131,7 @@ describe('the monthly reach', () => {
       ].join('\n'),
     )
     await settle()
-    expect(mails.map((m) => statusOf(m.id))).toEqual(['sent', 'sent'])
+    expect(mails.map((m) => mailStatus(m.id))).toEqual(['sent', 'sent'])
     await startsNoDelivery(() => queueMonthlyReach('2035-03'))
   })
 })

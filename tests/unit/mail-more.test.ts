@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { and, desc, eq, isNull } from 'drizzle-orm'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
 import { actions, auditLog, mailOptOuts, mailQueue } from '#db/schema'
@@ -33,6 +33,7 @@ import { ForbiddenError } from '~/utils/permissions'
 import { demo } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
 import { tx } from '../setup/db'
+import { removeOutboxAfterAll } from '../setup/mail'
 
 /*
  * Mail in detail (mutation testing, issue 18): notification settings and their audit rows, the
@@ -40,12 +41,7 @@ import { tx } from '../setup/db'
  * message layout (escaped HTML, footer, link) and the comms lead's and readers' messages.
  */
 
-// The outbox files written here are removed: a later test file given the same database path (one
-// worker running the files in turn, as under Stryker) would find them under its own message ids.
-afterAll(async () => {
-  await flushMail()
-  fs.rmSync(outboxDir(), { recursive: true, force: true })
-})
+removeOutboxAfterAll()
 
 const base = { lang: 'en' as const, text: 't', html: '<p>t</p>' }
 

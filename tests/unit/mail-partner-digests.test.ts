@@ -1,22 +1,18 @@
-import fs from 'node:fs'
-
-import { and, eq } from 'drizzle-orm'
-import { afterAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { actions, events, mailOptOuts, mailQueue, plannedActivities, users } from '#db/schema'
+import { actions, events, mailOptOuts, plannedActivities, users } from '#db/schema'
 import {
   absoluteUrl,
-  enqueueMail,
-  flushMail,
   mailActionReturned,
   queueEventsWithoutPlan,
   queueOverdueActivities,
   queueReminders,
 } from '~/models/mail/index.server'
-import { outboxDir } from '~/models/mail/transport.server'
 
 import { demo } from '../setup/actors'
+import { mailsOf, mailStatus, removeOutboxAfterAll, settle, startsNoDelivery } from '../setup/mail'
 import { typeId } from '../setup/records'
 
 /*
@@ -26,43 +22,7 @@ import { typeId } from '../setup/records'
  * when nothing was queued).
  */
 
-afterAll(async () => {
-  await flushMail()
-  fs.rmSync(outboxDir(), { recursive: true, force: true })
-})
-
-type Kind = 'reminder' | 'action-returned' | 'activity-overdue' | 'event-no-plan'
-const mailsOf = (kind: Kind, dedupeKey?: string) =>
-  db
-    .select()
-    .from(mailQueue)
-    .where(and(eq(mailQueue.kind, kind), dedupeKey ? eq(mailQueue.dedupeKey, dedupeKey) : undefined))
-    .orderBy(mailQueue.id)
-    .all()
-const statusOf = (id: number) => db.select().from(mailQueue).where(eq(mailQueue.id, id)).get()!.status
-
-/** Lets the delivery a queued message asked for (on the next tick) run to its end. */
-async function settle() {
-  await new Promise((resolve) => setImmediate(resolve))
-  await flushMail()
-}
-
-/** A message queued by someone else: it stays queued unless a delivery pass runs. */
-async function startsNoDelivery(queueNothing: () => number | boolean) {
-  await settle()
-  const stray = enqueueMail(db, {
-    to: 'nobody@example.eu',
-    kind: 'invitation',
-    lang: 'en',
-    subject: 'Stray',
-    text: 't',
-    html: '<p>t</p>',
-  })!
-  expect(queueNothing()).toBeFalsy()
-  await settle()
-  expect(statusOf(stray)).toBe('queued')
-  db.delete(mailQueue).where(eq(mailQueue.id, stray)).run()
-}
+removeOutboxAfterAll()
 
 function partnerUser(
   email: string,
@@ -121,7 +81,7 @@ describe('reminders at the edge of REMIND_AFTER_DAYS', () => {
     ])
     // Queued, and on their way at once.
     await settle()
-    expect(first.map((m) => statusOf(m.id))).toEqual(['sent', 'sent'])
+    expect(first.map((m) => mailStatus(m.id))).toEqual(['sent', 'sent'])
     // Asked again the same day: nothing queued, and no delivery started for nothing.
     await startsNoDelivery(() => queueReminders(now, 21))
 
@@ -156,7 +116,7 @@ describe('a returned action', () => {
       `Open the action: ${absoluteUrl('/actions/5/edit')}`,
     ])
     await settle()
-    expect(mails.map((m) => statusOf(m.id))).toEqual(['sent', 'sent'])
+    expect(mails.map((m) => mailStatus(m.id))).toEqual(['sent', 'sent'])
   })
 
   it('an author who has left, or who switched these off, gets nothing and no delivery starts', async () => {
@@ -168,8 +128,9 @@ describe('a returned action', () => {
     expect(mailActionReturned(db, { actionId: 7, title: 'x', createdBy: left, comment: 'c', by })).toBe(false)
     const partner = demo.partner()
     db.insert(mailOptOuts).values({ userId: partner.id, kind: 'action-returned' }).run()
-    await startsNoDelivery(() =>
-      mailActionReturned(db, { actionId: 8, title: 'y', createdBy: partner.id, comment: 'c', by }),
+    await startsNoDelivery(
+      () => mailActionReturned(db, { actionId: 8, title: 'y', createdBy: partner.id, comment: 'c', by }),
+      false,
     )
     db.delete(mailOptOuts).where(eq(mailOptOuts.userId, partner.id)).run()
     expect(mailsOf('action-returned')).toHaveLength(before)
@@ -204,7 +165,7 @@ describe('overdue work-plan activities', () => {
       `See the work plan: ${absoluteUrl(`/plan/workplan?partner=${own}&state=overdue`)}`,
     ])
     await settle()
-    expect(mails.map((m) => statusOf(m.id))).toEqual(['sent', 'sent'])
+    expect(mails.map((m) => mailStatus(m.id))).toEqual(['sent', 'sent'])
     await startsNoDelivery(() => queueOverdueActivities(monday, '2031-W23'))
   })
 })
@@ -228,7 +189,7 @@ describe('a hosted event without a communication plan', () => {
       `Plan the event: ${absoluteUrl(`/events/${id}/edit`)}`,
     ])
     await settle()
-    expect(mails.map((m) => statusOf(m.id))).toEqual(['sent', 'sent'])
+    expect(mails.map((m) => mailStatus(m.id))).toEqual(['sent', 'sent'])
     await startsNoDelivery(() => queueEventsWithoutPlan(now))
     expect(mailsOf('event-no-plan')).toHaveLength(2)
   })
