@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, count, desc, eq } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { auditLog } from '#db/schema'
@@ -22,3 +22,6 @@ export function lastAudit(entity?: string, entityId?: number) {
   if (!row) throw new Error(`no audit row${entity ? ` for ${entity}` : ''}${entityId ? ` ${entityId}` : ''}`)
   return row
 }
+
+/** The number of rows in the audit log. */
+export const auditCount = () => db.select({ n: count() }).from(auditLog).get()!.n

@@ -1,18 +1,20 @@
-import { eq } from 'drizzle-orm'
+import { eq, getTableName } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { actionTypes, channels, stakeholderCategories, stakeholders } from '#db/schema'
 import { searchTextFor } from '~/models/stakeholders/index.server'
 import { nameKey } from '~/utils/text'
 
-/** The id of a seeded action type or channel by its key (throws if there is none). */
-function idOf(table: typeof actionTypes | typeof channels, key: string) {
+/** The id of a seeded action type, channel or stakeholder category by its key (throws if there is none). */
+function idOf(table: typeof actionTypes | typeof channels | typeof stakeholderCategories, key: string) {
   const row = db.select({ id: table.id }).from(table).where(eq(table.key, key)).get()
-  if (!row) throw new Error(`no seeded row with key ${key}`)
+  if (!row) throw new Error(`no seeded ${getTableName(table)} row with key ${key}`)
   return row.id
 }
 export const typeId = (key: string) => idOf(actionTypes, key)
 export const channelId = (key: string) => idOf(channels, key)
+/** The id of a seeded stakeholder category by its key (throws if there is none). */
+export const categoryId = (key: string) => idOf(stakeholderCategories, key)
 
 /**
  * A stakeholder row written straight to the register (no command, no audit), its name key and

@@ -45,7 +45,7 @@ import { type Actor, ForbiddenError, type Permission, rolePermissions } from '~/
 import type { SessionUser } from '~/utils/session.server'
 
 import { demo } from '../setup/actors'
-import { lastAudit } from '../setup/audit'
+import { auditCount, lastAudit } from '../setup/audit'
 
 /*
  * The commands that tests/unit/command-policy.test.ts and command-policy-more.test.ts do not list:
@@ -70,7 +70,6 @@ type Case = {
 }
 
 const tx = <T>(fn: (t: Tx) => T) => db.transaction(fn)
-const auditCount = () => (sqlite().prepare('select count(*) as n from audit_log').get() as { n: number }).n
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 async function evidence(fileName: string) {

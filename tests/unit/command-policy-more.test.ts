@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { db, sqlite, type Tx } from '#db/client'
+import { db, type Tx } from '#db/client'
 import { actionTypes, auditLog, outcomes, type OutcomeStatus, stakeholders } from '#db/schema'
 import { createAction, logInteraction, updateAction } from '~/models/actions/index.server'
 import { createContact } from '~/models/contacts/index.server'
@@ -37,6 +37,7 @@ import {
 import { type Actor, ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { auditCount } from '../setup/audit'
 
 /*
  * The commands tests/unit/command-policy.test.ts does not list (outcomes, result indicators, an
@@ -57,7 +58,6 @@ type Case = {
 }
 
 const tx = <T>(fn: (t: Tx) => T) => db.transaction(fn)
-const auditCount = () => (sqlite().prepare('select count(*) as n from audit_log').get() as { n: number }).n
 
 let hostedEvent: number
 let stakeholderId: number

@@ -99,6 +99,7 @@ import {
 import { type Actor, ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { auditCount } from '../setup/audit'
 import { tx } from '../setup/db'
 
 /*
@@ -113,8 +114,6 @@ type Case = {
   refused: Role[]
   run: (actor: Actor) => unknown
 }
-
-const auditCount = () => (sqlite().prepare('select count(*) as n from audit_log').get() as { n: number }).n
 
 let ownStakeholder: number
 let ownContact: number

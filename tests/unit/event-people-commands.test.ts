@@ -2,15 +2,13 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { auditLog, contacts, eventRegistrations } from '#db/schema'
-import { createContact, eraseContact } from '~/models/contacts/index.server'
-import { createEvent, eventFormSchema } from '~/models/events/index.server'
+import { contacts } from '#db/schema'
+import { eraseContact } from '~/models/contacts/index.server'
 import {
   addRegistration,
   decideProposal,
   linkRegistrant,
   proposeRegistrant,
-  registrationFormSchema,
   removeRegistration,
   setAttendance,
   updateRegistration,
@@ -19,8 +17,9 @@ import { type Actor, ForbiddenError } from '~/utils/permissions'
 import { InvalidReferencesError } from '~/utils/references.server'
 
 import { demo } from '../setup/actors'
-import { lastAudit } from '../setup/audit'
+import { auditCount } from '../setup/audit'
 import { tx } from '../setup/db'
+import { contactOf, expectEventAudit, newEvent, reg, registrantRow } from '../setup/people'
 import { insertStakeholder } from '../setup/records'
 
 /*
@@ -30,9 +29,6 @@ import { insertStakeholder } from '../setup/records'
  * none in the setup, so that a broken command fails a test rather than the file's setup.
  */
 
-const reg = (v: Record<string, string>) => registrationFormSchema.parse(v)
-const rowOf = (id: number) => db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)).get()
-const auditCount = () => db.select({ id: auditLog.id }).from(auditLog).all().length
 const TITLE = 'Warsztaty partycypacyjne w Łodzi'
 const consent = { consent: 'on', consentAt: '2026-09-20', consentWording: 'Souhlasím se zpracováním údajů' }
 let eventId: number
@@ -58,49 +54,9 @@ function expectRefused(actor: Actor, command: (by: Actor) => unknown) {
   expect(auditCount()).toBe(audits)
 }
 
-/** The audit row a people command leaves: an update of the event, by whom, with what it did. */
-function expectEventAudit(by: Actor, after: Record<string, unknown>, event = eventId) {
-  const row = lastAudit('event', event)
-  expect(row).toMatchObject({
-    entity: 'event',
-    entityId: event,
-    action: 'update',
-    userId: by.id,
-    before: null,
-  })
-  expect(row.after).toEqual(after)
-  return row
-}
-
-function newEvent(title: string) {
-  return tx((t) =>
-    createEvent(
-      t,
-      eventFormSchema.parse({
-        kind: 'policy_clinic',
-        title,
-        startDate: '2026-10-05',
-        online: 'on',
-        hostPartnerId: String(demo.partner().partnerId),
-      }),
-      demo.comms(),
-    ),
-  )
-}
-
-const contactOf = (stakeholderId: number, name: string, email: string) =>
-  tx((t) =>
-    createContact(
-      t,
-      stakeholderId,
-      { name, email, languages: [], lawfulBasis: 'legitimate_interest', doNotContact: false },
-      demo.comms(),
-    ),
-  )
-
 beforeAll(() => {
-  eventId = newEvent(TITLE)
-  otherEventId = newEvent('Θεσσαλονίκη: εργαστήριο')
+  eventId = newEvent(TITLE, { kind: 'policy_clinic' })
+  otherEventId = newEvent('Θεσσαλονίκη: εργαστήριο', { kind: 'policy_clinic' })
   sh.brno = insertStakeholder('Statutární město Brno')
   sh.vitoria = insertStakeholder('Gasteizko Udala')
   sh.archived = insertStakeholder('Târgu Mureș (archived)', { archivedAt: '2026-01-01T00:00:00.000Z' })
@@ -119,7 +75,7 @@ describe('adding a registrant', () => {
       ...consent,
     }
     const id = tx((t) => addRegistration(t, eventId, reg(input), partner))
-    expect(rowOf(id)).toMatchObject({
+    expect(registrantRow(id)).toMatchObject({
       id,
       eventId,
       name: 'Čeněk Šťastný',
@@ -136,7 +92,7 @@ describe('adding a registrant', () => {
       erasedAt: null,
     })
     expect(
-      expectEventAudit(partner, { registrationAdded: { id, consent: true, linked: true } }).summary,
+      expectEventAudit(eventId, partner, { registrationAdded: { id, consent: true, linked: true } }).summary,
     ).toBe(TITLE)
   })
 
@@ -144,7 +100,7 @@ describe('adding a registrant', () => {
     const comms = demo.comms()
     const input = { name: 'Ioana Mureșan', consentAt: '2026-09-21', consentWording: 'Sunt de acord' }
     const id = tx((t) => addRegistration(t, eventId, reg(input), comms))
-    expect(rowOf(id)).toMatchObject({
+    expect(registrantRow(id)).toMatchObject({
       name: 'Ioana Mureșan',
       email: null,
       emailKey: null,
@@ -155,7 +111,7 @@ describe('adding a registrant', () => {
       contactId: null,
       createdBy: comms.id,
     })
-    expectEventAudit(comms, { registrationAdded: { id, consent: false, linked: false } })
+    expectEventAudit(eventId, comms, { registrationAdded: { id, consent: false, linked: false } })
   })
 
   it('another partner and a viewer are refused; an unknown event is named as the faulty field', () => {
@@ -173,13 +129,13 @@ describe('updating a registrant and the attendance', () => {
     const id = tx((t) =>
       addRegistration(t, eventId, reg({ name: 'Ane E.', email: 'ane@old.example.eus' }), comms),
     )
-    expect(rowOf(id)!.contactId).toBeNull()
+    expect(registrantRow(id)!.contactId).toBeNull()
     const input = {
       ...reg({ name: 'Ane Etxeberria', email: 'ANE@gasteiz.example.eus', ...consent }),
       attended: true,
     }
     tx((t) => updateRegistration(t, eventId, id, input, comms))
-    expect(rowOf(id)).toMatchObject({
+    expect(registrantRow(id)).toMatchObject({
       name: 'Ane Etxeberria',
       emailKey: 'ane@gasteiz.example.eus',
       consent: true,
@@ -187,14 +143,14 @@ describe('updating a registrant and the attendance', () => {
       attended: true,
       contactId: ct.ane,
     })
-    expectEventAudit(comms, { registrationUpdated: { id, consent: true } })
+    expectEventAudit(eventId, comms, { registrationUpdated: { id, consent: true } })
   })
 
   it('another partner and a viewer may not update; a registrant of another event is named as the faulty field', () => {
     const id = tx((t) => addRegistration(t, otherEventId, reg({ name: 'Γιώργος' }), demo.partner()))
     for (const actor of [demo.partner2(), demo.viewer()])
       expectRefused(actor, (by) => tx((t) => updateRegistration(t, otherEventId, id, reg({ name: 'Y' }), by)))
-    expect(rowOf(id)!.name).toBe('Γιώργος')
+    expect(registrantRow(id)!.name).toBe('Γιώργος')
     expect(
       fieldErrorsOf(() => tx((t) => updateRegistration(t, eventId, id, reg({ name: 'Y' }), demo.partner()))),
     ).toEqual({ registrationId: ['common:errors.choose'] })
@@ -205,13 +161,13 @@ describe('updating a registrant and the attendance', () => {
     const a = tx((t) => addRegistration(t, otherEventId, reg({ name: 'Αλέξανδρος' }), partner))
     const b = tx((t) => addRegistration(t, otherEventId, reg({ name: 'Βασιλική' }), partner))
     expect(tx((t) => setAttendance(t, otherEventId, [a, b], [a], partner))).toBe(1)
-    expect([rowOf(a)!.attended, rowOf(b)!.attended]).toEqual([true, false])
-    expectEventAudit(partner, { attendance: { present: [a], absent: [] } }, otherEventId)
+    expect([registrantRow(a)!.attended, registrantRow(b)!.attended]).toEqual([true, false])
+    expectEventAudit(otherEventId, partner, { attendance: { present: [a], absent: [] } })
     expect(tx((t) => setAttendance(t, otherEventId, [a, b], [b], partner))).toBe(2)
-    expect([rowOf(a)!.attended, rowOf(b)!.attended]).toEqual([false, true])
-    expectEventAudit(partner, { attendance: { present: [b], absent: [a] } }, otherEventId)
+    expect([registrantRow(a)!.attended, registrantRow(b)!.attended]).toEqual([false, true])
+    expectEventAudit(otherEventId, partner, { attendance: { present: [b], absent: [a] } })
     expectRefused(demo.viewer(), (by) => tx((t) => setAttendance(t, otherEventId, [a, b], [a, b], by)))
-    expect([rowOf(a)!.attended, rowOf(b)!.attended]).toEqual([false, true])
+    expect([registrantRow(a)!.attended, registrantRow(b)!.attended]).toEqual([false, true])
   })
 })
 
@@ -221,8 +177,8 @@ describe('linking and proposing a registrant', () => {
     const id = tx((t) => addRegistration(t, eventId, reg({ name: 'Čeněk Š.' }), partner))
     tx((t) => proposeRegistrant(t, eventId, id, sh.brno!, partner))
     tx((t) => linkRegistrant(t, eventId, id, ct.cenek!, partner))
-    expect(rowOf(id)).toMatchObject({ contactId: ct.cenek, proposedStakeholderId: null })
-    expectEventAudit(partner, { registrantLinked: { id, contactId: ct.cenek } })
+    expect(registrantRow(id)).toMatchObject({ contactId: ct.cenek, proposedStakeholderId: null })
+    expectEventAudit(eventId, partner, { registrantLinked: { id, contactId: ct.cenek } })
     // The erasure blanks registrants too (people commands): done here, not in the setup.
     tx((t) => eraseContact(t, ct.erased!, demo.comms()))
     const other = tx((t) => addRegistration(t, eventId, reg({ name: 'Mikel A.' }), partner))
@@ -230,7 +186,7 @@ describe('linking and proposing a registrant', () => {
       contactId: ['common:errors.choose'],
     })
     expectRefused(demo.partner2(), (by) => tx((t) => linkRegistrant(t, eventId, other, ct.ane!, by)))
-    expect(rowOf(other)!.contactId).toBeNull()
+    expect(registrantRow(other)!.contactId).toBeNull()
   })
 
   it('the host partner proposes one as a contact of a stakeholder; a viewer may not', () => {
@@ -238,8 +194,8 @@ describe('linking and proposing a registrant', () => {
     const id = tx((t) => addRegistration(t, eventId, reg({ name: 'Aitor Etxeberria' }), partner))
     expectRefused(demo.viewer(), (by) => tx((t) => proposeRegistrant(t, eventId, id, sh.vitoria!, by)))
     tx((t) => proposeRegistrant(t, eventId, id, sh.vitoria!, partner))
-    expect(rowOf(id)!.proposedStakeholderId).toBe(sh.vitoria)
-    expectEventAudit(partner, { registrantProposed: { id, stakeholderId: sh.vitoria } })
+    expect(registrantRow(id)!.proposedStakeholderId).toBe(sh.vitoria)
+    expectEventAudit(eventId, partner, { registrantProposed: { id, stakeholderId: sh.vitoria } })
   })
 
   it('refuses a proposal of a linked registrant, or to an archived stakeholder, naming the field', () => {
@@ -258,7 +214,7 @@ describe('linking and proposing a registrant', () => {
     ).toEqual({
       stakeholderId: ['common:errors.choose'],
     })
-    expect(rowOf(open)!.proposedStakeholderId).toBeNull()
+    expect(registrantRow(open)!.proposedStakeholderId).toBeNull()
   })
 })
 
@@ -285,8 +241,8 @@ describe('deciding a proposal', () => {
       basisSource: 'Souhlasím se zpracováním údajů',
       doNotContact: false,
     })
-    expect(rowOf(id)).toMatchObject({ contactId, proposedStakeholderId: null })
-    expectEventAudit(demo.comms(), { proposalAccepted: { id, contactId } })
+    expect(registrantRow(id)).toMatchObject({ contactId, proposedStakeholderId: null })
+    expectEventAudit(eventId, demo.comms(), { proposalAccepted: { id, contactId } })
   })
 
   it('one who did not consent becomes a contact on legitimate interest, without consent details', () => {
@@ -300,14 +256,14 @@ describe('deciding a proposal', () => {
       basisSource: null,
       doNotContact: false,
     })
-    expectEventAudit(demo.admin(), { proposalAccepted: { id, contactId } })
+    expectEventAudit(eventId, demo.admin(), { proposalAccepted: { id, contactId } })
   })
 
   it('declining leaves the registrant unlinked and not proposed; one not proposed is named as the faulty field', () => {
     const id = propose({ name: 'Jiří Dvořák' }, sh.brno!)
     expect(tx((t) => decideProposal(t, eventId, id, false, demo.comms()))).toBeNull()
-    expect(rowOf(id)).toMatchObject({ contactId: null, proposedStakeholderId: null })
-    expectEventAudit(demo.comms(), { proposalDeclined: { id, contactId: null } })
+    expect(registrantRow(id)).toMatchObject({ contactId: null, proposedStakeholderId: null })
+    expectEventAudit(eventId, demo.comms(), { proposalDeclined: { id, contactId: null } })
     expect(fieldErrorsOf(() => tx((t) => decideProposal(t, eventId, id, true, demo.comms())))).toEqual({
       registrationId: ['common:errors.choose'],
     })
@@ -318,9 +274,9 @@ describe('removing a registrant', () => {
   it('the comms lead removes one; another partner may not', () => {
     const id = tx((t) => addRegistration(t, eventId, reg({ name: 'Łucja Wąs' }), demo.partner()))
     expectRefused(demo.partner2(), (by) => tx((t) => removeRegistration(t, eventId, id, by)))
-    expect(rowOf(id)!.name).toBe('Łucja Wąs')
+    expect(registrantRow(id)!.name).toBe('Łucja Wąs')
     tx((t) => removeRegistration(t, eventId, id, demo.comms()))
-    expect(rowOf(id)).toBeUndefined()
-    expectEventAudit(demo.comms(), { registrationRemoved: { id } })
+    expect(registrantRow(id)).toBeUndefined()
+    expectEventAudit(eventId, demo.comms(), { registrationRemoved: { id } })
   })
 })

@@ -1,21 +1,20 @@
-import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { stakeholderCategories, stakeholders } from '#db/schema'
-import { createContact, eraseContact } from '~/models/contacts/index.server'
-import { createEvent, eventFormSchema } from '~/models/events/index.server'
+import { stakeholders } from '#db/schema'
+import { eraseContact } from '~/models/contacts/index.server'
 import {
   addRegistration,
   linkChoices,
   listRegistrations,
   registrationFilterSchema,
-  registrationFormSchema,
 } from '~/models/people/index.server'
 import { nameKey, normalizeText } from '~/utils/text'
 
 import { demo } from '../setup/actors'
 import { tx } from '../setup/db'
+import { contactOf, newEvent, reg } from '../setup/people'
+import { categoryId } from '../setup/records'
 
 /*
  * The contacts an unlinked registrant may be, by name: the same name whatever its case and
@@ -27,27 +26,16 @@ const ct: Record<string, number> = {}
 const r: Record<string, number> = {}
 let eventId: number
 
-function contactOf(stakeholderId: number, name: string, email?: string) {
-  return tx((t) =>
-    createContact(
-      t,
-      stakeholderId,
-      { name, email, languages: [], lawfulBasis: 'legitimate_interest', doNotContact: false },
-      demo.comms(),
-    ),
-  )
-}
-
 beforeAll(() => {
-  const categoryId = db
-    .select({ id: stakeholderCategories.id })
-    .from(stakeholderCategories)
-    .where(eq(stakeholderCategories.key, 'local_authority'))
-    .get()!.id
   const name = 'Urząd Miasta Łodzi'
   const city = db
     .insert(stakeholders)
-    .values({ name, categoryId, nameKey: nameKey(name), searchText: normalizeText(name) })
+    .values({
+      name,
+      categoryId: categoryId('local_authority'),
+      nameKey: nameKey(name),
+      searchText: normalizeText(name),
+    })
     .returning({ id: stakeholders.id })
     .get().id
   ct.lukasz = contactOf(city, 'Łukasz Nowak')
@@ -57,21 +45,8 @@ beforeAll(() => {
   ct.li = contactOf(city, 'Li Wu')
   ct.erased = contactOf(city, 'Ștefan Munteanu')
   tx((t) => eraseContact(t, ct.erased!, demo.comms()))
-  eventId = tx((t) =>
-    createEvent(
-      t,
-      eventFormSchema.parse({
-        kind: 'consultation',
-        title: 'Konsultacje społeczne w Łodzi',
-        startDate: '2026-11-10',
-        online: 'on',
-        hostPartnerId: String(demo.partner().partnerId),
-      }),
-      demo.comms(),
-    ),
-  )
-  const add = (v: Record<string, string>) =>
-    tx((t) => addRegistration(t, eventId, registrationFormSchema.parse(v), demo.partner()))
+  eventId = newEvent('Konsultacje społeczne w Łodzi', { startDate: '2026-11-10' })
+  const add = (v: Record<string, string>) => tx((t) => addRegistration(t, eventId, reg(v), demo.partner()))
   r.lukaszCaps = add({ name: 'ŁUKASZ NOWAK' })
   r.lukaszPlain = add({ name: 'Lukasz  Nowak' })
   r.giorgos = add({ name: 'ΓΙΩΡΓΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ' })

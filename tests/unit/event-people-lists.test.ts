@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db, sqlite } from '#db/client'
-import { eventRegistrations, stakeholderCategories, stakeholders } from '#db/schema'
-import { createContact, eraseContact } from '~/models/contacts/index.server'
-import { createEvent, eventFormSchema } from '~/models/events/index.server'
+import { stakeholders } from '#db/schema'
+import { eraseContact } from '~/models/contacts/index.server'
 import {
   addRegistration,
   decideProposal,
@@ -17,7 +15,6 @@ import {
   pendingProposals,
   proposeRegistrant,
   registrationFilterSchema,
-  registrationFormSchema,
   registrationsForExport,
   removeRegistration,
   saveConsultation,
@@ -31,13 +28,14 @@ import { nameKey, normalizeText } from '~/utils/text'
 import { demo } from '../setup/actors'
 import { lastAudit as lastAuditOf } from '../setup/audit'
 import { tx } from '../setup/db'
+import { contactOf, newEvent, reg, registrantRow } from '../setup/people'
+import { categoryId } from '../setup/records'
 
 /*
  * An event's registrants as the page lists them (filters, paging, the link proposals), its
  * consultation summary, and the audit row each command writes, named field by field.
  */
 
-const reg = (v: Record<string, string>) => registrationFormSchema.parse(v)
 let eventId: number
 let otherEventId: number
 const r: Record<string, number> = {}
@@ -45,48 +43,25 @@ const sh: Record<string, number> = {}
 const ct: Record<string, number> = {}
 
 function stakeholder(name: string, categoryKey: string) {
-  const categoryId = db
-    .select({ id: stakeholderCategories.id })
-    .from(stakeholderCategories)
-    .where(eq(stakeholderCategories.key, categoryKey))
-    .get()!.id
   return db
     .insert(stakeholders)
-    .values({ name, categoryId, nameKey: nameKey(name), searchText: normalizeText(name) })
+    .values({
+      name,
+      categoryId: categoryId(categoryKey),
+      nameKey: nameKey(name),
+      searchText: normalizeText(name),
+    })
     .returning({ id: stakeholders.id })
     .get().id
 }
-const contactOf = (stakeholderId: number, name: string, email?: string) =>
-  tx((t) =>
-    createContact(
-      t,
-      stakeholderId,
-      { name, email, languages: [], lawfulBasis: 'legitimate_interest', doNotContact: false },
-      demo.comms(),
-    ),
-  )
-const newEvent = (title: string) =>
-  tx((t) =>
-    createEvent(
-      t,
-      eventFormSchema.parse({
-        kind: 'consultation',
-        title,
-        startDate: '2026-11-10',
-        online: 'on',
-        hostPartnerId: String(demo.partner().partnerId),
-      }),
-      demo.comms(),
-    ),
-  )
 const add = (event: number, v: Record<string, string>) =>
   tx((t) => addRegistration(t, event, reg(v), demo.partner()))
 const lastEventAudit = (event: number) => lastAuditOf('event', event)
 const consent = { consent: 'on', consentAt: '2026-11-01', consentWording: 'Sutinku' }
 
 beforeAll(() => {
-  eventId = newEvent('Consultare publică la Cluj')
-  otherEventId = newEvent('Other event')
+  eventId = newEvent('Consultare publică la Cluj', { startDate: '2026-11-10' })
+  otherEventId = newEvent('Other event', { startDate: '2026-11-10' })
   sh.univ = stakeholder('Universitatea Babeș-Bolyai', 'university')
   sh.city = stakeholder('Primăria Cluj', 'local_authority')
   sh.ngo = stakeholder('Asociația Vecinilor', 'ngo')
@@ -193,7 +168,7 @@ describe("an event's people commands, audited", () => {
         demo.partner(),
       ),
     )
-    const row = db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)).get()!
+    const row = registrantRow(id)!
     expect(row).toMatchObject({
       contactId: ct.andrei,
       attended: true,
@@ -202,11 +177,9 @@ describe("an event's people commands, audited", () => {
     })
     expect(lastEventAudit(eventId).after).toEqual({ registrationUpdated: { id, consent: true } })
     tx((t) => updateRegistration(t, eventId, id, reg({ name: 'Ioana Nistor' }), demo.partner()))
-    expect(db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)).get()!.attended).toBe(
-      true,
-    )
+    expect(registrantRow(id)!.attended).toBe(true)
     tx((t) => removeRegistration(t, eventId, id, demo.partner()))
-    expect(db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)).get()).toBeUndefined()
+    expect(registrantRow(id)).toBeUndefined()
     expect(lastEventAudit(eventId).after).toEqual({ registrationRemoved: { id } })
     expect(() => tx((t) => removeRegistration(t, eventId, id, demo.partner()))).toThrow(
       InvalidReferencesError,
@@ -300,7 +273,7 @@ describe("events' key figures at their edges", () => {
     registrations: number | null,
     attendance: number | null,
   ) => {
-    const id = newEvent(title)
+    const id = newEvent(title, { startDate: '2026-11-10' })
     sqlite()
       .prepare(
         `update events set start_date = ?, end_date = ?, registrations = ?, attendance = ? where id = ?`,
@@ -313,7 +286,7 @@ describe("events' key figures at their edges", () => {
     const a = typed('Typed figures', '2037-03-10', null, 40, 30)
     const b = typed('No figures', '2037-03-11', null, null, null)
     const c = typed('Registrations only', '2037-03-12', null, 12, null)
-    const d = newEvent('Registrants')
+    const d = newEvent('Registrants', { startDate: '2026-11-10' })
     for (const name of ['Ana', 'Βασίλης', 'Čeněk']) add(d, { name })
     tx((t) =>
       setAttendance(

@@ -2,9 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { db } from '#db/client'
-import { auditLog, eventFeedback, eventRegistrations, stakeholderCategories } from '#db/schema'
-import { createContact } from '~/models/contacts/index.server'
-import { createEvent, eventFormSchema } from '~/models/events/index.server'
+import { eventFeedback } from '#db/schema'
 import {
   addRegistration,
   eventKpis,
@@ -12,7 +10,6 @@ import {
   linkChoices,
   listRegistrations,
   purgeExpiredRegistrants,
-  registrationFormSchema,
   saveConsultation,
   saveSatisfaction,
 } from '~/models/people/index.server'
@@ -20,9 +17,10 @@ import { type Actor, ForbiddenError } from '~/utils/permissions'
 import { InvalidReferencesError } from '~/utils/references.server'
 
 import { demo } from '../setup/actors'
-import { lastAudit } from '../setup/audit'
+import { auditCount } from '../setup/audit'
 import { tx } from '../setup/db'
-import { insertStakeholder } from '../setup/records'
+import { contactOf, expectEventAudit, newEvent, reg, registrantRow } from '../setup/people'
+import { categoryId, insertStakeholder } from '../setup/records'
 
 /*
  * An event's results (consultation, satisfaction) as commands, the retention of registrants
@@ -30,54 +28,16 @@ import { insertStakeholder } from '../setup/records'
  * a registrant by e-mail alone. Commands run inside the tests, never in the setup.
  */
 
-const reg = (v: Record<string, string>) => registrationFormSchema.parse(v)
-const rowOf = (id: number) => db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)).get()
 const feedbackOf = (event: number) =>
   db.select().from(eventFeedback).where(eq(eventFeedback.eventId, event)).get()
-const auditCount = () => db.select({ id: auditLog.id }).from(auditLog).all().length
 const sh: Record<string, number> = {}
 const cat: Record<string, number> = {}
-
-function newEvent(title: string, startDate = '2026-10-05') {
-  return tx((t) =>
-    createEvent(
-      t,
-      eventFormSchema.parse({
-        kind: 'consultation',
-        title,
-        startDate,
-        online: 'on',
-        hostPartnerId: String(demo.partner().partnerId),
-      }),
-      demo.comms(),
-    ),
-  )
-}
 
 function expectRefused(actor: Actor, command: (by: Actor) => unknown) {
   const audits = auditCount()
   expect(() => tx(() => command(actor))).toThrow(ForbiddenError)
   expect(auditCount()).toBe(audits)
 }
-
-function expectEventAudit(event: number, by: Actor, after: Record<string, unknown>) {
-  const row = lastAudit('event', event)
-  expect(row).toMatchObject({
-    entity: 'event',
-    entityId: event,
-    action: 'update',
-    userId: by.id,
-    before: null,
-  })
-  expect(row.after).toEqual(after)
-}
-
-const categoryId = (key: string) =>
-  db
-    .select({ id: stakeholderCategories.id })
-    .from(stakeholderCategories)
-    .where(eq(stakeholderCategories.key, key))
-    .get()!.id
 
 beforeAll(() => {
   cat.city = categoryId('local_authority')
@@ -136,7 +96,7 @@ describe('registrants without consent, after the event', () => {
   it('are blanked 30 days after it, today by default, with the time of the blanking', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2026-11-19T09:15:00.000Z'))
-    const event = newEvent('Tailerra Gasteizen', '2026-10-20')
+    const event = newEvent('Tailerra Gasteizen', { startDate: '2026-10-20' })
     tx((t) => purgeExpiredRegistrants(t))
     const partner = demo.partner()
     const add = (v: Record<string, string>) => tx((t) => addRegistration(t, event, reg(v), partner))
@@ -151,7 +111,7 @@ describe('registrants without consent, after the event', () => {
     expect(tx((t) => purgeExpiredRegistrants(t))).toBe(0)
     vi.setSystemTime(new Date('2026-11-20T09:15:00.000Z'))
     expect(tx((t) => purgeExpiredRegistrants(t))).toBe(1)
-    expect(rowOf(without)).toMatchObject({
+    expect(registrantRow(without)).toMatchObject({
       name: 'Erased registrant',
       email: null,
       emailKey: null,
@@ -160,7 +120,7 @@ describe('registrants without consent, after the event', () => {
       erasedAt: '2026-11-20T09:15:00.000Z',
       updatedAt: '2026-11-20T09:15:00.000Z',
     })
-    expect(rowOf(consented)).toMatchObject({ name: 'Ane Etxeberria', erasedAt: null })
+    expect(registrantRow(consented)).toMatchObject({ name: 'Ane Etxeberria', erasedAt: null })
     expect(tx((t) => purgeExpiredRegistrants(t))).toBe(0)
   })
 })
@@ -191,20 +151,7 @@ describe('the contacts a registrant may be, by e-mail', () => {
     // Greek one, nor found in the contact's search text: only the e-mail finds it.
     const byEmail = add({ name: 'Giorgos Papadopoulos', email: 'G.Papadopoulos@Example.GR' })
     const noEmail = add({ name: 'Kostas Nikolaidis' })
-    const contact = tx((t) =>
-      createContact(
-        t,
-        sh.lodz!,
-        {
-          name: 'Γιώργος Παπαδόπουλος',
-          email: 'g.papadopoulos@example.gr',
-          languages: [],
-          lawfulBasis: 'legitimate_interest',
-          doNotContact: false,
-        },
-        demo.comms(),
-      ),
-    )
+    const contact = contactOf(sh.lodz!, 'Γιώργος Παπαδόπουλος', 'g.papadopoulos@example.gr')
     const choices = linkChoices(listRegistrations(event, {}, { limit: 10, offset: 0 }).rows)
     expect(choices[byEmail]!.contacts).toEqual([
       { id: contact, name: 'Γιώργος Παπαδόπουλος', stakeholderName: 'Urząd Miasta Łodzi' },

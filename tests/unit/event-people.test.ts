@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { actionTypes, eventRegistrations, stakeholderCategories, stakeholders } from '#db/schema'
+import { actionTypes, stakeholderCategories, stakeholders } from '#db/schema'
 import { createAction, setActionStatus } from '~/models/actions/index.server'
-import { createContact, eraseContact } from '~/models/contacts/index.server'
-import { createEvent, eventFormSchema } from '~/models/events/index.server'
+import { eraseContact } from '~/models/contacts/index.server'
 import {
   addRegistration,
   decideProposal,
@@ -16,7 +14,6 @@ import {
   proposeRegistrant,
   purgeExpiredRegistrants,
   registrationFilterSchema,
-  registrationFormSchema,
   saveConsultation,
   saveSatisfaction,
   setAttendance,
@@ -25,6 +22,7 @@ import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
 import { tx } from '../setup/db'
+import { contactOf, newEvent, reg, registrantRow } from '../setup/people'
 
 /*
  * Issue 16, point 3: an event's people and key figures, against a fixture counted by hand.
@@ -38,7 +36,6 @@ import { tx } from '../setup/db'
  * (Zeta's registrant did not come); category 1: Alfa, Beta = 2; category 2: Gamma, Delta, Epsilon = 3.
  */
 
-const reg = (v: Record<string, string>) => registrationFormSchema.parse(v)
 let eventId: number
 let cat1: number
 let cat2: number
@@ -52,16 +49,6 @@ function stakeholder(name: string, categoryId: number) {
     .returning({ id: stakeholders.id })
     .get().id
 }
-
-const contactOf = (stakeholderId: number, name: string, email: string) =>
-  tx((t) =>
-    createContact(
-      t,
-      stakeholderId,
-      { name, email, languages: [], lawfulBasis: 'legitimate_interest', doNotContact: false },
-      demo.comms(),
-    ),
-  )
 
 beforeAll(() => {
   const partner = demo.partner()
@@ -77,19 +64,7 @@ beforeAll(() => {
     ['Zeta Fixture', cat1],
   ] as const)
     sh[name.split(' ')[0]!] = stakeholder(name, c)
-  eventId = tx((t) =>
-    createEvent(
-      t,
-      eventFormSchema.parse({
-        kind: 'consultation',
-        title: 'Konsultacja społeczna w Gdańsku',
-        startDate: '2026-10-01',
-        online: 'on',
-        hostPartnerId: String(partner.partnerId),
-      }),
-      demo.comms(),
-    ),
-  )
+  eventId = newEvent('Konsultacja społeczna w Gdańsku', { startDate: '2026-10-01' })
   const typeId = db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
   const comms = demo.comms()
   tx((t) => {
@@ -166,7 +141,7 @@ describe('an event’s key figures (hand-counted)', () => {
   })
 
   it('links a registrant to the contact with the same e-mail, whatever its case', () => {
-    const row = db.select().from(eventRegistrations).where(eq(eventRegistrations.id, regs.ewa!)).get()!
+    const row = registrantRow(regs.ewa!)!
     expect(row.contactId).not.toBeNull()
   })
 
@@ -194,7 +169,7 @@ describe('who may manage an event’s people', () => {
       ForbiddenError,
     )
     const contactId = tx((t) => decideProposal(t, eventId, regs.giorgos!, true, demo.comms()))
-    const row = db.select().from(eventRegistrations).where(eq(eventRegistrations.id, regs.giorgos!)).get()!
+    const row = registrantRow(regs.giorgos!)!
     expect(row.contactId).toBe(contactId)
     expect(row.proposedStakeholderId).toBeNull()
     // Giorgos came, and is now a contact of Delta, already reached: still 5.
@@ -206,18 +181,18 @@ describe('personal data of registrants', () => {
   it('blanks registrants without consent 30 days after the event, and only them', () => {
     expect(tx((t) => purgeExpiredRegistrants(t, '2026-10-31'))).toBe(0)
     expect(tx((t) => purgeExpiredRegistrants(t, '2026-11-01'))).toBeGreaterThanOrEqual(1)
-    const jiri = db.select().from(eventRegistrations).where(eq(eventRegistrations.id, regs.jiri!)).get()!
+    const jiri = registrantRow(regs.jiri!)!
     expect(jiri).toMatchObject({ name: ERASED_REGISTRANT, email: null, emailKey: null })
-    const ewa = db.select().from(eventRegistrations).where(eq(eventRegistrations.id, regs.ewa!)).get()!
+    const ewa = registrantRow(regs.ewa!)!
     expect(ewa.name).toBe('Ewa Łukasiewicz')
     // The counts stay.
     expect(eventKpis([eventId])[0]!.registrations).toBe(4)
   })
 
   it('an erasure request covers the person’s registrations', () => {
-    const ewa = db.select().from(eventRegistrations).where(eq(eventRegistrations.id, regs.ewa!)).get()!
+    const ewa = registrantRow(regs.ewa!)!
     tx((t) => eraseContact(t, ewa.contactId!, demo.comms()))
-    const after = db.select().from(eventRegistrations).where(eq(eventRegistrations.id, regs.ewa!)).get()!
+    const after = registrantRow(regs.ewa!)!
     expect(after).toMatchObject({ name: ERASED_REGISTRANT, email: null, consentWording: null })
   })
 })

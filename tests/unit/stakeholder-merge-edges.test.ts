@@ -2,14 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import {
-  auditLog,
-  contacts,
-  duplicateDismissals,
-  partners,
-  stakeholderCategories,
-  stakeholders,
-} from '#db/schema'
+import { auditLog, contacts, duplicateDismissals, partners, stakeholders } from '#db/schema'
 import { createContact } from '~/models/contacts/index.server'
 import { memberKeyOf } from '~/models/stakeholders/dismissals.server'
 import {
@@ -30,14 +23,13 @@ import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
 import { tx } from '../setup/db'
+import { categoryId } from '../setup/records'
 
 /*
  * Merging, duplicate proposals and partial edits at their edges: what each audit row holds, which
  * error a refused merge gives (the duplicates page shows it), how groups are ordered and capped.
  */
 
-const categoryId = (key: string) =>
-  db.select().from(stakeholderCategories).where(eq(stakeholderCategories.key, key)).get()!.id
 const create = (over: Record<string, unknown>) =>
   tx((t) =>
     createStakeholder(

@@ -10,7 +10,6 @@ import {
   criteria,
   partners,
   scores,
-  stakeholderCategories,
   stakeholderPriority,
   stakeholders,
   stakeholderThemes,
@@ -33,10 +32,9 @@ import {
 } from '~/models/stakeholders/index.server'
 
 import { demo } from '../setup/actors'
+import { categoryId } from '../setup/records'
 
 const comms = demo.comms
-const categoryId = (key: string) =>
-  db.select().from(stakeholderCategories).where(eq(stakeholderCategories.key, key)).get()!.id
 const partnerId = (name: string) => db.select().from(partners).where(eq(partners.name, name)).get()!.id
 const list = (query: string, limit = 500) =>
   listStakeholders(parseStakeholderFilter(new URLSearchParams(query)), { limit, offset: 0 })
