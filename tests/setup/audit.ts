@@ -1,7 +1,11 @@
 import { and, count, desc, eq } from 'drizzle-orm'
+import { expect } from 'vitest'
 
 import { db } from '#db/client'
 import { auditLog } from '#db/schema'
+import { type Actor, ForbiddenError } from '~/utils/permissions'
+
+import { tx } from './db'
 
 /**
  * The newest audit row (of one entity, and one record of it, when given): what a command has
@@ -25,3 +29,10 @@ export function lastAudit(entity?: string, entityId?: number) {
 
 /** The number of rows in the audit log. */
 export const auditCount = () => db.select({ n: count() }).from(auditLog).get()!.n
+
+/** The actor is refused (ForbiddenError) and nothing is written: no audit row either. */
+export function expectRefused(actor: Actor, command: (by: Actor) => unknown) {
+  const audits = auditCount()
+  expect(() => tx(() => command(actor))).toThrow(ForbiddenError)
+  expect(auditCount()).toBe(audits)
+}

@@ -13,11 +13,10 @@ import {
   setAttendance,
   updateRegistration,
 } from '~/models/people/index.server'
-import { type Actor, ForbiddenError } from '~/utils/permissions'
 import { InvalidReferencesError } from '~/utils/references.server'
 
 import { demo } from '../setup/actors'
-import { auditCount } from '../setup/audit'
+import { expectRefused } from '../setup/audit'
 import { tx } from '../setup/db'
 import { contactOf, expectEventAudit, newEvent, reg, registrantRow } from '../setup/people'
 import { insertStakeholder } from '../setup/records'
@@ -45,13 +44,6 @@ function fieldErrorsOf(command: () => unknown) {
     return (error as InvalidReferencesError).fieldErrors
   }
   throw new Error('the command was not refused')
-}
-
-/** The actor is refused (ForbiddenError) and nothing is written: no audit row either. */
-function expectRefused(actor: Actor, command: (by: Actor) => unknown) {
-  const audits = auditCount()
-  expect(() => tx(() => command(actor))).toThrow(ForbiddenError)
-  expect(auditCount()).toBe(audits)
 }
 
 beforeAll(() => {

@@ -13,11 +13,10 @@ import {
   saveConsultation,
   saveSatisfaction,
 } from '~/models/people/index.server'
-import { type Actor, ForbiddenError } from '~/utils/permissions'
 import { InvalidReferencesError } from '~/utils/references.server'
 
 import { demo } from '../setup/actors'
-import { auditCount } from '../setup/audit'
+import { expectRefused } from '../setup/audit'
 import { tx } from '../setup/db'
 import { contactOf, expectEventAudit, newEvent, reg, registrantRow } from '../setup/people'
 import { categoryId, insertStakeholder } from '../setup/records'
@@ -32,12 +31,6 @@ const feedbackOf = (event: number) =>
   db.select().from(eventFeedback).where(eq(eventFeedback.eventId, event)).get()
 const sh: Record<string, number> = {}
 const cat: Record<string, number> = {}
-
-function expectRefused(actor: Actor, command: (by: Actor) => unknown) {
-  const audits = auditCount()
-  expect(() => tx(() => command(actor))).toThrow(ForbiddenError)
-  expect(auditCount()).toBe(audits)
-}
 
 beforeAll(() => {
   cat.city = categoryId('local_authority')
