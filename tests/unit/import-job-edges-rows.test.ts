@@ -55,7 +55,7 @@ describe('broken lines', () => {
   it('only a CSV line of one cell under several headers is broken', async () => {
     const job = await orgsJob(['name,category', 'Gasteizko Udala,Local authority'])
     const adapter = adapterFor(job, comms)
-    const file = (type: 'csv' | 'xlsx', headers: string[]): ParsedFile => ({
+    const file = (type: 'csv' | 'json', headers: string[]): ParsedFile => ({
       format: { type, encoding: 'utf-8', hasHeader: true },
       headers,
       rows: [{ line: 2, values: ['Łódź'] }],
@@ -65,7 +65,7 @@ describe('broken lines', () => {
     expect(problems(file('csv', ['name']), { name: 'name' })).toEqual([
       [2, 'Łódź', ['problems.missingCategory']],
     ])
-    expect(problems(file('xlsx', ['name', 'category']), { name: 'name', category: 'category' })).toEqual([
+    expect(problems(file('json', ['name', 'category']), { name: 'name', category: 'category' })).toEqual([
       [2, 'Łódź', ['problems.missingCategory']],
     ])
     expect(problems(file('csv', ['name', 'category']), { name: 'name', category: 'category' })).toEqual([
