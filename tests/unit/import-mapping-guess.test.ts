@@ -1,16 +1,29 @@
 import { describe, expect, it } from 'vitest'
 
+import { sqlite } from '#db/client'
 import {
   cleanMapping,
+  createImportJob,
+  type Decision,
   fieldsOf,
+  getImportJob,
   guessMapping,
   type ImportKind,
   type ParsedFile,
+  previewJob,
+  previewStakeholderImport,
+  runImportJob,
+  saveJobDecisions,
 } from '~/models/imports/index.server'
+import type { SessionUser } from '~/utils/session.server'
+
+import { demo } from '../setup/actors'
+import { categoryId, insertStakeholder } from '../setup/records'
 
 /*
  * The mapping step without the pages: which column fills each field, guessed from the headers
- * (in the languages people write them) or, for a file without a header row, from the content.
+ * (in the languages people write them) or, for a file without a header row, from the content;
+ * rows read through it, and the duplicates found among them (of the file, of the register).
  */
 
 type Cell = ParsedFile['rows'][number]['values'][number]
@@ -159,5 +172,113 @@ describe('a mapping sent back by the page is cleaned', () => {
         city: 'Nazwisko',
       }),
     ).toStrictEqual(only('contacts', { email: 'Adres e-mail' }))
+  })
+})
+
+const preview = (csv: string, extra: { defaultDecision?: Decision } = {}) =>
+  previewStakeholderImport({
+    buffer: Buffer.from(csv),
+    fileName: 'partnerzy.csv',
+    actor: demo.comms(),
+    options: { defaultCategoryId: categoryId('ngo') },
+    ...extra,
+  })
+
+describe('rows read through the mapping', () => {
+  it('a row shorter than the header row reads its missing cells as empty', () => {
+    const summary = preview('Nazwa;Miasto;Kraj\nGasteizko Udala;Vitoria-Gasteiz\n')
+    expect(summary).toMatchObject({ total: 1, valid: 1, rejectedRows: 0, warnings: [], duplicates: [] })
+  })
+})
+
+describe('duplicates: of an earlier row, of the register', () => {
+  it('a row repeating an earlier row of the file may be skipped or created; skipped by default', () => {
+    expect(
+      preview('Nazwa;Miasto\nUrząd Gminy Čeněk;Brno\nURZĄD GMINY ČENĚK;Brno\n').duplicates,
+    ).toStrictEqual([
+      {
+        line: 3,
+        label: 'URZĄD GMINY ČENĚK',
+        match: 'name',
+        value: 'urzad gminy cenek',
+        existingId: null,
+        existingLabel: 'Urząd Gminy Čeněk',
+        firstLine: 2,
+        choices: ['skip', 'create'],
+        decision: 'skip',
+      },
+    ])
+  })
+
+  it('a stakeholder of the register may be updated: the default chosen applies to it', () => {
+    const id = insertStakeholder('Δήμος Θεσσαλονίκης')
+    const file = 'Nazwa;Miasto\nΔήμος Θεσσαλονίκης;Θεσσαλονίκη\n'
+    const match = {
+      line: 2,
+      label: 'Δήμος Θεσσαλονίκης',
+      match: 'name',
+      value: 'δημος θεσσαλονικης',
+      existingId: id,
+      existingLabel: 'Δήμος Θεσσαλονίκης',
+      firstLine: null,
+      choices: ['skip', 'update', 'create'],
+    }
+    expect(preview(file, { defaultDecision: 'update' }).duplicates).toStrictEqual([
+      { ...match, decision: 'update' },
+    ])
+    expect(preview(file).duplicates).toStrictEqual([{ ...match, decision: 'skip' }])
+  })
+
+  it('a web domain two organisations of the file share is a hint: the register’s name still matches', () => {
+    const id = insertStakeholder('Primăria Municipiului Târgu Mureș')
+    const { duplicates } = preview(
+      [
+        'Nazwa;Strona www',
+        'Consiliul Județean Mureș;https://www.tirgumures.ro/cj',
+        'Primăria Municipiului Târgu Mureș;https://www.tirgumures.ro',
+      ].join('\n'),
+    )
+    expect(duplicates.map((d) => [d.line, d.match, d.existingId, d.firstLine, d.decision])).toEqual([
+      [3, 'name', id, null, 'skip'],
+    ])
+  })
+})
+
+describe('duplicates of actions: they cannot be updated', () => {
+  const partner = () =>
+    sqlite()
+      .prepare(
+        `select id, email, name, role, partner_id as partnerId, locale from users where email = 'partner@demo.ripple'`,
+      )
+      .get() as SessionUser
+  async function actionsJob(lines: string[]) {
+    const id = await createImportJob({
+      kind: 'actions',
+      user: partner(),
+      fileName: 'działania.csv',
+      buffer: Buffer.from(lines.join('\n')),
+      partnerId: partner().partnerId,
+    })
+    return () => getImportJob(id, partner(), 'actions')!
+  }
+
+  it('an action of the register may be skipped or created; a default of "update" means skip', async () => {
+    const lines = ['title;date;type', 'Warsztaty w Łodzi;2026-03-14;Webinar']
+    const created = (await runImportJob((await actionsJob(lines))(), partner())).created[0].id
+    const again = await actionsJob(lines)
+    saveJobDecisions(again(), { mode: 'valid', defaultDecision: 'update', perLine: {} })
+    expect((await previewJob(again(), partner())).summary.duplicates).toStrictEqual([
+      {
+        line: 2,
+        label: 'Warsztaty w Łodzi',
+        match: 'action',
+        value: '2026-03-14|warsztaty w lodzi',
+        existingId: created,
+        existingLabel: 'Warsztaty w Łodzi',
+        firstLine: null,
+        choices: ['skip', 'create'],
+        decision: 'skip',
+      },
+    ])
   })
 })
