@@ -58,7 +58,8 @@ export function guessMapping(
         .filter(Boolean)
         .every((v) => emailPattern.test(v)) && column(i).some(Boolean),
   )
-  const emailField = kind === 'stakeholders' ? 'contactEmail' : kind === 'contacts' ? 'email' : null
+  // Contacts and registrations have an e-mail field; actions have none.
+  const emailField = kind === 'stakeholders' ? 'contactEmail' : kind === 'actions' ? null : 'email'
   if (emailColumn >= 0 && emailField) {
     mapping[emailField] = file.headers[emailColumn]
     used.add(file.headers[emailColumn])
