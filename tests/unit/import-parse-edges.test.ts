@@ -171,9 +171,21 @@ describe('detectDelimiter', () => {
 
   it('the delimiter giving more columns wins; on a tie the comma', () => {
     expect(
-      detectDelimiter('Nazwa;Miasto;Kraj\nUrząd Miasta Łodzi, Wydział;Łódź;PL\nMagistrat, Brno;Brno;CZ\n'),
+      detectDelimiter(
+        'Nazwa, wydział;Miasto;Kraj\nUrząd Miasta Łodzi, Wydział;Łódź;PL\nMagistrat, Brno;Brno;CZ\n',
+      ),
     ).toBe(';')
     expect(detectDelimiter('Miasto, kraj;Kwota\nŁódź, PL;12\nBrno, CZ;7\n')).toBe(',')
+  })
+
+  it('of two column counts as frequent as each other, the wider one counts', () => {
+    const text = [
+      'Nazwa, skrót;Miasto',
+      'Urząd Miasta Łodzi, UMŁ;Łódź',
+      'Gasteizko Udala, Vitoria, Araba, Euskadi, ES;Vitoria-Gasteiz',
+      'Primăria, Târgu Mureș, Mureș, Transilvania, RO;Târgu Mureș',
+    ].join('\n')
+    expect(detectDelimiter(text)).toBe(',')
   })
 
   it('rows of empty cells, however wide, do not count', () => {
