@@ -141,12 +141,12 @@ describe('listOptions and readLanguageList', () => {
     const warnings: { reason: string; params?: Record<string, unknown> }[] = []
     const user = demo.admin()
     rememberValueChoices(user.id, 'contacts', [
-      { field: 'languages', key: 'baskijski', target: 'eu' },
+      { field: 'languages', key: 'euskera batua', target: 'eu' },
       { field: 'languages', key: 'slaski', target: '' },
     ])
     const read = readLanguageList(
       valueChoices(user.id),
-      'pl; Polski, Baskijski/ro|Klingoński\nel;Śląski',
+      'pl; Polski, Euskera batua/ro|Klingoński\nel;Śląski',
       warnings,
     )
     expect(read).toEqual(['pl', 'eu', 'ro', 'el'])
