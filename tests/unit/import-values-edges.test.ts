@@ -138,7 +138,7 @@ describe('listOptions and readLanguageList', () => {
   })
 
   it('a language list is split on ; , / | and new lines, known and mapped ones kept once, emptied ones dropped', () => {
-    const warnings: { reason: string; params?: Record<string, unknown> }[] = []
+    const warnings: Parameters<typeof readLanguageList>[2] = []
     const user = demo.admin()
     rememberValueChoices(user.id, 'contacts', [
       { field: 'languages', key: 'euskera batua', target: 'eu' },
