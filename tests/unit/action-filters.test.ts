@@ -87,6 +87,8 @@ beforeAll(() => {
   db.insert(actionStakeholders).values({ actionId: reached, stakeholderId: stakeholder }).run()
   action('Rabat 50% dla seniorów')
   action('Rabat 50 zł')
+  action('Projekt "Zielona Łódź"')
+  action('Zielona Góra')
   action('Plik a_b')
   action('Plik ab')
   action('Logged for the partner by Ane', { createdBy: author })
@@ -107,11 +109,13 @@ const all = [
   'Pierwszy dzień maja',
   'Plik a_b',
   'Plik ab',
+  'Projekt "Zielona Łódź"',
   'Rabat 50 zł',
   'Rabat 50% dla seniorów',
   'Someone else’s partner',
   'Spotkanie z Brnem',
   'Wersja robocza',
+  'Zielona Góra',
   'Εργαστήριο στη Θεσσαλονίκη',
 ]
 
@@ -149,6 +153,8 @@ describe('actionWhere: the title search', () => {
     expect(titles({ partner, q: 'θεσσαλονίκη' })).toEqual(['Εργαστήριο στη Θεσσαλονίκη'])
     // A quote in the search is a character, not the end of the phrase.
     expect(titles({ partner, q: 'a"b' })).toEqual([])
+    expect(titles({ partner, q: '"zielona' })).toEqual(['Projekt "Zielona Łódź"'])
+    expect(titles({ partner, q: 'zielona' })).toEqual(['Projekt "Zielona Łódź"', 'Zielona Góra'])
   })
 
   it('shorter searches match the characters, % and _ included (not as wildcards)', () => {
