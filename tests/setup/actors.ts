@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import { db } from '#db/client'
 import { users } from '#db/schema'
 import type { Actor } from '~/utils/permissions'
+import type { SessionUser } from '~/utils/session.server'
 
 /** A user of the test database as the actor a domain command checks (throws if there is none). */
 export function actorFor(email: string): Actor {
@@ -13,6 +14,24 @@ export function actorFor(email: string): Actor {
     .get()
   if (!actor) throw new Error(`no user ${email}`)
   return actor
+}
+
+/** A user of the test database as the signed-in user a route passes on (throws if there is none). */
+export function sessionUserFor(email: string): SessionUser {
+  const user = db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      partnerId: users.partnerId,
+      locale: users.locale,
+    })
+    .from(users)
+    .where(eq(users.email, email))
+    .get()
+  if (!user) throw new Error(`no user ${email}`)
+  return user
 }
 
 /** The demo accounts by role, as actors. */

@@ -14,8 +14,8 @@ import {
 import { jobFile } from '~/models/imports/job-rows.server'
 import type { ParsedFile } from '~/models/imports/parse.server'
 import { emailPattern, type ImportOptions, planRows, writeRows } from '~/models/imports/pipeline.server'
-import type { SessionUser } from '~/utils/session.server'
 
+import { sessionUserFor } from '../setup/actors'
 import { insertStakeholder } from '../setup/records'
 
 /*
@@ -24,12 +24,8 @@ import { insertStakeholder } from '../setup/records'
  * and the number and e-mail readings every adapter uses.
  */
 
-const user = (email: string) =>
-  sqlite()
-    .prepare('select id, email, name, role, partner_id as partnerId, locale from users where email = ?')
-    .get(email) as SessionUser
-const partner = user('partner@demo.ripple')
-const comms = user('comms@demo.ripple')
+const partner = sessionUserFor('partner@demo.ripple')
+const comms = sessionUserFor('comms@demo.ripple')
 const transaction = (fn: Parameters<typeof db.transaction>[0]) => {
   db.transaction(fn)
 }

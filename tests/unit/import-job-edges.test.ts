@@ -18,8 +18,8 @@ import {
   saveJobDecisions,
   saveJobMapping,
 } from '~/models/imports/index.server'
-import type { SessionUser } from '~/utils/session.server'
 
+import { sessionUserFor } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
 import { tx } from '../setup/db'
 import { insertStakeholder } from '../setup/records'
@@ -30,12 +30,8 @@ import { insertStakeholder } from '../setup/records'
  * registrations job, a job written twice from a stale read, a report's every outcome.
  */
 
-const user = (email: string) =>
-  sqlite()
-    .prepare('select id, email, name, role, partner_id as partnerId, locale from users where email = ?')
-    .get(email) as SessionUser
-const partner = user('partner@demo.ripple')
-const comms = user('comms@demo.ripple')
+const partner = sessionUserFor('partner@demo.ripple')
+const comms = sessionUserFor('comms@demo.ripple')
 
 const vcf = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Čeněk Šťastný\r\nEMAIL:cenek@praha.example.cz\r\nEND:VCARD\r\n'
 const stakeholdersNamed = (name: string) =>

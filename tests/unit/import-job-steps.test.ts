@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 
-import { db, sqlite } from '#db/client'
+import { db } from '#db/client'
 import { actionTypes, importJobs } from '#db/schema'
 import {
   canRunJob,
@@ -20,8 +20,8 @@ import {
   saveJobDecisions,
   saveJobMapping,
 } from '~/models/imports/index.server'
-import type { SessionUser } from '~/utils/session.server'
 
+import { sessionUserFor } from '../setup/actors'
 import { lastAudit } from '../setup/audit'
 
 /*
@@ -29,12 +29,8 @@ import { lastAudit } from '../setup/audit'
  * write, report), called as the routes call them.
  */
 
-const user = (email: string) =>
-  sqlite()
-    .prepare('select id, email, name, role, partner_id as partnerId, locale from users where email = ?')
-    .get(email) as SessionUser
-const partner = user('partner@demo.ripple')
-const comms = user('comms@demo.ripple')
+const partner = sessionUserFor('partner@demo.ripple')
+const comms = sessionUserFor('comms@demo.ripple')
 
 async function actionsJob(csv: string, fileName = 'działania.csv') {
   const id = await createImportJob({
@@ -99,7 +95,7 @@ describe('uploading a file as a job', () => {
     expect(getImportJob(id, comms, 'stakeholders')?.kind).toBe('contacts')
     expect(getImportJob(id, comms, 'registrations')).toBeNull()
     expect(canRunJob(job, partner)).toBe(true)
-    expect(canRunJob(job, user('partner2@demo.ripple'))).toBe(false)
+    expect(canRunJob(job, sessionUserFor('partner2@demo.ripple'))).toBe(false)
   })
 })
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 
-import { sqlite } from '#db/client'
 import {
   cleanMapping,
   createImportJob,
@@ -15,9 +14,8 @@ import {
   runImportJob,
   saveJobDecisions,
 } from '~/models/imports/index.server'
-import type { SessionUser } from '~/utils/session.server'
 
-import { demo } from '../setup/actors'
+import { demo, sessionUserFor } from '../setup/actors'
 import { categoryId, insertStakeholder } from '../setup/records'
 
 /*
@@ -245,12 +243,7 @@ describe('duplicates: of an earlier row, of the register', () => {
 })
 
 describe('duplicates of actions: they cannot be updated', () => {
-  const partner = () =>
-    sqlite()
-      .prepare(
-        `select id, email, name, role, partner_id as partnerId, locale from users where email = 'partner@demo.ripple'`,
-      )
-      .get() as SessionUser
+  const partner = () => sessionUserFor('partner@demo.ripple')
   async function actionsJob(lines: string[]) {
     const id = await createImportJob({
       kind: 'actions',

@@ -12,7 +12,8 @@ import {
   runImportJob,
   saveJobDecisions,
 } from '~/models/imports/index.server'
-import type { SessionUser } from '~/utils/session.server'
+
+import { sessionUserFor } from '../setup/actors'
 
 // Every decode of an uploaded file goes through decodeUpload: counting its calls counts parses.
 vi.mock('~/models/imports/decode.server', async (original) => {
@@ -21,11 +22,7 @@ vi.mock('~/models/imports/decode.server', async (original) => {
 })
 const { decodeUpload } = await import('~/models/imports/decode.server')
 
-const partner = sqlite()
-  .prepare(
-    `select id, email, name, role, partner_id as partnerId, locale from users where email = 'partner@demo.ripple'`,
-  )
-  .get() as SessionUser
+const partner = sessionUserFor('partner@demo.ripple')
 const count = (sql: string, ...args: unknown[]) =>
   (
     sqlite()

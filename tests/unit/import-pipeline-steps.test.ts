@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 
-import { sqlite } from '#db/client'
 import {
   createImportJob,
   distinctLines,
@@ -15,8 +14,8 @@ import {
 } from '~/models/imports/index.server'
 import { encodeRows, isStored, jobFile } from '~/models/imports/job-rows.server'
 import { keyedLookup, translatedNames } from '~/models/imports/pipeline.server'
-import type { SessionUser } from '~/utils/session.server'
 
+import { sessionUserFor } from '../setup/actors'
 import { typeId } from '../setup/records'
 
 /*
@@ -24,11 +23,7 @@ import { typeId } from '../setup/records'
  * lines), the preview's counts, the write's report, the rows a job keeps, and the value step.
  */
 
-const partner = sqlite()
-  .prepare(
-    `select id, email, name, role, partner_id as partnerId, locale from users where email = 'partner@demo.ripple'`,
-  )
-  .get() as SessionUser
+const partner = sessionUserFor('partner@demo.ripple')
 
 async function actionsJob(lines: string[]) {
   const id = await createImportJob({

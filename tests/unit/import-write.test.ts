@@ -11,12 +11,9 @@ import {
   saveJobMapping,
 } from '~/models/imports/index.server'
 import { importStakeholdersFromBuffer, previewStakeholderImport } from '~/models/imports/index.server'
-import type { SessionUser } from '~/utils/session.server'
 
-const user = (email: string) =>
-  sqlite()
-    .prepare('select id, email, name, role, partner_id as partnerId, locale from users where email = ?')
-    .get(email) as SessionUser
+import { sessionUserFor } from '../setup/actors'
+
 const one = <T>(sql: string, ...args: unknown[]) =>
   sqlite()
     .prepare(sql)
@@ -26,7 +23,7 @@ const categoryId = (key: string) =>
 
 describe('contacts are attached to their stakeholder', () => {
   it('by the e-mail’s web domain (or its parent domain) and by organisation name; otherwise on their own with a warning', () => {
-    const comms = user('comms@demo.ripple')
+    const comms = sessionUserFor('comms@demo.ripple')
     importStakeholdersFromBuffer({
       buffer: Buffer.from(
         'name,website,category\nInstituto Tecnológico de Prueba,https://www.itp-test.example.es,University\nAsociación Ejemplo,https://asoc-ejemplo.example.org,NGO\n',
@@ -106,7 +103,7 @@ describe('contacts are attached to their stakeholder', () => {
 
 describe('updating matched stakeholders', () => {
   it('changes only the mapped, non-empty fields and audits the change', () => {
-    const comms = user('comms@demo.ripple')
+    const comms = sessionUserFor('comms@demo.ripple')
     const target = one<{
       id: number
       name: string
@@ -141,7 +138,7 @@ describe('updating matched stakeholders', () => {
 
 describe('an actions import job', () => {
   it('matches Spanish type and channel names, finds the same action already logged, and imports as submitted', async () => {
-    const partner = user('partner@demo.ripple')
+    const partner = sessionUserFor('partner@demo.ripple')
     const csv = [
       'fecha;tipo;canal;titulo;participantes',
       '2026-04-02;Seminario web;Evento en línea;Seminario sobre regeneración urbana;40',
@@ -210,13 +207,13 @@ describe('an actions import job', () => {
       (await runImportJob(getImportJob(second, partner, 'actions')!, partner)).created.map((c) => c.line),
     ).toEqual([2])
     // Someone else's job is not found.
-    expect(getImportJob(second, user('partner2@demo.ripple'), 'actions')).toBeNull()
+    expect(getImportJob(second, sessionUserFor('partner2@demo.ripple'), 'actions')).toBeNull()
   })
 })
 
 describe('a contacts import job', () => {
   it('records the lawful basis chosen on the mapping page on every contact', async () => {
-    const comms = user('comms@demo.ripple')
+    const comms = sessionUserFor('comms@demo.ripple')
     const vcf =
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Consenting Person\r\nEMAIL:consenting.person@example.org\r\nEND:VCARD\r\n'
     // A vCard sent to the stakeholder import becomes a contacts import.
@@ -242,7 +239,7 @@ describe('a contacts import job', () => {
 
 describe('the stakeholder import finds the register’s records by their accent-free name', () => {
   it('an upper-case name without accents is a duplicate of the accented record, found by name', () => {
-    const comms = user('comms@demo.ripple')
+    const comms = sessionUserFor('comms@demo.ripple')
     const existing = one<{ id: number; name: string }>(
       `select id, name from stakeholders where name = 'Université Lumière Lyon 2'`,
     )

@@ -13,10 +13,9 @@ import {
 } from '~/models/imports/index.server'
 import { readYesNo } from '~/models/imports/registration-import.server'
 import { ForbiddenError } from '~/utils/permissions'
-import type { SessionUser } from '~/utils/session.server'
 import { nameKey } from '~/utils/text'
 
-import { demo } from '../setup/actors'
+import { demo, sessionUserFor } from '../setup/actors'
 import { tx } from '../setup/db'
 import { readFixture } from '../setup/fixtures'
 
@@ -31,10 +30,6 @@ import { readFixture } from '../setup/fixtures'
  * 5 consent blank → rejected: consent must be recorded.
  */
 
-const user = (email: string) =>
-  sqlite()
-    .prepare(`select id, email, name, role, partner_id as partnerId, locale from users where email = ?`)
-    .get(email) as SessionUser
 const registrants = (eventId: number) =>
   sqlite()
     .prepare(
@@ -99,7 +94,7 @@ beforeAll(() => {
 })
 
 async function importAs(email: string) {
-  const u = user(email)
+  const u = sessionUserFor(email)
   const id = await createImportJob({
     kind: 'registrations',
     user: u,

@@ -12,8 +12,9 @@ import {
   runImportJob,
   saveJobValueChoices,
 } from '~/models/imports/index.server'
-import type { SessionUser } from '~/utils/session.server'
 import { nameKey } from '~/utils/text'
+
+import { sessionUserFor } from '../setup/actors'
 
 /*
  * One row of a stakeholder file read into a stakeholder (stakeholder-row.server.ts) and the
@@ -358,9 +359,7 @@ describe('the words of the list fields', () => {
 
 describe('the values the user mapped in the value step', () => {
   it('fill the category (by its id), the scale and the stage, or leave a value empty without a warning', async () => {
-    const user = sqlite()
-      .prepare('select id, email, name, role, partner_id as partnerId, locale from users where email = ?')
-      .get('comms@demo.ripple') as SessionUser
+    const user = sessionUserFor('comms@demo.ripple')
     const id = await createImportJob({
       kind: 'stakeholders',
       user,
