@@ -147,4 +147,31 @@ describe('sites without public counters', () => {
     expect(counterlessSite('https://notlinkedin.com.example/x')).toBeNull()
     expect(counterlessSite('not a url')).toBeNull()
   })
+
+  it('by the whole host: the bare domain and its short links, not a look-alike before or after', () => {
+    for (const [host, site] of [
+      ['linkedin.com', 'linkedin'],
+      ['t.co', 'x'],
+      ['fb.com', 'facebook'],
+      ['fb.watch', 'facebook'],
+      ['instagram.com', 'instagram'],
+      ['instagr.am', 'instagram'],
+    ] as const) {
+      expect(counterlessSite(`https://${host}/abc`)).toBe(site)
+      expect(counterlessSite(`https://${host}.gdansk.example.pl/abc`)).toBeNull()
+    }
+    for (const host of [
+      'mylnkd.in',
+      'lnkd.in.example',
+      'at.co',
+      'myfb.watch',
+      'xinstagr.am',
+      'instagr.am.example',
+    ]) {
+      expect(counterlessSite(`https://${host}/abc`)).toBeNull()
+    }
+    expect(counterlessSite('https://x.com.example/status/1')).toBeNull()
+    expect(counterlessSite('https://twitter.com.example/status/1')).toBeNull()
+    expect(counterlessSite('https://facebook.com.example/story')).toBeNull()
+  })
 })
