@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 
 import { db } from '#db/client'
 import { users } from '#db/schema'
+import { activeUsers } from '~/models/mail/messages/compose.server'
 import type { Actor } from '~/utils/permissions'
 import type { SessionUser } from '~/utils/session.server'
 
@@ -16,21 +17,13 @@ export function actorFor(email: string): Actor {
   return actor
 }
 
-/** A user of the test database as the signed-in user a route passes on (throws if there is none). */
+/**
+ * A user of the test database as the signed-in user a route passes on (throws if there is none):
+ * the app's own active-user read, which selects the same columns as the session's.
+ */
 export function sessionUserFor(email: string): SessionUser {
-  const user = db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      partnerId: users.partnerId,
-      locale: users.locale,
-    })
-    .from(users)
-    .where(eq(users.email, email))
-    .get()
-  if (!user) throw new Error(`no user ${email}`)
+  const user = activeUsers().find((u) => u.email === email)
+  if (!user) throw new Error(`no active user ${email}`)
   return user
 }
 
