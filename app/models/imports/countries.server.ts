@@ -153,7 +153,7 @@ function countries() {
 }
 let codeIndex: Map<string, string> | undefined
 
-/** Two-letter ISO 639-1 codes Intl can name. */
+/** Two-letter ISO 639-1 codes Intl can name, without the deprecated ones (mo, iw, in, ji, jw). */
 export function knownLanguageCodes(): string[] {
   if (!languageCodes) {
     const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' })
@@ -161,7 +161,11 @@ export function knownLanguageCodes(): string[] {
     for (let a = 97; a <= 122; a++)
       for (let b = 97; b <= 122; b++) {
         const code = String.fromCharCode(a, b)
-        if (english.of(code) !== code) languageCodes.push(code)
+        // A deprecated code standing for another two-letter one (mo for ro, iw for he) is left out:
+        // mo, before ro, took that language's names ("Romanian", "română" were read as mo).
+        const canonical = Intl.getCanonicalLocales(code)[0]
+        if (english.of(code) !== code && (canonical === code || canonical.length > 2))
+          languageCodes.push(code)
       }
   }
   return languageCodes
