@@ -345,3 +345,22 @@ describe('dueEvidence and refreshDueEvidence', () => {
     expect(getEvidence(ids[1])).toBeNull()
   })
 })
+
+describe('refreshDueEvidence when a link goes away during the run', () => {
+  it('counts a post whose link was removed before its turn as failed', async () => {
+    const now = new Date('2031-06-20T03:30:00.000Z')
+    const date = daysAgo(1, now.getTime())
+    const first = makeAction({ evidenceUrl: demoMastodon.launch.url, date })
+    const second = makeAction({ evidenceUrl: demoMastodon.workshop.url, date })
+    archiveAllBut([first, second])
+    mockServer.use(
+      http.get('https://mastodon.social/api/v1/statuses/:id', () => {
+        setLink(second, null)
+        return HttpResponse.json(mastodonStatus())
+      }),
+    )
+    expect(await refreshDueEvidence(now, { concurrency: 1 })).toEqual({ due: 2, read: 1, failed: 1 })
+    expect(getEvidence(first)).toMatchObject({ status: 'ok', metrics: { likes: 40 } })
+    expect(getEvidence(second)).toBeNull()
+  })
+})
