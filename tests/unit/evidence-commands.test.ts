@@ -245,6 +245,18 @@ describe('refreshEvidence: engagements and their audit', () => {
     await refreshEvidence(id)
     expect(actionRow(id)).toEqual(row)
     expect(auditCount()).toBe(audits)
+    mockServer.use(
+      http.get('https://mastodon.social/api/v1/statuses/:id', () =>
+        HttpResponse.json(mastodonStatus({ replies_count: 5, reblogs_count: 10, favourites_count: 50 })),
+      ),
+    )
+    await refreshEvidence(id)
+    expect(actionRow(id).engagements).toBe(65)
+    expect(lastAudit('action', id)).toMatchObject({
+      action: 'update',
+      before: { engagements: 55 },
+      after: { engagements: 65 },
+    })
   })
 })
 
