@@ -21,6 +21,7 @@ import {
   userChoices,
   userFilterFromUrl,
 } from '~/models/admin/index.server'
+import { endTar, writeTarFile } from '~/models/admin/tar.server'
 
 import { demo } from '../setup/actors'
 import { auditCount, expectRefused, lastAudit } from '../setup/audit'
@@ -335,5 +336,27 @@ describe('backups', () => {
     }
     expect(databaseFileName()).toBe(process.env.DATABASE_URL!.replace(/^file:/, ''))
     expect(evidenceFolderName()).toBe(path.join(path.dirname(path.resolve(databaseFileName())), 'evidence'))
+  })
+})
+
+describe('the tar writer', () => {
+  it('pads a file’s data to whole 512-byte blocks', () => {
+    const dir = fs.mkdtempSync(path.join(path.dirname(databaseFileName()), 'tar-'))
+    try {
+      const source = path.join(dir, 'note.txt')
+      fs.writeFileSync(source, 'Łódź')
+      const archive = path.join(dir, 'out.tar')
+      const fd = fs.openSync(archive, 'w')
+      writeTarFile(fd, 'evidence/note.txt', source)
+      endTar(fd)
+      fs.closeSync(fd)
+      const tar = fs.readFileSync(archive)
+      expect(tar.length).toBe(512 + 512 + 1024)
+      expect(parseInt(tar.subarray(124, 135).toString(), 8)).toBe(7)
+      expect(tar.subarray(512, 519).toString()).toBe('Łódź')
+      expect(tar.subarray(519, 2048).every((byte) => byte === 0)).toBe(true)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
