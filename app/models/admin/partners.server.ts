@@ -19,7 +19,8 @@ export function listPartners({ includeArchived }: { includeArchived: boolean }) 
       website: partners.website,
       socialAccounts: partners.socialAccounts,
       archivedAt: partners.archivedAt,
-      users: sql<number>`(select count(*) from ${users} where ${users.partnerId} = ${partners.id} and ${users.deactivatedAt} is null)`,
+      // The outer row's id spelled out: a bare "id" inside the subquery would be the user's own.
+      users: sql<number>`(select count(*) from ${users} where ${users.partnerId} = ${partners}.${sql.identifier(partners.id.name)} and ${users.deactivatedAt} is null)`,
     })
     .from(partners)
     .where(includeArchived ? undefined : isNull(partners.archivedAt))
