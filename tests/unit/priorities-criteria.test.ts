@@ -242,7 +242,9 @@ describe('setThresholds and setGridCutoffs', () => {
     const mark = lastAuditId()
     expect(db.transaction((tx) => setThresholds(tx, { tierA: 70, tierB: 45 }, demo.comms()))).toBe(false)
     expect(lastAuditId()).toBe(mark)
-    const stamp = db.select({ updatedAt: project.updatedAt }).from(project).get()!.updatedAt
+    // A stamp from the past: the previous test's clean-up may have stamped the project in this very millisecond.
+    const stamp = '2026-01-01T00:00:00.000Z'
+    db.update(project).set({ updatedAt: stamp }).run()
     expect(db.transaction((tx) => setThresholds(tx, { tierA: 71, tierB: 45 }, demo.comms()))).toBe(true)
     expect(db.select({ updatedAt: project.updatedAt }).from(project).get()!.updatedAt > stamp).toBe(true)
     expect(lastAudit('project', 1)).toMatchObject({
