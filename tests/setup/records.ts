@@ -1,7 +1,7 @@
 import { eq, getTableName } from 'drizzle-orm'
 
 import { db } from '#db/client'
-import { actionTypes, channels, stakeholderCategories, stakeholders } from '#db/schema'
+import { actions, actionTypes, channels, stakeholderCategories, stakeholders } from '#db/schema'
 import { searchTextFor } from '~/models/stakeholders/index.server'
 import { nameKey } from '~/utils/text'
 
@@ -32,5 +32,18 @@ export function insertStakeholder(name: string, values: Partial<typeof stakehold
       ...values,
     })
     .returning({ id: stakeholders.id })
+    .get().id
+}
+
+/**
+ * An action row written straight to the log (no command, no audit): its month derived from its date
+ * (unless told), of the `other` type with a plain title unless told. Returns its id.
+ */
+export function insertAction(values: Partial<typeof actions.$inferInsert> & { partnerId: number }) {
+  const date = values.date ?? '2026-05-15'
+  return db
+    .insert(actions)
+    .values({ typeId: typeId('other'), title: 'Akcja', month: date.slice(0, 7), ...values, date })
+    .returning({ id: actions.id })
     .get().id
 }

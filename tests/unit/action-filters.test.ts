@@ -14,7 +14,7 @@ import {
 } from '#db/schema'
 import { type ActionFilter, actionWhere } from '~/models/actions/index.server'
 
-import { channelId, insertStakeholder, typeId } from '../setup/records'
+import { channelId, insertAction, insertStakeholder, typeId } from '../setup/records'
 
 /*
  * "Which actions": the one condition behind the actions list, its CSV and the dashboards, filter
@@ -41,12 +41,7 @@ function titles(filter: ActionFilter, user?: { id: number; partnerId: number | n
 }
 
 function action(title: string, values: Partial<typeof actions.$inferInsert> = {}) {
-  const date = values.date ?? '2026-05-15'
-  return db
-    .insert(actions)
-    .values({ partnerId: partner, typeId: typeId('other'), title, date, month: date.slice(0, 7), ...values })
-    .returning({ id: actions.id })
-    .get().id
+  return insertAction({ partnerId: partner, title, ...values })
 }
 
 beforeAll(() => {

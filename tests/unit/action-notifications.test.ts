@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { actions, actionTypes, notifications, partners, users } from '#db/schema'
+import { notifications, partners, users } from '#db/schema'
 import { listNotifications, markRead, notifyActionReturned } from '~/models/actions/index.server'
 
 import { demo } from '../setup/actors'
+import { insertAction } from '../setup/records'
 
 let partnerId: number
 let active: number
@@ -46,19 +47,7 @@ beforeAll(() => {
   deactivated = user('ion', 'partner', partnerId, '2026-01-01T00:00:00.000Z')
   commsOfPartner = user('maria', 'comms', partnerId)
   otherPartnerUser = user('jan', 'partner', other)
-  const typeId = db.select().from(actionTypes).limit(1).get()!.id
-  actionId = db
-    .insert(actions)
-    .values({
-      partnerId,
-      typeId,
-      date: '2026-03-01',
-      month: '2026-03',
-      title: 'Prezentare',
-      status: 'returned',
-    })
-    .returning()
-    .get().id
+  actionId = insertAction({ partnerId, date: '2026-03-01', title: 'Prezentare', status: 'returned' })
 })
 
 describe('notifyActionReturned', () => {

@@ -2,15 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import {
-  actions,
-  actionTypes,
-  events,
-  partners,
-  plannedActivities,
-  stakeholderGroups,
-  themes,
-} from '#db/schema'
+import { events, partners, plannedActivities, stakeholderGroups, themes } from '#db/schema'
 import {
   createEvent,
   eventDetail,
@@ -28,6 +20,7 @@ import { InvalidReferencesError } from '~/utils/references.server'
 import { demo } from '../setup/actors'
 import { lastAudit as lastAuditOf } from '../setup/audit'
 import { tx } from '../setup/db'
+import { insertAction } from '../setup/records'
 
 /*
  * Events in the domain (issue 18, point 3): the list's filters, counts and order, an event's
@@ -48,21 +41,14 @@ let group: number
 const ids: Record<string, number> = {}
 
 function act(eventId: number, status: 'draft' | 'submitted' | 'validated' | 'returned', o = {}) {
-  const typeId = db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
-  return db
-    .insert(actions)
-    .values({
-      partnerId: host,
-      date: '2031-03-05',
-      month: '2031-03',
-      typeId,
-      title: `Akcja ${status}`,
-      status,
-      eventId,
-      ...o,
-    })
-    .returning()
-    .get().id
+  return insertAction({
+    partnerId: host,
+    date: '2031-03-05',
+    title: `Akcja ${status}`,
+    status,
+    eventId,
+    ...o,
+  })
 }
 
 // Built in each test's beforeEach (once, then kept): a mutant that breaks the fixture fails the

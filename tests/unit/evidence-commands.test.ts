@@ -3,12 +3,13 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 
 import { db } from '#db/client'
-import { actionEvidence, actions, actionTypes } from '#db/schema'
+import { actionEvidence, actions } from '#db/schema'
 import { mockServer } from '#tests/mocks/index'
 import { demoMastodon, mastodonStatus } from '#tests/mocks/mastodon'
 import { demoPages, htmlPage, htmlResponse } from '#tests/mocks/opengraph'
 import { demo } from '#tests/setup/actors'
 import { auditCount, lastAudit } from '#tests/setup/audit'
+import { insertAction } from '#tests/setup/records'
 import {
   countStaleEvidence,
   dueEvidence,
@@ -42,22 +43,15 @@ function makeAction({
   status?: 'submitted' | 'validated'
   archivedAt?: string | null
 }) {
-  const typeId = db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
-  return db
-    .insert(actions)
-    .values({
-      partnerId,
-      typeId,
-      date,
-      month: date.slice(0, 7),
-      title: 'Kampania w Łodzi – Θεσσαλονίκη',
-      evidenceUrl,
-      engagements,
-      status,
-      archivedAt,
-    })
-    .returning({ id: actions.id })
-    .get().id
+  return insertAction({
+    partnerId,
+    date,
+    title: 'Kampania w Łodzi – Θεσσαλονίκη',
+    evidenceUrl,
+    engagements,
+    status,
+    archivedAt,
+  })
 }
 
 const actionRow = (id: number) => db.select().from(actions).where(eq(actions.id, id)).get()!

@@ -3,11 +3,12 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { actionEvidence, actions, actionTypes, auditLog, partners } from '#db/schema'
+import { actionEvidence, actions, auditLog, partners } from '#db/schema'
 import { demoBluesky } from '#tests/mocks/bluesky'
 import { mockServer } from '#tests/mocks/index'
 import { demoMastodon, mastodonStatus } from '#tests/mocks/mastodon'
 import { demoPages } from '#tests/mocks/opengraph'
+import { insertAction } from '#tests/setup/records'
 import {
   countStaleEvidence,
   engagementsFollowMetrics,
@@ -28,21 +29,14 @@ function makeAction({
   date?: string
 }) {
   const partnerId = db.select({ id: partners.id }).from(partners).limit(1).get()!.id
-  const typeId = db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
-  return db
-    .insert(actions)
-    .values({
-      partnerId,
-      typeId,
-      date,
-      month: date.slice(0, 7),
-      title: 'Evidence test',
-      evidenceUrl,
-      engagements,
-      status: 'submitted',
-    })
-    .returning({ id: actions.id })
-    .get().id
+  return insertAction({
+    partnerId,
+    date,
+    title: 'Evidence test',
+    evidenceUrl,
+    engagements,
+    status: 'submitted',
+  })
 }
 
 const actionRow = (id: number) => db.select().from(actions).where(eq(actions.id, id)).get()!

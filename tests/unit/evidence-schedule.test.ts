@@ -2,9 +2,10 @@ import { eq, inArray } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { actionEvidence, actions, actionTypes, partners } from '#db/schema'
+import { actionEvidence, actions, partners } from '#db/schema'
 import { demoBluesky } from '#tests/mocks/bluesky'
 import { demoMastodon } from '#tests/mocks/mastodon'
+import { insertAction } from '#tests/setup/records'
 import {
   counterlessSite,
   counterRefreshPhase,
@@ -21,21 +22,14 @@ const hoursAgo = (n: number) => new Date(now.getTime() - n * 3_600_000).toISOStr
 
 function makeAction(evidenceUrl: string, date: string, archived = false) {
   const partnerId = db.select({ id: partners.id }).from(partners).limit(1).get()!.id
-  const typeId = db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
-  return db
-    .insert(actions)
-    .values({
-      partnerId,
-      typeId,
-      date,
-      month: date.slice(0, 7),
-      title: 'Kampania w Gdańsku – Θεσσαλονίκη',
-      evidenceUrl,
-      status: 'submitted',
-      archivedAt: archived ? now.toISOString() : null,
-    })
-    .returning({ id: actions.id })
-    .get().id
+  return insertAction({
+    partnerId,
+    date,
+    title: 'Kampania w Gdańsku – Θεσσαλονίκη',
+    evidenceUrl,
+    status: 'submitted',
+    archivedAt: archived ? now.toISOString() : null,
+  })
 }
 
 function readAt(actionId: number, url: string, at: string) {

@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '#db/client'
 import {
   actionLanguages,
-  actions,
   actionStakeholders,
-  actionTypes,
   auditLog,
   channels,
   events,
@@ -30,6 +28,7 @@ import { leagueFilterSchema, leagueSwitchSchema } from '~/models/league/schemas'
 import { ForbiddenError } from '~/utils/permissions'
 
 import { demo } from '../setup/actors'
+import { insertAction } from '../setup/records'
 
 /*
  * Issue 15 point 7: the partner league. Each rule is checked on a fixture where only that rule
@@ -96,22 +95,15 @@ type ActOptions = {
 
 function act(partnerId: number, o: ActOptions = {}) {
   const date = o.date ?? '2025-03-12'
-  const typeId = db.select({ id: actionTypes.id }).from(actionTypes).limit(1).get()!.id
-  const id = db
-    .insert(actions)
-    .values({
-      partnerId,
-      date,
-      month: date.slice(0, 7),
-      typeId,
-      title: unique('Akcja informacyjna'),
-      status: o.status ?? 'validated',
-      channelId: o.channelId ?? null,
-      eventId: o.eventId ?? null,
-      archivedAt: o.archived ? '2025-04-01T00:00:00Z' : null,
-    })
-    .returning()
-    .get().id
+  const id = insertAction({
+    partnerId,
+    date,
+    title: unique('Akcja informacyjna'),
+    status: o.status ?? 'validated',
+    channelId: o.channelId ?? null,
+    eventId: o.eventId ?? null,
+    archivedAt: o.archived ? '2025-04-01T00:00:00Z' : null,
+  })
   for (const language of o.languages ?? [])
     db.insert(actionLanguages).values({ actionId: id, language }).run()
   for (const stakeholderId of o.stakeholderIds ?? [])

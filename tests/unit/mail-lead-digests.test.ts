@@ -13,7 +13,7 @@ import { composeNotification } from '~/models/mail/messages/compose.server'
 
 import { demo } from '../setup/actors'
 import { mailsOf, mailStatus, removeOutboxAfterAll, settle, startsNoDelivery } from '../setup/mail'
-import { typeId } from '../setup/records'
+import { insertAction, typeId } from '../setup/records'
 
 /*
  * The comms lead's and readers' digests as they read them (issue 18, mail survivors): the
@@ -24,18 +24,13 @@ import { typeId } from '../setup/records'
 removeOutboxAfterAll()
 
 function action(values: Partial<typeof actions.$inferInsert>) {
-  return db
-    .insert(actions)
-    .values({
-      partnerId: demo.partner().partnerId!,
-      date: '2031-01-10',
-      month: '2031-01',
-      typeId: typeId('webinar'),
-      title: 'Warsztaty w Łodzi',
-      ...values,
-    })
-    .returning()
-    .get().id
+  return insertAction({
+    partnerId: demo.partner().partnerId!,
+    date: '2031-01-10',
+    typeId: typeId('webinar'),
+    title: 'Warsztaty w Łodzi',
+    ...values,
+  })
 }
 
 describe('the weekly validation summary', () => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 
 import { db } from '#db/client'
-import { actions, events, mailOptOuts, plannedActivities, users } from '#db/schema'
+import { type actions, events, mailOptOuts, plannedActivities, users } from '#db/schema'
 import {
   absoluteUrl,
   mailActionReturned,
@@ -13,7 +13,7 @@ import {
 
 import { demo } from '../setup/actors'
 import { mailsOf, mailStatus, removeOutboxAfterAll, settle, startsNoDelivery } from '../setup/mail'
-import { typeId } from '../setup/records'
+import { insertAction, typeId } from '../setup/records'
 
 /*
  * The partner users' messages as they read them (issue 18, mail survivors): who gets a reminder
@@ -38,18 +38,7 @@ function partnerUser(
 }
 
 function action(partnerId: number, values: Partial<typeof actions.$inferInsert>) {
-  return db
-    .insert(actions)
-    .values({
-      partnerId,
-      date: '2031-05-01',
-      month: '2031-05',
-      typeId: typeId('webinar'),
-      title: 'A',
-      ...values,
-    })
-    .returning()
-    .get().id
+  return insertAction({ partnerId, date: '2031-05-01', typeId: typeId('webinar'), title: 'A', ...values })
 }
 
 describe('reminders at the edge of REMIND_AFTER_DAYS', () => {
