@@ -321,3 +321,31 @@ describe('vCard fields: names, e-mails, organisation, position', () => {
     ])
   })
 })
+
+describe('vCard text: blank lines, quoted parameters, semicolons', () => {
+  it('a blank line inside a card is skipped; a fold after it still continues the property', () => {
+    const text = card('VERSION:3.0', 'FN:Čeněk Šťastný', 'NOTE:Schůzka v ', '', ' Ostravě')
+    expect(parseVCards(text)).toEqual([person({ name: 'Čeněk Šťastný', note: 'Schůzka v Ostravě' })])
+  })
+
+  it('a colon inside a quoted parameter does not hide ENCODING after it', () => {
+    const text = card(
+      'VERSION:2.1',
+      'FN:Łucja Wąs',
+      `NOTE;X-LABEL="Biuro: Łódź";ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:${qp('Piotrkowska 104')}`,
+    )
+    expect(parseVCards(text)).toEqual([person({ name: 'Łucja Wąs', note: 'Piotrkowska 104' })])
+  })
+
+  it('semicolons in 2.1 and quoted-printable text stay plain text, with no backslash', () => {
+    const text = card(
+      'VERSION:2.1',
+      'FN:Łucja Wąs',
+      'TITLE:Kierowniczka; Wydział Kultury',
+      `NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:${qp('Piotrkowska 104; Łódź')}`,
+    )
+    expect(parseVCards(text)).toEqual([
+      person({ name: 'Łucja Wąs', position: 'Kierowniczka; Wydział Kultury', note: 'Piotrkowska 104; Łódź' }),
+    ])
+  })
+})
