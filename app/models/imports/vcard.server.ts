@@ -125,10 +125,10 @@ function normaliseCard(logical: string[], fileEncoding: string): string[] {
     const known = charset && iconv.encodingExists(charset) ? charset : null
     if (quotedPrintable) {
       const bytes = decodeQuotedPrintable(value)
-      value = escapeDecoded(iconv.decode(bytes, known ?? utf8Or(bytes, fileEncoding)), name)
+      value = escapeDecoded(iconv.decode(bytes, known ?? utf8Or(bytes, fileEncoding)))
     } else {
       value = iconv.decode(Buffer.from(value, 'latin1'), known ?? fileEncoding)
-      if (version === '2.1') value = escape21(value, name)
+      if (version === '2.1') value = escape21(value)
     }
     normalised.push(`${name}${params.length ? ';' + params.join(';') : ''}:${value}`)
   }
@@ -218,23 +218,21 @@ function findValueColon(line: string) {
   return -1
 }
 
-const structured = new Set(['N', 'ADR', 'ORG'])
-
-/** Decoded quoted-printable text becomes a 3.0 value: new lines and commas escaped, component semicolons kept for structured properties. */
-function escapeDecoded(value: string, name: string) {
-  let v = value
+/**
+ * Decoded quoted-printable text becomes a 3.0 value: backslashes, new lines and commas escaped.
+ * Semicolons stay bare: they separate the components of N, ADR and ORG, and ical.js reads them as
+ * text elsewhere (it does not unescape "\\;" in vCard text, which would keep the backslash).
+ */
+function escapeDecoded(value: string) {
+  return value
     .replace(/\\/g, '\\\\')
     .replace(/\r\n|\r|\n/g, '\\n')
     .replace(/,/g, '\\,')
-  if (!structured.has(name)) v = v.replace(/;/g, '\\;')
-  return v
 }
 
 /** 2.1 has no comma escaping; a comma in a 2.1 name is text, not a list separator. */
-function escape21(value: string, name: string) {
-  let v = value.replace(/\\(?![;,nN\\])/g, '\\\\').replace(/(?<!\\),/g, '\\,')
-  if (!structured.has(name)) v = v.replace(/(?<!\\);/g, '\\;')
-  return v
+function escape21(value: string) {
+  return value.replace(/\\(?![;,nN\\])/g, '\\\\').replace(/(?<!\\),/g, '\\,')
 }
 
 function stringOf(value: unknown): string {
