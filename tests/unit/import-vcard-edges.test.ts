@@ -348,4 +348,24 @@ describe('vCard text: blank lines, quoted parameters, semicolons', () => {
       person({ name: 'Łucja Wąs', position: 'Kierowniczka; Wydział Kultury', note: 'Piotrkowska 104; Łódź' }),
     ])
   })
+
+  it('an escaped semicolon in 3.0 and 4.0 text is a plain semicolon', () => {
+    for (const version of ['3.0', '4.0'])
+      expect(
+        parseVCards(
+          card(
+            `VERSION:${version}`,
+            'FN:Ioana Năstase\\; Primăria',
+            'TITLE:Directoare\\; Direcția Cultură\\, Sibiu',
+            'NOTE:Întâlnire\\; apoi\\ncafea',
+          ),
+        ),
+      ).toEqual([
+        person({
+          name: 'Ioana Năstase; Primăria',
+          position: 'Directoare; Direcția Cultură, Sibiu',
+          note: 'Întâlnire; apoi\ncafea',
+        }),
+      ])
+  })
 })

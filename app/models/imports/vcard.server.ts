@@ -155,7 +155,9 @@ function readCard(logical: string[], line: number, fileEncoding: string): VCardC
   } catch {
     component = null
   }
-  const text = (prop: string) => (component ? stringOf(component.getFirstPropertyValue(prop)) : '')
+  // ical.js unescapes \, \n and \\ in vCard text, but leaves \; (valid in 3.0 and 4.0) with its backslash.
+  const text = (prop: string) =>
+    component ? stringOf(component.getFirstPropertyValue(prop)).replace(/\\;/g, ';') : ''
   const emails = component
     ? component
         .getAllProperties('email')
