@@ -77,15 +77,16 @@ describe('byte order marks', () => {
 })
 
 describe('UTF-16 without a BOM', () => {
-  it('finds it from four bytes on, and in a file longer than the 4 KB it samples', () => {
+  it('finds it from four bytes on, in the first 4 KB', () => {
     expect(decodeUpload(le('Ez'))).toEqual({ text: 'Ez', encoding: 'UTF-16LE' })
     expect(decodeUpload(be('Ez'))).toEqual({ text: 'Ez', encoding: 'UTF-16BE' })
     // Two bytes are too few to tell: the zero byte makes it binary.
     expect(refused(le('E'))).toBe('errors.binary')
-    const long = 'Gasteizko Udala;Vitoria-Gasteiz\n'.repeat(100)
-    expect(le(long).length).toBe(6400)
-    expect(decodeUpload(le(long))).toEqual({ text: long, encoding: 'UTF-16LE' })
-    expect(decodeUpload(be(long))).toEqual({ text: long, encoding: 'UTF-16BE' })
+    // Exactly the 4,096 bytes it samples, and longer.
+    const row = 'Gasteizko Udala;Vitoria-Gasteiz\n'
+    expect(le(row.repeat(64)).length).toBe(4096)
+    expect(decodeUpload(le(row.repeat(64)))).toEqual({ text: row.repeat(64), encoding: 'UTF-16LE' })
+    expect(decodeUpload(be(row.repeat(100)))).toEqual({ text: row.repeat(100), encoding: 'UTF-16BE' })
   })
 
   it('wants more than 60% of the characters Latin-1 (zero on one side)', () => {
@@ -93,6 +94,13 @@ describe('UTF-16 without a BOM', () => {
     expect(refused(le('Łódź!'))).toBe('errors.binary')
     expect(refused(be('Łódź!'))).toBe('errors.binary')
     expect(decodeUpload(le('Łódź!!'))).toEqual({ text: 'Łódź!!', encoding: 'UTF-16LE' })
+    // Counted in the first 4,096 bytes even of a file cut off mid-character (odd length, the
+    // odd byte dropped): 1,229 of 2,048 characters is just over 60%.
+    const cut = 'ł'.repeat(819) + 'e'.repeat(1229) + 'Łódź'
+    expect(decodeUpload(Buffer.concat([le(cut), Buffer.from([0x41])]))).toEqual({
+      text: cut,
+      encoding: 'UTF-16LE',
+    })
   })
 
   it('wants fewer than 5% zero bytes on the other side', () => {
