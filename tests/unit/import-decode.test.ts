@@ -1,7 +1,12 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it, vi } from 'vitest'
 
-import { decodeUpload, encodingChoiceOf, ImportRefusal } from '~/models/imports/decode.server'
+import {
+  decodeUpload,
+  encodingChoiceOf,
+  encodingChoices,
+  ImportRefusal,
+} from '~/models/imports/decode.server'
 import { assertCaps, assertSize, uploadLimitBytes } from '~/models/imports/upload-limit.server'
 import { env } from '~/utils/env.server'
 
@@ -130,6 +135,10 @@ describe('refused as empty or binary', () => {
     const text = 'Gasteizko Udala,Vitoria-Gasteiz\n'.repeat(40)
     const bytes = Buffer.concat([Buffer.from(text), Buffer.from([0]), Buffer.from(text)])
     expect(refused(bytes)).toBe('errors.binary')
+    // A NUL past the first 8,192 bytes (here the 9,601st) is not looked for.
+    const late = `${'Gasteizko Udala,Iruñea\n'.repeat(400)}\0`
+    expect(Buffer.from(late).length).toBe(9601)
+    expect(decodeUpload(Buffer.from(late))).toEqual({ text: late, encoding: 'UTF-8' })
   })
 
   it('refuses text with more than 2% control characters unless the encoding was chosen', () => {
@@ -214,6 +223,28 @@ describe('the encoding names a user may choose', () => {
     expect(encodingChoiceOf('UTF-8 (BOM) ')).toBeNull()
     expect(encodingChoiceOf('Shift_JIS')).toBeNull()
     expect(encodingChoiceOf(8)).toBeNull()
+  })
+
+  it('reads the bytes in every code page offered on the mapping page and names it', () => {
+    const byCodePage = {
+      'UTF-8': 'Łódź, Θεσσαλονίκη',
+      'UTF-16LE': 'Čeněk Šťastný',
+      'UTF-16BE': 'Târgu Mureș',
+      'windows-1250': 'Čeněk Šťastný, Łódź',
+      'iso-8859-2': 'Žďár nad Sázavou, Łódź',
+      'windows-1251': 'София, Пловдив',
+      'windows-1252': 'Gasteizko Udala, Iruñea',
+      'iso-8859-1': 'Iruñea, São Paulo',
+      'iso-8859-15': 'Šiauliai, €',
+      'windows-1253': 'Θεσσαλονίκη',
+      'iso-8859-7': 'Ηράκλειο, Άρτα',
+      'windows-1254': 'İzmir, Şişli',
+      'windows-1257': 'Rīga, Šiauliai',
+    }
+    expect(Object.keys(byCodePage)).toEqual([...encodingChoices])
+    for (const [encoding, text] of Object.entries(byCodePage)) {
+      expect(decodeUpload(iconv.encode(text, encoding), { encoding })).toEqual({ text, encoding })
+    }
   })
 })
 
