@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { ImportRefusal } from '~/models/imports/decode.server'
 import { parseJsonValue } from '~/models/imports/parse-json.server'
 
-/** The refusal's reason and parameters, or 'parsed'; any other error (a TypeError) fails the test. */
-function refusalOf(run: () => unknown) {
-  try {
-    run()
-  } catch (e) {
-    if (e instanceof ImportRefusal) return { reason: e.reason, params: e.params }
-    throw e
-  }
-  return 'parsed'
-}
+import { refusalOf } from '../setup/refusal'
 
 const collection = (features: unknown[]) => ({ type: 'FeatureCollection', features })
 const feature = (properties: unknown, geometry?: unknown) => ({ type: 'Feature', properties, geometry })
