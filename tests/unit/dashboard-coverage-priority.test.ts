@@ -10,6 +10,7 @@ import {
 import type { ActionFilters } from '~/models/dashboards/types'
 
 import { insertAction, insertRow, insertStakeholder } from '../setup/dashboard-world'
+import { channelId, typeId } from '../setup/records'
 
 /**
  * The coverage dashboard's caches and edges: the target list kept for two minutes per data
@@ -17,8 +18,6 @@ import { insertAction, insertRow, insertStakeholder } from '../setup/dashboard-w
  * to, and the list of a group's members not reached in the window (March to August 2042).
  */
 const ids = {} as Record<string, number>
-const keyed = (table: string, key: string) =>
-  (sqlite().prepare(`select id from ${table} where key = ?`).get(key) as { id: number }).id
 const bumpVersion = () => insertRow('audit_log', { entity: 'test', action: 'update', summary: 'Târgu Mureș' })
 const setValue = (id: number, value: number) =>
   sqlite().prepare('update targets set value = ? where id = ?').run(value, id)
@@ -26,8 +25,8 @@ const setValue = (id: number, value: number) =>
 beforeAll(() => {
   ids.gasteiz = insertRow('partners', { name: 'Gasteizko Udala', country: 'ES' })
   ids.mures = insertRow('partners', { name: 'Primăria Târgu Mureș', country: 'RO' })
-  const presentation = keyed('action_types', 'presentation')
-  const linkedin = keyed('channels', 'linkedin')
+  const presentation = typeId('presentation')
+  const linkedin = channelId('linkedin')
   ids.category = insertRow('stakeholder_categories', { name: 'Kultur elkarteak 2042', sort_order: 971 })
   ids.agora = insertStakeholder('Agora Kulturgunea', ids.category, ids.gasteiz, { tier: 'A', score: 90 })
   ids.cenek = insertStakeholder('Čeněk Šťastný', ids.category, null, { tier: 'B', score: 70 })

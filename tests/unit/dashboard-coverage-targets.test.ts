@@ -1,10 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { sqlite } from '#db/client'
 import { coverage, targetProgressList } from '~/models/dashboards/coverage/index.server'
 import type { ActionFilters } from '~/models/dashboards/types'
 
 import { insertAction, insertRow, insertStakeholder } from '../setup/dashboard-world'
+import { channelId, typeId } from '../setup/records'
 
 /**
  * Target progress on the coverage dashboard over a hand-counted 2041: targets exactly met, one
@@ -16,18 +16,16 @@ import { insertAction, insertRow, insertStakeholder } from '../setup/dashboard-w
  * row, so that it counts its own list rather than one an earlier test left in the cache.
  */
 const ids = {} as Record<string, number>
-const keyed = (table: string, key: string) =>
-  (sqlite().prepare(`select id from ${table} where key = ?`).get(key) as { id: number }).id
 const target = (row: Record<string, unknown>) =>
   insertRow('targets', { metric: 'actions', period_kind: 'reporting_period', ...row })
 const bumpVersion = () => insertRow('audit_log', { entity: 'test', action: 'update', summary: 'Łódź' })
 beforeAll(() => {
   ids.gasteiz = insertRow('partners', { name: 'Gasteizko Udala', country: 'ES' })
   ids.lodz = insertRow('partners', { name: 'Urząd Miasta Łodzi', country: 'PL' })
-  ids.linkedin = keyed('channels', 'linkedin')
+  ids.linkedin = channelId('linkedin')
   ids.radio = insertRow('channels', { name: 'Ράδιο Θεσσαλονίκη', sort_order: 970 })
-  ids.presentation = keyed('action_types', 'presentation')
-  ids.webinar = keyed('action_types', 'webinar')
+  ids.presentation = typeId('presentation')
+  ids.webinar = typeId('webinar')
   const category = insertRow('stakeholder_categories', { name: 'Euskal elkarteak', sort_order: 970 })
   ids.araba = insertStakeholder('Arabako Kultur Elkartea', category, ids.gasteiz)
   ids.lodzkie = insertStakeholder('Łódzkie Stowarzyszenie', category, ids.lodz)
